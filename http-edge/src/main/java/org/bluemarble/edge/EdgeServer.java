@@ -79,7 +79,10 @@ public final class EdgeServer extends AllDirectives {
     return RejectionHandler.newBuilder()
         .handle(
             MalformedRequestContentRejection.class,
-            r -> ApiErrors.complete(StatusCodes.BAD_REQUEST, "INVALID_BODY", r.message()))
+            r ->
+                r.getCause() instanceof EntityStreamSizeException
+                    ? tooLarge()
+                    : ApiErrors.complete(StatusCodes.BAD_REQUEST, "INVALID_BODY", r.message()))
         .handle(
             UnsupportedRequestContentTypeRejection.class,
             r ->
@@ -111,13 +114,19 @@ public final class EdgeServer extends AllDirectives {
         .build();
   }
 
+  private static Route tooLarge() {
+    return ApiErrors.complete(
+        StatusCodes.PAYLOAD_TOO_LARGE,
+        "PAYLOAD_TOO_LARGE",
+        "the request body is larger than the server accepts (pekko.http.server.parsing.max-content-length)");
+  }
+
   private static Route fromThrowable(Throwable t) {
     if (t instanceof PortException p) {
       return ApiErrors.fromPort(p);
     }
     if (t instanceof EntityStreamSizeException) {
-      return ApiErrors.complete(
-          StatusCodes.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "the request body is too large");
+      return tooLarge();
     }
     if (t instanceof AskTimeoutException || t instanceof TimeoutException) {
       return ApiErrors.complete(
