@@ -37,8 +37,9 @@ public final class Coordinates {
     if (longitudeDeg >= -180.0 && longitudeDeg < 180.0) {
       return longitudeDeg;
     }
-    double wrapped = longitudeDeg - 360.0 * Math.floor((longitudeDeg + 180.0) / 360.0);
-    // Rounding can land exactly on the excluded upper bound (or a hair below the lower one).
+    // fmod is exact in floating point, and so are the two corrections below (Sterbenz lemma),
+    // so even huge longitudes wrap without losing digits.
+    double wrapped = longitudeDeg % 360.0;
     if (wrapped >= 180.0) {
       wrapped -= 360.0;
     } else if (wrapped < -180.0) {
