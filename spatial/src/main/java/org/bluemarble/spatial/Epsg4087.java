@@ -35,6 +35,10 @@ public final class Epsg4087 {
     Coordinates.requireLatitude("latitudeDeg", latitudeDeg);
     double lon = Coordinates.normaliseLongitude("longitudeDeg", longitudeDeg);
     double x = (lon + 180.0) / 360.0 * WIDTH_METERS;
+    if (x >= WIDTH_METERS) {
+      // A longitude a few ulps west of 180 rounds onto WX, which is the antimeridian, x = 0.
+      x = 0.0;
+    }
     double y = (latitudeDeg + 90.0) / 180.0 * HEIGHT_METERS;
     return new PlanarPoint(x, y);
   }

@@ -46,6 +46,18 @@ public final class OrthographicProjection extends AbstractProjection {
   }
 
   @Override
+  public String toString() {
+    return name()
+        + "(R="
+        + radius
+        + " m, centre="
+        + centreLatitudeDeg
+        + "°, "
+        + centralMeridianDeg()
+        + "°)";
+  }
+
+  @Override
   public String name() {
     return "orthographic";
   }
