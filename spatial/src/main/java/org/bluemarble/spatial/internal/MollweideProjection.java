@@ -70,7 +70,14 @@ public final class MollweideProjection extends AbstractProjection {
     double s = 2 * Math.acos(Math.abs(cy) / (SQRT2 * radius));
     double cosTheta = Math.sin(s / 2);
     double halfWidth = 2 * SQRT2 * radius * cosTheta;
-    double cx = requireWithin("x", x, halfWidth);
+    double u = x / (2 * SQRT2 * radius);
+    double v = cy / (SQRT2 * radius);
+    // Near the poles halfWidth, derived from y, is ill-conditioned; test the ellipse equation
+    // instead, with a slack of a few ulps, and clamp what passes onto the outline.
+    if (Math.abs(x) > halfWidth + OUTLINE_TOLERANCE_METERS && u * u + v * v > 1 + 1e-15) {
+      throw outside("point (" + x + ", " + y + ") lies outside the ellipse");
+    }
+    double cx = Math.max(-halfWidth, Math.min(halfWidth, x));
     double colatitude = 2 * Math.asin(Math.min(1.0, Math.sqrt(sMinusSin(s) / (2 * Math.PI))));
     double lat = Math.copySign(90.0 - Math.toDegrees(colatitude), cy);
     double deltaLon = halfWidth == 0.0 ? 0.0 : cx / halfWidth * Math.PI;
