@@ -15,7 +15,7 @@ import org.bluemarble.spatial.internal.RobinsonProjection;
 /**
  * The supported map projections: look one up by name ({@link #byName}, case-insensitive, '_' or ' '
  * may stand for '-') or build one with a factory method; {@link #all()} lists them with their
- * metadata (served at GET /v1/projections).
+ * metadata and {@link #catalogue()} flattens that for GET /v1/projections.
  *
  * <p>Names: equirectangular (alias plate-carree), mercator, robinson, mollweide,
  * polar-stereographic-north (alias stereographic-north), polar-stereographic-south (alias
@@ -54,6 +54,11 @@ public final class Projections {
   /** Every projection on {@link Sphere#EARTH} with central meridian 0, in listing order. */
   public static List<MapProjection> all() {
     return CANONICAL.values().stream().map(f -> f.create(Sphere.EARTH, 0.0)).toList();
+  }
+
+  /** One flat description per projection, in listing order, for the projections endpoint. */
+  public static List<ProjectionInfo> catalogue() {
+    return all().stream().map(ProjectionInfo::of).toList();
   }
 
   /** The named projection on {@link Sphere#EARTH} with central meridian 0. */

@@ -219,5 +219,10 @@ class ProjectionsTest {
         .isEqualTo(new ProjectionProperties(false, false, false));
     assertThat(all).allSatisfy(p -> assertThat(p.domain().description()).isNotBlank());
     assertThat(all).allSatisfy(p -> assertThat(p.sphere()).isEqualTo(Sphere.EARTH));
+    List<ProjectionInfo> catalogue = Projections.catalogue();
+    assertThat(catalogue).extracting(ProjectionInfo::name).isEqualTo(Projections.names());
+    ProjectionInfo mercator = catalogue.get(1);
+    assertThat(mercator.preservesAngles()).isTrue();
+    assertThat(mercator.maxLatitudeDeg()).isCloseTo(85.0511, within(1e-4));
   }
 }
