@@ -65,7 +65,7 @@ public final class EnuFrame {
     Coordinates.requireFinite("northMeters", northMeters);
     Coordinates.requireFinite("upMeters", upMeters);
     double altitude = origin.altitudeMeters() + upMeters;
-    double horizontal = Math.hypot(eastMeters, northMeters);
+    double horizontal = SphericalMath.hypot(eastMeters, northMeters);
     if (horizontal == 0.0) {
       return origin.withAltitude(altitude);
     }

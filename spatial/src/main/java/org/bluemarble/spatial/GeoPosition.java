@@ -2,6 +2,7 @@ package org.bluemarble.spatial;
 
 import com.google.common.geometry.S2Point;
 import org.bluemarble.spatial.internal.Coordinates;
+import org.bluemarble.spatial.internal.SphericalMath;
 
 /**
  * A position on or above the sphere as every API sees it: latitude and longitude in degrees and an
@@ -46,7 +47,7 @@ public record GeoPosition(double latitudeDeg, double longitudeDeg, double altitu
     Coordinates.requireFinite("x", x);
     Coordinates.requireFinite("y", y);
     Coordinates.requireFinite("z", z);
-    double horizontal = Math.hypot(x, y);
+    double horizontal = SphericalMath.hypot(x, y);
     if (horizontal == 0.0 && z == 0.0) {
       throw new InvalidCoordinateException("direction", 0.0, "must be a non-zero vector");
     }

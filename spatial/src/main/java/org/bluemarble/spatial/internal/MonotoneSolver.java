@@ -33,11 +33,10 @@ public final class MonotoneSolver {
       }
       double slope = derivative.applyAsDouble(t);
       double next = t - residual / slope;
-      if (!(slope > 0.0) || !(next > lo && next < hi)) {
+      if (!(slope > 0.0) || !(next >= lo && next <= hi)) {
         next = 0.5 * (lo + hi);
       }
-      if (Math.abs(next - t) <= 1e-16 * Math.max(1.0, Math.abs(t))
-          || hi - lo <= 2 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi)))) {
+      if (Math.abs(next - t) <= 2 * Math.ulp(t) || hi - lo <= 2 * Math.ulp(hi)) {
         return next;
       }
       t = next;

@@ -27,7 +27,19 @@ public final class SphericalMath {
     double crossEast = cosLat2 * Math.sin(dLon);
     double crossNorth = cosLat1 * sinLat2 - sinLat1 * cosLat2 * cosDLon;
     double dot = sinLat1 * sinLat2 + cosLat1 * cosLat2 * cosDLon;
-    return Math.atan2(Math.hypot(crossEast, crossNorth), dot);
+    return Math.atan2(Math.sqrt(crossEast * crossEast + crossNorth * crossNorth), dot);
+  }
+
+  /**
+   * sqrt(a² + b²), the fast way when that cannot overflow or underflow and {@link Math#hypot}
+   * otherwise (which is exact but several times slower).
+   */
+  public static double hypot(double a, double b) {
+    double sum = a * a + b * b;
+    if (sum > 1e-300 && sum < 1e300) {
+      return Math.sqrt(sum);
+    }
+    return Math.hypot(a, b);
   }
 
   /**
