@@ -4,6 +4,7 @@ import com.google.common.geometry.S1Angle;
 import com.google.common.geometry.S2Cap;
 import com.google.common.geometry.S2CellId;
 import com.google.common.geometry.S2CellUnion;
+import com.google.common.geometry.S2LatLngRect;
 import com.google.common.geometry.S2Projections;
 import com.google.common.geometry.S2Region;
 import com.google.common.geometry.S2RegionCoverer;
@@ -119,8 +120,8 @@ public final class SpatialCells {
    */
   public static List<S2CellId> coverRectAtLevel(GeoRect rect, int level) {
     requireLevel("level", level);
-    S2Region region = rect.toS2();
-    checkSize(rect.toS2().area(), level);
+    S2LatLngRect region = rect.toS2();
+    checkSize(region.area(), level);
     return cover(region, level, level, Integer.MAX_VALUE);
   }
 

@@ -235,6 +235,27 @@ class SpatialCellsTest {
     assertThat(leavesInRanges).isEqualTo(leavesInCells);
   }
 
+  @Property
+  void aLeafIsInAScanRangeExactlyWhenACoveringCellContainsIt(
+      @ForAll("positions") GeoPosition centre,
+      @ForAll("radii") double radius,
+      @ForAll("bearings") double bearing,
+      @ForAll("fractions") double fraction) {
+    List<S2CellId> cells = SpatialCells.coverCap(centre, radius, EARTH, 12);
+    List<CellIdRange> ranges = SpatialCells.scanRanges(cells);
+    // Probe up to twice the radius out, so that both answers occur.
+    GeoPosition probe = EARTH.destination(centre, bearing, 2 * fraction * radius);
+    long leaf = SpatialCells.cellAt(probe, SpatialCells.MAX_LEVEL).id();
+    boolean inRanges = ranges.stream().anyMatch(r -> r.contains(leaf));
+    boolean inCells = cells.stream().anyMatch(c -> c.contains(new S2CellId(leaf)));
+    assertThat(inRanges).isEqualTo(inCells);
+  }
+
+  @Test
+  void scanRangesOfNothingAreEmpty() {
+    assertThat(SpatialCells.scanRanges(List.of())).isEmpty();
+  }
+
   @Test
   void adjacentCellsMergeIntoOneRangeButNotAcrossTheSignBoundary() {
     S2CellId parent = SpatialCells.cellAt(GeoPosition.of(48.85, 2.35), 9);
