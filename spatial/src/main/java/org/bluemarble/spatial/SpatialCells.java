@@ -78,7 +78,8 @@ public final class SpatialCells {
 
   /**
    * All distinct cells of the same level that share an edge or a vertex with {@code cell}: eight,
-   * or seven when the cell touches one of the cube's corners (where only three faces meet).
+   * or seven when the cell touches one of the cube's corners (where only three faces meet); a
+   * level-0 face cell has four (the adjacent faces).
    */
   public static List<S2CellId> allNeighbours(S2CellId cell) {
     requireValid(cell);
