@@ -12,6 +12,10 @@ import org.bluemarble.spatial.internal.Coordinates;
  * <p>From planar to geographic, x wraps modulo WX (x = WX is the antimeridian again, x = -1 is just
  * west of it) and y clamps to [0, WY] (beyond a pole is the pole), as the companion documents
  * specify. Non-finite numbers are rejected.
+ *
+ * <p>WX is the equator of a 6,378,137 m sphere, not of {@link Sphere#EARTH} (6,371,000 m): the
+ * companion documents mix the two. Planar metres here are frame units, so measure distances with
+ * {@link Sphere#distanceMeters}, not in this plane.
  */
 public final class Epsg4087 {
   /** WX: the frame's width in metres (the companion documents' rounded equator length). */

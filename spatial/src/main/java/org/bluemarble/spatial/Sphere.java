@@ -54,7 +54,8 @@ public record Sphere(double radiusMeters) {
 
   /**
    * The position reached by travelling {@code distanceMeters} along the surface from {@code from},
-   * leaving it at {@code bearingDeg} (clockwise from north). The altitude of {@code from} is kept.
+   * leaving it at {@code bearingDeg} (clockwise from north). The altitude of {@code from} is kept;
+   * a negative distance travels the opposite way.
    *
    * @throws InvalidCoordinateException if the bearing or distance is not finite
    */
