@@ -2,6 +2,7 @@ package org.bluemarble.planet.geojson;
 
 import com.google.common.geometry.S2CellId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bluemarble.planet.Biome;
 import org.bluemarble.planet.Planet;
@@ -41,27 +42,13 @@ public final class BiomePolygons {
     }
     GeometryFactory factory = new GeometryFactory();
     CellOutlines outlines = new CellOutlines(factory);
-    int coarseCount = 6 << (2 * level);
-    int perCoarse = 1 << (2 * (terrainLevel - level));
     List<List<Polygon>> cellsByBiome = new ArrayList<>();
     for (int b = 0; b < Biome.values().length; b++) {
       cellsByBiome.add(new ArrayList<>());
     }
-    int[] counts = new int[Biome.values().length];
-    for (int c = 0; c < coarseCount; c++) {
-      java.util.Arrays.fill(counts, 0);
-      int first = c * perCoarse;
-      for (int k = first; k < first + perCoarse; k++) {
-        counts[planet.biomeOrdinal(k)]++;
-      }
-      int majority = 0;
-      for (int b = 1; b < counts.length; b++) {
-        if (counts[b] > counts[majority]) {
-          majority = b;
-        }
-      }
-      S2CellId coarse = planet.cellId(first).parent(level);
-      cellsByBiome.get(majority).addAll(outlines.outline(coarse));
+    int[][] uniform = uniformBiomes(planet, level);
+    for (int k = 0; k < 6 * 4; k++) {
+      collect(new S2CellId(((long) k << 59) | (1L << 58)), level, uniform, outlines, cellsByBiome);
     }
     double radiusKm = planet.config().radiusMeters() / 1000.0;
     List<BiomePolygon> result = new ArrayList<>();
@@ -83,6 +70,65 @@ public final class BiomePolygons {
       }
     }
     return result;
+  }
+
+  /**
+   * Biome of every cell of levels 1..level (index in id order), or -1 where its children differ. At
+   * {@code level} a cell takes the biome most of its terrain cells have (ties to the lower
+   * ordinal).
+   */
+  private static int[][] uniformBiomes(Planet planet, int level) {
+    int terrainLevel = planet.config().terrainLevel();
+    int[][] uniform = new int[level + 1][];
+    int coarseCount = 6 << (2 * level);
+    int perCoarse = 1 << (2 * (terrainLevel - level));
+    uniform[level] = new int[coarseCount];
+    int[] counts = new int[Biome.values().length];
+    for (int c = 0; c < coarseCount; c++) {
+      Arrays.fill(counts, 0);
+      for (int k = c * perCoarse; k < (c + 1) * perCoarse; k++) {
+        counts[planet.biomeOrdinal(k)]++;
+      }
+      int majority = 0;
+      for (int b = 1; b < counts.length; b++) {
+        if (counts[b] > counts[majority]) {
+          majority = b;
+        }
+      }
+      uniform[level][c] = majority;
+    }
+    for (int l = level - 1; l >= 1; l--) {
+      int[] children = uniform[l + 1];
+      uniform[l] = new int[6 << (2 * l)];
+      for (int c = 0; c < uniform[l].length; c++) {
+        int b = children[4 * c];
+        boolean same = b >= 0;
+        for (int q = 1; q < 4 && same; q++) {
+          same = children[4 * c + q] == b;
+        }
+        uniform[l][c] = same ? b : -1;
+      }
+    }
+    return uniform;
+  }
+
+  /** Adds the outline of {@code id} if its biome is uniform, else recurses into its children. */
+  private static void collect(
+      S2CellId id,
+      int level,
+      int[][] uniform,
+      CellOutlines outlines,
+      List<List<Polygon>> cellsByBiome) {
+    int l = id.level();
+    int index = (int) (id.id() >>> (61 - 2 * l));
+    int biome = uniform[l][index];
+    if (biome >= 0) {
+      cellsByBiome.get(biome).addAll(outlines.outline(id, level));
+      return;
+    }
+    for (int q = 0; q < 4; q++) {
+      collect(id.child(q), level, uniform, outlines, cellsByBiome);
+    }
   }
 
   /**

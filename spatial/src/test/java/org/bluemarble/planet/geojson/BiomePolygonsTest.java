@@ -75,8 +75,8 @@ class BiomePolygonsTest {
       for (int level = 2; level <= 8; level += 3) {
         S2CellId west = S2CellId.fromLatLng(S2LatLng.fromDegrees(lat, 179.99)).parent(level);
         S2CellId east = S2CellId.fromLatLng(S2LatLng.fromDegrees(lat, -179.99)).parent(level);
-        List<Polygon> w = outlines.outline(west);
-        List<Polygon> e = outlines.outline(east);
+        List<Polygon> w = outlines.outline(west, level);
+        List<Polygon> e = outlines.outline(east, level);
         assertThat(w).hasSize(1);
         assertThat(e).hasSize(1);
         assertThat(w.get(0).getEnvelopeInternal().getMaxX()).isEqualTo(180.0);
@@ -93,7 +93,7 @@ class BiomePolygonsTest {
   void cellTouchingThePoleGetsAPolarEdge() {
     CellOutlines outlines = new CellOutlines(new GeometryFactory());
     S2CellId id = S2CellId.fromLatLng(S2LatLng.fromDegrees(89.9, 45)).parent(3);
-    List<Polygon> parts = outlines.outline(id);
+    List<Polygon> parts = outlines.outline(id, 3);
     assertThat(parts).isNotEmpty();
     long polar = 0;
     for (Polygon p : parts) {
