@@ -18,8 +18,9 @@ import org.bluemarble.planet.internal.Tectonics;
  * companion climate formulas, and biomes by {@link BiomeClassifier}.
  *
  * <p>Deterministic: the same config gives the same planet bit for bit. Per-cell work runs in
- * parallel, but every cell's value depends only on its own inputs, and every sum runs sequentially
- * in cell order. Stateless and thread-safe.
+ * parallel on the common fork-join pool, but every cell's value depends only on its own inputs, and
+ * every sum runs sequentially in cell order. Stateless and thread-safe; callers on an actor thread
+ * must run it on a dedicated executor (it takes seconds).
  */
 public final class PlanetGenerator {
 

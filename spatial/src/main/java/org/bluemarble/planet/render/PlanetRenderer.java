@@ -19,7 +19,7 @@ import org.bluemarble.planet.TerrainQuery;
 public final class PlanetRenderer {
 
   /** Vertical exaggeration of the hillshade, so 20 km cells show their relief. */
-  private static final double EXAGGERATION = 25.0;
+  private static final double EXAGGERATION = 50.0;
 
   private PlanetRenderer() {}
 
