@@ -11,9 +11,7 @@ import java.util.Map;
  * Times the generation of an Earth-size planet (12 plates) and prints wall time per stage, total,
  * peak heap, ocean share and biome shares. Arguments: {@code [terrainLevel=9] [seed=42]}.
  *
- * <p>Run: {@code ./mvnw -B -q -pl spatial -am install -DskipTests} then {@code java -Xmx2g -cp
- * spatial/target/classes:$(cat cp.txt) org.bluemarble.planet.PlanetBenchmark 9 42}, where cp.txt
- * comes from {@code ./mvnw -q -pl spatial dependency:build-classpath -Dmdep.outputFile=cp.txt}.
+ * <p>How to run: see the package documentation ({@code package-info.java}).
  */
 public final class PlanetBenchmark {
 

@@ -50,6 +50,8 @@ public final class PlanetGenerator {
     start(listener, GenerationStage.ADDING_DETAIL);
     Relief.addDetail(grid, elevation, seed);
     Relief.applySeaLevel(grid, elevation, config.oceanCoverage());
+    Relief.roughenCoasts(grid, elevation, seed);
+    Relief.applySeaLevel(grid, elevation, config.oceanCoverage());
 
     start(listener, GenerationStage.COMPUTING_CLIMATE);
     float[] temperature = new float[grid.count()];

@@ -13,6 +13,8 @@ public final class Relief {
 
   private static final double BROAD_AMPLITUDE = 3400;
   private static final double FINE_AMPLITUDE = 700;
+  private static final double COAST_AMPLITUDE = 1100;
+  private static final double COAST_BAND = 1200;
 
   private Relief() {}
 
@@ -33,6 +35,25 @@ public final class Relief {
               e += BROAD_AMPLITUDE * broad.fbm(x, y, z, 1.4, 5);
               e += rugged * fine.fbm(x, y, z, 7.0, 7);
               elevation[k] = (float) e;
+            });
+  }
+
+  /**
+   * Roughens coastlines: adds high-frequency noise weighted by exp(-(e/{@value #COAST_BAND})²), so
+   * only ground near sea level (elevation e, after {@link #applySeaLevel}) moves, giving bays,
+   * capes and islands. Call {@link #applySeaLevel} again afterwards to restore the ocean share.
+   */
+  public static void roughenCoasts(CellGrid grid, float[] elevation, long seed) {
+    GradientNoise coast = new GradientNoise(seed ^ 0xC0A57L);
+    IntStream.range(0, grid.count())
+        .parallel()
+        .forEach(
+            k -> {
+              double e = elevation[k];
+              double r = e / COAST_BAND;
+              double weight = StrictMath.exp(-r * r);
+              double n = coast.fbm(grid.x(k), grid.y(k), grid.z(k), 10.0, 5);
+              elevation[k] = (float) (e + COAST_AMPLITUDE * weight * n * 2);
             });
   }
 
