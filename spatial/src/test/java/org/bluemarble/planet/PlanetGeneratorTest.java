@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,6 +21,22 @@ class PlanetGeneratorTest {
     Planet second = new PlanetGenerator().generate(config);
     assertThat(first.contentHash()).hasSize(64).isEqualTo(second.contentHash());
     assertThat(first.elevation(1234)).isEqualTo(second.elevation(1234));
+  }
+
+  @Test
+  void hashDoesNotDependOnTheNumberOfThreads() throws Exception {
+    PlanetConfig config = PlanetConfig.earthLike(5).withTerrainLevel(5);
+    ForkJoinPool single = new ForkJoinPool(1);
+    ForkJoinPool three = new ForkJoinPool(3);
+    try {
+      // Parallel streams run in the pool of the task that starts them.
+      String one = single.submit(() -> new PlanetGenerator().generate(config)).get().contentHash();
+      String many = three.submit(() -> new PlanetGenerator().generate(config)).get().contentHash();
+      assertThat(one).isEqualTo(many);
+    } finally {
+      single.shutdown();
+      three.shutdown();
+    }
   }
 
   @Test
