@@ -45,7 +45,7 @@ public final class PlanetGenerator {
     plates.assignContinents(plateArea, config.oceanCoverage(), random.split());
 
     start(listener, GenerationStage.APPLYING_TECTONICS);
-    float[] elevation = Tectonics.elevations(grid, plates, assignment);
+    float[] elevation = Tectonics.elevations(grid, plates, assignment, seed);
 
     start(listener, GenerationStage.ADDING_DETAIL);
     Relief.addDetail(grid, elevation, seed);

@@ -3,6 +3,7 @@ package org.bluemarble.planet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class BiomeTest {
@@ -10,7 +11,7 @@ class BiomeTest {
   @Test
   void hasTheFifteenCompanionBiomesWithDistinctColours() {
     assertThat(Biome.values()).hasSize(15);
-    assertThat(java.util.Arrays.stream(Biome.values()).map(Biome::rgb).distinct()).hasSize(15);
+    assertThat(Arrays.stream(Biome.values()).map(Biome::rgb).distinct()).hasSize(15);
     assertThat(Biome.OCEAN.hexColor()).isEqualTo("#4169E1");
     assertThat(Biome.TROPICAL_RAINFOREST.hexColor()).isEqualTo("#228B22");
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.google.common.geometry.S2LatLng;
 import com.google.common.geometry.S2Point;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class TerrainQueryTest {
     for (double[] p : pairs) {
       double a = QUERY.elevation(p[0], p[1]);
       double b = QUERY.elevation(p[2], p[3]);
-      assertThat(Math.abs(a - b)).as("seam at %s", java.util.Arrays.toString(p)).isLessThan(20.0);
+      assertThat(Math.abs(a - b)).as("seam at %s", Arrays.toString(p)).isLessThan(20.0);
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.bluemarble.planet.Biome;
 import org.bluemarble.planet.Planet;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
@@ -139,7 +140,7 @@ public final class BiomePolygons {
   static double sphericalAreaKm2(Polygon polygon, double radiusKm) {
     Polygon equalArea = (Polygon) polygon.copy();
     equalArea.apply(
-        (org.locationtech.jts.geom.CoordinateFilter)
+        (CoordinateFilter)
             (Coordinate c) -> {
               c.setX(Math.toRadians(c.getX()));
               c.setY(Math.sin(Math.toRadians(c.getY())));

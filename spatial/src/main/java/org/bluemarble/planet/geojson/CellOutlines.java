@@ -7,6 +7,7 @@ import com.google.common.geometry.S2Projections;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
@@ -117,8 +118,7 @@ final class CellOutlines {
       if (part instanceof Polygon && !part.isEmpty() && part.getArea() > 0) {
         Polygon p = (Polygon) part.copy();
         if (shiftLng != 0) {
-          p.apply(
-              (org.locationtech.jts.geom.CoordinateFilter) c -> c.setX(snap(c.getX() + shiftLng)));
+          p.apply((CoordinateFilter) c -> c.setX(snap(c.getX() + shiftLng)));
           p.geometryChanged();
         }
         out.add(p);

@@ -1,5 +1,6 @@
 package org.bluemarble.planet.internal;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -93,7 +94,7 @@ public final class PlateLayout {
       continental[order[0]] = true;
     }
     if (oceanCoverage == 0.0) {
-      java.util.Arrays.fill(continental, true);
+      Arrays.fill(continental, true);
     }
   }
 

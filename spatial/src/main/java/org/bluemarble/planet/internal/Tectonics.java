@@ -25,26 +25,35 @@ public final class Tectonics {
 
   private Tectonics() {}
 
-  /** Tectonic elevation of every cell, in metres. */
-  public static float[] elevations(CellGrid grid, PlateLayout plates, PlateAssignment assignment) {
+  /** Tectonic elevation of every cell, in metres; {@code seed} drives the shelf-edge noise. */
+  public static float[] elevations(
+      CellGrid grid, PlateLayout plates, PlateAssignment assignment, long seed) {
+    GradientNoise shelf = new GradientNoise(seed ^ 0x5E1FL);
     float[] elevation = new float[grid.count()];
     IntStream.range(0, grid.count())
         .parallel()
-        .forEach(k -> elevation[k] = (float) elevation(grid, plates, assignment, k));
+        .forEach(k -> elevation[k] = (float) elevation(grid, plates, assignment, shelf, k));
     return elevation;
   }
 
-  static double elevation(CellGrid grid, PlateLayout plates, PlateAssignment assignment, int k) {
+  static double elevation(
+      CellGrid grid, PlateLayout plates, PlateAssignment assignment, GradientNoise shelf, int k) {
     int a = assignment.plate(k);
     int b = assignment.neighbour(k);
     double d = assignment.boundaryDistance(k);
     boolean contA = plates.isContinental(a);
     boolean contB = plates.isContinental(b);
-    double baseA = contA ? CONTINENT_BASE : OCEAN_BASE;
-    double baseB = contB ? CONTINENT_BASE : OCEAN_BASE;
-    // Weight of the neighbour's base: 1/2 on the border, 0 beyond the shelf width.
-    double blend = 0.5 * (1 - smoothstep(d / SHELF_WIDTH));
-    double base = baseA * (1 - blend) + baseB * blend;
+    double base;
+    if (contA == contB) {
+      base = contA ? CONTINENT_BASE : OCEAN_BASE;
+    } else {
+      // Signed distance to the border, positive on the continental side, moved by fractal noise so
+      // the shelf edge (and with it the coast) wanders instead of following the plate border.
+      double x = contA ? d : -d;
+      x += SHELF_WIDTH * 2.4 * shelf.fbm(grid.x(k), grid.y(k), grid.z(k), 6.0, 5);
+      double w = smoothstep(0.5 + 0.5 * x / SHELF_WIDTH);
+      base = OCEAN_BASE + (CONTINENT_BASE - OCEAN_BASE) * w;
+    }
     if (a == b) {
       return base;
     }

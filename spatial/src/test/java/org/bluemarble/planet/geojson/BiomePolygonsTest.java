@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.google.common.geometry.S2CellId;
 import com.google.common.geometry.S2LatLng;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ class BiomePolygonsTest {
     long polar = 0;
     for (Polygon p : parts) {
       assertThat(p.isValid()).isTrue();
-      polar += java.util.Arrays.stream(p.getCoordinates()).filter(c -> c.y == 90.0).count();
+      polar += Arrays.stream(p.getCoordinates()).filter(c -> c.y == 90.0).count();
     }
     assertThat(polar).isGreaterThanOrEqualTo(2);
   }
