@@ -23,10 +23,12 @@ public record ClimateConfig(
    * Earth-like values for the companion formulas: 30 °C at the equator and -10 °C at the poles (sea
    * level), an area-weighted mean of 15.5 °C like Earth's 15 °C. The formula's "globalTemperature"
    * is the equator value, so the companion default of 15 °C leaves no tropical biomes and no
-   * Grassland (which needs T &gt; 15 °C beyond 30°); this preset is what {@link
+   * Grassland (which needs T &gt; 15 °C beyond 30°). Base precipitation is 1200 mm/yr rather than
+   * 1000 because the formula's max(0.1, T/30) term makes cold land so dry that BorealForest (P &gt;
+   * 400 mm at T &lt; 5 °C) would hardly exist. This preset is what {@link
    * PlanetConfig#earthLike(long)} uses.
    */
-  public static final ClimateConfig EARTH_LIKE = new ClimateConfig(30.0, 40.0, 1000.0, 0.2);
+  public static final ClimateConfig EARTH_LIKE = new ClimateConfig(30.0, 40.0, 1200.0, 0.2);
 
   /**
    * Validates every field; throws {@link InvalidPlanetConfigException} naming the first bad one.

@@ -80,9 +80,10 @@ class PlanetGeneratorTest {
     assertThat(planet.stats().share(Biome.OCEAN)).isCloseTo(target, within(0.03));
   }
 
-  @Test
-  void everyBiomeIsPresentOnAnEarthLikePlanet() {
-    Planet planet = TestPlanets.earthLike(42, 7);
+  @ParameterizedTest
+  @ValueSource(longs = {42, 1, 4, 9})
+  void everyBiomeIsPresentOnAnEarthLikePlanet(long seed) {
+    Planet planet = TestPlanets.earthLike(seed, 7);
     for (Biome b : Biome.values()) {
       assertThat(planet.stats().share(b)).as(b.wireName()).isGreaterThan(0.0);
     }
