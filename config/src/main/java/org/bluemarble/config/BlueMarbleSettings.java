@@ -7,7 +7,11 @@ import com.typesafe.config.Config;
  * needs.
  */
 public record BlueMarbleSettings(
-    Config config, NodeSettings node, PersistenceSettings persistence, MetricsSettings metrics) {
+    Config config,
+    NodeSettings node,
+    PersistenceSettings persistence,
+    MetricsSettings metrics,
+    PlanetSettings planet) {
 
   /** Validates everything; the first problem is thrown as a {@link SettingsException}. */
   public static BlueMarbleSettings fromConfig(Config config) {
@@ -15,7 +19,8 @@ public record BlueMarbleSettings(
         config,
         NodeSettings.fromConfig(config),
         PersistenceSettings.fromConfig(config),
-        MetricsSettings.fromConfig(config));
+        MetricsSettings.fromConfig(config),
+        PlanetSettings.fromConfig(config));
   }
 
   /** Loads the profile's configuration and validates it. */

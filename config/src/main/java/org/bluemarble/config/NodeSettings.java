@@ -22,7 +22,8 @@ public record NodeSettings(
     int remotePort,
     List<HostPort> seedNodes,
     Path dataDir,
-    Duration stableAfter) {
+    Duration stableAfter,
+    Duration askTimeout) {
 
   public static NodeSettings fromConfig(Config config) {
     SettingsReader r = new SettingsReader(config);
@@ -52,6 +53,8 @@ public record NodeSettings(
     Duration stableAfter =
         r.duration("bluemarble.cluster.stable-after", Duration.ofSeconds(1), Duration.ofMinutes(5));
     r.intIn("bluemarble.cluster.number-of-shards", 1, 100_000);
+    Duration askTimeout =
+        r.duration("bluemarble.node.ask-timeout", Duration.ofMillis(100), Duration.ofMinutes(2));
     if (http == management || http == remote || management == remote) {
       throw SettingsException.invalid(
           "bluemarble.node.http-port",
@@ -59,7 +62,16 @@ public record NodeSettings(
           "distinct http, management and remote ports");
     }
     return new NodeSettings(
-        profile, bindHost, advertised, http, management, remote, seeds, dataDir, stableAfter);
+        profile,
+        bindHost,
+        advertised,
+        http,
+        management,
+        remote,
+        seeds,
+        dataDir,
+        stableAfter,
+        askTimeout);
   }
 
   /**

@@ -32,6 +32,8 @@ class SettingsTest {
     assertThat(s.config().getString("pekko.actor.provider")).isEqualTo("cluster");
     assertThat(s.config().getString("pekko.cluster.split-brain-resolver.active-strategy"))
         .isEqualTo("keep-majority");
+    assertThat(s.config().getBytes("pekko.http.server.parsing.max-content-length"))
+        .isEqualTo(1024L * 1024);
   }
 
   @Test

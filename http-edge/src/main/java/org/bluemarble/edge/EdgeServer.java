@@ -68,10 +68,11 @@ public final class EdgeServer extends AllDirectives {
   /** All routes, sealed with the JSON rejection and exception handlers. */
   public Route route() {
     Route health = new HealthRoutes(game.health(), settings.version()).route();
+    Route publicRoutes = concat(health, new PlanetRoutes(game.planets()).route());
     Route routes =
         settings.adminEnabled()
-            ? concat(health, new AdminPlayerRoutes(game.players()).route())
-            : health;
+            ? concat(publicRoutes, new AdminPlayerRoutes(game.players()).route())
+            : publicRoutes;
     return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> routes));
   }
 

@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BlueMarbleNode {
   private static final Logger log = LoggerFactory.getLogger(BlueMarbleNode.class);
-  private static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration MIGRATION_PATIENCE = Duration.ofSeconds(60);
 
   private BlueMarbleNode() {}
@@ -55,8 +54,20 @@ public final class BlueMarbleNode {
     startManagement(system);
     Player.init(system, settings.persistence().slices());
 
+    PlanetService planets = new PlanetService(settings.planet());
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseServiceStop(),
+            "stop-planet-generation",
+            () -> {
+              planets.close();
+              return CompletableFuture.completedFuture(Done.getInstance());
+            });
     NodeGamePort game =
-        new NodeGamePort(new PlayerAdmin(system, ASK_TIMEOUT), new NodeHealth(system, pool));
+        new NodeGamePort(
+            new PlayerAdmin(system, settings.node().askTimeout()),
+            planets,
+            new NodeHealth(system, pool));
     EdgeServer.Settings edge =
         new EdgeServer.Settings(
             settings.node().bindHost(),

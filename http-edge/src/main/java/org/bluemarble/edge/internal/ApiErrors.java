@@ -1,7 +1,9 @@
 package org.bluemarble.edge.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -19,9 +21,17 @@ public final class ApiErrors {
   /** The body of an error response. */
   public record Body(Error error) {}
 
-  /** Code, message and optional details (field, value, reason, ...). */
+  /**
+   * Code, message, optional details (field, value, reason, ...), when, and an id to quote when
+   * reporting it (also logged for server errors).
+   */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public record Error(String code, String message, Map<String, Object> details) {}
+  public record Error(
+      String code,
+      String message,
+      Map<String, Object> details,
+      Instant timestamp,
+      String requestId) {}
 
   public static Route complete(StatusCode status, String code, String message) {
     return complete(status, code, message, Map.of());
@@ -55,6 +65,6 @@ public final class ApiErrors {
   }
 
   private static Body body(String code, String message, Map<String, Object> details) {
-    return new Body(new Error(code, message, details));
+    return new Body(new Error(code, message, details, Instant.now(), UUID.randomUUID().toString()));
   }
 }

@@ -10,6 +10,9 @@ public interface GamePort {
   /** Players as admins see them. */
   PlayerAdminPort players();
 
+  /** Planet generation and generated planets. */
+  PlanetPort planets();
+
   /** Health of the parts the node depends on. */
   HealthPort health();
 }

@@ -1,5 +1,8 @@
 package org.bluemarble.edge.port;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * The game refused a request; {@link #code()} says how, the message says why in words a client can
  * show.
@@ -16,10 +19,24 @@ public final class PortException extends RuntimeException {
   }
 
   private final Code code;
+  private final Duration retryAfter;
 
   public PortException(Code code, String message) {
+    this(code, message, null);
+  }
+
+  /**
+   * A refusal that may succeed if retried after {@code retryAfter} (null when retrying will not
+   * help).
+   */
+  public PortException(Code code, String message, Duration retryAfter) {
     super(message);
     this.code = code;
+    this.retryAfter = retryAfter;
+  }
+
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   public Code code() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,8 +22,11 @@ public final class AdminClient {
     this.base = "http://127.0.0.1:" + httpPort;
   }
 
-  /** Status code and parsed JSON body (null when the body is not JSON). */
-  public record Response(int status, JsonNode body) {}
+  /**
+   * Status code, parsed JSON body (null when the body is not JSON) and headers (null when nothing
+   * answered).
+   */
+  public record Response(int status, JsonNode body, HttpHeaders headers) {}
 
   public Response health() throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(base + "/health")).GET());
@@ -37,6 +41,19 @@ public final class AdminClient {
         HttpRequest.newBuilder(URI.create(base + "/admin/v1/players"))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** GET of a path on this node's HTTP port. */
+  public Response get(String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  /** POST of a JSON body to a path on this node's HTTP port. */
+  public Response post(String path, String json) throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public Response player(String id) throws IOException, InterruptedException {
@@ -54,10 +71,10 @@ public final class AdminClient {
     try {
       return health();
     } catch (IOException e) {
-      return new Response(0, null);
+      return new Response(0, null, null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Response(0, null);
+      return new Response(0, null, null);
     }
   }
 
@@ -71,6 +88,6 @@ public final class AdminClient {
     } catch (IOException e) {
       body = null;
     }
-    return new Response(r.statusCode(), body);
+    return new Response(r.statusCode(), body, r.headers());
   }
 }

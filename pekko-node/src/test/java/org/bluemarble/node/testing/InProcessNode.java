@@ -1,0 +1,76 @@
+package org.bluemarble.node.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.bluemarble.config.BlueMarbleSettings;
+import org.bluemarble.config.ConfigLoader;
+import org.bluemarble.config.Profile;
+import org.bluemarble.node.BlueMarbleNode;
+
+/**
+ * A whole node inside the test JVM (the same wiring as the binary) on free ports, joined to itself,
+ * metrics off. For tests that need the real node but not a separate process; see {@link
+ * NodeProcess} for those that do.
+ */
+public final class InProcessNode implements AutoCloseable {
+  public final ActorSystem<Void> system;
+  public final int httpPort;
+
+  private InProcessNode(ActorSystem<Void> system, int httpPort) {
+    this.system = system;
+    this.httpPort = httpPort;
+  }
+
+  /**
+   * Starts a node of {@code profile} with {@code overrides} (config paths) over the profile's
+   * settings.
+   */
+  public static InProcessNode start(Profile profile, Map<String, Object> overrides) {
+    int http = FreePorts.next();
+    Map<String, Object> all = new HashMap<>();
+    all.put("bluemarble.node.http-port", http);
+    all.put("bluemarble.node.management-port", FreePorts.next());
+    all.put("bluemarble.node.remote-port", FreePorts.next());
+    all.put("bluemarble.node.seed-nodes", List.of());
+    all.put("bluemarble.metrics.enabled", false);
+    // Tests share two cores with builds: let a first journal write take its time rather than fail.
+    all.put("bluemarble.node.ask-timeout", "30s");
+    all.put("pekko.coordinated-shutdown.exit-jvm", "off");
+    all.putAll(overrides);
+    BlueMarbleSettings settings =
+        BlueMarbleSettings.fromConfig(ConfigLoader.load(profile, ConfigFactory.parseMap(all)));
+    ActorSystem<Void> system =
+        ActorSystem.create(Behaviors.empty(), "BlueMarble", settings.config());
+    BlueMarbleNode.init(system, settings, "test");
+    InProcessNode node = new InProcessNode(system, http);
+    // Ready for tests when the node says so: journal reachable and the member Up (sharding
+    // allocates only then).
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              AdminClient.Response r = node.client().healthOrNothing();
+              return r.status() == 200 && "healthy".equals(r.body().path("status").asText());
+            });
+    return node;
+  }
+
+  public AdminClient client() {
+    return new AdminClient(httpPort);
+  }
+
+  @Override
+  public void close() throws Exception {
+    system.terminate();
+    system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+}
