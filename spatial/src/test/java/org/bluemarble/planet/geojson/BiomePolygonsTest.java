@@ -50,6 +50,12 @@ class BiomePolygonsTest {
   }
 
   @Test
+  void buildingTwiceGivesTheSameGeoJson() {
+    assertThat(GeoJsonWriter.toGeoJson(BiomePolygons.build(planet, 4)))
+        .isEqualTo(GeoJsonWriter.toGeoJson(polygons));
+  }
+
+  @Test
   void polygonsTileTheWholeSphere() {
     double sphereKm2 = 4 * Math.PI * Math.pow(planet.config().radiusMeters() / 1000, 2);
     double total = polygons.stream().mapToDouble(BiomePolygon::areaKm2).sum();
