@@ -26,7 +26,7 @@ public final class PlanetGenerator {
     return generate(config, ProgressListener.NONE);
   }
 
-  /** Generates, reporting each stage's start and end to {@code listener} (ends at 100 %). */
+  /** Generates, reporting each stage to {@code listener} as it starts, then 100 % when done. */
   public Planet generate(PlanetConfig config, ProgressListener listener) {
     long seed = config.seed();
     SplittableRandom random = new SplittableRandom(seed);
