@@ -33,6 +33,11 @@ public final class BiomePolygons {
 
   private BiomePolygons() {}
 
+  /** Builds at {@link #DEFAULT_LEVEL}, or at the terrain level when that is coarser. */
+  public static List<BiomePolygon> build(Planet planet) {
+    return build(planet, Math.min(DEFAULT_LEVEL, planet.config().terrainLevel()));
+  }
+
   /**
    * Builds the biome polygons of {@code planet} from cells of {@code level} (2..terrainLevel).
    * Ordered by biome, then as JTS returns the union's parts (deterministic for a given planet).

@@ -111,6 +111,14 @@ class BiomePolygonsTest {
   }
 
   @Test
+  void defaultLevelFallsBackToACoarseTerrainLevel() {
+    Planet coarse = TestPlanets.earthLike(42, 4);
+    List<BiomePolygon> built = BiomePolygons.build(coarse);
+    assertThat(GeoJsonWriter.toGeoJson(built))
+        .isEqualTo(GeoJsonWriter.toGeoJson(BiomePolygons.build(coarse, 4)));
+  }
+
+  @Test
   void rejectsLevelsOutsideTwoToTheTerrainLevel() {
     assertThatThrownBy(() -> BiomePolygons.build(planet, 1))
         .isInstanceOf(IllegalArgumentException.class)
