@@ -51,9 +51,9 @@ class BiomeClassifierTest {
     Set<Biome> seen = EnumSet.noneOf(Biome.class);
     double[] values = {0, 0.65, 0.9};
     for (double lat = 0; lat <= 90; lat += 5) {
-      for (double elev = -100; elev <= 6000; elev += 100) {
-        for (double t = -20; t <= 35; t += 1) {
-          for (double p = 0; p <= 3000; p += 100) {
+      for (double elev = -50; elev <= 6000; elev += 100) {
+        for (double t = -20; t <= 35; t += 2) {
+          for (double p = 0; p <= 3000; p += 150) {
             for (double w : values) {
               for (double s : values) {
                 seen.add(BiomeClassifier.classify(lat, elev, t, p, w, s));

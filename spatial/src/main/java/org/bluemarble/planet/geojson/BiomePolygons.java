@@ -4,6 +4,8 @@ import com.google.common.geometry.S2CellId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.bluemarble.planet.Biome;
 import org.bluemarble.planet.Planet;
 import org.locationtech.jts.geom.Coordinate;
@@ -31,6 +33,11 @@ public final class BiomePolygons {
 
   private BiomePolygons() {}
 
+  /** Builds at {@link #DEFAULT_LEVEL}, or at the terrain level when that is coarser. */
+  public static List<BiomePolygon> build(Planet planet) {
+    return build(planet, Math.min(DEFAULT_LEVEL, planet.config().terrainLevel()));
+  }
+
   /**
    * Builds the biome polygons of {@code planet} from cells of {@code level} (2..terrainLevel).
    * Ordered by biome, then as JTS returns the union's parts (deterministic for a given planet).
@@ -52,22 +59,32 @@ public final class BiomePolygons {
       collect(new S2CellId(((long) k << 59) | (1L << 58)), level, uniform, outlines, cellsByBiome);
     }
     double radiusKm = planet.config().radiusMeters() / 1000.0;
+    // Biomes are independent: union them in parallel, then collect in biome order.
+    List<List<BiomePolygon>> perBiome =
+        IntStream.range(0, Biome.values().length)
+            .parallel()
+            .mapToObj(b -> union(Biome.ofOrdinal(b), cellsByBiome.get(b), factory, radiusKm))
+            .collect(Collectors.toList());
     List<BiomePolygon> result = new ArrayList<>();
-    for (Biome biome : Biome.values()) {
-      List<Polygon> cells = cellsByBiome.get(biome.ordinal());
-      if (cells.isEmpty()) {
-        continue;
-      }
-      Geometry union = UnaryUnionNG.union(factory.buildGeometry(cells), PRECISION);
-      if (!union.isValid()) {
-        union = union.buffer(0);
-      }
-      for (int i = 0; i < union.getNumGeometries(); i++) {
-        Geometry part = union.getGeometryN(i);
-        if (part instanceof Polygon && !part.isEmpty()) {
-          Polygon polygon = (Polygon) part;
-          result.add(new BiomePolygon(biome, polygon, sphericalAreaKm2(polygon, radiusKm)));
-        }
+    perBiome.forEach(result::addAll);
+    return result;
+  }
+
+  private static List<BiomePolygon> union(
+      Biome biome, List<Polygon> cells, GeometryFactory factory, double radiusKm) {
+    List<BiomePolygon> result = new ArrayList<>();
+    if (cells.isEmpty()) {
+      return result;
+    }
+    Geometry union = UnaryUnionNG.union(factory.buildGeometry(cells), PRECISION);
+    if (!union.isValid()) {
+      union = union.buffer(0);
+    }
+    for (int i = 0; i < union.getNumGeometries(); i++) {
+      Geometry part = union.getGeometryN(i);
+      if (part instanceof Polygon && !part.isEmpty()) {
+        Polygon polygon = (Polygon) part;
+        result.add(new BiomePolygon(biome, polygon, sphericalAreaKm2(polygon, radiusKm)));
       }
     }
     return result;

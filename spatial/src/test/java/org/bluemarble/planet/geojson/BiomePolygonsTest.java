@@ -50,6 +50,12 @@ class BiomePolygonsTest {
   }
 
   @Test
+  void buildingTwiceGivesTheSameGeoJson() {
+    assertThat(GeoJsonWriter.toGeoJson(BiomePolygons.build(planet, 4)))
+        .isEqualTo(GeoJsonWriter.toGeoJson(polygons));
+  }
+
+  @Test
   void polygonsTileTheWholeSphere() {
     double sphereKm2 = 4 * Math.PI * Math.pow(planet.config().radiusMeters() / 1000, 2);
     double total = polygons.stream().mapToDouble(BiomePolygon::areaKm2).sum();
@@ -102,6 +108,14 @@ class BiomePolygonsTest {
       polar += Arrays.stream(p.getCoordinates()).filter(c -> c.y == 90.0).count();
     }
     assertThat(polar).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void defaultLevelFallsBackToACoarseTerrainLevel() {
+    Planet coarse = TestPlanets.earthLike(42, 4);
+    List<BiomePolygon> built = BiomePolygons.build(coarse);
+    assertThat(GeoJsonWriter.toGeoJson(built))
+        .isEqualTo(GeoJsonWriter.toGeoJson(BiomePolygons.build(coarse, 4)));
   }
 
   @Test

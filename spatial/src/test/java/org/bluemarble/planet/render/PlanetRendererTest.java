@@ -50,6 +50,14 @@ class PlanetRendererTest {
   }
 
   @Test
+  void writesAnExampleMapIntoTheBuildOutput() throws Exception {
+    // A picture to look at after `mvn test`: spatial/target/planet-example-seed42.png.
+    Path file = Path.of("target", "planet-example-seed42.png");
+    PlanetRenderer.writePng(PlanetRenderer.render(PLANET, 1024, 512, true), file);
+    assertThat(ImageIO.read(file.toFile()).getHeight()).isEqualTo(512);
+  }
+
+  @Test
   void rejectsSillySizes() {
     assertThatThrownBy(() -> PlanetRenderer.render(PLANET, 0, 10, false))
         .isInstanceOf(IllegalArgumentException.class)
