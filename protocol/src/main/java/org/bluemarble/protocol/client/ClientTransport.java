@@ -13,7 +13,10 @@ public interface ClientTransport extends AutoCloseable {
   /** Sets who receives incoming envelopes and transport failures; call before connecting. */
   void setHandler(Consumer<Envelope> onEnvelope, Consumer<Throwable> onClosed);
 
-  /** Sends an envelope (the transport picks the channel with {@link Delivery}). */
+  /**
+   * Sends an envelope (the transport picks the channel with {@link
+   * org.bluemarble.protocol.Delivery}).
+   */
   void send(Envelope envelope);
 
   /** Closes the connection; no more envelopes are delivered. */

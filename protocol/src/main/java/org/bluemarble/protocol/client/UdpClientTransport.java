@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import org.bluemarble.protocol.Delivery;
 import org.bluemarble.protocol.ProtocolCodec;
 import org.bluemarble.protocol.udp.Channels;
 import org.bluemarble.protocol.udp.ConnectToken;

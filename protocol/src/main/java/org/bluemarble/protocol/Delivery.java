@@ -1,4 +1,4 @@
-package org.bluemarble.protocol.client;
+package org.bluemarble.protocol;
 
 import org.bluemarble.protocol.v1.Envelope;
 
