@@ -30,7 +30,7 @@ final class FakeGame {
   private final MovementIntegrator integrator = new MovementIntegrator(RADIUS_M);
   private final Quantiser quantiser = new Quantiser(RADIUS_M);
   private final SnapshotEncoder snapshots = new SnapshotEncoder();
-  private MovementState state = SPAWN;
+  private volatile MovementState state = SPAWN;
   private boolean greeted;
   private boolean authenticated;
   private boolean inWorld;
