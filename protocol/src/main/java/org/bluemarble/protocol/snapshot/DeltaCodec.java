@@ -18,15 +18,18 @@ import org.bluemarble.protocol.v1.Error;
  * γ(updateCount),  then per update in ascending entity id:
  *   1 bit inBaseline
  *   inBaseline=1: γ(baseline index − previous in-baseline update index − 1)
- *                 1 bit positionChanged; if set: 6 bits width w, then zigzag(dx), zigzag(dy),
- *                   zigzag(dz) in w bits each (centimetre deltas against the baseline entity)
+ *                 1 bit positionChanged; if set: 1 bit sameWidth, and when it is clear 6 bits
+ *                   width w (sameWidth reuses the previous position update's w; 0 at the start),
+ *                   then zigzag(dx), zigzag(dy), zigzag(dz) in w bits each (centimetre deltas
+ *                   against the baseline entity)
  *                 1 bit headingChanged; if set: 5 bits width h, then zigzag(signed 16-bit
  *                   heading delta) in h bits
  *   inBaseline=0: 64 bits entity id, 32 bits each x, y, z (cm), 16 bits heading
  * zero padding to a whole byte
  * </pre>
  *
- * A walking entity (≤ 31 cm per axis between snapshots, same heading) costs 27 bits.
+ * A walking entity (≤ 63 cm per axis against its baseline, same heading, width as the previous one)
+ * costs 26 bits.
  */
 final class DeltaCodec {
 
@@ -58,13 +61,14 @@ final class DeltaCodec {
     sorted.sort(Comparator.comparingLong(EntityState::entityId));
     out.writeGamma(sorted.size());
     previous = -1;
+    int[] lastWidth = {0};
     for (EntityState e : sorted) {
       int index = baseline.indexOf(e.entityId());
       if (index >= 0) {
         out.writeBit(true);
         out.writeGamma(index - previous - 1L);
         previous = index;
-        writeChange(out, baseline.get(index), e);
+        writeChange(out, baseline.get(index), e, lastWidth);
       } else {
         out.writeBit(false);
         out.write(e.entityId(), 64);
@@ -77,7 +81,10 @@ final class DeltaCodec {
     return out.toByteArray();
   }
 
-  /** Bits an update costs, not counting the baseline index gap of an in-baseline entity. */
+  /**
+   * An upper bound of the bits an update costs (assuming its width differs from the previous one),
+   * not counting the baseline index gap of an in-baseline entity.
+   */
   static int updateBits(EntityState old, EntityState now) {
     if (old == null) {
       return NEW_ENTITY_BITS;
@@ -85,7 +92,7 @@ final class DeltaCodec {
     int bits = 3;
     int w = positionWidth(old, now);
     if (w > 0) {
-      bits += POSITION_WIDTH_BITS + 3 * w;
+      bits += 1 + POSITION_WIDTH_BITS + 3 * w;
     }
     int h = bitLength(zigzag((short) (now.heading() - old.heading())));
     if (h > 0) {
@@ -110,10 +117,11 @@ final class DeltaCodec {
     long updateCount = in.readGamma();
     List<EntityState> updates = new ArrayList<>();
     index = -1;
+    int[] lastWidth = {0};
     for (long i = 0; i < updateCount; i++) {
       if (in.readBit()) {
         index = index + in.readGamma() + 1;
-        updates.add(readChange(in, baseline.get(checkIndex(index, baseline))));
+        updates.add(readChange(in, baseline.get(checkIndex(index, baseline)), lastWidth));
       } else {
         long id = in.read(64);
         int x = (int) in.read(32);
@@ -132,11 +140,16 @@ final class DeltaCodec {
     }
   }
 
-  private static void writeChange(BitWriter out, EntityState old, EntityState now) {
+  private static void writeChange(
+      BitWriter out, EntityState old, EntityState now, int[] lastWidth) {
     int w = positionWidth(old, now);
     out.writeBit(w > 0);
     if (w > 0) {
-      out.write(w, POSITION_WIDTH_BITS);
+      out.writeBit(w == lastWidth[0]);
+      if (w != lastWidth[0]) {
+        out.write(w, POSITION_WIDTH_BITS);
+        lastWidth[0] = w;
+      }
       out.write(zigzag((long) now.xCm() - old.xCm()), w);
       out.write(zigzag((long) now.yCm() - old.yCm()), w);
       out.write(zigzag((long) now.zCm() - old.zCm()), w);
@@ -150,12 +163,13 @@ final class DeltaCodec {
     }
   }
 
-  private static EntityState readChange(BitReader in, EntityState old) {
+  private static EntityState readChange(BitReader in, EntityState old, int[] lastWidth) {
     long x = old.xCm();
     long y = old.yCm();
     long z = old.zCm();
     if (in.readBit()) {
-      int w = (int) in.read(POSITION_WIDTH_BITS);
+      int w = in.readBit() ? lastWidth[0] : (int) in.read(POSITION_WIDTH_BITS);
+      lastWidth[0] = w;
       x += unzigzag(in.read(w));
       y += unzigzag(in.read(w));
       z += unzigzag(in.read(w));
