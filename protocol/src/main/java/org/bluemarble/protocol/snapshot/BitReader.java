@@ -26,9 +26,20 @@ final class BitReader {
   }
 
   long read(int width) {
+    if (position + width > limitBits) {
+      throw new ProtocolException(
+          Error.Code.CODE_MALFORMED_FRAME, "snapshot payload truncated at bit " + position);
+    }
     long value = 0;
-    for (int i = 0; i < width; i++) {
-      value = (value << 1) | (readBit() ? 1 : 0);
+    int remaining = width;
+    while (remaining > 0) {
+      int available = 8 - (int) (position & 7);
+      int take = Math.min(available, remaining);
+      int current = bytes[(int) (position >>> 3)] & 0xFF;
+      int chunk = (current >>> (available - take)) & ((1 << take) - 1);
+      value = (value << take) | chunk;
+      position += take;
+      remaining -= take;
     }
     return value;
   }

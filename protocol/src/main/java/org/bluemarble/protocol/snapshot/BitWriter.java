@@ -10,8 +10,18 @@ final class BitWriter {
 
   /** Writes the low {@code width} bits of {@code value} (width 0..64). */
   void write(long value, int width) {
-    for (int i = width - 1; i >= 0; i--) {
-      writeBit(((value >>> i) & 1L) != 0);
+    int remaining = width;
+    while (remaining > 0) {
+      int byteIndex = (int) (bitCount >>> 3);
+      if (byteIndex == bytes.length) {
+        bytes = Arrays.copyOf(bytes, bytes.length * 2);
+      }
+      int free = 8 - (int) (bitCount & 7);
+      int take = Math.min(free, remaining);
+      int chunk = (int) ((value >>> (remaining - take)) & ((1 << take) - 1));
+      bytes[byteIndex] |= (byte) (chunk << (free - take));
+      bitCount += take;
+      remaining -= take;
     }
   }
 

@@ -1,6 +1,5 @@
 package org.bluemarble.protocol.snapshot;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -72,28 +71,40 @@ public final class SnapshotState {
     return List.of(entities);
   }
 
-  /** This state with {@code removedIds} dropped and {@code updates} put in (both any order). */
+  /**
+   * This state with {@code removedIds} dropped and {@code updates} put in (both any order; an id in
+   * both is updated).
+   */
   SnapshotState apply(long[] removedIds, List<EntityState> updates) {
-    List<EntityState> result = new ArrayList<>(entities.length + updates.size());
     long[] removed = removedIds.clone();
     Arrays.sort(removed);
-    List<EntityState> sortedUpdates = new ArrayList<>(updates);
-    sortedUpdates.sort(Comparator.comparingLong(EntityState::entityId));
+    EntityState[] sortedUpdates = updates.toArray(new EntityState[0]);
+    Arrays.sort(sortedUpdates, Comparator.comparingLong(EntityState::entityId));
+    EntityState[] result = new EntityState[entities.length + sortedUpdates.length];
+    int n = 0;
     int u = 0;
     for (EntityState e : entities) {
-      while (u < sortedUpdates.size() && sortedUpdates.get(u).entityId() < e.entityId()) {
-        result.add(sortedUpdates.get(u++));
+      while (u < sortedUpdates.length && sortedUpdates[u].entityId() < e.entityId()) {
+        n = append(result, n, sortedUpdates[u++]);
       }
-      if (u < sortedUpdates.size() && sortedUpdates.get(u).entityId() == e.entityId()) {
-        result.add(sortedUpdates.get(u++));
+      if (u < sortedUpdates.length && sortedUpdates[u].entityId() == e.entityId()) {
+        n = append(result, n, sortedUpdates[u++]);
       } else if (Arrays.binarySearch(removed, e.entityId()) < 0) {
-        result.add(e);
+        result[n++] = e;
       }
     }
-    while (u < sortedUpdates.size()) {
-      result.add(sortedUpdates.get(u++));
+    while (u < sortedUpdates.length) {
+      n = append(result, n, sortedUpdates[u++]);
     }
-    return of(result);
+    return new SnapshotState(Arrays.copyOf(result, n));
+  }
+
+  private static int append(EntityState[] out, int n, EntityState e) {
+    if (n > 0 && out[n - 1].entityId() == e.entityId()) {
+      throw new IllegalArgumentException("duplicate entity id " + e.entityId());
+    }
+    out[n] = e;
+    return n + 1;
   }
 
   @Override
