@@ -23,6 +23,8 @@ import org.bluemarble.protocol.v1.Hello;
 import org.bluemarble.protocol.v1.HelloAccepted;
 import org.bluemarble.protocol.v1.LeaveWorld;
 import org.bluemarble.protocol.v1.MovementInput;
+import org.bluemarble.protocol.v1.Ping;
+import org.bluemarble.protocol.v1.Pong;
 import org.bluemarble.protocol.v1.RequestConnectToken;
 import org.bluemarble.protocol.v1.SnapshotAck;
 
@@ -124,6 +126,13 @@ public final class BlueMarbleClient implements AutoCloseable {
               }
               return w;
             });
+  }
+
+  /** Measures a round trip: completes with the Pong (its client_time_ms is when the Ping left). */
+  public CompletableFuture<Pong> ping() {
+    Envelope.Builder e = Envelope.newBuilder();
+    e.setPing(Ping.newBuilder().setClientTimeMs(clockMs.getAsLong()));
+    return request(e).thenApply(Envelope::getPong);
   }
 
   /** Asks for a UDP connect token (after authentication). */
@@ -254,6 +263,7 @@ public final class BlueMarbleClient implements AutoCloseable {
   private void onSnapshot(Envelope e) {
     SnapshotState state;
     boolean ack;
+    int latestId;
     synchronized (this) {
       try {
         state = snapshots.decode(e.getSnapshot());
@@ -263,6 +273,7 @@ public final class BlueMarbleClient implements AutoCloseable {
         return;
       }
       long now = clockMs.getAsLong();
+      latestId = snapshots.latestId();
       ack = now - lastAckSentMs >= SNAPSHOT_ACK_INTERVAL_MS;
       if (ack) {
         lastAckSentMs = now;
@@ -271,7 +282,7 @@ public final class BlueMarbleClient implements AutoCloseable {
     if (ack) {
       transport.send(
           Envelope.newBuilder()
-              .setSnapshotAck(SnapshotAck.newBuilder().setSnapshotId(snapshots.latestId()))
+              .setSnapshotAck(SnapshotAck.newBuilder().setSnapshotId(latestId))
               .build());
     }
     listener.onSnapshot(e.getSnapshot(), state);

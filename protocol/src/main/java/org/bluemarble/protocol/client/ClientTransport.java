@@ -19,6 +19,14 @@ public interface ClientTransport extends AutoCloseable {
    */
   void send(Envelope envelope);
 
+  /**
+   * Bytes sent so far, as handed to the socket (UDP datagrams incl. headers, or frame payloads).
+   */
+  long bytesSent();
+
+  /** Bytes received so far, counted like {@link #bytesSent()}. */
+  long bytesReceived();
+
   /** Closes the connection; no more envelopes are delivered. */
   @Override
   void close();

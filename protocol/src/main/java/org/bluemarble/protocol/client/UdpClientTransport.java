@@ -41,6 +41,8 @@ public final class UdpClientTransport implements ClientTransport {
   private volatile Consumer<Envelope> onEnvelope = e -> {};
   private volatile Consumer<Throwable> onClosed = t -> {};
   private volatile boolean closeRequested;
+  private volatile long bytesSent;
+  private volatile long bytesReceived;
   private boolean closed;
 
   /**
@@ -101,6 +103,16 @@ public final class UdpClientTransport implements ClientTransport {
     closeRequested = true;
   }
 
+  @Override
+  public long bytesSent() {
+    return bytesSent;
+  }
+
+  @Override
+  public long bytesReceived() {
+    return bytesReceived;
+  }
+
   /** The socket, for registration with a selector. */
   DatagramChannel channel() {
     return channel;
@@ -124,6 +136,7 @@ public final class UdpClientTransport implements ClientTransport {
           break;
         }
         receiveBuffer.flip();
+        bytesReceived += receiveBuffer.limit();
         endpoint.receive(receiveBuffer.array(), receiveBuffer.limit(), nowMs, output);
         handleEvents(nowMs);
       }
@@ -199,6 +212,7 @@ public final class UdpClientTransport implements ClientTransport {
     for (UdpOutput.Datagram d : output.drainDatagrams()) {
       try {
         channel.write(ByteBuffer.wrap(d.bytes()));
+        bytesSent += d.bytes().length;
       } catch (IOException e) {
         // Lost like any datagram; the endpoint resends what matters.
       }

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.bluemarble.protocol.ProtocolCodec;
 import org.bluemarble.protocol.v1.Envelope;
@@ -20,6 +21,8 @@ import org.bluemarble.protocol.v1.Envelope;
 public final class WebSocketClientTransport implements ClientTransport {
 
   private final ProtocolCodec codec;
+  private final AtomicLong bytesSent = new AtomicLong();
+  private final AtomicLong bytesReceived = new AtomicLong();
   private volatile Consumer<Envelope> onEnvelope = e -> {};
   private volatile Consumer<Throwable> onClosed = t -> {};
   private WebSocket socket;
@@ -63,7 +66,18 @@ public final class WebSocketClientTransport implements ClientTransport {
       throw new IllegalStateException("WebSocket is not open");
     }
     ByteBuffer frame = ByteBuffer.wrap(codec.encode(envelope));
+    bytesSent.addAndGet(frame.remaining());
     sendTail = sendTail.thenCompose(ws -> ws.sendBinary(frame, true));
+  }
+
+  @Override
+  public long bytesSent() {
+    return bytesSent.get();
+  }
+
+  @Override
+  public long bytesReceived() {
+    return bytesReceived.get();
   }
 
   @Override
@@ -85,6 +99,7 @@ public final class WebSocketClientTransport implements ClientTransport {
         onClosed.accept(new IllegalStateException("server sent a frame above the maximum size"));
         return null;
       }
+      bytesReceived.addAndGet(data.remaining());
       byte[] chunk = new byte[data.remaining()];
       data.get(chunk);
       partial.write(chunk, 0, chunk.length);

@@ -13,6 +13,7 @@ import org.bluemarble.protocol.movement.MovementIntent;
 import org.bluemarble.protocol.movement.MovementState;
 import org.bluemarble.protocol.snapshot.SnapshotState;
 import org.bluemarble.protocol.udp.ConnectToken;
+import org.bluemarble.protocol.udp.UdpWire;
 import org.bluemarble.protocol.v1.Error;
 import org.bluemarble.protocol.v1.InputAck;
 import org.bluemarble.protocol.v1.Snapshot;
@@ -78,6 +79,9 @@ class BlueMarbleClientUdpTest {
       assertThat(predicted.latDeg()).isCloseTo(authoritative.latDeg(), within(1e-12));
       assertThat(predicted.lngDeg()).isCloseTo(authoritative.lngDeg(), within(1e-12));
       assertThat(predicted.latDeg()).isGreaterThan(FakeGame.SPAWN.latDeg());
+      assertThat(client.ping().get(10, TimeUnit.SECONDS).getClientTimeMs()).isPositive();
+      assertThat(transport.bytesSent()).isGreaterThan(UdpWire.REQUEST_BYTES);
+      assertThat(transport.bytesReceived()).isPositive();
       client.close();
     }
   }

@@ -56,6 +56,7 @@ class BlueMarbleClientWebSocketTest {
       assertThat(client.predicted().latDeg())
           .isCloseTo(server.game.state().latDeg(), within(1e-12));
       assertThat(server.framesReceived).isGreaterThanOrEqualTo(3 + inputs);
+      assertThat(transport.bytesReceived()).isPositive();
       client.close();
     }
   }
