@@ -26,6 +26,7 @@ public final class ClientIoLoop implements AutoCloseable {
   private final ConcurrentLinkedQueue<UdpClientTransport> added = new ConcurrentLinkedQueue<>();
   private final List<UdpClientTransport> transports = new ArrayList<>();
   private volatile boolean running = true;
+  private volatile int count;
 
   /** Starts the loop thread, named {@code name}. */
   public ClientIoLoop(String name) {
@@ -45,9 +46,9 @@ public final class ClientIoLoop implements AutoCloseable {
     selector.wakeup();
   }
 
-  /** Number of transports driven (read on the loop thread; approximate elsewhere). */
+  /** Number of transports driven, as of the loop's last pass. */
   public int size() {
-    return transports.size();
+    return count;
   }
 
   @Override
@@ -82,6 +83,7 @@ public final class ClientIoLoop implements AutoCloseable {
       }
       if (now >= nextFlush) {
         transports.removeIf(t -> !t.flush(now));
+        count = transports.size();
         nextFlush = now + TICK_MS;
       }
     }
