@@ -5,11 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.bluemarble.protocol.v1.Snapshot;
 
 /**
@@ -32,7 +28,9 @@ public final class SnapshotEncoder {
 
   private final SnapshotState[] sent = new SnapshotState[HISTORY];
   private final int[] sentIds = new int[HISTORY];
-  private final Map<Long, Integer> upToDateSince = new HashMap<>();
+  // Sorted ids of the last visible set and, per id, the snapshot since which it is up to date.
+  private long[] trackedIds = new long[0];
+  private int[] trackedSince = new int[0];
   private int nextId = 1;
   private int ackedId;
 
@@ -69,25 +67,22 @@ public final class SnapshotEncoder {
       baselineId = ackedId;
       baseline = sent[slot];
     }
-    Set<Long> visibleIds = new HashSet<>();
-    for (EntityState e : visible) {
-      if (!visibleIds.add(e.entityId())) {
-        throw new IllegalArgumentException("duplicate entity id " + e.entityId() + " in visible");
-      }
-    }
-    long[] removed = removals(baseline, visibleIds);
-    upToDateSince.keySet().retainAll(visibleIds);
+    SnapshotState current = SnapshotState.of(visible);
+    int n = current.size();
+    long[] removed = removals(baseline, current);
+    int[] since = carryOverSince(current, id);
 
     List<Candidate> candidates = new ArrayList<>();
-    for (EntityState e : visible) {
+    for (int i = 0; i < n; i++) {
+      EntityState e = current.get(i);
       EntityState old = baseline.find(e.entityId());
       if (e.equals(old)) {
-        upToDateSince.put(e.entityId(), id);
+        since[i] = id;
         continue;
       }
-      int age = id - upToDateSince.computeIfAbsent(e.entityId(), k -> id) + 1;
+      int age = id - since[i] + 1;
       double score = Math.sqrt(viewer.distanceSquaredCm(e)) / age;
-      candidates.add(new Candidate(e, DeltaCodec.updateBits(old, e), score));
+      candidates.add(new Candidate(i, DeltaCodec.updateBits(old, e), score));
     }
     candidates.sort(Comparator.comparingDouble(Candidate::score));
 
@@ -95,15 +90,24 @@ public final class SnapshotEncoder {
     long used = BitWriter.gammaBits(removed.length) + removed.length * gapBits;
     used += BitWriter.gammaBits(candidates.size());
     long limit = budgetBytes * 8L;
-    List<EntityState> included = new ArrayList<>();
+    boolean[] take = new boolean[n];
     for (Candidate c : candidates) {
       long cost = c.bits() + gapBits;
       if (used + cost <= limit) {
         used += cost;
-        included.add(c.state());
-        upToDateSince.put(c.state().entityId(), id);
+        take[c.index()] = true;
+        since[c.index()] = id;
       }
     }
+    List<EntityState> included = new ArrayList<>();
+    trackedIds = new long[n];
+    for (int i = 0; i < n; i++) {
+      trackedIds[i] = current.get(i).entityId();
+      if (take[i]) {
+        included.add(current.get(i));
+      }
+    }
+    trackedSince = since;
     byte[] payload = DeltaCodec.write(baseline, removed, included);
     SnapshotState result = baseline.apply(removed, included);
     sent[id % HISTORY] = result;
@@ -123,17 +127,35 @@ public final class SnapshotEncoder {
     return snapshotId > 0 && sentIds[slot] == snapshotId ? sent[slot] : null;
   }
 
-  private static long[] removals(SnapshotState baseline, Set<Long> visibleIds) {
+  private static long[] removals(SnapshotState baseline, SnapshotState current) {
     long[] removed = new long[baseline.size()];
     int n = 0;
+    int j = 0;
     for (int i = 0; i < baseline.size(); i++) {
       long entityId = baseline.get(i).entityId();
-      if (!visibleIds.contains(entityId)) {
+      while (j < current.size() && current.get(j).entityId() < entityId) {
+        j++;
+      }
+      if (j == current.size() || current.get(j).entityId() != entityId) {
         removed[n++] = entityId;
       }
     }
     return Arrays.copyOf(removed, n);
   }
 
-  private record Candidate(EntityState state, int bits, double score) {}
+  /** For each current entity, the snapshot id since which the client has it up to date. */
+  private int[] carryOverSince(SnapshotState current, int id) {
+    int[] since = new int[current.size()];
+    int j = 0;
+    for (int i = 0; i < since.length; i++) {
+      long entityId = current.get(i).entityId();
+      while (j < trackedIds.length && trackedIds[j] < entityId) {
+        j++;
+      }
+      since[i] = j < trackedIds.length && trackedIds[j] == entityId ? trackedSince[j] : id;
+    }
+    return since;
+  }
+
+  private record Candidate(int index, int bits, double score) {}
 }
