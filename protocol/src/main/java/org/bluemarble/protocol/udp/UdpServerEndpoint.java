@@ -41,6 +41,8 @@ public final class UdpServerEndpoint {
   private final Map<InetSocketAddress, ServerConnection> byAddress = new HashMap<>();
   private final Map<ByteBuffer, ServerConnection> byTokenNonce = new HashMap<>();
   private final Map<String, ServerConnection> byPlayer = new HashMap<>();
+  // Nonces of tokens whose connection ended, until the token expires: a token opens one connection.
+  private final Map<ByteBuffer, Long> spentTokens = new HashMap<>();
   private final EnumMap<DropReason, Long> drops = new EnumMap<>(DropReason.class);
 
   /** An endpoint for the given settings. */
@@ -91,6 +93,7 @@ public final class UdpServerEndpoint {
     for (ServerConnection c : expired) {
       remove(c, UdpEvent.Reason.TIMED_OUT, out);
     }
+    spentTokens.values().removeIf(expiry -> expiry <= nowMs);
   }
 
   /** Closes a connection: sends disconnect packets and reports it. */
@@ -149,6 +152,10 @@ public final class UdpServerEndpoint {
       return;
     }
     ByteBuffer nonceKey = ByteBuffer.wrap(nonce);
+    if (spentTokens.containsKey(nonceKey)) {
+      drop(DropReason.TOKEN_REUSED);
+      return;
+    }
     ServerConnection existing = byTokenNonce.get(nonceKey);
     if (existing != null) {
       if (!existing.address.equals(from)) {
@@ -255,6 +262,7 @@ public final class UdpServerEndpoint {
   private void remove(ServerConnection c, UdpEvent.Reason reason, UdpOutput out) {
     byAddress.remove(c.address);
     byTokenNonce.remove(c.tokenNonce);
+    spentTokens.put(c.tokenNonce, c.token.expiresAtMs());
     if (c.connected) {
       byPlayer.remove(c.token.playerId(), c);
       out.emit(new UdpEvent.Disconnected(c.address, c.token.playerId(), reason));

@@ -129,6 +129,23 @@ class UdpEndpointTest {
   }
 
   @Test
+  void aTokenOpensOnlyOneConnectionEvenAfterItEnded() {
+    UdpTestRig rig = new UdpTestRig();
+    ConnectToken token = rig.token("p1");
+    UdpClientEndpoint first = rig.client(token);
+    first.connect(rig.now, rig.clientOut);
+    rig.pump(first);
+    first.disconnect(rig.now, rig.clientOut);
+    rig.pump(first);
+    byte[] replayedRequest = UdpWire.request(token);
+    rig.server.receive(
+        replayedRequest, replayedRequest.length, UdpTestRig.CLIENT, rig.now, rig.serverOut);
+    assertThat(rig.serverOut.drainDatagrams()).isEmpty();
+    assertThat(rig.server.dropped(DropReason.TOKEN_REUSED)).isEqualTo(1);
+    assertThat(rig.connected("p1").state()).isEqualTo(UdpClientEndpoint.State.CONNECTED);
+  }
+
+  @Test
   void replayWindowRejectsDuplicatesAndSequencesOlderThanTheWindow() {
     ReplayWindow window = new ReplayWindow();
     window.markReceived(1000);
