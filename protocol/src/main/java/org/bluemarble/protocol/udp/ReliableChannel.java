@@ -135,6 +135,11 @@ public final class ReliableChannel {
     return !unsent.isEmpty() || !inFlight.isEmpty();
   }
 
+  /** Fragments queued or in flight: how far the peer is behind. */
+  public int queuedFragments() {
+    return unsent.size() + inFlight.size();
+  }
+
   /** Current retransmission timeout in ms. */
   public long rtoMs() {
     return rtoMs;

@@ -31,6 +31,14 @@ public final class UdpServerSessions {
   private final List<Received> received = new ArrayList<>();
   private final List<UdpEvent> events = new ArrayList<>();
   private long protocolErrors;
+  private long tooSlow;
+
+  /**
+   * Reliable fragments (≈1 KB each) queued for one connection beyond which the client is
+   * disconnected as too slow: reliable messages are never dropped, so a peer that cannot keep up
+   * must go.
+   */
+  public static final int MAX_QUEUED_FRAGMENTS = 2_048;
 
   /** Sessions over an endpoint, decoding with {@code codec}. */
   public UdpServerSessions(UdpServerEndpoint endpoint, ProtocolCodec codec) {
@@ -55,6 +63,11 @@ public final class UdpServerSessions {
       return endpoint.send(to, Channels.unreliable(bytes), nowMs, output);
     }
     channel.send(bytes);
+    if (channel.queuedFragments() > MAX_QUEUED_FRAGMENTS) {
+      tooSlow++;
+      disconnect(to, nowMs);
+      return false;
+    }
     return true;
   }
 
@@ -97,6 +110,11 @@ public final class UdpServerSessions {
   /** Connections dropped because their payloads did not decode. */
   public long protocolErrors() {
     return protocolErrors;
+  }
+
+  /** Connections dropped because their reliable queue exceeded {@link #MAX_QUEUED_FRAGMENTS}. */
+  public long tooSlow() {
+    return tooSlow;
   }
 
   /** The endpoint, for its drop counters. */
