@@ -36,6 +36,13 @@ class ProtocolCodecTest {
   }
 
   @Test
+  void decodesFromAByteBufferAndConsumesIt() {
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(codec.encode(hello()));
+    assertThat(codec.decode(buffer)).isEqualTo(hello());
+    assertThat(buffer.hasRemaining()).isFalse();
+  }
+
+  @Test
   void rejectsOversizedFrameWithFrameTooLarge() {
     assertThatThrownBy(() -> codec.decode(new byte[1025]))
         .isInstanceOfSatisfying(

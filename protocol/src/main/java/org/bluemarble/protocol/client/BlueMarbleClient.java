@@ -19,6 +19,7 @@ import org.bluemarble.protocol.v1.EnterWorld;
 import org.bluemarble.protocol.v1.EnteredWorld;
 import org.bluemarble.protocol.v1.Envelope;
 import org.bluemarble.protocol.v1.Error;
+import org.bluemarble.protocol.v1.GeoPosition;
 import org.bluemarble.protocol.v1.Hello;
 import org.bluemarble.protocol.v1.HelloAccepted;
 import org.bluemarble.protocol.v1.LeaveWorld;
@@ -288,8 +289,7 @@ public final class BlueMarbleClient implements AutoCloseable {
     listener.onSnapshot(e.getSnapshot(), state);
   }
 
-  private synchronized MovementState reconcile(
-      int sequence, org.bluemarble.protocol.v1.GeoPosition position, int heading) {
+  private synchronized MovementState reconcile(int sequence, GeoPosition position, int heading) {
     if (prediction == null) {
       return null;
     }
