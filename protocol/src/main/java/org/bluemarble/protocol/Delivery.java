@@ -1,0 +1,21 @@
+package org.bluemarble.protocol;
+
+import org.bluemarble.protocol.v1.Envelope;
+
+/**
+ * Which messages may be lost on UDP: the one table both sides use to pick the unreliable or the
+ * reliable channel. Snapshots, snapshot acks and pings are unreliable (a newer one supersedes a
+ * lost one); everything else, including inputs, goes reliable and ordered.
+ */
+public final class Delivery {
+
+  private Delivery() {}
+
+  /** Whether this message travels on the unreliable channel. */
+  public static boolean isUnreliable(Envelope.MessageCase message) {
+    return switch (message) {
+      case SNAPSHOT, SNAPSHOT_ACK, PING, PONG -> true;
+      default -> false;
+    };
+  }
+}

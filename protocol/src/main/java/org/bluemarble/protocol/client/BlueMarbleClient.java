@@ -1,0 +1,315 @@
+package org.bluemarble.protocol.client;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.bluemarble.protocol.ProtocolException;
+import org.bluemarble.protocol.ProtocolVersion;
+import org.bluemarble.protocol.movement.MovementIntegrator;
+import org.bluemarble.protocol.movement.MovementIntent;
+import org.bluemarble.protocol.movement.MovementState;
+import org.bluemarble.protocol.snapshot.SnapshotDecoder;
+import org.bluemarble.protocol.snapshot.SnapshotState;
+import org.bluemarble.protocol.v1.Authenticate;
+import org.bluemarble.protocol.v1.Authenticated;
+import org.bluemarble.protocol.v1.ConnectTokenIssued;
+import org.bluemarble.protocol.v1.EnterWorld;
+import org.bluemarble.protocol.v1.EnteredWorld;
+import org.bluemarble.protocol.v1.Envelope;
+import org.bluemarble.protocol.v1.Error;
+import org.bluemarble.protocol.v1.GeoPosition;
+import org.bluemarble.protocol.v1.Hello;
+import org.bluemarble.protocol.v1.HelloAccepted;
+import org.bluemarble.protocol.v1.LeaveWorld;
+import org.bluemarble.protocol.v1.MovementInput;
+import org.bluemarble.protocol.v1.Ping;
+import org.bluemarble.protocol.v1.Pong;
+import org.bluemarble.protocol.v1.RequestConnectToken;
+import org.bluemarble.protocol.v1.SnapshotAck;
+
+/**
+ * The Java reference client: one session over a {@link ClientTransport}, used by tests and the load
+ * tests. Life cycle: {@link #hello} → {@link #authenticate} → {@link #enterWorld} → {@link
+ * #sendInput} ... → {@link #leaveWorld} / {@link #close}. Requests return futures completed by the
+ * server's answer (or exceptionally with a {@link ProtocolException} carrying the Error code);
+ * pushes go to the {@link ClientListener}. Inputs are predicted locally and reconciled on every
+ * InputAck and Correction. Thread-safe.
+ */
+public final class BlueMarbleClient implements AutoCloseable {
+
+  /** Where the session stands. */
+  public enum Phase {
+    /** Nothing sent yet. */
+    NEW,
+    /** Hello accepted. */
+    GREETED,
+    /** Authenticated. */
+    AUTHENTICATED,
+    /** In the world; inputs allowed. */
+    IN_WORLD,
+    /** Closed. */
+    CLOSED
+  }
+
+  /** Send a SnapshotAck when no input carried the acknowledgement for this long (ms). */
+  private static final long SNAPSHOT_ACK_INTERVAL_MS = 100;
+
+  private final ClientTransport transport;
+  private final ClientListener listener;
+  private final LongSupplier clockMs;
+  private final AtomicLong correlations = new AtomicLong();
+  private final Map<Long, CompletableFuture<Envelope>> pending = new ConcurrentHashMap<>();
+  private final SnapshotDecoder snapshots = new SnapshotDecoder();
+  private volatile Phase phase = Phase.NEW;
+  private Prediction prediction;
+  private EnteredWorld entered;
+  private int nextSequence = 1;
+  private long lastAckSentMs = Long.MIN_VALUE / 2;
+
+  /** A client over a transport that is connected or about to be; uses the system clock. */
+  public BlueMarbleClient(ClientTransport transport, ClientListener listener) {
+    this(transport, listener, System::currentTimeMillis);
+  }
+
+  /** A client with an explicit clock (ms), for tests. */
+  public BlueMarbleClient(
+      ClientTransport transport, ClientListener listener, LongSupplier clockMs) {
+    this.transport = transport;
+    this.listener = listener;
+    this.clockMs = clockMs;
+    transport.setHandler(this::onEnvelope, this::onClosed);
+  }
+
+  /** Says hello with {@link ProtocolVersion#CURRENT}. */
+  public CompletableFuture<HelloAccepted> hello(String clientName) {
+    Envelope.Builder e = Envelope.newBuilder();
+    e.setHello(
+        Hello.newBuilder().setProtocolVersion(ProtocolVersion.CURRENT).setClientName(clientName));
+    return request(e)
+        .thenApply(
+            r -> {
+              phase = Phase.GREETED;
+              return r.getHelloAccepted();
+            });
+  }
+
+  /** Authenticates with an access token. */
+  public CompletableFuture<Authenticated> authenticate(String token) {
+    requirePhase(Phase.GREETED, "authenticate");
+    Envelope.Builder e = Envelope.newBuilder();
+    e.setAuthenticate(Authenticate.newBuilder().setToken(token));
+    return request(e)
+        .thenApply(
+            r -> {
+              phase = Phase.AUTHENTICATED;
+              return r.getAuthenticated();
+            });
+  }
+
+  /** Enters the world with one of the account's characters; starts prediction there. */
+  public CompletableFuture<EnteredWorld> enterWorld(String playerId) {
+    requirePhase(Phase.AUTHENTICATED, "enterWorld");
+    Envelope.Builder e = Envelope.newBuilder();
+    e.setEnterWorld(EnterWorld.newBuilder().setPlayerId(playerId));
+    return request(e)
+        .thenApply(
+            r -> {
+              EnteredWorld w = r.getEnteredWorld();
+              synchronized (this) {
+                entered = w;
+                prediction =
+                    new Prediction(
+                        new MovementIntegrator(w.getPlanetRadiusM()),
+                        WireMapping.fromProto(w.getPosition(), w.getHeading()));
+                phase = Phase.IN_WORLD;
+              }
+              return w;
+            });
+  }
+
+  /** Measures a round trip: completes with the Pong (its client_time_ms is when the Ping left). */
+  public CompletableFuture<Pong> ping() {
+    Envelope.Builder e = Envelope.newBuilder();
+    e.setPing(Ping.newBuilder().setClientTimeMs(clockMs.getAsLong()));
+    return request(e).thenApply(Envelope::getPong);
+  }
+
+  /** Asks for a UDP connect token (after authentication). */
+  public CompletableFuture<ConnectTokenIssued> requestConnectToken() {
+    Envelope.Builder e = Envelope.newBuilder();
+    e.setRequestConnectToken(RequestConnectToken.getDefaultInstance());
+    return request(e).thenApply(Envelope::getConnectTokenIssued);
+  }
+
+  /**
+   * Sends one movement input and applies it to the prediction.
+   *
+   * @return the input's sequence number
+   */
+  public synchronized int sendInput(MovementIntent intent) {
+    requirePhase(Phase.IN_WORLD, "sendInput");
+    MovementIntent sent = WireMapping.asSent(intent);
+    int sequence = nextSequence++;
+    long now = clockMs.getAsLong();
+    MovementInput.Builder input =
+        MovementInput.newBuilder()
+            .setSequence(sequence)
+            .setClientTimeMs(now)
+            .setLastSnapshotId(snapshots.latestId());
+    WireMapping.withIntent(input, sent);
+    prediction.apply(sequence, sent);
+    lastAckSentMs = now;
+    transport.send(Envelope.newBuilder().setMovementInput(input).build());
+    return sequence;
+  }
+
+  /** Leaves the world; the session stays authenticated. */
+  public synchronized void leaveWorld() {
+    requirePhase(Phase.IN_WORLD, "leaveWorld");
+    transport.send(Envelope.newBuilder().setLeaveWorld(LeaveWorld.getDefaultInstance()).build());
+    phase = Phase.AUTHENTICATED;
+  }
+
+  /** The predicted own state, or null before entering the world. */
+  public synchronized MovementState predicted() {
+    return prediction == null ? null : prediction.predicted();
+  }
+
+  /** Inputs sent but not yet acknowledged. */
+  public synchronized int unacknowledgedInputs() {
+    return prediction == null ? 0 : prediction.pendingCount();
+  }
+
+  /** The newest decoded snapshot state. */
+  public synchronized SnapshotState world() {
+    return snapshots.latest();
+  }
+
+  /** What EnteredWorld said, or null. */
+  public synchronized EnteredWorld entered() {
+    return entered;
+  }
+
+  /** The session phase. */
+  public Phase phase() {
+    return phase;
+  }
+
+  @Override
+  public void close() {
+    phase = Phase.CLOSED;
+    transport.close();
+    failPending(new IllegalStateException("client closed"));
+  }
+
+  private CompletableFuture<Envelope> request(Envelope.Builder envelope) {
+    if (phase == Phase.CLOSED) {
+      return CompletableFuture.failedFuture(new IllegalStateException("client is closed"));
+    }
+    long id = correlations.incrementAndGet();
+    CompletableFuture<Envelope> answer = new CompletableFuture<>();
+    pending.put(id, answer);
+    transport.send(envelope.setCorrelationId(id).build());
+    return answer;
+  }
+
+  private void requirePhase(Phase required, String action) {
+    if (phase != required) {
+      throw new IllegalStateException(action + " needs phase " + required + ", is " + phase);
+    }
+  }
+
+  private void onEnvelope(Envelope e) {
+    CompletableFuture<Envelope> answer =
+        e.getCorrelationId() == 0 ? null : pending.remove(e.getCorrelationId());
+    if (answer != null) {
+      switch (e.getMessageCase()) {
+        case ERROR -> answer.completeExceptionally(toException(e.getError()));
+        case HELLO_REJECTED ->
+            answer.completeExceptionally(toException(e.getHelloRejected().getError()));
+        default -> answer.complete(e);
+      }
+      return;
+    }
+    switch (e.getMessageCase()) {
+      case SNAPSHOT -> onSnapshot(e);
+      case INPUT_ACK -> {
+        MovementState p =
+            reconcile(
+                e.getInputAck().getSequence(),
+                e.getInputAck().getPosition(),
+                e.getInputAck().getHeading());
+        listener.onInputAck(e.getInputAck(), p);
+      }
+      case CORRECTION -> {
+        MovementState p =
+            reconcile(
+                e.getCorrection().getSequence(),
+                e.getCorrection().getPosition(),
+                e.getCorrection().getHeading());
+        listener.onCorrection(e.getCorrection(), p);
+      }
+      case ENTITY_ENTER -> listener.onEntityEnter(e.getEntityEnter());
+      case ENTITY_LEAVE -> listener.onEntityLeave(e.getEntityLeave());
+      case CHAT_MESSAGE -> listener.onChat(e.getChatMessage());
+      case SERVER_NOTICE -> listener.onNotice(e.getServerNotice());
+      case DISCONNECT -> listener.onDisconnect(e.getDisconnect());
+      case ERROR -> listener.onError(e.getError());
+      default -> {}
+    }
+  }
+
+  private void onSnapshot(Envelope e) {
+    SnapshotState state;
+    boolean ack;
+    int latestId;
+    synchronized (this) {
+      try {
+        state = snapshots.decode(e.getSnapshot());
+      } catch (ProtocolException bad) {
+        listener.onError(
+            Error.newBuilder().setCode(bad.code()).setMessage(bad.getMessage()).build());
+        return;
+      }
+      long now = clockMs.getAsLong();
+      latestId = snapshots.latestId();
+      ack = now - lastAckSentMs >= SNAPSHOT_ACK_INTERVAL_MS;
+      if (ack) {
+        lastAckSentMs = now;
+      }
+    }
+    if (ack) {
+      transport.send(
+          Envelope.newBuilder()
+              .setSnapshotAck(SnapshotAck.newBuilder().setSnapshotId(latestId))
+              .build());
+    }
+    listener.onSnapshot(e.getSnapshot(), state);
+  }
+
+  private synchronized MovementState reconcile(int sequence, GeoPosition position, int heading) {
+    if (prediction == null) {
+      return null;
+    }
+    return prediction.reconcile(sequence, WireMapping.fromProto(position, heading));
+  }
+
+  private void onClosed(Throwable cause) {
+    phase = Phase.CLOSED;
+    failPending(cause == null ? new IllegalStateException("connection closed") : cause);
+    listener.onClosed(cause);
+  }
+
+  private void failPending(Throwable cause) {
+    pending.values().forEach(f -> f.completeExceptionally(cause));
+    pending.clear();
+  }
+
+  private static ProtocolException toException(Error error) {
+    Error.Code code =
+        error.getCode() == Error.Code.UNRECOGNIZED ? Error.Code.CODE_INTERNAL : error.getCode();
+    return new ProtocolException(code, error.getMessage());
+  }
+}

@@ -1,0 +1,50 @@
+package org.bluemarble.protocol.client;
+
+import org.bluemarble.protocol.movement.MovementState;
+import org.bluemarble.protocol.snapshot.SnapshotState;
+import org.bluemarble.protocol.v1.ChatMessage;
+import org.bluemarble.protocol.v1.Correction;
+import org.bluemarble.protocol.v1.Disconnect;
+import org.bluemarble.protocol.v1.EntityEnter;
+import org.bluemarble.protocol.v1.EntityLeave;
+import org.bluemarble.protocol.v1.Error;
+import org.bluemarble.protocol.v1.InputAck;
+import org.bluemarble.protocol.v1.ServerNotice;
+import org.bluemarble.protocol.v1.Snapshot;
+
+/**
+ * Receives what the server pushes to a {@link BlueMarbleClient}. Called on the transport's I/O
+ * thread: return quickly. Every method has an empty default.
+ */
+public interface ClientListener {
+
+  /** A snapshot was decoded; {@code state} is everything the client now knows around it. */
+  default void onSnapshot(Snapshot snapshot, SnapshotState state) {}
+
+  /** An entity came into view. */
+  default void onEntityEnter(EntityEnter enter) {}
+
+  /** An entity left the view. */
+  default void onEntityLeave(EntityLeave leave) {}
+
+  /** Inputs were acknowledged; {@code predicted} is the reconciled prediction. */
+  default void onInputAck(InputAck ack, MovementState predicted) {}
+
+  /** The server overrode the prediction; {@code predicted} is the reconciled prediction. */
+  default void onCorrection(Correction correction, MovementState predicted) {}
+
+  /** An error not tied to a pending request. */
+  default void onError(Error error) {}
+
+  /** A chat line. */
+  default void onChat(ChatMessage message) {}
+
+  /** An announcement. */
+  default void onNotice(ServerNotice notice) {}
+
+  /** The server announced it is closing the connection. */
+  default void onDisconnect(Disconnect disconnect) {}
+
+  /** The transport closed ({@code cause} null for an orderly close). */
+  default void onClosed(Throwable cause) {}
+}

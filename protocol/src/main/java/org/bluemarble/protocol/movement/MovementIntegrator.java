@@ -1,0 +1,104 @@
+package org.bluemarble.protocol.movement;
+
+/**
+ * Great-circle movement on a sphere, shared by client prediction and the server so both compute the
+ * same path from the same inputs.
+ *
+ * <p>Rule: every MovementInput moves the character for exactly {@link #INPUT_STEP_SECONDS} of
+ * simulated time at its intent's speed (the server may split that over several ticks). Altitude is
+ * left unchanged (terrain is the server's business; it corrects the client when it differs).
+ */
+public final class MovementIntegrator {
+
+  /** Simulated time one input covers, in seconds (inputs are sent at 10 Hz). */
+  public static final double INPUT_STEP_SECONDS = 0.1;
+
+  /** The fastest speed any input may ask for, in metres per second; classes may allow less. */
+  public static final double MAX_SPEED_MPS = 20.0;
+
+  private final double radiusM;
+
+  /** An integrator for a sphere of {@code radiusM} metres. */
+  public MovementIntegrator(double radiusM) {
+    if (!(radiusM > 0) || Double.isInfinite(radiusM)) {
+      throw new IllegalArgumentException("radiusM must be positive and finite, was " + radiusM);
+    }
+    this.radiusM = radiusM;
+  }
+
+  /** Applies one input for {@link #INPUT_STEP_SECONDS}. */
+  public MovementState step(MovementState from, MovementIntent intent) {
+    return advance(from, intent, INPUT_STEP_SECONDS);
+  }
+
+  /** Applies an intent for {@code seconds}. */
+  public MovementState advance(MovementState from, MovementIntent intent, double seconds) {
+    double distance = intent.speedMps() * seconds;
+    if (intent instanceof MovementIntent.Heading h) {
+      return move(from, normalise(h.headingDeg()), distance);
+    }
+    MovementIntent.Target t = (MovementIntent.Target) intent;
+    double remaining = distanceM(from.latDeg(), from.lngDeg(), t.latDeg(), t.lngDeg());
+    if (remaining <= distance) {
+      double heading =
+          remaining > 0
+              ? bearingDeg(from.latDeg(), from.lngDeg(), t.latDeg(), t.lngDeg())
+              : from.headingDeg();
+      return new MovementState(t.latDeg(), t.lngDeg(), from.altM(), heading);
+    }
+    return move(from, bearingDeg(from.latDeg(), from.lngDeg(), t.latDeg(), t.lngDeg()), distance);
+  }
+
+  /** Great-circle distance in metres. */
+  public double distanceM(double lat1, double lng1, double lat2, double lng2) {
+    double p1 = Math.toRadians(lat1);
+    double p2 = Math.toRadians(lat2);
+    double dp = p2 - p1;
+    double dl = Math.toRadians(lng2 - lng1);
+    double a =
+        Math.sin(dp / 2) * Math.sin(dp / 2)
+            + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+    return 2 * radiusM * Math.asin(Math.min(1, Math.sqrt(a)));
+  }
+
+  /** Initial bearing in degrees from point 1 to point 2. */
+  public static double bearingDeg(double lat1, double lng1, double lat2, double lng2) {
+    double p1 = Math.toRadians(lat1);
+    double p2 = Math.toRadians(lat2);
+    double dl = Math.toRadians(lng2 - lng1);
+    double y = Math.sin(dl) * Math.cos(p2);
+    double x = Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * Math.cos(dl);
+    return normalise(Math.toDegrees(Math.atan2(y, x)));
+  }
+
+  private MovementState move(MovementState from, double headingDeg, double distanceM) {
+    if (distanceM <= 0) {
+      return new MovementState(from.latDeg(), from.lngDeg(), from.altM(), headingDeg);
+    }
+    double d = distanceM / (radiusM + from.altM());
+    double p1 = Math.toRadians(from.latDeg());
+    double l1 = Math.toRadians(from.lngDeg());
+    double b = Math.toRadians(headingDeg);
+    double sinP2 = Math.sin(p1) * Math.cos(d) + Math.cos(p1) * Math.sin(d) * Math.cos(b);
+    double p2 = Math.asin(Math.max(-1, Math.min(1, sinP2)));
+    double l2 =
+        l1
+            + Math.atan2(
+                Math.sin(b) * Math.sin(d) * Math.cos(p1), Math.cos(d) - Math.sin(p1) * sinP2);
+    double lat = Math.toDegrees(p2);
+    double lng = wrapLongitude(Math.toDegrees(l2));
+    // The heading at the arrival point: the reverse of the bearing back to the start, turned.
+    double back = bearingDeg(lat, lng, from.latDeg(), from.lngDeg());
+    return new MovementState(lat, lng, from.altM(), normalise(back + 180));
+  }
+
+  private static double wrapLongitude(double lng) {
+    double wrapped = ((lng + 180) % 360 + 360) % 360 - 180;
+    return wrapped == -180 && lng > 0 ? 180 : wrapped;
+  }
+
+  private static double normalise(double deg) {
+    double n = deg % 360;
+    return n < 0 ? n + 360 : n;
+  }
+}

@@ -1,0 +1,244 @@
+package org.bluemarble.protocol.udp;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reliable, ordered delivery of messages over the unreliable packets of a UDP connection. Pure
+ * logic: the owner feeds received channel packets to {@link #onPacket}, sends what {@link
+ * #pollPackets} returns (as PAYLOAD packets) and reads messages from {@link #pollReceived}. One per
+ * direction pair; not thread-safe.
+ *
+ * <p>Messages are cut into fragments of at most {@link #MAX_FRAGMENT_BYTES}; every fragment has a
+ * sequence number and is resent after an RTT-based timeout until acknowledged. Each packet
+ * acknowledges: everything below a cumulative sequence, the newest fragment received and the 32
+ * before it (ack bits). The receiver buffers out-of-order fragments (up to {@link #WINDOW}),
+ * delivers whole messages in order and drops duplicates. Layout in {@link ReliablePacket}.
+ */
+public final class ReliableChannel {
+
+  /**
+   * Payload bytes of one fragment; a full packet stays within {@link UdpWire#MAX_PAYLOAD_BYTES}.
+   */
+  public static final int MAX_FRAGMENT_BYTES = 1_024;
+
+  /** Fragments in flight or buffered at most (bounds memory on both sides). */
+  public static final int WINDOW = 1_024;
+
+  /** The largest message accepted by {@link #send}. */
+  public static final int MAX_MESSAGE_BYTES = 256 * MAX_FRAGMENT_BYTES;
+
+  private static final long INITIAL_RTO_MS = 200;
+  private static final long MIN_RTO_MS = 30;
+  private static final long MAX_RTO_MS = 2_000;
+
+  private final ArrayDeque<ReliablePacket.Fragment> unsent = new ArrayDeque<>();
+  private final TreeMap<Integer, InFlight> inFlight = new TreeMap<>();
+  private final TreeMap<Integer, ReliablePacket.Fragment> buffered = new TreeMap<>();
+  private final List<byte[]> assembling = new ArrayList<>();
+  private final ArrayDeque<byte[]> received = new ArrayDeque<>();
+  private int nextSendSequence;
+  private int nextExpected;
+  private int newestReceived = -1;
+  private boolean ackOwed;
+  private double srttMs = -1;
+  private double rttVarMs;
+  private long rtoMs = INITIAL_RTO_MS;
+  private long resends;
+
+  /** Queues a message (1 .. {@link #MAX_MESSAGE_BYTES} bytes) for reliable delivery. */
+  public void send(byte[] message) {
+    if (message.length == 0 || message.length > MAX_MESSAGE_BYTES) {
+      throw new IllegalArgumentException(
+          "message must be 1.." + MAX_MESSAGE_BYTES + " bytes, was " + message.length);
+    }
+    int count = (message.length + MAX_FRAGMENT_BYTES - 1) / MAX_FRAGMENT_BYTES;
+    for (int i = 0; i < count; i++) {
+      int from = i * MAX_FRAGMENT_BYTES;
+      int to = Math.min(message.length, from + MAX_FRAGMENT_BYTES);
+      byte[] data = Arrays.copyOfRange(message, from, to);
+      unsent.add(new ReliablePacket.Fragment(nextSendSequence++, i, count, data));
+    }
+  }
+
+  /**
+   * Handles one received reliable-channel packet.
+   *
+   * @throws org.bluemarble.protocol.ProtocolException when the packet is malformed
+   */
+  public void onPacket(byte[] data, int offset, int length, long nowMs) {
+    ReliablePacket packet = ReliablePacket.parse(data, offset, length);
+    onAcks(packet, nowMs);
+    for (ReliablePacket.Fragment f : packet.fragments()) {
+      ackOwed = true;
+      int seq = f.sequence();
+      if (seq < nextExpected || seq >= nextExpected + WINDOW || buffered.containsKey(seq)) {
+        continue;
+      }
+      buffered.put(seq, f);
+      newestReceived = Math.max(newestReceived, seq);
+    }
+    deliver();
+  }
+
+  /** Datagram payloads to send now: resends that are due, new fragments, or an ack. */
+  public List<byte[]> pollPackets(long nowMs) {
+    List<ReliablePacket.Fragment> due = new ArrayList<>();
+    for (InFlight f : inFlight.values()) {
+      if (nowMs - f.lastSentMs >= rtoMs) {
+        f.lastSentMs = nowMs;
+        f.sends++;
+        resends++;
+        due.add(f.fragment);
+      }
+    }
+    int windowEnd = (inFlight.isEmpty() ? nextUnsentSequence() : inFlight.firstKey()) + WINDOW;
+    while (!unsent.isEmpty() && unsent.peek().sequence() < windowEnd) {
+      ReliablePacket.Fragment f = unsent.poll();
+      inFlight.put(f.sequence(), new InFlight(f, nowMs));
+      due.add(f);
+    }
+    List<byte[]> packets = new ArrayList<>();
+    List<ReliablePacket.Fragment> batch = new ArrayList<>();
+    int size = ReliablePacket.HEADER_BYTES;
+    for (ReliablePacket.Fragment f : due) {
+      int fragmentSize = ReliablePacket.FRAGMENT_HEADER_BYTES + f.data().length;
+      if (size + fragmentSize > UdpWire.MAX_PAYLOAD_BYTES || batch.size() == 255) {
+        packets.add(encode(batch));
+        batch.clear();
+        size = ReliablePacket.HEADER_BYTES;
+      }
+      batch.add(f);
+      size += fragmentSize;
+    }
+    if (!batch.isEmpty() || (ackOwed && packets.isEmpty())) {
+      packets.add(encode(batch));
+    }
+    ackOwed = false;
+    return packets;
+  }
+
+  /** Returns and clears the messages delivered in order so far. */
+  public List<byte[]> pollReceived() {
+    List<byte[]> out = new ArrayList<>(received);
+    received.clear();
+    return out;
+  }
+
+  /** Whether some sent fragment is not yet acknowledged (or not yet sent). */
+  public boolean hasPending() {
+    return !unsent.isEmpty() || !inFlight.isEmpty();
+  }
+
+  /** Fragments queued or in flight: how far the peer is behind. */
+  public int queuedFragments() {
+    return unsent.size() + inFlight.size();
+  }
+
+  /** Current retransmission timeout in ms. */
+  public long rtoMs() {
+    return rtoMs;
+  }
+
+  /** Smoothed round-trip time in ms, or -1 before the first sample. */
+  public double srttMs() {
+    return srttMs;
+  }
+
+  /** How many fragment resends happened so far. */
+  public long resends() {
+    return resends;
+  }
+
+  private int nextUnsentSequence() {
+    return unsent.isEmpty() ? nextSendSequence : unsent.peek().sequence();
+  }
+
+  private byte[] encode(List<ReliablePacket.Fragment> fragments) {
+    int ackBits = 0;
+    for (int i = 0; i < 32; i++) {
+      int seq = newestReceived - 1 - i;
+      if (seq >= 0 && (seq < nextExpected || buffered.containsKey(seq))) {
+        ackBits |= 1 << i;
+      }
+    }
+    return ReliablePacket.encode(nextExpected, newestReceived, ackBits, fragments);
+  }
+
+  private void onAcks(ReliablePacket packet, long nowMs) {
+    Iterator<Map.Entry<Integer, InFlight>> below =
+        inFlight.headMap(packet.cumulativeAck(), false).entrySet().iterator();
+    while (below.hasNext()) {
+      acknowledged(below.next().getValue(), nowMs);
+      below.remove();
+    }
+    int newest = packet.newestReceived();
+    if (newest >= 0) {
+      ackOne(newest, nowMs);
+      for (int i = 0; i < 32; i++) {
+        if ((packet.ackBits() & (1 << i)) != 0) {
+          ackOne(newest - 1 - i, nowMs);
+        }
+      }
+    }
+  }
+
+  private void ackOne(int sequence, long nowMs) {
+    InFlight f = inFlight.remove(sequence);
+    if (f != null) {
+      acknowledged(f, nowMs);
+    }
+  }
+
+  private void acknowledged(InFlight f, long nowMs) {
+    if (f.sends == 1) {
+      double sample = nowMs - f.lastSentMs;
+      if (srttMs < 0) {
+        srttMs = sample;
+        rttVarMs = sample / 2;
+      } else {
+        rttVarMs = 0.75 * rttVarMs + 0.25 * Math.abs(srttMs - sample);
+        srttMs = 0.875 * srttMs + 0.125 * sample;
+      }
+      rtoMs = Math.max(MIN_RTO_MS, Math.min(MAX_RTO_MS, Math.round(srttMs + 4 * rttVarMs)));
+    }
+  }
+
+  private void deliver() {
+    ReliablePacket.Fragment f;
+    while ((f = buffered.remove(nextExpected)) != null) {
+      nextExpected++;
+      if (f.index() != assembling.size()) {
+        throw ReliablePacket.malformed("fragment " + f.sequence() + " is out of its message");
+      }
+      assembling.add(f.data());
+      if (f.index() == f.count() - 1) {
+        int total = assembling.stream().mapToInt(b -> b.length).sum();
+        byte[] message = new byte[total];
+        int at = 0;
+        for (byte[] part : assembling) {
+          System.arraycopy(part, 0, message, at, part.length);
+          at += part.length;
+        }
+        assembling.clear();
+        received.add(message);
+      }
+    }
+  }
+
+  private static final class InFlight {
+    final ReliablePacket.Fragment fragment;
+    long lastSentMs;
+    int sends = 1;
+
+    InFlight(ReliablePacket.Fragment fragment, long nowMs) {
+      this.fragment = fragment;
+      this.lastSentMs = nowMs;
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package org.bluemarble.protocol.udp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.bluemarble.protocol.ProtocolException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ReliableChannelTest {
+
+  /** Runs two channels over seeded lossy links until everything sent was delivered. */
+  private static List<byte[]> transfer(
+      List<byte[]> messages, double loss, long seed, SimulatedLink[] linksOut) {
+    Random random = new Random(seed);
+    ReliableChannel a = new ReliableChannel();
+    ReliableChannel b = new ReliableChannel();
+    SimulatedLink ab = new SimulatedLink(random, loss);
+    SimulatedLink ba = new SimulatedLink(random, loss);
+    linksOut[0] = ab;
+    List<byte[]> delivered = new ArrayList<>();
+    int next = 0;
+    for (long now = 0; now < 600_000; now += 10) {
+      // The application sends a few messages per tick, as a game would.
+      for (int k = 0; k < 3 && next < messages.size(); k++) {
+        a.send(messages.get(next++));
+      }
+      for (byte[] p : a.pollPackets(now)) {
+        ab.send(p, now);
+      }
+      for (byte[] p : b.pollPackets(now)) {
+        ba.send(p, now);
+      }
+      for (byte[] p : ab.arrivals(now)) {
+        b.onPacket(p, 0, p.length, now);
+      }
+      for (byte[] p : ba.arrivals(now)) {
+        a.onPacket(p, 0, p.length, now);
+      }
+      delivered.addAll(b.pollReceived());
+      if (next == messages.size() && !a.hasPending() && delivered.size() >= messages.size()) {
+        break;
+      }
+    }
+    return delivered;
+  }
+
+  private static List<byte[]> messages(long seed, int n, int maxBytes) {
+    Random random = new Random(seed);
+    List<byte[]> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      byte[] m = new byte[1 + random.nextInt(maxBytes)];
+      random.nextBytes(m);
+      m[0] = (byte) i;
+      out.add(m);
+    }
+    return out;
+  }
+
+  @ParameterizedTest(name = "loss {0}, seed {1}")
+  @CsvSource({"0.0, 1", "0.1, 2", "0.1, 3", "0.3, 4", "0.3, 5"})
+  void deliversEveryMessageExactlyOnceInOrderDespiteLossAndReordering(double loss, long seed) {
+    List<byte[]> sent = messages(seed, 300, 3_000);
+    SimulatedLink[] link = new SimulatedLink[1];
+    List<byte[]> delivered = transfer(sent, loss, seed, link);
+    assertThat(delivered).hasSize(sent.size());
+    for (int i = 0; i < sent.size(); i++) {
+      assertThat(delivered.get(i)).as("message %d", i).isEqualTo(sent.get(i));
+    }
+    if (loss > 0) {
+      assertThat(link[0].dropped).isPositive();
+    }
+  }
+
+  @Test
+  void fragmentsATenKilobyteMessageIntoDatagramsOfAtMost1200Bytes() {
+    byte[] big = new byte[10_240];
+    new Random(9).nextBytes(big);
+    SimulatedLink[] link = new SimulatedLink[1];
+    List<byte[]> delivered = transfer(List.of(big), 0.1, 9, link);
+    assertThat(delivered).containsExactly(big);
+    assertThat(link[0].sent).isGreaterThanOrEqualTo(10);
+    int datagram = link[0].largest + UdpWire.HEADER_BYTES + 16;
+    assertThat(datagram).isLessThanOrEqualTo(UdpWire.MAX_DATAGRAM_BYTES);
+  }
+
+  @Test
+  void sendsAnAckOnlyPacketWhenItHasNothingElseToSay() {
+    ReliableChannel a = new ReliableChannel();
+    ReliableChannel b = new ReliableChannel();
+    a.send(new byte[] {1});
+    byte[] p = a.pollPackets(0).get(0);
+    b.onPacket(p, 0, p.length, 0);
+    List<byte[]> acks = b.pollPackets(30);
+    assertThat(acks).hasSize(1);
+    a.onPacket(acks.get(0), 0, acks.get(0).length, 30);
+    assertThat(a.hasPending()).isFalse();
+    assertThat(a.srttMs()).isEqualTo(30.0);
+    assertThat(b.pollPackets(40)).isEmpty();
+  }
+
+  @Test
+  void rejectsMalformedPacketsWithProtocolException() {
+    ReliableChannel channel = new ReliableChannel();
+    byte[] truncated = {Channels.RELIABLE, 0, 0};
+    assertThatThrownBy(() -> channel.onPacket(truncated, 0, truncated.length, 0))
+        .isInstanceOf(ProtocolException.class);
+    assertThatThrownBy(() -> channel.send(new byte[0]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
