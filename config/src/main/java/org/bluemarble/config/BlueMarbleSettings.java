@@ -1,0 +1,25 @@
+package org.bluemarble.config;
+
+import com.typesafe.config.Config;
+
+/**
+ * Every setting the node reads at start, validated; build it once and pass the parts each component
+ * needs.
+ */
+public record BlueMarbleSettings(
+    Config config, NodeSettings node, PersistenceSettings persistence, MetricsSettings metrics) {
+
+  /** Validates everything; the first problem is thrown as a {@link SettingsException}. */
+  public static BlueMarbleSettings fromConfig(Config config) {
+    return new BlueMarbleSettings(
+        config,
+        NodeSettings.fromConfig(config),
+        PersistenceSettings.fromConfig(config),
+        MetricsSettings.fromConfig(config));
+  }
+
+  /** Loads the profile's configuration and validates it. */
+  public static BlueMarbleSettings load(Profile profile) {
+    return fromConfig(ConfigLoader.load(profile));
+  }
+}

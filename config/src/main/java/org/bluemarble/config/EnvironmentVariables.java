@@ -1,0 +1,42 @@
+package org.bluemarble.config;
+
+import java.util.Map;
+
+/**
+ * The environment variables an operator uses, by the setting each one sets (for error messages and
+ * the README).
+ */
+final class EnvironmentVariables {
+  private static final Map<String, String> BY_KEY =
+      Map.ofEntries(
+          Map.entry("bluemarble.profile", "BLUEMARBLE_PROFILE"),
+          Map.entry("bluemarble.node.bind-host", "BLUEMARBLE_BIND_HOST"),
+          Map.entry("bluemarble.node.advertised-host", "BLUEMARBLE_ADVERTISED_HOST"),
+          Map.entry("bluemarble.node.http-port", "BLUEMARBLE_HTTP_PORT"),
+          Map.entry("bluemarble.node.management-port", "BLUEMARBLE_MANAGEMENT_PORT"),
+          Map.entry("bluemarble.node.remote-port", "BLUEMARBLE_REMOTE_PORT"),
+          Map.entry("bluemarble.node.seed-nodes", "BLUEMARBLE_SEED_NODES"),
+          Map.entry("bluemarble.node.data-dir", "BLUEMARBLE_DATA_DIR"),
+          Map.entry("bluemarble.cluster.stable-after", "BLUEMARBLE_SBR_STABLE_AFTER"),
+          Map.entry("bluemarble.persistence.url", "BLUEMARBLE_PG_URL"),
+          Map.entry("bluemarble.persistence.user", "BLUEMARBLE_PG_USER"),
+          Map.entry("bluemarble.persistence.password", "BLUEMARBLE_PG_PASSWORD"),
+          Map.entry("bluemarble.persistence.pool-size", "BLUEMARBLE_PG_POOL_SIZE"),
+          Map.entry("bluemarble.metrics.enabled", "BLUEMARBLE_METRICS_ENABLED"),
+          Map.entry("bluemarble.metrics.port", "BLUEMARBLE_METRICS_PORT"),
+          Map.entry("bluemarble.logging.format", "BLUEMARBLE_LOG_FORMAT"));
+
+  private EnvironmentVariables() {}
+
+  static String forKey(String key) {
+    return BY_KEY.get(key);
+  }
+
+  static String keyFor(String variable) {
+    return BY_KEY.entrySet().stream()
+        .filter(e -> e.getValue().equals(variable))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse(variable);
+  }
+}

@@ -1,0 +1,147 @@
+package org.bluemarble.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+  private static BlueMarbleSettings load(Profile profile, Map<String, Object> overrides) {
+    return BlueMarbleSettings.fromConfig(
+        ConfigLoader.load(profile, ConfigFactory.parseMap(overrides)));
+  }
+
+  @Test
+  void embeddedDefaultsAreLoopbackH2AndTheDocumentedPorts() {
+    BlueMarbleSettings s = load(Profile.EMBEDDED, Map.of());
+    assertThat(s.node().profile()).isEqualTo(Profile.EMBEDDED);
+    assertThat(s.node().bindHost()).isEqualTo("127.0.0.1");
+    assertThat(s.node().httpPort()).isEqualTo(8080);
+    assertThat(s.node().managementPort()).isEqualTo(8558);
+    assertThat(s.node().remotePort()).isEqualTo(25520);
+    assertThat(s.node().seedNodes()).isEmpty();
+    assertThat(s.node().loopbackOnly()).isTrue();
+    assertThat(s.persistence().dialect()).isEqualTo(PersistenceSettings.Dialect.H2);
+    assertThat(s.persistence().url()).startsWith("jdbc:h2:file:./data/bluemarble");
+    assertThat(s.metrics().port()).isEqualTo(9095);
+    assertThat(s.config().getString("pekko.actor.provider")).isEqualTo("cluster");
+    assertThat(s.config().getString("pekko.cluster.split-brain-resolver.active-strategy"))
+        .isEqualTo("keep-majority");
+  }
+
+  @Test
+  void dataDirMovesTheH2Journal() {
+    BlueMarbleSettings s = load(Profile.EMBEDDED, Map.of("bluemarble.node.data-dir", "/tmp/x"));
+    assertThat(s.persistence().url()).startsWith("jdbc:h2:file:/tmp/x/bluemarble");
+  }
+
+  @Test
+  void localProfilesFormOneClusterOnDistinctPorts() {
+    BlueMarbleSettings one = load(Profile.LOCAL1, Map.of());
+    BlueMarbleSettings three = load(Profile.LOCAL3, Map.of());
+    assertThat(one.node().remotePort()).isEqualTo(25521);
+    assertThat(three.node().remotePort()).isEqualTo(25523);
+    assertThat(three.node().httpPort()).isNotEqualTo(one.node().httpPort());
+    assertThat(three.node().seedNodes())
+        .containsExactly(new HostPort("127.0.0.1", 25521), new HostPort("127.0.0.1", 25522));
+    assertThat(one.persistence().dialect()).isEqualTo(PersistenceSettings.Dialect.POSTGRES);
+    assertThat(one.config().getString("pekko.remote.artery.canonical.port")).isEqualTo("25521");
+  }
+
+  @Test
+  void seedNodesAcceptACommaSeparatedString() {
+    BlueMarbleSettings s =
+        load(Profile.EMBEDDED, Map.of("bluemarble.node.seed-nodes", "10.0.0.1:2552, host-b:2553"));
+    assertThat(s.node().seedNodes())
+        .containsExactly(new HostPort("10.0.0.1", 2552), new HostPort("host-b", 2553));
+  }
+
+  @Test
+  void rejectsAPortOutOfRangeNamingTheKeyAndVariable() {
+    assertThatThrownBy(() -> load(Profile.EMBEDDED, Map.of("bluemarble.node.http-port", 70000)))
+        .isInstanceOf(SettingsException.class)
+        .hasMessage(
+            "invalid setting bluemarble.node.http-port (environment variable BLUEMARBLE_HTTP_PORT)"
+                + " = \"70000\": expected an integer 1-65535");
+  }
+
+  @Test
+  void rejectsANonNumericPort() {
+    assertThatThrownBy(() -> load(Profile.EMBEDDED, Map.of("bluemarble.node.remote-port", "abc")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("bluemarble.node.remote-port")
+        .hasMessageContaining("\"abc\"");
+  }
+
+  @Test
+  void rejectsAnUnknownProfileListingTheAllowedOnes() {
+    assertThatThrownBy(() -> Profile.fromName("staging"))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("bluemarble.profile")
+        .hasMessageContaining("\"staging\"")
+        .hasMessageContaining("embedded, local1, local2, local3, production");
+  }
+
+  @Test
+  void rejectsAMalformedPostgresUrl() {
+    assertThatThrownBy(
+            () -> load(Profile.LOCAL1, Map.of("bluemarble.persistence.url", "postgres://nope")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("bluemarble.persistence.url")
+        .hasMessageContaining("jdbc:postgresql://host:5432/database");
+  }
+
+  @Test
+  void rejectsAMalformedSeedNode() {
+    assertThatThrownBy(
+            () -> load(Profile.EMBEDDED, Map.of("bluemarble.node.seed-nodes", "host-without-port")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("bluemarble.node.seed-nodes");
+  }
+
+  @Test
+  void rejectsAnUnreasonableStableAfter() {
+    assertThatThrownBy(
+            () -> load(Profile.EMBEDDED, Map.of("bluemarble.cluster.stable-after", "10 years")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("bluemarble.cluster.stable-after");
+    assertThat(
+            load(Profile.EMBEDDED, Map.of("bluemarble.cluster.stable-after", "3s"))
+                .node()
+                .stableAfter())
+        .isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void productionWithoutItsVariablesNamesTheFirstMissingOne() {
+    // The test JVM has no BLUEMARBLE_* production variables set.
+    assertThatThrownBy(() -> ConfigLoader.load(Profile.PRODUCTION))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageStartingWith("missing required environment variable BLUEMARBLE_")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void productionWithItsValuesBindsEverywhereAndLogsJson() {
+    Config values =
+        ConfigFactory.parseMap(
+            Map.of(
+                "BLUEMARBLE_ADVERTISED_HOST", "node-1.internal",
+                "BLUEMARBLE_SEED_NODES", "node-1.internal:25520,node-2.internal:25520",
+                "BLUEMARBLE_PG_URL", "jdbc:postgresql://db:5432/bluemarble",
+                "BLUEMARBLE_PG_USER", "game",
+                "BLUEMARBLE_PG_PASSWORD", "secret"));
+    BlueMarbleSettings s =
+        BlueMarbleSettings.fromConfig(ConfigLoader.load(Profile.PRODUCTION, values));
+    assertThat(s.node().bindHost()).isEqualTo("0.0.0.0");
+    assertThat(s.node().advertisedHost()).isEqualTo("node-1.internal");
+    assertThat(s.node().seedNodes()).hasSize(2);
+    assertThat(s.metrics().jsonLogs()).isTrue();
+    assertThat(s.persistence().toString()).doesNotContain("secret");
+  }
+}

@@ -1,0 +1,78 @@
+package org.bluemarble.edge;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.Location;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.bluemarble.edge.internal.ApiErrors;
+import org.bluemarble.edge.internal.Json;
+import org.bluemarble.edge.internal.JsonBodies;
+import org.bluemarble.edge.port.PlayerAdminPort;
+import org.bluemarble.edge.port.PlayerView;
+
+/**
+ * {@code POST /admin/v1/players} (JSON {@code {"name", "class"}}) → 201 with the new player's
+ * profile; {@code GET /admin/v1/players/{id}} → 200 profile or 404.
+ */
+public final class AdminPlayerRoutes extends AllDirectives {
+  private final PlayerAdminPort players;
+
+  public AdminPlayerRoutes(PlayerAdminPort players) {
+    this.players = players;
+  }
+
+  /** Body of a create request. */
+  public record CreatePlayer(String name, @JsonProperty("class") String characterClass) {}
+
+  public Route route() {
+    return pathPrefix(
+        "admin",
+        () ->
+            pathPrefix(
+                "v1",
+                () ->
+                    pathPrefix(
+                        "players",
+                        () ->
+                            concat(
+                                pathEndOrSingleSlash(() -> post(this::create)),
+                                path(PathMatchers.segment(), id -> get(() -> find(id)))))));
+  }
+
+  private Route create() {
+    return JsonBodies.read(
+        CreatePlayer.class,
+        body ->
+            onSuccess(
+                players.create(body.name(), body.characterClass()),
+                (PlayerView created) ->
+                    respondWithHeader(
+                        Location.create("/admin/v1/players/" + created.id()),
+                        () -> complete(StatusCodes.CREATED, created, Json.marshaller()))));
+  }
+
+  private Route find(String id) {
+    UUID playerId;
+    try {
+      playerId = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return ApiErrors.complete(
+          StatusCodes.BAD_REQUEST,
+          "INVALID_ID",
+          "player ids are UUIDs",
+          Map.of("field", "id", "value", id, "reason", "not a UUID"));
+    }
+    return onSuccess(
+        players.find(playerId),
+        (Optional<PlayerView> found) ->
+            found.isPresent()
+                ? complete(StatusCodes.OK, found.get(), Json.marshaller())
+                : ApiErrors.complete(
+                    StatusCodes.NOT_FOUND, "PLAYER_NOT_FOUND", "no player " + playerId));
+  }
+}

@@ -1,0 +1,139 @@
+package org.bluemarble.edge;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.ExceptionHandler;
+import org.apache.pekko.http.javadsl.server.MalformedRequestContentRejection;
+import org.apache.pekko.http.javadsl.server.MethodRejection;
+import org.apache.pekko.http.javadsl.server.RejectionHandler;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.server.UnsupportedRequestContentTypeRejection;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.apache.pekko.pattern.AskTimeoutException;
+import org.bluemarble.edge.internal.ApiErrors;
+import org.bluemarble.edge.port.GamePort;
+import org.bluemarble.edge.port.PortException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The public HTTP listener: health, the admin API and (later) the WebSocket endpoint. Every error
+ * is JSON in the one shape of {@link ApiErrors}; nothing a client sends can make a route throw past
+ * it. Unbound by CoordinatedShutdown.
+ */
+public final class EdgeServer extends AllDirectives {
+  private static final Logger log = LoggerFactory.getLogger(EdgeServer.class);
+
+  /**
+   * What the edge needs to start.
+   *
+   * @param adminEnabled whether /admin routes exist (until the auth issue: only when the node is
+   *     bound to loopback)
+   */
+  public record Settings(String host, int port, boolean adminEnabled, String version) {}
+
+  private final Settings settings;
+  private final GamePort game;
+
+  public EdgeServer(Settings settings, GamePort game) {
+    this.settings = settings;
+    this.game = game;
+  }
+
+  /** Binds the listener and registers its unbinding with CoordinatedShutdown. */
+  public CompletionStage<ServerBinding> start(ActorSystem<?> system) {
+    return Http.get(system)
+        .newServerAt(settings.host(), settings.port())
+        .bind(route())
+        .thenApply(
+            binding -> {
+              log.info("HTTP edge listening on {}", binding.localAddress());
+              CoordinatedShutdown.get(system)
+                  .addTask(
+                      CoordinatedShutdown.PhaseServiceUnbind(),
+                      "unbind-http-edge",
+                      () -> binding.unbind().thenApply(done -> Done.getInstance()));
+              return binding;
+            });
+  }
+
+  /** All routes, sealed with the JSON rejection and exception handlers. */
+  public Route route() {
+    Route health = new HealthRoutes(game.health(), settings.version()).route();
+    Route routes =
+        settings.adminEnabled()
+            ? concat(health, new AdminPlayerRoutes(game.players()).route())
+            : health;
+    return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> routes));
+  }
+
+  private static RejectionHandler rejections() {
+    return RejectionHandler.newBuilder()
+        .handle(
+            MalformedRequestContentRejection.class,
+            r ->
+                r.getCause() instanceof EntityStreamSizeException
+                    ? tooLarge()
+                    : ApiErrors.complete(StatusCodes.BAD_REQUEST, "INVALID_BODY", r.message()))
+        .handle(
+            UnsupportedRequestContentTypeRejection.class,
+            r ->
+                ApiErrors.complete(
+                    StatusCodes.UNSUPPORTED_MEDIA_TYPE,
+                    "UNSUPPORTED_MEDIA_TYPE",
+                    "send application/json"))
+        .handleAll(
+            MethodRejection.class,
+            rs ->
+                ApiErrors.complete(
+                    StatusCodes.METHOD_NOT_ALLOWED,
+                    "METHOD_NOT_ALLOWED",
+                    "allowed: "
+                        + rs.stream()
+                            .map(r -> r.supported().name())
+                            .distinct()
+                            .reduce((a, b) -> a + ", " + b)
+                            .orElse("")))
+        .handleNotFound(ApiErrors.complete(StatusCodes.NOT_FOUND, "NOT_FOUND", "no such route"))
+        .build()
+        .withFallback(RejectionHandler.defaultHandler());
+  }
+
+  private static ExceptionHandler exceptions() {
+    return ExceptionHandler.newBuilder()
+        .match(CompletionException.class, e -> fromThrowable(e.getCause()))
+        .matchAny(EdgeServer::fromThrowable)
+        .build();
+  }
+
+  private static Route tooLarge() {
+    return ApiErrors.complete(
+        StatusCodes.PAYLOAD_TOO_LARGE,
+        "PAYLOAD_TOO_LARGE",
+        "the request body is larger than the server accepts (pekko.http.server.parsing.max-content-length)");
+  }
+
+  private static Route fromThrowable(Throwable t) {
+    if (t instanceof PortException p) {
+      return ApiErrors.fromPort(p);
+    }
+    if (t instanceof EntityStreamSizeException) {
+      return tooLarge();
+    }
+    if (t instanceof AskTimeoutException || t instanceof TimeoutException) {
+      return ApiErrors.complete(
+          StatusCodes.SERVICE_UNAVAILABLE, "UNAVAILABLE", "the game did not answer in time");
+    }
+    log.error("unexpected error in a route", t);
+    return ApiErrors.complete(
+        StatusCodes.INTERNAL_SERVER_ERROR, "INTERNAL", "internal error; it has been logged");
+  }
+}

@@ -1,0 +1,15 @@
+package org.bluemarble.edge.port;
+
+/**
+ * The one way from the edge into the game. {@code pekko-node} implements it and hands it to the
+ * edge at start-up; the edge never sees an actor, a shard or a journal. Each area of the game is a
+ * small sub-port.
+ */
+public interface GamePort {
+
+  /** Players as admins see them. */
+  PlayerAdminPort players();
+
+  /** Health of the parts the node depends on. */
+  HealthPort health();
+}

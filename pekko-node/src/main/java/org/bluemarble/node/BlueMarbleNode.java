@@ -1,0 +1,163 @@
+package org.bluemarble.node;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.Address;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.cluster.typed.JoinSeedNodes;
+import org.apache.pekko.management.javadsl.PekkoManagement;
+import org.bluemarble.config.BlueMarbleSettings;
+import org.bluemarble.config.HostPort;
+import org.bluemarble.config.PersistenceSettings;
+import org.bluemarble.edge.EdgeServer;
+import org.bluemarble.persistence.Databases;
+import org.bluemarble.persistence.JournalSchema;
+import org.bluemarble.player.Player;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires one node, in order: journal schema, cluster membership, management, entities, then the
+ * edge. Every listener and pool is released by a CoordinatedShutdown task. Tests call {@link #init}
+ * on their own ActorSystems.
+ */
+public final class BlueMarbleNode {
+  private static final Logger log = LoggerFactory.getLogger(BlueMarbleNode.class);
+  private static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration MIGRATION_PATIENCE = Duration.ofSeconds(60);
+
+  private BlueMarbleNode() {}
+
+  /** Starts every part of the node on {@code system}; returns when the HTTP edge is bound. */
+  public static void init(ActorSystem<?> system, BlueMarbleSettings settings, String version) {
+    HikariDataSource pool = Databases.pool(settings.persistence(), "node", 2);
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+            "close-node-pool",
+            () -> {
+              pool.close();
+              return CompletableFuture.completedFuture(Done.getInstance());
+            });
+    migrate(settings.persistence(), pool);
+    joinCluster(system, settings.node().seedNodes());
+    startManagement(system);
+    Player.init(system, settings.persistence().slices());
+
+    NodeGamePort game =
+        new NodeGamePort(new PlayerAdmin(system, ASK_TIMEOUT), new NodeHealth(system, pool));
+    EdgeServer.Settings edge =
+        new EdgeServer.Settings(
+            settings.node().bindHost(),
+            settings.node().httpPort(),
+            settings.node().loopbackOnly(),
+            version);
+    try {
+      new EdgeServer(edge, game).start(system).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new StartupException(
+          "cannot listen for HTTP on "
+              + edge.host()
+              + ":"
+              + edge.port()
+              + " (bluemarble.node.http-port / BLUEMARBLE_HTTP_PORT): "
+              + rootMessage(e),
+          e);
+    }
+    org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
+        .registerOnMemberUp(
+            () ->
+                log.info(
+                    "node ready: member Up at {}, {} ms after JVM start",
+                    system.address(),
+                    System.currentTimeMillis()
+                        - ManagementFactory.getRuntimeMXBean().getStartTime()));
+  }
+
+  /**
+   * Creates the H2 data directory if needed and brings the schema up to date, waiting for a
+   * database that starts late.
+   */
+  private static void migrate(PersistenceSettings settings, HikariDataSource pool) {
+    if (settings.dialect() == PersistenceSettings.Dialect.H2
+        && settings.url().startsWith("jdbc:h2:file:")) {
+      String path = settings.url().substring("jdbc:h2:file:".length()).split(";")[0];
+      try {
+        Files.createDirectories(java.nio.file.Path.of(path).toAbsolutePath().getParent());
+      } catch (IOException e) {
+        throw new StartupException(
+            "cannot create the data directory for " + path + " (BLUEMARBLE_DATA_DIR): " + e, e);
+      }
+    }
+    long deadline = System.nanoTime() + MIGRATION_PATIENCE.toNanos();
+    while (true) {
+      try {
+        int applied = JournalSchema.migrate(settings, pool);
+        log.info(
+            "journal schema current at {} ({} migrations applied now)", settings.url(), applied);
+        return;
+      } catch (RuntimeException e) {
+        if (System.nanoTime() > deadline) {
+          throw new StartupException(
+              "cannot prepare the journal database "
+                  + settings.url()
+                  + " (bluemarble.persistence.url): "
+                  + rootMessage(e),
+              e);
+        }
+        log.warn("journal database not ready yet ({}); retrying", rootMessage(e));
+        try {
+          Thread.sleep(2_000);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new StartupException("interrupted while waiting for the journal database", ie);
+        }
+      }
+    }
+  }
+
+  private static void joinCluster(ActorSystem<?> system, List<HostPort> seeds) {
+    Cluster cluster = Cluster.get(system);
+    if (seeds.isEmpty()) {
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      return;
+    }
+    List<Address> addresses =
+        seeds.stream().map(s -> new Address("pekko", system.name(), s.host(), s.port())).toList();
+    cluster.manager().tell(new JoinSeedNodes(addresses));
+  }
+
+  private static void startManagement(ActorSystem<?> system) {
+    try {
+      PekkoManagement.get(Adapter.toClassic(system))
+          .start()
+          .toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new StartupException(
+          "cannot start management (bluemarble.node.management-port / BLUEMARBLE_MANAGEMENT_PORT): "
+              + rootMessage(e),
+          e);
+    }
+  }
+
+  static String rootMessage(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return (message == null ? root.getClass().getSimpleName() : message).replaceAll("\\s+", " ");
+  }
+}

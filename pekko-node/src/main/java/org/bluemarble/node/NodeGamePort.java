@@ -1,0 +1,8 @@
+package org.bluemarble.node;
+
+import org.bluemarble.edge.port.GamePort;
+import org.bluemarble.edge.port.HealthPort;
+import org.bluemarble.edge.port.PlayerAdminPort;
+
+/** The node's implementation of the edge's port: one field per area of the game. */
+record NodeGamePort(PlayerAdminPort players, HealthPort health) implements GamePort {}
