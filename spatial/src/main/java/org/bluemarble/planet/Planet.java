@@ -2,6 +2,7 @@ package org.bluemarble.planet;
 
 import com.google.common.geometry.S2CellId;
 import org.bluemarble.planet.internal.CellGrid;
+import org.bluemarble.planet.internal.ContentHash;
 
 /**
  * A generated planet: its config, one sample per S2 cell at the terrain level (cells in id order,
@@ -23,27 +24,54 @@ public final class Planet {
   private final String contentHash;
   private volatile TerrainQuery terrainQuery;
 
-  Planet(
+  private Planet(
       PlanetConfig config,
       CellGrid grid,
-      float[] elevation,
-      float[] temperature,
-      float[] precipitation,
-      byte[] biome,
-      byte[] plate,
-      boolean[] continentalPlates,
+      PlanetSamples samples,
       PlanetStats stats,
       String contentHash) {
     this.config = config;
     this.grid = grid;
-    this.elevation = elevation;
-    this.temperature = temperature;
-    this.precipitation = precipitation;
-    this.biome = biome;
-    this.plate = plate;
-    this.continentalPlates = continentalPlates;
+    this.elevation = samples.elevation();
+    this.temperature = samples.temperature();
+    this.precipitation = samples.precipitation();
+    this.biome = samples.biome();
+    this.plate = samples.plate();
+    this.continentalPlates = samples.continentalPlates();
     this.stats = stats;
     this.contentHash = contentHash;
+  }
+
+  /**
+   * Rebuilds a planet from stored samples (e.g. loaded from a terrain store) without regenerating
+   * it: checks the arrays against the config, recomputes stats and hash. The arrays are copied.
+   *
+   * @throws IllegalArgumentException if an array has the wrong length or holds an impossible value
+   */
+  public static Planet restore(PlanetConfig config, PlanetSamples samples) {
+    int cells = 6 << (2 * config.terrainLevel());
+    samples.requireShape(cells, config.plateCount());
+    return assemble(config, CellGrid.build(config.terrainLevel()), samples.copy());
+  }
+
+  /** Builds a planet around arrays it takes ownership of. */
+  static Planet assemble(PlanetConfig config, CellGrid grid, PlanetSamples samples) {
+    PlanetStats stats = PlanetStats.compute(grid, samples.elevation(), samples.biome());
+    String hash =
+        ContentHash.of(
+            config,
+            samples.elevation(),
+            samples.temperature(),
+            samples.precipitation(),
+            samples.biome(),
+            samples.plate());
+    return new Planet(config, grid, samples, stats, hash);
+  }
+
+  /** A copy of every sample, e.g. to store the planet. */
+  public PlanetSamples samples() {
+    return new PlanetSamples(elevation, temperature, precipitation, biome, plate, continentalPlates)
+        .copy();
   }
 
   public PlanetConfig config() {

@@ -1,10 +1,7 @@
 package org.bluemarble.planet;
 
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.bluemarble.planet.internal.CellGrid;
-import org.bluemarble.planet.internal.ContentHash;
 import org.bluemarble.planet.internal.PlateAssignment;
 import org.bluemarble.planet.internal.PlateLayout;
 import org.bluemarble.planet.internal.Relief;
@@ -63,51 +60,21 @@ public final class PlanetGenerator {
     SurfaceClimate.classify(grid, elevation, temperature, precipitation, seed, biome);
 
     start(listener, GenerationStage.FINALIZING);
-    PlanetStats stats = stats(grid, elevation, biome);
-    byte[] plate = assignment.plates();
-    String hash = ContentHash.of(config, elevation, temperature, precipitation, biome, plate);
     boolean[] continental = new boolean[config.plateCount()];
     for (int p = 0; p < continental.length; p++) {
       continental[p] = plates.isContinental(p);
     }
     Planet planet =
-        new Planet(
+        Planet.assemble(
             config,
             grid,
-            elevation,
-            temperature,
-            precipitation,
-            biome,
-            plate,
-            continental,
-            stats,
-            hash);
+            new PlanetSamples(
+                elevation, temperature, precipitation, biome, assignment.plates(), continental));
     listener.onProgress(GenerationStage.FINALIZING, 100);
     return planet;
   }
 
   private static void start(ProgressListener listener, GenerationStage stage) {
     listener.onProgress(stage, stage.startPercent());
-  }
-
-  private static PlanetStats stats(CellGrid grid, float[] elevation, byte[] biome) {
-    double[] share = new double[Biome.values().length];
-    double ocean = 0;
-    double min = Double.MAX_VALUE;
-    double max = -Double.MAX_VALUE;
-    for (int k = 0; k < elevation.length; k++) {
-      double a = grid.areaShare(k);
-      share[biome[k]] += a;
-      if (elevation[k] < 0) {
-        ocean += a;
-      }
-      min = Math.min(min, elevation[k]);
-      max = Math.max(max, elevation[k]);
-    }
-    Map<Biome, Double> shares = new EnumMap<>(Biome.class);
-    for (Biome b : Biome.values()) {
-      shares.put(b, share[b.ordinal()]);
-    }
-    return new PlanetStats(ocean, shares, min, max);
   }
 }
