@@ -130,6 +130,7 @@ public final class H2TerrainStore implements TerrainStore {
             }
             RegionPlan plan = RegionPlan.of(header.get().layout(), copy);
             List<TerrainSample> out = new ArrayList<>();
+            int chunks = 0;
             try (PreparedStatement ps = c.prepareStatement(H2TerrainSql.SELECT_CHUNK_RANGE)) {
               for (RegionPlan.LeafScan scan : plan.scans()) {
                 ps.setString(1, planetId);
@@ -139,9 +140,20 @@ public final class H2TerrainStore implements TerrainStore {
                 try (ResultSet rs = ps.executeQuery()) {
                   while (rs.next()) {
                     plan.collect(rs.getInt(1), rs.getBytes(2), out);
+                    chunks++;
                   }
                 }
               }
+            }
+            if (chunks != plan.chunkCount()) {
+              throw new TerrainStoreException(
+                  "planet "
+                      + planetId
+                      + ": "
+                      + chunks
+                      + " of "
+                      + plan.chunkCount()
+                      + " chunks of the region are stored");
             }
             return out;
           } finally {

@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.bluemarble.persistence.terrain.internal.ChunkLayout;
 import org.bluemarble.persistence.terrain.internal.MongoTerrainDocuments;
 import org.bluemarble.persistence.terrain.internal.PlanetHeader;
@@ -127,24 +128,23 @@ public final class MongoTerrainStore implements TerrainStore {
   @Override
   public CompletionStage<Optional<StoredPlanet>> load(String planetId) {
     TerrainInputs.requirePlanetId(planetId);
-    CompletableFuture<Optional<StoredPlanet>> loaded =
-        header(planetId)
-            .thenCompose(
-                header -> {
-                  if (header.isEmpty()) {
-                    return CompletableFuture.completedFuture(Optional.empty());
-                  }
-                  SampleAssembler assembler = new SampleAssembler(header.get());
-                  Bson filter =
-                      Filters.and(
-                          Filters.eq(PLANET, planetId),
-                          Filters.eq(GENERATION, header.get().generation()));
-                  return Publishers.forEach(
-                          chunks.find(filter).projection(Projections.include(CHUNK, DATA)),
-                          d -> assembler.accept(d.getInteger(CHUNK), MongoTerrainDocuments.data(d)))
-                      .thenApply(done -> Optional.of(assembler.finish()));
-                });
-    return wrap(loaded, "load " + planetId);
+    return wrap(
+        readConsistently(planetId, header -> loadChunks(planetId, header)), "load " + planetId);
+  }
+
+  private CompletableFuture<Optional<StoredPlanet>> loadChunks(
+      String planetId, Optional<PlanetHeader> header) {
+    if (header.isEmpty()) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    SampleAssembler assembler = new SampleAssembler(header.get());
+    Bson filter =
+        Filters.and(
+            Filters.eq(PLANET, planetId), Filters.eq(GENERATION, header.get().generation()));
+    return Publishers.forEach(
+            chunks.find(filter).projection(Projections.include(CHUNK, DATA)),
+            d -> assembler.accept(d.getInteger(CHUNK), MongoTerrainDocuments.data(d)))
+        .thenApply(done -> Optional.of(assembler.finish()));
   }
 
   @Override
@@ -152,45 +152,85 @@ public final class MongoTerrainStore implements TerrainStore {
       String planetId, List<CellIdRange> ranges) {
     TerrainInputs.requirePlanetId(planetId);
     List<CellIdRange> copy = List.copyOf(TerrainInputs.requireRanges(ranges));
-    CompletableFuture<List<TerrainSample>> read =
-        header(planetId)
-            .thenCompose(
-                header -> {
-                  if (header.isEmpty()) {
-                    return CompletableFuture.completedFuture(List.<TerrainSample>of());
-                  }
-                  RegionPlan plan = RegionPlan.of(header.get().layout(), copy);
-                  if (plan.scans().isEmpty()) {
-                    return CompletableFuture.completedFuture(List.<TerrainSample>of());
-                  }
-                  List<Bson> scans = new ArrayList<>();
-                  for (RegionPlan.LeafScan scan : plan.scans()) {
-                    scans.add(
-                        Filters.and(
-                            Filters.gte(MIN_LEAF, scan.fromMinLeaf()),
-                            Filters.lte(MIN_LEAF, scan.toMinLeaf()),
-                            Filters.gte(MAX_LEAF, scan.fromMinLeaf())));
-                  }
-                  Bson filter =
-                      Filters.and(
-                          Filters.eq(PLANET, planetId),
-                          Filters.eq(GENERATION, header.get().generation()),
-                          scans.size() == 1 ? scans.get(0) : Filters.or(scans));
-                  return Publishers.toList(
-                          chunks
-                              .find(filter)
-                              .projection(Projections.include(CHUNK, DATA))
-                              .sort(Sorts.ascending(CHUNK)))
-                      .thenApply(
-                          docs -> {
-                            List<TerrainSample> out = new ArrayList<>();
-                            for (Document d : docs) {
-                              plan.collect(d.getInteger(CHUNK), MongoTerrainDocuments.data(d), out);
-                            }
-                            return out;
-                          });
-                });
-    return wrap(read, "readRegion " + planetId);
+    return wrap(
+        readConsistently(planetId, header -> readChunks(planetId, header, copy)),
+        "readRegion " + planetId);
+  }
+
+  private CompletableFuture<List<TerrainSample>> readChunks(
+      String planetId, Optional<PlanetHeader> header, List<CellIdRange> ranges) {
+    if (header.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    RegionPlan plan = RegionPlan.of(header.get().layout(), ranges);
+    if (plan.scans().isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    List<Bson> scans = new ArrayList<>();
+    for (RegionPlan.LeafScan scan : plan.scans()) {
+      scans.add(
+          Filters.and(
+              Filters.gte(MIN_LEAF, scan.fromMinLeaf()),
+              Filters.lte(MIN_LEAF, scan.toMinLeaf()),
+              Filters.gte(MAX_LEAF, scan.fromMinLeaf())));
+    }
+    Bson filter =
+        Filters.and(
+            Filters.eq(PLANET, planetId),
+            Filters.eq(GENERATION, header.get().generation()),
+            scans.size() == 1 ? scans.get(0) : Filters.or(scans));
+    return Publishers.toList(
+            chunks
+                .find(filter)
+                .projection(Projections.include(CHUNK, DATA))
+                .sort(Sorts.ascending(CHUNK)))
+        .thenApply(
+            docs -> {
+              if (docs.size() != plan.chunkCount()) {
+                throw new TerrainStoreException(
+                    "planet "
+                        + planetId
+                        + ": "
+                        + docs.size()
+                        + " of "
+                        + plan.chunkCount()
+                        + " chunks of the region are stored");
+              }
+              List<TerrainSample> out = new ArrayList<>();
+              for (Document d : docs) {
+                plan.collect(d.getInteger(CHUNK), MongoTerrainDocuments.data(d), out);
+              }
+              return out;
+            });
+  }
+
+  /**
+   * Runs {@code read} against the current save; if it fails because a concurrent save replaced the
+   * planet (and removed the chunks being read), runs it once more against the new save.
+   */
+  private <T> CompletableFuture<T> readConsistently(
+      String planetId, Function<Optional<PlanetHeader>, CompletableFuture<T>> read) {
+    return header(planetId)
+        .thenCompose(
+            first ->
+                read.apply(first)
+                    .handle(
+                        (value, error) -> {
+                          if (error == null) {
+                            return CompletableFuture.completedFuture(value);
+                          }
+                          return header(planetId)
+                              .thenCompose(
+                                  now ->
+                                      generationOf(now).equals(generationOf(first))
+                                          ? CompletableFuture.<T>failedFuture(error)
+                                          : read.apply(now));
+                        })
+                    .thenCompose(Function.identity()));
+  }
+
+  private static String generationOf(Optional<PlanetHeader> header) {
+    return header.map(PlanetHeader::generation).orElse("");
   }
 
   @Override

@@ -43,6 +43,17 @@ class H2TerrainStoreTest extends TerrainStoreContractTest {
     return store;
   }
 
+  @Override
+  void removeOneChunk(String planetId) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "DELETE FROM terrain_chunk WHERE planet_id = ? AND chunk_index = 100")) {
+      ps.setString(1, planetId);
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+    }
+  }
+
   @Test
   void storesOneRowPerChunkAndCreatesTheSchemaIdempotently() throws SQLException {
     save(store, "earth-6", TestPlanets.LEVEL_6);

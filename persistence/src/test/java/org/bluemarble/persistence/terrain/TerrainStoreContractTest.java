@@ -30,6 +30,9 @@ abstract class TerrainStoreContractTest {
   /** An empty store backed by a database of its own. */
   abstract TerrainStore store();
 
+  /** Deletes one chunk record of a stored planet behind the store's back. */
+  abstract void removeOneChunk(String planetId) throws Exception;
+
   static <T> T await(CompletionStage<T> stage) {
     try {
       return stage.toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -176,6 +179,21 @@ abstract class TerrainStoreContractTest {
         .containsExactly("kept");
     assertThat(await(store().load("kept"))).isPresent();
     assertThat(await(store().delete("gone"))).isFalse();
+  }
+
+  @Test
+  void aMissingChunkFailsInsteadOfReturningPartialData() throws Exception {
+    save(store(), "damaged", TestPlanets.LEVEL_6);
+    removeOneChunk("damaged");
+
+    assertThatThrownBy(() -> await(store().load("damaged")))
+        .hasRootCauseInstanceOf(TerrainStoreException.class)
+        .rootCause()
+        .hasMessageContaining("6143 of 6144 chunks");
+    assertThatThrownBy(() -> await(store().readRegion("damaged", List.of(everything()))))
+        .hasRootCauseInstanceOf(TerrainStoreException.class)
+        .rootCause()
+        .hasMessageContaining("6143 of 6144 chunks of the region");
   }
 
   @Test

@@ -124,6 +124,15 @@ public final class RegionPlan {
     return scans;
   }
 
+  /** Number of chunks the scans select, to check that a store returned all of them. */
+  public int chunkCount() {
+    int n = 0;
+    for (LeafScan scan : scans) {
+      n += scan.lastChunk() - scan.firstChunk() + 1;
+    }
+    return n;
+  }
+
   /** Whether terrain cell {@code index} lies in the region. */
   public boolean containsCell(int index) {
     int i = intervalAtOrBefore(index);
