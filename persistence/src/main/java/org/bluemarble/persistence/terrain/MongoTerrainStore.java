@@ -47,7 +47,9 @@ import org.bson.conversions.Bson;
  * terrain_planets} and {@code terrain_chunks} (see {@link MongoTerrainDocuments}). Needs no
  * transactions: a save writes its chunks under a fresh generation id, then switches the planet
  * document to it, then removes the chunks of older generations, so readers see one save or the
- * other. Indexes are created on first use.
+ * other (a read that loses the race with the clean-up is retried once on the new save). Indexes
+ * (planet, gen, parent) unique, (planet, gen, minLeaf) and (planet, gen, maxLeaf) are created on
+ * first use.
  */
 public final class MongoTerrainStore implements TerrainStore {
 
