@@ -6,10 +6,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.bluemarble.persistence.terrain.internal.ChunkLayout;
+import org.bluemarble.persistence.terrain.internal.H2TerrainSql;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +46,11 @@ class H2TerrainStoreTest extends TerrainStoreContractTest {
   }
 
   @Override
+  TerrainStore storeWithClock(Clock clock) {
+    return new H2TerrainStore(dataSource, executor, clock);
+  }
+
+  @Override
   void removeOneChunk(String planetId) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
@@ -71,11 +78,7 @@ class H2TerrainStoreTest extends TerrainStoreContractTest {
   void regionScanUsesTheMinLeafIndex() throws SQLException {
     save(store, "earth-6", TestPlanets.LEVEL_6);
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "EXPLAIN "
-                    + org.bluemarble.persistence.terrain.internal.H2TerrainSql
-                        .SELECT_CHUNK_RANGE)) {
+        PreparedStatement ps = c.prepareStatement("EXPLAIN " + H2TerrainSql.SELECT_CHUNK_RANGE)) {
       ps.setString(1, "earth-6");
       ps.setLong(2, 0);
       ps.setLong(3, 1L << 40);

@@ -13,6 +13,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -62,6 +63,11 @@ class MongoTerrainStoreTest extends TerrainStoreContractTest {
   @Override
   TerrainStore store() {
     return store;
+  }
+
+  @Override
+  TerrainStore storeWithClock(Clock clock) {
+    return new MongoTerrainStore(database, clock);
   }
 
   @Override

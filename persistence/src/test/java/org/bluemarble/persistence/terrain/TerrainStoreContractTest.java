@@ -3,7 +3,10 @@ package org.bluemarble.persistence.terrain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -29,6 +32,9 @@ abstract class TerrainStoreContractTest {
 
   /** An empty store backed by a database of its own. */
   abstract TerrainStore store();
+
+  /** Another store on the same database whose saves are stamped by {@code clock}. */
+  abstract TerrainStore storeWithClock(Clock clock);
 
   /** Deletes one chunk record of a stored planet behind the store's back. */
   abstract void removeOneChunk(String planetId) throws Exception;
@@ -179,6 +185,20 @@ abstract class TerrainStoreContractTest {
         .containsExactly("kept");
     assertThat(await(store().load("kept"))).isPresent();
     assertThat(await(store().delete("gone"))).isFalse();
+  }
+
+  @Test
+  void stampsEachSaveWithTheStoresClockToTheMillisecond() {
+    Instant at = Instant.parse("2026-11-25T02:00:00.123456Z");
+    TerrainStore clocked = storeWithClock(Clock.fixed(at, ZoneOffset.UTC));
+
+    StoredPlanetInfo info = save(clocked, "clocked", TestPlanets.LEVEL_3);
+
+    Instant millis = Instant.parse("2026-11-25T02:00:00.123Z");
+    assertThat(info.createdAt()).isEqualTo(millis);
+    assertThat(await(store().list()))
+        .extracting(StoredPlanetInfo::createdAt)
+        .containsExactly(millis);
   }
 
   @Test
