@@ -11,7 +11,8 @@ public record BlueMarbleSettings(
     NodeSettings node,
     PersistenceSettings persistence,
     MetricsSettings metrics,
-    PlanetSettings planet) {
+    PlanetSettings planet,
+    TerrainSettings terrain) {
 
   /** Validates everything; the first problem is thrown as a {@link SettingsException}. */
   public static BlueMarbleSettings fromConfig(Config config) {
@@ -20,7 +21,8 @@ public record BlueMarbleSettings(
         NodeSettings.fromConfig(config),
         PersistenceSettings.fromConfig(config),
         MetricsSettings.fromConfig(config),
-        PlanetSettings.fromConfig(config));
+        PlanetSettings.fromConfig(config),
+        TerrainSettings.fromConfig(config));
   }
 
   /** Loads the profile's configuration and validates it. */

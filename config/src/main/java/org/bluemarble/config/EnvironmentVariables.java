@@ -22,6 +22,9 @@ final class EnvironmentVariables {
           Map.entry("bluemarble.persistence.user", "BLUEMARBLE_PG_USER"),
           Map.entry("bluemarble.persistence.password", "BLUEMARBLE_PG_PASSWORD"),
           Map.entry("bluemarble.persistence.pool-size", "BLUEMARBLE_PG_POOL_SIZE"),
+          Map.entry("bluemarble.terrain.store", "BLUEMARBLE_TERRAIN_STORE"),
+          Map.entry("bluemarble.terrain.mongodb-uri", "BLUEMARBLE_MONGODB_URI"),
+          Map.entry("bluemarble.terrain.mongodb-database", "BLUEMARBLE_MONGODB_DATABASE"),
           Map.entry("bluemarble.metrics.enabled", "BLUEMARBLE_METRICS_ENABLED"),
           Map.entry("bluemarble.metrics.port", "BLUEMARBLE_METRICS_PORT"),
           Map.entry("bluemarble.logging.format", "BLUEMARBLE_LOG_FORMAT"));

@@ -137,7 +137,8 @@ class SettingsTest {
                 "BLUEMARBLE_SEED_NODES", "node-1.internal:25520,node-2.internal:25520",
                 "BLUEMARBLE_PG_URL", "jdbc:postgresql://db:5432/bluemarble",
                 "BLUEMARBLE_PG_USER", "game",
-                "BLUEMARBLE_PG_PASSWORD", "secret"));
+                "BLUEMARBLE_PG_PASSWORD", "secret",
+                "BLUEMARBLE_MONGODB_URI", "mongodb://terrain.internal:27017"));
     BlueMarbleSettings s =
         BlueMarbleSettings.fromConfig(ConfigLoader.load(Profile.PRODUCTION, values));
     assertThat(s.node().bindHost()).isEqualTo("0.0.0.0");
@@ -145,5 +146,7 @@ class SettingsTest {
     assertThat(s.node().seedNodes()).hasSize(2);
     assertThat(s.metrics().jsonLogs()).isTrue();
     assertThat(s.persistence().toString()).doesNotContain("secret");
+    assertThat(s.terrain().store()).isEqualTo(TerrainSettings.Store.MONGODB);
+    assertThat(s.terrain().mongodbUri()).isEqualTo("mongodb://terrain.internal:27017");
   }
 }

@@ -235,20 +235,23 @@ public final class PlanetRoutes extends AllDirectives {
   }
 
   private Route withPlanet(String id, java.util.function.Function<PlanetPort.Ready, Route> inner) {
-    PlanetPort.Lookup lookup = planets.planet(id);
-    if (lookup instanceof PlanetPort.Ready ready) {
-      return inner.apply(ready);
-    }
-    if (lookup instanceof PlanetPort.Generating generating) {
-      return ApiErrors.complete(
-          StatusCodes.CONFLICT,
-          "GENERATION_IN_PROGRESS",
-          "planet " + id + " is still being generated",
-          Map.of(
-              "taskId", generating.task().taskId(),
-              "progress", generating.task().progress(),
-              "statusUrl", "/v1/planet/generate/status/" + generating.task().taskId()));
-    }
-    return ApiErrors.complete(StatusCodes.NOT_FOUND, "PLANET_NOT_FOUND", "no planet " + id);
+    return onSuccess(
+        planets.planet(id),
+        (PlanetPort.Lookup lookup) -> {
+          if (lookup instanceof PlanetPort.Ready ready) {
+            return inner.apply(ready);
+          }
+          if (lookup instanceof PlanetPort.Generating generating) {
+            return ApiErrors.complete(
+                StatusCodes.CONFLICT,
+                "GENERATION_IN_PROGRESS",
+                "planet " + id + " is still being generated",
+                Map.of(
+                    "taskId", generating.task().taskId(),
+                    "progress", generating.task().progress(),
+                    "statusUrl", "/v1/planet/generate/status/" + generating.task().taskId()));
+          }
+          return ApiErrors.complete(StatusCodes.NOT_FOUND, "PLANET_NOT_FOUND", "no planet " + id);
+        });
   }
 }

@@ -256,8 +256,8 @@ class EdgeServerTest {
         }
 
         @Override
-        public Lookup planet(String planetId) {
-          return new Missing();
+        public CompletionStage<Lookup> planet(String planetId) {
+          return CompletableFuture.completedFuture(new Missing());
         }
 
         @Override

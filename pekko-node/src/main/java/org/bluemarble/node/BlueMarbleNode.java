@@ -54,7 +54,8 @@ public final class BlueMarbleNode {
     startManagement(system);
     Player.init(system, settings.persistence().slices());
 
-    PlanetService planets = new PlanetService(settings.planet());
+    PlanetService planets =
+        new PlanetService(settings.planet(), TerrainStores.open(system, settings));
     CoordinatedShutdown.get(system)
         .addTask(
             CoordinatedShutdown.PhaseServiceStop(),

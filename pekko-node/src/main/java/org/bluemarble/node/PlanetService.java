@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bluemarble.config.PlanetSettings;
 import org.bluemarble.edge.port.PlanetPort;
 import org.bluemarble.edge.port.PortException;
+import org.bluemarble.persistence.terrain.TerrainStore;
 import org.bluemarble.planet.GenerationStage;
 import org.bluemarble.planet.InvalidPlanetConfigException;
 import org.bluemarble.planet.Planet;
@@ -37,13 +38,15 @@ final class PlanetService implements PlanetPort, AutoCloseable {
   private static final int KEPT_TASKS = 200;
 
   private final PlanetSettings settings;
+  private final TerrainStore store;
   private final ThreadPoolExecutor pool;
   private final Map<String, Task> tasks = new LinkedHashMap<>();
   private final Map<String, Ready> planets;
   private final Map<String, CompletableFuture<List<BiomePolygon>>> polygonCache;
 
-  PlanetService(PlanetSettings settings) {
+  PlanetService(PlanetSettings settings, TerrainStore store) {
     this.settings = settings;
+    this.store = store;
     AtomicInteger n = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
@@ -111,17 +114,34 @@ final class PlanetService implements PlanetPort, AutoCloseable {
   }
 
   @Override
-  public synchronized Lookup planet(String planetId) {
-    Ready ready = planets.get(planetId);
-    if (ready != null) {
-      return ready;
-    }
-    for (Task t : tasks.values()) {
-      if (t.planetId.equals(planetId) && t.completedAt == null) {
-        return new Generating(t.view());
+  public CompletionStage<Lookup> planet(String planetId) {
+    synchronized (this) {
+      Ready ready = planets.get(planetId);
+      if (ready != null) {
+        return CompletableFuture.completedFuture(ready);
+      }
+      for (Task t : tasks.values()) {
+        if (t.planetId.equals(planetId) && t.completedAt == null) {
+          return CompletableFuture.completedFuture(new Generating(t.view()));
+        }
       }
     }
-    return new Missing();
+    // Not in memory: generated earlier (perhaps before a restart, perhaps by another node sharing
+    // the store).
+    return store
+        .load(planetId)
+        .thenApply(
+            stored -> {
+              if (stored.isEmpty()) {
+                return new Missing();
+              }
+              Ready ready =
+                  new Ready(planetId, stored.get().toPlanet(), stored.get().info().createdAt());
+              synchronized (this) {
+                planets.put(planetId, ready);
+              }
+              return ready;
+            });
   }
 
   @Override
@@ -172,6 +192,11 @@ final class PlanetService implements PlanetPort, AutoCloseable {
                     }
                   });
       synchronized (this) {
+        task.stage = "storing";
+      }
+      // Stored before it is reported complete: a completed planet survives a restart.
+      store.save(task.planetId, task.config, planet.samples()).toCompletableFuture().join();
+      synchronized (this) {
         planets.put(task.planetId, new Ready(task.planetId, planet, Instant.now()));
         task.status = "completed";
         task.progress = 100;
@@ -180,7 +205,7 @@ final class PlanetService implements PlanetPort, AutoCloseable {
     } catch (RuntimeException | OutOfMemoryError e) {
       synchronized (this) {
         task.status = "failed";
-        task.error = String.valueOf(e.getMessage());
+        task.error = BlueMarbleNode.rootMessage(e);
         task.completedAt = Instant.now();
       }
     }

@@ -20,8 +20,11 @@ public interface PlanetPort {
 
   Optional<GenerationTask> task(String taskId);
 
-  /** What is known of a planet id: ready, still generating, or nothing. */
-  Lookup planet(String planetId);
+  /**
+   * What is known of a planet id: ready (from memory or the terrain store), still generating, or
+   * nothing.
+   */
+  CompletionStage<Lookup> planet(String planetId);
 
   /** The planet's biome polygons (built once, on first request). */
   CompletionStage<List<BiomePolygon>> polygons(String planetId);
