@@ -3,6 +3,7 @@ package org.bluemarble.node;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -82,7 +83,7 @@ final class NodeHealth implements HealthPort {
     int unreachable = cluster.state().getUnreachable().size();
     String message =
         "self "
-            + self.toString().toLowerCase()
+            + self.toString().toLowerCase(Locale.ROOT)
             + ", "
             + members
             + " members, "
