@@ -21,9 +21,9 @@ public record AuctionTerms(
     Instant endsAt,
     Duration snipingWindow) {
   public AuctionTerms {
-    Objects.requireNonNull(auctionId, "auctionId");
-    Objects.requireNonNull(seller, "seller");
-    Objects.requireNonNull(itemId, "itemId");
+    Ids.require("auctionId", auctionId);
+    Ids.require("seller", seller);
+    Ids.require("itemId", itemId);
     Objects.requireNonNull(endsAt, "endsAt");
     Objects.requireNonNull(snipingWindow, "snipingWindow");
     if (quantity < 1) {

@@ -50,6 +50,8 @@ public final class ListingBoard {
       long price,
       ListingDuration duration,
       Instant now) {
+    Ids.require("listingId", listingId);
+    Ids.require("seller", seller);
     Objects.requireNonNull(tier, "tier");
     Objects.requireNonNull(duration, "duration");
     if (listings.containsKey(listingId)) {

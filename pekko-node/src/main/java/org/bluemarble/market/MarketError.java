@@ -54,6 +54,8 @@ public enum MarketError {
   TRADE_STATE,
   /** A confirmation referred to an offer that has changed since. */
   OFFER_CHANGED,
+  /** An id (player, listing, order, auction, trade) that is blank or too long. */
+  INVALID_ID,
   /** A configuration value outside its allowed range. */
   INVALID_CONFIG
 }

@@ -36,9 +36,9 @@ public final class TradeSession {
   private State state = State.NEGOTIATING;
 
   public TradeSession(String tradeId, String first, String second, ItemCatalog catalog) {
-    this.tradeId = Objects.requireNonNull(tradeId, "tradeId");
-    this.first = Objects.requireNonNull(first, "first");
-    this.second = Objects.requireNonNull(second, "second");
+    this.tradeId = Ids.require("tradeId", tradeId);
+    this.first = Ids.require("first", first);
+    this.second = Ids.require("second", second);
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     if (first.equals(second)) {
       throw new MarketException(MarketError.SELF_TRADE, first + " cannot trade with themself");

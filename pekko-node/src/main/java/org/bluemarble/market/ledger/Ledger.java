@@ -67,8 +67,8 @@ public final class Ledger {
           MarketError.INSUFFICIENT_FUNDS,
           from + " holds " + balance(from) + " " + currency + ", needs " + amount);
     }
-    if (from.kind() == AccountKind.MINT && minted + amount > Money.MAX_AMOUNT * 1000) {
-      throw new MarketException(MarketError.INVALID_AMOUNT, "mint limit reached");
+    if (from.kind() == AccountKind.MINT && minted > Long.MAX_VALUE - amount) {
+      throw new MarketException(MarketError.INVALID_AMOUNT, "the mint cannot issue " + amount);
     }
     return Optional.of(new Transferred(currency, from, to, amount, idempotencyKey));
   }

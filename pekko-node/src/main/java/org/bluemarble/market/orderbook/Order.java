@@ -1,6 +1,7 @@
 package org.bluemarble.market.orderbook;
 
 import java.util.Objects;
+import org.bluemarble.market.Ids;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.Money;
@@ -14,12 +15,8 @@ public record Order(String id, String owner, Side side, long limitPrice, long qu
   public static final long MAX_QUANTITY = 1_000_000;
 
   public Order {
-    if (id == null || id.isBlank()) {
-      throw new MarketException(MarketError.INVALID_QUANTITY, "order id must not be blank");
-    }
-    if (owner == null || owner.isBlank()) {
-      throw new MarketException(MarketError.INVALID_ACCOUNT, "order owner must not be blank");
-    }
+    Ids.require("order id", id);
+    Ids.require("order owner", owner);
     Objects.requireNonNull(side, "side");
     Money.requirePositive("limitPrice", limitPrice);
     if (quantity < 1 || quantity > MAX_QUANTITY) {

@@ -121,7 +121,10 @@ class OrderBookTest {
   }
 
   @Test
-  void rejectsNonPositivePricesAndQuantities() {
+  void rejectsNonPositivePricesAndQuantitiesAndBlankIds() {
+    assertThat(errorOf(() -> new Order(" ", "a", Side.BUY, 1, 1)))
+        .isEqualTo(MarketError.INVALID_ID);
+    assertThat(errorOf(() -> new Order("x", "", Side.BUY, 1, 1))).isEqualTo(MarketError.INVALID_ID);
     assertThat(errorOf(() -> new Order("x", "a", Side.BUY, 0, 1)))
         .isEqualTo(MarketError.INVALID_AMOUNT);
     assertThat(errorOf(() -> new Order("x", "a", Side.BUY, 1, 0)))
