@@ -40,9 +40,24 @@ public final class Auction {
     this.endsAt = terms.endsAt();
   }
 
-  /** Opens an auction; the settlement escrows the item. */
-  public static Opened open(AuctionTerms terms, MarketSettings settings, Instant now) {
+  /**
+   * Opens an auction; the settlement escrows the item. {@code sellerItems} is the seller's count of
+   * the item ({@link MarketError#INSUFFICIENT_INVENTORY} below the auctioned quantity).
+   */
+  public static Opened open(
+      AuctionTerms terms, MarketSettings settings, long sellerItems, Instant now) {
     Objects.requireNonNull(settings, "settings");
+    if (sellerItems < terms.quantity()) {
+      throw new MarketException(
+          MarketError.INSUFFICIENT_INVENTORY,
+          terms.seller()
+              + " has "
+              + sellerItems
+              + " "
+              + terms.itemId()
+              + ", needs "
+              + terms.quantity());
+    }
     if (!terms.endsAt().isAfter(now)) {
       throw new MarketException(MarketError.INVALID_DURATION, "endsAt must be after now " + now);
     }
@@ -75,8 +90,11 @@ public final class Auction {
     return LedgerAccount.escrow(key(terms));
   }
 
-  /** Places a bid of {@code amount} copper at {@code now}. */
-  public Settlement bid(String bidder, long amount, Instant now) {
+  /**
+   * Places a bid of {@code amount} copper at {@code now}; {@code bidderFunds} is the bidder's
+   * wallet balance ({@link MarketError#INSUFFICIENT_FUNDS} below what the bid escrows).
+   */
+  public Settlement bid(String bidder, long amount, long bidderFunds, Instant now) {
     if (state != State.RUNNING || !now.isBefore(endsAt)) {
       throw new MarketException(
           MarketError.AUCTION_CLOSED, "auction '" + terms.auctionId() + "' ended at " + endsAt);
@@ -94,11 +112,20 @@ public final class Auction {
           "bid must be at least " + Money.format(minimum) + ", was " + Money.format(amount));
     }
     long paid = buyout ? terms.buyoutPrice() : amount;
+    long usable =
+        highest != null && highest.bidder().equals(bidder)
+            ? Money.add(bidderFunds, highest.amount())
+            : bidderFunds;
+    if (usable < paid) {
+      throw new MarketException(
+          MarketError.INSUFFICIENT_FUNDS,
+          bidder + " has " + Money.format(bidderFunds) + ", bid needs " + Money.format(paid));
+    }
     bidCount++;
     String key = key(terms) + ":bid:" + bidCount;
     List<MoneyMove> money = new ArrayList<>();
-    money.add(new MoneyMove(LedgerAccount.wallet(bidder), fundsEscrow(), paid, key));
     if (highest != null) {
+      // Refund first, so a bidder raising their own bid can use the refunded money.
       money.add(
           new MoneyMove(
               fundsEscrow(),
@@ -106,6 +133,7 @@ public final class Auction {
               highest.amount(),
               key + ":refund-previous"));
     }
+    money.add(new MoneyMove(LedgerAccount.wallet(bidder), fundsEscrow(), paid, key));
     highest = new Bid(bidder, paid, now);
     if (buyout) {
       state = State.BOUGHT_OUT;

@@ -40,20 +40,21 @@ public final class ListingBoard {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
-  /** Lists {@code quantity} of {@code item} for {@code price} copper in total. */
+  /**
+   * Lists {@code quantity} of {@code item} for {@code price} copper in total. {@code sellerFunds}
+   * and {@code sellerItems} are the seller's wallet balance and count of the item as the ledger and
+   * inventory report them ({@link MarketError#INSUFFICIENT_FUNDS} for the fee, {@link
+   * MarketError#INSUFFICIENT_INVENTORY} for the items).
+   */
   public ListingOutcome create(
-      String listingId,
-      String seller,
-      TrustTier tier,
-      ItemDefinition item,
-      long quantity,
-      long price,
-      ListingDuration duration,
-      Instant now) {
-    Ids.require("listingId", listingId);
-    Ids.require("seller", seller);
-    Objects.requireNonNull(tier, "tier");
-    Objects.requireNonNull(duration, "duration");
+      NewListing request, long sellerFunds, long sellerItems, Instant now) {
+    String listingId = request.listingId();
+    String seller = request.seller();
+    TrustTier tier = request.tier();
+    ItemDefinition item = request.item();
+    long quantity = request.quantity();
+    long price = request.price();
+    ListingDuration duration = request.duration();
     if (listings.containsKey(listingId)) {
       throw new MarketException(
           MarketError.DUPLICATE_LISTING, "listing id '" + listingId + "' already exists");
@@ -95,6 +96,17 @@ public final class ListingBoard {
             MarketError.DUPLICATE_LISTING, "same offer is already listed as '" + l.id() + "'");
       }
     }
+    long fee = settings.listingFee(price);
+    if (sellerFunds < fee) {
+      throw new MarketException(
+          MarketError.INSUFFICIENT_FUNDS,
+          seller + " has " + Money.format(sellerFunds) + ", listing fee is " + Money.format(fee));
+    }
+    if (sellerItems < quantity) {
+      throw new MarketException(
+          MarketError.INSUFFICIENT_INVENTORY,
+          seller + " has " + sellerItems + " " + item.id() + ", listing needs " + quantity);
+    }
     Listing listing =
         new Listing(
             listingId,
@@ -115,7 +127,7 @@ public final class ListingBoard {
                 new MoneyMove(
                     LedgerAccount.wallet(seller),
                     LedgerAccount.feeSink(),
-                    settings.listingFee(price),
+                    fee,
                     key + ":listing-fee")),
             List.of(
                 new ItemMove(

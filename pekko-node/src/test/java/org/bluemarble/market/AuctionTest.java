@@ -33,7 +33,7 @@ class AuctionTest {
             buyout,
             END,
             Duration.ofMinutes(5));
-    Auction.Opened opened = Auction.open(terms, MarketSettings.DEFAULT, T0);
+    Auction.Opened opened = Auction.open(terms, MarketSettings.DEFAULT, 1, T0);
     assertThat(opened.settlement().items())
         .singleElement()
         .satisfies(m -> assertThat(m.to()).isEqualTo(ItemHolder.escrow("auction:x1")));
@@ -41,7 +41,7 @@ class AuctionTest {
   }
 
   private void bid(Auction auction, String bidder, long amount, Instant at) {
-    Errors.pay(ledger, auction.bid(bidder, amount, at));
+    Errors.pay(ledger, auction.bid(bidder, amount, wallet(bidder), at));
   }
 
   private long wallet(String p) {
@@ -51,12 +51,15 @@ class AuctionTest {
   @Test
   void enforcesStartPriceAndMinimumIncrement() {
     Auction auction = open(0, 0);
-    assertThat(Errors.of(() -> auction.bid("a", 999, T0))).isEqualTo(MarketError.BID_TOO_LOW);
+    assertThat(Errors.of(() -> auction.bid("a", 999, 100_000, T0)))
+        .isEqualTo(MarketError.BID_TOO_LOW);
     bid(auction, "a", 1_000, T0);
-    assertThat(Errors.of(() -> auction.bid("b", 1_099, T0))).isEqualTo(MarketError.BID_TOO_LOW);
+    assertThat(Errors.of(() -> auction.bid("b", 1_099, 100_000, T0)))
+        .isEqualTo(MarketError.BID_TOO_LOW);
     bid(auction, "b", 1_100, T0);
     assertThat(auction.highestBid().orElseThrow().bidder()).isEqualTo("b");
-    assertThat(Errors.of(() -> auction.bid("seller", 5_000, T0))).isEqualTo(MarketError.SELF_TRADE);
+    assertThat(Errors.of(() -> auction.bid("seller", 5_000, 100_000, T0)))
+        .isEqualTo(MarketError.SELF_TRADE);
   }
 
   @Test
@@ -93,7 +96,7 @@ class AuctionTest {
     assertThat(auction.endsAt()).isEqualTo(late.plus(Duration.ofMinutes(5)));
     bid(auction, "a", 1_200, END.plusSeconds(30));
     assertThat(auction.endsAt()).isEqualTo(END.plusSeconds(30).plus(Duration.ofMinutes(5)));
-    assertThat(Errors.of(() -> auction.bid("c", 5_000, auction.endsAt())))
+    assertThat(Errors.of(() -> auction.bid("c", 5_000, 100_000, auction.endsAt())))
         .isEqualTo(MarketError.AUCTION_CLOSED);
   }
 
@@ -108,6 +111,20 @@ class AuctionTest {
         .singleElement()
         .satisfies(m -> assertThat(m.to()).isEqualTo(ItemHolder.player("seller")));
     assertThat(ledger.balance(LedgerAccount.wallet("seller"))).isZero();
+  }
+
+  @Test
+  void refusesABidderWhoCannotPayButLetsTheLeaderRaiseWithTheRefund() {
+    Auction auction = open(0, 0);
+    assertThat(Errors.of(() -> auction.bid("a", 5_000, 4_999, T0)))
+        .isEqualTo(MarketError.INSUFFICIENT_FUNDS);
+    bid(auction, "a", 60_000, T0);
+    Errors.pay(ledger, auction.bid("a", 70_000, wallet("a"), T0.plusSeconds(1)));
+    assertThat(wallet("a")).isEqualTo(30_000);
+    assertThat(ledger.balance(auction.fundsEscrow())).isEqualTo(70_000);
+    AuctionTerms terms = auction.terms();
+    assertThat(Errors.of(() -> Auction.open(terms, MarketSettings.DEFAULT, 0, T0)))
+        .isEqualTo(MarketError.INSUFFICIENT_INVENTORY);
   }
 
   @Test
@@ -127,7 +144,7 @@ class AuctionTest {
     bid(auction, "b", 12_000, T0.plusSeconds(5));
     assertThat(auction.state()).isEqualTo(Auction.State.BOUGHT_OUT);
     assertThat(wallet("b")).isEqualTo(90_000);
-    assertThat(Errors.of(() -> auction.bid("c", 20_000, T0.plusSeconds(6))))
+    assertThat(Errors.of(() -> auction.bid("c", 20_000, 100_000, T0.plusSeconds(6))))
         .isEqualTo(MarketError.AUCTION_CLOSED);
     Errors.pay(ledger, auction.settle(T0.plusSeconds(6)));
     assertThat(ledger.balance(LedgerAccount.wallet("seller"))).isEqualTo(9_500);
@@ -143,7 +160,7 @@ class AuctionTest {
         .isEqualTo(MarketError.INVALID_AMOUNT);
     AuctionTerms past =
         new AuctionTerms("x", "s", "i", 1, 1_000, 100, 0, 0, T0, Duration.ofMinutes(5));
-    assertThat(Errors.of(() -> Auction.open(past, MarketSettings.DEFAULT, T0)))
+    assertThat(Errors.of(() -> Auction.open(past, MarketSettings.DEFAULT, 1, T0)))
         .isEqualTo(MarketError.INVALID_DURATION);
   }
 }

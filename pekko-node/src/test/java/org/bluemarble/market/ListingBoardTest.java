@@ -30,7 +30,11 @@ class ListingBoardTest {
   private ListingOutcome list(String id, long price) {
     ListingOutcome o =
         board.create(
-            id, "seller", TrustTier.TRUSTED, SWORD, 1, price, ListingDuration.THREE_DAYS, T0);
+            new NewListing(
+                id, "seller", TrustTier.TRUSTED, SWORD, 1, price, ListingDuration.THREE_DAYS),
+            ledger.balance(SELLER),
+            1,
+            T0);
     Errors.pay(ledger, o.settlement());
     return o;
   }
@@ -133,32 +137,42 @@ class ListingBoardTest {
   void trustTierCapsActiveListingsAndItemValue() {
     for (int i = 0; i < 5; i++) {
       board.create(
-          "n" + i, "newbie", TrustTier.NEWCOMER, ORE, 1, 100 + i, ListingDuration.ONE_DAY, T0);
+          new NewListing(
+              "n" + i, "newbie", TrustTier.NEWCOMER, ORE, 1, 100 + i, ListingDuration.ONE_DAY),
+          10_000,
+          10,
+          T0);
     }
     assertThat(
             Errors.of(
                 () ->
                     board.create(
-                        "n5",
-                        "newbie",
-                        TrustTier.NEWCOMER,
-                        ORE,
-                        1,
-                        500,
-                        ListingDuration.ONE_DAY,
+                        new NewListing(
+                            "n5",
+                            "newbie",
+                            TrustTier.NEWCOMER,
+                            ORE,
+                            1,
+                            500,
+                            ListingDuration.ONE_DAY),
+                        10_000,
+                        10,
                         T0)))
         .isEqualTo(MarketError.LISTING_LIMIT_REACHED);
     assertThat(
             Errors.of(
                 () ->
                     board.create(
-                        "x",
-                        "other",
-                        TrustTier.NEWCOMER,
-                        ORE,
-                        1,
-                        Money.of(10, 0, 1),
-                        ListingDuration.ONE_DAY,
+                        new NewListing(
+                            "x",
+                            "other",
+                            TrustTier.NEWCOMER,
+                            ORE,
+                            1,
+                            Money.of(10, 0, 1),
+                            ListingDuration.ONE_DAY),
+                        10_000,
+                        10,
                         T0)))
         .isEqualTo(MarketError.ITEM_VALUE_LIMIT_EXCEEDED);
     assertThat(TrustTier.ofScore(0)).isEqualTo(TrustTier.NEWCOMER);
@@ -177,17 +191,33 @@ class ListingBoardTest {
             Errors.of(
                 () ->
                     board.create(
-                        "q",
-                        "seller",
-                        TrustTier.ELITE,
-                        CATALOG.get("sealed_survey_report"),
-                        1,
-                        100,
-                        ListingDuration.SEVEN_DAYS,
+                        new NewListing(
+                            "q",
+                            "seller",
+                            TrustTier.ELITE,
+                            CATALOG.get("sealed_survey_report"),
+                            1,
+                            100,
+                            ListingDuration.SEVEN_DAYS),
+                        10_000,
+                        10,
                         T0)))
         .isEqualTo(MarketError.NOT_TRADEABLE);
     assertThat(Errors.of(() -> new MarketSettings(50, 500))).isEqualTo(MarketError.INVALID_CONFIG);
     assertThat(Errors.of(() -> new MarketSettings(600, 500))).isEqualTo(MarketError.INVALID_CONFIG);
+  }
+
+  @Test
+  void refusesASellerWhoLacksTheFeeOrTheItems() {
+    NewListing request =
+        new NewListing("l9", "seller", TrustTier.TRUSTED, ORE, 5, 10_000, ListingDuration.ONE_DAY);
+    assertThat(Errors.of(() -> board.create(request, 299, 5, T0)))
+        .isEqualTo(MarketError.INSUFFICIENT_FUNDS);
+    assertThat(Errors.of(() -> board.create(request, 300, 4, T0)))
+        .isEqualTo(MarketError.INSUFFICIENT_INVENTORY);
+    assertThat(board.find("l9")).isEmpty();
+    assertThat(board.create(request, 300, 5, T0).listing().status())
+        .isEqualTo(ListingStatus.ACTIVE);
   }
 
   @Test

@@ -2,11 +2,7 @@ package org.bluemarble.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.bluemarble.market.inventory.ItemCatalog;
 import org.bluemarble.market.inventory.ItemStack;
 import org.bluemarble.market.ledger.Currency;
@@ -17,36 +13,8 @@ import org.junit.jupiter.api.Test;
 class TradeSessionTest {
   private static final ItemCatalog CATALOG = ItemCatalog.loadDefault();
 
-  /** Item holdings applied once per key, refusing to go below zero, like the inventory entities. */
-  private static final class Vault {
-    final Map<ItemHolder, Map<String, Long>> held = new HashMap<>();
-    final Set<String> applied = new HashSet<>();
-
-    void give(String player, String item, long qty) {
-      held.computeIfAbsent(ItemHolder.player(player), h -> new HashMap<>())
-          .merge(item, qty, Long::sum);
-    }
-
-    long of(ItemHolder h, String item) {
-      return held.getOrDefault(h, Map.of()).getOrDefault(item, 0L);
-    }
-
-    void apply(ItemMove m) {
-      if (applied.contains(m.idempotencyKey())) {
-        return;
-      }
-      if (of(m.from(), m.itemId()) < m.quantity()) {
-        throw new MarketException(MarketError.INSUFFICIENT_INVENTORY, m.toString());
-      }
-      held.computeIfAbsent(m.from(), h -> new HashMap<>())
-          .merge(m.itemId(), -m.quantity(), Long::sum);
-      held.computeIfAbsent(m.to(), h -> new HashMap<>()).merge(m.itemId(), m.quantity(), Long::sum);
-      applied.add(m.idempotencyKey());
-    }
-  }
-
   private final Ledger ledger = new Ledger(Currency.COPPER);
-  private final Vault vault = new Vault();
+  private final ItemVault vault = new ItemVault();
 
   TradeSessionTest() {
     ledger.execute(LedgerAccount.mint(), LedgerAccount.wallet("ann"), 10_000, "seed-ann");

@@ -87,12 +87,30 @@ public final class OrderBook {
     return ItemHolder.escrow("book:" + itemId + ":" + orderId);
   }
 
-  /** Escrows {@code order}, matches it against the other side and rests any remainder. */
-  public MatchResult place(Order order) {
-    if (!usedIds.add(order.id())) {
+  /**
+   * Escrows {@code order}, matches it against the other side and rests any remainder. {@code
+   * available} is what the owner holds as the ledger or inventory reports it: copper for a buy
+   * ({@link MarketError#INSUFFICIENT_FUNDS} below {@code limitPrice * quantity}), units of the item
+   * for a sell ({@link MarketError#INSUFFICIENT_INVENTORY} below {@code quantity}). Refusals change
+   * nothing.
+   */
+  public MatchResult place(Order order, long available) {
+    if (usedIds.contains(order.id())) {
       throw new MarketException(
           MarketError.IDEMPOTENCY_CONFLICT, "order id '" + order.id() + "' was already used");
     }
+    long needed =
+        order.side() == Side.BUY
+            ? Money.times(order.limitPrice(), order.quantity())
+            : order.quantity();
+    if (available < needed) {
+      throw new MarketException(
+          order.side() == Side.BUY
+              ? MarketError.INSUFFICIENT_FUNDS
+              : MarketError.INSUFFICIENT_INVENTORY,
+          order.owner() + " has " + available + ", order " + order.id() + " needs " + needed);
+    }
+    usedIds.add(order.id());
     List<MoneyMove> money = new ArrayList<>();
     List<ItemMove> items = new ArrayList<>();
     String escrowKey = "order:" + itemId + ":" + order.id() + ":escrow";

@@ -54,14 +54,16 @@ public class OrderMatchingBenchmark {
               "buyer" + (i % 50),
               Side.BUY,
               MID - 1 - random.nextInt(10),
-              1 + random.nextInt(20)));
+              1 + random.nextInt(20)),
+          Long.MAX_VALUE);
       book.place(
           new Order(
               "s" + i,
               "seller" + (i % 50),
               Side.SELL,
               MID + 1 + random.nextInt(10),
-              1 + random.nextInt(20)));
+              1 + random.nextInt(20)),
+          Long.MAX_VALUE);
     }
   }
 
@@ -77,7 +79,8 @@ public class OrderMatchingBenchmark {
             "p" + (n % 200),
             buy ? Side.BUY : Side.SELL,
             price,
-            1 + random.nextInt(20)));
+            1 + random.nextInt(20)),
+        Long.MAX_VALUE);
   }
 
   /**

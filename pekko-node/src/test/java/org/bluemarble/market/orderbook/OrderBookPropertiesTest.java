@@ -136,7 +136,7 @@ class OrderBookPropertiesTest {
               op.quantity());
       placed.add(order);
       List<long[]> expected = reference.place(order);
-      MatchResult result = book.place(order);
+      MatchResult result = book.place(order, Long.MAX_VALUE);
       sequenceOf.put(order.id(), (long) placed.size());
       books.apply(result.settlement());
       assertThat(result.fills()).hasSameSizeAs(expected);

@@ -26,7 +26,7 @@ class OrderBookTest {
 
   @Test
   void buyOrderEscrowsItsFundsAndRestsWhenNothingCrosses() {
-    MatchResult r = book.place(new Order("b1", "alice", Side.BUY, 100, 10));
+    MatchResult r = book.place(new Order("b1", "alice", Side.BUY, 100, 10), Long.MAX_VALUE);
     assertThat(r.fills()).isEmpty();
     assertThat(r.restingQuantity()).isEqualTo(10);
     assertThat(r.settlement().money())
@@ -41,7 +41,7 @@ class OrderBookTest {
 
   @Test
   void sellOrderEscrowsItsItems() {
-    MatchResult r = book.place(new Order("s1", "bob", Side.SELL, 120, 4));
+    MatchResult r = book.place(new Order("s1", "bob", Side.SELL, 120, 4), Long.MAX_VALUE);
     assertThat(r.settlement().items())
         .containsExactly(
             new ItemMove(
@@ -55,8 +55,8 @@ class OrderBookTest {
 
   @Test
   void fillsAtTheMakerPriceRefundsTheBuyersSurplusAndChargesTheSellerTheFee() {
-    book.place(new Order("s1", "bob", Side.SELL, 100, 5));
-    MatchResult r = book.place(new Order("b1", "alice", Side.BUY, 120, 5));
+    book.place(new Order("s1", "bob", Side.SELL, 100, 5), Long.MAX_VALUE);
+    MatchResult r = book.place(new Order("b1", "alice", Side.BUY, 120, 5), Long.MAX_VALUE);
     assertThat(r.fills()).hasSize(1);
     Fill fill = r.fills().get(0);
     assertThat(fill.price()).isEqualTo(100);
@@ -81,10 +81,10 @@ class OrderBookTest {
 
   @Test
   void partiallyFillsAcrossLevelsInPriceThenTimeOrder() {
-    book.place(new Order("s1", "bob", Side.SELL, 101, 3));
-    book.place(new Order("s2", "carol", Side.SELL, 100, 2));
-    book.place(new Order("s3", "dave", Side.SELL, 100, 2));
-    MatchResult r = book.place(new Order("b1", "alice", Side.BUY, 101, 6));
+    book.place(new Order("s1", "bob", Side.SELL, 101, 3), Long.MAX_VALUE);
+    book.place(new Order("s2", "carol", Side.SELL, 100, 2), Long.MAX_VALUE);
+    book.place(new Order("s3", "dave", Side.SELL, 100, 2), Long.MAX_VALUE);
+    MatchResult r = book.place(new Order("b1", "alice", Side.BUY, 101, 6), Long.MAX_VALUE);
     assertThat(r.fills())
         .extracting(Fill::sellOrderId, Fill::price, Fill::quantity)
         .containsExactly(
@@ -97,8 +97,8 @@ class OrderBookTest {
 
   @Test
   void cancelReturnsWhatIsLeftAndOnlyTheOwnerMayCancel() {
-    book.place(new Order("b1", "alice", Side.BUY, 50, 10));
-    book.place(new Order("s1", "bob", Side.SELL, 50, 4));
+    book.place(new Order("b1", "alice", Side.BUY, 50, 10), Long.MAX_VALUE);
+    book.place(new Order("s1", "bob", Side.SELL, 50, 4), Long.MAX_VALUE);
     assertThat(errorOf(() -> book.cancel("b1", "bob"))).isEqualTo(MarketError.NOT_OWNER);
     Settlement refund = book.cancel("b1", "alice");
     assertThat(refund.money())
@@ -113,10 +113,21 @@ class OrderBookTest {
   }
 
   @Test
+  void refusesAnOrderTheOwnerCannotCoverAndChangesNothing() {
+    assertThat(errorOf(() -> book.place(new Order("b1", "alice", Side.BUY, 100, 10), 999)))
+        .isEqualTo(MarketError.INSUFFICIENT_FUNDS);
+    assertThat(errorOf(() -> book.place(new Order("s1", "bob", Side.SELL, 100, 10), 9)))
+        .isEqualTo(MarketError.INSUFFICIENT_INVENTORY);
+    assertThat(book.size()).isZero();
+    assertThat(book.place(new Order("b1", "alice", Side.BUY, 100, 10), 1_000).restingQuantity())
+        .isEqualTo(10);
+  }
+
+  @Test
   void refusesAReusedOrderIdEvenAfterItWasFilled() {
-    book.place(new Order("s1", "bob", Side.SELL, 50, 1));
-    book.place(new Order("b1", "alice", Side.BUY, 50, 1));
-    assertThat(errorOf(() -> book.place(new Order("b1", "alice", Side.BUY, 50, 1))))
+    book.place(new Order("s1", "bob", Side.SELL, 50, 1), Long.MAX_VALUE);
+    book.place(new Order("b1", "alice", Side.BUY, 50, 1), Long.MAX_VALUE);
+    assertThat(errorOf(() -> book.place(new Order("b1", "alice", Side.BUY, 50, 1), Long.MAX_VALUE)))
         .isEqualTo(MarketError.IDEMPOTENCY_CONFLICT);
   }
 
