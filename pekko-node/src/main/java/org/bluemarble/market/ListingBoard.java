@@ -3,6 +3,7 @@ package org.bluemarble.market;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,17 @@ import org.bluemarble.market.ledger.LedgerAccount;
  *       MarketError#DUPLICATE_LISTING}.
  * </ul>
  *
+ * A listing past its expiry counts as active for the trust-tier limit until {@link #expireDue}
+ * (driven by the entity's timer) closes it, but it can no longer be bought, repriced or cancelled.
  * Every method validates before it changes anything and is deterministic given {@code now}, so the
  * market entity persists the accepted command as its event and replays it here. Not thread-safe.
  */
 public final class ListingBoard {
   private final MarketSettings settings;
   private final Map<String, Listing> listings = new LinkedHashMap<>();
+
+  /** Reprices per listing, numbering the fee keys so each reprice is charged once. */
+  private final Map<String, Integer> reprices = new HashMap<>();
 
   public ListingBoard(MarketSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -201,6 +207,7 @@ public final class ListingBoard {
     long extraFee = settings.listingFee(price) - settings.listingFee(listing.price());
     Listing repriced = listing.withPrice(price);
     listings.put(listingId, repriced);
+    int revision = reprices.merge(listingId, 1, Integer::sum);
     List<MoneyMove> money =
         extraFee <= 0
             ? List.of()
@@ -209,7 +216,7 @@ public final class ListingBoard {
                     LedgerAccount.wallet(seller),
                     LedgerAccount.feeSink(),
                     extraFee,
-                    "listing:" + listingId + ":reprice:" + price));
+                    "listing:" + listingId + ":reprice:" + revision));
     return new ListingOutcome(repriced, Settlement.of(money, List.of()));
   }
 

@@ -228,5 +228,9 @@ class ListingBoardTest {
     ListingOutcome down = board.reprice("l1", "seller", TrustTier.TRUSTED, 50, T0);
     assertThat(down.settlement().money()).isEmpty();
     assertThat(board.find("l1").orElseThrow().price()).isEqualTo(50);
+    Errors.pay(ledger, up.settlement());
+    long before = ledger.balance(SELLER);
+    Errors.pay(ledger, board.reprice("l1", "seller", TrustTier.TRUSTED, 10_000, T0).settlement());
+    assertThat(before - ledger.balance(SELLER)).isEqualTo(298);
   }
 }
