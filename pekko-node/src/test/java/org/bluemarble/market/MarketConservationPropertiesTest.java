@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.bluemarble.market.inventory.ItemCatalog;
 import org.bluemarble.market.inventory.ItemDefinition;
 import org.bluemarble.market.ledger.Currency;
@@ -90,7 +91,11 @@ class MarketConservationPropertiesTest {
             if (listingIds.isEmpty()) {
               continue;
             }
-            String id = listingIds.get(op.target() % listingIds.size());
+            List<Listing> active = board.activeFor(ORE.id());
+            String id =
+                active.isEmpty()
+                    ? listingIds.get(op.target() % listingIds.size())
+                    : active.get(op.target() % active.size()).id();
             settle(
                 ledger,
                 vault,
@@ -102,7 +107,11 @@ class MarketConservationPropertiesTest {
             if (listingIds.isEmpty()) {
               continue;
             }
-            String id = listingIds.get(op.target() % listingIds.size());
+            List<Listing> own = board.activeOf(player);
+            String id =
+                own.isEmpty()
+                    ? listingIds.get(op.target() % listingIds.size())
+                    : own.get(op.target() % own.size()).id();
             settle(ledger, vault, board.cancel(id, player, now).settlement());
           }
           case 3 -> {
@@ -134,6 +143,7 @@ class MarketConservationPropertiesTest {
             }
           }
         }
+        Statistics.label("accepted").collect(op.kind());
       } catch (MarketException refused) {
         // a refused command changes nothing; the checks below prove it
       }
@@ -141,6 +151,13 @@ class MarketConservationPropertiesTest {
       assertThat(ledger.circulating()).isEqualTo(PLAYERS * START_MONEY);
       assertThat(vault.total(ORE.id())).isEqualTo(PLAYERS * START_ORE);
       assertThat(vault.anyNegative()).isFalse();
+    }
+    for (String id : listingIds) {
+      Listing listing = board.find(id).orElseThrow();
+      long escrowed = vault.of(listing.escrow(), ORE.id());
+      assertThat(escrowed)
+          .as("escrow of %s", listing)
+          .isEqualTo(listing.status() == ListingStatus.ACTIVE ? listing.quantity() : 0);
     }
   }
 
