@@ -95,6 +95,36 @@ public final class Auction {
    * wallet balance ({@link MarketError#INSUFFICIENT_FUNDS} below what the bid escrows).
    */
   public Settlement bid(String bidder, long amount, long bidderFunds, Instant now) {
+    long paid = checkBid(bidder, amount, bidderFunds, now);
+    boolean buyout = terms.buyoutPrice() > 0 && amount >= terms.buyoutPrice();
+    bidCount++;
+    String key = key(terms) + ":bid:" + bidCount;
+    List<MoneyMove> money = new ArrayList<>();
+    if (highest != null) {
+      // Refund first, so a bidder raising their own bid can use the refunded money.
+      money.add(
+          new MoneyMove(
+              fundsEscrow(),
+              LedgerAccount.wallet(highest.bidder()),
+              highest.amount(),
+              key + ":refund-previous"));
+    }
+    money.add(new MoneyMove(LedgerAccount.wallet(bidder), fundsEscrow(), paid, key));
+    highest = new Bid(bidder, paid, now);
+    if (buyout) {
+      state = State.BOUGHT_OUT;
+      endsAt = now;
+    } else if (now.plus(terms.snipingWindow()).isAfter(endsAt)) {
+      endsAt = now.plus(terms.snipingWindow());
+    }
+    return Settlement.of(money, List.of());
+  }
+
+  /**
+   * Throws exactly what {@link #bid} would throw, changing nothing; returns what the bid escrows
+   * (the buyout price when the bid reaches it).
+   */
+  public long checkBid(String bidder, long amount, long bidderFunds, Instant now) {
     if (state != State.RUNNING || !now.isBefore(endsAt)) {
       throw new MarketException(
           MarketError.AUCTION_CLOSED, "auction '" + terms.auctionId() + "' ended at " + endsAt);
@@ -121,38 +151,12 @@ public final class Auction {
           MarketError.INSUFFICIENT_FUNDS,
           bidder + " has " + Money.format(bidderFunds) + ", bid needs " + Money.format(paid));
     }
-    bidCount++;
-    String key = key(terms) + ":bid:" + bidCount;
-    List<MoneyMove> money = new ArrayList<>();
-    if (highest != null) {
-      // Refund first, so a bidder raising their own bid can use the refunded money.
-      money.add(
-          new MoneyMove(
-              fundsEscrow(),
-              LedgerAccount.wallet(highest.bidder()),
-              highest.amount(),
-              key + ":refund-previous"));
-    }
-    money.add(new MoneyMove(LedgerAccount.wallet(bidder), fundsEscrow(), paid, key));
-    highest = new Bid(bidder, paid, now);
-    if (buyout) {
-      state = State.BOUGHT_OUT;
-      endsAt = now;
-    } else if (now.plus(terms.snipingWindow()).isAfter(endsAt)) {
-      endsAt = now.plus(terms.snipingWindow());
-    }
-    return Settlement.of(money, List.of());
+    return paid;
   }
 
   /** Closes the auction once ended (or bought out) and pays out. */
   public Settlement settle(Instant now) {
-    if (state == State.SETTLED) {
-      throw new MarketException(MarketError.AUCTION_CLOSED, "auction already settled");
-    }
-    if (state == State.RUNNING && now.isBefore(endsAt)) {
-      throw new MarketException(
-          MarketError.AUCTION_STILL_RUNNING, "auction runs until " + endsAt + ", now " + now);
-    }
+    checkSettle(now);
     state = State.SETTLED;
     String key = key(terms) + ":settle";
     boolean sold = highest != null && highest.amount() >= terms.reservePrice();
@@ -182,6 +186,17 @@ public final class Auction {
       money.add(new MoneyMove(fundsEscrow(), LedgerAccount.feeSink(), fee, key + ":fee"));
     }
     return Settlement.of(money, List.of(itemTo(highest.bidder(), key + ":deliver")));
+  }
+
+  /** Throws exactly what {@link #settle} would throw, changing nothing. */
+  public void checkSettle(Instant now) {
+    if (state == State.SETTLED) {
+      throw new MarketException(MarketError.AUCTION_CLOSED, "auction already settled");
+    }
+    if (state == State.RUNNING && now.isBefore(endsAt)) {
+      throw new MarketException(
+          MarketError.AUCTION_STILL_RUNNING, "auction runs until " + endsAt + ", now " + now);
+    }
   }
 
   private ItemMove itemTo(String player, String key) {

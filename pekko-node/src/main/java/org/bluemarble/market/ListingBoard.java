@@ -52,15 +52,17 @@ public final class ListingBoard {
    * inventory report them ({@link MarketError#INSUFFICIENT_FUNDS} for the fee, {@link
    * MarketError#INSUFFICIENT_INVENTORY} for the items).
    */
-  public ListingOutcome create(
-      NewListing request, long sellerFunds, long sellerItems, Instant now) {
+  /**
+   * Throws exactly what {@link #create} would throw, changing nothing, so the entity can refuse
+   * before it persists; returns the listing fee.
+   */
+  public long checkCreate(NewListing request, long sellerFunds, long sellerItems) {
     String listingId = request.listingId();
     String seller = request.seller();
     TrustTier tier = request.tier();
     ItemDefinition item = request.item();
     long quantity = request.quantity();
     long price = request.price();
-    ListingDuration duration = request.duration();
     if (listings.containsKey(listingId)) {
       throw new MarketException(
           MarketError.DUPLICATE_LISTING, "listing id '" + listingId + "' already exists");
@@ -113,6 +115,18 @@ public final class ListingBoard {
           MarketError.INSUFFICIENT_INVENTORY,
           seller + " has " + sellerItems + " " + item.id() + ", listing needs " + quantity);
     }
+    return fee;
+  }
+
+  public ListingOutcome create(
+      NewListing request, long sellerFunds, long sellerItems, Instant now) {
+    long fee = checkCreate(request, sellerFunds, sellerItems);
+    String listingId = request.listingId();
+    String seller = request.seller();
+    ItemDefinition item = request.item();
+    long quantity = request.quantity();
+    long price = request.price();
+    ListingDuration duration = request.duration();
     Listing listing =
         new Listing(
             listingId,
@@ -150,19 +164,7 @@ public final class ListingBoard {
    * buyers gets {@link MarketError#LISTING_UNAVAILABLE}.
    */
   public ListingOutcome buy(String listingId, String buyer, long buyerFunds, Instant now) {
-    Listing listing = available(listingId, now);
-    if (listing.seller().equals(buyer)) {
-      throw new MarketException(MarketError.SELF_TRADE, buyer + " cannot buy their own listing");
-    }
-    if (buyerFunds < listing.price()) {
-      throw new MarketException(
-          MarketError.INSUFFICIENT_FUNDS,
-          buyer
-              + " has "
-              + Money.format(buyerFunds)
-              + ", price is "
-              + Money.format(listing.price()));
-    }
+    Listing listing = checkBuy(listingId, buyer, buyerFunds, now);
     Listing sold = listing.withStatus(ListingStatus.SOLD, buyer);
     listings.put(listingId, sold);
     long fee = settings.transactionFee(listing.price());
@@ -190,6 +192,24 @@ public final class ListingBoard {
                     key + ":deliver"))));
   }
 
+  /** Throws exactly what {@link #buy} would throw, changing nothing; returns the listing. */
+  public Listing checkBuy(String listingId, String buyer, long buyerFunds, Instant now) {
+    Listing listing = available(listingId, now);
+    if (listing.seller().equals(buyer)) {
+      throw new MarketException(MarketError.SELF_TRADE, buyer + " cannot buy their own listing");
+    }
+    if (buyerFunds < listing.price()) {
+      throw new MarketException(
+          MarketError.INSUFFICIENT_FUNDS,
+          buyer
+              + " has "
+              + Money.format(buyerFunds)
+              + ", price is "
+              + Money.format(listing.price()));
+    }
+    return listing;
+  }
+
   /**
    * Changes the price of an active listing (seller only). A higher price pays the listing fee on
    * the difference of the fees, so listing cheap and repricing does not dodge the fee; a lower
@@ -197,13 +217,7 @@ public final class ListingBoard {
    */
   public ListingOutcome reprice(
       String listingId, String seller, TrustTier tier, long price, Instant now) {
-    Listing listing = ownedAvailable(listingId, seller, now);
-    Money.requirePositive("price", price);
-    if (price > tier.maxItemValue()) {
-      throw new MarketException(
-          MarketError.ITEM_VALUE_LIMIT_EXCEEDED,
-          "price " + Money.format(price) + " exceeds the limit of " + tier);
-    }
+    Listing listing = checkReprice(listingId, seller, tier, price, now);
     long extraFee = settings.listingFee(price) - settings.listingFee(listing.price());
     Listing repriced = listing.withPrice(price);
     listings.put(listingId, repriced);
@@ -218,6 +232,24 @@ public final class ListingBoard {
                     extraFee,
                     "listing:" + listingId + ":reprice:" + revision));
     return new ListingOutcome(repriced, Settlement.of(money, List.of()));
+  }
+
+  /** Throws exactly what {@link #reprice} would throw, changing nothing; returns the listing. */
+  public Listing checkReprice(
+      String listingId, String seller, TrustTier tier, long price, Instant now) {
+    Listing listing = ownedAvailable(listingId, seller, now);
+    Money.requirePositive("price", price);
+    if (price > tier.maxItemValue()) {
+      throw new MarketException(
+          MarketError.ITEM_VALUE_LIMIT_EXCEEDED,
+          "price " + Money.format(price) + " exceeds the limit of " + tier);
+    }
+    return listing;
+  }
+
+  /** Throws exactly what {@link #cancel} would throw, changing nothing; returns the listing. */
+  public Listing checkCancel(String listingId, String seller, Instant now) {
+    return ownedAvailable(listingId, seller, now);
   }
 
   /** Cancels an active listing (seller only); the items go back, the listing fee does not. */

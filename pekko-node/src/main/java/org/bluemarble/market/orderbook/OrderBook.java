@@ -87,14 +87,8 @@ public final class OrderBook {
     return ItemHolder.escrow("book:" + itemId + ":" + orderId);
   }
 
-  /**
-   * Escrows {@code order}, matches it against the other side and rests any remainder. {@code
-   * available} is what the owner holds as the ledger or inventory reports it: copper for a buy
-   * ({@link MarketError#INSUFFICIENT_FUNDS} below {@code limitPrice * quantity}), units of the item
-   * for a sell ({@link MarketError#INSUFFICIENT_INVENTORY} below {@code quantity}). Refusals change
-   * nothing.
-   */
-  public MatchResult place(Order order, long available) {
+  /** Throws exactly what {@link #place} would throw, changing nothing. */
+  public void checkPlace(Order order, long available) {
     if (usedIds.contains(order.id())) {
       throw new MarketException(
           MarketError.IDEMPOTENCY_CONFLICT, "order id '" + order.id() + "' was already used");
@@ -110,6 +104,17 @@ public final class OrderBook {
               : MarketError.INSUFFICIENT_INVENTORY,
           order.owner() + " has " + available + ", order " + order.id() + " needs " + needed);
     }
+  }
+
+  /**
+   * Escrows {@code order}, matches it against the other side and rests any remainder. {@code
+   * available} is what the owner holds as the ledger or inventory reports it: copper for a buy
+   * ({@link MarketError#INSUFFICIENT_FUNDS} below {@code limitPrice * quantity}), units of the item
+   * for a sell ({@link MarketError#INSUFFICIENT_INVENTORY} below {@code quantity}). Refusals change
+   * nothing.
+   */
+  public MatchResult place(Order order, long available) {
+    checkPlace(order, available);
     usedIds.add(order.id());
     List<MoneyMove> money = new ArrayList<>();
     List<ItemMove> items = new ArrayList<>();
@@ -206,16 +211,8 @@ public final class OrderBook {
    * {@link MarketError#ORDER_UNAVAILABLE} when it is filled, cancelled or unknown.
    */
   public Settlement cancel(String orderId, String requester) {
+    checkCancel(orderId, requester);
     Entry entry = open.get(orderId);
-    if (entry == null) {
-      throw new MarketException(
-          MarketError.ORDER_UNAVAILABLE,
-          "order '" + orderId + "' is not in the " + itemId + " book");
-    }
-    if (!entry.order.owner().equals(requester)) {
-      throw new MarketException(
-          MarketError.NOT_OWNER, requester + " does not own order '" + orderId + "'");
-    }
     TreeMap<Long, ArrayDeque<Entry>> side = entry.order.side() == Side.BUY ? bids : asks;
     ArrayDeque<Entry> level = side.get(entry.order.limitPrice());
     level.remove(entry);
@@ -241,6 +238,20 @@ public final class OrderBook {
                 itemId,
                 entry.remaining,
                 key)));
+  }
+
+  /** Throws exactly what {@link #cancel} would throw, changing nothing. */
+  public void checkCancel(String orderId, String requester) {
+    Entry entry = open.get(orderId);
+    if (entry == null) {
+      throw new MarketException(
+          MarketError.ORDER_UNAVAILABLE,
+          "order '" + orderId + "' is not in the " + itemId + " book");
+    }
+    if (!entry.order.owner().equals(requester)) {
+      throw new MarketException(
+          MarketError.NOT_OWNER, requester + " does not own order '" + orderId + "'");
+    }
   }
 
   /** Highest resting buy price. */
