@@ -47,12 +47,6 @@ public final class ListingBoard {
   }
 
   /**
-   * Lists {@code quantity} of {@code item} for {@code price} copper in total. {@code sellerFunds}
-   * and {@code sellerItems} are the seller's wallet balance and count of the item as the ledger and
-   * inventory report them ({@link MarketError#INSUFFICIENT_FUNDS} for the fee, {@link
-   * MarketError#INSUFFICIENT_INVENTORY} for the items).
-   */
-  /**
    * Throws exactly what {@link #create} would throw, changing nothing, so the entity can refuse
    * before it persists; returns the listing fee.
    */
@@ -118,6 +112,12 @@ public final class ListingBoard {
     return fee;
   }
 
+  /**
+   * Lists {@code quantity} of {@code item} for {@code price} copper in total. {@code sellerFunds}
+   * and {@code sellerItems} are the seller's wallet balance and count of the item as the ledger and
+   * inventory report them ({@link MarketError#INSUFFICIENT_FUNDS} for the fee, {@link
+   * MarketError#INSUFFICIENT_INVENTORY} for the items).
+   */
   public ListingOutcome create(
       NewListing request, long sellerFunds, long sellerItems, Instant now) {
     long fee = checkCreate(request, sellerFunds, sellerItems);
