@@ -1,0 +1,223 @@
+package org.bluemarble.market;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.bluemarble.market.ledger.LedgerAccount;
+
+/**
+ * One auction: the item is in escrow from {@link #open}; each bid moves the bidder's money into the
+ * auction's escrow and refunds the previous highest bidder at once (so losers are always refunded);
+ * a bid reaching the buyout price wins immediately. {@link #settle} after the end pays the seller
+ * (minus the seller-paid transaction fee, rounded down) and delivers the item, or, when the reserve
+ * was not met, returns the item to the seller and refunds the highest bid.
+ *
+ * <p>Deterministic given the times passed in; the entity persists accepted bids and replays them.
+ */
+public final class Auction {
+  /** Where the auction stands. */
+  public enum State {
+    RUNNING,
+    BOUGHT_OUT,
+    SETTLED
+  }
+
+  /** The standing highest bid. */
+  public record Bid(String bidder, long amount, Instant at) {}
+
+  private final AuctionTerms terms;
+  private final MarketSettings settings;
+  private Instant endsAt;
+  private Bid highest;
+  private State state = State.RUNNING;
+  private int bidCount;
+
+  private Auction(AuctionTerms terms, MarketSettings settings) {
+    this.terms = terms;
+    this.settings = settings;
+    this.endsAt = terms.endsAt();
+  }
+
+  /**
+   * Opens an auction; the settlement escrows the item. {@code sellerItems} is the seller's count of
+   * the item ({@link MarketError#INSUFFICIENT_INVENTORY} below the auctioned quantity).
+   */
+  public static Opened open(
+      AuctionTerms terms, MarketSettings settings, long sellerItems, Instant now) {
+    Objects.requireNonNull(settings, "settings");
+    if (sellerItems < terms.quantity()) {
+      throw new MarketException(
+          MarketError.INSUFFICIENT_INVENTORY,
+          terms.seller()
+              + " has "
+              + sellerItems
+              + " "
+              + terms.itemId()
+              + ", needs "
+              + terms.quantity());
+    }
+    if (!terms.endsAt().isAfter(now)) {
+      throw new MarketException(MarketError.INVALID_DURATION, "endsAt must be after now " + now);
+    }
+    Auction auction = new Auction(terms, settings);
+    return new Opened(
+        auction,
+        Settlement.of(
+            List.of(),
+            List.of(
+                new ItemMove(
+                    ItemHolder.player(terms.seller()),
+                    auction.itemEscrow(),
+                    terms.itemId(),
+                    terms.quantity(),
+                    key(terms) + ":escrow"))));
+  }
+
+  /** A new auction with the moves that escrow its item. */
+  public record Opened(Auction auction, Settlement settlement) {}
+
+  private static String key(AuctionTerms terms) {
+    return "auction:" + terms.auctionId();
+  }
+
+  public ItemHolder itemEscrow() {
+    return ItemHolder.escrow(key(terms));
+  }
+
+  public LedgerAccount fundsEscrow() {
+    return LedgerAccount.escrow(key(terms));
+  }
+
+  /**
+   * Places a bid of {@code amount} copper at {@code now}; {@code bidderFunds} is the bidder's
+   * wallet balance ({@link MarketError#INSUFFICIENT_FUNDS} below what the bid escrows).
+   */
+  public Settlement bid(String bidder, long amount, long bidderFunds, Instant now) {
+    long paid = checkBid(bidder, amount, bidderFunds, now);
+    boolean buyout = terms.buyoutPrice() > 0 && amount >= terms.buyoutPrice();
+    bidCount++;
+    String key = key(terms) + ":bid:" + bidCount;
+    List<MoneyMove> money = new ArrayList<>();
+    if (highest != null) {
+      // Refund first, so a bidder raising their own bid can use the refunded money.
+      money.add(
+          new MoneyMove(
+              fundsEscrow(),
+              LedgerAccount.wallet(highest.bidder()),
+              highest.amount(),
+              key + ":refund-previous"));
+    }
+    money.add(new MoneyMove(LedgerAccount.wallet(bidder), fundsEscrow(), paid, key));
+    highest = new Bid(bidder, paid, now);
+    if (buyout) {
+      state = State.BOUGHT_OUT;
+      endsAt = now;
+    } else if (now.plus(terms.snipingWindow()).isAfter(endsAt)) {
+      endsAt = now.plus(terms.snipingWindow());
+    }
+    return Settlement.of(money, List.of());
+  }
+
+  /**
+   * Throws exactly what {@link #bid} would throw, changing nothing; returns what the bid escrows
+   * (the buyout price when the bid reaches it).
+   */
+  public long checkBid(String bidder, long amount, long bidderFunds, Instant now) {
+    if (state != State.RUNNING || !now.isBefore(endsAt)) {
+      throw new MarketException(
+          MarketError.AUCTION_CLOSED, "auction '" + terms.auctionId() + "' ended at " + endsAt);
+    }
+    if (bidder.equals(terms.seller())) {
+      throw new MarketException(MarketError.SELF_TRADE, "the seller cannot bid");
+    }
+    Money.requirePositive("amount", amount);
+    long minimum =
+        highest == null ? terms.startPrice() : Money.add(highest.amount(), terms.minIncrement());
+    boolean buyout = terms.buyoutPrice() > 0 && amount >= terms.buyoutPrice();
+    if (amount < minimum && !buyout) {
+      throw new MarketException(
+          MarketError.BID_TOO_LOW,
+          "bid must be at least " + Money.format(minimum) + ", was " + Money.format(amount));
+    }
+    long paid = buyout ? terms.buyoutPrice() : amount;
+    long usable =
+        highest != null && highest.bidder().equals(bidder)
+            ? Money.add(bidderFunds, highest.amount())
+            : bidderFunds;
+    if (usable < paid) {
+      throw new MarketException(
+          MarketError.INSUFFICIENT_FUNDS,
+          bidder + " has " + Money.format(bidderFunds) + ", bid needs " + Money.format(paid));
+    }
+    return paid;
+  }
+
+  /** Closes the auction once ended (or bought out) and pays out. */
+  public Settlement settle(Instant now) {
+    checkSettle(now);
+    state = State.SETTLED;
+    String key = key(terms) + ":settle";
+    boolean sold = highest != null && highest.amount() >= terms.reservePrice();
+    if (!sold) {
+      List<MoneyMove> refund =
+          highest == null
+              ? List.of()
+              : List.of(
+                  new MoneyMove(
+                      fundsEscrow(),
+                      LedgerAccount.wallet(highest.bidder()),
+                      highest.amount(),
+                      key + ":refund"));
+      return Settlement.of(refund, List.of(itemTo(terms.seller(), key + ":return")));
+    }
+    long fee = settings.transactionFee(highest.amount());
+    List<MoneyMove> money = new ArrayList<>();
+    if (highest.amount() - fee > 0) {
+      money.add(
+          new MoneyMove(
+              fundsEscrow(),
+              LedgerAccount.wallet(terms.seller()),
+              highest.amount() - fee,
+              key + ":pay"));
+    }
+    if (fee > 0) {
+      money.add(new MoneyMove(fundsEscrow(), LedgerAccount.feeSink(), fee, key + ":fee"));
+    }
+    return Settlement.of(money, List.of(itemTo(highest.bidder(), key + ":deliver")));
+  }
+
+  /** Throws exactly what {@link #settle} would throw, changing nothing. */
+  public void checkSettle(Instant now) {
+    if (state == State.SETTLED) {
+      throw new MarketException(MarketError.AUCTION_CLOSED, "auction already settled");
+    }
+    if (state == State.RUNNING && now.isBefore(endsAt)) {
+      throw new MarketException(
+          MarketError.AUCTION_STILL_RUNNING, "auction runs until " + endsAt + ", now " + now);
+    }
+  }
+
+  private ItemMove itemTo(String player, String key) {
+    return new ItemMove(
+        itemEscrow(), ItemHolder.player(player), terms.itemId(), terms.quantity(), key);
+  }
+
+  public AuctionTerms terms() {
+    return terms;
+  }
+
+  /** The current end, later than the original after anti-sniping extensions. */
+  public Instant endsAt() {
+    return endsAt;
+  }
+
+  public Optional<Bid> highestBid() {
+    return Optional.ofNullable(highest);
+  }
+
+  public State state() {
+    return state;
+  }
+}

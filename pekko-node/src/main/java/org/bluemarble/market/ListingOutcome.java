@@ -1,0 +1,4 @@
+package org.bluemarble.market;
+
+/** A listing after a decision, with the money and item moves the decision requires. */
+public record ListingOutcome(Listing listing, Settlement settlement) {}

@@ -1,0 +1,15 @@
+package org.bluemarble.market.orderbook;
+
+import java.util.List;
+import org.bluemarble.market.Settlement;
+
+/**
+ * What placing one order did: the fills in matching order, the quantity left resting in the book
+ * (zero when fully filled), and every escrow move (funds for buys, items for sells, payments, fees,
+ * refunds and deliveries) the entity must apply.
+ */
+public record MatchResult(List<Fill> fills, long restingQuantity, Settlement settlement) {
+  public MatchResult {
+    fills = List.copyOf(fills);
+  }
+}
