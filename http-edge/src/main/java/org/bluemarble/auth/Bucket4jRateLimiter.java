@@ -83,7 +83,7 @@ public final class Bucket4jRateLimiter implements RateLimiter {
         (key, configuration) ->
             proxies
                 .builder()
-                .build((prefix + key).getBytes(StandardCharsets.UTF_8), configuration));
+                .build((prefix + key).getBytes(StandardCharsets.UTF_8), () -> configuration));
   }
 
   @Override
