@@ -69,6 +69,14 @@ public final class PasswordHasher {
   }
 
   /**
+   * The hash {@link #verifyAgainstDummy} verifies against; tests prove it has the current
+   * parameters.
+   */
+  String dummyHash() {
+    return dummyHash;
+  }
+
+  /**
    * True when a stored hash was made with other parameters (or another Argon2 variant) than the
    * current settings.
    */

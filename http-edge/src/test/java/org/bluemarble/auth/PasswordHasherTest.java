@@ -36,6 +36,13 @@ class PasswordHasherTest {
   }
 
   @Test
+  void dummyHashHasTheCurrentParametersSoItCostsTheSameAsARealVerify() {
+    assertThat(hasher.needsRehash(hasher.dummyHash())).isFalse();
+    PasswordHasher stronger = new PasswordHasher(new Argon2Settings(2048, 2, 1, 16, 32));
+    assertThat(stronger.dummyHash()).startsWith("$argon2id$v=19$m=2048,t=2,p=1$");
+  }
+
+  @Test
   void needsRehashOnlyWhenParametersDiffer() {
     String current = hasher.hash("correct horse battery");
     String older = new PasswordHasher(new Argon2Settings(2048, 1, 1, 16, 32)).hash("x");
