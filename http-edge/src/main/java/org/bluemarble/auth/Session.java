@@ -1,7 +1,10 @@
 package org.bluemarble.auth;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
+import org.bluemarble.auth.internal.OpaqueTokens;
 
 /**
  * A logged-in session: which account, with which roles, until when. Stored by a {@link
@@ -16,5 +19,17 @@ public record Session(String sessionId, String accountId, Set<Role> roles, Insta
       throw new IllegalArgumentException("accountId must not be blank");
     }
     roles = Set.copyOf(roles);
+  }
+
+  /**
+   * A new session with a fresh 256-bit URL-safe id, expiring {@code ttl} after {@code now}
+   * (millisecond precision).
+   */
+  public static Session open(String accountId, Set<Role> roles, Instant now, Duration ttl) {
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("session ttl must be positive, was " + ttl);
+    }
+    Instant expires = now.plus(ttl).truncatedTo(ChronoUnit.MILLIS);
+    return new Session(OpaqueTokens.newToken(), accountId, roles, expires);
   }
 }

@@ -64,11 +64,14 @@ abstract class SessionStoreContract {
     assertThat(store.revokeAllOf("acc-1")).isZero();
   }
 
-  private Session session(String account, Set<Role> roles, Duration ttl) {
-    return new Session(
-        OpaqueTokens.newToken(),
-        account,
-        roles,
-        now.plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+  @Test
+  void openedSessionsHaveDistinctUrlSafeIds() {
+    Session a = Session.open("acc-1", Set.of(Role.PLAYER), now, Duration.ofHours(2));
+    Session b = Session.open("acc-1", Set.of(Role.PLAYER), now, Duration.ofHours(2));
+    assertThat(a.sessionId()).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(b.sessionId());
+  }
+
+  protected Session session(String account, Set<Role> roles, Duration ttl) {
+    return Session.open(account, roles, now, ttl);
   }
 }
