@@ -2,6 +2,10 @@ package org.bluemarble.auth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -9,7 +13,9 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +35,10 @@ public final class KeyRing {
 
   private final ECKey current;
   private final List<ECKey> previous;
+  // Built once per ring: making an ECDSAVerifier converts the JWK to a JDK key, which would
+  // dominate each verification.
+  private final Map<String, JWSVerifier> verifiers;
+  private final JWSSigner signer;
 
   private KeyRing(ECKey current, List<ECKey> previous) {
     if (!current.isPrivate()) {
@@ -44,6 +54,18 @@ public final class KeyRing {
       publics.add(withKid(key).toPublicJWK());
     }
     this.previous = List.copyOf(publics.subList(0, Math.min(publics.size(), MAX_PREVIOUS)));
+    Map<String, JWSVerifier> byKid = new HashMap<>();
+    byKid.put(this.current.getKeyID(), verifier(this.current.toPublicJWK()));
+    for (ECKey key : this.previous) {
+      byKid.putIfAbsent(key.getKeyID(), verifier(key));
+    }
+    this.verifiers = Map.copyOf(byKid);
+    try {
+      this.signer = new ECDSASigner(this.current);
+    } catch (JOSEException e) {
+      throw new IllegalArgumentException(
+          "key " + this.current.getKeyID() + " cannot sign ES256", e);
+    }
   }
 
   /** A ring of one freshly generated key: the embedded profile, and tests. */
@@ -67,6 +89,11 @@ public final class KeyRing {
     return new KeyRing(newKey(), older);
   }
 
+  /** A thread-safe signer with {@link #signingKey()}. */
+  public JWSSigner signer() {
+    return signer;
+  }
+
   /** The key new tokens are signed with. */
   public ECKey signingKey() {
     return current;
@@ -78,6 +105,11 @@ public final class KeyRing {
       return Optional.of(current.toPublicJWK());
     }
     return previous.stream().filter(k -> k.getKeyID().equals(kid)).findFirst();
+  }
+
+  /** A thread-safe signature verifier for a {@code kid}, current or previous. */
+  public Optional<JWSVerifier> verifier(String kid) {
+    return Optional.ofNullable(verifiers.get(kid));
   }
 
   /**
@@ -101,6 +133,14 @@ public final class KeyRing {
           .build();
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot compute a key thumbprint", e);
+    }
+  }
+
+  private static JWSVerifier verifier(ECKey publicKey) {
+    try {
+      return new ECDSAVerifier(publicKey);
+    } catch (JOSEException e) {
+      throw new IllegalArgumentException("key " + publicKey.getKeyID() + " cannot verify ES256", e);
     }
   }
 

@@ -4,8 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -65,12 +64,13 @@ public final class TokenService {
             .expirationTime(Date.from(expires))
             .jwtID(jti)
             .build();
-    ECKey key = ring.get().signingKey();
+    KeyRing keys = ring.get();
+    ECKey key = keys.signingKey();
     JWSHeader header =
         new JWSHeader.Builder(ALG).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
     SignedJWT jwt = new SignedJWT(header, claims);
     try {
-      jwt.sign(new ECDSASigner(key));
+      jwt.sign(keys.signer());
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot sign with the current key " + key.getKeyID(), e);
     }
@@ -85,8 +85,7 @@ public final class TokenService {
    */
   public AccessClaims verify(String token) throws InvalidTokenException {
     SignedJWT jwt = parseSigned(token);
-    ECKey key = keyFor(jwt.getHeader());
-    checkSignature(jwt, key);
+    checkSignature(jwt, verifierFor(jwt.getHeader()), jwt.getHeader().getKeyID());
     JWTClaimsSet claims;
     try {
       claims = jwt.getJWTClaimsSet();
@@ -141,29 +140,30 @@ public final class TokenService {
     return signed;
   }
 
-  private ECKey keyFor(JWSHeader header) throws InvalidTokenException {
+  private JWSVerifier verifierFor(JWSHeader header) throws InvalidTokenException {
     String kid = header.getKeyID();
     if (kid == null) {
       throw new InvalidTokenException(TokenRejection.UNKNOWN_KEY, "no kid in the header");
     }
     return ring.get()
-        .verificationKey(kid)
+        .verifier(kid)
         .orElseThrow(
             () ->
                 new InvalidTokenException(
                     TokenRejection.UNKNOWN_KEY, "kid " + kid + " is not ours"));
   }
 
-  private static void checkSignature(SignedJWT jwt, ECKey key) throws InvalidTokenException {
+  private static void checkSignature(SignedJWT jwt, JWSVerifier verifier, String kid)
+      throws InvalidTokenException {
     boolean valid;
     try {
-      valid = jwt.verify(new ECDSAVerifier(key));
+      valid = jwt.verify(verifier);
     } catch (JOSEException e) {
       valid = false;
     }
     if (!valid) {
       throw new InvalidTokenException(
-          TokenRejection.BAD_SIGNATURE, "signature does not match key " + key.getKeyID());
+          TokenRejection.BAD_SIGNATURE, "signature does not match key " + kid);
     }
   }
 
