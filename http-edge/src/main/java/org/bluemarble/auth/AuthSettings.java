@@ -1,0 +1,139 @@
+package org.bluemarble.auth;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Every auth setting, read once at start from the {@code bluemarble.auth} section by {@link
+ * #fromConfig(Config)}, which fails with the offending key in the message. Keys (durations in HOCON
+ * form, e.g. {@code 15m}):
+ *
+ * <pre>
+ * argon2 { memory-kib, iterations, parallelism, salt-bytes, hash-bytes }
+ * tokens { issuer, audience, access-ttl, clock-skew,
+ *          signing-key-file (empty: generate at start), previous-public-key-files [list] }
+ * refresh-ttl (default 30d), session-ttl (default 2h, the seed's session:{id} lifetime)
+ * rate-limits { api, chat, trade, login-per-account, login-per-address } each { capacity, period }
+ * oidc { jwks-cache-ttl, clock-skew, http-timeout, providers [ { name, issuer, client-id, jwks-uri } ] }
+ * </pre>
+ */
+public record AuthSettings(
+    Argon2Settings argon2,
+    TokenSettings tokens,
+    KeyRingFiles.Settings keys,
+    Duration refreshTtl,
+    Duration sessionTtl,
+    RateLimitSettings rateLimits,
+    OidcSettings oidc) {
+
+  public AuthSettings {
+    if (refreshTtl.isNegative()
+        || refreshTtl.isZero()
+        || refreshTtl.compareTo(Duration.ofDays(365)) > 0) {
+      throw new IllegalArgumentException(
+          "bluemarble.auth.refresh-ttl must be in (0, 365d], was " + refreshTtl);
+    }
+    if (sessionTtl.isNegative()
+        || sessionTtl.isZero()
+        || sessionTtl.compareTo(Duration.ofDays(30)) > 0) {
+      throw new IllegalArgumentException(
+          "bluemarble.auth.session-ttl must be in (0, 30d], was " + sessionTtl);
+    }
+  }
+
+  /**
+   * Reads the {@code bluemarble.auth} section (pass {@code config.getConfig("bluemarble.auth")}).
+   *
+   * @throws IllegalArgumentException naming the key whose value is missing, of the wrong type or
+   *     out of range
+   */
+  public static AuthSettings fromConfig(Config auth) {
+    return new AuthSettings(
+        read(
+            "argon2",
+            () ->
+                new Argon2Settings(
+                    auth.getInt("argon2.memory-kib"),
+                    auth.getInt("argon2.iterations"),
+                    auth.getInt("argon2.parallelism"),
+                    auth.getInt("argon2.salt-bytes"),
+                    auth.getInt("argon2.hash-bytes"))),
+        read(
+            "tokens",
+            () ->
+                new TokenSettings(
+                    auth.getString("tokens.issuer"),
+                    auth.getString("tokens.audience"),
+                    auth.getDuration("tokens.access-ttl"),
+                    auth.getDuration("tokens.clock-skew"))),
+        read("tokens", () -> keyFiles(auth.getConfig("tokens"))),
+        read("refresh-ttl", () -> auth.getDuration("refresh-ttl")),
+        read("session-ttl", () -> auth.getDuration("session-ttl")),
+        read(
+            "rate-limits",
+            () ->
+                new RateLimitSettings(
+                    limit(auth, "rate-limits.api"),
+                    limit(auth, "rate-limits.chat"),
+                    limit(auth, "rate-limits.trade"),
+                    limit(auth, "rate-limits.login-per-account"),
+                    limit(auth, "rate-limits.login-per-address"))),
+        read("oidc", () -> oidc(auth.getConfig("oidc"))));
+  }
+
+  private static KeyRingFiles.Settings keyFiles(Config tokens) {
+    String signing = tokens.getString("signing-key-file");
+    List<Path> previous = new ArrayList<>();
+    for (String path : tokens.getStringList("previous-public-key-files")) {
+      previous.add(Path.of(path));
+    }
+    return new KeyRingFiles.Settings(
+        signing.isBlank() ? Optional.empty() : Optional.of(Path.of(signing)), previous);
+  }
+
+  private static RateLimit limit(Config auth, String path) {
+    return read(
+        path,
+        () -> new RateLimit(auth.getLong(path + ".capacity"), auth.getDuration(path + ".period")));
+  }
+
+  private static OidcSettings oidc(Config oidc) {
+    List<OidcProvider> providers = new ArrayList<>();
+    List<? extends Config> entries = oidc.getConfigList("providers");
+    for (int i = 0; i < entries.size(); i++) {
+      Config p = entries.get(i);
+      providers.add(
+          read(
+              "oidc.providers[" + i + "]",
+              () ->
+                  new OidcProvider(
+                      p.getString("name"),
+                      p.getString("issuer"),
+                      p.getString("client-id"),
+                      URI.create(p.getString("jwks-uri")))));
+    }
+    return new OidcSettings(
+        providers,
+        oidc.getDuration("jwks-cache-ttl"),
+        oidc.getDuration("clock-skew"),
+        oidc.getDuration("http-timeout"));
+  }
+
+  private static <T> T read(String key, Supplier<T> reader) {
+    try {
+      return reader.get();
+    } catch (ConfigException | IllegalArgumentException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("bluemarble.auth.")) {
+        throw e;
+      }
+      throw new IllegalArgumentException("bluemarble.auth." + key + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package org.bluemarble.auth;
+
+class InMemorySessionStoreTest extends SessionStoreContract {
+  @Override
+  protected SessionStore newStore() {
+    return new InMemorySessionStore();
+  }
+}
