@@ -117,7 +117,7 @@ public final class EdgeServer extends AllDirectives {
 
   private static Route tooLarge() {
     return ApiErrors.complete(
-        StatusCodes.PAYLOAD_TOO_LARGE,
+        StatusCodes.CONTENT_TOO_LARGE,
         "PAYLOAD_TOO_LARGE",
         "the request body is larger than the server accepts (pekko.http.server.parsing.max-content-length)");
   }
