@@ -1,0 +1,120 @@
+package org.bluemarble.zone;
+
+import org.bluemarble.spatial.GeoPosition;
+import org.bluemarble.zone.internal.LongIntMap;
+import org.bluemarble.zone.internal.Vectors;
+
+/**
+ * A spatial hash over a {@link CellPopulation} (owned entities and ghosts alike) so that gathering
+ * the entities within the AOI radius of a point costs O(entities nearby), not O(cell). Points are
+ * projected orthographically onto the tangent plane at the cell's centre and bucketed on a square
+ * grid whose side is the AOI radius; the projection never lengthens distances, so every entity
+ * within the radius lies in the 3 × 3 buckets around the query point, and the exact great-circle
+ * test then filters them. Valid for everything in the hemisphere around the centre, which covers a
+ * cell and its neighbours at any zone level ≥ 2.
+ *
+ * <p>Rebuild with {@link #rebuild} after positions change (once per tick or per snapshot).
+ */
+public final class AoiIndex {
+  private final double radiusMeters;
+  private final double sphereRadius;
+  private final double cosRadius;
+  // Tangent-plane basis at the centre: east, north (unit vectors).
+  private final double ex;
+  private final double ey;
+  private final double ez;
+  private final double nx;
+  private final double ny;
+  private final double nz;
+  private final LongIntMap heads = new LongIntMap(256);
+  private int[] next = new int[64];
+  private CellPopulation population;
+
+  /** An index for a cell centred at {@code centre} with the settings' AOI radius. */
+  public AoiIndex(GeoPosition centre, ZoneSettings settings) {
+    this.radiusMeters = settings.aoiRadiusMeters();
+    this.sphereRadius = settings.sphere().radiusMeters();
+    this.cosRadius = Math.cos(radiusMeters / sphereRadius);
+    double[] e = new double[3];
+    double[] n = new double[3];
+    Vectors.tangent(centre.latitudeDeg(), centre.longitudeDeg(), 90.0, e);
+    Vectors.tangent(centre.latitudeDeg(), centre.longitudeDeg(), 0.0, n);
+    ex = e[0];
+    ey = e[1];
+    ez = e[2];
+    nx = n[0];
+    ny = n[1];
+    nz = n[2];
+  }
+
+  /** The AOI radius in metres. */
+  public double radiusMeters() {
+    return radiusMeters;
+  }
+
+  private long bucketOf(double x, double y, double z) {
+    long bx = (long) Math.floor((x * ex + y * ey + z * ez) * sphereRadius / radiusMeters);
+    long by = (long) Math.floor((x * nx + y * ny + z * nz) * sphereRadius / radiusMeters);
+    return key(bx, by);
+  }
+
+  private static long key(long bx, long by) {
+    return (bx << 32) ^ (by & 0xFFFFFFFFL);
+  }
+
+  /** Re-buckets every entity of {@code population}: O(size). */
+  public void rebuild(CellPopulation population) {
+    this.population = population;
+    heads.clear();
+    int n = population.size();
+    if (next.length < n) {
+      next = new int[Math.max(n, next.length * 2)];
+    }
+    for (int slot = 0; slot < n; slot++) {
+      long key = bucketOf(population.x(slot), population.y(slot), population.z(slot));
+      int head = heads.get(key);
+      next[slot] = head;
+      heads.put(key, slot);
+    }
+  }
+
+  /**
+   * Fills {@code out} with the entities within the AOI radius of (x, y, z), except {@code
+   * excludeId} (the observer itself), nearest first.
+   */
+  public void gather(double x, double y, double z, long excludeId, AoiResult out) {
+    out.clear();
+    if (population == null) {
+      return;
+    }
+    long bx = (long) Math.floor((x * ex + y * ey + z * ez) * sphereRadius / radiusMeters);
+    long by = (long) Math.floor((x * nx + y * ny + z * nz) * sphereRadius / radiusMeters);
+    for (long dx = -1; dx <= 1; dx++) {
+      for (long dy = -1; dy <= 1; dy++) {
+        for (int slot = heads.get(key(bx + dx, by + dy));
+            slot != LongIntMap.MISSING;
+            slot = next[slot]) {
+          collect(slot, x, y, z, excludeId, out);
+        }
+      }
+    }
+    out.sortByDistance();
+  }
+
+  private void collect(int slot, double x, double y, double z, long excludeId, AoiResult out) {
+    long id = population.id(slot);
+    if (id == excludeId) {
+      return;
+    }
+    double px = population.x(slot);
+    double py = population.y(slot);
+    double pz = population.z(slot);
+    if (px * x + py * y + pz * z < cosRadius - 1e-15) {
+      return;
+    }
+    double meters = Vectors.angle(x, y, z, px, py, pz) * sphereRadius;
+    if (meters <= radiusMeters) {
+      out.add(id, meters);
+    }
+  }
+}
