@@ -104,4 +104,30 @@ public final class Mover {
   public double longitudeDeg() {
     return longitudeDeg;
   }
+
+  /** The heading in degrees of the current walk, or 0 when not walking along a heading. */
+  public double headingDeg() {
+    return walking ? Vectors.bearingDeg(point, direction, longitudeDeg) : 0.0;
+  }
+
+  /** The current speed in m/s as seen by others (a target walk reports 0 until the next tick). */
+  public double speedMps() {
+    return walking ? speedMps : 0.0;
+  }
+
+  /**
+   * The intent in force, expressed at the current position so another cell can continue it: a
+   * heading walk becomes a heading along the same great circle from here.
+   */
+  public MovementInput.Intent intentInForce() {
+    if (walking) {
+      return new MovementInput.Heading(headingDeg(), speedMps);
+    }
+    if (hasTarget) {
+      return new MovementInput.Target(
+          Vectors.latitudeDeg(target[0], target[1], target[2]),
+          Vectors.longitudeDeg(target[0], target[1], 0.0));
+    }
+    return MovementInput.Stop.INSTANCE;
+  }
 }

@@ -117,4 +117,21 @@ public final class Vectors {
     out[2] = z / n;
     return true;
   }
+
+  /**
+   * The compass bearing in degrees, [0, 360), of unit tangent {@code t} at point {@code p}; {@code
+   * lngDeg} names the frame at a pole.
+   */
+  public static double bearingDeg(double[] p, double[] t, double lngDeg) {
+    double lng = Math.toRadians(longitudeDeg(p[0], p[1], lngDeg));
+    double sinLng = Math.sin(lng);
+    double cosLng = Math.cos(lng);
+    double horizontal = Math.hypot(p[0], p[1]);
+    double sinLat = p[2];
+    double cosLat = horizontal;
+    double north = -sinLat * cosLng * t[0] - sinLat * sinLng * t[1] + cosLat * t[2];
+    double east = -sinLng * t[0] + cosLng * t[1];
+    double deg = Math.toDegrees(Math.atan2(east, north));
+    return deg < 0.0 ? deg + 360.0 : deg;
+  }
 }
