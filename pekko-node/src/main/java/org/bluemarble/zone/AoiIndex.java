@@ -18,7 +18,10 @@ import org.bluemarble.zone.internal.Vectors;
 public final class AoiIndex {
   private final double radiusMeters;
   private final double sphereRadius;
-  private final double cosRadius;
+
+  /** The AOI radius as a squared chord between unit vectors (monotonic in distance). */
+  private final double maxChord2;
+
   // Tangent-plane basis at the centre: east, north (unit vectors).
   private final double ex;
   private final double ey;
@@ -34,7 +37,8 @@ public final class AoiIndex {
   public AoiIndex(GeoPosition centre, ZoneSettings settings) {
     this.radiusMeters = settings.aoiRadiusMeters();
     this.sphereRadius = settings.sphere().radiusMeters();
-    this.cosRadius = Math.cos(radiusMeters / sphereRadius);
+    double half = Math.sin(radiusMeters / sphereRadius / 2.0);
+    this.maxChord2 = 4.0 * half * half;
     double[] e = new double[3];
     double[] n = new double[3];
     Vectors.tangent(centre.latitudeDeg(), centre.longitudeDeg(), 90.0, e);
@@ -106,15 +110,59 @@ public final class AoiIndex {
     if (id == excludeId) {
       return;
     }
-    double px = population.x(slot);
-    double py = population.y(slot);
-    double pz = population.z(slot);
-    if (px * x + py * y + pz * z < cosRadius - 1e-15) {
-      return;
+    double dx = population.x(slot) - x;
+    double dy = population.y(slot) - y;
+    double dz = population.z(slot) - z;
+    double chord2 = dx * dx + dy * dy + dz * dz;
+    if (chord2 <= maxChord2) {
+      out.add(id, arcMeters(chord2));
     }
-    double meters = Vectors.angle(x, y, z, px, py, pz) * sphereRadius;
-    if (meters <= radiusMeters) {
-      out.add(id, meters);
+  }
+
+  private double arcMeters(double chord2) {
+    return 2.0 * Math.asin(Math.min(1.0, Math.sqrt(chord2) * 0.5)) * sphereRadius;
+  }
+
+  /**
+   * The slot of the entity nearest to (x, y, z) within {@code withinMeters} (at most the AOI
+   * radius) whose id is not {@code excludeId}, or -1: a cheap query for AI perception.
+   */
+  public int nearest(double x, double y, double z, double withinMeters, long excludeId) {
+    if (population == null) {
+      return -1;
     }
+    double half = Math.sin(Math.min(withinMeters, radiusMeters) / sphereRadius / 2.0);
+    double best = 4.0 * half * half;
+    int bestSlot = -1;
+    long bx = (long) Math.floor((x * ex + y * ey + z * ez) * sphereRadius / radiusMeters);
+    long by = (long) Math.floor((x * nx + y * ny + z * nz) * sphereRadius / radiusMeters);
+    for (long dxb = -1; dxb <= 1; dxb++) {
+      for (long dyb = -1; dyb <= 1; dyb++) {
+        for (int slot = heads.get(key(bx + dxb, by + dyb));
+            slot != LongIntMap.MISSING;
+            slot = next[slot]) {
+          if (population.id(slot) == excludeId) {
+            continue;
+          }
+          double dx = population.x(slot) - x;
+          double dy = population.y(slot) - y;
+          double dz = population.z(slot) - z;
+          double chord2 = dx * dx + dy * dy + dz * dz;
+          if (chord2 <= best) {
+            best = chord2;
+            bestSlot = slot;
+          }
+        }
+      }
+    }
+    return bestSlot;
+  }
+
+  /** Great-circle metres between (x, y, z) and the entity in {@code slot}. */
+  public double distanceMeters(double x, double y, double z, int slot) {
+    double dx = population.x(slot) - x;
+    double dy = population.y(slot) - y;
+    double dz = population.z(slot) - z;
+    return arcMeters(dx * dx + dy * dy + dz * dz);
   }
 }

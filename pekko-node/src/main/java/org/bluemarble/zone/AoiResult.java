@@ -8,8 +8,14 @@ import java.util.Arrays;
  * per tick to avoid allocating.
  */
 public final class AoiResult {
+  /** Distances are sorted at this resolution in metres (ties keep the order found). */
+  private static final double SORT_RESOLUTION_METERS = 0.001;
+
   private long[] ids = new long[32];
   private double[] distances = new double[32];
+  private long[] keys = new long[32];
+  private long[] idsSorted = new long[32];
+  private double[] distancesSorted = new double[32];
   private int size;
 
   void clear() {
@@ -18,8 +24,12 @@ public final class AoiResult {
 
   void add(long id, double distanceMeters) {
     if (size == ids.length) {
-      ids = Arrays.copyOf(ids, size * 2);
-      distances = Arrays.copyOf(distances, size * 2);
+      int n = size * 2;
+      ids = Arrays.copyOf(ids, n);
+      distances = Arrays.copyOf(distances, n);
+      keys = new long[n];
+      idsSorted = new long[n];
+      distancesSorted = new double[n];
     }
     ids[size] = id;
     distances[size] = distanceMeters;
@@ -27,21 +37,29 @@ public final class AoiResult {
   }
 
   /**
-   * Sorts by distance, then id, so equal distances have a stable order (insertion sort: small n).
+   * Sorts by distance: each entry becomes one long (millimetres in the high bits, its index in the
+   * low 24), so a primitive sort does the work without comparators or boxing.
    */
   void sortByDistance() {
-    for (int i = 1; i < size; i++) {
-      long id = ids[i];
-      double d = distances[i];
-      int j = i - 1;
-      while (j >= 0 && (distances[j] > d || (distances[j] == d && ids[j] > id))) {
-        ids[j + 1] = ids[j];
-        distances[j + 1] = distances[j];
-        j--;
-      }
-      ids[j + 1] = id;
-      distances[j + 1] = d;
+    if (size < 2) {
+      return;
     }
+    for (int i = 0; i < size; i++) {
+      long mm = (long) (distances[i] / SORT_RESOLUTION_METERS);
+      keys[i] = (mm << 24) | i;
+    }
+    Arrays.sort(keys, 0, size);
+    for (int i = 0; i < size; i++) {
+      int from = (int) (keys[i] & 0xFFFFFF);
+      idsSorted[i] = ids[from];
+      distancesSorted[i] = distances[from];
+    }
+    long[] t = ids;
+    ids = idsSorted;
+    idsSorted = t;
+    double[] d = distances;
+    distances = distancesSorted;
+    distancesSorted = d;
   }
 
   /** How many entities were found. */

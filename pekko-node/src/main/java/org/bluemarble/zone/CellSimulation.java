@@ -201,8 +201,10 @@ public final class CellSimulation {
     }
     List<TickReport.PlayerView> views = List.of();
     List<TickReport.GhostBatch> batches = List.of();
-    if (tick % snapshotEvery == 0) {
+    if (!slots.isEmpty()) {
       views = snapshotViews();
+    }
+    if (tick % snapshotEvery == 0) {
       batches = ghosts.outgoing(boundary);
     }
     return new TickReport(
@@ -257,23 +259,30 @@ public final class CellSimulation {
   }
 
   private void think(Creature c) {
-    playerIndex.gather(c.point[0], c.point[1], c.point[2], c.id, scratch);
-    if (scratch.size() > 0 && scratch.distanceMeters(0) <= c.kind.awarenessMeters()) {
-      int slot = players.slotOf(scratch.id(0));
+    double[] p = c.point;
+    int slot = playerIndex.nearest(p[0], p[1], p[2], c.kind.awarenessMeters(), c.id);
+    if (slot >= 0) {
       nearest[0] = players.x(slot);
       nearest[1] = players.y(slot);
       nearest[2] = players.z(slot);
-      c.think(nearest, scratch.distanceMeters(0), radius);
+      c.think(nearest, playerIndex.distanceMeters(p[0], p[1], p[2], slot), radius);
     } else {
       c.think(null, 0.0, radius);
     }
   }
 
+  /**
+   * Snapshots for the players whose turn it is: each player gets one every {@code snapshotEvery}
+   * ticks, staggered by id so the work is spread evenly over the ticks.
+   */
   private List<TickReport.PlayerView> snapshotViews() {
     aoi.rebuild(population);
-    List<TickReport.PlayerView> views = new ArrayList<>(slots.size());
+    List<TickReport.PlayerView> views = new ArrayList<>();
     for (PlayerSlot slot : slots) {
       Mover m = slot.mover;
+      if (Math.floorMod(tick + m.id, snapshotEvery) != 0) {
+        continue;
+      }
       aoi.gather(m.x(), m.y(), m.z(), m.id, scratch);
       views.add(new TickReport.PlayerView(m.id, slot.interest.update(scratch)));
     }

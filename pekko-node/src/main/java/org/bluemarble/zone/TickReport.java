@@ -16,9 +16,10 @@ import org.bluemarble.spatial.GeoPosition;
  * @param handoffs players that left the cell this tick and must be handed to the owner cell; they
  *     are already removed here
  * @param facts facts to persist (resource respawns due this tick)
- * @param views on snapshot ticks, each player's interest change and visible list
- * @param ghosts on snapshot ticks, one batch per neighbour (possibly empty, which clears what that
- *     neighbour knew from this cell)
+ * @param views the interest change and visible list of the players due a snapshot this tick (each
+ *     player every {@code tickHz / snapshotHz} ticks, staggered by id)
+ * @param ghosts every {@code tickHz / snapshotHz} ticks, one batch per neighbour (possibly empty,
+ *     which clears what that neighbour knew from this cell)
  * @param checkpoints players whose position is due for a checkpoint
  * @param costNanos wall time the tick took, as measured by {@link System#nanoTime}
  */
@@ -33,9 +34,9 @@ public record TickReport(
     List<Checkpoint> checkpoints,
     long costNanos) {
 
-  /** Whether this tick produced snapshots. */
-  public boolean isSnapshotTick() {
-    return !ghosts.isEmpty() || !views.isEmpty();
+  /** Whether this tick carries ghost batches for the neighbours. */
+  public boolean hasGhostBatches() {
+    return !ghosts.isEmpty();
   }
 
   /** The last input sequence processed for a player. */

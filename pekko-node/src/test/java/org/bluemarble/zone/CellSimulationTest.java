@@ -122,21 +122,32 @@ class CellSimulationTest {
     left.enter(1L, CharacterClass.WARRIOR, a, 0L, null);
     right.enter(2L, CharacterClass.WARRIOR, b, 0L, null);
 
-    TickReport l = null;
-    TickReport r = null;
-    int snapshots = 0;
-    while (snapshots < 2) {
-      l = left.tick(NOW);
-      r = right.tick(NOW);
-      if (l.isSnapshotTick()) {
-        snapshots++;
+    // Run until both cells have exchanged one round of ghost batches, then one snapshot interval.
+    int interval = SETTINGS.tickHz() / SETTINGS.snapshotHz();
+    long exchangedAt = -1;
+    long[] seenByLeft = null;
+    long[] seenByRight = null;
+    for (long t = 1; exchangedAt < 0 || t <= exchangedAt + interval; t++) {
+      TickReport l = left.tick(NOW);
+      TickReport r = right.tick(NOW);
+      if (l.hasGhostBatches() && exchangedAt < 0) {
         exchange(l, right);
         exchange(r, left);
+        exchangedAt = t;
+        continue;
+      }
+      if (exchangedAt > 0) {
+        for (TickReport.PlayerView v : l.views()) {
+          seenByLeft = v.diff().visibleNearestFirst();
+        }
+        for (TickReport.PlayerView v : r.views()) {
+          seenByRight = v.diff().visibleNearestFirst();
+        }
       }
     }
 
-    assertThat(l.views().get(0).diff().visibleNearestFirst()).contains(2L);
-    assertThat(r.views().get(0).diff().visibleNearestFirst()).contains(1L);
+    assertThat(seenByLeft).contains(2L);
+    assertThat(seenByRight).contains(1L);
   }
 
   private static void exchange(TickReport from, CellSimulation to) {
