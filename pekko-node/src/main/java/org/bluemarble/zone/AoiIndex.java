@@ -120,7 +120,13 @@ public final class AoiIndex {
   }
 
   private double arcMeters(double chord2) {
-    return 2.0 * Math.asin(Math.min(1.0, Math.sqrt(chord2) * 0.5)) * sphereRadius;
+    double half = Math.sqrt(chord2) * 0.5;
+    if (half < 0.01) {
+      // asin series to x^5: the next term is below 1e-15 relative for x < 0.01 (64 km on Earth).
+      double h2 = half * half;
+      return 2.0 * half * (1.0 + h2 * (1.0 / 6.0 + h2 * (3.0 / 40.0))) * sphereRadius;
+    }
+    return 2.0 * Math.asin(Math.min(1.0, half)) * sphereRadius;
   }
 
   /**
