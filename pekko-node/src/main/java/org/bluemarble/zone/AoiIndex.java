@@ -87,6 +87,14 @@ public final class AoiIndex {
    * excludeId} (the observer itself), nearest first.
    */
   public void gather(double x, double y, double z, long excludeId, AoiResult out) {
+    gather(x, y, z, excludeId, Integer.MAX_VALUE, out);
+  }
+
+  /**
+   * Like {@link #gather(double, double, double, long, AoiResult)} but keeps only the {@code limit}
+   * nearest (snapshot priority when a crowd exceeds what a snapshot carries).
+   */
+  public void gather(double x, double y, double z, long excludeId, int limit, AoiResult out) {
     out.clear();
     if (population == null) {
       return;
@@ -102,7 +110,7 @@ public final class AoiIndex {
         }
       }
     }
-    out.sortByDistance();
+    out.keepNearest(limit);
   }
 
   private void collect(int slot, double x, double y, double z, long excludeId, AoiResult out) {

@@ -41,12 +41,25 @@ public final class AoiResult {
    * low 24), so a primitive sort does the work without comparators or boxing.
    */
   void sortByDistance() {
+    keepNearest(Integer.MAX_VALUE);
+  }
+
+  /**
+   * Keeps only the {@code limit} nearest entries, sorted nearest first: a linear-time selection
+   * first when there are more, so a crowd costs O(found) rather than O(found log found).
+   */
+  void keepNearest(int limit) {
     if (size < 2) {
+      size = Math.min(size, limit);
       return;
     }
     for (int i = 0; i < size; i++) {
       long mm = (long) (distances[i] / SORT_RESOLUTION_METERS);
       keys[i] = (mm << 24) | i;
+    }
+    if (size > limit) {
+      select(keys, 0, size - 1, limit);
+      size = limit;
     }
     Arrays.sort(keys, 0, size);
     for (int i = 0; i < size; i++) {
@@ -80,5 +93,36 @@ public final class AoiResult {
   /** A copy of the ids, nearest first. */
   public long[] ids() {
     return Arrays.copyOf(ids, size);
+  }
+
+  /** Rearranges a[lo..hi] so that its {@code k} smallest values come first (Hoare quickselect). */
+  private static void select(long[] a, int lo, int hi, int k) {
+    while (lo < hi) {
+      long pivot = a[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          long t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k - 1 <= j) {
+        hi = j;
+      } else if (k - 1 >= i) {
+        lo = i;
+      } else {
+        return;
+      }
+    }
   }
 }

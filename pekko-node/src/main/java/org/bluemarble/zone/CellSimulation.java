@@ -24,6 +24,12 @@ public final class CellSimulation {
   /** Queued inputs per player beyond which {@link #offer} refuses (the actor disconnects). */
   public static final int MAX_QUEUED_INPUTS = 32;
 
+  /**
+   * The most entities one snapshot carries: the nearest ones within the AOI radius (priority by
+   * distance); a crowd beyond this is not sent, which keeps snapshot size and cost bounded.
+   */
+  public static final int MAX_VISIBLE_PER_SNAPSHOT = 64;
+
   /** Creatures re-decide every this many ticks, staggered by creature. */
   public static final int THINK_EVERY_TICKS = 6;
 
@@ -283,7 +289,7 @@ public final class CellSimulation {
       if (Math.floorMod(tick + m.id, snapshotEvery) != 0) {
         continue;
       }
-      aoi.gather(m.x(), m.y(), m.z(), m.id, scratch);
+      aoi.gather(m.x(), m.y(), m.z(), m.id, MAX_VISIBLE_PER_SNAPSHOT, scratch);
       views.add(new TickReport.PlayerView(m.id, slot.interest.update(scratch)));
     }
     return views;

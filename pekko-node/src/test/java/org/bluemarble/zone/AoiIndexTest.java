@@ -1,6 +1,7 @@
 package org.bluemarble.zone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.common.geometry.S2CellId;
 import java.util.ArrayList;
@@ -66,6 +67,34 @@ class AoiIndexTest {
       for (long id : found) {
         assertThat(EARTH.distanceMeters(o, positions.get((int) id))).isLessThan(250.0 + 1e-6);
       }
+    }
+  }
+
+  @Property(tries = 40)
+  void limitedGatherKeepsExactlyTheNearestOnes(
+      @ForAll @IntRange(min = 1, max = 300) int count,
+      @ForAll @IntRange(min = 1, max = 80) int limit,
+      @ForAll long seed) {
+    GeoPosition centre = GeoPosition.of(12, 34);
+    CellPopulation population = new CellPopulation(16);
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < count; i++) {
+      GeoPosition p = EARTH.destination(centre, random.nextDouble(360.0), random.nextDouble(300.0));
+      population.upsert(i, EntityKind.NPC, false, p, 0, 0);
+    }
+    AoiIndex index = new AoiIndex(centre, SETTINGS);
+    index.rebuild(population);
+    double[] u = new double[3];
+    Vectors.fromLatLng(12, 34, u);
+    AoiResult all = new AoiResult();
+    AoiResult nearest = new AoiResult();
+
+    index.gather(u[0], u[1], u[2], -1, all);
+    index.gather(u[0], u[1], u[2], -1, limit, nearest);
+
+    assertThat(nearest.size()).isEqualTo(Math.min(limit, all.size()));
+    for (int i = 0; i < nearest.size(); i++) {
+      assertThat(nearest.distanceMeters(i)).isCloseTo(all.distanceMeters(i), within(0.002));
     }
   }
 
