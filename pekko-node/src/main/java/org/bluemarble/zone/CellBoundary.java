@@ -22,6 +22,20 @@ public final class CellBoundary {
   /** The AOI radius as a squared chord length, S2's cheap distance unit. */
   private final double aoiLength2;
 
+  /** sin(AOI angle): a point whose distance to an edge's great circle is below it is near. */
+  private final double sinAoi;
+
+  /** Unit inward normals of the four edges' great circles, [edge][xyz]. */
+  private final double[][] edgeNormals = new double[4][3];
+
+  /** The cell across edge k. */
+  private final S2CellId[] acrossEdge = new S2CellId[4];
+
+  /** The four vertices (unit vectors) and the cell touching only at vertex k, or null. */
+  private final double[][] vertices = new double[4][3];
+
+  private final S2CellId[] acrossVertex = new S2CellId[4];
+
   /** The boundary of {@code cellId}, which must be at the settings' zone level. */
   public CellBoundary(S2CellId cellId, ZoneSettings settings) {
     if (cellId == null || !cellId.isValid() || cellId.level() != settings.zoneLevel()) {
@@ -43,6 +57,30 @@ public final class CellBoundary {
     double radians = settings.aoiRadiusMeters() / settings.sphere().radiusMeters();
     double halfChord = Math.sin(radians / 2.0);
     this.aoiLength2 = 4.0 * halfChord * halfChord;
+    this.sinAoi = Math.sin(radians);
+    cellId.getEdgeNeighbors(acrossEdge);
+    for (int k = 0; k < 4; k++) {
+      S2Point n = cell.getEdge(k);
+      double len = n.norm();
+      edgeNormals[k][0] = n.getX() / len;
+      edgeNormals[k][1] = n.getY() / len;
+      edgeNormals[k][2] = n.getZ() / len;
+      S2Point v = cell.getVertex(k);
+      vertices[k][0] = v.getX();
+      vertices[k][1] = v.getY();
+      vertices[k][2] = v.getZ();
+    }
+    for (int i = 0; i < neighbourIds.length; i++) {
+      if (List.of(acrossEdge).contains(neighbourIds[i])) {
+        continue;
+      }
+      // A corner-only neighbour: find the vertex it touches.
+      for (int k = 0; k < 4; k++) {
+        if (neighbours[i].getDistance(cell.getVertex(k)).getLength2() < 1e-24) {
+          acrossVertex[k] = neighbourIds[i];
+        }
+      }
+    }
   }
 
   /** This cell's id. */
@@ -73,6 +111,48 @@ public final class CellBoundary {
    * @param out at least {@link #neighbours()}{@code .size()} long
    */
   public int ghostTargets(double x, double y, double z, S2CellId[] out) {
+    double[] d = new double[4];
+    boolean inside = true;
+    boolean near = false;
+    for (int k = 0; k < 4; k++) {
+      double[] n = edgeNormals[k];
+      d[k] = x * n[0] + y * n[1] + z * n[2];
+      inside &= d[k] >= 0.0;
+      near |= d[k] <= sinAoi;
+    }
+    if (inside) {
+      return near ? ghostTargetsInside(x, y, z, d, out) : 0;
+    }
+    return ghostTargetsExact(x, y, z, out);
+  }
+
+  /**
+   * For a point inside the cell, the distance to the neighbour across edge k is the distance to
+   * that edge segment, at least the distance to its great circle (asin d[k]); a neighbour across a
+   * vertex is exactly as far as the vertex. So the test below never misses a neighbour; it may add
+   * an edge neighbour whose segment ends just short of the point (a harmless extra ghost).
+   */
+  private int ghostTargetsInside(double x, double y, double z, double[] d, S2CellId[] out) {
+    int n = 0;
+    for (int k = 0; k < 4; k++) {
+      if (d[k] <= sinAoi) {
+        out[n++] = acrossEdge[k];
+      }
+      S2CellId corner = acrossVertex[k];
+      if (corner != null) {
+        double[] v = vertices[k];
+        double dx = v[0] - x;
+        double dy = v[1] - y;
+        double dz = v[2] - z;
+        if (dx * dx + dy * dy + dz * dz <= aoiLength2) {
+          out[n++] = corner;
+        }
+      }
+    }
+    return n;
+  }
+
+  private int ghostTargetsExact(double x, double y, double z, S2CellId[] out) {
     S2Point p = new S2Point(x, y, z);
     if (cell.contains(p) && cell.getBoundaryDistance(p).getLength2() > aoiLength2) {
       return 0;

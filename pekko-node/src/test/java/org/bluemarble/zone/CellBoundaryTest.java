@@ -7,6 +7,9 @@ import com.google.common.geometry.S2CellId;
 import com.google.common.geometry.S2Point;
 import java.util.Arrays;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
 import org.bluemarble.spatial.GeoPosition;
 import org.bluemarble.spatial.SpatialCells;
 import org.bluemarble.spatial.Sphere;
@@ -86,6 +89,32 @@ class CellBoundaryTest {
 
       assertThat(Arrays.asList(out).subList(0, n)).containsExactly(across);
     }
+  }
+
+  @Property(tries = 200)
+  void ghostTargetsIncludeEveryNeighbourWithinTheAoiRadius(
+      @ForAll @DoubleRange(min = -89.9, max = 89.9) double lat,
+      @ForAll @DoubleRange(min = -180, max = 179.99) double lng,
+      @ForAll @DoubleRange(min = 0, max = 360) double bearing,
+      @ForAll @DoubleRange(min = 0, max = 600) double metres) {
+    S2CellId id = SpatialCells.cellAt(GeoPosition.of(lat, lng), SETTINGS.zoneLevel());
+    CellBoundary boundary = new CellBoundary(id, SETTINGS);
+    GeoPosition p = EARTH.destination(SpatialCells.centreOf(id), bearing, metres);
+    double[] u = unit(p);
+    S2Point point = new S2Point(u[0], u[1], u[2]);
+    S2CellId[] out = new S2CellId[8];
+
+    List<S2CellId> found =
+        Arrays.asList(out).subList(0, boundary.ghostTargets(u[0], u[1], u[2], out));
+
+    for (S2CellId n : boundary.neighbours()) {
+      double meters = new S2Cell(n).getDistance(point).toAngle().radians() * EARTH.radiusMeters();
+      if (meters <= 249.999) {
+        assertThat(found).contains(n);
+      }
+    }
+    assertThat(boundary.neighbours()).containsAll(found);
+    assertThat(found).doesNotHaveDuplicates();
   }
 
   @Test
