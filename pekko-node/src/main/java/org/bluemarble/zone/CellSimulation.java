@@ -11,7 +11,6 @@ import org.bluemarble.player.CharacterClass;
 import org.bluemarble.spatial.GeoPosition;
 import org.bluemarble.spatial.SpatialCells;
 import org.bluemarble.zone.internal.LongIntMap;
-import org.bluemarble.zone.internal.Vectors;
 
 /**
  * Everything one zone cell simulates, as plain single-threaded Java for the {@code ZoneCell} actor
@@ -40,17 +39,14 @@ public final class CellSimulation {
   private final CellPopulation population = new CellPopulation(256);
   private final CellPopulation players = new CellPopulation(64);
   private final AoiIndex aoi;
-  private final AoiIndex playerIndex;
   private final List<PlayerSlot> slots = new ArrayList<>();
   private final LongIntMap slotById = new LongIntMap(64);
-  private final List<Creature> creatures = new ArrayList<>();
+  private final CreatureHerd herd;
   private final ResourceField resources;
   private final GhostTable ghosts;
   private final int snapshotEvery;
   private final long checkpointEveryTicks;
   private final AoiResult scratch = new AoiResult();
-  private final double[] nearest = new double[3];
-  private final double radius;
   private long tick;
 
   private static final class PlayerSlot {
@@ -72,8 +68,7 @@ public final class CellSimulation {
     this.boundary = new CellBoundary(cellId, settings);
     GeoPosition centre = SpatialCells.centreOf(cellId);
     this.aoi = new AoiIndex(centre, settings);
-    this.playerIndex = new AoiIndex(centre, settings);
-    this.radius = settings.sphere().radiusMeters();
+    this.herd = new CreatureHerd(centre, settings, rules, boundary, population, players);
     this.snapshotEvery = Math.max(1, Math.round((float) settings.tickHz() / settings.snapshotHz()));
     this.checkpointEveryTicks =
         Math.max(1, settings.checkpointInterval().toMillis() * settings.tickHz() / 1000);
@@ -81,7 +76,7 @@ public final class CellSimulation {
     WorldSpawner spawner = new WorldSpawner(planetSeed, terrain, settings);
     for (NpcSpawn spawn : spawner.creatures(cellId)) {
       Creature c = new Creature(spawn, planetSeed);
-      creatures.add(c);
+      herd.add(c);
       population.upsert(spawn.id(), EntityKind.NPC, false, spawn.home(), 0.0, 0.0);
     }
     List<ResourceSpawn> nodes = spawner.resources(cellId);
@@ -200,7 +195,7 @@ public final class CellSimulation {
         checkpoints.add(new TickReport.Checkpoint(m.id, m.position()));
       }
     }
-    moveCreatures(dt);
+    herd.step(tick, dt);
     List<ZoneFact> facts = resources.dueRespawns(instantOf(nowNanos));
     for (ZoneFact fact : facts) {
       resources.apply(fact);
@@ -233,48 +228,6 @@ public final class CellSimulation {
         m.position(),
         m.lastSequence,
         m.intentInForce());
-  }
-
-  private void moveCreatures(double dt) {
-    boolean thinking = false;
-    for (int i = 0; i < creatures.size(); i++) {
-      if ((tick + i) % THINK_EVERY_TICKS == 0) {
-        thinking = true;
-        break;
-      }
-    }
-    if (thinking) {
-      playerIndex.rebuild(players);
-    }
-    Creature.StepFilter allowed =
-        next ->
-            !boundary.needsHandoff(next[0], next[1], next[2])
-                && rules.isWalkable(
-                    Vectors.latitudeDeg(next[0], next[1], next[2]),
-                    Vectors.longitudeDeg(next[0], next[1], 0.0));
-    for (int i = 0; i < creatures.size(); i++) {
-      Creature c = creatures.get(i);
-      if ((tick + i) % THINK_EVERY_TICKS == 0) {
-        think(c);
-      }
-      if (c.move(dt, radius, allowed)) {
-        int slot = population.slotOf(c.id);
-        population.move(slot, c.point[0], c.point[1], c.point[2], 0.0, c.headingDeg, c.speedMps);
-      }
-    }
-  }
-
-  private void think(Creature c) {
-    double[] p = c.point;
-    int slot = playerIndex.nearest(p[0], p[1], p[2], c.kind.awarenessMeters(), c.id);
-    if (slot >= 0) {
-      nearest[0] = players.x(slot);
-      nearest[1] = players.y(slot);
-      nearest[2] = players.z(slot);
-      c.think(nearest, playerIndex.distanceMeters(p[0], p[1], p[2], slot), radius);
-    } else {
-      c.think(null, 0.0, radius);
-    }
   }
 
   /**
@@ -362,7 +315,7 @@ public final class CellSimulation {
 
   /** Creatures simulated here. */
   public int creatureCount() {
-    return creatures.size();
+    return herd.size();
   }
 
   /** The authoritative position of a player here, or null. */
@@ -379,7 +332,7 @@ public final class CellSimulation {
 
   /** The creatures' spawn order, for tests and admin views. */
   public List<Creature> creatures() {
-    return List.copyOf(creatures);
+    return herd.list();
   }
 
   Map<Long, GeoPosition> playerPositions() {
