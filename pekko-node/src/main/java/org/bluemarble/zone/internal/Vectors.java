@@ -22,7 +22,7 @@ public final class Vectors {
 
   /** Latitude in degrees of a unit vector (atan2, accurate near the poles). */
   public static double latitudeDeg(double x, double y, double z) {
-    return Math.toDegrees(Math.atan2(z, Math.hypot(x, y)));
+    return Math.toDegrees(Math.atan2(z, Math.sqrt(x * x + y * y)));
   }
 
   /**
@@ -126,7 +126,7 @@ public final class Vectors {
     double lng = Math.toRadians(longitudeDeg(p[0], p[1], lngDeg));
     double sinLng = Math.sin(lng);
     double cosLng = Math.cos(lng);
-    double horizontal = Math.hypot(p[0], p[1]);
+    double horizontal = Math.sqrt(p[0] * p[0] + p[1] * p[1]);
     double sinLat = p[2];
     double cosLat = horizontal;
     double north = -sinLat * cosLng * t[0] - sinLat * sinLng * t[1] + cosLat * t[2];
