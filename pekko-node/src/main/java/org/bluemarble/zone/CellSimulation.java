@@ -1,0 +1,345 @@
+package org.bluemarble.zone;
+
+import com.google.common.geometry.S2CellId;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bluemarble.player.CharacterClass;
+import org.bluemarble.spatial.GeoPosition;
+import org.bluemarble.spatial.SpatialCells;
+import org.bluemarble.zone.internal.LongIntMap;
+
+/**
+ * Everything one zone cell simulates, as plain single-threaded Java for the {@code ZoneCell} actor
+ * to drive: players (inputs queued, validated and integrated each tick), creatures with their AI,
+ * resource nodes, ghosts reported by neighbours, and the area of interest. {@link #tick} advances
+ * one fixed step of {@code 1 / tickHz} seconds and returns a {@link TickReport} of what to send and
+ * persist. Not thread-safe: one actor owns it.
+ */
+public final class CellSimulation {
+  /** Queued inputs per player beyond which {@link #offer} refuses (the actor disconnects). */
+  public static final int MAX_QUEUED_INPUTS = 32;
+
+  /**
+   * The most entities one snapshot carries: the nearest ones within the AOI radius (priority by
+   * distance); a crowd beyond this is not sent, which keeps snapshot size and cost bounded.
+   */
+  public static final int MAX_VISIBLE_PER_SNAPSHOT = 64;
+
+  /** Creatures re-decide every this many ticks, staggered by creature. */
+  public static final int THINK_EVERY_TICKS = 6;
+
+  private final S2CellId cellId;
+  private final ZoneSettings settings;
+  private final MovementRules rules;
+  private final CellBoundary boundary;
+  private final CellPopulation population = new CellPopulation(256);
+  private final CellPopulation players = new CellPopulation(64);
+  private final AoiIndex aoi;
+  private final List<PlayerSlot> slots = new ArrayList<>();
+  private final LongIntMap slotById = new LongIntMap(64);
+  private final CreatureHerd herd;
+  private final ResourceField resources;
+  private final GhostTable ghosts;
+  private final int snapshotEvery;
+  private final long checkpointEveryTicks;
+  private final AoiResult scratch = new AoiResult();
+  private long tick;
+
+  private static final class PlayerSlot {
+    final Mover mover;
+    final ArrayDeque<MovementInput> inputs = new ArrayDeque<>();
+    final InterestSet interest = new InterestSet();
+    long nextCheckpointTick;
+
+    PlayerSlot(Mover mover) {
+      this.mover = mover;
+    }
+  }
+
+  /** The simulation of {@code cellId} on a planet, with its creatures and resources spawned. */
+  public CellSimulation(S2CellId cellId, ZoneSettings settings, Terrain terrain, long planetSeed) {
+    this.cellId = cellId;
+    this.settings = settings;
+    this.rules = new MovementRules(settings, terrain);
+    this.boundary = new CellBoundary(cellId, settings);
+    GeoPosition centre = SpatialCells.centreOf(cellId);
+    this.aoi = new AoiIndex(centre, settings);
+    this.herd = new CreatureHerd(centre, settings, rules, boundary, population, players);
+    this.snapshotEvery = Math.max(1, Math.round((float) settings.tickHz() / settings.snapshotHz()));
+    this.checkpointEveryTicks =
+        Math.max(1, settings.checkpointInterval().toMillis() * settings.tickHz() / 1000);
+    this.ghosts = new GhostTable(population);
+    WorldSpawner spawner = new WorldSpawner(planetSeed, terrain, settings);
+    for (NpcSpawn spawn : spawner.creatures(cellId)) {
+      Creature c = new Creature(spawn, planetSeed);
+      herd.add(c);
+      population.upsert(spawn.id(), EntityKind.NPC, false, spawn.home(), 0.0, 0.0);
+    }
+    List<ResourceSpawn> nodes = spawner.resources(cellId);
+    for (ResourceSpawn node : nodes) {
+      population.upsert(node.id(), EntityKind.RESOURCE_NODE, false, node.position(), 0.0, 0.0);
+    }
+    this.resources = new ResourceField(nodes);
+  }
+
+  /**
+   * Adds a player (log-in at its checkpoint, or a handoff from a neighbour with its last processed
+   * sequence and intent in force).
+   *
+   * @throws IllegalArgumentException if the position is not inside this cell or the id is taken
+   */
+  public void enter(
+      long playerId,
+      CharacterClass characterClass,
+      GeoPosition position,
+      long lastSequence,
+      MovementInput.Intent intent) {
+    Mover mover = new Mover(playerId, characterClass, position, lastSequence);
+    if (boundary.needsHandoff(mover.x(), mover.y(), mover.z())) {
+      throw new IllegalArgumentException(
+          "position "
+              + position
+              + " of player "
+              + playerId
+              + " is outside cell "
+              + cellId.toToken());
+    }
+    int existing = population.slotOf(playerId);
+    if (existing != LongIntMap.MISSING && !population.isGhost(existing)) {
+      throw new IllegalArgumentException(
+          "player " + playerId + " is already in " + cellId.toToken());
+    }
+    if (intent != null) {
+      rules.accept(mover, new MovementInput(lastSequence + 1, intent, 0L));
+      mover.lastSequence = lastSequence;
+    }
+    PlayerSlot slot = new PlayerSlot(mover);
+    slot.nextCheckpointTick = tick + checkpointEveryTicks;
+    slotById.put(playerId, slots.size());
+    slots.add(slot);
+    publish(mover);
+  }
+
+  /** Removes a player (logout, timeout); returns its final checkpoint, or null if unknown. */
+  public TickReport.Checkpoint leave(long playerId) {
+    PlayerSlot slot = removeSlot(playerId);
+    return slot == null ? null : new TickReport.Checkpoint(playerId, slot.mover.position());
+  }
+
+  /**
+   * Queues an input for the next tick; false when the player is unknown or already has {@link
+   * #MAX_QUEUED_INPUTS} queued (a flooding client, which the actor disconnects).
+   */
+  public boolean offer(long playerId, MovementInput input) {
+    int index = slotById.get(playerId);
+    if (index == LongIntMap.MISSING) {
+      return false;
+    }
+    ArrayDeque<MovementInput> queue = slots.get(index).inputs;
+    if (queue.size() >= MAX_QUEUED_INPUTS) {
+      return false;
+    }
+    queue.add(input);
+    return true;
+  }
+
+  /** Replaces what this cell knows from {@code batch.fromCell()} with the batch's entities. */
+  public void applyGhosts(TickReport.GhostBatch batch) {
+    ghosts.replace(batch);
+  }
+
+  /** Advances one tick; {@code nowNanos} is wall-clock time in nanoseconds since the epoch. */
+  public TickReport tick(long nowNanos) {
+    long start = System.nanoTime();
+    tick++;
+    double dt = settings.tickSeconds();
+    List<TickReport.Ack> acks = new ArrayList<>();
+    List<TickReport.Correction> corrections = new ArrayList<>();
+    List<TickReport.Handoff> handoffs = new ArrayList<>();
+    List<TickReport.Checkpoint> checkpoints = new ArrayList<>();
+    for (int i = slots.size() - 1; i >= 0; i--) {
+      PlayerSlot slot = slots.get(i);
+      Mover m = slot.mover;
+      long before = m.lastSequence;
+      String reason = null;
+      for (MovementInput input; (input = slot.inputs.poll()) != null; ) {
+        InputVerdict verdict = rules.accept(m, input);
+        if (verdict.needsCorrection()) {
+          reason = verdict.name();
+        }
+      }
+      if (m.lastSequence != before) {
+        acks.add(new TickReport.Ack(m.id, m.lastSequence));
+      }
+      StepOutcome outcome = rules.advance(m, dt);
+      if (outcome.needsCorrection()) {
+        reason = outcome.name();
+      }
+      if (outcome == StepOutcome.MOVED || outcome == StepOutcome.ARRIVED) {
+        if (boundary.needsHandoff(m.x(), m.y(), m.z())) {
+          handoffs.add(handoffOf(m));
+          removeSlot(m.id);
+          continue;
+        }
+        publish(m);
+      }
+      if (reason != null) {
+        corrections.add(new TickReport.Correction(m.id, m.position(), m.lastSequence, reason));
+      }
+      if (tick >= slot.nextCheckpointTick) {
+        slot.nextCheckpointTick = tick + checkpointEveryTicks;
+        checkpoints.add(new TickReport.Checkpoint(m.id, m.position()));
+      }
+    }
+    herd.step(tick, dt);
+    List<ZoneFact> facts = resources.dueRespawns(instantOf(nowNanos));
+    for (ZoneFact fact : facts) {
+      resources.apply(fact);
+    }
+    List<TickReport.PlayerView> views = List.of();
+    List<TickReport.GhostBatch> batches = List.of();
+    if (!slots.isEmpty()) {
+      views = snapshotViews();
+    }
+    if (tick % snapshotEvery == 0) {
+      batches = ghosts.outgoing(boundary);
+    }
+    return new TickReport(
+        tick,
+        acks,
+        corrections,
+        handoffs,
+        facts,
+        views,
+        batches,
+        checkpoints,
+        System.nanoTime() - start);
+  }
+
+  private TickReport.Handoff handoffOf(Mover m) {
+    return new TickReport.Handoff(
+        m.id,
+        boundary.ownerOf(m.x(), m.y(), m.z()),
+        m.characterClass,
+        m.position(),
+        m.lastSequence,
+        m.intentInForce());
+  }
+
+  /**
+   * Snapshots for the players whose turn it is: each player gets one every {@code snapshotEvery}
+   * ticks, staggered by id so the work is spread evenly over the ticks.
+   */
+  private List<TickReport.PlayerView> snapshotViews() {
+    aoi.rebuild(population);
+    List<TickReport.PlayerView> views = new ArrayList<>();
+    for (PlayerSlot slot : slots) {
+      Mover m = slot.mover;
+      if (Math.floorMod(tick + m.id, snapshotEvery) != 0) {
+        continue;
+      }
+      aoi.gather(m.x(), m.y(), m.z(), m.id, MAX_VISIBLE_PER_SNAPSHOT, scratch);
+      views.add(new TickReport.PlayerView(m.id, slot.interest.update(scratch)));
+    }
+    return views;
+  }
+
+  private void publish(Mover m) {
+    double heading = m.headingDeg();
+    double speed = m.speedMps();
+    population.upsert(
+        m.id, EntityKind.PLAYER, false, m.x(), m.y(), m.z(), m.altitudeMeters(), heading, speed);
+    players.upsert(
+        m.id, EntityKind.PLAYER, false, m.x(), m.y(), m.z(), m.altitudeMeters(), heading, speed);
+  }
+
+  private PlayerSlot removeSlot(long playerId) {
+    int index = slotById.remove(playerId);
+    if (index == LongIntMap.MISSING) {
+      return null;
+    }
+    PlayerSlot removed = slots.get(index);
+    int last = slots.size() - 1;
+    if (index != last) {
+      PlayerSlot moved = slots.get(last);
+      slots.set(index, moved);
+      slotById.put(moved.mover.id, index);
+    }
+    slots.remove(last);
+    population.remove(playerId);
+    players.remove(playerId);
+    return removed;
+  }
+
+  private static Instant instantOf(long epochNanos) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
+  }
+
+  /**
+   * Decides a harvest by a player in this cell (see {@link ResourceField#harvest}) and applies the
+   * facts at once; the actor persists the returned facts before acknowledging.
+   */
+  public List<ZoneFact> harvest(long playerId, long nodeId, int amount, Instant now) {
+    if (slotById.get(playerId) == LongIntMap.MISSING) {
+      return List.of();
+    }
+    List<ZoneFact> facts = resources.harvest(nodeId, playerId, amount, now);
+    facts.forEach(resources::apply);
+    return facts;
+  }
+
+  /** This cell's id. */
+  public S2CellId cellId() {
+    return cellId;
+  }
+
+  /** Every entity known here (owned and ghosts), read-only by convention. */
+  public CellPopulation population() {
+    return population;
+  }
+
+  /** The resource nodes. */
+  public ResourceField resources() {
+    return resources;
+  }
+
+  /** Players simulated here. */
+  public int playerCount() {
+    return slots.size();
+  }
+
+  /** Creatures simulated here. */
+  public int creatureCount() {
+    return herd.size();
+  }
+
+  /** The authoritative position of a player here, or null. */
+  public GeoPosition positionOf(long playerId) {
+    int index = slotById.get(playerId);
+    return index == LongIntMap.MISSING ? null : slots.get(index).mover.position();
+  }
+
+  /** Light at the cell's centre at {@code at}, for snapshots. */
+  public DayPhase dayPhase(Instant at) {
+    GeoPosition c = SpatialCells.centreOf(cellId);
+    return SolarClock.phase(c.latitudeDeg(), c.longitudeDeg(), at);
+  }
+
+  /** The creatures' spawn order, for tests and admin views. */
+  public List<Creature> creatures() {
+    return herd.list();
+  }
+
+  Map<Long, GeoPosition> playerPositions() {
+    Map<Long, GeoPosition> out = new LinkedHashMap<>();
+    for (PlayerSlot s : slots) {
+      out.put(s.mover.id, s.mover.position());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,67 @@
+package org.bluemarble.zone;
+
+import java.util.Arrays;
+import org.bluemarble.zone.internal.LongIntMap;
+
+/**
+ * What one observer currently sees, diffed snapshot by snapshot: {@link #update} takes the new AOI
+ * result and returns the entities that entered and left since the previous one, so the session
+ * receives explicit enter/leave notices plus the visible list (nearest first). Costs O(visible)
+ * hash operations per update, no sorting of the whole set.
+ */
+public final class InterestSet {
+  /** id → the update stamp at which it was last seen. */
+  private final LongIntMap seen = new LongIntMap(64);
+
+  private long[] visible = new long[0];
+  private int stamp;
+
+  /**
+   * The change between two snapshots of one observer.
+   *
+   * @param entered ids newly visible, ascending
+   * @param left ids no longer visible, ascending
+   * @param visibleNearestFirst everything visible now, nearest first
+   */
+  public record Diff(long[] entered, long[] left, long[] visibleNearestFirst) {}
+
+  /** Replaces the visible set with {@code now} and returns what changed. */
+  public Diff update(AoiResult now) {
+    stamp++;
+    int n = now.size();
+    long[] entered = new long[n];
+    int ne = 0;
+    for (int i = 0; i < n; i++) {
+      long id = now.id(i);
+      if (seen.get(id) == LongIntMap.MISSING) {
+        entered[ne++] = id;
+      }
+      seen.put(id, stamp);
+    }
+    long[] left = new long[visible.length];
+    int nl = 0;
+    for (long id : visible) {
+      if (seen.get(id) != stamp) {
+        left[nl++] = id;
+        seen.remove(id);
+      }
+    }
+    visible = now.ids();
+    long[] e = Arrays.copyOf(entered, ne);
+    long[] l = Arrays.copyOf(left, nl);
+    Arrays.sort(e);
+    Arrays.sort(l);
+    return new Diff(e, l, visible.clone());
+  }
+
+  /** Whether {@code id} was visible at the last update. */
+  public boolean sees(long id) {
+    return seen.get(id) != LongIntMap.MISSING;
+  }
+
+  /** Forgets everything (the observer left): the next update reports all as entered. */
+  public void clear() {
+    seen.clear();
+    visible = new long[0];
+  }
+}

@@ -1,0 +1,11 @@
+package org.bluemarble.zone;
+
+/** Thrown when a {@link ZoneSettings} value is outside its allowed range; names the field. */
+public final class InvalidZoneSettingsException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
+  /** A message naming {@code field}, its {@code value} and what is allowed. */
+  public InvalidZoneSettingsException(String field, Object value, String allowed) {
+    super(field + " = " + value + " " + allowed);
+  }
+}

@@ -1,0 +1,177 @@
+package org.bluemarble.zone;
+
+import org.bluemarble.zone.internal.Vectors;
+
+/**
+ * Server-side movement: validates client inputs and integrates one tick of great-circle motion on
+ * the sphere. Inputs never move a player directly; they set an intent, and {@link #advance} walks
+ * it at most {@code maxSpeed × dt} per tick, so a speed hack is clamped and a far target
+ * ("teleport") is approached only at legal speed. Deep ocean and ground steeper than the limit are
+ * refused. Stateless apart from settings and terrain: one instance serves a whole cell.
+ */
+public final class MovementRules {
+  /** Bearings outside [-360, 360] degrees are rejected as out of range. */
+  public static final double MAX_ABS_BEARING_DEG = 360.0;
+
+  private final ZoneSettings settings;
+  private final Terrain terrain;
+  private final double radius;
+  private final double[] scratchPoint = new double[3];
+  private final double[] scratchDirection = new double[3];
+
+  /** Rules for one cell. */
+  public MovementRules(ZoneSettings settings, Terrain terrain) {
+    this.settings = settings;
+    this.terrain = terrain;
+    this.radius = settings.sphere().radiusMeters();
+  }
+
+  /** The settings these rules enforce. */
+  public ZoneSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Takes one input for {@code mover}: ignored if its sequence was already processed, otherwise it
+   * becomes the mover's intent (speed clamped to the class limit) or, if invalid, stops the mover.
+   * Either way the sequence becomes the mover's ack.
+   */
+  public InputVerdict accept(Mover mover, MovementInput input) {
+    if (input.sequence() <= mover.lastSequence) {
+      return InputVerdict.DUPLICATE;
+    }
+    mover.lastSequence = input.sequence();
+    MovementInput.Intent intent = input.intent();
+    if (intent instanceof MovementInput.Heading h) {
+      return acceptHeading(mover, h);
+    }
+    if (intent instanceof MovementInput.Target t) {
+      return acceptTarget(mover, t);
+    }
+    mover.stop();
+    return InputVerdict.APPLIED;
+  }
+
+  private InputVerdict acceptHeading(Mover mover, MovementInput.Heading h) {
+    double bearing = h.bearingDeg();
+    double speed = h.speedMps();
+    if (!Double.isFinite(bearing)
+        || Math.abs(bearing) > MAX_ABS_BEARING_DEG
+        || !Double.isFinite(speed)
+        || speed < 0.0) {
+      mover.stop();
+      return InputVerdict.REJECTED;
+    }
+    double max = settings.maxSpeedOf(mover.characterClass);
+    InputVerdict verdict = InputVerdict.APPLIED;
+    if (speed > max) {
+      speed = max;
+      verdict = InputVerdict.CLAMPED;
+    }
+    mover.stop();
+    if (speed > 0.0) {
+      double[] p = mover.point;
+      Vectors.tangent(
+          Vectors.latitudeDeg(p[0], p[1], p[2]), mover.longitudeDeg, bearing, mover.direction);
+      mover.speedMps = speed;
+      mover.walking = true;
+    }
+    return verdict;
+  }
+
+  private InputVerdict acceptTarget(Mover mover, MovementInput.Target t) {
+    double lat = t.latitudeDeg();
+    double lng = t.longitudeDeg();
+    if (!(lat >= -90.0 && lat <= 90.0) || !(lng >= -180.0 && lng <= 180.0)) {
+      mover.stop();
+      return InputVerdict.REJECTED;
+    }
+    mover.stop();
+    Vectors.fromLatLng(lat, lng, mover.target);
+    double[] p = mover.point;
+    double angle =
+        Vectors.angle(p[0], p[1], p[2], mover.target[0], mover.target[1], mover.target[2]);
+    if (angle > Math.PI - 1e-9) {
+      // The antipode: every great circle leads there, so there is no direction to walk.
+      return InputVerdict.REJECTED;
+    }
+    mover.hasTarget = angle > 0.0;
+    return InputVerdict.APPLIED;
+  }
+
+  /**
+   * Integrates one tick of {@code dtSeconds} for {@code mover}: along its heading's great circle,
+   * or towards its target at the class's top speed, at most {@code maxSpeed × dt} metres. A refused
+   * step leaves the mover where it was, stopped.
+   */
+  public StepOutcome advance(Mover mover, double dtSeconds) {
+    if (!mover.isMoving()) {
+      return StepOutcome.STILL;
+    }
+    double[] p = mover.point;
+    double[] next = scratchPoint;
+    double[] dir = scratchDirection;
+    double stepMeters;
+    boolean arrives = false;
+    if (mover.hasTarget) {
+      double max = settings.maxSpeedOf(mover.characterClass) * dtSeconds;
+      double remaining =
+          Vectors.angle(p[0], p[1], p[2], mover.target[0], mover.target[1], mover.target[2])
+              * radius;
+      if (remaining <= max) {
+        stepMeters = remaining;
+        arrives = true;
+      } else {
+        stepMeters = max;
+      }
+      if (!Vectors.towards(p, mover.target, dir)) {
+        // Within rounding of the target (antipodal targets are rejected on input).
+        mover.stop();
+        return StepOutcome.ARRIVED;
+      }
+    } else {
+      stepMeters = mover.speedMps * dtSeconds;
+      System.arraycopy(mover.direction, 0, dir, 0, 3);
+    }
+    System.arraycopy(p, 0, next, 0, 3);
+    Vectors.advance(next, dir, stepMeters / radius);
+    double fromLat = Vectors.latitudeDeg(p[0], p[1], p[2]);
+    double fromLng = mover.longitudeDeg;
+    double toLat = Vectors.latitudeDeg(next[0], next[1], next[2]);
+    double toLng = Vectors.longitudeDeg(next[0], next[1], fromLng);
+    StepOutcome refused = checkGround(fromLat, fromLng, toLat, toLng, stepMeters);
+    if (refused != null) {
+      mover.stop();
+      return refused;
+    }
+    System.arraycopy(next, 0, p, 0, 3);
+    if (!mover.hasTarget) {
+      System.arraycopy(dir, 0, mover.direction, 0, 3);
+    }
+    mover.longitudeDeg = toLng;
+    mover.altitudeMeters = Math.max(0.0, terrain.elevationMeters(toLat, toLng));
+    if (arrives) {
+      mover.stop();
+      return StepOutcome.ARRIVED;
+    }
+    return StepOutcome.MOVED;
+  }
+
+  private StepOutcome checkGround(
+      double fromLat, double fromLng, double toLat, double toLng, double stepMeters) {
+    double threshold = settings.deepOceanThresholdMeters();
+    if (terrain.isDeepOcean(toLat, toLng, threshold)
+        && !terrain.isDeepOcean(fromLat, fromLng, threshold)) {
+      return StepOutcome.BLOCKED_DEEP_OCEAN;
+    }
+    if (terrain.slopeDeg(fromLat, fromLng, toLat, toLng, stepMeters) > settings.maxSlopeDeg()) {
+      return StepOutcome.BLOCKED_SLOPE;
+    }
+    return null;
+  }
+
+  /** Whether a player may stand at a point (not deep ocean): spawn points and corrections. */
+  public boolean isWalkable(double latDeg, double lngDeg) {
+    return !terrain.isDeepOcean(latDeg, lngDeg, settings.deepOceanThresholdMeters());
+  }
+}

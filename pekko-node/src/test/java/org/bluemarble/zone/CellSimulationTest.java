@@ -1,0 +1,157 @@
+package org.bluemarble.zone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.geometry.S2CellId;
+import java.util.List;
+import org.bluemarble.player.CharacterClass;
+import org.bluemarble.spatial.GeoPosition;
+import org.bluemarble.spatial.SpatialCells;
+import org.bluemarble.spatial.Sphere;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CellSimulationTest {
+  private static final ZoneSettings SETTINGS = ZoneSettings.defaults(Sphere.EARTH);
+  private static final long NOW = 1_700_000_000_000_000_000L;
+  private static final Terrain LAND = TestTerrains.flat("Grassland");
+
+  private static CellSimulation cellAt(GeoPosition p) {
+    return new CellSimulation(SpatialCells.cellAt(p, SETTINGS.zoneLevel()), SETTINGS, LAND, 42L);
+  }
+
+  @Test
+  void correctsASpeedHackAndAcknowledgesTheInput() {
+    GeoPosition start = SpatialCells.centreOf(SpatialCells.cellAt(GeoPosition.of(5, 5), 13));
+    CellSimulation sim = cellAt(start);
+    sim.enter(1L, CharacterClass.WARRIOR, start, 0L, null);
+
+    sim.offer(1L, new MovementInput(1, new MovementInput.Heading(90, 1000), 0));
+    TickReport report = sim.tick(NOW);
+
+    assertThat(report.acks()).containsExactly(new TickReport.Ack(1L, 1));
+    assertThat(report.corrections()).hasSize(1);
+    TickReport.Correction c = report.corrections().get(0);
+    assertThat(c.reason()).isEqualTo("CLAMPED");
+    assertThat(c.ackSequence()).isEqualTo(1);
+    assertThat(Sphere.EARTH.distanceMeters(start, c.position()))
+        .isLessThanOrEqualTo(6.0 / 60 + 1e-9);
+  }
+
+  @Test
+  void rejectsNanInputAndKeepsRunning() {
+    GeoPosition start = SpatialCells.centreOf(SpatialCells.cellAt(GeoPosition.of(5, 5), 13));
+    CellSimulation sim = cellAt(start);
+    sim.enter(1L, CharacterClass.WARRIOR, start, 0L, null);
+
+    sim.offer(1L, new MovementInput(1, new MovementInput.Heading(Double.NaN, 3), 0));
+    TickReport bad = sim.tick(NOW);
+    sim.offer(1L, new MovementInput(2, new MovementInput.Heading(0, 3), 0));
+    TickReport good = sim.tick(NOW);
+
+    assertThat(bad.corrections())
+        .extracting(TickReport.Correction::reason)
+        .containsExactly("REJECTED");
+    assertThat(good.corrections()).isEmpty();
+    assertThat(good.acks()).containsExactly(new TickReport.Ack(1L, 2));
+    assertThat(sim.positionOf(1L).latitudeDeg()).isGreaterThan(start.latitudeDeg());
+  }
+
+  @Test
+  void refusesInputFloods() {
+    GeoPosition start = SpatialCells.centreOf(SpatialCells.cellAt(GeoPosition.of(5, 5), 13));
+    CellSimulation sim = cellAt(start);
+    sim.enter(1L, CharacterClass.WARRIOR, start, 0L, null);
+
+    for (int i = 1; i <= CellSimulation.MAX_QUEUED_INPUTS; i++) {
+      assertThat(sim.offer(1L, new MovementInput(i, MovementInput.Stop.INSTANCE, 0))).isTrue();
+    }
+
+    assertThat(sim.offer(1L, new MovementInput(99, MovementInput.Stop.INSTANCE, 0))).isFalse();
+    assertThat(sim.offer(2L, new MovementInput(1, MovementInput.Stop.INSTANCE, 0))).isFalse();
+  }
+
+  @Test
+  void sameSeedAndInputsReplayCreaturesIdentically() {
+    GeoPosition start = SpatialCells.centreOf(SpatialCells.cellAt(GeoPosition.of(47, 8), 13));
+    CellSimulation a = cellAt(start);
+    CellSimulation b = cellAt(start);
+    a.enter(1L, CharacterClass.RANGER, start, 0L, new MovementInput.Heading(45, 2));
+    b.enter(1L, CharacterClass.RANGER, start, 0L, new MovementInput.Heading(45, 2));
+
+    for (int i = 0; i < 600; i++) {
+      a.tick(NOW);
+      b.tick(NOW);
+    }
+
+    assertThat(a.creatureCount()).isPositive();
+    List<GeoPosition> pa = a.creatures().stream().map(Creature::position).toList();
+    List<GeoPosition> pb = b.creatures().stream().map(Creature::position).toList();
+    assertThat(pa).isEqualTo(pb);
+    GeoPosition home = new WorldSpawner(42L, LAND, SETTINGS).creatures(a.cellId()).get(0).home();
+    assertThat(pa).anySatisfy(p -> assertThat(p).isNotEqualTo(home));
+  }
+
+  @Test
+  void checkpointsEachPlayerAtTheConfiguredInterval() {
+    GeoPosition start = SpatialCells.centreOf(SpatialCells.cellAt(GeoPosition.of(5, 5), 13));
+    CellSimulation sim = cellAt(start);
+    sim.enter(1L, CharacterClass.WARRIOR, start, 0L, null);
+    int checkpoints = 0;
+
+    for (int i = 0; i < 60 * 25; i++) {
+      checkpoints += sim.tick(NOW).checkpoints().size();
+    }
+
+    assertThat(checkpoints).isEqualTo(2);
+  }
+
+  @ParameterizedTest(name = "across the boundary at lat {0} lng {1} / lng {2}")
+  @CsvSource({
+    "0.0, 179.9995, -179.9995", // antimeridian
+    "0.001, 44.9995, 45.0005", // cube-face edge
+  })
+  void playersOnEitherSideOfABoundarySeeEachOtherWithinOneSnapshot(
+      double lat, double lngA, double lngB) {
+    GeoPosition a = GeoPosition.of(lat, lngA);
+    GeoPosition b = GeoPosition.of(lat, lngB);
+    CellSimulation left = cellAt(a);
+    CellSimulation right = cellAt(b);
+    assertThat(left.cellId()).isNotEqualTo(right.cellId());
+    left.enter(1L, CharacterClass.WARRIOR, a, 0L, null);
+    right.enter(2L, CharacterClass.WARRIOR, b, 0L, null);
+
+    // Run until both cells have exchanged one round of ghost batches, then one snapshot interval.
+    int interval = SETTINGS.tickHz() / SETTINGS.snapshotHz();
+    long exchangedAt = -1;
+    long[] seenByLeft = null;
+    long[] seenByRight = null;
+    for (long t = 1; exchangedAt < 0 || t <= exchangedAt + interval; t++) {
+      TickReport l = left.tick(NOW);
+      TickReport r = right.tick(NOW);
+      if (l.hasGhostBatches() && exchangedAt < 0) {
+        exchange(l, right);
+        exchange(r, left);
+        exchangedAt = t;
+        continue;
+      }
+      if (exchangedAt > 0) {
+        for (TickReport.PlayerView v : l.views()) {
+          seenByLeft = v.diff().visibleNearestFirst();
+        }
+        for (TickReport.PlayerView v : r.views()) {
+          seenByRight = v.diff().visibleNearestFirst();
+        }
+      }
+    }
+
+    assertThat(seenByLeft).contains(2L);
+    assertThat(seenByRight).contains(1L);
+  }
+
+  private static void exchange(TickReport from, CellSimulation to) {
+    S2CellId target = to.cellId();
+    from.ghosts().stream().filter(g -> g.toCell().equals(target)).forEach(to::applyGhosts);
+  }
+}
