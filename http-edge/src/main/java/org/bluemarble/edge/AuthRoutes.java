@@ -1,5 +1,6 @@
 package org.bluemarble.edge;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,9 +11,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.pekko.http.javadsl.model.AttributeKeys;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpHeader;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.RemoteAddress;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
@@ -131,14 +134,14 @@ public final class AuthRoutes extends AllDirectives {
   }
 
   private Route login() {
-    return extractClientIP(
-        client ->
+    return extractRequest(
+        request ->
             JsonBodies.read(
                 LoginRequest.class,
                 body ->
                     onSuccess(
                         CompletableFuture.supplyAsync(
-                            () -> attempt(body, source(client)), auth.blocking()),
+                            () -> attempt(body, source(request)), auth.blocking()),
                         route -> route)));
   }
 
@@ -236,8 +239,17 @@ public final class AuthRoutes extends AllDirectives {
         Map.of("field", e.field(), "reason", e.reason()));
   }
 
-  private static String source(RemoteAddress client) {
-    return client.getAddress().map(a -> a.getHostAddress()).orElse("unknown");
+  /**
+   * The TCP peer (needs {@code pekko.http.server.remote-address-attribute = on}). Deliberately not
+   * {@code X-Forwarded-For}: a client could set it to a fresh value per attempt and escape the
+   * per-address login limit. Without the attribute every client shares the bucket "unknown".
+   */
+  private static String source(HttpRequest request) {
+    return request
+        .getAttribute(AttributeKeys.remoteAddress)
+        .flatMap(RemoteAddress::getAddress)
+        .map(InetAddress::getHostAddress)
+        .orElse("unknown");
   }
 
   /** Waits on the blocking executor; a failure or timeout surfaces to the edge's handlers. */

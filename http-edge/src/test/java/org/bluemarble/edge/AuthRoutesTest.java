@@ -28,6 +28,7 @@ import org.bluemarble.auth.InMemoryRefreshTokenStore;
 import org.bluemarble.auth.KeyRing;
 import org.bluemarble.auth.PasswordHasher;
 import org.bluemarble.auth.PasswordLogin;
+import org.bluemarble.auth.RateLimit;
 import org.bluemarble.auth.RateLimitSettings;
 import org.bluemarble.auth.RefreshTokens;
 import org.bluemarble.auth.Role;
@@ -56,14 +57,26 @@ class AuthRoutesTest {
   private static ExecutorService blocking;
   private static InMemoryAccounts accounts;
   private static String base;
+  private static String tightBase;
 
   @BeforeAll
   static void start() throws Exception {
     testKit =
         ActorTestKit.create(
-            "auth", ConfigFactory.parseString("pekko.http.server.parsing.max-content-length = 1m"));
+            "auth",
+            ConfigFactory.parseString(
+                "pekko.http.server.parsing.max-content-length = 1m\n"
+                    + "pekko.http.server.remote-address-attribute = on"));
     blocking = Executors.newFixedThreadPool(2);
     accounts = new InMemoryAccounts();
+    base = bind(RateLimitSettings.DEFAULTS);
+    RateLimit tight = new RateLimit(2, Duration.ofMinutes(15));
+    RateLimitSettings d = RateLimitSettings.DEFAULTS;
+    tightBase =
+        bind(new RateLimitSettings(d.api(), d.chat(), d.trade(), d.loginPerAccount(), tight));
+  }
+
+  private static String bind(RateLimitSettings limits) throws Exception {
     Clock clock = Clock.systemUTC();
     AuthComponents auth =
         new AuthComponents(
@@ -74,7 +87,7 @@ class AuthRoutesTest {
                 KeyRing.generate(),
                 clock),
             new RefreshTokens(new InMemoryRefreshTokenStore(), Duration.ofDays(30), clock),
-            Bucket4jRateLimiter.inProcess(RateLimitSettings.DEFAULTS),
+            Bucket4jRateLimiter.inProcess(limits),
             blocking,
             Duration.ofMillis(300));
     EdgeServerTest.InMemoryGame players = new EdgeServerTest.InMemoryGame();
@@ -105,7 +118,7 @@ class AuthRoutesTest {
             .start(testKit.system())
             .toCompletableFuture()
             .get();
-    base = "http://127.0.0.1:" + binding.localAddress().getPort();
+    return "http://127.0.0.1:" + binding.localAddress().getPort();
   }
 
   @AfterAll
@@ -132,6 +145,25 @@ class AuthRoutesTest {
 
   private static JsonNode error(HttpResponse<String> r) throws Exception {
     return JSON.readTree(r.body()).path("error");
+  }
+
+  @Test
+  void limitsLoginsPerPeerAddressWhateverXForwardedForClaims() throws Exception {
+    HttpResponse<String> last = null;
+    for (int i = 0; i < 3; i++) {
+      last =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(tightBase + "/v1/auth/login"))
+                  .header("Content-Type", "application/json")
+                  .header("X-Forwarded-For", "203.0.113." + i)
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"username\":\"spray_" + i + "\",\"password\":\"guess-guess-1\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    }
+    assertThat(last.statusCode()).isEqualTo(429);
+    assertThat(last.headers().firstValue("X-RateLimit-Limit")).hasValue("2");
   }
 
   @Test
