@@ -27,7 +27,8 @@ final class EnvironmentVariables {
           Map.entry("bluemarble.terrain.mongodb-database", "BLUEMARBLE_MONGODB_DATABASE"),
           Map.entry("bluemarble.metrics.enabled", "BLUEMARBLE_METRICS_ENABLED"),
           Map.entry("bluemarble.metrics.port", "BLUEMARBLE_METRICS_PORT"),
-          Map.entry("bluemarble.logging.format", "BLUEMARBLE_LOG_FORMAT"));
+          Map.entry("bluemarble.logging.format", "BLUEMARBLE_LOG_FORMAT"),
+          Map.entry("bluemarble.auth.bootstrap-admin", "BLUEMARBLE_BOOTSTRAP_ADMIN"));
 
   private EnvironmentVariables() {}
 

@@ -42,10 +42,18 @@ public final class EdgeServer extends AllDirectives {
 
   private final Settings settings;
   private final GamePort game;
+  private final AuthComponents auth;
 
+  /** An edge without the account routes (tests of other areas). */
   public EdgeServer(Settings settings, GamePort game) {
+    this(settings, game, null);
+  }
+
+  /** An edge with the account routes of {@link AuthRoutes}. */
+  public EdgeServer(Settings settings, GamePort game, AuthComponents auth) {
     this.settings = settings;
     this.game = game;
+    this.auth = auth;
   }
 
   /** Binds the listener and registers its unbinding with CoordinatedShutdown. */
@@ -68,7 +76,13 @@ public final class EdgeServer extends AllDirectives {
   /** All routes, sealed with the JSON rejection and exception handlers. */
   public Route route() {
     Route health = new HealthRoutes(game.health(), settings.version()).route();
-    Route publicRoutes = concat(health, new PlanetRoutes(game.planets()).route());
+    Route publicRoutes =
+        auth == null
+            ? concat(health, new PlanetRoutes(game.planets()).route())
+            : concat(
+                health,
+                new PlanetRoutes(game.planets()).route(),
+                new AuthRoutes(game.accounts(), auth).route());
     Route routes =
         settings.adminEnabled()
             ? concat(publicRoutes, new AdminPlayerRoutes(game.players()).route())

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.bluemarble.edge.port.AccountPort;
 import org.bluemarble.edge.port.GamePort;
 import org.bluemarble.edge.port.HealthPort;
 import org.bluemarble.edge.port.HealthReport;
@@ -237,6 +238,12 @@ class EdgeServerTest {
     @Override
     public HealthPort health() {
       return this;
+    }
+
+    /** Accounts are tested against the real entities in pekko-node. */
+    @Override
+    public AccountPort accounts() {
+      throw new UnsupportedOperationException("no accounts in this stand-in");
     }
 
     /**

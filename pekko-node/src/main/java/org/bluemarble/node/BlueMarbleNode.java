@@ -6,21 +6,31 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.cluster.typed.JoinSeedNodes;
 import org.apache.pekko.management.javadsl.PekkoManagement;
+import org.bluemarble.account.Account;
+import org.bluemarble.account.AccountDirectory;
+import org.bluemarble.account.BootstrapAdmin;
+import org.bluemarble.account.UsernameClaim;
+import org.bluemarble.auth.AuthSettings;
 import org.bluemarble.config.BlueMarbleSettings;
 import org.bluemarble.config.HostPort;
 import org.bluemarble.config.PersistenceSettings;
+import org.bluemarble.edge.AuthComponents;
 import org.bluemarble.edge.EdgeServer;
+import org.bluemarble.edge.port.AccountPort;
 import org.bluemarble.persistence.Databases;
 import org.bluemarble.persistence.JournalSchema;
 import org.bluemarble.player.Player;
@@ -53,6 +63,10 @@ public final class BlueMarbleNode {
     joinCluster(system, settings.node().seedNodes());
     startManagement(system);
     Player.init(system, settings.persistence().slices());
+    Account.init(system, settings.persistence().slices());
+    UsernameClaim.init(system, settings.persistence().slices());
+    AccountDirectory accounts = new AccountDirectory(system, settings.node().askTimeout());
+    AuthComponents auth = authComponents(system, settings);
 
     PlanetService planets =
         new PlanetService(settings.planet(), TerrainStores.open(system, settings));
@@ -68,7 +82,8 @@ public final class BlueMarbleNode {
         new NodeGamePort(
             new PlayerAdmin(system, settings.node().askTimeout()),
             planets,
-            new NodeHealth(system, pool));
+            new NodeHealth(system, pool),
+            accounts);
     EdgeServer.Settings edge =
         new EdgeServer.Settings(
             settings.node().bindHost(),
@@ -76,7 +91,10 @@ public final class BlueMarbleNode {
             settings.node().loopbackOnly(),
             version);
     try {
-      new EdgeServer(edge, game).start(system).toCompletableFuture().get(30, TimeUnit.SECONDS);
+      new EdgeServer(edge, game, auth)
+          .start(system)
+          .toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new StartupException(
           "cannot listen for HTTP on "
@@ -87,6 +105,7 @@ public final class BlueMarbleNode {
               + rootMessage(e),
           e);
     }
+    bootstrapAdmin(settings, accounts, auth);
     org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
         .registerOnMemberUp(
             () ->
@@ -95,6 +114,47 @@ public final class BlueMarbleNode {
                     system.address(),
                     System.currentTimeMillis()
                         - ManagementFactory.getRuntimeMXBean().getStartTime()));
+  }
+
+  /** Reads {@code bluemarble.auth}; Argon2 and token-store calls run on the blocking dispatcher. */
+  private static AuthComponents authComponents(ActorSystem<?> system, BlueMarbleSettings settings) {
+    AuthSettings auth;
+    try {
+      auth = AuthSettings.fromConfig(settings.config().getConfig("bluemarble.auth"));
+    } catch (RuntimeException e) {
+      throw new StartupException("invalid auth settings: " + rootMessage(e), e);
+    }
+    Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+    return AuthComponents.embedded(auth, blocking, settings.node().askTimeout());
+  }
+
+  /** Creates the BLUEMARBLE_BOOTSTRAP_ADMIN account in the background if its name is free. */
+  private static void bootstrapAdmin(
+      BlueMarbleSettings settings, AccountDirectory accounts, AuthComponents auth) {
+    Optional<BootstrapAdmin.Credentials> admin;
+    try {
+      admin = BootstrapAdmin.parse(settings.config().getString("bluemarble.auth.bootstrap-admin"));
+    } catch (IllegalArgumentException e) {
+      throw new StartupException(e.getMessage(), e);
+    }
+    admin.ifPresent(
+        credentials ->
+            BootstrapAdmin.ensure(credentials, accounts, auth.hasher(), auth.blocking())
+                .whenComplete(
+                    (result, failure) -> {
+                      if (failure != null) {
+                        log.error(
+                            "cannot create the bootstrap admin {}: {}",
+                            credentials.username(),
+                            rootMessage(failure));
+                      } else if (result instanceof AccountPort.Registered r) {
+                        log.info("bootstrap admin {} created as {}", r.username(), r.accountId());
+                      } else {
+                        log.info(
+                            "bootstrap admin {} exists already; left unchanged",
+                            credentials.username());
+                      }
+                    }));
   }
 
   /**

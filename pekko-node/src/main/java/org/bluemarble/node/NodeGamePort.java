@@ -1,10 +1,12 @@
 package org.bluemarble.node;
 
+import org.bluemarble.edge.port.AccountPort;
 import org.bluemarble.edge.port.GamePort;
 import org.bluemarble.edge.port.HealthPort;
 import org.bluemarble.edge.port.PlanetPort;
 import org.bluemarble.edge.port.PlayerAdminPort;
 
 /** The node's implementation of the edge's port: one field per area of the game. */
-record NodeGamePort(PlayerAdminPort players, PlanetPort planets, HealthPort health)
+record NodeGamePort(
+    PlayerAdminPort players, PlanetPort planets, HealthPort health, AccountPort accounts)
     implements GamePort {}

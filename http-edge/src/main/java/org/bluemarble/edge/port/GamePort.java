@@ -15,4 +15,7 @@ public interface GamePort {
 
   /** Health of the parts the node depends on. */
   HealthPort health();
+
+  /** Accounts: registration and credential lookups. */
+  AccountPort accounts();
 }

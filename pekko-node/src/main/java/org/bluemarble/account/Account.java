@@ -1,0 +1,308 @@
+package org.bluemarble.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.bluemarble.auth.Role;
+import org.bluemarble.node.CborSerializable;
+import org.bluemarble.node.EntityTags;
+
+/**
+ * A player's account: sharded by account id (a UUID), event-sourced. Holds the username, email,
+ * Argon2id password hash, roles and the ids of the account's characters (at most {@link
+ * AccountState#MAX_CHARACTERS}). Name uniqueness is not its job: {@link UsernameClaim} grants the
+ * name before an account is registered.
+ */
+public final class Account
+    extends EventSourcedBehaviorWithEnforcedReplies<Account.Command, Account.Event, AccountState> {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY =
+      EntityTypeKey.create(Command.class, "Account");
+
+  /** Registers the entity type with Cluster Sharding on this node; events are tagged by slice. */
+  public static void init(ActorSystem<?> system, int slices) {
+    ClusterSharding.get(system)
+        .init(
+            Entity.of(
+                ENTITY_KEY,
+                ctx ->
+                    create(
+                        ctx.getEntityId(),
+                        EntityTags.tag(ENTITY_KEY.name(), ctx.getEntityId(), slices),
+                        Clock.systemUTC())));
+  }
+
+  public static Behavior<Command> create(String accountId, String tag, Clock clock) {
+    return new Account(accountId, tag, clock);
+  }
+
+  // Commands
+
+  /** Everything an Account accepts. */
+  public sealed interface Command extends CborSerializable
+      permits Register,
+          GetAccount,
+          ChangePassword,
+          GrantRole,
+          RevokeRole,
+          AddCharacter,
+          RemoveCharacter {}
+
+  /** Creates the account; the caller has claimed the name and hashed the password. */
+  public record Register(
+      String username, String email, String passwordHash, Set<Role> roles, ActorRef<Reply> replyTo)
+      implements Command {}
+
+  public record GetAccount(ActorRef<Reply> replyTo) implements Command {}
+
+  /** Replaces the password hash (an Argon2id PHC string). */
+  public record ChangePassword(String passwordHash, ActorRef<Reply> replyTo) implements Command {}
+
+  public record GrantRole(Role role, ActorRef<Reply> replyTo) implements Command {}
+
+  public record RevokeRole(Role role, ActorRef<Reply> replyTo) implements Command {}
+
+  public record AddCharacter(String playerId, ActorRef<Reply> replyTo) implements Command {}
+
+  public record RemoveCharacter(String playerId, ActorRef<Reply> replyTo) implements Command {}
+
+  // Replies
+
+  /** What an Account answers: its summary, or why it refused. */
+  public sealed interface Reply extends CborSerializable permits Summary, Rejected {}
+
+  /** A copy of the account for the edge (the hash is needed to verify a login). */
+  public record Summary(
+      String accountId,
+      String username,
+      String email,
+      String passwordHash,
+      Set<Role> roles,
+      List<String> characters,
+      Instant registeredAt)
+      implements Reply {}
+
+  /** Why a command was refused. Nothing was persisted. */
+  public record Rejected(Reason reason, String message) implements Reply {}
+
+  /** Kinds of refusal. */
+  public enum Reason {
+    INVALID_INPUT,
+    NOT_FOUND,
+    ALREADY_EXISTS
+  }
+
+  // Events
+
+  public sealed interface Event extends CborSerializable
+      permits AccountRegistered,
+          PasswordChanged,
+          RoleGranted,
+          RoleRevoked,
+          CharacterAdded,
+          CharacterRemoved {}
+
+  public record AccountRegistered(
+      String accountId,
+      String username,
+      String email,
+      String passwordHash,
+      Set<Role> roles,
+      Instant at)
+      implements Event {}
+
+  public record PasswordChanged(String accountId, String passwordHash, Instant at)
+      implements Event {}
+
+  public record RoleGranted(String accountId, Role role, Instant at) implements Event {}
+
+  public record RoleRevoked(String accountId, Role role, Instant at) implements Event {}
+
+  public record CharacterAdded(String accountId, String playerId, Instant at) implements Event {}
+
+  public record CharacterRemoved(String accountId, String playerId, Instant at) implements Event {}
+
+  private final String accountId;
+  private final String tag;
+  private final Clock clock;
+
+  private Account(String accountId, String tag, Clock clock) {
+    super(PersistenceId.of(ENTITY_KEY.name(), accountId));
+    this.accountId = accountId;
+    this.tag = tag;
+    this.clock = clock;
+  }
+
+  @Override
+  public AccountState emptyState() {
+    return AccountState.EMPTY;
+  }
+
+  @Override
+  public Set<String> tagsFor(Event event) {
+    return Set.of(tag);
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(100, 2);
+  }
+
+  // Command handlers
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, AccountState> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(Register.class, this::onRegister)
+        .onCommand(GetAccount.class, this::onGetAccount)
+        .onCommand(ChangePassword.class, this::onChangePassword)
+        .onCommand(GrantRole.class, this::onGrantRole)
+        .onCommand(RevokeRole.class, this::onRevokeRole)
+        .onCommand(AddCharacter.class, this::onAddCharacter)
+        .onCommand(RemoveCharacter.class, this::onRemoveCharacter)
+        .build();
+  }
+
+  private ReplyEffect<Event, AccountState> onRegister(AccountState state, Register cmd) {
+    if (state.registered()) {
+      return reject(cmd.replyTo(), Reason.ALREADY_EXISTS, "account " + accountId + " exists");
+    }
+    if (cmd.roles() == null || cmd.roles().isEmpty() || !cmd.roles().contains(Role.PLAYER)) {
+      return reject(cmd.replyTo(), Reason.INVALID_INPUT, "roles must include Player");
+    }
+    if (cmd.passwordHash() == null || !cmd.passwordHash().startsWith("$argon2")) {
+      return reject(cmd.replyTo(), Reason.INVALID_INPUT, "passwordHash must be an Argon2 string");
+    }
+    return persist(
+        new AccountRegistered(
+            accountId,
+            cmd.username(),
+            cmd.email(),
+            cmd.passwordHash(),
+            Set.copyOf(cmd.roles()),
+            clock.instant()),
+        cmd.replyTo());
+  }
+
+  private ReplyEffect<Event, AccountState> onGetAccount(AccountState state, GetAccount cmd) {
+    return state.registered()
+        ? Effect().reply(cmd.replyTo(), summary(state))
+        : notFound(cmd.replyTo());
+  }
+
+  private ReplyEffect<Event, AccountState> onChangePassword(
+      AccountState state, ChangePassword cmd) {
+    if (!state.registered()) {
+      return notFound(cmd.replyTo());
+    }
+    if (cmd.passwordHash() == null || !cmd.passwordHash().startsWith("$argon2")) {
+      return reject(cmd.replyTo(), Reason.INVALID_INPUT, "passwordHash must be an Argon2 string");
+    }
+    return persist(
+        new PasswordChanged(accountId, cmd.passwordHash(), clock.instant()), cmd.replyTo());
+  }
+
+  private ReplyEffect<Event, AccountState> onGrantRole(AccountState state, GrantRole cmd) {
+    if (!state.registered()) {
+      return notFound(cmd.replyTo());
+    }
+    if (cmd.role() == null || state.roles().contains(cmd.role())) {
+      // Granting a held role changes nothing; not an error, nothing persisted.
+      return Effect().reply(cmd.replyTo(), summary(state));
+    }
+    return persist(new RoleGranted(accountId, cmd.role(), clock.instant()), cmd.replyTo());
+  }
+
+  private ReplyEffect<Event, AccountState> onRevokeRole(AccountState state, RevokeRole cmd) {
+    if (!state.registered()) {
+      return notFound(cmd.replyTo());
+    }
+    if (cmd.role() == Role.PLAYER) {
+      return reject(cmd.replyTo(), Reason.INVALID_INPUT, "every account keeps the Player role");
+    }
+    if (cmd.role() == null || !state.roles().contains(cmd.role())) {
+      return Effect().reply(cmd.replyTo(), summary(state));
+    }
+    return persist(new RoleRevoked(accountId, cmd.role(), clock.instant()), cmd.replyTo());
+  }
+
+  private ReplyEffect<Event, AccountState> onAddCharacter(AccountState state, AddCharacter cmd) {
+    if (!state.registered()) {
+      return notFound(cmd.replyTo());
+    }
+    if (state.characters().contains(cmd.playerId())) {
+      return Effect().reply(cmd.replyTo(), summary(state));
+    }
+    if (state.characters().size() >= AccountState.MAX_CHARACTERS) {
+      return reject(
+          cmd.replyTo(),
+          Reason.INVALID_INPUT,
+          "an account holds at most " + AccountState.MAX_CHARACTERS + " characters");
+    }
+    return persist(new CharacterAdded(accountId, cmd.playerId(), clock.instant()), cmd.replyTo());
+  }
+
+  private ReplyEffect<Event, AccountState> onRemoveCharacter(
+      AccountState state, RemoveCharacter cmd) {
+    if (!state.registered()) {
+      return notFound(cmd.replyTo());
+    }
+    if (!state.characters().contains(cmd.playerId())) {
+      return reject(cmd.replyTo(), Reason.NOT_FOUND, "no character " + cmd.playerId() + " here");
+    }
+    return persist(new CharacterRemoved(accountId, cmd.playerId(), clock.instant()), cmd.replyTo());
+  }
+
+  private ReplyEffect<Event, AccountState> persist(Event event, ActorRef<Reply> replyTo) {
+    return Effect().persist(event).thenReply(replyTo, this::summary);
+  }
+
+  private ReplyEffect<Event, AccountState> notFound(ActorRef<Reply> replyTo) {
+    return reject(replyTo, Reason.NOT_FOUND, "no account " + accountId);
+  }
+
+  private ReplyEffect<Event, AccountState> reject(
+      ActorRef<Reply> replyTo, Reason reason, String message) {
+    return Effect().reply(replyTo, new Rejected(reason, message));
+  }
+
+  private Summary summary(AccountState s) {
+    return new Summary(
+        accountId,
+        s.username(),
+        s.email(),
+        s.passwordHash(),
+        s.roles(),
+        s.characters(),
+        s.registeredAt());
+  }
+
+  // Event handler
+
+  @Override
+  public EventHandler<AccountState, Event> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(AccountRegistered.class, (s, e) -> s.registered(e))
+        .onEvent(PasswordChanged.class, (s, e) -> s.withPasswordHash(e.passwordHash()))
+        .onEvent(RoleGranted.class, (s, e) -> s.withRole(e.role()))
+        .onEvent(RoleRevoked.class, (s, e) -> s.withoutRole(e.role()))
+        .onEvent(CharacterAdded.class, (s, e) -> s.withCharacter(e.playerId()))
+        .onEvent(CharacterRemoved.class, (s, e) -> s.withoutCharacter(e.playerId()))
+        .build();
+  }
+}

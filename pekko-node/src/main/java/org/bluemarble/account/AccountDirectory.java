@@ -1,0 +1,103 @@
+package org.bluemarble.account;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.bluemarble.auth.AccountRules;
+import org.bluemarble.auth.PasswordLogin;
+import org.bluemarble.auth.Role;
+import org.bluemarble.edge.port.AccountPort;
+import org.bluemarble.edge.port.PortException;
+
+/**
+ * The edge's {@link AccountPort}, implemented by asking the sharded {@link UsernameClaim} and
+ * {@link Account} entities. Register claims the name first, then creates the account.
+ */
+public final class AccountDirectory implements AccountPort {
+  private final ClusterSharding sharding;
+  private final Duration timeout;
+
+  public AccountDirectory(ActorSystem<?> system, Duration timeout) {
+    this.sharding = ClusterSharding.get(system);
+    this.timeout = timeout;
+  }
+
+  @Override
+  public CompletionStage<Registration> register(
+      String username, String email, String passwordHash, Set<Role> roles) {
+    String key = AccountRules.usernameKey(username);
+    String accountId = UUID.randomUUID().toString();
+    return claim(key)
+        .<UsernameClaim.Reply>ask(r -> new UsernameClaim.Claim(accountId, r), timeout)
+        .thenCompose(
+            claimed -> {
+              if (!(claimed instanceof UsernameClaim.Claimed)) {
+                return CompletableFuture.completedFuture(new UsernameTaken(username));
+              }
+              return account(accountId)
+                  .<Account.Reply>ask(
+                      r -> new Account.Register(username, email, passwordHash, roles, r), timeout)
+                  .thenApply(reply -> new Registered(summary(reply).accountId(), username));
+            });
+  }
+
+  @Override
+  public CompletionStage<Optional<PasswordLogin.Credentials>> findByUsernameKey(
+      String usernameKey) {
+    return claim(usernameKey)
+        .<UsernameClaim.Reply>ask(UsernameClaim.GetHolder::new, timeout)
+        .thenCompose(
+            reply -> {
+              String holder = ((UsernameClaim.Holder) reply).accountId();
+              return holder == null
+                  ? CompletableFuture.completedFuture(Optional.empty())
+                  : findById(UUID.fromString(holder));
+            });
+  }
+
+  @Override
+  public CompletionStage<Optional<PasswordLogin.Credentials>> findById(UUID accountId) {
+    return account(accountId.toString())
+        .<Account.Reply>ask(Account.GetAccount::new, timeout)
+        .thenApply(
+            reply ->
+                reply instanceof Account.Summary s
+                    ? Optional.of(
+                        new PasswordLogin.Credentials(
+                            s.accountId(), s.username(), s.passwordHash(), s.roles()))
+                    : Optional.empty());
+  }
+
+  @Override
+  public CompletionStage<Boolean> changePasswordHash(UUID accountId, String passwordHash) {
+    return account(accountId.toString())
+        .<Account.Reply>ask(r -> new Account.ChangePassword(passwordHash, r), timeout)
+        .thenApply(reply -> reply instanceof Account.Summary);
+  }
+
+  private static Account.Summary summary(Account.Reply reply) {
+    if (reply instanceof Account.Summary s) {
+      return s;
+    }
+    Account.Rejected rejected = (Account.Rejected) reply;
+    throw new PortException(
+        rejected.reason() == Account.Reason.INVALID_INPUT
+            ? PortException.Code.INVALID_INPUT
+            : PortException.Code.CONFLICT,
+        rejected.message());
+  }
+
+  private EntityRef<UsernameClaim.Command> claim(String usernameKey) {
+    return sharding.entityRefFor(UsernameClaim.ENTITY_KEY, usernameKey);
+  }
+
+  private EntityRef<Account.Command> account(String accountId) {
+    return sharding.entityRefFor(Account.ENTITY_KEY, accountId);
+  }
+}

@@ -1,0 +1,73 @@
+package org.bluemarble.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link UsernameClaim}: first claim wins, persisted; the holder re-claiming is idempotent. */
+class AccountUsernameClaimTest {
+  private static final ActorTestKit testKit =
+      ActorTestKit.create(
+          EventSourcedBehaviorTestKit.config()
+              .withFallback(ConfigFactory.parseResources("bluemarble/serialization.conf"))
+              .withFallback(ConfigFactory.defaultReference()));
+  private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+  private EventSourcedBehaviorTestKit<
+          UsernameClaim.Command, UsernameClaim.Event, UsernameClaim.State>
+      kit;
+
+  @AfterAll
+  static void shutdown() {
+    testKit.shutdownTestKit();
+  }
+
+  @BeforeEach
+  void freshName() {
+    kit =
+        EventSourcedBehaviorTestKit.create(
+            testKit.system(),
+            UsernameClaim.create("aria", "usernameclaim-0", Clock.fixed(NOW, ZoneOffset.UTC)));
+  }
+
+  @Test
+  void firstClaimWinsAndIsPersisted() {
+    var first = kit.<UsernameClaim.Reply>runCommand(r -> new UsernameClaim.Claim("a-1", r));
+    assertThat(first.event()).isEqualTo(new UsernameClaim.UsernameClaimed("aria", "a-1", NOW));
+    assertThat(first.reply()).isEqualTo(new UsernameClaim.Claimed("aria", "a-1"));
+
+    var second = kit.<UsernameClaim.Reply>runCommand(r -> new UsernameClaim.Claim("a-2", r));
+    assertThat(second.hasNoEvents()).isTrue();
+    assertThat(second.reply()).isEqualTo(new UsernameClaim.Taken("aria"));
+  }
+
+  @Test
+  void theHolderReclaimingIsIdempotent() {
+    kit.<UsernameClaim.Reply>runCommand(r -> new UsernameClaim.Claim("a-1", r));
+    var again = kit.<UsernameClaim.Reply>runCommand(r -> new UsernameClaim.Claim("a-1", r));
+    assertThat(again.hasNoEvents()).isTrue();
+    assertThat(again.reply()).isEqualTo(new UsernameClaim.Claimed("aria", "a-1"));
+  }
+
+  @Test
+  void theClaimSurvivesARestart() {
+    kit.<UsernameClaim.Reply>runCommand(r -> new UsernameClaim.Claim("a-1", r));
+    kit.restart();
+    var holder = kit.<UsernameClaim.Reply>runCommand(UsernameClaim.GetHolder::new);
+    assertThat(holder.reply()).isEqualTo(new UsernameClaim.Holder("aria", "a-1"));
+  }
+
+  @Test
+  void aFreeNameHasNoHolder() {
+    var holder = kit.<UsernameClaim.Reply>runCommand(UsernameClaim.GetHolder::new);
+    assertThat(holder.reply()).isEqualTo(new UsernameClaim.Holder("aria", null));
+  }
+}
