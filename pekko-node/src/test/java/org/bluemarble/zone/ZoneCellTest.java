@@ -85,20 +85,18 @@ class ZoneCellTest {
             m ->
                 m instanceof SessionEvent.InputAck a && a.lastSequence() == 1
                     ? FishingOutcomes.complete()
-                    : FishingOutcomes.continueAndIgnore());
+                    : FishingOutcomes.continueAndCollect());
     assertThat(got)
         .last()
         .isEqualTo(new SessionEvent.InputAck(PlayerIds.simulationId(playerId), 1));
-    SessionEvent.Snapshot snapshot =
-        (SessionEvent.Snapshot)
-            session
-                .fishForMessage(
-                    WAIT,
-                    m ->
-                        m instanceof SessionEvent.Snapshot
-                            ? FishingOutcomes.complete()
-                            : FishingOutcomes.continueAndIgnore())
-                .get(0);
+    List<SessionEvent> views =
+        session.fishForMessage(
+            WAIT,
+            m ->
+                m instanceof SessionEvent.Snapshot
+                    ? FishingOutcomes.complete()
+                    : FishingOutcomes.continueAndIgnore());
+    SessionEvent.Snapshot snapshot = (SessionEvent.Snapshot) views.get(views.size() - 1);
     assertThat(snapshot.cellId()).isEqualTo(CellIds.entityId(CELL));
     assertThat(snapshot.playerId()).isEqualTo(PlayerIds.simulationId(playerId));
     assertThat(summary().players()).isEqualTo(1);
@@ -116,7 +114,7 @@ class ZoneCellTest {
             m ->
                 m instanceof SessionEvent.Correction
                     ? FishingOutcomes.complete()
-                    : FishingOutcomes.continueAndIgnore());
+                    : FishingOutcomes.continueAndCollect());
     SessionEvent.Correction c = (SessionEvent.Correction) got.get(got.size() - 1);
     assertThat(c.reason()).isEqualTo("CLAMPED");
     assertThat(c.ackSequence()).isEqualTo(1);
