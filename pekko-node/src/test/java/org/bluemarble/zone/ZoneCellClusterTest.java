@@ -1,6 +1,7 @@
 package org.bluemarble.zone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.common.geometry.S2CellId;
 import com.google.common.geometry.S2Point;
@@ -212,5 +213,35 @@ class ZoneCellClusterTest {
         .allSatisfy(m -> assertThat(((SessionEvent.Snapshot) m).cellId()).isEqualTo(newCell));
     assertThat(summary(border.a()).players()).isZero();
     assertThat(summary(border.b()).players()).isEqualTo(1);
+  }
+
+  @Test
+  void leavingCheckpointsThePositionToThePlayerEntity() {
+    GeoPosition at = SpatialCells.centreOf(SpatialCells.cellAt(GeoPosition.of(-10, 60), 13));
+    S2CellId cell = SpatialCells.cellAt(at, SETTINGS.zoneLevel());
+    String player = UUID.randomUUID().toString();
+    TestProbe<Player.Reply> profile = testKit.createTestProbe(Player.Reply.class);
+    ClusterSharding.get(testKit.system())
+        .entityRefFor(Player.ENTITY_KEY, player)
+        .tell(new Player.CreateCharacter("Aria", "Ranger", profile.ref()));
+    profile.expectMessageClass(Player.Profile.class, WAIT);
+    TestProbe<SessionEvent> s = testKit.createTestProbe(SessionEvent.class);
+    enter(cell, player, at, null, s);
+
+    TestProbe<ZoneCell.Reply> reply = testKit.createTestProbe(ZoneCell.Reply.class);
+    tell(cell, new ZoneCell.LeaveCell(player, reply.ref()));
+    reply.expectMessageClass(ZoneCell.Left.class, WAIT);
+
+    profile.awaitAssert(
+        WAIT,
+        () -> {
+          ClusterSharding.get(testKit.system())
+              .entityRefFor(Player.ENTITY_KEY, player)
+              .tell(new Player.GetProfile(profile.ref()));
+          Player.Profile p = profile.expectMessageClass(Player.Profile.class, WAIT);
+          assertThat(p.position()).isNotNull();
+          assertThat(p.position().latitude()).isCloseTo(at.latitudeDeg(), within(1e-9));
+          return null;
+        });
   }
 }
