@@ -9,7 +9,7 @@ import org.slf4j.Logger;
  * The per-tick work of a {@link ZoneCell} around its {@link CellSimulation}: runs the step, pushes
  * session events, hands players over, checkpoints, sends the subscribed ghost batches, keeps tick
  * statistics (overruns logged at a limited rate) and asks for passivation when the cell has been
- * idle (no players in it, none near it) for {@code idleTicks}. Returns the facts to persist.
+ * idle (no players in it, none near it) for the idle timeout. Returns the facts to persist.
  */
 final class CellTicker {
   private final CellSimulation sim;
@@ -29,11 +29,12 @@ final class CellTicker {
   CellTicker(
       CellSimulation sim,
       CellRoster roster,
-      ZoneSettings settings,
+      ZoneCellDeps deps,
       CellOutbox outbox,
       ActorRef<ZoneCell.Reply> ignore,
       Runnable passivate,
       Logger log) {
+    ZoneSettings settings = deps.settings();
     this.sim = sim;
     this.roster = roster;
     this.cellId = CellIds.entityId(sim.cellId());
@@ -44,7 +45,8 @@ final class CellTicker {
     // A neighbour's interest outlives three snapshot intervals, so one late batch does not flap.
     this.ghosts = new GhostRouter(3L * settings.tickHz() / settings.snapshotHz() + 1);
     this.stats = new TickStats(1_000_000_000L / settings.tickHz());
-    this.idleTicksToPassivate = (long) ZoneCell.IDLE_SECONDS * settings.tickHz();
+    this.idleTicksToPassivate =
+        Math.max(1, deps.idleTimeout().toMillis() * settings.tickHz() / 1000);
     // Inputs sent before the session learnt of a handoff are forwarded for one second.
     this.forwardTicks = settings.tickHz();
   }

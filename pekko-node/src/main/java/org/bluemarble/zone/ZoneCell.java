@@ -14,6 +14,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -44,15 +45,14 @@ public final class ZoneCell
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "ZoneCell");
 
-  /** Seconds of no players in or near the cell after which it passivates. */
-  static final int IDLE_SECONDS = 30;
-
   /** Registers the entity type with Cluster Sharding on this node (the lead wires it in). */
   public static void init(ActorSystem<?> system, ZoneCellDeps deps) {
     ShardedOutbox outbox = new ShardedOutbox(system);
     ClusterSharding.get(system)
         .init(
-            Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), deps, outbox, ctx.getShard())));
+            Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), deps, outbox, ctx.getShard()))
+                // Ticks are timer messages the shard does not see; the cell passivates itself.
+                .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
   }
 
   /**
@@ -226,7 +226,7 @@ public final class ZoneCell
         new CellTicker(
             sim,
             roster,
-            deps.settings(),
+            deps,
             wiring.outbox(),
             ctx.getSystem().ignoreRef(),
             // Outside sharding (single-entity tests) there is no shard and the cell stays alive.

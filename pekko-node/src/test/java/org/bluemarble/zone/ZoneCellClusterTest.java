@@ -51,7 +51,9 @@ class ZoneCellClusterTest {
     cluster.manager().tell(Join.create(cluster.selfMember().address()));
     Player.init(testKit.system(), 4);
     ZoneCell.init(
-        testKit.system(), ZoneCellDeps.of(SETTINGS, TestTerrains.flat("Grassland"), 42L, 4));
+        testKit.system(),
+        ZoneCellDeps.of(SETTINGS, TestTerrains.flat("Grassland"), 42L, 4)
+            .withIdleTimeout(Duration.ofSeconds(2)));
   }
 
   @AfterAll
@@ -213,6 +215,43 @@ class ZoneCellClusterTest {
         .allSatisfy(m -> assertThat(((SessionEvent.Snapshot) m).cellId()).isEqualTo(newCell));
     assertThat(summary(border.a()).players()).isZero();
     assertThat(summary(border.b()).players()).isEqualTo(1);
+  }
+
+  @Test
+  void anInputSentToTheOldCellRightAfterAHandoffIsForwardedNotLost() {
+    Border border = borderNear(GeoPosition.of(48, 2), 3.0);
+    String player = UUID.randomUUID().toString();
+    TestProbe<SessionEvent> s = testKit.createTestProbe(SessionEvent.class);
+    GeoPosition target = SpatialCells.centreOf(border.b());
+    enter(
+        border.a(),
+        player,
+        border.inA(),
+        WireIntent.target(target.latitudeDeg(), target.longitudeDeg()),
+        s);
+    until(s, m -> m instanceof SessionEvent.HandedOff);
+
+    tell(border.a(), new ZoneCell.SubmitInput(player, 1, WireIntent.STOP, 0L));
+
+    until(s, m -> m instanceof SessionEvent.InputAck a && a.lastSequence() == 1);
+    assertThat(summary(border.b()).players()).isEqualTo(1);
+  }
+
+  @Test
+  void anEmptyCellPassivatesAfterTheIdleTimeout() {
+    GeoPosition at = SpatialCells.centreOf(SpatialCells.cellAt(GeoPosition.of(-40, -70), 13));
+    S2CellId cell = SpatialCells.cellAt(at, SETTINGS.zoneLevel());
+    String player = UUID.randomUUID().toString();
+    TestProbe<SessionEvent> s = testKit.createTestProbe(SessionEvent.class);
+    enter(cell, player, at, null, s);
+    TestProbe<ZoneCell.Reply> reply = testKit.createTestProbe(ZoneCell.Reply.class);
+    // Occupied: the cell lives well past the idle timeout (120 ticks at 60 Hz).
+    reply.awaitAssert(WAIT, () -> assertThat(summary(cell).ticks()).isGreaterThan(200));
+    tell(cell, new ZoneCell.LeaveCell(player, reply.ref()));
+    reply.expectMessageClass(ZoneCell.Left.class, WAIT);
+
+    // Once empty it passivates; the next query starts a fresh incarnation with few ticks.
+    reply.awaitAssert(WAIT, () -> assertThat(summary(cell).ticks()).isLessThan(100));
   }
 
   @Test
