@@ -23,6 +23,8 @@ import org.bluemarble.spatial.Sphere;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Zone cells through Cluster Sharding on a single-node cluster, with probes as sessions. */
 class ZoneCellClusterTest {
@@ -65,8 +67,27 @@ class ZoneCellClusterTest {
   private record Border(S2CellId a, S2CellId b, GeoPosition inA, GeoPosition inB) {}
 
   private static Border borderNear(GeoPosition where, double metres) {
+    return borderNear(where, metres, "any");
+  }
+
+  /**
+   * Like {@link #borderNear(GeoPosition, double)}, with the neighbour chosen across the
+   * antimeridian ({@code "antimeridian"}), a cube-face edge ({@code "face"}) or any edge.
+   */
+  private static Border borderNear(GeoPosition where, double metres, String across) {
     S2CellId a = SpatialCells.cellAt(where, SETTINGS.zoneLevel());
-    S2CellId b = SpatialCells.edgeNeighbours(a).get(0);
+    double lngA = SpatialCells.centreOf(a).longitudeDeg();
+    S2CellId b =
+        SpatialCells.edgeNeighbours(a).stream()
+            .filter(
+                n ->
+                    switch (across) {
+                      case "antimeridian" -> SpatialCells.centreOf(n).longitudeDeg() * lngA < 0;
+                      case "face" -> n.face() != a.face();
+                      default -> true;
+                    })
+            .findFirst()
+            .orElseThrow();
     S2Point pa = SpatialCells.centreOf(a).toUnitVector();
     S2Point pb = SpatialCells.centreOf(b).toUnitVector();
     double lo = 0.0;
@@ -154,9 +175,10 @@ class ZoneCellClusterTest {
     assertThat(summary(cell).players()).isEqualTo(1);
   }
 
-  @Test
-  void playersInNeighbouringCellsSeeEachOther() {
-    Border border = borderNear(GeoPosition.of(12, 20), 5.0);
+  @ParameterizedTest(name = "{2} at ({0}, {1})")
+  @CsvSource({"12, 20, any", "5, 179.9999, antimeridian", "0.5, 44.9999, face"})
+  void playersInNeighbouringCellsSeeEachOther(double lat, double lng, String across) {
+    Border border = borderNear(GeoPosition.of(lat, lng), 5.0, across);
     String p1 = UUID.randomUUID().toString();
     String p2 = UUID.randomUUID().toString();
     TestProbe<SessionEvent> s1 = testKit.createTestProbe(SessionEvent.class);
