@@ -184,4 +184,28 @@ class ZoneCellTest {
     assertThat(summary().depletedNodes()).isEqualTo(1);
     assertThat(again).isInstanceOf(ZoneCell.Rejected.class);
   }
+
+  @Test
+  void sessionEventsAndNeighbourMessagesRoundTripThroughCbor() {
+    List<Object> messages =
+        List.of(
+            new SessionEvent.InputAck(1L, 2L),
+            new SessionEvent.Correction(1L, 1.5, 2.5, 3.0, 4L, "CLAMPED"),
+            new SessionEvent.Snapshot(
+                "47a1c",
+                9L,
+                1L,
+                List.of(new SessionEvent.EntityView(-3L, 1, 2, 3, 90, EntityKind.NPC)),
+                DayPhase.values()[0]),
+            new SessionEvent.EntityEntered(1L, 2L),
+            new SessionEvent.EntityLeft(1L, 2L),
+            new SessionEvent.HandedOff(1L, "47a1d"),
+            new ZoneCell.Ghosts(
+                "47a1c", List.of(new GhostEntry(5L, EntityKind.PLAYER, 1, 2, 0, 45, 3))),
+            new ZoneCell.SubmitInput(playerId, 3L, WireIntent.heading(Double.NaN, 1), 0L));
+
+    for (Object m : messages) {
+      assertThat(testKit.serializationTestKit().verifySerialization(m, true)).isEqualTo(m);
+    }
+  }
 }
