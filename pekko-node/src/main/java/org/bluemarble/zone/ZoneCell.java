@@ -168,21 +168,21 @@ public final class ZoneCell
   public sealed interface Event extends CborSerializable
       permits ResourceHarvested, ResourceDepleted, ResourceRespawned {}
 
+  /** A player took {@code amount} units from a node, leaving {@code remaining}. */
   public record ResourceHarvested(
       String cellId, long nodeId, long playerId, int amount, int remaining, Instant at)
       implements Event {}
 
+  /** A node ran empty at {@code at}; it is full again at {@code respawnAt}. */
   public record ResourceDepleted(String cellId, long nodeId, Instant at, Instant respawnAt)
       implements Event {}
 
+  /** A depleted node became full again. */
   public record ResourceRespawned(String cellId, long nodeId, Instant at) implements Event {}
 
   // State
 
-  /**
-   * The persisted facts folded per resource node that is not full. Full nodes are absent, so the
-   * state stays as small as the number of nodes in use.
-   */
+  /** Persisted facts folded per resource node that is not full (full nodes are absent). */
   public record State(Map<Long, NodeRecord> notFull) implements CborSerializable {
     static final State EMPTY = new State(Map.of());
 
