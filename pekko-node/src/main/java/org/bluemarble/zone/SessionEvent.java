@@ -1,0 +1,62 @@
+package org.bluemarble.zone;
+
+import java.util.List;
+import org.bluemarble.node.CborSerializable;
+
+/**
+ * What a {@link ZoneCell} pushes to a player's session: acknowledgements, corrections, snapshots of
+ * the area of interest with enter/leave notices, and handoff notices. Sessions never ask cells per
+ * tick; cells push these. The edge maps them to the client protocol.
+ */
+public sealed interface SessionEvent extends CborSerializable
+    permits SessionEvent.InputAck,
+        SessionEvent.Correction,
+        SessionEvent.Snapshot,
+        SessionEvent.EntityEntered,
+        SessionEvent.EntityLeft,
+        SessionEvent.HandedOff {
+
+  /** Every input up to {@code lastSequence} has been processed (client reconciliation). */
+  record InputAck(long playerId, long lastSequence) implements SessionEvent {}
+
+  /**
+   * The client's prediction is wrong: adopt this authoritative position (degrees, metres) and
+   * replay inputs after {@code ackSequence}. {@code reason} names the verdict (CLAMPED, REJECTED,
+   * BLOCKED_DEEP_OCEAN, BLOCKED_SLOPE).
+   */
+  record Correction(
+      long playerId,
+      double latitudeDeg,
+      double longitudeDeg,
+      double altitudeMeters,
+      long ackSequence,
+      String reason)
+      implements SessionEvent {}
+
+  /** One entity as a snapshot shows it: degrees, metres, heading clockwise from north. */
+  record EntityView(
+      long entityId,
+      double latitudeDeg,
+      double longitudeDeg,
+      double altitudeMeters,
+      double headingDeg,
+      EntityKind kind)
+      implements CborSerializable {}
+
+  /**
+   * The entities within the player's area of interest at simulation tick {@code tick} of cell
+   * {@code cellId} (S2 token), nearest first, and the light at the cell.
+   */
+  record Snapshot(
+      String cellId, long tick, long playerId, List<EntityView> visible, DayPhase dayPhase)
+      implements SessionEvent {}
+
+  /** An entity came into the area of interest. */
+  record EntityEntered(long playerId, long entityId) implements SessionEvent {}
+
+  /** An entity left the area of interest. */
+  record EntityLeft(long playerId, long entityId) implements SessionEvent {}
+
+  /** The player is now simulated by {@code newCellId} (S2 token); send inputs there. */
+  record HandedOff(long playerId, String newCellId) implements SessionEvent {}
+}

@@ -1,0 +1,37 @@
+package org.bluemarble.zone;
+
+import com.google.common.geometry.S2CellId;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.bluemarble.player.Player;
+import org.bluemarble.spatial.GeoPosition;
+
+/**
+ * The {@link CellOutbox} of a cluster node: cells and players are reached through Cluster Sharding,
+ * so a neighbour may live on any node. Checkpoint replies go to the ignore ref.
+ */
+public final class ShardedOutbox implements CellOutbox {
+  private final ClusterSharding sharding;
+  private final ActorRef<Player.Reply> ignore;
+
+  /** The outbox of {@code system}; both entity types must be initialised there. */
+  public ShardedOutbox(ActorSystem<?> system) {
+    this.sharding = ClusterSharding.get(system);
+    this.ignore = system.ignoreRef();
+  }
+
+  @Override
+  public void toCell(S2CellId cell, ZoneCell.Command command) {
+    sharding.entityRefFor(ZoneCell.ENTITY_KEY, CellIds.entityId(cell)).tell(command);
+  }
+
+  @Override
+  public void checkpoint(String playerId, GeoPosition p) {
+    sharding
+        .entityRefFor(Player.ENTITY_KEY, playerId)
+        .tell(
+            new Player.CheckpointPosition(
+                p.latitudeDeg(), p.longitudeDeg(), p.altitudeMeters(), ignore));
+  }
+}

@@ -1,0 +1,397 @@
+package org.bluemarble.zone;
+
+import com.google.common.geometry.S2CellId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.bluemarble.node.CborSerializable;
+import org.bluemarble.node.EntityTags;
+import org.bluemarble.player.CharacterClass;
+import org.bluemarble.spatial.GeoPosition;
+
+/**
+ * One zone cell of the world as a sharded, event-sourced entity keyed by its S2 token at the zone
+ * level. Fast state (players, creatures, ghosts) lives in a {@link CellSimulation} driven by a
+ * fixed-rate tick; only facts (resource harvests, depletions, respawns) are persisted. Each tick
+ * pushes {@link SessionEvent}s to sessions, hands players to neighbours, exchanges ghosts and
+ * checkpoints positions. The cell passivates itself when nobody is in or near it.
+ */
+public final class ZoneCell
+    extends EventSourcedBehaviorWithEnforcedReplies<
+        ZoneCell.Command, ZoneCell.Event, ZoneCell.State> {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY =
+      EntityTypeKey.create(Command.class, "ZoneCell");
+
+  /** Registers the entity type with Cluster Sharding on this node (the lead wires it in). */
+  public static void init(ActorSystem<?> system, ZoneCellDeps deps) {
+    ShardedOutbox outbox = new ShardedOutbox(system);
+    ClusterSharding.get(system)
+        .init(
+            Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), deps, outbox, ctx.getShard()))
+                // Ticks are timer messages the shard does not see; the cell passivates itself.
+                .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
+  }
+
+  /**
+   * The behaviour of cell {@code entityId}; {@code shard} receives the passivation request and may
+   * be null outside sharding (then the cell never passivates).
+   *
+   * @throws IllegalArgumentException if {@code entityId} is not a cell at the zone level
+   */
+  public static Behavior<Command> create(
+      String entityId,
+      ZoneCellDeps deps,
+      CellOutbox outbox,
+      ActorRef<ClusterSharding.ShardCommand> shard) {
+    S2CellId cell = CellIds.parse(entityId, deps.settings().zoneLevel());
+    return Behaviors.setup(
+        ctx ->
+            Behaviors.withTimers(
+                timers -> new ZoneCell(cell, deps, new Wiring(ctx, timers, outbox, shard))));
+  }
+
+  private record Wiring(
+      ActorContext<Command> ctx,
+      TimerScheduler<Command> timers,
+      CellOutbox outbox,
+      ActorRef<ClusterSharding.ShardCommand> shard) {}
+
+  // Commands
+
+  /** Everything a ZoneCell accepts. */
+  public sealed interface Command extends CborSerializable
+      permits EnterCell, LeaveCell, SubmitInput, Ghosts, Harvest, GetCellSummary, Tick {}
+
+  /**
+   * Puts a player into this cell: at log-in (from its checkpoint) or by handoff from a neighbour,
+   * which passes the last processed input sequence and the intent in force (null: standing).
+   */
+  public record EnterCell(
+      String playerId,
+      String characterClass,
+      double latitudeDeg,
+      double longitudeDeg,
+      double altitudeMeters,
+      long lastSequence,
+      WireIntent intent,
+      ActorRef<SessionEvent> session,
+      ActorRef<Reply> replyTo)
+      implements Command {}
+
+  /** Takes a player out of the world (logout, disconnect timeout); its position is checkpointed. */
+  public record LeaveCell(String playerId, ActorRef<Reply> replyTo) implements Command {}
+
+  /** One movement input; tell only, never ask (the high-frequency path). */
+  public record SubmitInput(
+      String playerId, long sequence, WireIntent intent, long clientTimeMillis)
+      implements Command {}
+
+  /** A neighbour's entities near this cell (replaces what it sent before). */
+  public record Ghosts(String fromCellId, List<GhostEntry> batch) implements Command {}
+
+  /** A player in this cell takes up to {@code amount} units from a resource node. */
+  public record Harvest(String playerId, long nodeId, int amount, ActorRef<Reply> replyTo)
+      implements Command {}
+
+  /** For the admin API. */
+  public record GetCellSummary(ActorRef<Reply> replyTo) implements Command {}
+
+  private enum Tick implements Command {
+    INSTANCE
+  }
+
+  // Replies
+
+  /** What a ZoneCell answers. */
+  public sealed interface Reply extends CborSerializable
+      permits Entered, Left, Harvested, CellSummary, Rejected {}
+
+  /** The player is simulated here now under {@code entityId}. */
+  public record Entered(String cellId, String playerId, long entityId) implements Reply {}
+
+  /** The player left the world at this position (degrees, metres). */
+  public record Left(
+      String cellId, String playerId, double latitudeDeg, double longitudeDeg, double altitude)
+      implements Reply {}
+
+  /** Units really taken and what is left in the node. */
+  public record Harvested(long nodeId, int taken, int remaining) implements Reply {}
+
+  /** The cell for admins; tick costs in nanoseconds over the recent ticks. */
+  public record CellSummary(
+      String cellId,
+      int players,
+      int npcs,
+      int resourceNodes,
+      int depletedNodes,
+      long ticks,
+      long overruns,
+      long tickP50Nanos,
+      long tickP99Nanos)
+      implements Reply {}
+
+  /** Why a command was refused; nothing changed. */
+  public record Rejected(Reason reason, String message) implements Reply {}
+
+  /** Kinds of refusal. */
+  public enum Reason {
+    INVALID_INPUT,
+    NOT_HERE
+  }
+
+  // Events
+
+  /** Facts of the cell, each carrying its cell id (S2 token). */
+  public sealed interface Event extends CborSerializable
+      permits ResourceHarvested, ResourceDepleted, ResourceRespawned {}
+
+  /** A player took {@code amount} units from a node, leaving {@code remaining}. */
+  public record ResourceHarvested(
+      String cellId, long nodeId, long playerId, int amount, int remaining, Instant at)
+      implements Event {}
+
+  /** A node ran empty at {@code at}; it is full again at {@code respawnAt}. */
+  public record ResourceDepleted(String cellId, long nodeId, Instant at, Instant respawnAt)
+      implements Event {}
+
+  /** A depleted node became full again. */
+  public record ResourceRespawned(String cellId, long nodeId, Instant at) implements Event {}
+
+  // State
+
+  /** Persisted facts folded per resource node that is not full (full nodes are absent). */
+  public record State(Map<Long, NodeRecord> notFull) implements CborSerializable {
+    static final State EMPTY = new State(Map.of());
+
+    State apply(Event e) {
+      return new State(CellLedger.fold(notFull, e));
+    }
+
+    /** Replays the folded facts into a freshly spawned (full) field. */
+    void restoreInto(ResourceField field) {
+      CellLedger.restore(notFull, field);
+    }
+
+    int depleted() {
+      return (int) notFull.values().stream().filter(r -> r.respawnAt() != null).count();
+    }
+  }
+
+  /** A node that is not full: units left, and when it respawns if depleted (else null). */
+  public record NodeRecord(int remaining, Instant respawnAt) implements CborSerializable {}
+
+  private final S2CellId cell;
+  private final String cellId;
+  private final String tag;
+  private final Clock clock;
+  private final Wiring wiring;
+  private final CellSimulation sim;
+  private final CellRoster roster = new CellRoster();
+  private final CellTicker ticker;
+
+  private ZoneCell(S2CellId cell, ZoneCellDeps deps, Wiring wiring) {
+    super(PersistenceId.of(ENTITY_KEY.name(), CellIds.entityId(cell)));
+    this.cell = cell;
+    this.cellId = CellIds.entityId(cell);
+    this.tag = EntityTags.tag(ENTITY_KEY.name(), cellId, deps.slices());
+    this.clock = deps.clock();
+    this.wiring = wiring;
+    this.sim = new CellSimulation(cell, deps.settings(), deps.terrain(), deps.worldSeed());
+    ActorContext<Command> ctx = wiring.ctx();
+    ActorRef<ClusterSharding.ShardCommand> shard = wiring.shard();
+    this.ticker =
+        new CellTicker(
+            sim,
+            roster,
+            deps,
+            wiring.outbox(),
+            ctx.getSystem().ignoreRef(),
+            // Outside sharding (single-entity tests) there is no shard and the cell stays alive.
+            shard == null
+                ? () -> {}
+                : () -> shard.tell(new ClusterSharding.Passivate<>(ctx.getSelf())),
+            ctx.getLog());
+  }
+
+  @Override
+  public State emptyState() {
+    return State.EMPTY;
+  }
+
+  @Override
+  public Set<String> tagsFor(Event event) {
+    return Set.of(tag);
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(100, 2);
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(
+            RecoveryCompleted.instance(),
+            state -> {
+              state.restoreInto(sim.resources());
+              wiring
+                  .timers()
+                  .startTimerAtFixedRate(
+                      Tick.INSTANCE, Duration.ofNanos(ticker.stats().periodNanos()));
+            })
+        .build();
+  }
+
+  // Command handlers
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(EnterCell.class, this::onEnterCell)
+        .onCommand(LeaveCell.class, this::onLeaveCell)
+        .onCommand(SubmitInput.class, this::onSubmitInput)
+        .onCommand(Ghosts.class, this::onGhosts)
+        .onCommand(Harvest.class, this::onHarvest)
+        .onCommand(GetCellSummary.class, this::onGetCellSummary)
+        .onCommand(Tick.class, (s, t) -> onTick())
+        .build();
+  }
+
+  private ReplyEffect<Event, State> onEnterCell(State state, EnterCell cmd) {
+    Optional<CharacterClass> cls = CharacterClass.parse(cmd.characterClass());
+    if (cls.isEmpty() || cmd.session() == null) {
+      return reject(
+          cmd.replyTo(),
+          Reason.INVALID_INPUT,
+          "class must be one of " + CharacterClass.allowed() + " and a session given");
+    }
+    long id;
+    try {
+      id = PlayerIds.simulationId(cmd.playerId());
+      GeoPosition at = new GeoPosition(cmd.latitudeDeg(), cmd.longitudeDeg(), cmd.altitudeMeters());
+      MovementInput.Intent intent = cmd.intent() == null ? null : cmd.intent().toIntent();
+      sim.enter(id, cls.get(), at, cmd.lastSequence(), intent);
+    } catch (IllegalArgumentException e) {
+      return reject(cmd.replyTo(), Reason.INVALID_INPUT, e.getMessage());
+    }
+    roster.add(id, new CellRoster.Link(cmd.playerId(), cmd.session()));
+    ticker.active();
+    return Effect().reply(cmd.replyTo(), new Entered(cellId, cmd.playerId(), id));
+  }
+
+  private ReplyEffect<Event, State> onLeaveCell(State state, LeaveCell cmd) {
+    long id = PlayerIds.simulationId(cmd.playerId());
+    TickReport.Checkpoint last = sim.leave(id);
+    if (last == null) {
+      return reject(
+          cmd.replyTo(), Reason.NOT_HERE, "player " + cmd.playerId() + " not in " + cellId);
+    }
+    roster.remove(id);
+    wiring.outbox().checkpoint(cmd.playerId(), last.position());
+    GeoPosition p = last.position();
+    return Effect()
+        .reply(
+            cmd.replyTo(),
+            new Left(
+                cellId, cmd.playerId(), p.latitudeDeg(), p.longitudeDeg(), p.altitudeMeters()));
+  }
+
+  private ReplyEffect<Event, State> onSubmitInput(State state, SubmitInput cmd) {
+    if (cmd.playerId() == null || cmd.playerId().isBlank() || cmd.intent() == null) {
+      wiring.ctx().getLog().debug("dropping malformed input {}", cmd);
+      return Effect().noReply();
+    }
+    long id = PlayerIds.simulationId(cmd.playerId());
+    if (roster.get(id) != null) {
+      MovementInput input =
+          new MovementInput(cmd.sequence(), cmd.intent().toIntent(), cmd.clientTimeMillis());
+      if (!sim.offer(id, input)) {
+        wiring.ctx().getLog().debug("input queue of {} full, dropping {}", cmd.playerId(), cmd);
+      }
+    } else {
+      S2CellId next = roster.forwardOf(id);
+      if (next != null) {
+        wiring.outbox().toCell(next, cmd);
+      }
+    }
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, State> onGhosts(State state, Ghosts cmd) {
+    try {
+      TickReport.GhostBatch batch = CellMessages.batchOf(cmd, cell);
+      ticker.ghostsReceived(batch);
+    } catch (RuntimeException e) {
+      wiring
+          .ctx()
+          .getLog()
+          .warn("dropping malformed ghost batch from {}: {}", cmd.fromCellId(), e.getMessage());
+    }
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, State> onHarvest(State state, Harvest cmd) {
+    if (cmd.amount() <= 0) {
+      return reject(cmd.replyTo(), Reason.INVALID_INPUT, "amount must be > 0, was " + cmd.amount());
+    }
+    long id = PlayerIds.simulationId(cmd.playerId());
+    List<ZoneFact> facts = sim.harvest(id, cmd.nodeId(), cmd.amount(), clock.instant());
+    if (facts.isEmpty()) {
+      return reject(
+          cmd.replyTo(),
+          Reason.NOT_HERE,
+          "no player " + cmd.playerId() + " or available node " + cmd.nodeId() + " here");
+    }
+    ZoneFact.ResourceHarvested h = (ZoneFact.ResourceHarvested) facts.get(0);
+    return Effect()
+        .persist(CellMessages.events(cellId, facts))
+        .thenReply(cmd.replyTo(), s -> new Harvested(h.nodeId(), h.amount(), h.remaining()));
+  }
+
+  private ReplyEffect<Event, State> onGetCellSummary(State state, GetCellSummary cmd) {
+    return Effect().reply(cmd.replyTo(), ticker.summary(state.depleted()));
+  }
+
+  private ReplyEffect<Event, State> onTick() {
+    List<ZoneFact> facts = ticker.tick(clock.instant());
+    return facts.isEmpty()
+        ? Effect().noReply()
+        : Effect().persist(CellMessages.events(cellId, facts)).thenNoReply();
+  }
+
+  private ReplyEffect<Event, State> reject(ActorRef<Reply> replyTo, Reason reason, String message) {
+    return Effect().reply(replyTo, new Rejected(reason, message));
+  }
+
+  // Event handler
+
+  @Override
+  public EventHandler<State, Event> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(State::apply);
+  }
+}

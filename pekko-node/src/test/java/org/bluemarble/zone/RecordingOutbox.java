@@ -1,0 +1,26 @@
+package org.bluemarble.zone;
+
+import com.google.common.geometry.S2CellId;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.bluemarble.spatial.GeoPosition;
+
+/** A {@link CellOutbox} for single-cell tests: records what the cell would send. */
+final class RecordingOutbox implements CellOutbox {
+  record Sent(S2CellId cell, ZoneCell.Command command) {}
+
+  record Checkpointed(String playerId, GeoPosition position) {}
+
+  final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
+  final Queue<Checkpointed> checkpoints = new ConcurrentLinkedQueue<>();
+
+  @Override
+  public void toCell(S2CellId cell, ZoneCell.Command command) {
+    sent.add(new Sent(cell, command));
+  }
+
+  @Override
+  public void checkpoint(String playerId, GeoPosition position) {
+    checkpoints.add(new Checkpointed(playerId, position));
+  }
+}

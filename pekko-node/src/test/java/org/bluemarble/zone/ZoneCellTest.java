@@ -1,0 +1,211 @@
+package org.bluemarble.zone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.geometry.S2CellId;
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.bluemarble.spatial.GeoPosition;
+import org.bluemarble.spatial.SpatialCells;
+import org.bluemarble.spatial.Sphere;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ZoneCellTest {
+  private static final ActorTestKit testKit =
+      ActorTestKit.create(
+          EventSourcedBehaviorTestKit.config()
+              .withFallback(ConfigFactory.parseResources("bluemarble/serialization.conf"))
+              .withFallback(ConfigFactory.defaultReference()));
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final ZoneSettings SETTINGS = ZoneSettings.defaults(Sphere.EARTH);
+  private static final Terrain FOREST = TestTerrains.flat("TemperateForest");
+  private static final S2CellId CELL =
+      SpatialCells.cellAt(GeoPosition.of(-20, 30), SETTINGS.zoneLevel());
+  private static final GeoPosition CENTRE = SpatialCells.centreOf(CELL);
+
+  private final String playerId = UUID.randomUUID().toString();
+  private final RecordingOutbox outbox = new RecordingOutbox();
+  private TestProbe<SessionEvent> session;
+  private EventSourcedBehaviorTestKit<ZoneCell.Command, ZoneCell.Event, ZoneCell.State> kit;
+
+  @AfterAll
+  static void shutdown() {
+    testKit.shutdownTestKit();
+  }
+
+  @BeforeEach
+  void newCell() {
+    session = testKit.createTestProbe(SessionEvent.class);
+    // Serialization checks stay on: commands, events, replies and state round-trip through CBOR.
+    kit =
+        EventSourcedBehaviorTestKit.create(
+            testKit.system(),
+            ZoneCell.create(
+                CellIds.entityId(CELL), ZoneCellDeps.of(SETTINGS, FOREST, 42L, 4), outbox, null));
+  }
+
+  private ZoneCell.Reply enter(String player, GeoPosition at) {
+    return kit.<ZoneCell.Reply>runCommand(
+            r ->
+                new ZoneCell.EnterCell(
+                    player,
+                    "Warrior",
+                    at.latitudeDeg(),
+                    at.longitudeDeg(),
+                    at.altitudeMeters(),
+                    0L,
+                    null,
+                    session.ref(),
+                    r))
+        .reply();
+  }
+
+  private ZoneCell.CellSummary summary() {
+    return (ZoneCell.CellSummary)
+        kit.<ZoneCell.Reply>runCommand(ZoneCell.GetCellSummary::new).reply();
+  }
+
+  @Test
+  void acknowledgesInputsAndPushesSnapshotsOfTheArea() {
+    assertThat(enter(playerId, CENTRE)).isInstanceOf(ZoneCell.Entered.class);
+
+    kit.runCommand(new ZoneCell.SubmitInput(playerId, 1, WireIntent.heading(0, 3), 0L));
+
+    List<SessionEvent> got =
+        session.fishForMessage(
+            WAIT,
+            m ->
+                m instanceof SessionEvent.InputAck a && a.lastSequence() == 1
+                    ? FishingOutcomes.complete()
+                    : FishingOutcomes.continueAndCollect());
+    assertThat(got)
+        .last()
+        .isEqualTo(new SessionEvent.InputAck(PlayerIds.simulationId(playerId), 1));
+    List<SessionEvent> views =
+        session.fishForMessage(
+            WAIT,
+            m ->
+                m instanceof SessionEvent.Snapshot
+                    ? FishingOutcomes.complete()
+                    : FishingOutcomes.continueAndIgnore());
+    SessionEvent.Snapshot snapshot = (SessionEvent.Snapshot) views.get(views.size() - 1);
+    assertThat(snapshot.cellId()).isEqualTo(CellIds.entityId(CELL));
+    assertThat(snapshot.playerId()).isEqualTo(PlayerIds.simulationId(playerId));
+    assertThat(summary().players()).isEqualTo(1);
+  }
+
+  @Test
+  void correctsASpeedHack() {
+    enter(playerId, CENTRE);
+
+    kit.runCommand(new ZoneCell.SubmitInput(playerId, 1, WireIntent.heading(90, 1000), 0L));
+
+    List<SessionEvent> got =
+        session.fishForMessage(
+            WAIT,
+            m ->
+                m instanceof SessionEvent.Correction
+                    ? FishingOutcomes.complete()
+                    : FishingOutcomes.continueAndCollect());
+    SessionEvent.Correction c = (SessionEvent.Correction) got.get(got.size() - 1);
+    assertThat(c.reason()).isEqualTo("CLAMPED");
+    assertThat(c.ackSequence()).isEqualTo(1);
+  }
+
+  @Test
+  void rejectsAnUnknownClassAndAPositionOutsideTheCell() {
+    ZoneCell.Reply badClass =
+        kit.<ZoneCell.Reply>runCommand(
+                r -> new ZoneCell.EnterCell(playerId, "Bard", 0, 0, 0, 0, null, session.ref(), r))
+            .reply();
+    ZoneCell.Reply outside = enter(playerId, GeoPosition.of(50, 50));
+    ZoneCell.Reply nan =
+        kit.<ZoneCell.Reply>runCommand(
+                r ->
+                    new ZoneCell.EnterCell(
+                        playerId, "Mage", Double.NaN, 0, 0, 0, null, session.ref(), r))
+            .reply();
+
+    assertThat(List.of(badClass, outside, nan))
+        .allSatisfy(
+            r ->
+                assertThat(r)
+                    .isInstanceOfSatisfying(
+                        ZoneCell.Rejected.class,
+                        x -> assertThat(x.reason()).isEqualTo(ZoneCell.Reason.INVALID_INPUT)));
+    assertThat(summary().players()).isZero();
+  }
+
+  @Test
+  void leavingCheckpointsThePositionToThePlayer() {
+    enter(playerId, CENTRE);
+
+    ZoneCell.Reply left =
+        kit.<ZoneCell.Reply>runCommand(r -> new ZoneCell.LeaveCell(playerId, r)).reply();
+    ZoneCell.Reply again =
+        kit.<ZoneCell.Reply>runCommand(r -> new ZoneCell.LeaveCell(playerId, r)).reply();
+
+    assertThat(left).isInstanceOf(ZoneCell.Left.class);
+    assertThat(again).isInstanceOf(ZoneCell.Rejected.class);
+    assertThat(outbox.checkpoints)
+        .singleElement()
+        .satisfies(c -> assertThat(c.playerId()).isEqualTo(playerId));
+    assertThat(summary().players()).isZero();
+  }
+
+  @Test
+  void persistsDepletionAndRecoversItAfterRestart() {
+    long node = new CellSimulation(CELL, SETTINGS, FOREST, 42L).resources().views().get(0).id();
+    enter(playerId, CENTRE);
+
+    var result =
+        kit.<ZoneCell.Reply>runCommand(r -> new ZoneCell.Harvest(playerId, node, 1_000_000, r));
+
+    assertThat(result.reply()).isInstanceOf(ZoneCell.Harvested.class);
+    assertThat(result.events())
+        .hasSize(2)
+        .allSatisfy(
+            e -> assertThat(e).hasFieldOrPropertyWithValue("cellId", CellIds.entityId(CELL)));
+    assertThat(result.events().get(1)).isInstanceOf(ZoneCell.ResourceDepleted.class);
+
+    kit.restart();
+    enter(playerId, CENTRE);
+    ZoneCell.Reply again =
+        kit.<ZoneCell.Reply>runCommand(r -> new ZoneCell.Harvest(playerId, node, 1, r)).reply();
+
+    assertThat(summary().depletedNodes()).isEqualTo(1);
+    assertThat(again).isInstanceOf(ZoneCell.Rejected.class);
+  }
+
+  @Test
+  void sessionEventsAndNeighbourMessagesRoundTripThroughCbor() {
+    List<Object> messages =
+        List.of(
+            new SessionEvent.InputAck(1L, 2L),
+            new SessionEvent.Correction(1L, 1.5, 2.5, 3.0, 4L, "CLAMPED"),
+            new SessionEvent.Snapshot(
+                "47a1c",
+                9L,
+                1L,
+                List.of(new SessionEvent.EntityView(-3L, 1, 2, 3, 90, EntityKind.NPC)),
+                DayPhase.values()[0]),
+            new SessionEvent.EntityEntered(1L, 2L),
+            new SessionEvent.EntityLeft(1L, 2L),
+            new SessionEvent.HandedOff(1L, "47a1d"),
+            new ZoneCell.Ghosts(
+                "47a1c", List.of(new GhostEntry(5L, EntityKind.PLAYER, 1, 2, 0, 45, 3))),
+            new ZoneCell.SubmitInput(playerId, 3L, WireIntent.heading(Double.NaN, 1), 0L));
+
+    for (Object m : messages) {
+      assertThat(testKit.serializationTestKit().verifySerialization(m, true)).isEqualTo(m);
+    }
+  }
+}
