@@ -12,7 +12,8 @@ public record BlueMarbleSettings(
     PersistenceSettings persistence,
     MetricsSettings metrics,
     PlanetSettings planet,
-    TerrainSettings terrain) {
+    TerrainSettings terrain,
+    WorldSettings world) {
 
   /** Validates everything; the first problem is thrown as a {@link SettingsException}. */
   public static BlueMarbleSettings fromConfig(Config config) {
@@ -22,7 +23,8 @@ public record BlueMarbleSettings(
         PersistenceSettings.fromConfig(config),
         MetricsSettings.fromConfig(config),
         PlanetSettings.fromConfig(config),
-        TerrainSettings.fromConfig(config));
+        TerrainSettings.fromConfig(config),
+        WorldSettings.fromConfig(config));
   }
 
   /** Loads the profile's configuration and validates it. */

@@ -85,7 +85,10 @@ public final class EdgeServer extends AllDirectives {
                 new AuthRoutes(game.accounts(), auth).route());
     Route routes =
         settings.adminEnabled()
-            ? concat(publicRoutes, new AdminPlayerRoutes(game.players()).route())
+            ? concat(
+                publicRoutes,
+                new AdminPlayerRoutes(game.players()).route(),
+                new AdminWorldRoutes(game.world()).route())
             : publicRoutes;
     return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> routes));
   }

@@ -112,6 +112,11 @@ class AuthRoutesTest {
           public AccountPort accounts() {
             return accounts;
           }
+
+          @Override
+          public org.bluemarble.edge.port.WorldAdminPort world() {
+            throw new UnsupportedOperationException("no world in this stand-in");
+          }
         };
     ServerBinding binding =
         new EdgeServer(new EdgeServer.Settings("127.0.0.1", 0, false, "test"), game, auth)

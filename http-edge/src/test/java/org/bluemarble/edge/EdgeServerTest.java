@@ -246,6 +246,12 @@ class EdgeServerTest {
       throw new UnsupportedOperationException("no accounts in this stand-in");
     }
 
+    /** The world is tested against the real zone cells in pekko-node. */
+    @Override
+    public org.bluemarble.edge.port.WorldAdminPort world() {
+      throw new UnsupportedOperationException("no world in this stand-in");
+    }
+
     /**
      * The planet API is tested against the real generator in pekko-node; here there are no planets.
      */

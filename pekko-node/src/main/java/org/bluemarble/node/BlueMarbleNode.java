@@ -33,7 +33,13 @@ import org.bluemarble.edge.EdgeServer;
 import org.bluemarble.edge.port.AccountPort;
 import org.bluemarble.persistence.Databases;
 import org.bluemarble.persistence.JournalSchema;
+import org.bluemarble.persistence.terrain.TerrainStore;
+import org.bluemarble.planet.Planet;
 import org.bluemarble.player.Player;
+import org.bluemarble.spatial.Sphere;
+import org.bluemarble.zone.ZoneCell;
+import org.bluemarble.zone.ZoneCellDeps;
+import org.bluemarble.zone.ZoneSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,8 +74,19 @@ public final class BlueMarbleNode {
     AccountDirectory accounts = new AccountDirectory(system, settings.node().askTimeout());
     AuthComponents auth = authComponents(system, settings);
 
-    PlanetService planets =
-        new PlanetService(settings.planet(), TerrainStores.open(system, settings));
+    TerrainStore terrainStore = TerrainStores.open(system, settings);
+    Planet world = WorldPlanet.loadOrGenerate(terrainStore, settings.world());
+    ZoneSettings zone = ZoneSettings.defaults(new Sphere(world.config().radiusMeters()));
+    ZoneCell.init(
+        system,
+        ZoneCellDeps.of(
+            zone,
+            new PlanetTerrain(world.terrainQuery()),
+            settings.world().seed(),
+            settings.persistence().slices()));
+    WorldAdmin worldAdmin =
+        new WorldAdmin(system, settings.node().askTimeout(), settings.world(), world, zone);
+    PlanetService planets = new PlanetService(settings.planet(), terrainStore);
     CoordinatedShutdown.get(system)
         .addTask(
             CoordinatedShutdown.PhaseServiceStop(),
@@ -83,7 +100,8 @@ public final class BlueMarbleNode {
             new PlayerAdmin(system, settings.node().askTimeout()),
             planets,
             new NodeHealth(system, pool),
-            accounts);
+            accounts,
+            worldAdmin);
     EdgeServer.Settings edge =
         new EdgeServer.Settings(
             settings.node().bindHost(),

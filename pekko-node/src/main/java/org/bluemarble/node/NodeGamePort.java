@@ -5,8 +5,13 @@ import org.bluemarble.edge.port.GamePort;
 import org.bluemarble.edge.port.HealthPort;
 import org.bluemarble.edge.port.PlanetPort;
 import org.bluemarble.edge.port.PlayerAdminPort;
+import org.bluemarble.edge.port.WorldAdminPort;
 
 /** The node's implementation of the edge's port: one field per area of the game. */
 record NodeGamePort(
-    PlayerAdminPort players, PlanetPort planets, HealthPort health, AccountPort accounts)
+    PlayerAdminPort players,
+    PlanetPort planets,
+    HealthPort health,
+    AccountPort accounts,
+    WorldAdminPort world)
     implements GamePort {}

@@ -18,4 +18,7 @@ public interface GamePort {
 
   /** Accounts: registration and credential lookups. */
   AccountPort accounts();
+
+  /** The simulated world, for admins. */
+  WorldAdminPort world();
 }

@@ -43,6 +43,8 @@ public final class InProcessNode implements AutoCloseable {
     all.put("bluemarble.metrics.enabled", false);
     // Tests share two cores with builds: let a first journal write take its time rather than fail.
     all.put("bluemarble.node.ask-timeout", "30s");
+    // A coarse world planet (6,144 samples) keeps start-up short; tests that care set their own.
+    all.put("bluemarble.world.terrain-level", 5);
     all.put("pekko.coordinated-shutdown.exit-jvm", "off");
     all.putAll(overrides);
     BlueMarbleSettings settings =
