@@ -115,7 +115,7 @@ class AuthRoutesTest {
 
           @Override
           public org.bluemarble.edge.port.WorldAdminPort world() {
-            throw new UnsupportedOperationException("no world in this stand-in");
+            return EdgeServerTest.STAND_IN_WORLD;
           }
         };
     ServerBinding binding =

@@ -37,6 +37,21 @@ import org.junit.jupiter.api.Test;
 
 /** The HTTP edge over a real socket, with an in-memory stand-in for the game behind the port. */
 class EdgeServerTest {
+  /** The world is tested against the real zone cells in pekko-node; here it has no cells. */
+  static final org.bluemarble.edge.port.WorldAdminPort STAND_IN_WORLD =
+      new org.bluemarble.edge.port.WorldAdminPort() {
+        @Override
+        public WorldView world() {
+          return new WorldView("none", 0, 3, "", 13, 60, 20, 250);
+        }
+
+        @Override
+        public CompletionStage<CellView> cell(String cellId) {
+          return CompletableFuture.failedFuture(
+              new PortException(PortException.Code.NOT_FOUND, "no cells here"));
+        }
+      };
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static ActorTestKit testKit;
@@ -249,7 +264,7 @@ class EdgeServerTest {
     /** The world is tested against the real zone cells in pekko-node. */
     @Override
     public org.bluemarble.edge.port.WorldAdminPort world() {
-      throw new UnsupportedOperationException("no world in this stand-in");
+      return STAND_IN_WORLD;
     }
 
     /**
