@@ -75,26 +75,8 @@ public final class BlueMarbleNode {
     AuthComponents auth = authComponents(system, settings);
 
     TerrainStore terrainStore = TerrainStores.open(system, settings);
-    Planet world = WorldPlanet.loadOrGenerate(terrainStore, settings.world());
-    ZoneSettings zone = ZoneSettings.defaults(new Sphere(world.config().radiusMeters()));
-    ZoneCell.init(
-        system,
-        ZoneCellDeps.of(
-            zone,
-            new PlanetTerrain(world.terrainQuery()),
-            settings.world().seed(),
-            settings.persistence().slices()));
-    WorldAdmin worldAdmin =
-        new WorldAdmin(system, settings.node().askTimeout(), settings.world(), world, zone);
-    PlanetService planets = new PlanetService(settings.planet(), terrainStore);
-    CoordinatedShutdown.get(system)
-        .addTask(
-            CoordinatedShutdown.PhaseServiceStop(),
-            "stop-planet-generation",
-            () -> {
-              planets.close();
-              return CompletableFuture.completedFuture(Done.getInstance());
-            });
+    WorldAdmin worldAdmin = startWorld(system, settings, terrainStore);
+    PlanetService planets = startPlanetService(system, settings, terrainStore);
     NodeGamePort game =
         new NodeGamePort(
             new PlayerAdmin(system, settings.node().askTimeout()),
@@ -132,6 +114,36 @@ public final class BlueMarbleNode {
                     system.address(),
                     System.currentTimeMillis()
                         - ManagementFactory.getRuntimeMXBean().getStartTime()));
+  }
+
+  /** Loads (or generates) the world planet and starts zone-cell sharding on it. */
+  private static WorldAdmin startWorld(
+      ActorSystem<?> system, BlueMarbleSettings settings, TerrainStore terrainStore) {
+    Planet world = WorldPlanet.loadOrGenerate(terrainStore, settings.world());
+    ZoneSettings zone = ZoneSettings.defaults(new Sphere(world.config().radiusMeters()));
+    ZoneCell.init(
+        system,
+        ZoneCellDeps.of(
+            zone,
+            new PlanetTerrain(world.terrainQuery()),
+            settings.world().seed(),
+            settings.persistence().slices()));
+    return new WorldAdmin(system, settings.node().askTimeout(), settings.world(), world, zone);
+  }
+
+  /** The planet API's generator pool, stopped by CoordinatedShutdown. */
+  private static PlanetService startPlanetService(
+      ActorSystem<?> system, BlueMarbleSettings settings, TerrainStore terrainStore) {
+    PlanetService planets = new PlanetService(settings.planet(), terrainStore);
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseServiceStop(),
+            "stop-planet-generation",
+            () -> {
+              planets.close();
+              return CompletableFuture.completedFuture(Done.getInstance());
+            });
+    return planets;
   }
 
   /** Reads {@code bluemarble.auth}; Argon2 and token-store calls run on the blocking dispatcher. */
