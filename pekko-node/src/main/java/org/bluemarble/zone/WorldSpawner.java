@@ -4,6 +4,8 @@ import com.google.common.geometry.S2CellId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.bluemarble.spatial.GeoPosition;
 import org.bluemarble.zone.internal.BiomeTables;
 
@@ -40,30 +42,46 @@ public final class WorldSpawner {
 
   /** The creatures of {@code cell}, in spawn order. */
   public List<NpcSpawn> creatures(S2CellId cell) {
-    SplittableRandom random = random(cell, NPC_STREAM);
-    List<NpcSpawn> out = new ArrayList<>();
-    for (int i = 0; i < NPC_CANDIDATES; i++) {
-      GeoPosition p = randomPointIn(cell, random);
-      double roll = random.nextDouble();
-      double pick = random.nextDouble();
-      if (isDeepOcean(p)) {
-        continue;
-      }
-      BiomeTables.Entry entry = BiomeTables.of(terrain.biome(p.latitudeDeg(), p.longitudeDeg()));
-      if (entry.creatures().isEmpty() || roll >= entry.creatureDensity()) {
-        continue;
-      }
-      CreatureKind kind = entry.creatures().get((int) (pick * entry.creatures().size()));
-      out.add(new NpcSpawn(EntityIds.npc(cell, i), kind, onGround(p)));
-    }
-    return out;
+    return spawn(
+        cell,
+        NPC_STREAM,
+        NPC_CANDIDATES,
+        BiomeTables.Entry::creatures,
+        BiomeTables.Entry::creatureDensity,
+        (i, kind, at) -> new NpcSpawn(EntityIds.npc(cell, i), kind, at));
   }
 
   /** The resource nodes of {@code cell}, in spawn order. */
   public List<ResourceSpawn> resources(S2CellId cell) {
-    SplittableRandom random = random(cell, RESOURCE_STREAM);
-    List<ResourceSpawn> out = new ArrayList<>();
-    for (int i = 0; i < RESOURCE_CANDIDATES; i++) {
+    return spawn(
+        cell,
+        RESOURCE_STREAM,
+        RESOURCE_CANDIDATES,
+        BiomeTables.Entry::resources,
+        BiomeTables.Entry::resourceDensity,
+        (i, kind, at) -> new ResourceSpawn(EntityIds.resourceNode(cell, i), kind, at));
+  }
+
+  /** Builds one spawn from its candidate index, kind and ground position. */
+  private interface SpawnFactory<K, S> {
+    S create(int candidate, K kind, GeoPosition at);
+  }
+
+  /**
+   * Candidate points drawn from the cell's own random stream; each on land becomes a spawn with the
+   * biome's density, of a kind picked from the biome's table. Three draws per candidate, whether it
+   * spawns or not, so spawns are stable per index.
+   */
+  private <K, S> List<S> spawn(
+      S2CellId cell,
+      long stream,
+      int candidates,
+      Function<BiomeTables.Entry, List<K>> kindsOf,
+      ToDoubleFunction<BiomeTables.Entry> densityOf,
+      SpawnFactory<K, S> factory) {
+    SplittableRandom random = random(cell, stream);
+    List<S> out = new ArrayList<>();
+    for (int i = 0; i < candidates; i++) {
       GeoPosition p = randomPointIn(cell, random);
       double roll = random.nextDouble();
       double pick = random.nextDouble();
@@ -71,11 +89,11 @@ public final class WorldSpawner {
         continue;
       }
       BiomeTables.Entry entry = BiomeTables.of(terrain.biome(p.latitudeDeg(), p.longitudeDeg()));
-      if (entry.resources().isEmpty() || roll >= entry.resourceDensity()) {
+      List<K> kinds = kindsOf.apply(entry);
+      if (kinds.isEmpty() || roll >= densityOf.applyAsDouble(entry)) {
         continue;
       }
-      ResourceKind kind = entry.resources().get((int) (pick * entry.resources().size()));
-      out.add(new ResourceSpawn(EntityIds.resourceNode(cell, i), kind, onGround(p)));
+      out.add(factory.create(i, kinds.get((int) (pick * kinds.size())), onGround(p)));
     }
     return out;
   }

@@ -2,7 +2,6 @@ package org.bluemarble.planet;
 
 import com.google.common.geometry.S2CellId;
 import org.bluemarble.planet.internal.CellGrid;
-import org.bluemarble.planet.internal.ContentHash;
 
 /**
  * A generated planet: its config, one sample per S2 cell at the terrain level (cells in id order,
@@ -57,15 +56,7 @@ public final class Planet {
   /** Builds a planet around arrays it takes ownership of. */
   static Planet assemble(PlanetConfig config, CellGrid grid, PlanetSamples samples) {
     PlanetStats stats = PlanetStats.compute(grid, samples.elevation(), samples.biome());
-    String hash =
-        ContentHash.of(
-            config,
-            samples.elevation(),
-            samples.temperature(),
-            samples.precipitation(),
-            samples.biome(),
-            samples.plate());
-    return new Planet(config, grid, samples, stats, hash);
+    return new Planet(config, grid, samples, stats, samples.contentHash(config));
   }
 
   /** A copy of every sample, e.g. to store the planet. */

@@ -1,6 +1,7 @@
 package org.bluemarble.planet;
 
 import java.util.Arrays;
+import org.bluemarble.planet.internal.ContentHash;
 
 /**
  * A planet's raw samples, one entry per S2 cell of the terrain level in cell-id order: the form to
@@ -21,6 +22,14 @@ public record PlanetSamples(
     byte[] biome,
     byte[] plate,
     boolean[] continentalPlates) {
+
+  /**
+   * The content hash of a planet with these samples and {@code config} (what {@link
+   * Planet#contentHash()} returns).
+   */
+  public String contentHash(PlanetConfig config) {
+    return ContentHash.of(config, elevation, temperature, precipitation, biome, plate);
+  }
 
   /** A deep copy. */
   public PlanetSamples copy() {

@@ -63,7 +63,7 @@ public final class H2TerrainStore implements TerrainStore {
     return run(
         "save " + planetId,
         c -> {
-          String hash = TerrainInputs.contentHash(config, samples);
+          String hash = samples.contentHash(config);
           Instant now = Instant.ofEpochMilli(clock.millis());
           StoredPlanetInfo info =
               new StoredPlanetInfo(planetId, config, hash, samples.elevation().length, now);

@@ -90,7 +90,7 @@ public final class MongoTerrainStore implements TerrainStore {
                       new StoredPlanetInfo(
                           planetId,
                           config,
-                          TerrainInputs.contentHash(config, samples),
+                          samples.contentHash(config),
                           layout.cellCount(),
                           Instant.ofEpochMilli(clock.millis()));
                   PlanetHeader header =

@@ -7,7 +7,6 @@ import org.bluemarble.persistence.terrain.InvalidTerrainRequestException;
 import org.bluemarble.planet.Biome;
 import org.bluemarble.planet.PlanetConfig;
 import org.bluemarble.planet.PlanetSamples;
-import org.bluemarble.planet.internal.ContentHash;
 import org.bluemarble.spatial.CellIdRange;
 
 /** Argument checks shared by the terrain store adapters, and the content hash of a save. */
@@ -74,19 +73,6 @@ public final class TerrainInputs {
       requireFinite("samples.temperature", k, samples.temperature()[k]);
       requireFinite("samples.precipitation", k, samples.precipitation()[k]);
     }
-  }
-
-  /**
-   * The planet's content hash, as {@link org.bluemarble.planet.Planet#contentHash()} computes it.
-   */
-  public static String contentHash(PlanetConfig config, PlanetSamples samples) {
-    return ContentHash.of(
-        config,
-        samples.elevation(),
-        samples.temperature(),
-        samples.precipitation(),
-        samples.biome(),
-        samples.plate());
   }
 
   private static int lengthOf(Object array) {
