@@ -46,6 +46,21 @@ public final class SettingsReader {
     }
   }
 
+  /** A finite decimal number within {@code [min, max]}. */
+  public double doubleIn(String key, double min, double max) {
+    String value = raw(key).trim();
+    String expected = "a number " + min + " to " + max;
+    try {
+      double d = Double.parseDouble(value);
+      if (!(d >= min && d <= max)) {
+        throw SettingsException.invalid(key, value, expected);
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw SettingsException.invalid(key, value, expected);
+    }
+  }
+
   /** A TCP/UDP port number. */
   public int port(String key) {
     return intIn(key, 1, 65535);

@@ -64,6 +64,18 @@ class SettingsTest {
   }
 
   @Test
+  void worldSpawnDefaultsToTheSeed42PlateauAndRejectsNaN() {
+    BlueMarbleSettings s = load(Profile.EMBEDDED, Map.of());
+    assertThat(s.world().spawnLatitudeDeg()).isEqualTo(-21.0);
+    assertThat(s.world().spawnLongitudeDeg()).isEqualTo(-27.0);
+    assertThatThrownBy(
+            () -> load(Profile.EMBEDDED, Map.of("bluemarble.world.spawn-latitude", "NaN")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("BLUEMARBLE_WORLD_SPAWN_LATITUDE")
+        .hasMessageContaining("a number -90.0 to 90.0");
+  }
+
+  @Test
   void rejectsAPortOutOfRangeNamingTheKeyAndVariable() {
     assertThatThrownBy(() -> load(Profile.EMBEDDED, Map.of("bluemarble.node.http-port", 70000)))
         .isInstanceOf(SettingsException.class)
