@@ -82,6 +82,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   private String cellId;
   private boolean inWorld;
   private boolean entering;
+  private boolean resuming;
   private long lastSequence;
   private long lastSnapshotNanos;
   private Presence.Entered entered;
@@ -137,21 +138,19 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
       listener.onEnded(WorldListener.EndReason.REPLACED, "the player connected again elsewhere");
     }
     listener = a.listener();
-    if (inWorld) {
-      Presence.Entered e = entered;
-      a.result()
-          .complete(
-              handle.with(
-                  new Presence.Entered(
-                      e.entityId(),
-                      position,
-                      e.headingDeg(),
-                      lastSequence,
-                      e.simulationHz(),
-                      e.snapshotHz(),
-                      e.planetRadiusMeters(),
-                      true),
-                  listener));
+    if (inWorld && !entering) {
+      // Resume: take the character out and put it back where it stands, which tells us exactly
+      // where that is (snapshots never show a player itself).
+      pending = a.result();
+      resuming = true;
+      entering = true;
+      getContext()
+          .ask(
+              ZoneCell.Reply.class,
+              sharding.entityRefFor(ZoneCell.ENTITY_KEY, cellId),
+              settings.askTimeout(),
+              replyTo -> new ZoneCell.LeaveCell(playerId, replyTo),
+              CellAnswered::new);
       return this;
     }
     if (pending != null) {
@@ -209,6 +208,13 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
             ? settings.spawns().spawnFor(playerId)
             : new PlayPosition(
                 p.position().latitude(), p.position().longitude(), p.position().altitude());
+    enterCell();
+    return this;
+  }
+
+  /** Sends EnterCell for {@link #position} to the cell containing it. */
+  private void enterCell() {
+    entering = true;
     String cell =
         CellIds.entityId(
             SpatialCells.cellAt(
@@ -233,11 +239,18 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
                     sessionRef,
                     replyTo),
             CellAnswered::new);
-    return this;
   }
 
   private Behavior<Command> onCellAnswer(CellAnswered m) {
     if (!entering) {
+      return this;
+    }
+    if (resuming) {
+      resuming = false;
+      if (m.reply() instanceof ZoneCell.Left l) {
+        position = new PlayPosition(l.latitudeDeg(), l.longitudeDeg(), l.altitude());
+      }
+      enterCell();
       return this;
     }
     entering = false;
@@ -254,7 +267,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
               settings.zone().tickHz(),
               settings.zone().snapshotHz(),
               settings.zone().sphere().radiusMeters(),
-              false);
+              entered != null);
       if (pending != null) {
         pending.complete(handle.with(entered, listener));
         pending = null;
