@@ -11,19 +11,11 @@ import org.bluemarble.protocol.ProtocolErrors;
 import org.bluemarble.protocol.ProtocolException;
 import org.bluemarble.protocol.session.PhaseGate;
 import org.bluemarble.protocol.session.SessionPhase;
-import org.bluemarble.protocol.snapshot.Quantiser;
 import org.bluemarble.protocol.udp.ConnectToken;
 import org.bluemarble.protocol.v1.Authenticated;
-import org.bluemarble.protocol.v1.ConnectTokenIssued;
-import org.bluemarble.protocol.v1.Correction;
 import org.bluemarble.protocol.v1.Disconnect;
-import org.bluemarble.protocol.v1.EnteredWorld;
-import org.bluemarble.protocol.v1.EntityLeave;
 import org.bluemarble.protocol.v1.Envelope;
 import org.bluemarble.protocol.v1.Error;
-import org.bluemarble.protocol.v1.InputAck;
-import org.bluemarble.protocol.v1.Pong;
-import org.bluemarble.protocol.v1.ServerNotice;
 
 /**
  * The transport-independent core of one client connection (WebSocket or UDP): the phase gate (hello
@@ -117,15 +109,7 @@ public final class GameSession {
         phase = SessionPhase.AUTHENTICATED;
         l.presence.leave();
       }
-      case PING ->
-          out.send(
-              Envelope.newBuilder()
-                  .setCorrelationId(id)
-                  .setPong(
-                      Pong.newBuilder()
-                          .setClientTimeMs(in.getPing().getClientTimeMs())
-                          .setServerTimeMs(System.currentTimeMillis()))
-                  .build());
+      case PING -> out.send(ProtoMapping.pong(id, in.getPing().getClientTimeMs()));
       case PONG -> {}
       case DISCONNECT -> {
         if (link != null
@@ -230,18 +214,7 @@ public final class GameSession {
     l.attach(presence, e, deps.snapshotBudgetBytes());
     link = l;
     phase = SessionPhase.IN_WORLD;
-    out.send(
-        Envelope.newBuilder()
-            .setCorrelationId(id)
-            .setEnteredWorld(
-                EnteredWorld.newBuilder()
-                    .setEntityId(e.entityId())
-                    .setPosition(ProtoMapping.toProto(e.position()))
-                    .setHeading(Quantiser.quantiseHeading(e.headingDeg()))
-                    .setSimulationHz(e.simulationHz())
-                    .setSnapshotHz(e.snapshotHz())
-                    .setPlanetRadiusM(e.planetRadiusMeters()))
-            .build());
+    out.send(ProtoMapping.enteredWorld(id, e));
   }
 
   private void onInput(Envelope in) {
@@ -258,14 +231,7 @@ public final class GameSession {
     }
     long now = System.currentTimeMillis();
     ConnectToken token = deps.udp().issue(accountId, now);
-    out.send(
-        Envelope.newBuilder()
-            .setCorrelationId(id)
-            .setConnectTokenIssued(
-                ConnectTokenIssued.newBuilder()
-                    .setToken(com.google.protobuf.ByteString.copyFrom(token.toBytes()))
-                    .setExpiresAtMs(token.expiresAtMs()))
-            .build());
+    out.send(ProtoMapping.connectTokenIssued(id, token));
   }
 
   private Link requireLink() {
@@ -350,12 +316,7 @@ public final class GameSession {
           return;
         }
         feed.self(position);
-        InputAck.Builder ack =
-            InputAck.newBuilder().setSequence((int) sequence).setServerTick(feed.tick());
-        if (position != null) {
-          ack.setPosition(ProtoMapping.toProto(position));
-        }
-        out.send(Envelope.newBuilder().setInputAck(ack).build());
+        out.send(ProtoMapping.inputAck(sequence, position, feed.tick()));
       }
     }
 
@@ -366,14 +327,7 @@ public final class GameSession {
           return;
         }
         feed.self(position);
-        out.send(
-            Envelope.newBuilder()
-                .setCorrection(
-                    Correction.newBuilder()
-                        .setSequence((int) sequence)
-                        .setPosition(ProtoMapping.toProto(position))
-                        .setReason(ProtoMapping.correctionReason(reason)))
-                .build());
+        out.send(ProtoMapping.correction(sequence, position, reason));
       }
     }
 
@@ -400,13 +354,7 @@ public final class GameSession {
       synchronized (GameSession.this) {
         if (current()) {
           feed.left(entityId);
-          out.send(
-              Envelope.newBuilder()
-                  .setEntityLeave(
-                      EntityLeave.newBuilder()
-                          .setEntityId(entityId)
-                          .setReason(EntityLeave.Reason.REASON_OUT_OF_RANGE))
-                  .build());
+          out.send(ProtoMapping.entityLeave(entityId));
         }
       }
     }
@@ -415,13 +363,7 @@ public final class GameSession {
     public void onAnnouncement(String message, String from) {
       synchronized (GameSession.this) {
         if (current()) {
-          out.send(
-              Envelope.newBuilder()
-                  .setServerNotice(
-                      ServerNotice.newBuilder()
-                          .setSeverity(ServerNotice.Severity.SEVERITY_INFO)
-                          .setText(message))
-                  .build());
+          out.send(ProtoMapping.notice(message));
         }
       }
     }

@@ -1,15 +1,26 @@
 package org.bluemarble.edge.session;
 
+import com.google.protobuf.ByteString;
 import org.bluemarble.edge.port.PlayIntent;
 import org.bluemarble.edge.port.PlayPosition;
+import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.WorldListener;
 import org.bluemarble.protocol.client.WireMapping;
 import org.bluemarble.protocol.movement.MovementIntent;
+import org.bluemarble.protocol.snapshot.Quantiser;
+import org.bluemarble.protocol.udp.ConnectToken;
+import org.bluemarble.protocol.v1.ConnectTokenIssued;
 import org.bluemarble.protocol.v1.Correction;
 import org.bluemarble.protocol.v1.Disconnect;
+import org.bluemarble.protocol.v1.EnteredWorld;
 import org.bluemarble.protocol.v1.EntityKind;
+import org.bluemarble.protocol.v1.EntityLeave;
+import org.bluemarble.protocol.v1.Envelope;
 import org.bluemarble.protocol.v1.GeoPosition;
+import org.bluemarble.protocol.v1.InputAck;
 import org.bluemarble.protocol.v1.MovementInput;
+import org.bluemarble.protocol.v1.Pong;
+import org.bluemarble.protocol.v1.ServerNotice;
 
 /** Protobuf ↔ play port, in one place. */
 final class ProtoMapping {
@@ -27,6 +38,77 @@ final class ProtoMapping {
     }
     MovementIntent.Target t = (MovementIntent.Target) intent;
     return PlayIntent.target(t.latDeg(), t.lngDeg(), t.speedMps());
+  }
+
+  static Envelope inputAck(long sequence, PlayPosition position, long serverTick) {
+    InputAck.Builder ack =
+        InputAck.newBuilder().setSequence((int) sequence).setServerTick(serverTick);
+    if (position != null) {
+      ack.setPosition(toProto(position));
+    }
+    return Envelope.newBuilder().setInputAck(ack).build();
+  }
+
+  static Envelope correction(long sequence, PlayPosition position, String reason) {
+    return Envelope.newBuilder()
+        .setCorrection(
+            Correction.newBuilder()
+                .setSequence((int) sequence)
+                .setPosition(toProto(position))
+                .setReason(correctionReason(reason)))
+        .build();
+  }
+
+  static Envelope entityLeave(long entityId) {
+    return Envelope.newBuilder()
+        .setEntityLeave(
+            EntityLeave.newBuilder()
+                .setEntityId(entityId)
+                .setReason(EntityLeave.Reason.REASON_OUT_OF_RANGE))
+        .build();
+  }
+
+  static Envelope notice(String text) {
+    return Envelope.newBuilder()
+        .setServerNotice(
+            ServerNotice.newBuilder()
+                .setSeverity(ServerNotice.Severity.SEVERITY_INFO)
+                .setText(text))
+        .build();
+  }
+
+  static Envelope enteredWorld(long correlationId, Presence.Entered e) {
+    return Envelope.newBuilder()
+        .setCorrelationId(correlationId)
+        .setEnteredWorld(
+            EnteredWorld.newBuilder()
+                .setEntityId(e.entityId())
+                .setPosition(toProto(e.position()))
+                .setHeading(Quantiser.quantiseHeading(e.headingDeg()))
+                .setSimulationHz(e.simulationHz())
+                .setSnapshotHz(e.snapshotHz())
+                .setPlanetRadiusM(e.planetRadiusMeters()))
+        .build();
+  }
+
+  static Envelope connectTokenIssued(long correlationId, ConnectToken token) {
+    return Envelope.newBuilder()
+        .setCorrelationId(correlationId)
+        .setConnectTokenIssued(
+            ConnectTokenIssued.newBuilder()
+                .setToken(ByteString.copyFrom(token.toBytes()))
+                .setExpiresAtMs(token.expiresAtMs()))
+        .build();
+  }
+
+  static Envelope pong(long correlationId, long clientTimeMs) {
+    return Envelope.newBuilder()
+        .setCorrelationId(correlationId)
+        .setPong(
+            Pong.newBuilder()
+                .setClientTimeMs(clientTimeMs)
+                .setServerTimeMs(System.currentTimeMillis()))
+        .build();
   }
 
   static GeoPosition toProto(PlayPosition p) {
