@@ -5,18 +5,25 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.bluemarble.config.Profile;
+import org.bluemarble.node.SessionControl;
 import org.bluemarble.node.testing.InProcessNode;
 import org.bluemarble.protocol.client.BlueMarbleClient;
 import org.bluemarble.protocol.client.ClientListener;
 import org.bluemarble.protocol.movement.MovementIntent;
 import org.bluemarble.protocol.snapshot.EntityState;
 import org.bluemarble.protocol.snapshot.Quantiser;
+import org.bluemarble.protocol.v1.Disconnect;
 import org.bluemarble.protocol.v1.EnteredWorld;
 import org.bluemarble.protocol.v1.EntityLeave;
+import org.bluemarble.protocol.v1.ServerNotice;
+import org.bluemarble.zone.PlayerIds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,5 +119,44 @@ class GracePeriodTest {
     double dLat = Math.toRadians(latDeg - Quantiser.latDeg(s));
     double dLng = Math.toRadians(lngDeg - Quantiser.lngDeg(s)) * Math.cos(Math.toRadians(latDeg));
     return radiusMeters * Math.hypot(dLat, dLng);
+  }
+
+  /** Records Disconnect reasons and notices. */
+  static final class Ends implements ClientListener {
+    final CompletableFuture<Disconnect.Reason> reason = new CompletableFuture<>();
+    final CompletableFuture<String> notice = new CompletableFuture<>();
+
+    @Override
+    public void onDisconnect(Disconnect disconnect) {
+      reason.complete(disconnect.getReason());
+    }
+
+    @Override
+    public void onNotice(ServerNotice n) {
+      notice.complete(n.getText());
+    }
+  }
+
+  @Test
+  void aSecondConnectionTakesOverAnAnnouncementArrivesAndAKickEndsTheSession() throws Exception {
+    PlayWorld.Player p = world.newPlayer("takeover_player");
+    Ends firstEnds = new Ends();
+    Ends secondEnds = new Ends();
+    try (BlueMarbleClient first = world.webSocket(p, firstEnds);
+        BlueMarbleClient second = world.webSocket(p, secondEnds)) {
+      first.enterWorld(p.playerId()).get(30, TimeUnit.SECONDS);
+      EnteredWorld again = second.enterWorld(p.playerId()).get(30, TimeUnit.SECONDS);
+      assertThat(firstEnds.reason.get(30, TimeUnit.SECONDS))
+          .isEqualTo(Disconnect.Reason.REASON_REPLACED);
+      assertThat(again.getEntityId()).isEqualTo(PlayerIds.simulationId(p.playerId()));
+
+      var topic = SessionControl.get(node.system).topic();
+      topic.tell(
+          Topic.publish(new SessionControl.Broadcast("maintenance at noon", "ops", Instant.now())));
+      assertThat(secondEnds.notice.get(30, TimeUnit.SECONDS)).isEqualTo("maintenance at noon");
+      topic.tell(Topic.publish(new SessionControl.Kick(p.accountId(), "cheating", Instant.now())));
+      assertThat(secondEnds.reason.get(30, TimeUnit.SECONDS))
+          .isEqualTo(Disconnect.Reason.REASON_KICKED);
+    }
   }
 }

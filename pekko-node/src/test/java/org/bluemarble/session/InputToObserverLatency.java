@@ -48,19 +48,14 @@ public final class InputToObserverLatency {
   public static void main(String[] args) throws Exception {
     int samples = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     Path data = Files.createTempDirectory("latency");
-    try (InProcessNode node =
-            InProcessNode.start(
-                Profile.EMBEDDED,
-                Map.of(
-                    "bluemarble.node.data-dir",
-                    data.toString(),
-                    "bluemarble.auth.argon2.memory-kib",
-                    1024,
-                    "bluemarble.auth.argon2.iterations",
-                    1,
-                    "bluemarble.metrics.enabled",
-                    false));
-        ClientIoLoop loop = new ClientIoLoop("latency-io")) {
+    InProcessNode node =
+        InProcessNode.start(
+            Profile.EMBEDDED,
+            Map.of(
+                "bluemarble.node.data-dir", data.toString(),
+                "bluemarble.auth.argon2.memory-kib", 1024,
+                "bluemarble.auth.argon2.iterations", 1));
+    try (ClientIoLoop loop = new ClientIoLoop("latency-io")) {
       PlayWorld world = new PlayWorld(node);
       for (boolean udp : new boolean[] {false, true}) {
         String tag = udp ? "udp" : "ws";
@@ -103,6 +98,8 @@ public final class InputToObserverLatency {
               histogram.getMaxValue() / 1000.0);
         }
       }
+    } finally {
+      node.close();
     }
     System.exit(0);
   }

@@ -76,9 +76,13 @@ final class LossyUdpProxy implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     running = false;
-    thread.join(5_000);
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     selector.close();
     front.close();
     back.close();
