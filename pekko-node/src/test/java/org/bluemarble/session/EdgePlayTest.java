@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reference clients over WebSocket and UDP (one of them through a 10 % lossy link) enter the world
- * of a real node near each other and see each other move.
+ * Reference clients over WebSocket and UDP (one of them through a 10 % lossy link, which later
+ * replays all it sent) enter the world of a real node near each other and see each other move.
  */
 class EdgePlayTest {
   @TempDir static Path dataDir;
@@ -107,6 +107,14 @@ class EdgePlayTest {
                       && moved(udpC.world().find(idA), aSeenByB));
       assertThat(wsA.unacknowledgedInputs()).isZero();
       assertThat(udpD.unacknowledgedInputs()).isZero();
+
+      // Every datagram D sent so far arrives again from D's address: the replay window drops them,
+      // and D's session goes on.
+      lossy.replayRecorded();
+      for (int i = 0; i < 5; i++) {
+        udpD.sendInput(new MovementIntent.Heading(180, 3));
+      }
+      await().atMost(PlayWorld.WAIT).until(() -> acksD.last.get() == 35);
     }
   }
 

@@ -7,6 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -24,6 +27,8 @@ final class LossyUdpProxy implements AutoCloseable {
   private volatile boolean running = true;
   private volatile SocketAddress client;
   volatile long dropped;
+  private final List<byte[]> fromClient = Collections.synchronizedList(new ArrayList<>());
+  private volatile boolean replay;
 
   LossyUdpProxy(InetSocketAddress server, double loss) throws IOException {
     this.server = server;
@@ -53,7 +58,20 @@ final class LossyUdpProxy implements AutoCloseable {
         SocketAddress from;
         while ((from = front.receive(buffer.clear())) != null) {
           client = from;
+          if (fromClient.size() < 500) {
+            byte[] copy = new byte[buffer.position()];
+            buffer.duplicate().flip().get(copy);
+            fromClient.add(copy);
+          }
           relay(buffer, back, server);
+        }
+        if (replay) {
+          replay = false;
+          synchronized (fromClient) {
+            for (byte[] d : fromClient) {
+              back.send(ByteBuffer.wrap(d), server);
+            }
+          }
         }
         while (back.receive(buffer.clear()) != null) {
           if (client != null) {
@@ -64,6 +82,14 @@ final class LossyUdpProxy implements AutoCloseable {
     } catch (IOException e) {
       running = false;
     }
+  }
+
+  /**
+   * Sends every recorded client datagram to the server again (a replay attack from its address).
+   */
+  void replayRecorded() {
+    replay = true;
+    selector.wakeup();
   }
 
   private void relay(ByteBuffer buffer, DatagramChannel out, SocketAddress to) throws IOException {
