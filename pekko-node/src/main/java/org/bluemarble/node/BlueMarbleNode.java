@@ -90,6 +90,7 @@ public final class BlueMarbleNode {
             settings.edge().watchdog(),
             settings.node().askTimeout());
     GameEdges gameEdges = GameEdges.start(system, settings, play, auth.tokens());
+    EdgeMetrics.start(system, gameEdges);
     PlanetService planets = startPlanetService(system, settings, terrainStore);
     NodeGamePort game =
         new NodeGamePort(
