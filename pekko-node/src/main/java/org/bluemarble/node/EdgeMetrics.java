@@ -1,0 +1,45 @@
+package org.bluemarble.node;
+
+import java.time.Duration;
+import java.util.Map;
+import kamon.Kamon;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.bluemarble.edge.udp.UdpEdge;
+import org.bluemarble.edge.ws.WebSocketStats;
+import org.bluemarble.protocol.udp.DropReason;
+
+/**
+ * Publishes the game edges' counters as Kamon gauges (Prometheus {@code /metrics} when metrics are
+ * on), every few seconds: {@code bluemarble_udp_dropped{reason}}, {@code
+ * bluemarble_udp_connections}, {@code bluemarble_ws_connections_total}, {@code
+ * bluemarble_ws_snapshots_dropped}, {@code bluemarble_ws_too_slow}, {@code
+ * bluemarble_ws_refused_frames}.
+ */
+final class EdgeMetrics {
+  private static final Duration INTERVAL = Duration.ofSeconds(5);
+
+  private EdgeMetrics() {}
+
+  static void start(ActorSystem<?> system, GameEdges edges) {
+    system
+        .scheduler()
+        .scheduleAtFixedRate(INTERVAL, INTERVAL, () -> publish(edges), system.executionContext());
+  }
+
+  private static void publish(GameEdges edges) {
+    UdpEdge udp = edges.udp();
+    if (udp != null) {
+      for (Map.Entry<DropReason, Long> e : udp.drops().entrySet()) {
+        Kamon.gauge("bluemarble.udp.dropped")
+            .withTag("reason", e.getKey().name())
+            .update(e.getValue());
+      }
+      Kamon.gauge("bluemarble.udp.connections").withoutTags().update(udp.connections());
+    }
+    WebSocketStats ws = edges.ws().stats();
+    Kamon.gauge("bluemarble.ws.connections.total").withoutTags().update(ws.connections());
+    Kamon.gauge("bluemarble.ws.snapshots.dropped").withoutTags().update(ws.droppedSnapshots());
+    Kamon.gauge("bluemarble.ws.too.slow").withoutTags().update(ws.tooSlow());
+    Kamon.gauge("bluemarble.ws.refused.frames").withoutTags().update(ws.refusedFrames());
+  }
+}

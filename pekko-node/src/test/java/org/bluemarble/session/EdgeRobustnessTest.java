@@ -1,0 +1,226 @@
+package org.bluemarble.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.bluemarble.auth.KeyRing;
+import org.bluemarble.auth.KeyRingFiles;
+import org.bluemarble.auth.Role;
+import org.bluemarble.auth.TokenService;
+import org.bluemarble.auth.TokenSettings;
+import org.bluemarble.config.Profile;
+import org.bluemarble.node.testing.InProcessNode;
+import org.bluemarble.protocol.client.BlueMarbleClient;
+import org.bluemarble.protocol.client.ClientIoLoop;
+import org.bluemarble.protocol.client.ClientListener;
+import org.bluemarble.protocol.movement.MovementIntent;
+import org.bluemarble.protocol.v1.Authenticate;
+import org.bluemarble.protocol.v1.Disconnect;
+import org.bluemarble.protocol.v1.EnterWorld;
+import org.bluemarble.protocol.v1.Envelope;
+import org.bluemarble.protocol.v1.Error;
+import org.bluemarble.protocol.v1.HeadingIntent;
+import org.bluemarble.protocol.v1.Hello;
+import org.bluemarble.protocol.v1.MovementInput;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input at both edges of a real node: out-of-phase messages, forged/expired/garbage tokens,
+ * foreign and unknown player ids get clear protocol Errors; 100,000 random and mutated frames per
+ * edge leave the node serving a well-behaved client.
+ */
+class EdgeRobustnessTest {
+  private static final String ISSUER = "https://bluemarble.local/";
+  private static final String AUDIENCE = "bluemarble";
+  private static final int FUZZ_FRAMES = 100_000;
+
+  @TempDir static Path dataDir;
+  private static Path signingKey;
+  private static InProcessNode node;
+  private static PlayWorld world;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void startNode() throws Exception {
+    // A known signing key, so the test can make expired tokens the node would otherwise accept.
+    signingKey = dataDir.resolve("signing.jwk");
+    Files.writeString(
+        signingKey, new ECKeyGenerator(Curve.P_256).keyID("test-key").generate().toJSONString());
+    Map<String, Object> config = new HashMap<>(PlayWorld.config(dataDir.toString(), "30s"));
+    config.put("bluemarble.auth.tokens.signing-key-file", signingKey.toString());
+    node = InProcessNode.start(Profile.EMBEDDED, config);
+    world = new PlayWorld(node);
+  }
+
+  @AfterAll
+  static void stopNode() throws Exception {
+    node.close();
+  }
+
+  private RawWebSocket greeted() throws Exception {
+    RawWebSocket ws = new RawWebSocket(http, node.httpPort);
+    ws.send(Frames.hello());
+    assertThat(ws.next(Envelope.MessageCase.HELLO_ACCEPTED)).isNotNull();
+    return ws;
+  }
+
+  private static Envelope authenticate(String token) {
+    return Envelope.newBuilder()
+        .setCorrelationId(2)
+        .setAuthenticate(Authenticate.newBuilder().setToken(token))
+        .build();
+  }
+
+  private static Error.Code errorCode(RawWebSocket ws) throws InterruptedException {
+    Envelope e = ws.next(Envelope.MessageCase.ERROR);
+    assertThat(e).as("an Error arrives").isNotNull();
+    return e.getError().getCode();
+  }
+
+  @Test
+  void outOfPhaseMessagesAndBadTokensGetClearErrors() throws Exception {
+    try (RawWebSocket ws = new RawWebSocket(http, node.httpPort)) {
+      ws.send(
+          Envelope.newBuilder()
+              .setCorrelationId(7)
+              .setMovementInput(
+                  MovementInput.newBuilder()
+                      .setSequence(1)
+                      .setHeading(HeadingIntent.newBuilder().setSpeedMps(1)))
+              .build());
+      Envelope e = ws.next(Envelope.MessageCase.ERROR);
+      assertThat(e.getCorrelationId()).isEqualTo(7);
+      assertThat(e.getError().getCode()).isEqualTo(Error.Code.CODE_OUT_OF_PHASE);
+      ws.send(
+          Envelope.newBuilder()
+              .setCorrelationId(8)
+              .setHello(Hello.newBuilder().setProtocolVersion(999))
+              .build());
+      Envelope rejected = ws.next(Envelope.MessageCase.HELLO_REJECTED);
+      assertThat(rejected.getHelloRejected().getError().getCode())
+          .isEqualTo(Error.Code.CODE_PROTOCOL_VERSION);
+      ws.closed.get(10, TimeUnit.SECONDS);
+    }
+    try (RawWebSocket ws = greeted()) {
+      ws.send(
+          Envelope.newBuilder()
+              .setCorrelationId(3)
+              .setEnterWorld(EnterWorld.newBuilder().setPlayerId("x"))
+              .build());
+      assertThat(errorCode(ws)).isEqualTo(Error.Code.CODE_OUT_OF_PHASE);
+      ws.send(authenticate("not-a-jwt"));
+      assertThat(errorCode(ws)).isEqualTo(Error.Code.CODE_UNAUTHENTICATED);
+      assertThat(ws.next(Envelope.MessageCase.DISCONNECT).getDisconnect().getReason())
+          .isEqualTo(Disconnect.Reason.REASON_PROTOCOL_VIOLATION);
+    }
+    PlayWorld.Player owner = world.newPlayer("robust_owner");
+    TokenService forger =
+        new TokenService(TokenSettings.of(ISSUER, AUDIENCE), KeyRing.generate(), Clock.systemUTC());
+    TokenService past =
+        new TokenService(
+            TokenSettings.of(ISSUER, AUDIENCE),
+            KeyRingFiles.load(new KeyRingFiles.Settings(Optional.of(signingKey), List.of())),
+            Clock.offset(Clock.systemUTC(), Duration.ofHours(-2)));
+    for (String bad :
+        List.of(
+            forger.issue(owner.accountId(), "robust_owner", Set.of(Role.PLAYER)).token(),
+            past.issue(owner.accountId(), "robust_owner", Set.of(Role.PLAYER)).token())) {
+      try (RawWebSocket ws = greeted()) {
+        ws.send(authenticate(bad));
+        assertThat(errorCode(ws)).isEqualTo(Error.Code.CODE_UNAUTHENTICATED);
+      }
+    }
+    PlayWorld.Player other = world.newPlayer("robust_other");
+    try (BlueMarbleClient client = world.webSocket(owner, new ClientListener() {})) {
+      for (String foreign : List.of(other.playerId(), "00000000-0000-0000-0000-000000000000")) {
+        assertThat(client.enterWorld(foreign))
+            .failsWithin(Duration.ofSeconds(30))
+            .withThrowableThat()
+            .withMessageContaining("is not a character of account");
+      }
+    }
+  }
+
+  @Test
+  void aHundredThousandFuzzedWebSocketFramesLeaveTheNodeServing() throws Exception {
+    long start = System.nanoTime();
+    Frames frames = new Frames(42);
+    int sent = 0;
+    int connections = 0;
+    while (sent < FUZZ_FRAMES) {
+      try (RawWebSocket ws = new RawWebSocket(http, node.httpPort)) {
+        connections++;
+        ws.send(Frames.hello());
+        // Stop when the server ends the connection: frames sent after that are never read.
+        while (sent < FUZZ_FRAMES && ws.sendPaced(frames.next())) {
+          sent++;
+        }
+      }
+    }
+    System.out.printf(
+        "fuzz: %d WebSocket frames over %d connections in %d ms%n",
+        sent, connections, (System.nanoTime() - start) / 1_000_000);
+    assertThat(sent).isEqualTo(FUZZ_FRAMES);
+    wellBehavedClientEntersAndMoves("fuzz_ws_after", false);
+  }
+
+  @Test
+  void aHundredThousandFuzzedDatagramsLeaveTheNodeServing() throws Exception {
+    PlayWorld.Player probe = world.newPlayer("fuzz_udp_probe");
+    InetSocketAddress server = PlayWorld.serverOf(world.connectToken(probe));
+    Frames frames = new Frames(7);
+    SplittableRandom random = new SplittableRandom(11);
+    try (DatagramChannel channel = DatagramChannel.open()) {
+      channel.bind(new InetSocketAddress("127.0.0.1", 0));
+      for (int i = 0; i < FUZZ_FRAMES; i++) {
+        byte[] datagram =
+            switch (random.nextInt(3)) {
+              case 0 -> frames.garbage(random.nextInt(1_300));
+              case 1 -> frames.garbage(1_100); // the size of a connection request
+              default -> {
+                byte[] b = frames.garbage(16 + random.nextInt(200));
+                b[0] = (byte) random.nextInt(8); // a plausible packet type
+                yield b;
+              }
+            };
+        channel.send(ByteBuffer.wrap(datagram), server);
+      }
+    }
+    wellBehavedClientEntersAndMoves("fuzz_udp_after", true);
+  }
+
+  private void wellBehavedClientEntersAndMoves(String name, boolean udp) throws Exception {
+    PlayWorld.Player p = world.newPlayer(name);
+    try (ClientIoLoop loop = new ClientIoLoop(name + "-io");
+        BlueMarbleClient client =
+            udp
+                ? world.udp(p, new ClientListener() {}, loop, null)
+                : world.webSocket(p, new ClientListener() {})) {
+      client.enterWorld(p.playerId()).get(30, TimeUnit.SECONDS);
+      for (int i = 0; i < 5; i++) {
+        client.sendInput(new MovementIntent.Heading(180, 2));
+      }
+      await().atMost(PlayWorld.WAIT).until(() -> client.unacknowledgedInputs() == 0);
+    }
+  }
+}
