@@ -1,0 +1,23 @@
+package org.bluemarble.market.entity;
+
+import java.util.Map;
+import org.bluemarble.node.CborSerializable;
+
+/**
+ * A copy of one player's holdings: {@code copper} and {@code honor} balances, item counts by id
+ * (bag and equipment together), free bag slots, the freeze flag and how many legs were applied.
+ */
+public record HoldingsView(
+    String playerId,
+    long copper,
+    long honor,
+    Map<String, Integer> items,
+    int freeSlots,
+    boolean frozen,
+    String frozenReason,
+    long legsApplied)
+    implements CborSerializable {
+  public HoldingsView {
+    items = Map.copyOf(items);
+  }
+}
