@@ -31,6 +31,7 @@ import org.bluemarble.config.PersistenceSettings;
 import org.bluemarble.edge.AuthComponents;
 import org.bluemarble.edge.EdgeServer;
 import org.bluemarble.edge.port.AccountPort;
+import org.bluemarble.market.node.EconomyWiring;
 import org.bluemarble.persistence.Databases;
 import org.bluemarble.persistence.JournalSchema;
 import org.bluemarble.persistence.terrain.TerrainStore;
@@ -77,13 +78,16 @@ public final class BlueMarbleNode {
     TerrainStore terrainStore = TerrainStores.open(system, settings);
     WorldAdmin worldAdmin = startWorld(system, settings, terrainStore);
     PlanetService planets = startPlanetService(system, settings, terrainStore);
+    EconomyWiring economy =
+        EconomyWiring.start(system, settings.persistence().slices(), settings.config());
     NodeGamePort game =
         new NodeGamePort(
             new PlayerAdmin(system, settings.node().askTimeout()),
             planets,
             new NodeHealth(system, pool),
             accounts,
-            worldAdmin);
+            worldAdmin,
+            economy.port());
     EdgeServer.Settings edge =
         new EdgeServer.Settings(
             settings.node().bindHost(),
@@ -91,7 +95,7 @@ public final class BlueMarbleNode {
             settings.node().loopbackOnly(),
             version);
     try {
-      new EdgeServer(edge, game, auth)
+      new EdgeServer(edge, game, auth, economy.payments())
           .start(system)
           .toCompletableFuture()
           .get(30, TimeUnit.SECONDS);

@@ -3,6 +3,7 @@ package org.bluemarble.node;
 import org.bluemarble.edge.port.AccountPort;
 import org.bluemarble.edge.port.GamePort;
 import org.bluemarble.edge.port.HealthPort;
+import org.bluemarble.edge.port.MarketPort;
 import org.bluemarble.edge.port.PlanetPort;
 import org.bluemarble.edge.port.PlayerAdminPort;
 import org.bluemarble.edge.port.WorldAdminPort;
@@ -13,5 +14,6 @@ record NodeGamePort(
     PlanetPort planets,
     HealthPort health,
     AccountPort accounts,
-    WorldAdminPort world)
+    WorldAdminPort world,
+    MarketPort market)
     implements GamePort {}

@@ -21,4 +21,12 @@ public interface GamePort {
 
   /** The simulated world, for admins. */
   WorldAdminPort world();
+
+  /**
+   * The economy: marketplace, trades, wallets, admin tools, payments. Null when the game has no
+   * economy (edge tests of other areas); then the economy routes are not served.
+   */
+  default MarketPort market() {
+    return null;
+  }
 }
