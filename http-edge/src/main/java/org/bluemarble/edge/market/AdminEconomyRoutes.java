@@ -27,7 +27,7 @@ public final class AdminEconomyRoutes extends AllDirectives {
               "GET",
               BASE + "/players/{playerId}/wallet",
               Set.of(Role.MODERATOR),
-              "A player's wallet, honor points, items and freeze flag"),
+              "A player's wallet, honor points, items, freeze flag and ledger lines"),
           new AdminEndpoint(
               "POST",
               BASE + "/players/{playerId}/grants",

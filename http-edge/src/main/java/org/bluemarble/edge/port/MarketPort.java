@@ -61,7 +61,7 @@ public interface MarketPort {
       long volume,
       int trades) {}
 
-  /** A player's wallet and items. */
+  /** A player's wallet and items, with the last ledger lines (newest first). */
   record WalletInfo(
       String playerId,
       long copper,
@@ -69,7 +69,12 @@ public interface MarketPort {
       Map<String, Integer> items,
       int freeSlots,
       boolean frozen,
-      String frozenReason) {}
+      String frozenReason,
+      List<LedgerLine> ledger) {}
+
+  /** One applied move of a player's holdings; {@code key} names the saga step. */
+  record LedgerLine(
+      String key, String direction, long copper, long honor, List<Stack> items, Instant at) {}
 
   /** A stack of items in a request or an offer. */
   record Stack(String itemId, int quantity) {}

@@ -20,6 +20,9 @@ import org.bluemarble.market.inventory.ItemCatalog;
  * changing anything; the event handler applies it.
  */
 public final class HoldingsState {
+  static final int RECENT_LEGS = 50;
+
+  private final java.util.ArrayDeque<LegLine> recent = new java.util.ArrayDeque<>();
   private final Inventory inventory;
   private final Set<String> appliedKeys = new HashSet<>();
   private long copper;
@@ -101,6 +104,13 @@ public final class HoldingsState {
     if (e.added() != null) {
       inventory.apply(e.added());
     }
+    Leg leg = e.leg();
+    recent.addFirst(
+        new LegLine(
+            leg.key(), leg.direction().name(), leg.copper(), leg.honor(), leg.items(), e.at()));
+    if (recent.size() > RECENT_LEGS) {
+      recent.removeLast();
+    }
     return this;
   }
 
@@ -126,6 +136,7 @@ public final class HoldingsState {
         inventory.freeSlots(),
         frozen,
         frozenReason,
-        appliedKeys.size());
+        appliedKeys.size(),
+        java.util.List.copyOf(recent));
   }
 }

@@ -1,11 +1,13 @@
 package org.bluemarble.market.entity;
 
+import java.util.List;
 import java.util.Map;
 import org.bluemarble.node.CborSerializable;
 
 /**
  * A copy of one player's holdings: {@code copper} and {@code honor} balances, item counts by id
- * (bag and equipment together), free bag slots, the freeze flag and how many legs were applied.
+ * (bag and equipment together), free bag slots, the freeze flag, how many legs were applied and the
+ * last {@value HoldingsState#RECENT_LEGS} of them, newest first (the player's ledger view).
  */
 public record HoldingsView(
     String playerId,
@@ -15,9 +17,11 @@ public record HoldingsView(
     int freeSlots,
     boolean frozen,
     String frozenReason,
-    long legsApplied)
+    long legsApplied,
+    List<LegLine> recentLegs)
     implements CborSerializable {
   public HoldingsView {
     items = Map.copyOf(items);
+    recentLegs = List.copyOf(recentLegs);
   }
 }

@@ -314,7 +314,18 @@ public final class NodeMarketPort implements MarketPort {
         h.items(),
         h.freeSlots(),
         h.frozen(),
-        h.frozenReason());
+        h.frozenReason(),
+        h.recentLegs().stream()
+            .map(
+                l ->
+                    new LedgerLine(
+                        l.key(),
+                        l.direction(),
+                        l.copper(),
+                        l.honor(),
+                        l.items().stream().map(s -> new Stack(s.itemId(), s.quantity())).toList(),
+                        l.at()))
+            .toList());
   }
 
   private static EconomyStatus status(TreasuryStatus s) {

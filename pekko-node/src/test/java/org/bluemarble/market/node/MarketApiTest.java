@@ -174,6 +174,11 @@ class MarketApiTest {
         .untilAsserted(() -> assertThat(balance(seller)).isEqualTo(1_000 - 247 + 12_345 - 617));
     assertThat(balance(buyer)).isEqualTo(50_000 - 12_345);
     assertThat(balance(late)).isEqualTo(50_000);
+    JsonNode ledgerLines =
+        call("GET", "/admin/v1/economy/players/" + buyer.id() + "/wallet", null, null)
+            .body()
+            .path("ledger");
+    assertThat(ledgerLines.findValuesAsText("key")).anyMatch(k -> k.endsWith(":deliver"));
     Response tx = call("GET", "/api/marketplace/transactions", null, buyer);
     assertThat(tx.body().path("transactions").findValuesAsText("listingId")).containsExactly(id);
     Response prices = call("GET", "/api/marketplace/prices/iron_sword", null, buyer);
