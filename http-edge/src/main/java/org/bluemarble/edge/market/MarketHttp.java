@@ -42,7 +42,7 @@ final class MarketHttp {
           "LISTING_LIMIT_REACHED",
           "ITEM_VALUE_LIMIT_EXCEEDED",
           "NOT_TRADEABLE" ->
-          StatusCodes.UNPROCESSABLE_ENTITY;
+          StatusCodes.UNPROCESSABLE_CONTENT;
       case "NOT_OWNER", "TRADING_FROZEN", "SELF_TRADE" -> StatusCodes.FORBIDDEN;
       case "ECONOMY_READ_ONLY" -> StatusCodes.SERVICE_UNAVAILABLE;
       case "NOT_FOUND" -> StatusCodes.NOT_FOUND;

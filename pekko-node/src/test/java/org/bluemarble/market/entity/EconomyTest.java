@@ -194,6 +194,26 @@ class EconomyTest {
   }
 
   @Test
+  void raisingThePriceChargesTheListingFeeDifferenceAndLoweringChargesNothing() {
+    String seller = player();
+    grant(seller, 1_000, List.of(new ItemStack("iron_sword", 1)));
+    String id =
+        ((MarketReply.ListingDone)
+                await(economy.openListing("capital", seller, "iron_sword", 1, 5_000, 3)))
+            .listing()
+            .id();
+    assertThat(await(economy.holdings(seller)).copper()).isEqualTo(900);
+    MarketReply up = await(economy.reprice(id, seller, 10_000));
+    assertThat(((MarketReply.ListingDone) up).listing().price()).isEqualTo(10_000);
+    assertThat(await(economy.holdings(seller)).copper()).isEqualTo(800);
+    MarketReply down = await(economy.reprice(id, seller, 2_000));
+    assertThat(((MarketReply.ListingDone) down).listing().price()).isEqualTo(2_000);
+    assertThat(await(economy.holdings(seller)).copper()).isEqualTo(800);
+    MarketReply stranger = await(economy.reprice(id, player(), 1));
+    assertThat(((MarketReply.MarketRefused) stranger).error()).isEqualTo(MarketError.NOT_OWNER);
+  }
+
+  @Test
   void aConfirmedTradeSwapsMoneyForItems() {
     String a = player();
     String b = player();
