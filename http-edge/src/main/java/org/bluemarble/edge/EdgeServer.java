@@ -19,7 +19,12 @@ import org.apache.pekko.http.javadsl.server.UnsupportedRequestContentTypeRejecti
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.apache.pekko.pattern.AskTimeoutException;
 import org.bluemarble.edge.internal.ApiErrors;
+import org.bluemarble.edge.market.AdminEconomyRoutes;
+import org.bluemarble.edge.market.MarketRoutes;
+import org.bluemarble.edge.market.PaymentSignature;
+import org.bluemarble.edge.market.PaymentWebhookRoutes;
 import org.bluemarble.edge.port.GamePort;
+import org.bluemarble.edge.port.MarketPort;
 import org.bluemarble.edge.port.PortException;
 import org.bluemarble.edge.ws.WebSocketRoutes;
 import org.slf4j.Logger;
@@ -45,6 +50,7 @@ public final class EdgeServer extends AllDirectives {
   private final GamePort game;
   private final AuthComponents auth;
   private final WebSocketRoutes gameSocket;
+  private final PaymentSignature payments;
 
   /** An edge without the account routes (tests of other areas). */
   public EdgeServer(Settings settings, GamePort game) {
@@ -53,16 +59,37 @@ public final class EdgeServer extends AllDirectives {
 
   /** An edge with the account routes of {@link AuthRoutes}. */
   public EdgeServer(Settings settings, GamePort game, AuthComponents auth) {
-    this(settings, game, auth, null);
+    this(settings, game, auth, null, null);
   }
 
-  /** An edge with the account routes and the game WebSocket {@code /ws} (null: none). */
+  /** An edge with the account routes and the game WebSocket {@code /ws}. */
   public EdgeServer(
       Settings settings, GamePort game, AuthComponents auth, WebSocketRoutes gameSocket) {
+    this(settings, game, auth, gameSocket, null);
+  }
+
+  /** An edge with the account routes and the payments webhook (economy tests). */
+  public EdgeServer(
+      Settings settings, GamePort game, AuthComponents auth, PaymentSignature payments) {
+    this(settings, game, auth, null, payments);
+  }
+
+  /**
+   * An edge with the account routes, the game WebSocket {@code /ws} (null: none) and, when {@code
+   * game.market()} exists, the economy routes; {@code payments} (null: no webhook) verifies the
+   * payments webhook.
+   */
+  public EdgeServer(
+      Settings settings,
+      GamePort game,
+      AuthComponents auth,
+      WebSocketRoutes gameSocket,
+      PaymentSignature payments) {
     this.settings = settings;
     this.game = game;
     this.auth = auth;
     this.gameSocket = gameSocket;
+    this.payments = payments;
   }
 
   /** Binds the listener and registers its unbinding with CoordinatedShutdown. */
@@ -102,7 +129,28 @@ public final class EdgeServer extends AllDirectives {
                 new AdminPlayerRoutes(game.players()).route(),
                 new AdminWorldRoutes(game.world()).route())
             : publicRoutes;
-    return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> routes));
+    if (game.market() != null) {
+      routes = concat(routes, economyRoutes(game.market()));
+    }
+    Route all = routes;
+    return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> all));
+  }
+
+  /** Marketplace (with accounts), admin economy (when admin is on), payments webhook (if set). */
+  private Route economyRoutes(MarketPort market) {
+    java.util.List<Route> economy = new java.util.ArrayList<>();
+    if (auth != null) {
+      economy.add(new MarketRoutes(market, auth.tokens(), auth.limiter()).route());
+    }
+    if (settings.adminEnabled()) {
+      economy.add(new AdminEconomyRoutes(market).route());
+    }
+    if (payments != null) {
+      economy.add(new PaymentWebhookRoutes(market, payments, java.time.Clock.systemUTC()).route());
+    }
+    return economy.isEmpty()
+        ? reject()
+        : concat(economy.get(0), economy.subList(1, economy.size()).toArray(Route[]::new));
   }
 
   private static RejectionHandler rejections() {

@@ -318,6 +318,11 @@ public final class ListingBoard {
     return Optional.ofNullable(listings.get(listingId));
   }
 
+  /** Every listing this board knows, in creation order, whatever its state. */
+  public List<Listing> all() {
+    return List.copyOf(listings.values());
+  }
+
   /** Active listings of {@code seller}. */
   public List<Listing> activeOf(String seller) {
     return listings.values().stream()

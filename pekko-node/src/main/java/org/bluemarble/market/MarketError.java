@@ -57,5 +57,9 @@ public enum MarketError {
   /** An id (player, listing, order, auction, trade) that is blank or too long. */
   INVALID_ID,
   /** A configuration value outside its allowed range. */
-  INVALID_CONFIG
+  INVALID_CONFIG,
+  /** An admin froze this player's trading. */
+  TRADING_FROZEN,
+  /** The economy is read-only (an admin switch); reads still work. */
+  ECONOMY_READ_ONLY
 }

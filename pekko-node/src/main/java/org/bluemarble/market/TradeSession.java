@@ -198,6 +198,16 @@ public final class TradeSession {
     return state;
   }
 
+  /** The player who opened the trade. */
+  public String first() {
+    return first;
+  }
+
+  /** The player invited to the trade. */
+  public String second() {
+    return second;
+  }
+
   /** Bumped by every offer change; confirmations name the version they accept. */
   public long version() {
     return version;

@@ -31,6 +31,7 @@ import org.bluemarble.config.PersistenceSettings;
 import org.bluemarble.edge.AuthComponents;
 import org.bluemarble.edge.EdgeServer;
 import org.bluemarble.edge.port.AccountPort;
+import org.bluemarble.market.node.EconomyWiring;
 import org.bluemarble.persistence.Databases;
 import org.bluemarble.persistence.JournalSchema;
 import org.bluemarble.persistence.terrain.TerrainStore;
@@ -92,6 +93,8 @@ public final class BlueMarbleNode {
     GameEdges gameEdges = GameEdges.start(system, settings, play, auth.tokens());
     EdgeMetrics.start(system, gameEdges);
     PlanetService planets = startPlanetService(system, settings, terrainStore);
+    EconomyWiring economy =
+        EconomyWiring.start(system, settings.persistence().slices(), settings.config());
     NodeGamePort game =
         new NodeGamePort(
             new PlayerAdmin(system, settings.node().askTimeout()),
@@ -99,7 +102,8 @@ public final class BlueMarbleNode {
             new NodeHealth(system, pool),
             accounts,
             worldAdmin,
-            play);
+            play,
+            economy.port());
     EdgeServer.Settings edge =
         new EdgeServer.Settings(
             settings.node().bindHost(),
@@ -107,7 +111,7 @@ public final class BlueMarbleNode {
             settings.node().loopbackOnly(),
             version);
     try {
-      new EdgeServer(edge, game, auth, gameEdges.ws())
+      new EdgeServer(edge, game, auth, gameEdges.ws(), economy.payments())
           .start(system)
           .toCompletableFuture()
           .get(30, TimeUnit.SECONDS);

@@ -3,6 +3,7 @@ package org.bluemarble.node;
 import org.bluemarble.edge.port.AccountPort;
 import org.bluemarble.edge.port.GamePort;
 import org.bluemarble.edge.port.HealthPort;
+import org.bluemarble.edge.port.MarketPort;
 import org.bluemarble.edge.port.PlanetPort;
 import org.bluemarble.edge.port.PlayPort;
 import org.bluemarble.edge.port.PlayerAdminPort;
@@ -15,5 +16,6 @@ record NodeGamePort(
     HealthPort health,
     AccountPort accounts,
     WorldAdminPort world,
-    PlayPort play)
+    PlayPort play,
+    MarketPort market)
     implements GamePort {}

@@ -26,4 +26,12 @@ public interface GamePort {
   default PlayPort play() {
     return null;
   }
+
+  /**
+   * The economy: marketplace, trades, wallets, admin tools, payments. Null when the game has no
+   * economy (edge tests of other areas); then the economy routes are not served.
+   */
+  default MarketPort market() {
+    return null;
+  }
 }

@@ -1,0 +1,234 @@
+package org.bluemarble.edge.market;
+
+import java.util.Optional;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.bluemarble.auth.RateLimiter;
+import org.bluemarble.auth.TokenService;
+import org.bluemarble.edge.internal.ApiErrors;
+import org.bluemarble.edge.internal.JsonBodies;
+import org.bluemarble.edge.port.MarketPort;
+
+/**
+ * The player marketplace under {@code /api/marketplace}, authenticated with the access token:
+ * {@code GET/POST /listings}, {@code GET/PATCH/DELETE /listings/{id}}, {@code POST
+ * /listings/{id}/buy}, {@code GET /transactions}, {@code GET /prices/{itemId}}, {@code GET
+ * /wallet}, and direct trades under {@code /trades} (see {@link TradeRoutes}). Money in requests is
+ * copper; answers carry copper and g/s/c text. The seller pays the 5 % transaction fee.
+ */
+public final class MarketRoutes extends AllDirectives {
+  /** Default and largest page size of a listings search. */
+  static final int DEFAULT_PAGE_SIZE = 20;
+
+  static final int MAX_PAGE_SIZE = 200;
+
+  /** Body of {@code POST /listings}; {@code market} null = the first configured market. */
+  public record CreateListing(
+      String market, String itemId, Long quantity, Long price, Integer durationDays) {}
+
+  /** Body of {@code PATCH /listings/{id}}. */
+  public record UpdateListing(Long price) {}
+
+  private final MarketPort market;
+  private final PlayerAuth auth;
+  private final TradeRoutes trades;
+
+  public MarketRoutes(MarketPort market, TokenService tokens, RateLimiter limiter) {
+    this.market = market;
+    this.auth = new PlayerAuth(tokens);
+    this.trades = new TradeRoutes(market, limiter);
+  }
+
+  public Route route() {
+    return pathPrefix(
+        PathMatchers.segment("api").slash("marketplace"),
+        () ->
+            auth.player(
+                player ->
+                    concat(
+                        pathPrefix("listings", () -> listings(player)),
+                        path(
+                            "transactions",
+                            () ->
+                                get(
+                                    () ->
+                                        parameterOptional(
+                                            "limit",
+                                            limit ->
+                                                withInt(
+                                                    "limit",
+                                                    limit,
+                                                    50,
+                                                    n ->
+                                                        MarketHttp.reply(
+                                                            market.transactions(player, n),
+                                                            StatusCodes.OK,
+                                                            MarketViews::transactions))))),
+                        path(
+                            PathMatchers.segment("prices").slash(PathMatchers.segment()),
+                            item ->
+                                get(
+                                    () ->
+                                        MarketHttp.reply(
+                                            market.prices(item),
+                                            StatusCodes.OK,
+                                            p -> MarketViews.prices(item, p)))),
+                        path(
+                            "wallet",
+                            () ->
+                                get(
+                                    () ->
+                                        MarketHttp.reply(
+                                            market.wallet(player),
+                                            StatusCodes.OK,
+                                            MarketViews::wallet))),
+                        pathPrefix("trades", () -> trades.route(player)))));
+  }
+
+  private Route listings(String player) {
+    return concat(
+        pathEndOrSingleSlash(
+            () ->
+                concat(
+                    get(this::search),
+                    post(() -> JsonBodies.read(CreateListing.class, b -> create(player, b))))),
+        path(
+            PathMatchers.segment().slash("buy"),
+            id ->
+                post(
+                    () ->
+                        MarketHttp.reply(
+                            market.buy(player, id), StatusCodes.OK, MarketViews::listing))),
+        path(
+            PathMatchers.segment(),
+            id ->
+                concat(
+                    get(
+                        () ->
+                            MarketHttp.reply(
+                                market.listing(id), StatusCodes.OK, MarketViews::listing)),
+                    patch(
+                        () ->
+                            JsonBodies.read(
+                                UpdateListing.class,
+                                b ->
+                                    b.price() == null
+                                        ? MarketHttp.invalid("price", "price (copper) is required")
+                                        : MarketHttp.reply(
+                                            market.reprice(player, id, b.price()),
+                                            StatusCodes.OK,
+                                            MarketViews::listing))),
+                    delete(
+                        () ->
+                            MarketHttp.reply(
+                                market.cancel(player, id),
+                                StatusCodes.OK,
+                                MarketViews::listing)))));
+  }
+
+  private Route create(String player, CreateListing b) {
+    if (b.itemId() == null || b.itemId().isBlank()) {
+      return MarketHttp.invalid("itemId", "itemId is required");
+    }
+    if (b.price() == null) {
+      return MarketHttp.invalid("price", "price (copper, whole listing) is required");
+    }
+    long quantity = b.quantity() == null ? 1 : b.quantity();
+    int days = b.durationDays() == null ? 3 : b.durationDays();
+    return MarketHttp.reply(
+        market.createListing(player, b.market(), b.itemId(), quantity, b.price(), days),
+        StatusCodes.CREATED,
+        MarketViews::listing);
+  }
+
+  private Route search() {
+    return parameterOptional(
+        "market",
+        mk ->
+            parameterOptional(
+                "itemId",
+                item ->
+                    parameterOptional(
+                        "seller",
+                        seller ->
+                            parameterOptional(
+                                "status",
+                                status ->
+                                    parameterOptional(
+                                        "minPrice",
+                                        min ->
+                                            parameterOptional(
+                                                "maxPrice",
+                                                max ->
+                                                    parameterOptional(
+                                                        "page",
+                                                        page ->
+                                                            parameterOptional(
+                                                                "pageSize",
+                                                                size ->
+                                                                    search(
+                                                                        mk, item, seller, status,
+                                                                        min, max, page,
+                                                                        size)))))))));
+  }
+
+  private Route search(
+      Optional<String> mk,
+      Optional<String> item,
+      Optional<String> seller,
+      Optional<String> status,
+      Optional<String> min,
+      Optional<String> max,
+      Optional<String> page,
+      Optional<String> size) {
+    try {
+      int pageSize = parse("pageSize", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+      int pageNo = parse("page", page, 1, 1, 1_000_000);
+      String st = status.orElse("active");
+      if (!st.equals("active") && !st.equals("all")) {
+        return MarketHttp.invalid("status", "status must be active or all, was " + st);
+      }
+      MarketPort.ListingFilter filter =
+          new MarketPort.ListingFilter(
+              mk.orElse(null),
+              item.orElse(null),
+              seller.orElse(null),
+              min.isEmpty() ? null : (long) parse("minPrice", min, 0, 0, Integer.MAX_VALUE),
+              max.isEmpty() ? null : (long) parse("maxPrice", max, 0, 0, Integer.MAX_VALUE),
+              st.equals("active"),
+              (pageNo - 1) * pageSize,
+              pageSize);
+      return MarketHttp.reply(
+          market.listings(filter), StatusCodes.OK, p -> MarketViews.page(p, pageSize));
+    } catch (IllegalArgumentException e) {
+      return ApiErrors.complete(StatusCodes.BAD_REQUEST, "INVALID_INPUT", e.getMessage());
+    }
+  }
+
+  static int parse(String field, Optional<String> text, int fallback, int min, int max) {
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int v = Integer.parseInt(text.get());
+      if (v < min || v > max) {
+        throw new IllegalArgumentException(
+            field + " must be " + min + ".." + max + ", was " + text.get());
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(field + " must be an integer, was " + text.get());
+    }
+  }
+
+  private static Route withInt(
+      String field, Optional<String> text, int fallback, java.util.function.IntFunction<Route> in) {
+    try {
+      return in.apply(parse(field, text, fallback, 1, MAX_PAGE_SIZE));
+    } catch (IllegalArgumentException e) {
+      return MarketHttp.invalid(field, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package org.bluemarble.edge.market;
+
+import java.util.List;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.bluemarble.auth.RateLimitDecision;
+import org.bluemarble.auth.RateLimitKind;
+import org.bluemarble.auth.RateLimiter;
+import org.bluemarble.edge.internal.ApiErrors;
+import org.bluemarble.edge.internal.JsonBodies;
+import org.bluemarble.edge.port.MarketPort;
+
+/**
+ * Direct trades under {@code /api/marketplace/trades}: {@code POST} opens one with {@code
+ * counterparty} (trade requests are limited per player, {@link RateLimitKind#TRADE}: 5 a minute by
+ * default), {@code GET /{id}}, {@code PUT /{id}/offer}, {@code POST /{id}/confirm} with the offer
+ * version seen, {@code DELETE /{id}} walks away before both confirmed.
+ */
+final class TradeRoutes extends AllDirectives {
+  /** Body of {@code POST /trades}. */
+  public record OpenTrade(String counterparty) {}
+
+  /** Body of {@code PUT /trades/{id}/offer}: copper and item stacks (both optional). */
+  public record Offer(Long copper, List<MarketPort.Stack> items) {}
+
+  /** Body of {@code POST /trades/{id}/confirm}. */
+  public record Confirm(Long version) {}
+
+  private final MarketPort market;
+  private final RateLimiter limiter;
+
+  TradeRoutes(MarketPort market, RateLimiter limiter) {
+    this.market = market;
+    this.limiter = limiter;
+  }
+
+  Route route(String player) {
+    return concat(
+        pathEndOrSingleSlash(
+            () -> post(() -> JsonBodies.read(OpenTrade.class, b -> open(player, b)))),
+        path(
+            PathMatchers.segment().slash("offer"),
+            id ->
+                put(
+                    () ->
+                        JsonBodies.read(
+                            Offer.class,
+                            b ->
+                                MarketHttp.reply(
+                                    market.offer(
+                                        id,
+                                        player,
+                                        b.copper() == null ? 0 : b.copper(),
+                                        b.items() == null ? List.of() : b.items()),
+                                    StatusCodes.OK)))),
+        path(
+            PathMatchers.segment().slash("confirm"),
+            id ->
+                post(
+                    () ->
+                        JsonBodies.read(
+                            Confirm.class,
+                            b ->
+                                b.version() == null
+                                    ? MarketHttp.invalid("version", "version is required")
+                                    : MarketHttp.reply(
+                                        market.confirm(id, player, b.version()), StatusCodes.OK)))),
+        path(
+            PathMatchers.segment(),
+            id ->
+                concat(
+                    get(() -> MarketHttp.reply(market.trade(id), StatusCodes.OK)),
+                    delete(
+                        () -> MarketHttp.reply(market.cancelTrade(id, player), StatusCodes.OK)))));
+  }
+
+  private Route open(String player, OpenTrade b) {
+    if (b.counterparty() == null || b.counterparty().isBlank()) {
+      return MarketHttp.invalid("counterparty", "counterparty (player id) is required");
+    }
+    RateLimitDecision d = limiter.tryAcquire(RateLimitKind.TRADE, player);
+    if (!d.allowed()) {
+      return respondWithHeaders(
+          List.of(
+              RawHeader.create("Retry-After", Long.toString(d.retryAfterSeconds())),
+              RawHeader.create("X-RateLimit-Limit", Long.toString(d.limit())),
+              RawHeader.create("X-RateLimit-Remaining", Long.toString(d.remaining()))),
+          () ->
+              ApiErrors.complete(
+                  StatusCodes.TOO_MANY_REQUESTS,
+                  "RATE_LIMITED",
+                  "too many trade requests; retry after " + d.retryAfterSeconds() + " s"));
+    }
+    return MarketHttp.reply(market.openTrade(player, b.counterparty()), StatusCodes.CREATED);
+  }
+}

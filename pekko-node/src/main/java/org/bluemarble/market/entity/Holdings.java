@@ -1,0 +1,171 @@
+package org.bluemarble.market.entity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.bluemarble.market.MarketError;
+import org.bluemarble.market.MarketException;
+import org.bluemarble.market.inventory.InventoryEvent.ItemsAdded;
+import org.bluemarble.market.inventory.InventoryEvent.ItemsRemoved;
+import org.bluemarble.market.inventory.ItemCatalog;
+import org.bluemarble.node.CborSerializable;
+import org.bluemarble.node.EntityTags;
+
+/**
+ * What one player owns in the economy: copper wallet, honor points and the 200-slot inventory with
+ * equipment. Its own entity keyed by player id rather than part of {@code Player}: the economy
+ * writes to it far more often than the character changes, and the market and trade sagas need a
+ * target that only speaks {@link Leg}s. Every change arrives as a {@link Leg} with an idempotency
+ * key, applied at most once (the applied keys are part of the state). A frozen player's holdings
+ * refuse OUT legs but still accept IN legs, so sagas already under way can finish.
+ */
+public final class Holdings
+    extends EventSourcedBehaviorWithEnforcedReplies<
+        Holdings.Command, Holdings.Event, HoldingsState> {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY =
+      EntityTypeKey.create(Command.class, "Holdings");
+
+  /** Registers the entity type with Cluster Sharding; events are tagged by slice. */
+  public static void init(ActorSystem<?> system, int slices, ItemCatalog catalog) {
+    ClusterSharding.get(system)
+        .init(
+            Entity.of(
+                ENTITY_KEY,
+                ctx ->
+                    create(
+                        ctx.getEntityId(),
+                        EntityTags.tag(ENTITY_KEY.name(), ctx.getEntityId(), slices),
+                        catalog,
+                        Clock.systemUTC())));
+  }
+
+  public static Behavior<Command> create(
+      String playerId, String tag, ItemCatalog catalog, Clock clock) {
+    return new Holdings(playerId, tag, catalog, clock);
+  }
+
+  // Commands
+
+  /** Everything the holdings accept. */
+  public sealed interface Command extends CborSerializable permits Post, GetHoldings, Freeze {}
+
+  /** Apply {@code leg} once. */
+  public record Post(Leg leg, ActorRef<LegReply> replyTo) implements Command {}
+
+  public record GetHoldings(ActorRef<HoldingsView> replyTo) implements Command {}
+
+  /**
+   * Freeze ({@code frozen}) or unfreeze the player's trading; {@code reason} is shown to admins.
+   */
+  public record Freeze(boolean frozen, String reason, ActorRef<HoldingsView> replyTo)
+      implements Command {}
+
+  // Events
+
+  public sealed interface Event extends CborSerializable permits LegApplied, FreezeChanged {}
+
+  /** A leg applied; {@code added}/{@code removed} name the exact inventory slots (null if none). */
+  public record LegApplied(
+      String playerId, Leg leg, ItemsAdded added, ItemsRemoved removed, Instant at)
+      implements Event {}
+
+  public record FreezeChanged(String playerId, boolean frozen, String reason, Instant at)
+      implements Event {}
+
+  private final String playerId;
+  private final String tag;
+  private final ItemCatalog catalog;
+  private final Clock clock;
+
+  private Holdings(String playerId, String tag, ItemCatalog catalog, Clock clock) {
+    super(PersistenceId.of(ENTITY_KEY.name(), playerId));
+    this.playerId = playerId;
+    this.tag = tag;
+    this.catalog = catalog;
+    this.clock = clock;
+  }
+
+  @Override
+  public HoldingsState emptyState() {
+    return new HoldingsState(catalog);
+  }
+
+  @Override
+  public Set<String> tagsFor(Event event) {
+    return Set.of(tag);
+  }
+
+  /**
+   * No snapshots: the state wraps the mutable {@code Inventory}, which has no serialized form yet,
+   * so recovery replays the player's legs (a few per trade).
+   */
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.disabled();
+  }
+
+  // Command handlers
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, HoldingsState> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(Post.class, this::onPost)
+        .onCommand(GetHoldings.class, (s, c) -> Effect().reply(c.replyTo(), s.view(playerId)))
+        .onCommand(Freeze.class, this::onFreeze)
+        .build();
+  }
+
+  private ReplyEffect<Event, HoldingsState> onPost(HoldingsState state, Post cmd) {
+    Leg leg = cmd.leg();
+    if (state.applied(leg.key())) {
+      return Effect().reply(cmd.replyTo(), new LegReply.LegDone(leg.key()));
+    }
+    if (!leg.playerId().equals(playerId)) {
+      return refuse(cmd, MarketError.INVALID_ACCOUNT, "leg for " + leg.playerId());
+    }
+    if (state.frozen() && leg.direction() == Leg.Direction.OUT) {
+      return refuse(cmd, MarketError.TRADING_FROZEN, "trading of " + playerId + " is frozen");
+    }
+    try {
+      LegApplied event = state.decide(playerId, leg, clock.instant());
+      return Effect().persist(event).thenReply(cmd.replyTo(), s -> new LegReply.LegDone(leg.key()));
+    } catch (MarketException e) {
+      return refuse(cmd, e.error(), e.getMessage());
+    }
+  }
+
+  private ReplyEffect<Event, HoldingsState> refuse(Post cmd, MarketError error, String message) {
+    return Effect().reply(cmd.replyTo(), new LegReply.LegRefused(cmd.leg().key(), error, message));
+  }
+
+  private ReplyEffect<Event, HoldingsState> onFreeze(HoldingsState state, Freeze cmd) {
+    return Effect()
+        .persist(new FreezeChanged(playerId, cmd.frozen(), cmd.reason(), clock.instant()))
+        .thenReply(cmd.replyTo(), s -> s.view(playerId));
+  }
+
+  // Event handler
+
+  @Override
+  public EventHandler<HoldingsState, Event> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(LegApplied.class, HoldingsState::applied)
+        .onEvent(FreezeChanged.class, HoldingsState::freezeChanged)
+        .build();
+  }
+}

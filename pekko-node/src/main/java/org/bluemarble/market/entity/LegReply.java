@@ -1,0 +1,15 @@
+package org.bluemarble.market.entity;
+
+import org.bluemarble.market.MarketError;
+import org.bluemarble.node.CborSerializable;
+
+/** What {@link Holdings} answers to a posted {@link Leg}. */
+public sealed interface LegReply extends CborSerializable {
+  String key();
+
+  /** Applied now or earlier (a re-post of an applied key answers this too). */
+  record LegDone(String key) implements LegReply {}
+
+  /** Not applied, and nothing changed; a later re-post may still succeed. */
+  record LegRefused(String key, MarketError error, String message) implements LegReply {}
+}

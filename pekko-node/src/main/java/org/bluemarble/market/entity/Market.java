@@ -1,0 +1,379 @@
+package org.bluemarble.market.entity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.bluemarble.market.ListingStatus;
+import org.bluemarble.market.MarketError;
+import org.bluemarble.market.MarketException;
+import org.bluemarble.market.entity.MarketReply.MarketRefused;
+import org.bluemarble.node.CborSerializable;
+import org.bluemarble.node.EntityTags;
+
+/**
+ * One named regional market (e.g. {@code capital}): buy-now listings with escrowed items, the
+ * collected fees (its fee sink) and price statistics. Regions are named markets from the config
+ * rather than S2 cells: players choose where to trade, and a few busy markets are easier to reason
+ * about than thousands of sparse cells. Listing ids are {@code <market>.<n>} so a route finds the
+ * market from the id. Opening, buying and repricing are sagas: the operation and its charge leg are
+ * persisted, then the charge is posted to the player's {@link Holdings}; the answer is persisted
+ * before the market acts on it, and what the market owes players is persisted as legs re-posted
+ * until acknowledged (on a timer and after recovery). Rules live in {@link MarketState} and {@code
+ * ListingBoard}.
+ */
+public final class Market
+    extends EventSourcedBehaviorWithEnforcedReplies<Market.Command, Market.Event, MarketState> {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY =
+      EntityTypeKey.create(Command.class, "Market");
+
+  /** Registers the entity type with Cluster Sharding; events are tagged by slice. */
+  public static void init(ActorSystem<?> system, int slices, EconomyConfig config) {
+    ClusterSharding.get(system)
+        .init(
+            Entity.of(
+                ENTITY_KEY,
+                ctx ->
+                    create(
+                        ctx.getEntityId(),
+                        EntityTags.tag(ENTITY_KEY.name(), ctx.getEntityId(), slices),
+                        config,
+                        Clock.systemUTC())));
+  }
+
+  public static Behavior<Command> create(
+      String marketId, String tag, EconomyConfig config, Clock clock) {
+    return Behaviors.setup(
+        ctx ->
+            Behaviors.withTimers(
+                timers -> {
+                  timers.startTimerWithFixedDelay(Tick.INSTANCE, config.retryInterval());
+                  return new Market(marketId, tag, config, clock, ctx);
+                }));
+  }
+
+  /** The market a listing id belongs to: the part before the first dot. */
+  public static String marketOf(String listingId) {
+    int dot = listingId == null ? -1 : listingId.indexOf('.');
+    if (dot < 1) {
+      throw new MarketException(
+          MarketError.LISTING_UNAVAILABLE, "listing id must look like <market>.<id>: " + listingId);
+    }
+    return listingId.substring(0, dot);
+  }
+
+  // Commands
+
+  /** Everything a market accepts. */
+  public interface Command extends CborSerializable {}
+
+  /** List {@code quantity} of {@code itemId} for {@code price} copper in total. */
+  public record OpenListing(
+      String listingId,
+      String seller,
+      String itemId,
+      long quantity,
+      long price,
+      int durationDays,
+      ActorRef<MarketReply> replyTo)
+      implements Command {}
+
+  public record Buy(String listingId, String buyer, ActorRef<MarketReply> replyTo)
+      implements Command {}
+
+  public record Reprice(String listingId, String seller, long price, ActorRef<MarketReply> replyTo)
+      implements Command {}
+
+  public record Cancel(String listingId, String seller, ActorRef<MarketReply> replyTo)
+      implements Command {}
+
+  public record GetListing(String listingId, ActorRef<MarketReply> replyTo) implements Command {}
+
+  public record QueryListings(ListingQuery query, ActorRef<ListingPage> replyTo)
+      implements Command {}
+
+  /** Recent sales of {@code player} (all if null) and price statistics of {@code itemId}. */
+  public record GetSales(String player, String itemId, int limit, ActorRef<SalesPage> replyTo)
+      implements Command {}
+
+  public record GetSummary(ActorRef<MarketSummary> replyTo) implements Command {}
+
+  private record LegAnswered(LegCourier.Answer answer) implements Command {}
+
+  private enum Tick implements Command {
+    INSTANCE
+  }
+
+  // Events
+
+  public sealed interface Event extends CborSerializable
+      permits OpStarted, OpCharged, OpFailed, ListingCancelled, ListingsExpired, LegSettled {}
+
+  public record OpStarted(String marketId, MarketOp op) implements Event {}
+
+  public record OpCharged(String marketId, String opId, Instant at) implements Event {}
+
+  /** The operation did not happen; {@code refund} (null if none) gives a taken charge back. */
+  public record OpFailed(
+      String marketId, String opId, MarketError error, String message, Leg refund)
+      implements Event {}
+
+  public record ListingCancelled(String marketId, String listingId, String seller, Instant at)
+      implements Event {}
+
+  public record ListingsExpired(String marketId, Instant at) implements Event {}
+
+  /** A leg the market owed was applied by the player's holdings. */
+  public record LegSettled(String marketId, String key) implements Event {}
+
+  private final String marketId;
+  private final String tag;
+  private final EconomyConfig config;
+  private final Clock clock;
+  private final LegCourier<Command> courier;
+  private final MarketOps ops;
+  private final Map<String, ActorRef<MarketReply>> waiting = new HashMap<>();
+
+  private Market(
+      String marketId,
+      String tag,
+      EconomyConfig config,
+      Clock clock,
+      ActorContext<Command> context) {
+    super(PersistenceId.of(ENTITY_KEY.name(), marketId));
+    this.marketId = marketId;
+    this.tag = tag;
+    this.config = config;
+    this.clock = clock;
+    this.courier = new LegCourier<>(context, config.askTimeout(), LegAnswered::new);
+    this.ops = new MarketOps(marketId, config.defaultTier());
+  }
+
+  @Override
+  public MarketState emptyState() {
+    return new MarketState(marketId, config.fees(), config.catalog());
+  }
+
+  @Override
+  public Set<String> tagsFor(Event event) {
+    return Set.of(tag);
+  }
+
+  /** No snapshots: the state wraps the mutable board, which has no serialized form yet. */
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.disabled();
+  }
+
+  @Override
+  public SignalHandler<MarketState> signalHandler() {
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), this::resend).build();
+  }
+
+  // Command handlers
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, MarketState> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(OpenListing.class, this::onOpenListing)
+        .onCommand(Buy.class, this::onBuy)
+        .onCommand(Reprice.class, this::onReprice)
+        .onCommand(Cancel.class, this::onCancel)
+        .onCommand(GetListing.class, this::onGetListing)
+        .onCommand(QueryListings.class, (s, c) -> Effect().reply(c.replyTo(), s.page(c.query())))
+        .onCommand(GetSales.class, this::onGetSales)
+        .onCommand(GetSummary.class, (s, c) -> Effect().reply(c.replyTo(), s.summary()))
+        .onCommand(LegAnswered.class, this::onLegAnswered)
+        .onCommand(Tick.class, this::onTick)
+        .build();
+  }
+
+  private ReplyEffect<Event, MarketState> onOpenListing(MarketState state, OpenListing cmd) {
+    try {
+      return start(ops.open(state, cmd, clock.instant()), cmd.replyTo());
+    } catch (MarketException e) {
+      return refuse(cmd.replyTo(), e);
+    }
+  }
+
+  private ReplyEffect<Event, MarketState> onBuy(MarketState state, Buy cmd) {
+    try {
+      return start(ops.buy(state, cmd, clock.instant()), cmd.replyTo());
+    } catch (MarketException e) {
+      return refuse(cmd.replyTo(), e);
+    }
+  }
+
+  private ReplyEffect<Event, MarketState> onReprice(MarketState state, Reprice cmd) {
+    try {
+      MarketOp op = ops.reprice(state, cmd, clock.instant());
+      if (op.charge() == null) {
+        return Effect()
+            .persist(
+                List.of(new OpStarted(marketId, op), new OpCharged(marketId, op.opId(), op.at())))
+            .thenReply(cmd.replyTo(), s -> s.reply(op.listingId()));
+      }
+      return start(op, cmd.replyTo());
+    } catch (MarketException e) {
+      return refuse(cmd.replyTo(), e);
+    }
+  }
+
+  private ReplyEffect<Event, MarketState> onCancel(MarketState state, Cancel cmd) {
+    try {
+      if (state.isReserved(cmd.listingId())) {
+        throw new MarketException(
+            MarketError.LISTING_UNAVAILABLE, "listing " + cmd.listingId() + " is being sold");
+      }
+      Instant now = clock.instant();
+      state.board().checkCancel(cmd.listingId(), cmd.seller(), now);
+      return Effect()
+          .persist(new ListingCancelled(marketId, cmd.listingId(), cmd.seller(), now))
+          .thenRun(this::resend)
+          .thenReply(cmd.replyTo(), s -> s.reply(cmd.listingId()));
+    } catch (MarketException e) {
+      return refuse(cmd.replyTo(), e);
+    }
+  }
+
+  private ReplyEffect<Event, MarketState> onGetListing(MarketState state, GetListing cmd) {
+    return Effect().reply(cmd.replyTo(), state.reply(cmd.listingId()));
+  }
+
+  private ReplyEffect<Event, MarketState> onGetSales(MarketState state, GetSales cmd) {
+    int limit = Math.max(1, Math.min(cmd.limit(), ListingQuery.MAX_LIMIT));
+    return Effect()
+        .reply(
+            cmd.replyTo(),
+            new SalesPage(
+                state.salesOf(cmd.player(), limit),
+                cmd.itemId() == null ? null : state.priceSummary(cmd.itemId(), clock.instant())));
+  }
+
+  private ReplyEffect<Event, MarketState> onLegAnswered(MarketState state, LegAnswered cmd) {
+    String key = cmd.answer().key();
+    LegReply reply = cmd.answer().reply();
+    courier.answered(key);
+    if (reply == null) {
+      return Effect().noReply();
+    }
+    if (key.startsWith(ops.chargePrefix())) {
+      return state
+          .op(key.substring(ops.chargePrefix().length()))
+          .map(op -> onChargeAnswered(state, op, reply))
+          .orElseGet(() -> Effect().noReply());
+    }
+    if (reply instanceof LegReply.LegDone && state.pendingLeg(key).isPresent()) {
+      return Effect().persist(new LegSettled(marketId, key)).thenNoReply();
+    }
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, MarketState> onChargeAnswered(
+      MarketState state, MarketOp op, LegReply reply) {
+    ActorRef<MarketReply> replyTo = waiting.remove(op.opId());
+    if (reply instanceof LegReply.LegRefused r) {
+      return Effect()
+          .persist(new OpFailed(marketId, op.opId(), r.error(), r.message(), null))
+          .thenRun(s -> tell(replyTo, new MarketRefused(r.error(), r.message())))
+          .thenNoReply();
+    }
+    if (op.kind() == MarketOp.Kind.OPEN) {
+      try {
+        state.board().checkCreate(state.newListing(op), MarketState.ANY_FUNDS, Long.MAX_VALUE);
+      } catch (MarketException e) {
+        Leg c = op.charge();
+        Leg refund = Leg.in(c.key() + ":refund", c.playerId(), c.copper(), c.items());
+        return Effect()
+            .persist(new OpFailed(marketId, op.opId(), e.error(), e.getMessage(), refund))
+            .thenRun(this::resend)
+            .thenRun(s -> tell(replyTo, new MarketRefused(e.error(), e.getMessage())))
+            .thenNoReply();
+      }
+    }
+    return Effect()
+        .persist(new OpCharged(marketId, op.opId(), clock.instant()))
+        .thenRun(this::resend)
+        .thenRun(s -> tell(replyTo, s.reply(op.listingId())))
+        .thenNoReply();
+  }
+
+  private ReplyEffect<Event, MarketState> onTick(MarketState state, Tick tick) {
+    Instant now = clock.instant();
+    boolean due =
+        state.board().all().stream()
+            .anyMatch(l -> l.status() == ListingStatus.ACTIVE && !now.isBefore(l.expiresAt()));
+    if (due && !state.hasReservations()) {
+      return Effect()
+          .persist(new ListingsExpired(marketId, now))
+          .thenRun(this::resend)
+          .thenNoReply();
+    }
+    resend(state);
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, MarketState> start(MarketOp op, ActorRef<MarketReply> replyTo) {
+    waiting.put(op.opId(), replyTo);
+    return Effect()
+        .persist(new OpStarted(marketId, op))
+        .thenRun(s -> courier.send(op.charge()))
+        .thenNoReply();
+  }
+
+  private void resend(MarketState state) {
+    for (MarketOp op : state.ops()) {
+      if (op.charge() != null) {
+        courier.send(op.charge());
+      }
+    }
+    for (Leg leg : state.pendingLegs()) {
+      courier.send(leg);
+    }
+  }
+
+  private static void tell(ActorRef<MarketReply> replyTo, MarketReply reply) {
+    if (replyTo != null) {
+      replyTo.tell(reply);
+    }
+  }
+
+  private ReplyEffect<Event, MarketState> refuse(ActorRef<MarketReply> replyTo, MarketException e) {
+    return Effect().reply(replyTo, new MarketRefused(e.error(), e.getMessage()));
+  }
+
+  // Event handler
+
+  @Override
+  public EventHandler<MarketState, Event> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(OpStarted.class, MarketState::started)
+        .onEvent(OpCharged.class, MarketState::charged)
+        .onEvent(OpFailed.class, MarketState::failed)
+        .onEvent(ListingCancelled.class, MarketState::cancelled)
+        .onEvent(ListingsExpired.class, MarketState::expired)
+        .onEvent(LegSettled.class, MarketState::settled)
+        .build();
+  }
+}

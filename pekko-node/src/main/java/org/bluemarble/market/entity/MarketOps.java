@@ -1,0 +1,130 @@
+package org.bluemarble.market.entity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.bluemarble.market.Listing;
+import org.bluemarble.market.ListingDuration;
+import org.bluemarble.market.MarketError;
+import org.bluemarble.market.MarketException;
+import org.bluemarble.market.TrustTier;
+
+/**
+ * Plans a {@link Market}'s charged operations: validates a command against the market's state
+ * (throwing what the command would be refused with) and builds the {@link MarketOp} with its charge
+ * leg under the key {@code market:<id>:op:<opId>}. Changes nothing.
+ */
+final class MarketOps {
+  private final String marketId;
+  private final TrustTier tier;
+
+  MarketOps(String marketId, TrustTier tier) {
+    this.marketId = marketId;
+    this.tier = tier;
+  }
+
+  String chargePrefix() {
+    return "market:" + marketId + ":op:";
+  }
+
+  private static void requireFree(MarketState state, String listingId, MarketError error) {
+    if (state.isReserved(listingId)) {
+      throw new MarketException(error, "listing " + listingId + " is busy with another operation");
+    }
+  }
+
+  /** Opening: the listing fee and the items come out of the seller's holdings. */
+  MarketOp open(MarketState state, Market.OpenListing cmd, Instant now) {
+    if (!marketId.equals(Market.marketOf(cmd.listingId()))) {
+      throw new MarketException(
+          MarketError.INVALID_ID, "listing " + cmd.listingId() + " is not in " + marketId);
+    }
+    requireFree(state, cmd.listingId(), MarketError.DUPLICATE_LISTING);
+    ListingDuration.ofDays(cmd.durationDays());
+    if (state.catalog().find(cmd.itemId()).isEmpty()) {
+      throw new MarketException(MarketError.UNKNOWN_ITEM, "unknown item " + cmd.itemId());
+    }
+    String opId = UUID.randomUUID().toString();
+    MarketOp draft = op(opId, MarketOp.Kind.OPEN, cmd.listingId(), cmd.seller(), cmd, null, now);
+    long fee =
+        state.board().checkCreate(state.newListing(draft), MarketState.ANY_FUNDS, Long.MAX_VALUE);
+    Leg charge =
+        Leg.out(
+            chargePrefix() + opId,
+            cmd.seller(),
+            fee,
+            MarketState.stacks(cmd.itemId(), cmd.quantity()));
+    return op(opId, MarketOp.Kind.OPEN, cmd.listingId(), cmd.seller(), cmd, charge, now);
+  }
+
+  /** Buying: the price comes out of the buyer's holdings, which must have room for the items. */
+  MarketOp buy(MarketState state, Market.Buy cmd, Instant now) {
+    requireFree(state, cmd.listingId(), MarketError.LISTING_UNAVAILABLE);
+    Listing l = state.board().checkBuy(cmd.listingId(), cmd.buyer(), MarketState.ANY_FUNDS, now);
+    String opId = UUID.randomUUID().toString();
+    Leg charge =
+        new Leg(
+            chargePrefix() + opId,
+            cmd.buyer(),
+            Leg.Direction.OUT,
+            l.price(),
+            0,
+            List.of(),
+            MarketState.stacks(l.itemId(), l.quantity()));
+    return new MarketOp(
+        opId,
+        MarketOp.Kind.BUY,
+        l.id(),
+        cmd.buyer(),
+        l.itemId(),
+        l.quantity(),
+        l.price(),
+        0,
+        tier.name(),
+        charge,
+        now);
+  }
+
+  /** Repricing: a higher price owes the difference of the listing fees (null charge if none). */
+  MarketOp reprice(MarketState state, Market.Reprice cmd, Instant now) {
+    requireFree(state, cmd.listingId(), MarketError.LISTING_UNAVAILABLE);
+    Listing l = state.board().checkReprice(cmd.listingId(), cmd.seller(), tier, cmd.price(), now);
+    long extra = state.settings().listingFee(cmd.price()) - state.settings().listingFee(l.price());
+    String opId = UUID.randomUUID().toString();
+    Leg charge = extra > 0 ? Leg.out(chargePrefix() + opId, cmd.seller(), extra, List.of()) : null;
+    return new MarketOp(
+        opId,
+        MarketOp.Kind.REPRICE,
+        l.id(),
+        cmd.seller(),
+        l.itemId(),
+        l.quantity(),
+        cmd.price(),
+        0,
+        tier.name(),
+        charge,
+        now);
+  }
+
+  private MarketOp op(
+      String opId,
+      MarketOp.Kind kind,
+      String listingId,
+      String player,
+      Market.OpenListing cmd,
+      Leg charge,
+      Instant now) {
+    return new MarketOp(
+        opId,
+        kind,
+        listingId,
+        player,
+        cmd.itemId(),
+        cmd.quantity(),
+        cmd.price(),
+        cmd.durationDays(),
+        tier.name(),
+        charge,
+        now);
+  }
+}

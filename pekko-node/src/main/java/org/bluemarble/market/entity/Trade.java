@@ -1,0 +1,315 @@
+package org.bluemarble.market.entity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.bluemarble.market.MarketError;
+import org.bluemarble.market.MarketException;
+import org.bluemarble.market.TradeOffer;
+import org.bluemarble.market.TradeSession;
+import org.bluemarble.market.inventory.ItemStack;
+import org.bluemarble.node.CborSerializable;
+import org.bluemarble.node.EntityTags;
+
+/**
+ * A direct trade between two players and the saga that swaps their offers: keyed by trade id. Both
+ * put up offers and confirm the version they saw; the second confirmation is persisted before any
+ * holdings are touched, and from then on every saga step is a persisted {@link Leg} re-posted (on a
+ * timer and after recovery) until the player's {@link Holdings} acknowledge it. A crash anywhere
+ * therefore ends, after recovery, in the completed swap or (if a side could not pay) in both
+ * keeping what they had, never in a duplicate or a loss. Rules live in {@link TradeState}.
+ */
+public final class Trade
+    extends EventSourcedBehaviorWithEnforcedReplies<Trade.Command, Trade.Event, TradeState> {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY =
+      EntityTypeKey.create(Command.class, "Trade");
+
+  public static void init(ActorSystem<?> system, int slices, EconomyConfig config) {
+    ClusterSharding.get(system)
+        .init(
+            Entity.of(
+                ENTITY_KEY,
+                ctx ->
+                    create(
+                        ctx.getEntityId(),
+                        EntityTags.tag(ENTITY_KEY.name(), ctx.getEntityId(), slices),
+                        config,
+                        Clock.systemUTC())));
+  }
+
+  public static Behavior<Command> create(
+      String tradeId, String tag, EconomyConfig config, Clock clock) {
+    return Behaviors.setup(
+        ctx ->
+            Behaviors.withTimers(
+                timers -> {
+                  timers.startTimerWithFixedDelay(Tick.INSTANCE, config.retryInterval());
+                  return new Trade(tradeId, tag, config, clock, ctx);
+                }));
+  }
+
+  // Commands
+
+  public interface Command extends CborSerializable {}
+
+  /** {@code first} invites {@code second}. */
+  public record OpenTrade(String first, String second, ActorRef<TradeReply> replyTo)
+      implements Command {}
+
+  /** Replaces {@code player}'s offer (clears both confirmations). */
+  public record SetOffer(
+      String player, long copper, List<ItemStack> items, ActorRef<TradeReply> replyTo)
+      implements Command {}
+
+  /** {@code player} accepts both offers as of {@code version}. */
+  public record ConfirmTrade(String player, long version, ActorRef<TradeReply> replyTo)
+      implements Command {}
+
+  public record CancelTrade(String player, ActorRef<TradeReply> replyTo) implements Command {}
+
+  public record GetTrade(ActorRef<TradeReply> replyTo) implements Command {}
+
+  private record LegAnswered(LegCourier.Answer answer) implements Command {}
+
+  private enum Tick implements Command {
+    INSTANCE
+  }
+
+  // Events
+
+  public sealed interface Event extends CborSerializable
+      permits TradeOpened,
+          OfferChanged,
+          OfferConfirmed,
+          TradeCancelled,
+          EscrowTaken,
+          EscrowRefused,
+          LegSettled {}
+
+  public record TradeOpened(String tradeId, String first, String second, Instant at)
+      implements Event {}
+
+  public record OfferChanged(String tradeId, String player, TradeOffer offer) implements Event {}
+
+  public record OfferConfirmed(String tradeId, String player, long version) implements Event {}
+
+  public record TradeCancelled(String tradeId, String player) implements Event {}
+
+  public record EscrowTaken(String tradeId, String key) implements Event {}
+
+  public record EscrowRefused(String tradeId, String key, MarketError error, String message)
+      implements Event {}
+
+  public record LegSettled(String tradeId, String key) implements Event {}
+
+  private final String tradeId;
+  private final String tag;
+  private final EconomyConfig config;
+  private final Clock clock;
+  private final LegCourier<Command> courier;
+
+  private Trade(
+      String tradeId,
+      String tag,
+      EconomyConfig config,
+      Clock clock,
+      ActorContext<Command> context) {
+    super(PersistenceId.of(ENTITY_KEY.name(), tradeId));
+    this.tradeId = tradeId;
+    this.tag = tag;
+    this.config = config;
+    this.clock = clock;
+    this.courier = new LegCourier<>(context, config.askTimeout(), LegAnswered::new);
+  }
+
+  @Override
+  public TradeState emptyState() {
+    return new TradeState(tradeId, config.catalog());
+  }
+
+  @Override
+  public Set<String> tagsFor(Event event) {
+    return Set.of(tag);
+  }
+
+  /** No snapshots: a trade has a few dozen events at most. */
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.disabled();
+  }
+
+  @Override
+  public SignalHandler<TradeState> signalHandler() {
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), this::resend).build();
+  }
+
+  // Command handlers
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, TradeState> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(OpenTrade.class, this::onOpenTrade)
+        .onCommand(SetOffer.class, this::onSetOffer)
+        .onCommand(ConfirmTrade.class, this::onConfirmTrade)
+        .onCommand(CancelTrade.class, this::onCancelTrade)
+        .onCommand(GetTrade.class, (s, c) -> Effect().reply(c.replyTo(), done(s)))
+        .onCommand(LegAnswered.class, this::onLegAnswered)
+        .onCommand(
+            Tick.class,
+            (s, c) -> {
+              resend(s);
+              return Effect().noReply();
+            })
+        .build();
+  }
+
+  private ReplyEffect<Event, TradeState> onOpenTrade(TradeState state, OpenTrade cmd) {
+    try {
+      if (state.phase() != TradeState.Phase.NONE) {
+        throw new MarketException(MarketError.TRADE_STATE, "trade " + tradeId + " exists");
+      }
+      new TradeSession(tradeId, cmd.first(), cmd.second(), config.catalog());
+      return Effect()
+          .persist(new TradeOpened(tradeId, cmd.first(), cmd.second(), clock.instant()))
+          .thenReply(cmd.replyTo(), Trade::done);
+    } catch (MarketException e) {
+      return refuse(cmd.replyTo(), e);
+    }
+  }
+
+  private ReplyEffect<Event, TradeState> onSetOffer(TradeState state, SetOffer cmd) {
+    try {
+      TradeOffer offer = new TradeOffer(cmd.copper(), cmd.items());
+      offer.items().forEach(s -> config.catalog().get(s.itemId()));
+      TradeSession session = state.session();
+      if (session.state() != TradeSession.State.NEGOTIATING) {
+        throw new MarketException(MarketError.TRADE_STATE, "trade is " + state.phase());
+      }
+      session.offerOf(cmd.player());
+      for (ItemStack s : offer.items()) {
+        if (!config.catalog().get(s.itemId()).tradeable()) {
+          throw new MarketException(MarketError.NOT_TRADEABLE, s.itemId() + " cannot be traded");
+        }
+      }
+      return Effect()
+          .persist(new OfferChanged(tradeId, cmd.player(), offer))
+          .thenReply(cmd.replyTo(), Trade::done);
+    } catch (MarketException e) {
+      return refuse(cmd.replyTo(), e);
+    }
+  }
+
+  private ReplyEffect<Event, TradeState> onConfirmTrade(TradeState state, ConfirmTrade cmd) {
+    try {
+      TradeSession session = state.session();
+      if (session.state() != TradeSession.State.NEGOTIATING) {
+        throw new MarketException(MarketError.TRADE_STATE, "trade is " + state.phase());
+      }
+      session.offerOf(cmd.player());
+      if (cmd.version() != session.version()) {
+        throw new MarketException(
+            MarketError.OFFER_CHANGED,
+            "offers are at version "
+                + session.version()
+                + ", confirmation was for "
+                + cmd.version());
+      }
+      if (session.offerOf(session.first()).isEmpty()
+          && session.offerOf(session.second()).isEmpty()) {
+        throw new MarketException(MarketError.TRADE_STATE, "nothing is offered by either side");
+      }
+      return Effect()
+          .persist(new OfferConfirmed(tradeId, cmd.player(), cmd.version()))
+          .thenRun(this::resend)
+          .thenReply(cmd.replyTo(), Trade::done);
+    } catch (MarketException e) {
+      return refuse(cmd.replyTo(), e);
+    }
+  }
+
+  private ReplyEffect<Event, TradeState> onCancelTrade(TradeState state, CancelTrade cmd) {
+    try {
+      TradeSession session = state.session();
+      session.offerOf(cmd.player());
+      if (session.state() != TradeSession.State.NEGOTIATING) {
+        throw new MarketException(MarketError.TRADE_STATE, "trade is " + state.phase());
+      }
+      return Effect()
+          .persist(new TradeCancelled(tradeId, cmd.player()))
+          .thenReply(cmd.replyTo(), Trade::done);
+    } catch (MarketException e) {
+      return refuse(cmd.replyTo(), e);
+    }
+  }
+
+  private ReplyEffect<Event, TradeState> onLegAnswered(TradeState state, LegAnswered cmd) {
+    String key = cmd.answer().key();
+    LegReply reply = cmd.answer().reply();
+    courier.answered(key);
+    if (reply == null) {
+      return Effect().noReply();
+    }
+    boolean nextEscrow = state.nextEscrow().map(l -> l.key().equals(key)).orElse(false);
+    if (nextEscrow && reply instanceof LegReply.LegDone) {
+      return Effect().persist(new EscrowTaken(tradeId, key)).thenRun(this::resend).thenNoReply();
+    }
+    if (nextEscrow && reply instanceof LegReply.LegRefused r) {
+      return Effect()
+          .persist(new EscrowRefused(tradeId, key, r.error(), r.message()))
+          .thenRun(this::resend)
+          .thenNoReply();
+    }
+    if (reply instanceof LegReply.LegDone && state.isPending(key)) {
+      return Effect().persist(new LegSettled(tradeId, key)).thenNoReply();
+    }
+    return Effect().noReply();
+  }
+
+  private void resend(TradeState state) {
+    state.nextEscrow().ifPresent(courier::send);
+    state.pendingLegs().forEach(courier::send);
+  }
+
+  private static TradeReply done(TradeState state) {
+    return new TradeReply.TradeDone(state.view());
+  }
+
+  private ReplyEffect<Event, TradeState> refuse(ActorRef<TradeReply> replyTo, MarketException e) {
+    return Effect().reply(replyTo, new TradeReply.TradeRefused(e.error(), e.getMessage()));
+  }
+
+  // Event handler
+
+  @Override
+  public EventHandler<TradeState, Event> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(TradeOpened.class, TradeState::opened)
+        .onEvent(OfferChanged.class, TradeState::offerChanged)
+        .onEvent(OfferConfirmed.class, TradeState::confirmed)
+        .onEvent(TradeCancelled.class, TradeState::cancelled)
+        .onEvent(EscrowTaken.class, TradeState::escrowTaken)
+        .onEvent(EscrowRefused.class, TradeState::escrowRefused)
+        .onEvent(LegSettled.class, TradeState::settled)
+        .build();
+  }
+}

@@ -1,0 +1,271 @@
+package org.bluemarble.market.entity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.bluemarble.market.Ids;
+import org.bluemarble.market.MarketException;
+import org.bluemarble.market.Money;
+import org.bluemarble.market.inventory.ItemStack;
+import org.bluemarble.node.CborSerializable;
+
+/**
+ * The mint and the economy's switches: one entity ({@value #ID}). Every copper, honor point and
+ * item that enters the economy (admin grants, payments) is minted here under an idempotency key (a
+ * payment's event id, an admin request id) and then delivered to the player's {@link Holdings} as a
+ * leg re-posted until acknowledged. Also holds the cluster-wide read-only switch, published on the
+ * {@link EconomyGate} topic whenever it changes.
+ */
+public final class Treasury
+    extends EventSourcedBehaviorWithEnforcedReplies<
+        Treasury.Command, Treasury.Event, Treasury.State> {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY =
+      EntityTypeKey.create(Command.class, "Treasury");
+
+  /** The one treasury's entity id. */
+  public static final String ID = "treasury";
+
+  public static void init(ActorSystem<?> system, EconomyConfig config) {
+    ClusterSharding.get(system)
+        .init(Entity.of(ENTITY_KEY, ctx -> create(config, Clock.systemUTC())));
+  }
+
+  public static Behavior<Command> create(EconomyConfig config, Clock clock) {
+    return Behaviors.setup(
+        ctx ->
+            Behaviors.withTimers(
+                timers -> {
+                  timers.startTimerWithFixedDelay(Tick.INSTANCE, config.retryInterval());
+                  return new Treasury(config, clock, ctx);
+                }));
+  }
+
+  // Commands
+
+  public interface Command extends CborSerializable {}
+
+  /**
+   * Mint {@code copper}, {@code honor} and {@code items} for {@code playerId} once per {@code key};
+   * answered when delivered (a repeated key answers {@code fresh = false}).
+   */
+  public record Mint(
+      String key,
+      String playerId,
+      long copper,
+      long honor,
+      List<ItemStack> items,
+      String reason,
+      ActorRef<MintReply> replyTo)
+      implements Command {}
+
+  public record SetReadOnly(boolean readOnly, String reason, ActorRef<TreasuryStatus> replyTo)
+      implements Command {}
+
+  public record GetStatus(ActorRef<TreasuryStatus> replyTo) implements Command {}
+
+  private record LegAnswered(LegCourier.Answer answer) implements Command {}
+
+  private enum Tick implements Command {
+    INSTANCE
+  }
+
+  // Replies
+
+  /** The mint's answer: delivered ({@code fresh} false for a repeated key), or refused. */
+  public record MintReply(String key, boolean fresh, String refusal) implements CborSerializable {}
+
+  // Events
+
+  public sealed interface Event extends CborSerializable
+      permits Minted, MintDelivered, ReadOnlyChanged {}
+
+  public record Minted(String key, Leg leg, String reason, Instant at) implements Event {}
+
+  public record MintDelivered(String key) implements Event {}
+
+  public record ReadOnlyChanged(boolean readOnly, String reason, Instant at) implements Event {}
+
+  // State
+
+  /** Mutable books; never leave the actor (status replies are copies). */
+  public static final class State {
+    private final Set<String> keys = new java.util.HashSet<>();
+    private final Map<String, Leg> pending = new LinkedHashMap<>();
+    private final Map<String, Long> items = new TreeMap<>();
+    private long copper;
+    private long honor;
+    private boolean readOnly;
+    private String reason = "";
+
+    State minted(Minted e) {
+      keys.add(e.key());
+      pending.put(e.leg().key(), e.leg());
+      copper += e.leg().copper();
+      honor += e.leg().honor();
+      e.leg().items().forEach(s -> items.merge(s.itemId(), (long) s.quantity(), Long::sum));
+      return this;
+    }
+
+    State delivered(MintDelivered e) {
+      pending.remove(e.key());
+      return this;
+    }
+
+    State readOnlyChanged(ReadOnlyChanged e) {
+      readOnly = e.readOnly();
+      reason = e.reason() == null ? "" : e.reason();
+      return this;
+    }
+
+    TreasuryStatus status() {
+      long undelivered = pending.values().stream().mapToLong(Leg::copper).sum();
+      return new TreasuryStatus(
+          copper, honor, items, undelivered, pending.size(), readOnly, reason);
+    }
+  }
+
+  private final EconomyConfig config;
+  private final Clock clock;
+  private final LegCourier<Command> courier;
+  private final ActorRef<Topic.Command<EconomyGate.Switch>> topic;
+  private final Map<String, ActorRef<MintReply>> waiting = new HashMap<>();
+
+  private Treasury(EconomyConfig config, Clock clock, ActorContext<Command> context) {
+    super(PersistenceId.of(ENTITY_KEY.name(), ID));
+    this.config = config;
+    this.clock = clock;
+    this.courier = new LegCourier<>(context, config.askTimeout(), LegAnswered::new);
+    this.topic = EconomyGate.topic(context.getSystem());
+  }
+
+  @Override
+  public State emptyState() {
+    return new State();
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.disabled();
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), this::resend).build();
+  }
+
+  // Command handlers
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(Mint.class, this::onMint)
+        .onCommand(SetReadOnly.class, this::onSetReadOnly)
+        .onCommand(GetStatus.class, (s, c) -> Effect().reply(c.replyTo(), s.status()))
+        .onCommand(LegAnswered.class, this::onLegAnswered)
+        .onCommand(
+            Tick.class,
+            (s, c) -> {
+              resend(s);
+              return Effect().noReply();
+            })
+        .build();
+  }
+
+  private ReplyEffect<Event, State> onMint(State state, Mint cmd) {
+    if (state.keys.contains(cmd.key())) {
+      return Effect().reply(cmd.replyTo(), new MintReply(cmd.key(), false, null));
+    }
+    Leg leg;
+    try {
+      Ids.require("key", cmd.key());
+      Money.requireAmount("copper", cmd.copper());
+      leg =
+          new Leg(
+              "mint:" + cmd.key(),
+              cmd.playerId(),
+              Leg.Direction.IN,
+              cmd.copper(),
+              cmd.honor(),
+              cmd.items(),
+              List.of());
+      cmd.items().forEach(s -> config.catalog().get(s.itemId()));
+      if (leg.isEmpty()) {
+        return Effect().reply(cmd.replyTo(), new MintReply(cmd.key(), false, "nothing to mint"));
+      }
+    } catch (MarketException | IllegalArgumentException e) {
+      return Effect().reply(cmd.replyTo(), new MintReply(cmd.key(), false, e.getMessage()));
+    }
+    waiting.put(leg.key(), cmd.replyTo());
+    return Effect()
+        .persist(new Minted(cmd.key(), leg, cmd.reason(), clock.instant()))
+        .thenRun(s -> courier.send(leg))
+        .thenNoReply();
+  }
+
+  private ReplyEffect<Event, State> onSetReadOnly(State state, SetReadOnly cmd) {
+    return Effect()
+        .persist(new ReadOnlyChanged(cmd.readOnly(), cmd.reason(), clock.instant()))
+        .thenRun(s -> topic.tell(Topic.publish(new EconomyGate.Switch(s.readOnly, s.reason))))
+        .thenReply(cmd.replyTo(), State::status);
+  }
+
+  private ReplyEffect<Event, State> onLegAnswered(State state, LegAnswered cmd) {
+    String key = cmd.answer().key();
+    courier.answered(key);
+    if (cmd.answer().reply() instanceof LegReply.LegDone && state.pending.containsKey(key)) {
+      ActorRef<MintReply> replyTo = waiting.remove(key);
+      return Effect()
+          .persist(new MintDelivered(key))
+          .thenRun(
+              s -> {
+                if (replyTo != null) {
+                  replyTo.tell(new MintReply(key.substring("mint:".length()), true, null));
+                }
+              })
+          .thenNoReply();
+    }
+    return Effect().noReply();
+  }
+
+  private void resend(State state) {
+    state.pending.values().forEach(courier::send);
+    // Re-published on every tick, so a node that joined (or missed a change) catches up.
+    topic.tell(Topic.publish(new EconomyGate.Switch(state.readOnly, state.reason)));
+  }
+
+  // Event handler
+
+  @Override
+  public EventHandler<State, Event> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(Minted.class, State::minted)
+        .onEvent(MintDelivered.class, State::delivered)
+        .onEvent(ReadOnlyChanged.class, State::readOnlyChanged)
+        .build();
+  }
+}

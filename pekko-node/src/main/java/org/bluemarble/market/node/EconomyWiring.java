@@ -1,0 +1,24 @@
+package org.bluemarble.market.node;
+
+import com.typesafe.config.Config;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.bluemarble.edge.market.PaymentSignature;
+import org.bluemarble.edge.port.MarketPort;
+import org.bluemarble.market.entity.Economy;
+
+/**
+ * Starts the economy on a node: reads {@code bluemarble.market}, registers the Holdings, Market,
+ * Trade and Treasury entity types, and builds the edge's {@link MarketPort} and the payments
+ * webhook's {@link PaymentSignature}.
+ */
+public record EconomyWiring(Economy economy, MarketPort port, PaymentSignature payments) {
+
+  public static EconomyWiring start(ActorSystem<?> system, int slices, Config config) {
+    EconomySettings settings = EconomySettings.fromConfig(config);
+    Economy economy = Economy.start(system, slices, settings.economy());
+    return new EconomyWiring(
+        economy,
+        new NodeMarketPort(system, economy),
+        new PaymentSignature(settings.paymentsSecret(), settings.tolerance()));
+  }
+}

@@ -1,0 +1,334 @@
+package org.bluemarble.market.node;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.bluemarble.edge.port.MarketPort;
+import org.bluemarble.edge.port.MarketRefusal;
+import org.bluemarble.market.Listing;
+import org.bluemarble.market.MarketError;
+import org.bluemarble.market.MarketException;
+import org.bluemarble.market.entity.Economy;
+import org.bluemarble.market.entity.HoldingsView;
+import org.bluemarble.market.entity.LedgerAudit;
+import org.bluemarble.market.entity.ListingQuery;
+import org.bluemarble.market.entity.MarketReply;
+import org.bluemarble.market.entity.TradeReply;
+import org.bluemarble.market.entity.TradeView;
+import org.bluemarble.market.entity.TreasuryStatus;
+import org.bluemarble.market.inventory.ItemStack;
+
+/**
+ * The node's {@link MarketPort}: translates edge requests into {@link Economy} calls and the
+ * entities' replies into the port's records; every refusal becomes a {@link MarketRefusal} with the
+ * {@link MarketError} name as its code.
+ */
+public final class NodeMarketPort implements MarketPort {
+  private final ActorSystem<?> system;
+  private final Economy economy;
+
+  public NodeMarketPort(ActorSystem<?> system, Economy economy) {
+    this.system = system;
+    this.economy = economy;
+  }
+
+  @Override
+  public CompletionStage<ListingPage> listings(ListingFilter f) {
+    return call(
+        () ->
+            economy
+                .listings(
+                    f.market(),
+                    new ListingQuery(
+                        f.itemId(),
+                        f.seller(),
+                        f.minPrice(),
+                        f.maxPrice(),
+                        f.activeOnly(),
+                        f.offset(),
+                        f.limit()))
+                .thenApply(
+                    p ->
+                        new ListingPage(
+                            p.listings().stream().map(NodeMarketPort::info).toList(),
+                            p.total(),
+                            p.offset(),
+                            p.limit())));
+  }
+
+  @Override
+  public CompletionStage<ListingInfo> listing(String listingId) {
+    return call(() -> economy.listing(listingId).thenApply(NodeMarketPort::listingOrThrow));
+  }
+
+  @Override
+  public CompletionStage<ListingInfo> createListing(
+      String seller, String market, String itemId, long quantity, long price, int days) {
+    String m = market == null ? economy.config().markets().get(0) : market;
+    return call(
+        () ->
+            economy
+                .openListing(m, seller, itemId, quantity, price, days)
+                .thenApply(NodeMarketPort::listingOrThrow));
+  }
+
+  @Override
+  public CompletionStage<ListingInfo> reprice(String seller, String listingId, long price) {
+    return call(
+        () -> economy.reprice(listingId, seller, price).thenApply(NodeMarketPort::listingOrThrow));
+  }
+
+  @Override
+  public CompletionStage<ListingInfo> cancel(String seller, String listingId) {
+    return call(() -> economy.cancel(listingId, seller).thenApply(NodeMarketPort::listingOrThrow));
+  }
+
+  @Override
+  public CompletionStage<ListingInfo> buy(String buyer, String listingId) {
+    return call(() -> economy.buy(listingId, buyer).thenApply(NodeMarketPort::listingOrThrow));
+  }
+
+  @Override
+  public CompletionStage<List<SaleInfo>> transactions(String player, int limit) {
+    return call(
+        () ->
+            economy
+                .sales(player, limit)
+                .thenApply(
+                    sales ->
+                        sales.stream()
+                            .map(
+                                s ->
+                                    new SaleInfo(
+                                        s.listingId(),
+                                        s.marketId(),
+                                        s.seller(),
+                                        s.buyer(),
+                                        s.itemId(),
+                                        s.quantity(),
+                                        s.price(),
+                                        s.fee(),
+                                        s.at()))
+                            .toList()));
+  }
+
+  @Override
+  public CompletionStage<List<PriceInfo>> prices(String itemId) {
+    List<String> markets = economy.config().markets();
+    return call(
+        () ->
+            economy
+                .prices(itemId)
+                .thenApply(
+                    pages -> {
+                      List<PriceInfo> out = new java.util.ArrayList<>();
+                      for (int i = 0; i < pages.size(); i++) {
+                        var p = pages.get(i).prices();
+                        out.add(
+                            new PriceInfo(
+                                markets.get(i),
+                                itemId,
+                                p.lastPrice(),
+                                p.averagePrice(),
+                                p.minPrice(),
+                                p.maxPrice(),
+                                p.volume(),
+                                p.trades()));
+                      }
+                      return out;
+                    }));
+  }
+
+  @Override
+  public CompletionStage<WalletInfo> wallet(String playerId) {
+    return call(() -> economy.holdings(playerId).thenApply(NodeMarketPort::wallet));
+  }
+
+  @Override
+  public CompletionStage<TradeInfo> openTrade(String first, String second) {
+    return call(() -> economy.openTrade(first, second).thenApply(NodeMarketPort::tradeOrThrow));
+  }
+
+  @Override
+  public CompletionStage<TradeInfo> trade(String tradeId) {
+    return call(() -> economy.trade(tradeId).thenApply(NodeMarketPort::tradeOrThrow));
+  }
+
+  @Override
+  public CompletionStage<TradeInfo> offer(
+      String tradeId, String player, long copper, List<Stack> items) {
+    return call(
+        () ->
+            economy
+                .offer(tradeId, player, copper, stacks(items))
+                .thenApply(NodeMarketPort::tradeOrThrow));
+  }
+
+  @Override
+  public CompletionStage<TradeInfo> confirm(String tradeId, String player, long version) {
+    return call(
+        () -> economy.confirm(tradeId, player, version).thenApply(NodeMarketPort::tradeOrThrow));
+  }
+
+  @Override
+  public CompletionStage<TradeInfo> cancelTrade(String tradeId, String player) {
+    return call(() -> economy.cancelTrade(tradeId, player).thenApply(NodeMarketPort::tradeOrThrow));
+  }
+
+  @Override
+  public CompletionStage<WalletInfo> freeze(String playerId, boolean frozen, String reason) {
+    return call(() -> economy.freeze(playerId, frozen, reason).thenApply(NodeMarketPort::wallet));
+  }
+
+  @Override
+  public CompletionStage<Minted> mint(
+      String key, String playerId, long copper, long honor, List<Stack> items, String reason) {
+    return call(
+        () ->
+            economy
+                .mint(key, playerId, copper, honor, stacks(items), reason)
+                .thenApply(
+                    r -> {
+                      if (r.refusal() != null) {
+                        throw new MarketRefusal("INVALID_INPUT", r.refusal());
+                      }
+                      return new Minted(r.key(), r.fresh());
+                    }));
+  }
+
+  @Override
+  public CompletionStage<EconomyStatus> status() {
+    return call(() -> economy.treasuryStatus().thenApply(NodeMarketPort::status));
+  }
+
+  @Override
+  public CompletionStage<EconomyStatus> setReadOnly(boolean readOnly, String reason) {
+    return call(() -> economy.setReadOnly(readOnly, reason).thenApply(NodeMarketPort::status));
+  }
+
+  @Override
+  public CompletionStage<LedgerInfo> ledgerCheck() {
+    return call(
+        () ->
+            LedgerAudit.journalIds(system)
+                .thenCompose(ids -> new LedgerAudit(economy).check(ids))
+                .thenApply(
+                    r ->
+                        new LedgerInfo(
+                            r.minted(),
+                            r.burned(),
+                            r.players(),
+                            r.marketEscrow(),
+                            r.marketFees(),
+                            r.tradeEscrow(),
+                            r.undeliveredMints(),
+                            r.holdingsChecked(),
+                            r.inFlight(),
+                            r.balanced(),
+                            r.items(),
+                            r.itemsMinted())));
+  }
+
+  // Translation
+
+  private static <T> CompletionStage<T> call(Supplier<CompletionStage<T>> body) {
+    CompletionStage<T> stage;
+    try {
+      stage = body.get();
+    } catch (MarketException e) {
+      return CompletableFuture.failedFuture(refusal(e));
+    }
+    return stage.exceptionally(
+        t -> {
+          Throwable cause =
+              t instanceof java.util.concurrent.CompletionException ? t.getCause() : t;
+          if (cause instanceof MarketException e) {
+            throw refusal(e);
+          }
+          if (cause instanceof RuntimeException r) {
+            throw r;
+          }
+          throw new java.util.concurrent.CompletionException(cause);
+        });
+  }
+
+  private static MarketRefusal refusal(MarketException e) {
+    return new MarketRefusal(e.error().name(), e.getMessage());
+  }
+
+  private static List<ItemStack> stacks(List<Stack> items) {
+    return items.stream().map(s -> new ItemStack(s.itemId(), s.quantity())).toList();
+  }
+
+  private static ListingInfo listingOrThrow(MarketReply reply) {
+    if (reply instanceof MarketReply.MarketRefused r) {
+      throw new MarketRefusal(r.error().name(), r.message());
+    }
+    return info(((MarketReply.ListingDone) reply).listing());
+  }
+
+  static ListingInfo info(Listing l) {
+    return new ListingInfo(
+        l.id(),
+        l.id().substring(0, l.id().indexOf('.')),
+        l.seller(),
+        l.itemId(),
+        l.quantity(),
+        l.price(),
+        l.createdAt(),
+        l.expiresAt(),
+        l.status().name(),
+        l.buyer());
+  }
+
+  private static TradeInfo tradeOrThrow(TradeReply reply) {
+    if (reply instanceof TradeReply.TradeRefused r) {
+      throw new MarketRefusal(r.error().name(), r.message());
+    }
+    TradeView t = ((TradeReply.TradeDone) reply).trade();
+    if (t.first() == null) {
+      throw new MarketRefusal("NOT_FOUND", "no trade " + t.tradeId());
+    }
+    return new TradeInfo(
+        t.tradeId(),
+        t.first(),
+        t.second(),
+        t.firstOffer().money(),
+        t.firstOffer().items().stream().map(s -> new Stack(s.itemId(), s.quantity())).toList(),
+        t.secondOffer().money(),
+        t.secondOffer().items().stream().map(s -> new Stack(s.itemId(), s.quantity())).toList(),
+        t.version(),
+        t.firstConfirmed(),
+        t.secondConfirmed(),
+        t.status(),
+        t.failure());
+  }
+
+  private static WalletInfo wallet(HoldingsView h) {
+    return new WalletInfo(
+        h.playerId(),
+        h.copper(),
+        h.honor(),
+        h.items(),
+        h.freeSlots(),
+        h.frozen(),
+        h.frozenReason(),
+        h.recentLegs().stream()
+            .map(
+                l ->
+                    new LedgerLine(
+                        l.key(),
+                        l.direction(),
+                        l.copper(),
+                        l.honor(),
+                        l.items().stream().map(s -> new Stack(s.itemId(), s.quantity())).toList(),
+                        l.at()))
+            .toList());
+  }
+
+  private static EconomyStatus status(TreasuryStatus s) {
+    return new EconomyStatus(s.readOnly(), s.readOnlyReason(), s.mintedCopper());
+  }
+}

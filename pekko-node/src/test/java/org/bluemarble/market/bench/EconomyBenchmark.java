@@ -1,0 +1,175 @@
+package org.bluemarble.market.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.bluemarble.config.Profile;
+import org.bluemarble.market.entity.Economy;
+import org.bluemarble.market.entity.LedgerAudit;
+import org.bluemarble.market.entity.LedgerReport;
+import org.bluemarble.market.entity.MarketReply;
+import org.bluemarble.market.entity.TradeReply;
+import org.bluemarble.market.entity.TradeView;
+import org.bluemarble.market.inventory.ItemStack;
+import org.bluemarble.market.node.EconomySettings;
+import org.bluemarble.node.testing.InProcessNode;
+import org.bluemarble.persistence.TestPostgres;
+
+/**
+ * Market operations and completed trades per second on one node with the journal on a real
+ * PostgreSQL ({@link TestPostgres}). Opens {@code listings} listings spread over {@code markets}
+ * markets, buys all of them, then runs {@code trades} direct trades (copper for an item) to
+ * completion; up to {@code inFlight} requests are outstanding at a time. Prints each phase's rate
+ * and the final ledger check. Args: {@code [listings=2000] [trades=1000] [markets=16]
+ * [inFlight=512]}.
+ */
+public final class EconomyBenchmark {
+  private EconomyBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int listings = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+    int trades = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+    int markets = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+    int inFlight = args.length > 3 ? Integer.parseInt(args[3]) : 512;
+    TestPostgres.Database db = TestPostgres.newDatabase();
+    Map<String, Object> overrides = new HashMap<>(db.configOverrides());
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < markets; i++) {
+      names.add("m" + i);
+    }
+    overrides.put("bluemarble.market.markets", names);
+    overrides.put("bluemarble.market.default-trust-tier", "ELITE");
+    try (InProcessNode node = InProcessNode.start(Profile.LOCAL1, overrides)) {
+      Economy e =
+          new Economy(
+              node.system,
+              EconomySettings.fromConfig(node.system.settings().config()).economy(),
+              Duration.ofSeconds(60));
+      int perSeller = 40;
+      int sellers = (listings + perSeller - 1) / perSeller;
+      long t0 = System.nanoTime();
+      run(
+          sellers * 2 + trades * 2,
+          inFlight,
+          i -> {
+            String who = i < sellers ? "s" + i : i < 2 * sellers ? "b" + (i - sellers) : "t" + i;
+            List<ItemStack> items =
+                i < sellers
+                    ? List.of(new ItemStack("copper_ore", perSeller))
+                    : i >= 2 * sellers && i % 2 == 1
+                        ? List.of(new ItemStack("leather_cap", 1))
+                        : List.of();
+            return e.mint(UUID.randomUUID().toString(), who, 1_000_000, 0, items, "bench");
+          });
+      report("mints (treasury, one entity)", sellers * 2 + trades * 2, t0);
+
+      List<String> ids = new ArrayList<>();
+      t0 = System.nanoTime();
+      run(
+          listings,
+          inFlight,
+          i ->
+              e.openListing(
+                      names.get(i % markets), "s" + (i / perSeller), "copper_ore", 1, 100 + i, 1)
+                  .thenApply(
+                      r -> {
+                        synchronized (ids) {
+                          ids.add(((MarketReply.ListingDone) r).listing().id());
+                        }
+                        return r;
+                      }));
+      report("listings opened (fee + items charged)", listings, t0);
+
+      t0 = System.nanoTime();
+      run(listings, inFlight, i -> e.buy(ids.get(i), "b" + (i % sellers)));
+      report("purchases answered (buyer charged)", listings, t0);
+      settle(node, e);
+      report("purchases settled (seller paid, item delivered)", listings, t0);
+
+      t0 = System.nanoTime();
+      List<String> tradeIds = new ArrayList<>();
+      run(
+          trades,
+          inFlight,
+          i ->
+              swap(e, "t" + (sellers * 2 + 2 * i), "t" + (sellers * 2 + 2 * i + 1))
+                  .thenApply(
+                      id -> {
+                        synchronized (tradeIds) {
+                          tradeIds.add(id);
+                        }
+                        return id;
+                      }));
+      report("trades confirmed (5 commands each)", trades, t0);
+      LedgerReport ledger = settle(node, e);
+      report("trades completed (escrow + release settled)", trades, t0);
+      long completed =
+          tradeIds.stream()
+              .map(id -> ((TradeReply.TradeDone) join(e.trade(id))).trade().status())
+              .filter("COMPLETED"::equals)
+              .count();
+      System.out.printf(
+          "completed trades %d of %d; ledger balanced=%s minted=%d circulating=%d%n",
+          completed, trades, ledger.balanced(), ledger.minted(), ledger.circulating());
+    }
+  }
+
+  private static CompletionStage<String> swap(Economy e, String payer, String giver) {
+    return e.openTrade(payer, giver)
+        .thenCompose(
+            r -> {
+              String id = ((TradeReply.TradeDone) r).trade().tradeId();
+              return e.offer(id, payer, 500, List.of())
+                  .thenCompose(x -> e.offer(id, giver, 0, List.of(new ItemStack("leather_cap", 1))))
+                  .thenCompose(
+                      v -> {
+                        TradeView t = ((TradeReply.TradeDone) v).trade();
+                        return e.confirm(id, payer, t.version())
+                            .thenCompose(x -> e.confirm(id, giver, t.version()))
+                            .thenApply(x -> id);
+                      });
+            });
+  }
+
+  private static LedgerReport settle(InProcessNode node, Economy e) throws Exception {
+    while (true) {
+      List<String> pids = LedgerAudit.journalIds(node.system).toCompletableFuture().get();
+      LedgerReport r = new LedgerAudit(e).check(pids).toCompletableFuture().get();
+      if (r.inFlight() == 0) {
+        return r;
+      }
+      // A benchmark main, not a test: polling the saga state until it drains.
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+  }
+
+  private static <T> T join(CompletionStage<T> s) {
+    return s.toCompletableFuture().join();
+  }
+
+  private static void run(int n, int inFlight, IntFunction<CompletionStage<?>> op)
+      throws Exception {
+    Semaphore permits = new Semaphore(inFlight);
+    List<CompletableFuture<?>> all = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      permits.acquire();
+      CompletableFuture<?> f = op.apply(i).toCompletableFuture();
+      f.whenComplete((v, t) -> permits.release());
+      all.add(f);
+    }
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+  }
+
+  private static void report(String what, int n, long startNanos) {
+    double s = (System.nanoTime() - startNanos) / 1e9;
+    System.out.printf("%-50s %7d in %6.2f s = %8.0f /s%n", what, n, s, n / s);
+  }
+}

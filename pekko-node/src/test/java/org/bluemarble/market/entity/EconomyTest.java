@@ -1,0 +1,309 @@
+package org.bluemarble.market.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.bluemarble.market.ListingStatus;
+import org.bluemarble.market.MarketError;
+import org.bluemarble.market.MarketException;
+import org.bluemarble.market.inventory.ItemStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The economy entities through Cluster Sharding on a one-node cluster with the in-memory journal:
+ * grants, listings, purchases, trades and the cross-entity ledger check.
+ */
+class EconomyTest {
+  private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final ActorTestKit testKit =
+      ActorTestKit.create(
+          "EconomyTest",
+          ConfigFactory.parseString(
+                  """
+                  pekko.actor.provider = cluster
+                  pekko.remote.artery.canonical.hostname = 127.0.0.1
+                  pekko.remote.artery.canonical.port = 0
+                  pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
+                  pekko.actor.testkit.typed.system-shutdown-default = 30s
+                  """)
+              .withFallback(EventSourcedBehaviorTestKit.config())
+              .withFallback(ConfigFactory.parseResources("bluemarble/serialization.conf"))
+              .withFallback(ConfigFactory.defaultReference()));
+  private static Economy economy;
+
+  @BeforeAll
+  static void startCluster() {
+    Cluster cluster = Cluster.get(testKit.system());
+    cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    economy = Economy.start(testKit.system(), 4, EconomyConfig.defaults());
+  }
+
+  @AfterAll
+  static void shutdown() {
+    testKit.shutdownTestKit();
+  }
+
+  static <T> T await(CompletionStage<T> stage) {
+    try {
+      return stage.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Everyone this class created, so the ledger check sees every wallet. */
+  private static final java.util.Set<String> PLAYERS =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private static final java.util.Set<String> TRADES =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static String player() {
+    String id = "p-" + UUID.randomUUID();
+    PLAYERS.add(id);
+    return id;
+  }
+
+  static void grant(String player, long copper, List<ItemStack> items) {
+    Treasury.MintReply r =
+        await(economy.mint("grant-" + UUID.randomUUID(), player, copper, 0, items, "test"));
+    assertThat(r.refusal()).isNull();
+  }
+
+  private static LedgerReport audit() {
+    TestProbe<Object> probe = testKit.createTestProbe();
+    return probe.awaitAssert(
+        WAIT,
+        () -> {
+          LedgerReport r =
+              await(new LedgerAudit(economy).check(List.copyOf(PLAYERS), List.copyOf(TRADES)));
+          assertThat(r.inFlight()).as("legs in flight").isZero();
+          return r;
+        });
+  }
+
+  @Test
+  void mintDeliversOnceUnderTheSameKey() {
+    String p = player();
+    String key = "pay-" + UUID.randomUUID();
+    assertThat(await(economy.mint(key, p, 500, 3, List.of(), "payment")).fresh()).isTrue();
+    assertThat(await(economy.mint(key, p, 500, 3, List.of(), "payment")).fresh()).isFalse();
+    HoldingsView h = await(economy.holdings(p));
+    assertThat(h.copper()).isEqualTo(500);
+    assertThat(h.honor()).isEqualTo(3);
+  }
+
+  @Test
+  void buyingAListingPaysTheSellerLessTheFeeAndDeliversTheItem() {
+    String seller = player();
+    String buyer = player();
+    grant(seller, 1_000, List.of(new ItemStack("iron_sword", 1)));
+    grant(buyer, 20_000, List.of());
+
+    MarketReply opened = await(economy.openListing("capital", seller, "iron_sword", 1, 10_000, 1));
+    assertThat(opened).isInstanceOf(MarketReply.ListingDone.class);
+    String id = ((MarketReply.ListingDone) opened).listing().id();
+    assertThat(await(economy.holdings(seller)).items()).doesNotContainKey("iron_sword");
+    assertThat(await(economy.holdings(seller)).copper()).isEqualTo(1_000 - 200);
+
+    MarketReply bought = await(economy.buy(id, buyer));
+    assertThat(((MarketReply.ListingDone) bought).listing().status()).isEqualTo(ListingStatus.SOLD);
+
+    TestProbe<Object> probe = testKit.createTestProbe();
+    probe.awaitAssert(
+        WAIT,
+        () -> {
+          assertThat(await(economy.holdings(buyer)).items()).containsEntry("iron_sword", 1);
+          assertThat(await(economy.holdings(buyer)).copper()).isEqualTo(10_000);
+          assertThat(await(economy.holdings(seller)).copper()).isEqualTo(800 + 9_500);
+          return null;
+        });
+    LedgerReport report = audit();
+    assertThat(report.balanced()).as(report.toString()).isTrue();
+    assertThat(await(economy.sales(buyer, 10))).extracting(Sale::listingId).containsExactly(id);
+  }
+
+  @Test
+  void aBuyerWithoutTheMoneyGetsInsufficientFundsAndTheListingStaysForSale() {
+    String seller = player();
+    String poor = player();
+    grant(seller, 1_000, List.of(new ItemStack("iron_sword", 1)));
+    grant(poor, 50, List.of());
+    String id =
+        ((MarketReply.ListingDone)
+                await(economy.openListing("capital", seller, "iron_sword", 1, 5_000, 3)))
+            .listing()
+            .id();
+
+    MarketReply r = await(economy.buy(id, poor));
+    assertThat(r).isInstanceOf(MarketReply.MarketRefused.class);
+    assertThat(((MarketReply.MarketRefused) r).error()).isEqualTo(MarketError.INSUFFICIENT_FUNDS);
+    assertThat(((MarketReply.ListingDone) await(economy.listing(id))).listing().status())
+        .isEqualTo(ListingStatus.ACTIVE);
+    assertThat(await(economy.holdings(poor)).copper()).isEqualTo(50);
+  }
+
+  @Test
+  void listingWithoutTheItemIsInsufficientInventory() {
+    String seller = player();
+    grant(seller, 1_000, List.of());
+    MarketReply r = await(economy.openListing("capital", seller, "iron_sword", 1, 5_000, 7));
+    assertThat(((MarketReply.MarketRefused) r).error())
+        .isEqualTo(MarketError.INSUFFICIENT_INVENTORY);
+    assertThat(await(economy.holdings(seller)).copper()).isEqualTo(1_000);
+  }
+
+  @Test
+  void cancellingReturnsTheItemsButNotTheListingFee() {
+    String seller = player();
+    grant(seller, 1_000, List.of(new ItemStack("iron_sword", 1)));
+    String id =
+        ((MarketReply.ListingDone)
+                await(economy.openListing("capital", seller, "iron_sword", 1, 5_000, 3)))
+            .listing()
+            .id();
+    MarketReply r = await(economy.cancel(id, seller));
+    assertThat(((MarketReply.ListingDone) r).listing().status()).isEqualTo(ListingStatus.CANCELLED);
+    TestProbe<Object> probe = testKit.createTestProbe();
+    probe.awaitAssert(
+        WAIT,
+        () -> {
+          HoldingsView h = await(economy.holdings(seller));
+          assertThat(h.items()).containsEntry("iron_sword", 1);
+          assertThat(h.copper()).isEqualTo(1_000 - 100);
+          return null;
+        });
+  }
+
+  @Test
+  void raisingThePriceChargesTheListingFeeDifferenceAndLoweringChargesNothing() {
+    String seller = player();
+    grant(seller, 1_000, List.of(new ItemStack("iron_sword", 1)));
+    String id =
+        ((MarketReply.ListingDone)
+                await(economy.openListing("capital", seller, "iron_sword", 1, 5_000, 3)))
+            .listing()
+            .id();
+    assertThat(await(economy.holdings(seller)).copper()).isEqualTo(900);
+    MarketReply up = await(economy.reprice(id, seller, 10_000));
+    assertThat(((MarketReply.ListingDone) up).listing().price()).isEqualTo(10_000);
+    assertThat(await(economy.holdings(seller)).copper()).isEqualTo(800);
+    MarketReply down = await(economy.reprice(id, seller, 2_000));
+    assertThat(((MarketReply.ListingDone) down).listing().price()).isEqualTo(2_000);
+    assertThat(await(economy.holdings(seller)).copper()).isEqualTo(800);
+    MarketReply stranger = await(economy.reprice(id, player(), 1));
+    assertThat(((MarketReply.MarketRefused) stranger).error()).isEqualTo(MarketError.NOT_OWNER);
+  }
+
+  @Test
+  void aConfirmedTradeSwapsMoneyForItems() {
+    String a = player();
+    String b = player();
+    grant(a, 3_000, List.of());
+    grant(b, 0, List.of(new ItemStack("iron_sword", 1)));
+    TradeView t = ((TradeReply.TradeDone) await(economy.openTrade(a, b))).trade();
+    String id = t.tradeId();
+    TRADES.add(id);
+    await(economy.offer(id, a, 2_500, List.of()));
+    TradeView v =
+        ((TradeReply.TradeDone)
+                await(economy.offer(id, b, 0, List.of(new ItemStack("iron_sword", 1)))))
+            .trade();
+    await(economy.confirm(id, a, v.version()));
+    await(economy.confirm(id, b, v.version()));
+
+    TestProbe<Object> probe = testKit.createTestProbe();
+    probe.awaitAssert(
+        WAIT,
+        () -> {
+          assertThat(((TradeReply.TradeDone) await(economy.trade(id))).trade().status())
+              .isEqualTo("COMPLETED");
+          return null;
+        });
+    assertThat(await(economy.holdings(a)).items()).containsEntry("iron_sword", 1);
+    assertThat(await(economy.holdings(a)).copper()).isEqualTo(500);
+    assertThat(await(economy.holdings(b)).copper()).isEqualTo(2_500);
+    assertThat(await(economy.holdings(b)).items()).doesNotContainKey("iron_sword");
+    LedgerReport report = audit();
+    assertThat(report.tradeEscrow()).isZero();
+    assertThat(report.balanced()).as(report.toString()).isTrue();
+    assertThat(report.items()).isEqualTo(report.itemsMinted());
+  }
+
+  @Test
+  void aTradeWhoseSideCannotPayLeavesBothWithWhatTheyHad() {
+    String a = player();
+    String b = player();
+    grant(a, 100, List.of(new ItemStack("iron_sword", 1)));
+    grant(b, 100, List.of());
+    String id = ((TradeReply.TradeDone) await(economy.openTrade(a, b))).trade().tradeId();
+    TRADES.add(id);
+    await(economy.offer(id, a, 0, List.of(new ItemStack("iron_sword", 1))));
+    TradeView v = ((TradeReply.TradeDone) await(economy.offer(id, b, 100, List.of()))).trade();
+    await(economy.confirm(id, a, v.version()));
+    // b spends the money elsewhere before confirming: b's escrow will be refused.
+    String seller = player();
+    grant(seller, 1_000, List.of(new ItemStack("oak_staff", 1)));
+    String listing =
+        ((MarketReply.ListingDone)
+                await(economy.openListing("capital", seller, "oak_staff", 1, 100, 1)))
+            .listing()
+            .id();
+    assertThat(await(economy.buy(listing, b))).isInstanceOf(MarketReply.ListingDone.class);
+    await(economy.confirm(id, b, v.version()));
+
+    TestProbe<Object> probe = testKit.createTestProbe();
+    probe.awaitAssert(
+        WAIT,
+        () -> {
+          TradeView t = ((TradeReply.TradeDone) await(economy.trade(id))).trade();
+          assertThat(t.status()).isEqualTo("CANCELLED");
+          assertThat(t.failure()).contains("INSUFFICIENT_FUNDS");
+          return null;
+        });
+    assertThat(await(economy.holdings(a)).items()).containsEntry("iron_sword", 1);
+    assertThat(await(economy.holdings(a)).copper()).isEqualTo(100);
+    LedgerReport report = audit();
+    assertThat(report.balanced()).as(report.toString()).isTrue();
+  }
+
+  @Test
+  void readOnlyEconomyRefusesWritesButAnswersReads() {
+    String p = player();
+    grant(p, 10, List.of());
+    await(economy.setReadOnly(true, "maintenance"));
+    try {
+      TestProbe<Object> probe = testKit.createTestProbe();
+      probe.awaitAssert(
+          WAIT,
+          () -> {
+            assertThat(EconomyGate.get(testKit.system()).current().readOnly()).isTrue();
+            return null;
+          });
+      assertThatThrownBy(() -> await(economy.openListing("capital", p, "iron_sword", 1, 10, 1)))
+          .isInstanceOf(MarketException.class)
+          .hasMessageContaining("maintenance");
+      assertThat(await(economy.holdings(p)).copper()).isEqualTo(10);
+    } finally {
+      await(economy.setReadOnly(false, ""));
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package org.bluemarble.market.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigFactory;
+import java.time.Clock;
+import java.util.List;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.SerializationSettings;
+import org.bluemarble.market.MarketError;
+import org.bluemarble.market.inventory.ItemCatalog;
+import org.bluemarble.market.inventory.ItemStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** One player's holdings: legs applied once by key, refusals change nothing, recovery replays. */
+class HoldingsTest {
+  private static final ActorTestKit testKit =
+      ActorTestKit.create(
+          "HoldingsTest",
+          EventSourcedBehaviorTestKit.config()
+              .withFallback(ConfigFactory.parseResources("bluemarble/serialization.conf"))
+              .withFallback(ConfigFactory.defaultReference()));
+
+  private EventSourcedBehaviorTestKit<Holdings.Command, Holdings.Event, HoldingsState> kit;
+
+  @BeforeEach
+  void setUp() {
+    // The state wraps the mutable Inventory and is never serialized (no snapshots); commands,
+    // events and replies are still checked.
+    kit =
+        EventSourcedBehaviorTestKit.create(
+            testKit.system(),
+            Holdings.create("p-1", "holdings-0", ItemCatalog.loadDefault(), Clock.systemUTC()),
+            new SerializationSettings(true, false, true, true, false));
+  }
+
+  @AfterAll
+  static void stop() {
+    testKit.shutdownTestKit();
+  }
+
+  private LegReply post(Leg leg) {
+    return kit.<LegReply>runCommand(r -> new Holdings.Post(leg, r)).reply();
+  }
+
+  private HoldingsView view() {
+    return kit.<HoldingsView>runCommand(Holdings.GetHoldings::new).reply();
+  }
+
+  @Test
+  void aRepostedKeyIsAppliedOnce() {
+    Leg in = Leg.in("k1", "p-1", 500, List.of(new ItemStack("iron_sword", 1)));
+    assertThat(post(in)).isInstanceOf(LegReply.LegDone.class);
+    assertThat(post(in)).isInstanceOf(LegReply.LegDone.class);
+    assertThat(view().copper()).isEqualTo(500);
+    assertThat(view().items()).containsEntry("iron_sword", 1);
+  }
+
+  @Test
+  void anOutLegBeyondTheBalanceIsRefusedAndChangesNothing() {
+    post(Leg.in("k1", "p-1", 100, List.of()));
+    LegReply r = post(Leg.out("k2", "p-1", 101, List.of()));
+    assertThat(((LegReply.LegRefused) r).error()).isEqualTo(MarketError.INSUFFICIENT_FUNDS);
+    assertThat(view().copper()).isEqualTo(100);
+    assertThat(view().legsApplied()).isEqualTo(1);
+  }
+
+  @Test
+  void anOutLegForMissingItemsIsInsufficientInventory() {
+    post(Leg.in("k1", "p-1", 100, List.of()));
+    LegReply r = post(Leg.out("k2", "p-1", 10, List.of(new ItemStack("iron_sword", 1))));
+    assertThat(((LegReply.LegRefused) r).error()).isEqualTo(MarketError.INSUFFICIENT_INVENTORY);
+    assertThat(view().copper()).isEqualTo(100);
+  }
+
+  @Test
+  void aFrozenPlayerCannotPayButStillReceives() {
+    post(Leg.in("k1", "p-1", 100, List.of()));
+    kit.<HoldingsView>runCommand(r -> new Holdings.Freeze(true, "fraud check", r));
+    LegReply r = post(Leg.out("k2", "p-1", 10, List.of()));
+    assertThat(((LegReply.LegRefused) r).error()).isEqualTo(MarketError.TRADING_FROZEN);
+    assertThat(post(Leg.in("k3", "p-1", 5, List.of()))).isInstanceOf(LegReply.LegDone.class);
+    assertThat(view().copper()).isEqualTo(105);
+    assertThat(view().frozenReason()).isEqualTo("fraud check");
+  }
+
+  @Test
+  void recoveryRebuildsBalancesItemsAndAppliedKeys() {
+    post(Leg.in("k1", "p-1", 300, List.of(new ItemStack("copper_ore", 30))));
+    post(Leg.out("k2", "p-1", 100, List.of(new ItemStack("copper_ore", 10))));
+    kit.restart();
+    assertThat(view().copper()).isEqualTo(200);
+    assertThat(view().items()).containsEntry("copper_ore", 20);
+    assertThat(post(Leg.out("k2", "p-1", 100, List.of(new ItemStack("copper_ore", 10)))))
+        .isInstanceOf(LegReply.LegDone.class);
+    assertThat(view().copper()).isEqualTo(200);
+    assertThat(view().recentLegs()).extracting(LegLine::key).containsExactly("k2", "k1");
+  }
+}
