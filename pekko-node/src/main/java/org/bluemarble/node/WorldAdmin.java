@@ -70,7 +70,8 @@ final class WorldAdmin implements WorldAdminPort {
                     s.ticks(),
                     s.overruns(),
                     s.tickP50Nanos(),
-                    s.tickP99Nanos());
+                    s.tickP99Nanos(),
+                    s.droppedInputs());
               }
               throw new PortException(PortException.Code.UNAVAILABLE, String.valueOf(reply));
             });

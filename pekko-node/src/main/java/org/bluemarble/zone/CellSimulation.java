@@ -117,9 +117,28 @@ public final class CellSimulation {
       rules.accept(mover, new MovementInput(lastSequence + 1, intent, 0L));
       mover.lastSequence = lastSequence;
     }
+    admit(mover);
+  }
+
+  /**
+   * Takes back a player whose handoff the neighbour refused: it stands where it left, which may be
+   * just beyond this cell's edge; its next move there tries the handoff again.
+   *
+   * @throws IllegalArgumentException if the id is simulated here already
+   */
+  public void readmit(
+      long playerId, CharacterClass characterClass, GeoPosition position, long lastSequence) {
+    if (slotById.get(playerId) != LongIntMap.MISSING) {
+      throw new IllegalArgumentException(
+          "player " + playerId + " is already in " + cellId.toToken());
+    }
+    admit(new Mover(playerId, characterClass, position, lastSequence));
+  }
+
+  private void admit(Mover mover) {
     PlayerSlot slot = new PlayerSlot(mover);
     slot.nextCheckpointTick = tick + checkpointEveryTicks;
-    slotById.put(playerId, slots.size());
+    slotById.put(mover.id, slots.size());
     slots.add(slot);
     publish(mover);
   }

@@ -28,7 +28,10 @@ public interface WorldAdminPort {
       int snapshotHz,
       double aoiRadiusMeters) {}
 
-  /** One zone cell; tick costs in nanoseconds over its recent ticks. */
+  /**
+   * One zone cell; tick costs in nanoseconds over its recent ticks; inputs dropped from flooding
+   * clients since the cell started.
+   */
   record CellView(
       String cellId,
       int players,
@@ -38,5 +41,6 @@ public interface WorldAdminPort {
       long ticks,
       long overruns,
       long tickP50Nanos,
-      long tickP99Nanos) {}
+      long tickP99Nanos,
+      long droppedInputs) {}
 }
