@@ -38,8 +38,7 @@ import org.bluemarble.planet.Planet;
 import org.bluemarble.player.Player;
 import org.bluemarble.spatial.Sphere;
 import org.bluemarble.zone.ZoneCell;
-import org.bluemarble.zone.ZoneCellDeps;
-import org.bluemarble.zone.ZoneSettings;
+import org.bluemarble.zone.ZoneConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,15 +119,19 @@ public final class BlueMarbleNode {
   private static WorldAdmin startWorld(
       ActorSystem<?> system, BlueMarbleSettings settings, TerrainStore terrainStore) {
     Planet world = WorldPlanet.loadOrGenerate(terrainStore, settings.world());
-    ZoneSettings zone = ZoneSettings.defaults(new Sphere(world.config().radiusMeters()));
+    ZoneConfig zone =
+        ZoneConfig.fromConfig(
+            system.settings().config().getConfig("bluemarble.zone"),
+            new Sphere(world.config().radiusMeters()));
     ZoneCell.init(
         system,
-        ZoneCellDeps.of(
-            zone,
+        zone.deps(
             new PlanetTerrain(world.terrainQuery()),
             settings.world().seed(),
-            settings.persistence().slices()));
-    return new WorldAdmin(system, settings.node().askTimeout(), settings.world(), world, zone);
+            settings.persistence().slices()),
+        zone.placement());
+    return new WorldAdmin(
+        system, settings.node().askTimeout(), settings.world(), world, zone.settings());
   }
 
   /** The planet API's generator pool, stopped by CoordinatedShutdown. */

@@ -1,13 +1,16 @@
 package org.bluemarble.zone;
 
+import com.google.common.geometry.S2CellId;
 import java.util.Optional;
 import org.bluemarble.player.CharacterClass;
 import org.bluemarble.spatial.GeoPosition;
+import org.slf4j.Logger;
 
 /**
  * Players entering and leaving one {@link ZoneCell}: validates {@code EnterCell}, puts the player
  * into the simulation and the roster, and on {@code LeaveCell} takes it out with a final
- * checkpoint. Answers with the reply the cell sends back; not thread-safe (one actor owns it).
+ * checkpoint. Also queues inputs (counting those a flooding client overflows) or forwards them
+ * after a handoff. Answers with the reply the cell sends back; not thread-safe (one actor owns it).
  */
 final class CellAdmission {
   private final String cellId;
@@ -57,5 +60,26 @@ final class CellAdmission {
     GeoPosition p = last.position();
     return new ZoneCell.Left(
         cellId, cmd.playerId(), p.latitudeDeg(), p.longitudeDeg(), p.altitudeMeters());
+  }
+
+  /** Queues an input of a player here, forwards it after a recent handoff, or drops it. */
+  void input(ZoneCell.SubmitInput cmd, Logger log) {
+    if (cmd.playerId() == null || cmd.playerId().isBlank() || cmd.intent() == null) {
+      log.debug("dropping malformed input {}", cmd);
+      return;
+    }
+    long id = PlayerIds.simulationId(cmd.playerId());
+    if (roster.get(id) != null) {
+      MovementInput input =
+          new MovementInput(cmd.sequence(), cmd.intent().toIntent(), cmd.clientTimeMillis());
+      if (!sim.offer(id, input)) {
+        ticker.inputDropped(id);
+      }
+      return;
+    }
+    S2CellId next = roster.forwardOf(id);
+    if (next != null) {
+      outbox.toCell(next, cmd);
+    }
   }
 }

@@ -43,14 +43,22 @@ public final class ZoneCell
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "ZoneCell");
 
-  /** Registers the entity type with Cluster Sharding on this node (the lead wires it in). */
+  /** Registers the entity type with Cluster Sharding, placed by the default S2 parent level. */
   public static void init(ActorSystem<?> system, ZoneCellDeps deps) {
+    init(system, deps, CellPlacement.byDefault(deps.settings().zoneLevel()));
+  }
+
+  /** Registers the entity type with Cluster Sharding on this node, shards chosen by placement. */
+  public static void init(ActorSystem<?> system, ZoneCellDeps deps, CellPlacement placement) {
     ShardedOutbox outbox = new ShardedOutbox(system);
     ClusterSharding.get(system)
         .init(
-            Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), deps, outbox, ctx.getShard()))
-                // Ticks are timer messages the shard does not see; the cell passivates itself.
-                .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
+            placement.applyTo(
+                Entity.of(
+                        ENTITY_KEY, ctx -> create(ctx.getEntityId(), deps, outbox, ctx.getShard()))
+                    // Ticks are timer messages the shard does not see; the cell passivates itself.
+                    .withSettings(
+                        ClusterShardingSettings.create(system).withNoPassivationStrategy())));
   }
 
   /**
@@ -323,35 +331,15 @@ public final class ZoneCell
   }
 
   private ReplyEffect<Event, State> onSubmitInput(State state, SubmitInput cmd) {
-    if (cmd.playerId() == null || cmd.playerId().isBlank() || cmd.intent() == null) {
-      wiring.ctx().getLog().debug("dropping malformed input {}", cmd);
-      return Effect().noReply();
-    }
-    long id = PlayerIds.simulationId(cmd.playerId());
-    if (roster.get(id) != null) {
-      MovementInput input =
-          new MovementInput(cmd.sequence(), cmd.intent().toIntent(), cmd.clientTimeMillis());
-      if (!sim.offer(id, input)) {
-        ticker.inputDropped(id);
-      }
-    } else {
-      S2CellId next = roster.forwardOf(id);
-      if (next != null) {
-        wiring.outbox().toCell(next, cmd);
-      }
-    }
+    admission.input(cmd, wiring.ctx().getLog());
     return Effect().noReply();
   }
 
   private ReplyEffect<Event, State> onGhosts(State state, Ghosts cmd) {
     try {
-      TickReport.GhostBatch batch = CellMessages.batchOf(cmd, cell);
-      ticker.ghostsReceived(batch);
+      ticker.ghostsReceived(CellMessages.batchOf(cmd, cell));
     } catch (RuntimeException e) {
-      wiring
-          .ctx()
-          .getLog()
-          .warn("dropping malformed ghost batch from {}: {}", cmd.fromCellId(), e.getMessage());
+      wiring.ctx().getLog().warn("dropping ghosts from {}: {}", cmd.fromCellId(), e.getMessage());
     }
     return Effect().noReply();
   }
