@@ -17,10 +17,11 @@ public final class CellPlacement {
   public static final int HASHED_SHARDS = 1000;
 
   /**
-   * Default shard level: on Earth a level-9 cell is a ~15 km block of 256 level-13 zone cells; see
-   * {@code bluemarble.zone.shard-level} for the trade-off.
+   * Default shard level: on Earth a level-10 cell is a ~9 km block of 64 level-13 zone cells, which
+   * keeps ~90% of cell-to-cell messages on one node without putting a whole town on one node; see
+   * {@code bluemarble.zone.shard-level} for the measured trade-off.
    */
-  public static final int DEFAULT_LEVEL = 9;
+  public static final int DEFAULT_LEVEL = 10;
 
   private final int parentLevel;
   private final ShardAllocationStrategy allocation;

@@ -27,7 +27,7 @@ class ZoneConfigTest {
     assertThat(config.settings()).isEqualTo(ZoneSettings.defaults(Sphere.EARTH));
     assertThat(config.settings().zoneLevel()).isEqualTo(13);
     assertThat(config.idleTimeout()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(config.placement()).hasToString("S2 parent at level 9");
+    assertThat(config.placement()).hasToString("S2 parent at level 10");
   }
 
   @Test
