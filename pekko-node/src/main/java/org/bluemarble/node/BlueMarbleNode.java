@@ -15,6 +15,7 @@ import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
@@ -37,6 +38,7 @@ import org.bluemarble.persistence.terrain.TerrainStore;
 import org.bluemarble.planet.Planet;
 import org.bluemarble.player.Player;
 import org.bluemarble.spatial.Sphere;
+import org.bluemarble.zone.CellDirectory;
 import org.bluemarble.zone.ZoneCell;
 import org.bluemarble.zone.ZoneConfig;
 import org.slf4j.Logger;
@@ -130,6 +132,7 @@ public final class BlueMarbleNode {
             settings.world().seed(),
             settings.persistence().slices()),
         zone.placement());
+    system.systemActorOf(CellDirectory.create(), "zone-cell-directory", Props.empty());
     return new WorldAdmin(
         system, settings.node().askTimeout(), settings.world(), world, zone.settings());
   }

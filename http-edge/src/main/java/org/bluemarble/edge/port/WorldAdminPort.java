@@ -1,5 +1,7 @@
 package org.bluemarble.edge.port;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** The simulated world as admins see it: which planet, and the state of a zone cell. */
@@ -13,6 +15,29 @@ public interface WorldAdminPort {
    * INVALID_INPUT when {@code cellId} is not an S2 token or id of a cell at the zone level.
    */
   CompletionStage<CellView> cell(String cellId);
+
+  /**
+   * The zone cells running on all nodes, ordered by cell id, {@code limit} of them from {@code
+   * offset} (both already validated by the route). A world without cells (test stand-ins) fails
+   * with UNAVAILABLE.
+   */
+  default CompletionStage<CellPage> cells(int offset, int limit) {
+    return CompletableFuture.failedFuture(
+        new PortException(PortException.Code.UNAVAILABLE, "this world has no zone cells"));
+  }
+
+  /**
+   * One page of active cells: {@code total} cells run on the {@code nodesAnswered} of {@code
+   * nodesAsked} nodes that answered; {@code nextOffset} is null on the last page.
+   */
+  record CellPage(
+      int total,
+      int offset,
+      int limit,
+      int nodesAsked,
+      int nodesAnswered,
+      List<CellView> cells,
+      Integer nextOffset) {}
 
   /**
    * The world: planet id, seed, terrain level, content hash, zone level, tick and snapshot rates,
