@@ -1,7 +1,10 @@
 package org.bluemarble.zone;
 
+import com.google.common.geometry.S2CellId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -32,6 +35,8 @@ final class CellTicker {
   private final long idleTicksToPassivate;
   private final long forwardTicks;
   private final Map<Long, Integer> droppedThisTick = new HashMap<>();
+  private final Map<S2CellId, Long> ghostsHeardAt = new HashMap<>();
+  private final long ghostTtlTicks;
   private long droppedInputs;
   private long idleTicks;
   private boolean passivating;
@@ -59,8 +64,16 @@ final class CellTicker {
     this.stats = new TickStats(1_000_000_000L / settings.tickHz());
     this.idleTicksToPassivate =
         Math.max(1, deps.idleTimeout().toMillis() * settings.tickHz() / 1000);
-    // Inputs sent before the session learnt of a handoff are forwarded for one second.
-    this.forwardTicks = settings.tickHz();
+    // Inputs sent before the session learnt of a handoff are forwarded for one wall-clock second
+    // (more ticks than tickHz when a test runs the world faster than real time).
+    this.forwardTicks =
+        Math.max(
+            settings.tickHz(),
+            deps.stepsPerTick() * 1_000_000_000L / deps.tickInterval().toNanos());
+    // A neighbour that stopped (passivated, node gone) sends no empty batch: its ghosts expire
+    // after three snapshot intervals or a tenth of a wall-clock second without news.
+    this.ghostTtlTicks =
+        Math.max(3L * settings.tickHz() / settings.snapshotHz() + 1, forwardTicks / 10);
   }
 
   TickStats stats() {
@@ -133,7 +146,21 @@ final class CellTicker {
   /** Applies a neighbour's ghost batch. */
   void ghostsReceived(TickReport.GhostBatch batch) {
     sim.applyGhosts(batch);
+    ghostsHeardAt.put(batch.fromCell(), stats.ticks());
     ghosts.received(batch, stats.ticks());
+  }
+
+  /** Runs {@code steps} ticks at once (time-warped tests; 1 in production); facts of all. */
+  List<ZoneFact> tick(Instant now, int steps) {
+    List<ZoneFact> facts = tick(now);
+    for (int i = 1; i < steps; i++) {
+      List<ZoneFact> more = tick(now);
+      if (!more.isEmpty()) {
+        facts = new ArrayList<>(facts);
+        facts.addAll(more);
+      }
+    }
+    return facts;
   }
 
   /** Runs one tick at wall-clock {@code now}; returns the facts to persist (often none). */
@@ -155,6 +182,7 @@ final class CellTicker {
       }
     }
     roster.expire(report.tick());
+    expireGhosts();
     passivateWhenIdle(report.tick());
     long end = System.nanoTime();
     long overruns = stats.record(end - start, end);
@@ -186,6 +214,32 @@ final class CellTicker {
           h.targetCell(),
           report.tick() + forwardTicks,
           new CellRoster.Pending(h, link));
+    }
+  }
+
+  /**
+   * The cell stops (passivation): players that entered after it asked to passivate are sent to the
+   * cell's next incarnation, which sharding starts with these messages, instead of being lost.
+   */
+  void stopping() {
+    for (TickReport.Handoff h : sim.evacuate()) {
+      CellRoster.Link link = roster.remove(h.playerId());
+      if (link != null) {
+        log.info("cell {} stopping with player {}; re-entering it", cellId, link.playerId());
+        outbox.toCell(h.targetCell(), CellMessages.enterFor(h, link, receipts.apply(h.playerId())));
+      }
+    }
+  }
+
+  private void expireGhosts() {
+    long now = stats.ticks();
+    for (Iterator<Map.Entry<S2CellId, Long>> it = ghostsHeardAt.entrySet().iterator();
+        it.hasNext(); ) {
+      Map.Entry<S2CellId, Long> e = it.next();
+      if (now - e.getValue() > ghostTtlTicks) {
+        sim.applyGhosts(new TickReport.GhostBatch(e.getKey(), sim.cellId(), List.of()));
+        it.remove();
+      }
     }
   }
 

@@ -58,7 +58,8 @@ public final class ZoneCell
                         ENTITY_KEY, ctx -> create(ctx.getEntityId(), deps, outbox, ctx.getShard()))
                     // Ticks are timer messages the shard does not see; the cell passivates itself.
                     .withSettings(
-                        ClusterShardingSettings.create(system).withNoPassivationStrategy())));
+                        ClusterShardingSettings.create(system).withNoPassivationStrategy())
+                    .withStopMessage(Stop.INSTANCE)));
   }
 
   /**
@@ -96,7 +97,8 @@ public final class ZoneCell
           Harvest,
           GetCellSummary,
           Tick,
-          HandoffAnswered {}
+          HandoffAnswered,
+          Stop {}
 
   /**
    * Puts a player into this cell: at log-in (from its checkpoint) or by handoff from a neighbour,
@@ -133,6 +135,11 @@ public final class ZoneCell
   public record GetCellSummary(ActorRef<Reply> replyTo) implements Command {}
 
   private enum Tick implements Command {
+    INSTANCE
+  }
+
+  /** Sharding's stop message after a passivation request. */
+  private enum Stop implements Command {
     INSTANCE
   }
 
@@ -235,6 +242,8 @@ public final class ZoneCell
   private final CellRoster roster = new CellRoster();
   private final CellTicker ticker;
   private final CellAdmission admission;
+  private final Duration tickInterval;
+  private final int stepsPerTick;
 
   private ZoneCell(S2CellId cell, ZoneCellDeps deps, Wiring wiring) {
     super(PersistenceId.of(ENTITY_KEY.name(), CellIds.entityId(cell)));
@@ -242,6 +251,8 @@ public final class ZoneCell
     this.cellId = CellIds.entityId(cell);
     this.tag = EntityTags.tag(ENTITY_KEY.name(), cellId, deps.slices());
     this.clock = deps.clock();
+    this.tickInterval = deps.tickInterval();
+    this.stepsPerTick = deps.stepsPerTick();
     this.wiring = wiring;
     this.sim = new CellSimulation(cell, deps.settings(), deps.terrain(), deps.worldSeed());
     ActorContext<Command> ctx = wiring.ctx();
@@ -292,10 +303,7 @@ public final class ZoneCell
             RecoveryCompleted.instance(),
             state -> {
               state.restoreInto(sim.resources());
-              wiring
-                  .timers()
-                  .startTimerAtFixedRate(
-                      Tick.INSTANCE, Duration.ofNanos(ticker.stats().periodNanos()));
+              wiring.timers().startTimerAtFixedRate(Tick.INSTANCE, tickInterval);
             })
         .build();
   }
@@ -313,12 +321,8 @@ public final class ZoneCell
         .onCommand(Harvest.class, this::onHarvest)
         .onCommand(GetCellSummary.class, this::onGetCellSummary)
         .onCommand(Tick.class, (s, t) -> onTick())
-        .onCommand(
-            HandoffAnswered.class,
-            (s, a) -> {
-              ticker.handoffAnswered(a.playerId(), a.reply());
-              return Effect().noReply();
-            })
+        .onCommand(Stop.class, (s, t) -> onStop())
+        .onCommand(HandoffAnswered.class, this::onHandoffAnswered)
         .build();
   }
 
@@ -366,8 +370,18 @@ public final class ZoneCell
     return Effect().reply(cmd.replyTo(), ticker.summary(state.depleted()));
   }
 
+  private ReplyEffect<Event, State> onHandoffAnswered(State state, HandoffAnswered a) {
+    ticker.handoffAnswered(a.playerId(), a.reply());
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, State> onStop() {
+    ticker.stopping();
+    return Effect().stop().thenNoReply();
+  }
+
   private ReplyEffect<Event, State> onTick() {
-    List<ZoneFact> facts = ticker.tick(clock.instant());
+    List<ZoneFact> facts = ticker.tick(clock.instant(), stepsPerTick);
     return facts.isEmpty()
         ? Effect().noReply()
         : Effect().persist(CellMessages.events(cellId, facts)).thenNoReply();
