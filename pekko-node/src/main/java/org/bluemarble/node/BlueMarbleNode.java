@@ -15,6 +15,7 @@ import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
@@ -39,9 +40,9 @@ import org.bluemarble.planet.Planet;
 import org.bluemarble.player.Player;
 import org.bluemarble.session.NodePlayPort;
 import org.bluemarble.spatial.Sphere;
+import org.bluemarble.zone.CellDirectory;
 import org.bluemarble.zone.ZoneCell;
-import org.bluemarble.zone.ZoneCellDeps;
-import org.bluemarble.zone.ZoneSettings;
+import org.bluemarble.zone.ZoneConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,12 +79,15 @@ public final class BlueMarbleNode {
 
     TerrainStore terrainStore = TerrainStores.open(system, settings);
     Planet world = WorldPlanet.loadOrGenerate(terrainStore, settings.world());
-    ZoneSettings zone = ZoneSettings.defaults(new Sphere(world.config().radiusMeters()));
+    ZoneConfig zone =
+        ZoneConfig.fromConfig(
+            system.settings().config().getConfig("bluemarble.zone"),
+            new Sphere(world.config().radiusMeters()));
     WorldAdmin worldAdmin = startWorld(system, settings, world, zone);
     NodePlayPort play =
         NodePlayPort.start(
             system,
-            zone,
+            zone.settings(),
             new PlanetTerrain(world.terrainQuery()),
             settings.world().spawnLatitudeDeg(),
             settings.world().spawnLongitudeDeg(),
@@ -138,15 +142,17 @@ public final class BlueMarbleNode {
 
   /** Starts zone-cell sharding on the world planet. */
   private static WorldAdmin startWorld(
-      ActorSystem<?> system, BlueMarbleSettings settings, Planet world, ZoneSettings zone) {
+      ActorSystem<?> system, BlueMarbleSettings settings, Planet world, ZoneConfig zone) {
     ZoneCell.init(
         system,
-        ZoneCellDeps.of(
-            zone,
+        zone.deps(
             new PlanetTerrain(world.terrainQuery()),
             settings.world().seed(),
-            settings.persistence().slices()));
-    return new WorldAdmin(system, settings.node().askTimeout(), settings.world(), world, zone);
+            settings.persistence().slices()),
+        zone.placement());
+    system.systemActorOf(CellDirectory.create(), "zone-cell-directory", Props.empty());
+    return new WorldAdmin(
+        system, settings.node().askTimeout(), settings.world(), world, zone.settings());
   }
 
   /** The planet API's generator pool, stopped by CoordinatedShutdown. */

@@ -1,20 +1,32 @@
 package org.bluemarble.node;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.bluemarble.config.WorldSettings;
 import org.bluemarble.edge.port.PortException;
 import org.bluemarble.edge.port.WorldAdminPort;
 import org.bluemarble.planet.Planet;
+import org.bluemarble.zone.CellDirectory;
 import org.bluemarble.zone.CellIds;
 import org.bluemarble.zone.ZoneCell;
 import org.bluemarble.zone.ZoneSettings;
 
-/** The edge's view of the world, implemented by asking the sharded {@link ZoneCell}s. */
+/**
+ * The edge's view of the world, implemented by asking the sharded {@link ZoneCell}s; the list of
+ * active cells comes from every node's {@link CellDirectory} (found through the receptionist).
+ */
 final class WorldAdmin implements WorldAdminPort {
+  private final ActorSystem<?> system;
   private final ClusterSharding sharding;
   private final Duration timeout;
   private final ZoneSettings zone;
@@ -26,6 +38,7 @@ final class WorldAdmin implements WorldAdminPort {
       WorldSettings world,
       Planet planet,
       ZoneSettings zone) {
+    this.system = system;
     this.sharding = ClusterSharding.get(system);
     this.timeout = timeout;
     this.zone = zone;
@@ -70,9 +83,65 @@ final class WorldAdmin implements WorldAdminPort {
                     s.ticks(),
                     s.overruns(),
                     s.tickP50Nanos(),
-                    s.tickP99Nanos());
+                    s.tickP99Nanos(),
+                    s.droppedInputs());
               }
               throw new PortException(PortException.Code.UNAVAILABLE, String.valueOf(reply));
+            });
+  }
+
+  @Override
+  public CompletionStage<CellPage> cells(int offset, int limit) {
+    return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(
+            system.receptionist(),
+            r -> Receptionist.find(CellDirectory.SERVICE_KEY, r),
+            timeout,
+            system.scheduler())
+        .thenCompose(
+            listing -> {
+              Set<ActorRef<CellDirectory.Command>> nodes =
+                  listing.getServiceInstances(CellDirectory.SERVICE_KEY);
+              List<CompletableFuture<CellDirectory.LocalCells>> answers = new ArrayList<>();
+              for (ActorRef<CellDirectory.Command> node : nodes) {
+                answers.add(
+                    AskPattern.<CellDirectory.Command, CellDirectory.LocalCells>ask(
+                            node, CellDirectory.ListCells::new, timeout, system.scheduler())
+                        .toCompletableFuture()
+                        // A node that does not answer is reported as missing, not fatal.
+                        .exceptionally(e -> null));
+              }
+              return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                  .thenCompose(done -> page(answers, offset, limit));
+            });
+  }
+
+  private CompletionStage<CellPage> page(
+      List<CompletableFuture<CellDirectory.LocalCells>> answers, int offset, int limit) {
+    TreeSet<String> ids = new TreeSet<>();
+    int answered = 0;
+    for (CompletableFuture<CellDirectory.LocalCells> a : answers) {
+      CellDirectory.LocalCells local = a.join();
+      if (local != null) {
+        answered++;
+        ids.addAll(local.cellIds());
+      }
+    }
+    List<String> all = new ArrayList<>(ids);
+    List<String> slice =
+        all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+    List<CompletableFuture<CellView>> views = new ArrayList<>();
+    for (String id : slice) {
+      views.add(cell(id).toCompletableFuture());
+    }
+    int nodesAnswered = answered;
+    return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new))
+        .thenApply(
+            done -> {
+              List<CellView> cells = new ArrayList<>(views.size());
+              views.forEach(v -> cells.add(v.join()));
+              Integer next = offset + limit < all.size() ? offset + limit : null;
+              return new CellPage(
+                  all.size(), offset, limit, answers.size(), nodesAnswered, cells, next);
             });
   }
 }

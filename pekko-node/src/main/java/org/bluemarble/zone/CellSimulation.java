@@ -55,6 +55,9 @@ public final class CellSimulation {
     final InterestSet interest = new InterestSet();
     long nextCheckpointTick;
 
+    /** A player who just entered gets a snapshot on its first tick, whatever its stagger. */
+    boolean snapshotDue = true;
+
     PlayerSlot(Mover mover) {
       this.mover = mover;
     }
@@ -117,11 +120,48 @@ public final class CellSimulation {
       rules.accept(mover, new MovementInput(lastSequence + 1, intent, 0L));
       mover.lastSequence = lastSequence;
     }
+    admit(mover);
+  }
+
+  /**
+   * Takes back a player whose handoff the neighbour refused: it stands where it left, which may be
+   * just beyond this cell's edge; its next move there tries the handoff again.
+   *
+   * @throws IllegalArgumentException if the id is simulated here already
+   */
+  public void readmit(
+      long playerId, CharacterClass characterClass, GeoPosition position, long lastSequence) {
+    if (slotById.get(playerId) != LongIntMap.MISSING) {
+      throw new IllegalArgumentException(
+          "player " + playerId + " is already in " + cellId.toToken());
+    }
+    admit(new Mover(playerId, characterClass, position, lastSequence));
+  }
+
+  private void admit(Mover mover) {
     PlayerSlot slot = new PlayerSlot(mover);
     slot.nextCheckpointTick = tick + checkpointEveryTicks;
-    slotById.put(playerId, slots.size());
+    slotById.put(mover.id, slots.size());
     slots.add(slot);
     publish(mover);
+  }
+
+  /**
+   * Takes every player out, each as a handoff to this same cell (the cell is stopping: a new
+   * incarnation takes them over with their last sequence and intent).
+   */
+  public List<TickReport.Handoff> evacuate() {
+    List<TickReport.Handoff> out = new ArrayList<>(slots.size());
+    for (PlayerSlot slot : slots) {
+      Mover m = slot.mover;
+      out.add(
+          new TickReport.Handoff(
+              m.id, cellId, m.characterClass, m.position(), m.lastSequence, m.intentInForce()));
+    }
+    for (TickReport.Handoff h : out) {
+      removeSlot(h.playerId());
+    }
+    return out;
   }
 
   /** Removes a player (logout, timeout); returns its final checkpoint, or null if unknown. */
@@ -232,16 +272,18 @@ public final class CellSimulation {
 
   /**
    * Snapshots for the players whose turn it is: each player gets one every {@code snapshotEvery}
-   * ticks, staggered by id so the work is spread evenly over the ticks.
+   * ticks, staggered by id so the work is spread evenly over the ticks, and one on its first tick
+   * here, so a handoff never leaves a gap longer than one snapshot interval and a tick.
    */
   private List<TickReport.PlayerView> snapshotViews() {
     aoi.rebuild(population);
     List<TickReport.PlayerView> views = new ArrayList<>();
     for (PlayerSlot slot : slots) {
       Mover m = slot.mover;
-      if (Math.floorMod(tick + m.id, snapshotEvery) != 0) {
+      if (!slot.snapshotDue && Math.floorMod(tick + m.id, snapshotEvery) != 0) {
         continue;
       }
+      slot.snapshotDue = false;
       aoi.gather(m.x(), m.y(), m.z(), m.id, MAX_VISIBLE_PER_SNAPSHOT, scratch);
       views.add(new TickReport.PlayerView(m.id, slot.interest.update(scratch)));
     }

@@ -13,11 +13,20 @@ public final class MovementRules {
   /** Bearings outside [-360, 360] degrees are rejected as out of range. */
   public static final double MAX_ABS_BEARING_DEG = 360.0;
 
+  /**
+   * Horizontal distance in metres over which the slope limit is measured. One tick's step is ~0.1
+   * m, over which terrain interpolation and rounding make the rise noisy; the slope is instead read
+   * from the current point to a probe this far ahead along the step's direction (or over the step
+   * itself when it is longer, or when the probe lies in deep ocean, which has its own rule).
+   */
+  public static final double SLOPE_BASELINE_METERS = 5.0;
+
   private final ZoneSettings settings;
   private final Terrain terrain;
   private final double radius;
   private final double[] scratchPoint = new double[3];
   private final double[] scratchDirection = new double[3];
+  private final double[] scratchProbe = new double[3];
 
   /** Rules for one cell. */
   public MovementRules(ZoneSettings settings, Terrain terrain) {
@@ -139,7 +148,7 @@ public final class MovementRules {
     double fromLng = mover.longitudeDeg;
     double toLat = Vectors.latitudeDeg(next[0], next[1], next[2]);
     double toLng = Vectors.longitudeDeg(next[0], next[1], fromLng);
-    StepOutcome refused = checkGround(fromLat, fromLng, toLat, toLng, stepMeters);
+    StepOutcome refused = checkGround(p, dir, fromLat, fromLng, toLat, toLng, stepMeters);
     if (refused != null) {
       mover.stop();
       return refused;
@@ -158,13 +167,34 @@ public final class MovementRules {
   }
 
   private StepOutcome checkGround(
-      double fromLat, double fromLng, double toLat, double toLng, double stepMeters) {
+      double[] from,
+      double[] dir,
+      double fromLat,
+      double fromLng,
+      double toLat,
+      double toLng,
+      double stepMeters) {
     double threshold = settings.deepOceanThresholdMeters();
     if (terrain.isDeepOcean(toLat, toLng, threshold)
         && !terrain.isDeepOcean(fromLat, fromLng, threshold)) {
       return StepOutcome.BLOCKED_DEEP_OCEAN;
     }
-    if (terrain.slopeDeg(fromLat, fromLng, toLat, toLng, stepMeters) > settings.maxSlopeDeg()) {
+    double slope = Double.NaN;
+    if (stepMeters < SLOPE_BASELINE_METERS) {
+      double[] probe = scratchProbe;
+      System.arraycopy(from, 0, probe, 0, 3);
+      Vectors.advance(probe, dir, SLOPE_BASELINE_METERS / radius);
+      double probeLat = Vectors.latitudeDeg(probe[0], probe[1], probe[2]);
+      double probeLng = Vectors.longitudeDeg(probe[0], probe[1], fromLng);
+      // Near a shore the water ahead is the deep-ocean rule's business, not a slope.
+      if (!terrain.isDeepOcean(probeLat, probeLng, threshold)) {
+        slope = terrain.slopeDeg(fromLat, fromLng, probeLat, probeLng, SLOPE_BASELINE_METERS);
+      }
+    }
+    if (Double.isNaN(slope)) {
+      slope = terrain.slopeDeg(fromLat, fromLng, toLat, toLng, stepMeters);
+    }
+    if (slope > settings.maxSlopeDeg()) {
       return StepOutcome.BLOCKED_SLOPE;
     }
     return null;

@@ -14,7 +14,8 @@ public sealed interface SessionEvent extends CborSerializable
         SessionEvent.Snapshot,
         SessionEvent.EntityEntered,
         SessionEvent.EntityLeft,
-        SessionEvent.HandedOff {
+        SessionEvent.HandedOff,
+        SessionEvent.InputsDropped {
 
   /** Every input up to {@code lastSequence} has been processed (client reconciliation). */
   record InputAck(long playerId, long lastSequence) implements SessionEvent {}
@@ -59,4 +60,11 @@ public sealed interface SessionEvent extends CborSerializable
 
   /** The player is now simulated by {@code newCellId} (S2 token); send inputs there. */
   record HandedOff(long playerId, String newCellId) implements SessionEvent {}
+
+  /**
+   * The player sent inputs faster than the cell processes them: {@code dropped} inputs were thrown
+   * away this tick because {@code queueLimit} were already queued. Sent at most once per tick; the
+   * edge should disconnect the client with reason "input flood".
+   */
+  record InputsDropped(long playerId, int dropped, int queueLimit) implements SessionEvent {}
 }

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -28,8 +28,6 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
-import org.bluemarble.player.CharacterClass;
-import org.bluemarble.spatial.GeoPosition;
 
 /**
  * One zone cell of the world as a sharded, event-sourced entity keyed by its S2 token at the zone
@@ -45,14 +43,23 @@ public final class ZoneCell
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "ZoneCell");
 
-  /** Registers the entity type with Cluster Sharding on this node (the lead wires it in). */
+  /** Registers the entity type with Cluster Sharding, placed by the default S2 parent level. */
   public static void init(ActorSystem<?> system, ZoneCellDeps deps) {
+    init(system, deps, CellPlacement.byDefault(deps.settings().zoneLevel()));
+  }
+
+  /** Registers the entity type with Cluster Sharding on this node, shards chosen by placement. */
+  public static void init(ActorSystem<?> system, ZoneCellDeps deps, CellPlacement placement) {
     ShardedOutbox outbox = new ShardedOutbox(system);
     ClusterSharding.get(system)
         .init(
-            Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), deps, outbox, ctx.getShard()))
-                // Ticks are timer messages the shard does not see; the cell passivates itself.
-                .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
+            placement.applyTo(
+                Entity.of(
+                        ENTITY_KEY, ctx -> create(ctx.getEntityId(), deps, outbox, ctx.getShard()))
+                    // Ticks are timer messages the shard does not see; the cell passivates itself.
+                    .withSettings(
+                        ClusterShardingSettings.create(system).withNoPassivationStrategy())
+                    .withStopMessage(Stop.INSTANCE)));
   }
 
   /**
@@ -83,7 +90,15 @@ public final class ZoneCell
 
   /** Everything a ZoneCell accepts. */
   public sealed interface Command extends CborSerializable
-      permits EnterCell, LeaveCell, SubmitInput, Ghosts, Harvest, GetCellSummary, Tick {}
+      permits EnterCell,
+          LeaveCell,
+          SubmitInput,
+          Ghosts,
+          Harvest,
+          GetCellSummary,
+          Tick,
+          HandoffAnswered,
+          Stop {}
 
   /**
    * Puts a player into this cell: at log-in (from its checkpoint) or by handoff from a neighbour,
@@ -123,6 +138,14 @@ public final class ZoneCell
     INSTANCE
   }
 
+  /** Sharding's stop message after a passivation request. */
+  private enum Stop implements Command {
+    INSTANCE
+  }
+
+  /** A neighbour's answer to the handoff of a player (simulation id), via a receipt child. */
+  private record HandoffAnswered(long playerId, Reply reply) implements Command {}
+
   // Replies
 
   /** What a ZoneCell answers. */
@@ -140,7 +163,10 @@ public final class ZoneCell
   /** Units really taken and what is left in the node. */
   public record Harvested(long nodeId, int taken, int remaining) implements Reply {}
 
-  /** The cell for admins; tick costs in nanoseconds over the recent ticks. */
+  /**
+   * The cell for admins; tick costs in nanoseconds over the recent ticks; inputs dropped because a
+   * player's queue was full, since the cell started.
+   */
   public record CellSummary(
       String cellId,
       int players,
@@ -150,7 +176,8 @@ public final class ZoneCell
       long ticks,
       long overruns,
       long tickP50Nanos,
-      long tickP99Nanos)
+      long tickP99Nanos,
+      long droppedInputs)
       implements Reply {}
 
   /** Why a command was refused; nothing changed. */
@@ -203,6 +230,9 @@ public final class ZoneCell
   /** A node that is not full: units left, and when it respawns if depleted (else null). */
   public record NodeRecord(int remaining, Instant respawnAt) implements CborSerializable {}
 
+  /** How long a cell waits for a neighbour to answer a handoff. */
+  private static final Duration HANDOFF_PATIENCE = Duration.ofSeconds(30);
+
   private final S2CellId cell;
   private final String cellId;
   private final String tag;
@@ -211,6 +241,9 @@ public final class ZoneCell
   private final CellSimulation sim;
   private final CellRoster roster = new CellRoster();
   private final CellTicker ticker;
+  private final CellAdmission admission;
+  private final Duration tickInterval;
+  private final int stepsPerTick;
 
   private ZoneCell(S2CellId cell, ZoneCellDeps deps, Wiring wiring) {
     super(PersistenceId.of(ENTITY_KEY.name(), CellIds.entityId(cell)));
@@ -218,6 +251,8 @@ public final class ZoneCell
     this.cellId = CellIds.entityId(cell);
     this.tag = EntityTags.tag(ENTITY_KEY.name(), cellId, deps.slices());
     this.clock = deps.clock();
+    this.tickInterval = deps.tickInterval();
+    this.stepsPerTick = deps.stepsPerTick();
     this.wiring = wiring;
     this.sim = new CellSimulation(cell, deps.settings(), deps.terrain(), deps.worldSeed());
     ActorContext<Command> ctx = wiring.ctx();
@@ -228,12 +263,22 @@ public final class ZoneCell
             roster,
             deps,
             wiring.outbox(),
-            ctx.getSystem().ignoreRef(),
+            this::receiptFor,
             // Outside sharding (single-entity tests) there is no shard and the cell stays alive.
             shard == null
                 ? () -> {}
                 : () -> shard.tell(new ClusterSharding.Passivate<>(ctx.getSelf())),
+            () -> CoordinatedShutdown.get(ctx.getSystem()).getShutdownReason().isPresent(),
             ctx.getLog());
+    this.admission = new CellAdmission(sim, roster, ticker, wiring.outbox());
+  }
+
+  private ActorRef<Reply> receiptFor(long playerId) {
+    ActorContext<Command> ctx = wiring.ctx();
+    return ctx.spawnAnonymous(
+            HandoffReceipt.create(
+                ctx.getSelf(), r -> new HandoffAnswered(playerId, r), HANDOFF_PATIENCE))
+        .narrow();
   }
 
   @Override
@@ -258,10 +303,7 @@ public final class ZoneCell
             RecoveryCompleted.instance(),
             state -> {
               state.restoreInto(sim.resources());
-              wiring
-                  .timers()
-                  .startTimerAtFixedRate(
-                      Tick.INSTANCE, Duration.ofNanos(ticker.stats().periodNanos()));
+              wiring.timers().startTimerAtFixedRate(Tick.INSTANCE, tickInterval);
             })
         .build();
   }
@@ -279,78 +321,29 @@ public final class ZoneCell
         .onCommand(Harvest.class, this::onHarvest)
         .onCommand(GetCellSummary.class, this::onGetCellSummary)
         .onCommand(Tick.class, (s, t) -> onTick())
+        .onCommand(Stop.class, (s, t) -> onStop())
+        .onCommand(HandoffAnswered.class, this::onHandoffAnswered)
         .build();
   }
 
   private ReplyEffect<Event, State> onEnterCell(State state, EnterCell cmd) {
-    Optional<CharacterClass> cls = CharacterClass.parse(cmd.characterClass());
-    if (cls.isEmpty() || cmd.session() == null) {
-      return reject(
-          cmd.replyTo(),
-          Reason.INVALID_INPUT,
-          "class must be one of " + CharacterClass.allowed() + " and a session given");
-    }
-    long id;
-    try {
-      id = PlayerIds.simulationId(cmd.playerId());
-      GeoPosition at = new GeoPosition(cmd.latitudeDeg(), cmd.longitudeDeg(), cmd.altitudeMeters());
-      MovementInput.Intent intent = cmd.intent() == null ? null : cmd.intent().toIntent();
-      sim.enter(id, cls.get(), at, cmd.lastSequence(), intent);
-    } catch (IllegalArgumentException e) {
-      return reject(cmd.replyTo(), Reason.INVALID_INPUT, e.getMessage());
-    }
-    roster.add(id, new CellRoster.Link(cmd.playerId(), cmd.session()));
-    ticker.active();
-    return Effect().reply(cmd.replyTo(), new Entered(cellId, cmd.playerId(), id));
+    return Effect().reply(cmd.replyTo(), admission.enter(cmd));
   }
 
   private ReplyEffect<Event, State> onLeaveCell(State state, LeaveCell cmd) {
-    long id = PlayerIds.simulationId(cmd.playerId());
-    TickReport.Checkpoint last = sim.leave(id);
-    if (last == null) {
-      return reject(
-          cmd.replyTo(), Reason.NOT_HERE, "player " + cmd.playerId() + " not in " + cellId);
-    }
-    roster.remove(id);
-    wiring.outbox().checkpoint(cmd.playerId(), last.position());
-    GeoPosition p = last.position();
-    return Effect()
-        .reply(
-            cmd.replyTo(),
-            new Left(
-                cellId, cmd.playerId(), p.latitudeDeg(), p.longitudeDeg(), p.altitudeMeters()));
+    return Effect().reply(cmd.replyTo(), admission.leave(cmd));
   }
 
   private ReplyEffect<Event, State> onSubmitInput(State state, SubmitInput cmd) {
-    if (cmd.playerId() == null || cmd.playerId().isBlank() || cmd.intent() == null) {
-      wiring.ctx().getLog().debug("dropping malformed input {}", cmd);
-      return Effect().noReply();
-    }
-    long id = PlayerIds.simulationId(cmd.playerId());
-    if (roster.get(id) != null) {
-      MovementInput input =
-          new MovementInput(cmd.sequence(), cmd.intent().toIntent(), cmd.clientTimeMillis());
-      if (!sim.offer(id, input)) {
-        wiring.ctx().getLog().debug("input queue of {} full, dropping {}", cmd.playerId(), cmd);
-      }
-    } else {
-      S2CellId next = roster.forwardOf(id);
-      if (next != null) {
-        wiring.outbox().toCell(next, cmd);
-      }
-    }
+    admission.input(cmd, wiring.ctx().getLog());
     return Effect().noReply();
   }
 
   private ReplyEffect<Event, State> onGhosts(State state, Ghosts cmd) {
     try {
-      TickReport.GhostBatch batch = CellMessages.batchOf(cmd, cell);
-      ticker.ghostsReceived(batch);
+      ticker.ghostsReceived(CellMessages.batchOf(cmd, cell));
     } catch (RuntimeException e) {
-      wiring
-          .ctx()
-          .getLog()
-          .warn("dropping malformed ghost batch from {}: {}", cmd.fromCellId(), e.getMessage());
+      wiring.ctx().getLog().warn("dropping ghosts from {}: {}", cmd.fromCellId(), e.getMessage());
     }
     return Effect().noReply();
   }
@@ -377,8 +370,18 @@ public final class ZoneCell
     return Effect().reply(cmd.replyTo(), ticker.summary(state.depleted()));
   }
 
+  private ReplyEffect<Event, State> onHandoffAnswered(State state, HandoffAnswered a) {
+    ticker.handoffAnswered(a.playerId(), a.reply());
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, State> onStop() {
+    ticker.stopping();
+    return Effect().stop().thenNoReply();
+  }
+
   private ReplyEffect<Event, State> onTick() {
-    List<ZoneFact> facts = ticker.tick(clock.instant());
+    List<ZoneFact> facts = ticker.tick(clock.instant(), stepsPerTick);
     return facts.isEmpty()
         ? Effect().noReply()
         : Effect().persist(CellMessages.events(cellId, facts)).thenNoReply();

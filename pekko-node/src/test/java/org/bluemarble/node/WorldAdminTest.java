@@ -42,6 +42,22 @@ class WorldAdminTest {
           .pollInterval(Duration.ofMillis(200))
           .until(() -> api.get("/admin/v1/world/cells/" + cell).body().path("ticks").asLong() > 10);
 
+      // The running cell is listed among the active cells of the cluster (one node here).
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                AdminClient.Response list = api.get("/admin/v1/world/cells?limit=500");
+                return list.status() == 200
+                    && list.body().path("nodesAnswered").asInt() == 1
+                    && list.body().path("cells").findValuesAsText("cellId").contains(cell);
+              });
+      AdminClient.Response page = api.get("/admin/v1/world/cells?limit=1");
+      assertThat(page.body().path("cells")).hasSize(1);
+      assertThat(page.body().path("cells").get(0).path("ticks").asLong()).isPositive();
+      assertThat(api.get("/admin/v1/world/cells?limit=0").status()).isEqualTo(400);
+
       AdminClient.Response bad = api.get("/admin/v1/world/cells/not-a-cell");
       assertThat(bad.status()).isEqualTo(400);
       assertThat(bad.body().path("error").path("code").asText()).isEqualTo("INVALID_INPUT");

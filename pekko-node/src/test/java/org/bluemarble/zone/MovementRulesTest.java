@@ -152,4 +152,33 @@ class MovementRulesTest {
 
     assertThat(rules.advance(m, dt)).isEqualTo(StepOutcome.MOVED);
   }
+
+  @Test
+  void measuresTheSlopeOverFiveMetresSoSmallBumpsDoNotBlock() {
+    // 8 cm bumps every 20 cm: 38° to 58° over one 0.1 m step, flat over 5 m.
+    Terrain bumpy =
+        new Terrain() {
+          @Override
+          public double elevationMeters(double latitudeDeg, double longitudeDeg) {
+            return 0.08 * Math.sin(longitudeDeg * 111_194.9 * Math.PI / 0.1);
+          }
+
+          @Override
+          public String biome(double latitudeDeg, double longitudeDeg) {
+            return "grassland";
+          }
+        };
+    MovementRules rules = new MovementRules(settings, bumpy);
+    Mover m = new Mover(1, CharacterClass.WARRIOR, GeoPosition.of(0, 0.001), 0);
+
+    rules.accept(m, heading(1, 90, 6));
+    StepOutcome outcome = StepOutcome.MOVED;
+    for (int i = 0; i < 120 && outcome == StepOutcome.MOVED; i++) {
+      outcome = rules.advance(m, dt);
+    }
+
+    assertThat(outcome).isEqualTo(StepOutcome.MOVED);
+    assertThat(bumpy.slopeDeg(0, 0.001, 0, 0.001 + 0.1 / 111_194.9 / 2, 0.05))
+        .isGreaterThan(settings.maxSlopeDeg());
+  }
 }

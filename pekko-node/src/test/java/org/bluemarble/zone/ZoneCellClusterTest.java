@@ -305,4 +305,25 @@ class ZoneCellClusterTest {
           return null;
         });
   }
+
+  @Test
+  void aFloodOfInputsIsCountedAndTheSessionIsToldSoTheEdgeCanDisconnect() {
+    GeoPosition at = SpatialCells.centreOf(SpatialCells.cellAt(GeoPosition.of(-21, -27), 13));
+    S2CellId cell = SpatialCells.cellAt(at, SETTINGS.zoneLevel());
+    String player = UUID.randomUUID().toString();
+    TestProbe<SessionEvent> s = testKit.createTestProbe(SessionEvent.class);
+    enter(cell, player, at, null, s);
+
+    // Far more than one tick can take (32 queued): most arrive between two ticks.
+    for (int seq = 1; seq <= 500; seq++) {
+      tell(cell, new ZoneCell.SubmitInput(player, seq, WireIntent.STOP, 0L));
+    }
+
+    List<SessionEvent> got = until(s, m -> m instanceof SessionEvent.InputsDropped);
+    SessionEvent.InputsDropped dropped = (SessionEvent.InputsDropped) got.get(got.size() - 1);
+    assertThat(dropped.playerId()).isEqualTo(PlayerIds.simulationId(player));
+    assertThat(dropped.dropped()).isPositive();
+    assertThat(dropped.queueLimit()).isEqualTo(CellSimulation.MAX_QUEUED_INPUTS);
+    assertThat(summary(cell).droppedInputs()).isPositive();
+  }
 }

@@ -1,5 +1,7 @@
 package org.bluemarble.edge.port;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** The simulated world as admins see it: which planet, and the state of a zone cell. */
@@ -15,6 +17,29 @@ public interface WorldAdminPort {
   CompletionStage<CellView> cell(String cellId);
 
   /**
+   * The zone cells running on all nodes, ordered by cell id, {@code limit} of them from {@code
+   * offset} (both already validated by the route). A world without cells (test stand-ins) fails
+   * with UNAVAILABLE.
+   */
+  default CompletionStage<CellPage> cells(int offset, int limit) {
+    return CompletableFuture.failedFuture(
+        new PortException(PortException.Code.UNAVAILABLE, "this world has no zone cells"));
+  }
+
+  /**
+   * One page of active cells: {@code total} cells run on the {@code nodesAnswered} of {@code
+   * nodesAsked} nodes that answered; {@code nextOffset} is null on the last page.
+   */
+  record CellPage(
+      int total,
+      int offset,
+      int limit,
+      int nodesAsked,
+      int nodesAnswered,
+      List<CellView> cells,
+      Integer nextOffset) {}
+
+  /**
    * The world: planet id, seed, terrain level, content hash, zone level, tick and snapshot rates,
    * AOI radius.
    */
@@ -28,7 +53,10 @@ public interface WorldAdminPort {
       int snapshotHz,
       double aoiRadiusMeters) {}
 
-  /** One zone cell; tick costs in nanoseconds over its recent ticks. */
+  /**
+   * One zone cell; tick costs in nanoseconds over its recent ticks; inputs dropped from flooding
+   * clients since the cell started.
+   */
   record CellView(
       String cellId,
       int players,
@@ -38,5 +66,6 @@ public interface WorldAdminPort {
       long ticks,
       long overruns,
       long tickP50Nanos,
-      long tickP99Nanos) {}
+      long tickP99Nanos,
+      long droppedInputs) {}
 }
