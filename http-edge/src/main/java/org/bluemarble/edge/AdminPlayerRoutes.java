@@ -1,14 +1,17 @@
 package org.bluemarble.edge;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.Location;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.bluemarble.auth.Role;
 import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.internal.Json;
 import org.bluemarble.edge.internal.JsonBodies;
@@ -20,6 +23,16 @@ import org.bluemarble.edge.port.PlayerView;
  * profile; {@code GET /admin/v1/players/{id}} → 200 profile or 404.
  */
 public final class AdminPlayerRoutes extends AllDirectives {
+  /** Reading a player is allowed to Moderators and Developers too; creating one is Admin only. */
+  public static final List<AdminEndpoint> ENDPOINTS =
+      List.of(
+          new AdminEndpoint("POST", "/admin/v1/players", Set.of(), "Create a player character"),
+          new AdminEndpoint(
+              "GET",
+              "/admin/v1/players/{playerId}",
+              Set.of(Role.MODERATOR, Role.DEVELOPER),
+              "A player's profile by id"));
+
   private final PlayerAdminPort players;
 
   public AdminPlayerRoutes(PlayerAdminPort players) {

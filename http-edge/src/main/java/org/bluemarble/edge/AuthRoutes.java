@@ -1,8 +1,10 @@
 package org.bluemarble.edge;
 
 import java.net.InetAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +35,8 @@ import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.internal.Json;
 import org.bluemarble.edge.internal.JsonBodies;
 import org.bluemarble.edge.port.AccountPort;
+import org.bluemarble.edge.port.AdminPort;
+import org.bluemarble.edge.port.OperationsPort;
 
 /**
  * The account routes (JSON): {@code POST /v1/auth/register|login|refresh|logout} and {@code GET
@@ -61,11 +65,19 @@ public final class AuthRoutes extends AllDirectives {
 
   private final AccountPort accounts;
   private final AuthComponents auth;
+  private final OperationsPort operations;
   private final PasswordLogin login;
 
+  /** Routes without maintenance mode (it is always off). */
   public AuthRoutes(AccountPort accounts, AuthComponents auth) {
+    this(accounts, auth, AdminPort.unavailable().operations());
+  }
+
+  /** Routes that refuse non-admin logins while {@code operations} reports maintenance mode. */
+  public AuthRoutes(AccountPort accounts, AuthComponents auth, OperationsPort operations) {
     this.accounts = accounts;
     this.auth = auth;
+    this.operations = operations;
     this.login =
         new PasswordLogin(
             auth.hasher(), auth.limiter(), key -> await(accounts.findByUsernameKey(key)));
@@ -154,6 +166,10 @@ public final class AuthRoutes extends AllDirectives {
       return ApiErrors.complete(
           StatusCodes.UNAUTHORIZED, "INVALID_CREDENTIALS", "unknown username or wrong password");
     }
+    Optional<Route> refused = refusal(s.account());
+    if (refused.isPresent()) {
+      return refused.get();
+    }
     if (s.needsRehash()) {
       accounts.changePasswordHash(
           UUID.fromString(s.account().accountId()), auth.hasher().hash(body.password()));
@@ -181,7 +197,14 @@ public final class AuthRoutes extends AllDirectives {
     }
     RefreshTokens.Issued next = ((RefreshTokens.Rotated) rotation).next();
     return await(accounts.findById(UUID.fromString(next.accountId())))
-        .map(account -> tokens(account, next))
+        .map(
+            account -> {
+              if (account.bannedAt(Instant.now())) {
+                auth.refreshTokens().revoke(next.token());
+                return banned(account);
+              }
+              return tokens(account, next);
+            })
         .orElseGet(
             () ->
                 ApiErrors.complete(
@@ -213,6 +236,34 @@ public final class AuthRoutes extends AllDirectives {
         StatusCodes.OK,
         new TokenPair(access.token(), refresh.token(), access.expiresIn().toSeconds(), "Bearer"),
         Json.marshaller());
+  }
+
+  /** Why an account with the right password still gets no tokens: a ban, or maintenance mode. */
+  private Optional<Route> refusal(PasswordLogin.Credentials account) {
+    if (account.bannedAt(Instant.now())) {
+      return Optional.of(banned(account));
+    }
+    OperationsPort.Maintenance maintenance = operations.maintenance();
+    if (maintenance.on() && !account.roles().contains(Role.ADMIN)) {
+      return Optional.of(
+          ApiErrors.complete(
+              StatusCodes.SERVICE_UNAVAILABLE,
+              "MAINTENANCE",
+              maintenance.message() == null || maintenance.message().isBlank()
+                  ? "the server is in maintenance; try again later"
+                  : maintenance.message()));
+    }
+    return Optional.empty();
+  }
+
+  private static Route banned(PasswordLogin.Credentials account) {
+    Map<String, Object> details = new java.util.HashMap<>();
+    details.put("reason", account.ban().reason());
+    if (account.ban().until() != null) {
+      details.put("until", account.ban().until().toString());
+    }
+    return ApiErrors.complete(
+        StatusCodes.FORBIDDEN, "ACCOUNT_BANNED", "this account is banned", details);
   }
 
   private Route throttled(RateLimitDecision decision) {

@@ -1,5 +1,7 @@
 package org.bluemarble.edge;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
@@ -18,7 +20,11 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.server.UnsupportedRequestContentTypeRejection;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.apache.pekko.pattern.AskTimeoutException;
+import org.bluemarble.edge.admin.AdminGate;
+import org.bluemarble.edge.admin.AuditRoutes;
+import org.bluemarble.edge.admin.LoadTestRoutes;
 import org.bluemarble.edge.internal.ApiErrors;
+import org.bluemarble.edge.port.AdminPort;
 import org.bluemarble.edge.port.GamePort;
 import org.bluemarble.edge.port.PortException;
 import org.slf4j.Logger;
@@ -35,8 +41,8 @@ public final class EdgeServer extends AllDirectives {
   /**
    * What the edge needs to start.
    *
-   * @param adminEnabled whether /admin routes exist (until the auth issue: only when the node is
-   *     bound to loopback)
+   * @param adminEnabled whether /admin routes exist at all; they also need the auth components
+   *     (every admin request passes {@link AdminGate}: token, role, audit)
    */
   public record Settings(String host, int port, boolean adminEnabled, String version) {}
 
@@ -82,15 +88,35 @@ public final class EdgeServer extends AllDirectives {
             : concat(
                 health,
                 new PlanetRoutes(game.planets()).route(),
-                new AuthRoutes(game.accounts(), auth).route());
+                new AuthRoutes(game.accounts(), auth, game.admin().operations()).route());
     Route routes =
-        settings.adminEnabled()
-            ? concat(
-                publicRoutes,
-                new AdminPlayerRoutes(game.players()).route(),
-                new AdminWorldRoutes(game.world()).route())
+        settings.adminEnabled() && auth != null
+            ? concat(publicRoutes, adminRoutes())
             : publicRoutes;
     return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> routes));
+  }
+
+  /**
+   * Every admin endpoint of every admin routes class: what {@link AdminGate} checks roles against
+   * and what the OpenAPI drift test compares with the document. Add a routes class here together
+   * with its route in {@link #adminRoutes()}.
+   */
+  public static List<AdminEndpoint> adminEndpoints() {
+    return java.util.stream.Stream.of(AdminPlayerRoutes.ENDPOINTS, AuditRoutes.ENDPOINTS)
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  /** Everything under /admin, behind the one gate (token, role, audit). */
+  private Route adminRoutes() {
+    AdminPort admin = game.admin();
+    return new AdminGate(auth.tokens(), adminEndpoints(), admin.audit(), Clock.systemUTC())
+        .wrap(
+            concat(
+                new AdminPlayerRoutes(game.players()).route(),
+                new AdminWorldRoutes(game.world()).route(),
+                new AuditRoutes(admin.audit()).route(),
+                new LoadTestRoutes(admin.accounts(), auth).route()));
   }
 
   private static RejectionHandler rejections() {

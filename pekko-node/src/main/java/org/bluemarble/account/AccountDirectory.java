@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.bluemarble.auth.AccountBan;
 import org.bluemarble.auth.AccountRules;
 import org.bluemarble.auth.PasswordLogin;
 import org.bluemarble.auth.Role;
@@ -70,7 +71,13 @@ public final class AccountDirectory implements AccountPort {
                 reply instanceof Account.Summary s
                     ? Optional.of(
                         new PasswordLogin.Credentials(
-                            s.accountId(), s.username(), s.passwordHash(), s.roles()))
+                            s.accountId(),
+                            s.username(),
+                            s.passwordHash(),
+                            s.roles(),
+                            s.ban() == null
+                                ? null
+                                : new AccountBan(s.ban().reason(), s.ban().until())))
                     : Optional.empty());
   }
 
@@ -81,15 +88,18 @@ public final class AccountDirectory implements AccountPort {
         .thenApply(reply -> reply instanceof Account.Summary);
   }
 
-  private static Account.Summary summary(Account.Reply reply) {
+  /** The summary in {@code reply}, or the refusal as a {@link PortException}. */
+  static Account.Summary summary(Account.Reply reply) {
     if (reply instanceof Account.Summary s) {
       return s;
     }
     Account.Rejected rejected = (Account.Rejected) reply;
     throw new PortException(
-        rejected.reason() == Account.Reason.INVALID_INPUT
-            ? PortException.Code.INVALID_INPUT
-            : PortException.Code.CONFLICT,
+        switch (rejected.reason()) {
+          case INVALID_INPUT -> PortException.Code.INVALID_INPUT;
+          case NOT_FOUND -> PortException.Code.NOT_FOUND;
+          case ALREADY_EXISTS -> PortException.Code.CONFLICT;
+        },
         rejected.message());
   }
 

@@ -21,16 +21,25 @@ import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.cluster.typed.JoinSeedNodes;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.bluemarble.account.Account;
+import org.bluemarble.account.AccountAdministration;
+import org.bluemarble.account.AccountCharacters;
 import org.bluemarble.account.AccountDirectory;
 import org.bluemarble.account.BootstrapAdmin;
+import org.bluemarble.account.LoadTestAccounts;
 import org.bluemarble.account.UsernameClaim;
+import org.bluemarble.admin.AuditJournal;
+import org.bluemarble.admin.AuditLog;
+import org.bluemarble.admin.ClusterOperations;
+import org.bluemarble.admin.NodeAdmin;
 import org.bluemarble.auth.AuthSettings;
 import org.bluemarble.config.BlueMarbleSettings;
 import org.bluemarble.config.HostPort;
 import org.bluemarble.config.PersistenceSettings;
 import org.bluemarble.edge.AuthComponents;
 import org.bluemarble.edge.EdgeServer;
+import org.bluemarble.edge.port.AccountAdminPort;
 import org.bluemarble.edge.port.AccountPort;
+import org.bluemarble.edge.port.AdminPort;
 import org.bluemarble.persistence.Databases;
 import org.bluemarble.persistence.JournalSchema;
 import org.bluemarble.persistence.terrain.TerrainStore;
@@ -75,7 +84,8 @@ public final class BlueMarbleNode {
     AuthComponents auth = authComponents(system, settings);
 
     TerrainStore terrainStore = TerrainStores.open(system, settings);
-    WorldAdmin worldAdmin = startWorld(system, settings, terrainStore);
+    Planet worldPlanet = WorldPlanet.loadOrGenerate(terrainStore, settings.world());
+    WorldAdmin worldAdmin = startWorld(system, settings, worldPlanet);
     PlanetService planets = startPlanetService(system, settings, terrainStore);
     NodeGamePort game =
         new NodeGamePort(
@@ -83,13 +93,11 @@ public final class BlueMarbleNode {
             planets,
             new NodeHealth(system, pool),
             accounts,
-            worldAdmin);
+            worldAdmin,
+            startAdmin(system, settings, accounts, worldPlanet));
     EdgeServer.Settings edge =
         new EdgeServer.Settings(
-            settings.node().bindHost(),
-            settings.node().httpPort(),
-            settings.node().loopbackOnly(),
-            version);
+            settings.node().bindHost(), settings.node().httpPort(), true, version);
     try {
       new EdgeServer(edge, game, auth)
           .start(system)
@@ -118,8 +126,7 @@ public final class BlueMarbleNode {
 
   /** Loads (or generates) the world planet and starts zone-cell sharding on it. */
   private static WorldAdmin startWorld(
-      ActorSystem<?> system, BlueMarbleSettings settings, TerrainStore terrainStore) {
-    Planet world = WorldPlanet.loadOrGenerate(terrainStore, settings.world());
+      ActorSystem<?> system, BlueMarbleSettings settings, Planet world) {
     ZoneSettings zone = ZoneSettings.defaults(new Sphere(world.config().radiusMeters()));
     ZoneCell.init(
         system,
@@ -129,6 +136,35 @@ public final class BlueMarbleNode {
             settings.world().seed(),
             settings.persistence().slices()));
     return new WorldAdmin(system, settings.node().askTimeout(), settings.world(), world, zone);
+  }
+
+  /** Audit log, account administration, cluster operations and load-test accounts. */
+  private static AdminPort startAdmin(
+      ActorSystem<?> system, BlueMarbleSettings settings, AccountPort accounts, Planet world) {
+    Duration timeout = settings.node().askTimeout();
+    AuditLog.init(system);
+    PlanetTerrain ground = new PlanetTerrain(world.terrainQuery());
+    LoadTestAccounts loadTest =
+        new LoadTestAccounts(
+            system,
+            accounts,
+            new AccountCharacters(system, timeout),
+            new AccountAdminPort.GeoPosition(
+                settings.world().spawnLatitudeDeg(), settings.world().spawnLongitudeDeg()),
+            ground::elevationMeters);
+    boolean loadTestOn = settings.config().getBoolean("bluemarble.admin.load-test-accounts");
+    return new NodeAdmin(
+        new AuditJournal(system, timeout),
+        new AccountAdministration(system, timeout, loadTest, loadTestOn),
+        new ClusterOperations(
+            system,
+            List.of(
+                Account.ENTITY_KEY,
+                UsernameClaim.ENTITY_KEY,
+                Player.ENTITY_KEY,
+                ZoneCell.ENTITY_KEY,
+                AuditLog.ENTITY_KEY),
+            timeout));
   }
 
   /** The planet API's generator pool, stopped by CoordinatedShutdown. */

@@ -1,6 +1,7 @@
 package org.bluemarble.node;
 
 import org.bluemarble.edge.port.AccountPort;
+import org.bluemarble.edge.port.AdminPort;
 import org.bluemarble.edge.port.GamePort;
 import org.bluemarble.edge.port.HealthPort;
 import org.bluemarble.edge.port.PlanetPort;
@@ -13,5 +14,6 @@ record NodeGamePort(
     PlanetPort planets,
     HealthPort health,
     AccountPort accounts,
-    WorldAdminPort world)
+    WorldAdminPort world,
+    AdminPort admin)
     implements GamePort {}

@@ -21,4 +21,12 @@ public interface GamePort {
 
   /** The simulated world, for admins. */
   WorldAdminPort world();
+
+  /**
+   * Audit, account administration and cluster operations for the admin API. The default fails every
+   * call with UNAVAILABLE, for stand-in games in tests of other areas.
+   */
+  default AdminPort admin() {
+    return AdminPort.unavailable();
+  }
 }
