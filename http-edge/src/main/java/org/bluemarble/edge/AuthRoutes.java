@@ -56,6 +56,9 @@ public final class AuthRoutes extends AllDirectives {
   /** Body of {@code /refresh} and {@code /logout}. */
   public record RefreshRequest(String refreshToken) {}
 
+  /** Body of {@code /password} (with the access token of the account). */
+  public record PasswordChange(String currentPassword, String newPassword) {}
+
   /** Answer of {@code /register}. */
   public record RegisteredAccount(String accountId, String username) {}
 
@@ -106,7 +109,8 @@ public final class AuthRoutes extends AllDirectives {
                                     path("register", () -> post(this::register)),
                                     path("login", () -> post(this::login)),
                                     path("refresh", () -> post(this::refresh)),
-                                    path("logout", () -> post(this::logout)))))));
+                                    path("logout", () -> post(this::logout)),
+                                    path("password", () -> post(this::changePassword)))))));
   }
 
   private Route register() {
@@ -211,6 +215,47 @@ public final class AuthRoutes extends AllDirectives {
                     StatusCodes.UNAUTHORIZED,
                     "INVALID_REFRESH_TOKEN",
                     "the account no longer exists"));
+  }
+
+  /**
+   * Changes the caller's password: the current one must match (401 as for a wrong login), the new
+   * one must satisfy the password rules (400).
+   */
+  private Route changePassword() {
+    return org.bluemarble.edge.admin.Bearer.authenticate(
+        auth.tokens(),
+        caller ->
+            JsonBodies.read(
+                PasswordChange.class,
+                body -> {
+                  try {
+                    AccountRules.validatePassword(body.newPassword(), caller.name());
+                  } catch (InvalidAccountInputException e) {
+                    return invalid(e);
+                  }
+                  return onSuccess(
+                      CompletableFuture.supplyAsync(
+                          () -> replacePassword(caller.accountId(), body), auth.blocking()),
+                      route -> route);
+                }));
+  }
+
+  private Route replacePassword(String accountId, PasswordChange body) {
+    Optional<PasswordLogin.Credentials> account =
+        await(accounts.findById(UUID.fromString(accountId)));
+    boolean right =
+        account.isPresent()
+            && body.currentPassword() != null
+            && body.currentPassword().length() <= AccountRules.PASSWORD_MAX
+            && auth.hasher().verify(body.currentPassword(), account.get().passwordHash());
+    if (!right) {
+      return ApiErrors.complete(
+          StatusCodes.UNAUTHORIZED, "INVALID_CREDENTIALS", "the current password is wrong");
+    }
+    await(
+        accounts.changePasswordHash(
+            UUID.fromString(accountId), auth.hasher().hash(body.newPassword())));
+    return complete(StatusCodes.NO_CONTENT);
   }
 
   private Route logout() {

@@ -20,9 +20,12 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.server.UnsupportedRequestContentTypeRejection;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.apache.pekko.pattern.AskTimeoutException;
+import org.bluemarble.edge.admin.AccountAdminRoutes;
+import org.bluemarble.edge.admin.AdminDocsRoutes;
 import org.bluemarble.edge.admin.AdminGate;
 import org.bluemarble.edge.admin.AuditRoutes;
 import org.bluemarble.edge.admin.LoadTestRoutes;
+import org.bluemarble.edge.admin.OperationsRoutes;
 import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.port.AdminPort;
 import org.bluemarble.edge.port.GamePort;
@@ -88,7 +91,8 @@ public final class EdgeServer extends AllDirectives {
             : concat(
                 health,
                 new PlanetRoutes(game.planets()).route(),
-                new AuthRoutes(game.accounts(), auth, game.admin().operations()).route());
+                new AuthRoutes(game.accounts(), auth, game.admin().operations()).route(),
+                new CharacterRoutes(game.accounts(), auth).route());
     Route routes =
         settings.adminEnabled() && auth != null
             ? concat(publicRoutes, adminRoutes())
@@ -102,7 +106,12 @@ public final class EdgeServer extends AllDirectives {
    * with its route in {@link #adminRoutes()}.
    */
   public static List<AdminEndpoint> adminEndpoints() {
-    return java.util.stream.Stream.of(AdminPlayerRoutes.ENDPOINTS, AuditRoutes.ENDPOINTS)
+    return java.util.stream.Stream.of(
+            AdminPlayerRoutes.ENDPOINTS,
+            AuditRoutes.ENDPOINTS,
+            LoadTestRoutes.ENDPOINTS,
+            AccountAdminRoutes.ENDPOINTS,
+            OperationsRoutes.ENDPOINTS)
         .flatMap(List::stream)
         .toList();
   }
@@ -116,7 +125,10 @@ public final class EdgeServer extends AllDirectives {
                 new AdminPlayerRoutes(game.players()).route(),
                 new AdminWorldRoutes(game.world()).route(),
                 new AuditRoutes(admin.audit()).route(),
-                new LoadTestRoutes(admin.accounts(), auth).route()));
+                new LoadTestRoutes(admin.accounts(), auth).route(),
+                new AccountAdminRoutes(admin.accounts(), admin.operations()).route(),
+                new OperationsRoutes(admin.operations()).route(),
+                new AdminDocsRoutes(settings.version()).route()));
   }
 
   private static RejectionHandler rejections() {

@@ -43,38 +43,51 @@ public final class AccountCharacters {
                     PortException.Code.CONFLICT,
                     "an account holds at most " + AccountState.MAX_CHARACTERS + " characters");
               }
-              String playerId = UUID.randomUUID().toString();
-              EntityRef<Player.Command> player = player(playerId);
-              CompletionStage<Player.Reply> created =
-                  player.ask(r -> new Player.CreateCharacter(name, characterClass, r), timeout);
-              if (position != null) {
-                created =
-                    created.thenCompose(
-                        first ->
-                            first instanceof Player.Profile
-                                ? player.ask(
-                                    r ->
-                                        new Player.CheckpointPosition(
-                                            position.latitude(),
-                                            position.longitude(),
-                                            position.altitude(),
-                                            r),
-                                    timeout)
-                                : CompletableFuture.completedFuture(first));
-              }
-              return created.thenCompose(
-                  answer -> {
-                    Player.Profile profile = profile(answer);
-                    return account(accountId)
-                        .<Account.Reply>ask(
-                            r -> new Account.AddCharacter(profile.playerId(), r), timeout)
-                        .thenApply(
-                            linked -> {
-                              AccountDirectory.summary(linked);
-                              return profile;
-                            });
-                  });
+              return createAndLink(accountId, name, characterClass, position);
             });
+  }
+
+  /**
+   * As {@link #create}, for an account just registered (no characters yet): one round trip fewer,
+   * which matters for batches of load-test accounts.
+   */
+  public CompletionStage<Player.Profile> createForNewAccount(
+      String accountId, String name, String characterClass, Position position) {
+    return createAndLink(accountId, name, characterClass, position);
+  }
+
+  private CompletionStage<Player.Profile> createAndLink(
+      String accountId, String name, String characterClass, Position position) {
+    String playerId = UUID.randomUUID().toString();
+    EntityRef<Player.Command> player = player(playerId);
+    CompletionStage<Player.Reply> created =
+        player.ask(r -> new Player.CreateCharacter(name, characterClass, r), timeout);
+    if (position != null) {
+      created =
+          created.thenCompose(
+              first ->
+                  first instanceof Player.Profile
+                      ? player.ask(
+                          r ->
+                              new Player.CheckpointPosition(
+                                  position.latitude(),
+                                  position.longitude(),
+                                  position.altitude(),
+                                  r),
+                          timeout)
+                      : CompletableFuture.completedFuture(first));
+    }
+    return created.thenCompose(
+        answer -> {
+          Player.Profile profile = profile(answer);
+          return account(accountId)
+              .<Account.Reply>ask(r -> new Account.AddCharacter(profile.playerId(), r), timeout)
+              .thenApply(
+                  linked -> {
+                    AccountDirectory.summary(linked);
+                    return profile;
+                  });
+        });
   }
 
   /** The profiles of the account's characters, in creation order. */

@@ -1,6 +1,7 @@
 package org.bluemarble.account;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.bluemarble.auth.AccountRules;
 import org.bluemarble.auth.PasswordLogin;
 import org.bluemarble.auth.Role;
 import org.bluemarble.edge.port.AccountPort;
+import org.bluemarble.edge.port.PlayerView;
 import org.bluemarble.edge.port.PortException;
 
 /**
@@ -23,10 +25,32 @@ import org.bluemarble.edge.port.PortException;
 public final class AccountDirectory implements AccountPort {
   private final ClusterSharding sharding;
   private final Duration timeout;
+  private final AccountCharacters characters;
 
   public AccountDirectory(ActorSystem<?> system, Duration timeout) {
     this.sharding = ClusterSharding.get(system);
     this.timeout = timeout;
+    this.characters = new AccountCharacters(system, timeout);
+  }
+
+  @Override
+  public CompletionStage<List<PlayerView>> characters(UUID accountId) {
+    return characters
+        .list(accountId.toString())
+        .thenApply(list -> list.stream().map(PlayerViews::of).toList());
+  }
+
+  @Override
+  public CompletionStage<PlayerView> createCharacter(
+      UUID accountId, String name, String characterClass) {
+    return characters
+        .create(accountId.toString(), name, characterClass, null)
+        .thenApply(PlayerViews::of);
+  }
+
+  @Override
+  public CompletionStage<Void> deleteCharacter(UUID accountId, UUID playerId) {
+    return characters.delete(accountId.toString(), playerId.toString());
   }
 
   @Override

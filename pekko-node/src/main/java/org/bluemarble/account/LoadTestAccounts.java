@@ -29,7 +29,7 @@ public final class LoadTestAccounts {
   public static final int MAX_COUNT = 10_000;
 
   /** Accounts being created at once (each is five journal writes in sequence). */
-  static final int PARALLELISM = 64;
+  static final int PARALLELISM = 128;
 
   private final ActorSystem<?> system;
   private final AccountPort accounts;
@@ -81,7 +81,7 @@ public final class LoadTestAccounts {
                     "username " + username + " is taken; choose another prefix");
               }
               return characters
-                  .create(
+                  .createForNewAccount(
                       registered.accountId(),
                       characterName(username, index),
                       batch.characterClass(),

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.bluemarble.account.PlayerViews;
 import org.bluemarble.edge.port.PlayerAdminPort;
 import org.bluemarble.edge.port.PlayerView;
 import org.bluemarble.edge.port.PortException;
@@ -58,18 +59,6 @@ final class PlayerAdmin implements PlayerAdminPort {
   }
 
   static PlayerView view(Player.Profile p) {
-    PlayerView.GeoPoint position =
-        p.position() == null
-            ? null
-            : new PlayerView.GeoPoint(
-                p.position().latitude(), p.position().longitude(), p.position().altitude());
-    return new PlayerView(
-        p.playerId(),
-        p.name(),
-        p.characterClass().displayName(),
-        position,
-        p.createdAt(),
-        p.revision(),
-        p.hostedBy());
+    return PlayerViews.of(p);
   }
 }
