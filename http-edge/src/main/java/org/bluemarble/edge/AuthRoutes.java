@@ -113,7 +113,21 @@ public final class AuthRoutes extends AllDirectives {
                                     path("password", () -> post(this::changePassword)))))));
   }
 
+  /**
+   * Registration spends a token of the per-address login bucket first, so that one source cannot
+   * mass-create accounts (it shares the {@code login-per-address} limit with logins).
+   */
   private Route register() {
+    return extractRequest(
+        request -> {
+          RateLimitDecision byAddress =
+              auth.limiter()
+                  .tryAcquire(org.bluemarble.auth.RateLimitKind.LOGIN_ADDRESS, source(request));
+          return byAddress.allowed() ? registerBody() : throttled(byAddress);
+        });
+  }
+
+  private Route registerBody() {
     return JsonBodies.read(
         RegisterRequest.class,
         body -> {

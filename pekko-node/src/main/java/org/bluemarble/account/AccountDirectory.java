@@ -65,10 +65,31 @@ public final class AccountDirectory implements AccountPort {
               if (!(claimed instanceof UsernameClaim.Claimed)) {
                 return CompletableFuture.completedFuture(new UsernameTaken(username));
               }
-              return account(accountId)
-                  .<Account.Reply>ask(
-                      r -> new Account.Register(username, email, passwordHash, roles, r), timeout)
-                  .thenApply(reply -> new Registered(summary(reply).accountId(), username));
+              CompletionStage<Registration> created =
+                  account(accountId)
+                      .<Account.Reply>ask(
+                          r -> new Account.Register(username, email, passwordHash, roles, r),
+                          timeout)
+                      .thenApply(reply -> new Registered(summary(reply).accountId(), username));
+              return created
+                  .handle(
+                      (registration, failure) -> {
+                        if (failure == null) {
+                          return CompletableFuture.completedFuture(registration);
+                        }
+                        // The account was not created: free the name again, then report why.
+                        return claim(key)
+                            .<UsernameClaim.Reply>ask(
+                                r -> new UsernameClaim.Release(accountId, r), timeout)
+                            .<Registration>thenApply(
+                                released -> {
+                                  throw failure
+                                          instanceof java.util.concurrent.CompletionException c
+                                      ? c
+                                      : new java.util.concurrent.CompletionException(failure);
+                                });
+                      })
+                  .thenCompose(stage -> stage);
             });
   }
 

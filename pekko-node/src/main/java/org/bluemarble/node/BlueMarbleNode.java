@@ -191,7 +191,30 @@ public final class BlueMarbleNode {
       throw new StartupException("invalid auth settings: " + rootMessage(e), e);
     }
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
-    return AuthComponents.embedded(auth, blocking, settings.node().askTimeout());
+    String redisUrl = settings.config().getString("bluemarble.auth.redis-url");
+    if (redisUrl.isBlank()) {
+      return AuthComponents.embedded(auth, blocking, settings.node().askTimeout());
+    }
+    redis.clients.jedis.JedisPooled redis;
+    try {
+      redis = new redis.clients.jedis.JedisPooled(java.net.URI.create(redisUrl));
+    } catch (RuntimeException e) {
+      throw new StartupException(
+          "invalid bluemarble.auth.redis-url / BLUEMARBLE_REDIS_URL '"
+              + redisUrl
+              + "': "
+              + rootMessage(e),
+          e);
+    }
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+            "close-redis",
+            () -> {
+              redis.close();
+              return CompletableFuture.completedFuture(Done.getInstance());
+            });
+    return AuthComponents.redis(auth, redis, blocking, settings.node().askTimeout());
   }
 
   /** Creates the BLUEMARBLE_BOOTSTRAP_ADMIN account in the background if its name is free. */
