@@ -61,7 +61,8 @@ public final class Account
           AddCharacter,
           RemoveCharacter,
           Ban,
-          Unban {}
+          Unban,
+          Erase {}
 
   /** Creates the account; the caller has claimed the name and hashed the password. */
   public record Register(
@@ -87,6 +88,12 @@ public final class Account
 
   /** Lifts the ban; answers the summary whether or not there was one. */
   public record Unban(String by, ActorRef<Reply> replyTo) implements Command {}
+
+  /**
+   * Erases the account's personal data (GDPR): afterwards the account reads as not found. The reply
+   * is the summary as it was just before, so that the caller can release the name and unlink.
+   */
+  public record Erase(String by, ActorRef<Reply> replyTo) implements Command {}
 
   // Replies
 
@@ -125,7 +132,8 @@ public final class Account
           CharacterAdded,
           CharacterRemoved,
           AccountBanned,
-          AccountUnbanned {}
+          AccountUnbanned,
+          AccountErased {}
 
   public record AccountRegistered(
       String accountId,
@@ -151,6 +159,12 @@ public final class Account
       implements Event {}
 
   public record AccountUnbanned(String accountId, String by, Instant at) implements Event {}
+
+  /**
+   * The tombstone: replaying it empties the state, so every reader sees no account. Earlier events
+   * stay in the journal (see README, "Player data rights").
+   */
+  public record AccountErased(String accountId, String by, Instant at) implements Event {}
 
   private final String accountId;
   private final String tag;
@@ -193,6 +207,7 @@ public final class Account
         .onCommand(RemoveCharacter.class, this::onRemoveCharacter)
         .onCommand(Ban.class, this::onBan)
         .onCommand(Unban.class, this::onUnban)
+        .onCommand(Erase.class, this::onErase)
         .build();
   }
 
@@ -311,6 +326,16 @@ public final class Account
     return persist(new AccountUnbanned(accountId, cmd.by(), clock.instant()), cmd.replyTo());
   }
 
+  private ReplyEffect<Event, AccountState> onErase(AccountState state, Erase cmd) {
+    if (!state.registered()) {
+      return notFound(cmd.replyTo());
+    }
+    Summary before = summary(state);
+    return Effect()
+        .persist(new AccountErased(accountId, cmd.by(), clock.instant()))
+        .thenReply(cmd.replyTo(), s -> before);
+  }
+
   private ReplyEffect<Event, AccountState> persist(Event event, ActorRef<Reply> replyTo) {
     return Effect().persist(event).thenReply(replyTo, this::summary);
   }
@@ -352,6 +377,7 @@ public final class Account
             AccountBanned.class,
             (s, e) -> s.withBan(new AccountState.BanRecord(e.reason(), e.until(), e.by(), e.at())))
         .onEvent(AccountUnbanned.class, (s, e) -> s.withBan(null))
+        .onEvent(AccountErased.class, (s, e) -> AccountState.EMPTY)
         .build();
   }
 }

@@ -17,6 +17,8 @@ import org.bluemarble.auth.InvalidAccountInputException;
 import org.bluemarble.auth.Role;
 import org.bluemarble.edge.port.AccountAdminPort;
 import org.bluemarble.edge.port.AccountView;
+import org.bluemarble.edge.port.AuditPort;
+import org.bluemarble.edge.port.PlayerView;
 import org.bluemarble.node.SessionControl;
 
 /**
@@ -30,14 +32,70 @@ public final class AccountAdministration implements AccountAdminPort {
   private final Duration timeout;
   private final LoadTestAccounts loadTest;
   private final boolean loadTestEnabled;
+  private final AuditPort audit;
+  private final AccountCharacters characters;
 
   public AccountAdministration(
-      ActorSystem<?> system, Duration timeout, LoadTestAccounts loadTest, boolean loadTestEnabled) {
+      ActorSystem<?> system,
+      Duration timeout,
+      LoadTestAccounts loadTest,
+      boolean loadTestEnabled,
+      AuditPort audit) {
     this.system = system;
     this.sharding = ClusterSharding.get(system);
     this.timeout = timeout;
     this.loadTest = loadTest;
     this.loadTestEnabled = loadTestEnabled;
+    this.audit = audit;
+    this.characters = new AccountCharacters(system, timeout);
+  }
+
+  @Override
+  public CompletionStage<Optional<AccountExport>> export(UUID accountId) {
+    String id = accountId.toString();
+    return find(accountId)
+        .thenCompose(
+            account -> {
+              if (account.isEmpty()) {
+                return CompletableFuture.completedFuture(Optional.<AccountExport>empty());
+              }
+              CompletionStage<List<PlayerView>> players =
+                  characters.list(id).thenApply(l -> l.stream().map(PlayerViews::of).toList());
+              CompletionStage<AuditPort.Page> byActor =
+                  audit.find(new AuditPort.Query(id, null, null, null, null, 0, Integer.MAX_VALUE));
+              CompletionStage<AuditPort.Page> byTarget =
+                  audit.find(new AuditPort.Query(null, null, id, null, null, 0, Integer.MAX_VALUE));
+              return players.thenCompose(
+                  list ->
+                      byActor.thenCombine(
+                          byTarget,
+                          (a, t) -> {
+                            List<AuditPort.Entry> entries = new java.util.ArrayList<>(a.entries());
+                            t.entries().stream()
+                                .filter(e -> !entries.contains(e))
+                                .forEach(entries::add);
+                            return Optional.of(
+                                new AccountExport(account.get(), list, entries, Instant.now()));
+                          }));
+            });
+  }
+
+  @Override
+  public CompletionStage<Boolean> erase(UUID accountId, String by) {
+    return ask(accountId, r -> new Account.Erase(by, r))
+        .thenCompose(
+            reply -> {
+              if (!(reply instanceof Account.Summary before)) {
+                return CompletableFuture.completedFuture(false);
+              }
+              publish(new SessionControl.Kick(before.accountId(), "account erased", Instant.now()));
+              return sharding
+                  .entityRefFor(
+                      UsernameClaim.ENTITY_KEY, AccountRules.usernameKey(before.username()))
+                  .<UsernameClaim.Reply>ask(
+                      r -> new UsernameClaim.Release(before.accountId(), r), timeout)
+                  .thenApply(released -> true);
+            });
   }
 
   @Override

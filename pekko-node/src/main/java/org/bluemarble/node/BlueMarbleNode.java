@@ -153,9 +153,10 @@ public final class BlueMarbleNode {
                 settings.world().spawnLatitudeDeg(), settings.world().spawnLongitudeDeg()),
             ground::elevationMeters);
     boolean loadTestOn = settings.config().getBoolean("bluemarble.admin.load-test-accounts");
+    AuditJournal audit = new AuditJournal(system, timeout);
     return new NodeAdmin(
-        new AuditJournal(system, timeout),
-        new AccountAdministration(system, timeout, loadTest, loadTestOn),
+        audit,
+        new AccountAdministration(system, timeout, loadTest, loadTestOn, audit),
         new ClusterOperations(
             system,
             List.of(

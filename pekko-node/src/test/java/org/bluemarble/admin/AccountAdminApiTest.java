@@ -268,4 +268,30 @@ class AccountAdminApiTest {
                 .status())
         .isEqualTo(200);
   }
+
+  @Test
+  void exportsEverythingAboutAnAccountThenErasesItAndFreesTheName() throws Exception {
+    String[] p = player("to_forget");
+    send("POST", "/v1/characters", "{\"name\":\"Forgotten\",\"characterClass\":\"Healer\"}", p[2]);
+    send("POST", "/admin/v1/accounts/" + p[0] + "/kick", "{\"reason\":\"check\"}", admin);
+    AdminClient.Response export =
+        send("GET", "/admin/v1/accounts/" + p[0] + "/export", null, admin);
+    assertThat(export.status()).isEqualTo(200);
+    assertThat(export.body().path("account").path("email").asText()).isEqualTo("x@y.org");
+    assertThat(export.body().path("characters").get(0).path("name").asText())
+        .isEqualTo("Forgotten");
+    assertThat(export.body().path("audit").toString()).contains("kick");
+
+    assertThat(send("DELETE", "/admin/v1/accounts/" + p[0], null, admin).status()).isEqualTo(204);
+    assertThat(send("GET", "/admin/v1/accounts/" + p[0], null, admin).status()).isEqualTo(404);
+    assertThat(send("GET", "/admin/v1/accounts/" + p[0] + "/export", null, admin).status())
+        .isEqualTo(404);
+    assertThat(login("to_forget").status()).isEqualTo(401);
+    assertThat(
+            send("POST", "/v1/auth/refresh", "{\"refreshToken\":\"" + p[1] + "\"}", null).status())
+        .isEqualTo(401);
+    assertThat(send("DELETE", "/admin/v1/accounts/" + p[0], null, admin).status()).isEqualTo(404);
+    // The name is free again.
+    player("to_forget");
+  }
 }

@@ -39,7 +39,10 @@ public final class AccountAdminRoutes extends AllDirectives {
           new AdminEndpoint("POST", ACCOUNT + "/unban", MODERATORS, "Lift an account's ban"),
           new AdminEndpoint("POST", ACCOUNT + "/kick", MODERATORS, "End the account's sessions"),
           new AdminEndpoint("PUT", ACCOUNT + "/roles/{role}", Set.of(), "Grant a role"),
-          new AdminEndpoint("DELETE", ACCOUNT + "/roles/{role}", Set.of(), "Revoke a role"));
+          new AdminEndpoint("DELETE", ACCOUNT + "/roles/{role}", Set.of(), "Revoke a role"),
+          new AdminEndpoint(
+              "GET", ACCOUNT + "/export", Set.of(), "Everything stored about an account (GDPR)"),
+          new AdminEndpoint("DELETE", ACCOUNT, Set.of(), "Erase an account (GDPR)"));
 
   /** Body of a ban; {@code durationSeconds} null: until lifted. */
   public record BanRequest(String reason, Long durationSeconds) {}
@@ -66,7 +69,12 @@ public final class AccountAdminRoutes extends AllDirectives {
                     PathMatchers.segment(),
                     id ->
                         concat(
-                            pathEnd(() -> get(() -> withId(id, u -> found(accounts.find(u))))),
+                            pathEnd(
+                                () ->
+                                    concat(
+                                        get(() -> withId(id, u -> found(accounts.find(u)))),
+                                        delete(() -> withId(id, this::erase)))),
+                            path("export", () -> get(() -> withId(id, this::export))),
                             path("ban", () -> post(() -> withId(id, this::ban))),
                             path("unban", () -> post(() -> withId(id, this::unban))),
                             path("kick", () -> post(() -> withId(id, this::kick))),
@@ -86,6 +94,30 @@ public final class AccountAdminRoutes extends AllDirectives {
                 ? complete(StatusCodes.OK, account.get(), Json.marshaller())
                 : ApiErrors.complete(
                     StatusCodes.NOT_FOUND, "ACCOUNT_NOT_FOUND", "no such account"));
+  }
+
+  private Route export(UUID accountId) {
+    return onSuccess(
+        accounts.export(accountId),
+        export ->
+            export.isPresent()
+                ? complete(StatusCodes.OK, export.get(), Json.marshaller())
+                : ApiErrors.complete(
+                    StatusCodes.NOT_FOUND, "ACCOUNT_NOT_FOUND", "no account " + accountId));
+  }
+
+  private Route erase(UUID accountId) {
+    return extractRequest(
+        request ->
+            onSuccess(
+                accounts.erase(accountId, AdminGate.caller(request).accountId()),
+                erased ->
+                    erased
+                        ? complete(StatusCodes.NO_CONTENT)
+                        : ApiErrors.complete(
+                            StatusCodes.NOT_FOUND,
+                            "ACCOUNT_NOT_FOUND",
+                            "no account " + accountId)));
   }
 
   private Route ban(UUID accountId) {

@@ -62,4 +62,23 @@ public interface AccountAdminPort {
    * the accounts before it were created).
    */
   CompletionStage<List<LoadTestAccount>> createLoadTestAccounts(LoadTestBatch batch);
+
+  /**
+   * Everything stored about an account (GDPR export): the account, its characters and the audit
+   * entries that name it as actor or target.
+   */
+  record AccountExport(
+      AccountView account,
+      List<PlayerView> characters,
+      List<AuditPort.Entry> audit,
+      Instant exportedAt) {}
+
+  /** The export, or empty when there is no such account. */
+  CompletionStage<Optional<AccountExport>> export(UUID accountId);
+
+  /**
+   * Erases the account (GDPR): a tombstone event empties it, its name is released, its sessions are
+   * kicked; completes false when there was no such account.
+   */
+  CompletionStage<Boolean> erase(UUID accountId, String by);
 }

@@ -108,4 +108,14 @@ final class UnavailableAdmin implements AdminPort, AuditPort, AccountAdminPort, 
   public CompletionStage<Maintenance> setMaintenance(boolean on, String message, String by) {
     return none();
   }
+
+  @Override
+  public CompletionStage<Optional<AccountExport>> export(UUID accountId) {
+    return none();
+  }
+
+  @Override
+  public CompletionStage<Boolean> erase(UUID accountId, String by) {
+    return none();
+  }
 }
