@@ -317,6 +317,15 @@ class EdgeServerTest {
     }
 
     @Override
+    public CompletionStage<List<PlayerView>> search(String nameContains, int limit) {
+      return CompletableFuture.completedFuture(
+          players.values().stream()
+              .filter(p -> p.name().toLowerCase(java.util.Locale.ROOT).contains(nameContains))
+              .limit(limit)
+              .toList());
+    }
+
+    @Override
     public CompletionStage<PlayerView> create(String name, String characterClass) {
       if (name.equals("timeout")) {
         return CompletableFuture.failedFuture(new java.util.concurrent.TimeoutException());

@@ -89,7 +89,7 @@ public final class BlueMarbleNode {
     PlanetService planets = startPlanetService(system, settings, terrainStore);
     NodeGamePort game =
         new NodeGamePort(
-            new PlayerAdmin(system, settings.node().askTimeout()),
+            new PlayerAdmin(system, settings.node().askTimeout(), settings.persistence().slices()),
             planets,
             new NodeHealth(system, pool),
             accounts,

@@ -115,12 +115,12 @@ class AdminApiTest {
             adminToken);
     assertThat(created.status()).isEqualTo(201);
 
-    AdminClient.Response page =
-        send(
-            "GET",
-            "/admin/v1/audit?actor=test_admin&action=POST%20/admin/v1/players",
-            null,
-            adminToken);
+    String query = "/admin/v1/audit?actor=test_admin&action=POST%20/admin/v1/players";
+    // The read journal sees new events after its ordering catches up (well under a second).
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> send("GET", query, null, adminToken).body().path("total").asLong() > 0);
+    AdminClient.Response page = send("GET", query, null, adminToken);
     assertThat(page.status()).as(String.valueOf(page.body())).isEqualTo(200);
     JsonNode entries = page.body().path("entries");
     assertThat(entries.size()).isGreaterThanOrEqualTo(1);
@@ -200,5 +200,35 @@ class AdminApiTest {
                     playerToken)
                 .status())
         .isEqualTo(403);
+  }
+
+  @Test
+  void searchesCharactersByNameIgnoringCase() throws Exception {
+    for (String name : new String[] {"Searchable One", "Searchable Two", "Someone Else"}) {
+      assertThat(
+              send(
+                      "POST",
+                      "/admin/v1/players",
+                      "{\"name\":\"" + name + "\",\"class\":\"Healer\"}",
+                      adminToken)
+                  .status())
+          .isEqualTo(201);
+    }
+    // The read journal sees new events after its ordering catches up (well under a second).
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                send("GET", "/admin/v1/players?name=SEARCHABLE", null, adminToken)
+                        .body()
+                        .path("players")
+                        .size()
+                    == 2);
+    AdminClient.Response one =
+        send("GET", "/admin/v1/players?name=searchable&limit=1", null, adminToken);
+    assertThat(one.body().path("players").size()).isEqualTo(1);
+    assertThat(one.body().path("players").get(0).path("name").asText()).startsWith("Searchable");
+    assertThat(send("GET", "/admin/v1/players?name=x&limit=0", null, adminToken).status())
+        .isEqualTo(400);
   }
 }
