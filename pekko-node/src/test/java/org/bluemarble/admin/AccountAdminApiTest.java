@@ -294,4 +294,33 @@ class AccountAdminApiTest {
     // The name is free again.
     player("to_forget");
   }
+
+  @Test
+  void hostileAdminInputGetsAClear4xxAndStoresNothing() throws Exception {
+    String[] p = player("hostile_target");
+    String ban = "/admin/v1/accounts/" + p[0] + "/ban";
+    AdminClient.Response malformed = send("POST", ban, "{\"reason\": \"x\", ", admin);
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.body().path("error").path("code").asText()).isEqualTo("INVALID_JSON");
+    AdminClient.Response unknownField =
+        send("POST", ban, "{\"reason\":\"x\",\"admin\":true}", admin);
+    assertThat(unknownField.status()).isEqualTo(400);
+    AdminClient.Response huge =
+        send("POST", ban, "{\"reason\":\"" + "r".repeat(1024 * 1024) + "\"}", admin);
+    assertThat(huge.status()).isEqualTo(413);
+    AdminClient.Response injected =
+        send(
+            "POST",
+            "/admin/v1/load-test/accounts",
+            "{\"prefix\":\"x'); DROP TABLE journal;--\",\"count\":1,\"characterClass\":\"Mage\"}",
+            admin);
+    assertThat(injected.status()).isEqualTo(400);
+    assertThat(injected.body().path("error").path("message").asText()).contains("prefix");
+    AdminClient.Response script =
+        send("GET", "/admin/v1/accounts?name=%3Cscript%3Ealert(1)%3C%2Fscript%3E", null, admin);
+    assertThat(script.status()).isEqualTo(404);
+    AdminClient.Response account = send("GET", "/admin/v1/accounts/" + p[0], null, admin);
+    assertThat(account.body().path("ban").isNull() || account.body().path("ban").isMissingNode())
+        .isTrue();
+  }
 }
