@@ -20,11 +20,25 @@ public final class PasswordLogin {
     Optional<Credentials> find(String usernameKey);
   }
 
-  /** What the lookup returns: enough to verify and to issue tokens. */
+  /**
+   * What the lookup returns: enough to verify and to issue tokens.
+   *
+   * @param ban the account's ban, or null (the caller refuses tokens while it is active)
+   */
   public record Credentials(
-      String accountId, String username, String passwordHash, Set<Role> roles) {
+      String accountId, String username, String passwordHash, Set<Role> roles, AccountBan ban) {
     public Credentials {
       roles = Set.copyOf(roles);
+    }
+
+    /** Credentials of an account without a ban. */
+    public Credentials(String accountId, String username, String passwordHash, Set<Role> roles) {
+      this(accountId, username, passwordHash, roles, null);
+    }
+
+    /** Whether a ban holds at {@code now}. */
+    public boolean bannedAt(java.time.Instant now) {
+      return ban != null && ban.activeAt(now);
     }
   }
 

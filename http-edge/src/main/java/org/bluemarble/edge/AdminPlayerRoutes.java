@@ -1,14 +1,17 @@
 package org.bluemarble.edge;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.Location;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.bluemarble.auth.Role;
 import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.internal.Json;
 import org.bluemarble.edge.internal.JsonBodies;
@@ -20,6 +23,21 @@ import org.bluemarble.edge.port.PlayerView;
  * profile; {@code GET /admin/v1/players/{id}} → 200 profile or 404.
  */
 public final class AdminPlayerRoutes extends AllDirectives {
+  /** Reading a player is allowed to Moderators and Developers too; creating one is Admin only. */
+  public static final List<AdminEndpoint> ENDPOINTS =
+      List.of(
+          new AdminEndpoint("POST", "/admin/v1/players", Set.of(), "Create a player character"),
+          new AdminEndpoint(
+              "GET",
+              "/admin/v1/players",
+              Set.of(Role.MODERATOR, Role.DEVELOPER),
+              "Search characters by name"),
+          new AdminEndpoint(
+              "GET",
+              "/admin/v1/players/{playerId}",
+              Set.of(Role.MODERATOR, Role.DEVELOPER),
+              "A player's profile by id"));
+
   private final PlayerAdminPort players;
 
   public AdminPlayerRoutes(PlayerAdminPort players) {
@@ -40,7 +58,8 @@ public final class AdminPlayerRoutes extends AllDirectives {
                         "players",
                         () ->
                             concat(
-                                pathEndOrSingleSlash(() -> post(this::create)),
+                                pathEndOrSingleSlash(
+                                    () -> concat(post(this::create), get(this::search))),
                                 path(PathMatchers.segment(), id -> get(() -> find(id)))))));
   }
 
@@ -54,6 +73,37 @@ public final class AdminPlayerRoutes extends AllDirectives {
                     respondWithHeader(
                         Location.create("/admin/v1/players/" + created.id()),
                         () -> complete(StatusCodes.CREATED, created, Json.marshaller()))));
+  }
+
+  /** Largest search result. */
+  public static final int MAX_SEARCH = 200;
+
+  /** Answer of a search. */
+  public record Found(List<PlayerView> players) {}
+
+  private Route search() {
+    return parameter(
+        "name",
+        name ->
+            parameterOptional(
+                "limit",
+                limitText -> {
+                  int limit;
+                  try {
+                    limit = limitText.map(Integer::parseInt).orElse(50);
+                  } catch (NumberFormatException e) {
+                    limit = -1;
+                  }
+                  if (name.isBlank() || limit < 1 || limit > MAX_SEARCH) {
+                    return ApiErrors.complete(
+                        StatusCodes.BAD_REQUEST,
+                        "INVALID_INPUT",
+                        "name must not be empty and limit must be in [1, " + MAX_SEARCH + "]");
+                  }
+                  return onSuccess(
+                      players.search(name, limit),
+                      found -> complete(StatusCodes.OK, new Found(found), Json.marshaller()));
+                }));
   }
 
   private Route find(String id) {

@@ -1,8 +1,10 @@
 package org.bluemarble.edge;
 
 import java.net.InetAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +35,8 @@ import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.internal.Json;
 import org.bluemarble.edge.internal.JsonBodies;
 import org.bluemarble.edge.port.AccountPort;
+import org.bluemarble.edge.port.AdminPort;
+import org.bluemarble.edge.port.OperationsPort;
 
 /**
  * The account routes (JSON): {@code POST /v1/auth/register|login|refresh|logout} and {@code GET
@@ -52,6 +56,9 @@ public final class AuthRoutes extends AllDirectives {
   /** Body of {@code /refresh} and {@code /logout}. */
   public record RefreshRequest(String refreshToken) {}
 
+  /** Body of {@code /password} (with the access token of the account). */
+  public record PasswordChange(String currentPassword, String newPassword) {}
+
   /** Answer of {@code /register}. */
   public record RegisteredAccount(String accountId, String username) {}
 
@@ -61,11 +68,19 @@ public final class AuthRoutes extends AllDirectives {
 
   private final AccountPort accounts;
   private final AuthComponents auth;
+  private final OperationsPort operations;
   private final PasswordLogin login;
 
+  /** Routes without maintenance mode (it is always off). */
   public AuthRoutes(AccountPort accounts, AuthComponents auth) {
+    this(accounts, auth, AdminPort.unavailable().operations());
+  }
+
+  /** Routes that refuse non-admin logins while {@code operations} reports maintenance mode. */
+  public AuthRoutes(AccountPort accounts, AuthComponents auth, OperationsPort operations) {
     this.accounts = accounts;
     this.auth = auth;
+    this.operations = operations;
     this.login =
         new PasswordLogin(
             auth.hasher(), auth.limiter(), key -> await(accounts.findByUsernameKey(key)));
@@ -94,10 +109,25 @@ public final class AuthRoutes extends AllDirectives {
                                     path("register", () -> post(this::register)),
                                     path("login", () -> post(this::login)),
                                     path("refresh", () -> post(this::refresh)),
-                                    path("logout", () -> post(this::logout)))))));
+                                    path("logout", () -> post(this::logout)),
+                                    path("password", () -> post(this::changePassword)))))));
   }
 
+  /**
+   * Registration spends a token of the per-address login bucket first, so that one source cannot
+   * mass-create accounts (it shares the {@code login-per-address} limit with logins).
+   */
   private Route register() {
+    return extractRequest(
+        request -> {
+          RateLimitDecision byAddress =
+              auth.limiter()
+                  .tryAcquire(org.bluemarble.auth.RateLimitKind.LOGIN_ADDRESS, source(request));
+          return byAddress.allowed() ? registerBody() : throttled(byAddress);
+        });
+  }
+
+  private Route registerBody() {
     return JsonBodies.read(
         RegisterRequest.class,
         body -> {
@@ -154,6 +184,10 @@ public final class AuthRoutes extends AllDirectives {
       return ApiErrors.complete(
           StatusCodes.UNAUTHORIZED, "INVALID_CREDENTIALS", "unknown username or wrong password");
     }
+    Optional<Route> refused = refusal(s.account());
+    if (refused.isPresent()) {
+      return refused.get();
+    }
     if (s.needsRehash()) {
       accounts.changePasswordHash(
           UUID.fromString(s.account().accountId()), auth.hasher().hash(body.password()));
@@ -181,13 +215,61 @@ public final class AuthRoutes extends AllDirectives {
     }
     RefreshTokens.Issued next = ((RefreshTokens.Rotated) rotation).next();
     return await(accounts.findById(UUID.fromString(next.accountId())))
-        .map(account -> tokens(account, next))
+        .map(
+            account -> {
+              if (account.bannedAt(Instant.now())) {
+                auth.refreshTokens().revoke(next.token());
+                return banned(account);
+              }
+              return tokens(account, next);
+            })
         .orElseGet(
             () ->
                 ApiErrors.complete(
                     StatusCodes.UNAUTHORIZED,
                     "INVALID_REFRESH_TOKEN",
                     "the account no longer exists"));
+  }
+
+  /**
+   * Changes the caller's password: the current one must match (401 as for a wrong login), the new
+   * one must satisfy the password rules (400).
+   */
+  private Route changePassword() {
+    return org.bluemarble.edge.admin.Bearer.authenticate(
+        auth.tokens(),
+        caller ->
+            JsonBodies.read(
+                PasswordChange.class,
+                body -> {
+                  try {
+                    AccountRules.validatePassword(body.newPassword(), caller.name());
+                  } catch (InvalidAccountInputException e) {
+                    return invalid(e);
+                  }
+                  return onSuccess(
+                      CompletableFuture.supplyAsync(
+                          () -> replacePassword(caller.accountId(), body), auth.blocking()),
+                      route -> route);
+                }));
+  }
+
+  private Route replacePassword(String accountId, PasswordChange body) {
+    Optional<PasswordLogin.Credentials> account =
+        await(accounts.findById(UUID.fromString(accountId)));
+    boolean right =
+        account.isPresent()
+            && body.currentPassword() != null
+            && body.currentPassword().length() <= AccountRules.PASSWORD_MAX
+            && auth.hasher().verify(body.currentPassword(), account.get().passwordHash());
+    if (!right) {
+      return ApiErrors.complete(
+          StatusCodes.UNAUTHORIZED, "INVALID_CREDENTIALS", "the current password is wrong");
+    }
+    await(
+        accounts.changePasswordHash(
+            UUID.fromString(accountId), auth.hasher().hash(body.newPassword())));
+    return complete(StatusCodes.NO_CONTENT);
   }
 
   private Route logout() {
@@ -213,6 +295,34 @@ public final class AuthRoutes extends AllDirectives {
         StatusCodes.OK,
         new TokenPair(access.token(), refresh.token(), access.expiresIn().toSeconds(), "Bearer"),
         Json.marshaller());
+  }
+
+  /** Why an account with the right password still gets no tokens: a ban, or maintenance mode. */
+  private Optional<Route> refusal(PasswordLogin.Credentials account) {
+    if (account.bannedAt(Instant.now())) {
+      return Optional.of(banned(account));
+    }
+    OperationsPort.Maintenance maintenance = operations.maintenance();
+    if (maintenance.on() && !account.roles().contains(Role.ADMIN)) {
+      return Optional.of(
+          ApiErrors.complete(
+              StatusCodes.SERVICE_UNAVAILABLE,
+              "MAINTENANCE",
+              maintenance.message() == null || maintenance.message().isBlank()
+                  ? "the server is in maintenance; try again later"
+                  : maintenance.message()));
+    }
+    return Optional.empty();
+  }
+
+  private static Route banned(PasswordLogin.Credentials account) {
+    Map<String, Object> details = new java.util.HashMap<>();
+    details.put("reason", account.ban().reason());
+    if (account.ban().until() != null) {
+      details.put("until", account.ban().until().toString());
+    }
+    return ApiErrors.complete(
+        StatusCodes.FORBIDDEN, "ACCOUNT_BANNED", "this account is banned", details);
   }
 
   private Route throttled(RateLimitDecision decision) {

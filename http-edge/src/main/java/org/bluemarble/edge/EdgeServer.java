@@ -1,5 +1,7 @@
 package org.bluemarble.edge;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
@@ -18,11 +20,18 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.server.UnsupportedRequestContentTypeRejection;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.apache.pekko.pattern.AskTimeoutException;
+import org.bluemarble.edge.admin.AccountAdminRoutes;
+import org.bluemarble.edge.admin.AdminDocsRoutes;
+import org.bluemarble.edge.admin.AdminGate;
+import org.bluemarble.edge.admin.AuditRoutes;
+import org.bluemarble.edge.admin.LoadTestRoutes;
+import org.bluemarble.edge.admin.OperationsRoutes;
 import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.market.AdminEconomyRoutes;
 import org.bluemarble.edge.market.MarketRoutes;
 import org.bluemarble.edge.market.PaymentSignature;
 import org.bluemarble.edge.market.PaymentWebhookRoutes;
+import org.bluemarble.edge.port.AdminPort;
 import org.bluemarble.edge.port.GamePort;
 import org.bluemarble.edge.port.MarketPort;
 import org.bluemarble.edge.port.PortException;
@@ -41,8 +50,8 @@ public final class EdgeServer extends AllDirectives {
   /**
    * What the edge needs to start.
    *
-   * @param adminEnabled whether /admin routes exist (until the auth issue: only when the node is
-   *     bound to loopback)
+   * @param adminEnabled whether /admin routes exist at all; they also need the auth components
+   *     (every admin request passes {@link AdminGate}: token, role, audit)
    */
   public record Settings(String host, int port, boolean adminEnabled, String version) {}
 
@@ -118,16 +127,14 @@ public final class EdgeServer extends AllDirectives {
             : concat(
                 health,
                 new PlanetRoutes(game.planets()).route(),
-                new AuthRoutes(game.accounts(), auth).route());
+                new AuthRoutes(game.accounts(), auth, game.admin().operations()).route(),
+                new CharacterRoutes(game.accounts(), auth).route());
     if (gameSocket != null) {
       publicRoutes = concat(gameSocket.route(), publicRoutes);
     }
     Route routes =
-        settings.adminEnabled()
-            ? concat(
-                publicRoutes,
-                new AdminPlayerRoutes(game.players()).route(),
-                new AdminWorldRoutes(game.world()).route())
+        settings.adminEnabled() && auth != null
+            ? concat(publicRoutes, adminRoutes())
             : publicRoutes;
     if (game.market() != null) {
       routes = concat(routes, economyRoutes(game.market()));
@@ -136,14 +143,13 @@ public final class EdgeServer extends AllDirectives {
     return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> all));
   }
 
-  /** Marketplace (with accounts), admin economy (when admin is on), payments webhook (if set). */
+  /**
+   * Marketplace (with accounts) and the payments webhook (if set); admin economy is in adminRoutes.
+   */
   private Route economyRoutes(MarketPort market) {
     java.util.List<Route> economy = new java.util.ArrayList<>();
     if (auth != null) {
       economy.add(new MarketRoutes(market, auth.tokens(), auth.limiter()).route());
-    }
-    if (settings.adminEnabled()) {
-      economy.add(new AdminEconomyRoutes(market).route());
     }
     if (payments != null) {
       economy.add(new PaymentWebhookRoutes(market, payments, java.time.Clock.systemUTC()).route());
@@ -151,6 +157,40 @@ public final class EdgeServer extends AllDirectives {
     return economy.isEmpty()
         ? reject()
         : concat(economy.get(0), economy.subList(1, economy.size()).toArray(Route[]::new));
+  }
+
+  /**
+   * Every admin endpoint of every admin routes class: what {@link AdminGate} checks roles against
+   * and what the OpenAPI drift test compares with the document. Add a routes class here together
+   * with its route in {@link #adminRoutes()}.
+   */
+  public static List<AdminEndpoint> adminEndpoints() {
+    return java.util.stream.Stream.of(
+            AdminPlayerRoutes.ENDPOINTS,
+            AdminWorldRoutes.ENDPOINTS,
+            AdminEconomyRoutes.ENDPOINTS,
+            AuditRoutes.ENDPOINTS,
+            LoadTestRoutes.ENDPOINTS,
+            AccountAdminRoutes.ENDPOINTS,
+            OperationsRoutes.ENDPOINTS)
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  /** Everything under /admin, behind the one gate (token, role, audit). */
+  private Route adminRoutes() {
+    AdminPort admin = game.admin();
+    return new AdminGate(auth.tokens(), adminEndpoints(), admin.audit(), Clock.systemUTC())
+        .wrap(
+            concat(
+                new AdminPlayerRoutes(game.players()).route(),
+                new AdminWorldRoutes(game.world()).route(),
+                game.market() == null ? reject() : new AdminEconomyRoutes(game.market()).route(),
+                new AuditRoutes(admin.audit()).route(),
+                new LoadTestRoutes(admin.accounts(), auth).route(),
+                new AccountAdminRoutes(admin.accounts(), admin.operations()).route(),
+                new OperationsRoutes(admin.operations()).route(),
+                new AdminDocsRoutes(settings.version()).route()));
   }
 
   private static RejectionHandler rejections() {

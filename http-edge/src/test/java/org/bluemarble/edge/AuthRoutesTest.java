@@ -291,5 +291,26 @@ class AuthRoutesTest {
           new PasswordLogin.Credentials(c.accountId(), c.username(), passwordHash, c.roles()));
       return CompletableFuture.completedFuture(true);
     }
+
+    @Override
+    public CompletionStage<java.util.List<org.bluemarble.edge.port.PlayerView>> characters(
+        UUID accountId) {
+      return CompletableFuture.completedFuture(java.util.List.of());
+    }
+
+    @Override
+    public CompletionStage<org.bluemarble.edge.port.PlayerView> createCharacter(
+        UUID accountId, String name, String characterClass) {
+      return CompletableFuture.failedFuture(
+          new org.bluemarble.edge.port.PortException(
+              org.bluemarble.edge.port.PortException.Code.UNAVAILABLE, "no characters here"));
+    }
+
+    @Override
+    public CompletionStage<Void> deleteCharacter(UUID accountId, UUID playerId) {
+      return CompletableFuture.failedFuture(
+          new org.bluemarble.edge.port.PortException(
+              org.bluemarble.edge.port.PortException.Code.NOT_FOUND, "no characters here"));
+    }
   }
 }

@@ -56,6 +56,8 @@ class EdgeServerTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static ActorTestKit testKit;
   private static InMemoryGame game;
+  private static AuthComponents auth;
+  private static String adminToken;
   private static String base;
   private static String baseWithoutAdmin;
 
@@ -65,13 +67,16 @@ class EdgeServerTest {
         ActorTestKit.create(
             "edge", ConfigFactory.parseString("pekko.http.server.parsing.max-content-length = 1m"));
     game = new InMemoryGame();
+    auth = TestAuth.components(java.util.concurrent.ForkJoinPool.commonPool());
+    adminToken =
+        TestAuth.token(auth, org.bluemarble.auth.Role.PLAYER, org.bluemarble.auth.Role.ADMIN);
     base = bind(true);
     baseWithoutAdmin = bind(false);
   }
 
   private static String bind(boolean admin) throws Exception {
     ServerBinding binding =
-        new EdgeServer(new EdgeServer.Settings("127.0.0.1", 0, admin, "test"), game)
+        new EdgeServer(new EdgeServer.Settings("127.0.0.1", 0, admin, "test"), game, auth)
             .start(testKit.system())
             .toCompletableFuture()
             .get();
@@ -86,6 +91,9 @@ class EdgeServerTest {
   private static HttpResponse<String> send(String method, String url, String body)
       throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+    if (url.contains("/admin/")) {
+      b.header("Authorization", "Bearer " + adminToken);
+    }
     b =
         body == null
             ? b.method(method, HttpRequest.BodyPublishers.noBody())
@@ -181,6 +189,9 @@ class EdgeServerTest {
     java.util.Arrays.fill(huge, (byte) 'x');
     org.apache.pekko.http.javadsl.model.HttpRequest request =
         org.apache.pekko.http.javadsl.model.HttpRequest.POST("/admin/v1/players")
+            .addHeader(
+                org.apache.pekko.http.javadsl.model.headers.RawHeader.create(
+                    "Authorization", "Bearer " + adminToken))
             .withEntity(
                 (org.apache.pekko.http.javadsl.model.RequestEntity)
                     org.apache.pekko.http.javadsl.model.HttpEntities.create(
@@ -189,7 +200,7 @@ class EdgeServerTest {
     org.apache.pekko.http.javadsl.model.HttpResponse response =
         org.apache.pekko.stream.javadsl.Source.single(request)
             .via(
-                new EdgeServer(new EdgeServer.Settings("127.0.0.1", 0, true, "test"), game)
+                new EdgeServer(new EdgeServer.Settings("127.0.0.1", 0, true, "test"), game, auth)
                     .route()
                     .flow(testKit.system()))
             .runWith(org.apache.pekko.stream.javadsl.Sink.head(), testKit.system())
@@ -255,11 +266,20 @@ class EdgeServerTest {
       return this;
     }
 
+    final TestAuth.RecordingAdmin admin = new TestAuth.RecordingAdmin();
+
+    @Override
+    public org.bluemarble.edge.port.AdminPort admin() {
+      return admin;
+    }
+
     /** Accounts are tested against the real entities in pekko-node. */
     @Override
     public AccountPort accounts() {
-      throw new UnsupportedOperationException("no accounts in this stand-in");
+      return accounts;
     }
+
+    final AccountPort accounts = new AuthRoutesTest.InMemoryAccounts();
 
     /** The world is tested against the real zone cells in pekko-node. */
     @Override
@@ -294,6 +314,15 @@ class EdgeServerTest {
               new PortException(PortException.Code.NOT_FOUND, "no planet " + planetId));
         }
       };
+    }
+
+    @Override
+    public CompletionStage<List<PlayerView>> search(String nameContains, int limit) {
+      return CompletableFuture.completedFuture(
+          players.values().stream()
+              .filter(p -> p.name().toLowerCase(java.util.Locale.ROOT).contains(nameContains))
+              .limit(limit)
+              .toList());
     }
 
     @Override

@@ -59,7 +59,10 @@ public final class Account
           GrantRole,
           RevokeRole,
           AddCharacter,
-          RemoveCharacter {}
+          RemoveCharacter,
+          Ban,
+          Unban,
+          Erase {}
 
   /** Creates the account; the caller has claimed the name and hashed the password. */
   public record Register(
@@ -79,6 +82,19 @@ public final class Account
 
   public record RemoveCharacter(String playerId, ActorRef<Reply> replyTo) implements Command {}
 
+  /** Bans the account until {@code until} (null: until lifted); {@code by} is the admin's id. */
+  public record Ban(String reason, Instant until, String by, ActorRef<Reply> replyTo)
+      implements Command {}
+
+  /** Lifts the ban; answers the summary whether or not there was one. */
+  public record Unban(String by, ActorRef<Reply> replyTo) implements Command {}
+
+  /**
+   * Erases the account's personal data (GDPR): afterwards the account reads as not found. The reply
+   * is the summary as it was just before, so that the caller can release the name and unlink.
+   */
+  public record Erase(String by, ActorRef<Reply> replyTo) implements Command {}
+
   // Replies
 
   /** What an Account answers: its summary, or why it refused. */
@@ -92,7 +108,8 @@ public final class Account
       String passwordHash,
       Set<Role> roles,
       List<String> characters,
-      Instant registeredAt)
+      Instant registeredAt,
+      AccountState.BanRecord ban)
       implements Reply {}
 
   /** Why a command was refused. Nothing was persisted. */
@@ -113,7 +130,10 @@ public final class Account
           RoleGranted,
           RoleRevoked,
           CharacterAdded,
-          CharacterRemoved {}
+          CharacterRemoved,
+          AccountBanned,
+          AccountUnbanned,
+          AccountErased {}
 
   public record AccountRegistered(
       String accountId,
@@ -134,6 +154,17 @@ public final class Account
   public record CharacterAdded(String accountId, String playerId, Instant at) implements Event {}
 
   public record CharacterRemoved(String accountId, String playerId, Instant at) implements Event {}
+
+  public record AccountBanned(String accountId, String reason, Instant until, String by, Instant at)
+      implements Event {}
+
+  public record AccountUnbanned(String accountId, String by, Instant at) implements Event {}
+
+  /**
+   * The tombstone: replaying it empties the state, so every reader sees no account. Earlier events
+   * stay in the journal (see README, "Player data rights").
+   */
+  public record AccountErased(String accountId, String by, Instant at) implements Event {}
 
   private final String accountId;
   private final String tag;
@@ -174,6 +205,9 @@ public final class Account
         .onCommand(RevokeRole.class, this::onRevokeRole)
         .onCommand(AddCharacter.class, this::onAddCharacter)
         .onCommand(RemoveCharacter.class, this::onRemoveCharacter)
+        .onCommand(Ban.class, this::onBan)
+        .onCommand(Unban.class, this::onUnban)
+        .onCommand(Erase.class, this::onErase)
         .build();
   }
 
@@ -267,6 +301,41 @@ public final class Account
     return persist(new CharacterRemoved(accountId, cmd.playerId(), clock.instant()), cmd.replyTo());
   }
 
+  private ReplyEffect<Event, AccountState> onBan(AccountState state, Ban cmd) {
+    if (!state.registered()) {
+      return notFound(cmd.replyTo());
+    }
+    if (cmd.reason() == null || cmd.reason().isBlank() || cmd.reason().length() > 500) {
+      return reject(cmd.replyTo(), Reason.INVALID_INPUT, "reason must be 1-500 characters");
+    }
+    Instant now = clock.instant();
+    if (cmd.until() != null && !cmd.until().isAfter(now)) {
+      return reject(cmd.replyTo(), Reason.INVALID_INPUT, "until must be in the future");
+    }
+    return persist(
+        new AccountBanned(accountId, cmd.reason(), cmd.until(), cmd.by(), now), cmd.replyTo());
+  }
+
+  private ReplyEffect<Event, AccountState> onUnban(AccountState state, Unban cmd) {
+    if (!state.registered()) {
+      return notFound(cmd.replyTo());
+    }
+    if (state.ban() == null) {
+      return Effect().reply(cmd.replyTo(), summary(state));
+    }
+    return persist(new AccountUnbanned(accountId, cmd.by(), clock.instant()), cmd.replyTo());
+  }
+
+  private ReplyEffect<Event, AccountState> onErase(AccountState state, Erase cmd) {
+    if (!state.registered()) {
+      return notFound(cmd.replyTo());
+    }
+    Summary before = summary(state);
+    return Effect()
+        .persist(new AccountErased(accountId, cmd.by(), clock.instant()))
+        .thenReply(cmd.replyTo(), s -> before);
+  }
+
   private ReplyEffect<Event, AccountState> persist(Event event, ActorRef<Reply> replyTo) {
     return Effect().persist(event).thenReply(replyTo, this::summary);
   }
@@ -288,7 +357,8 @@ public final class Account
         s.passwordHash(),
         s.roles(),
         s.characters(),
-        s.registeredAt());
+        s.registeredAt(),
+        s.ban());
   }
 
   // Event handler
@@ -303,6 +373,11 @@ public final class Account
         .onEvent(RoleRevoked.class, (s, e) -> s.withoutRole(e.role()))
         .onEvent(CharacterAdded.class, (s, e) -> s.withCharacter(e.playerId()))
         .onEvent(CharacterRemoved.class, (s, e) -> s.withoutCharacter(e.playerId()))
+        .onEvent(
+            AccountBanned.class,
+            (s, e) -> s.withBan(new AccountState.BanRecord(e.reason(), e.until(), e.by(), e.at())))
+        .onEvent(AccountUnbanned.class, (s, e) -> s.withBan(null))
+        .onEvent(AccountErased.class, (s, e) -> AccountState.EMPTY)
         .build();
   }
 }

@@ -1,6 +1,7 @@
 package org.bluemarble.account;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -9,10 +10,12 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.bluemarble.auth.AccountBan;
 import org.bluemarble.auth.AccountRules;
 import org.bluemarble.auth.PasswordLogin;
 import org.bluemarble.auth.Role;
 import org.bluemarble.edge.port.AccountPort;
+import org.bluemarble.edge.port.PlayerView;
 import org.bluemarble.edge.port.PortException;
 
 /**
@@ -22,10 +25,32 @@ import org.bluemarble.edge.port.PortException;
 public final class AccountDirectory implements AccountPort {
   private final ClusterSharding sharding;
   private final Duration timeout;
+  private final AccountCharacters characters;
 
   public AccountDirectory(ActorSystem<?> system, Duration timeout) {
     this.sharding = ClusterSharding.get(system);
     this.timeout = timeout;
+    this.characters = new AccountCharacters(system, timeout);
+  }
+
+  @Override
+  public CompletionStage<List<PlayerView>> characters(UUID accountId) {
+    return characters
+        .list(accountId.toString())
+        .thenApply(list -> list.stream().map(PlayerViews::of).toList());
+  }
+
+  @Override
+  public CompletionStage<PlayerView> createCharacter(
+      UUID accountId, String name, String characterClass) {
+    return characters
+        .create(accountId.toString(), name, characterClass, null)
+        .thenApply(PlayerViews::of);
+  }
+
+  @Override
+  public CompletionStage<Void> deleteCharacter(UUID accountId, UUID playerId) {
+    return characters.delete(accountId.toString(), playerId.toString());
   }
 
   @Override
@@ -40,10 +65,31 @@ public final class AccountDirectory implements AccountPort {
               if (!(claimed instanceof UsernameClaim.Claimed)) {
                 return CompletableFuture.completedFuture(new UsernameTaken(username));
               }
-              return account(accountId)
-                  .<Account.Reply>ask(
-                      r -> new Account.Register(username, email, passwordHash, roles, r), timeout)
-                  .thenApply(reply -> new Registered(summary(reply).accountId(), username));
+              CompletionStage<Registration> created =
+                  account(accountId)
+                      .<Account.Reply>ask(
+                          r -> new Account.Register(username, email, passwordHash, roles, r),
+                          timeout)
+                      .thenApply(reply -> new Registered(summary(reply).accountId(), username));
+              return created
+                  .handle(
+                      (registration, failure) -> {
+                        if (failure == null) {
+                          return CompletableFuture.completedFuture(registration);
+                        }
+                        // The account was not created: free the name again, then report why.
+                        return claim(key)
+                            .<UsernameClaim.Reply>ask(
+                                r -> new UsernameClaim.Release(accountId, r), timeout)
+                            .<Registration>thenApply(
+                                released -> {
+                                  throw failure
+                                          instanceof java.util.concurrent.CompletionException c
+                                      ? c
+                                      : new java.util.concurrent.CompletionException(failure);
+                                });
+                      })
+                  .thenCompose(stage -> stage);
             });
   }
 
@@ -70,7 +116,13 @@ public final class AccountDirectory implements AccountPort {
                 reply instanceof Account.Summary s
                     ? Optional.of(
                         new PasswordLogin.Credentials(
-                            s.accountId(), s.username(), s.passwordHash(), s.roles()))
+                            s.accountId(),
+                            s.username(),
+                            s.passwordHash(),
+                            s.roles(),
+                            s.ban() == null
+                                ? null
+                                : new AccountBan(s.ban().reason(), s.ban().until())))
                     : Optional.empty());
   }
 
@@ -81,15 +133,18 @@ public final class AccountDirectory implements AccountPort {
         .thenApply(reply -> reply instanceof Account.Summary);
   }
 
-  private static Account.Summary summary(Account.Reply reply) {
+  /** The summary in {@code reply}, or the refusal as a {@link PortException}. */
+  static Account.Summary summary(Account.Reply reply) {
     if (reply instanceof Account.Summary s) {
       return s;
     }
     Account.Rejected rejected = (Account.Rejected) reply;
     throw new PortException(
-        rejected.reason() == Account.Reason.INVALID_INPUT
-            ? PortException.Code.INVALID_INPUT
-            : PortException.Code.CONFLICT,
+        switch (rejected.reason()) {
+          case INVALID_INPUT -> PortException.Code.INVALID_INPUT;
+          case NOT_FOUND -> PortException.Code.NOT_FOUND;
+          case ALREADY_EXISTS -> PortException.Code.CONFLICT;
+        },
         rejected.message());
   }
 

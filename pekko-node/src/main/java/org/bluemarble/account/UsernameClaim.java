@@ -51,12 +51,18 @@ public final class UsernameClaim
   // Commands
 
   /** Everything a UsernameClaim accepts. */
-  public sealed interface Command extends CborSerializable permits Claim, GetHolder {}
+  public sealed interface Command extends CborSerializable permits Claim, GetHolder, Release {}
 
   /** Claims the name for {@code accountId}; repeating it for the same account is idempotent. */
   public record Claim(String accountId, ActorRef<Reply> replyTo) implements Command {}
 
   public record GetHolder(ActorRef<Reply> replyTo) implements Command {}
+
+  /**
+   * Frees the name if {@code accountId} holds it (its account could not be created); otherwise
+   * changes nothing. The reply says who holds it afterwards.
+   */
+  public record Release(String accountId, ActorRef<Reply> replyTo) implements Command {}
 
   // Replies
 
@@ -74,9 +80,13 @@ public final class UsernameClaim
 
   // Events
 
-  public sealed interface Event extends CborSerializable permits UsernameClaimed {}
+  public sealed interface Event extends CborSerializable
+      permits UsernameClaimed, UsernameReleased {}
 
   public record UsernameClaimed(String usernameKey, String accountId, Instant at)
+      implements Event {}
+
+  public record UsernameReleased(String usernameKey, String accountId, Instant at)
       implements Event {}
 
   // State
@@ -125,6 +135,7 @@ public final class UsernameClaim
         .forAnyState()
         .onCommand(Claim.class, this::onClaim)
         .onCommand(GetHolder.class, this::onGetHolder)
+        .onCommand(Release.class, this::onRelease)
         .build();
   }
 
@@ -140,6 +151,15 @@ public final class UsernameClaim
     return Effect().reply(cmd.replyTo(), new Taken(usernameKey));
   }
 
+  private ReplyEffect<Event, State> onRelease(State state, Release cmd) {
+    if (state.free() || !state.accountId().equals(cmd.accountId())) {
+      return Effect().reply(cmd.replyTo(), new Holder(usernameKey, state.accountId()));
+    }
+    return Effect()
+        .persist(new UsernameReleased(usernameKey, cmd.accountId(), clock.instant()))
+        .thenReply(cmd.replyTo(), s -> new Holder(usernameKey, s.accountId()));
+  }
+
   private ReplyEffect<Event, State> onGetHolder(State state, GetHolder cmd) {
     return Effect().reply(cmd.replyTo(), new Holder(usernameKey, state.accountId()));
   }
@@ -151,6 +171,7 @@ public final class UsernameClaim
     return newEventHandlerBuilder()
         .forAnyState()
         .onEvent(UsernameClaimed.class, (s, e) -> new State(e.accountId()))
+        .onEvent(UsernameReleased.class, (s, e) -> State.FREE)
         .build();
   }
 }

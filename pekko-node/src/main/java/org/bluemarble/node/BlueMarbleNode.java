@@ -22,16 +22,25 @@ import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.cluster.typed.JoinSeedNodes;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.bluemarble.account.Account;
+import org.bluemarble.account.AccountAdministration;
+import org.bluemarble.account.AccountCharacters;
 import org.bluemarble.account.AccountDirectory;
 import org.bluemarble.account.BootstrapAdmin;
+import org.bluemarble.account.LoadTestAccounts;
 import org.bluemarble.account.UsernameClaim;
+import org.bluemarble.admin.AuditJournal;
+import org.bluemarble.admin.AuditLog;
+import org.bluemarble.admin.ClusterOperations;
+import org.bluemarble.admin.NodeAdmin;
 import org.bluemarble.auth.AuthSettings;
 import org.bluemarble.config.BlueMarbleSettings;
 import org.bluemarble.config.HostPort;
 import org.bluemarble.config.PersistenceSettings;
 import org.bluemarble.edge.AuthComponents;
 import org.bluemarble.edge.EdgeServer;
+import org.bluemarble.edge.port.AccountAdminPort;
 import org.bluemarble.edge.port.AccountPort;
+import org.bluemarble.edge.port.AdminPort;
 import org.bluemarble.market.node.EconomyWiring;
 import org.bluemarble.persistence.Databases;
 import org.bluemarble.persistence.JournalSchema;
@@ -101,19 +110,17 @@ public final class BlueMarbleNode {
         EconomyWiring.start(system, settings.persistence().slices(), settings.config());
     NodeGamePort game =
         new NodeGamePort(
-            new PlayerAdmin(system, settings.node().askTimeout()),
+            new PlayerAdmin(system, settings.node().askTimeout(), settings.persistence().slices()),
             planets,
             new NodeHealth(system, pool),
             accounts,
             worldAdmin,
             play,
-            economy.port());
+            economy.port(),
+            startAdmin(system, settings, accounts, world));
     EdgeServer.Settings edge =
         new EdgeServer.Settings(
-            settings.node().bindHost(),
-            settings.node().httpPort(),
-            settings.node().loopbackOnly(),
-            version);
+            settings.node().bindHost(), settings.node().httpPort(), true, version);
     try {
       new EdgeServer(edge, game, auth, gameEdges.ws(), economy.payments())
           .start(system)
@@ -155,6 +162,40 @@ public final class BlueMarbleNode {
         system, settings.node().askTimeout(), settings.world(), world, zone.settings());
   }
 
+  /** Audit log, account administration, cluster operations and load-test accounts. */
+  private static AdminPort startAdmin(
+      ActorSystem<?> system, BlueMarbleSettings settings, AccountPort accounts, Planet world) {
+    Duration timeout = settings.node().askTimeout();
+    AuditLog.init(system);
+    PlanetTerrain ground = new PlanetTerrain(world.terrainQuery());
+    LoadTestAccounts loadTest =
+        new LoadTestAccounts(
+            system,
+            accounts,
+            new AccountCharacters(system, timeout),
+            new AccountAdminPort.GeoPosition(
+                settings.world().spawnLatitudeDeg(), settings.world().spawnLongitudeDeg()),
+            ground::elevationMeters);
+    boolean loadTestOn = settings.config().getBoolean("bluemarble.admin.load-test-accounts");
+    AuditJournal audit = new AuditJournal(system, timeout);
+    return new NodeAdmin(
+        audit,
+        new AccountAdministration(system, timeout, loadTest, loadTestOn, audit),
+        new ClusterOperations(
+            system,
+            List.of(
+                Account.ENTITY_KEY,
+                UsernameClaim.ENTITY_KEY,
+                Player.ENTITY_KEY,
+                ZoneCell.ENTITY_KEY,
+                AuditLog.ENTITY_KEY,
+                org.bluemarble.market.entity.Holdings.ENTITY_KEY,
+                org.bluemarble.market.entity.Market.ENTITY_KEY,
+                org.bluemarble.market.entity.Trade.ENTITY_KEY,
+                org.bluemarble.market.entity.Treasury.ENTITY_KEY),
+            timeout));
+  }
+
   /** The planet API's generator pool, stopped by CoordinatedShutdown. */
   private static PlanetService startPlanetService(
       ActorSystem<?> system, BlueMarbleSettings settings, TerrainStore terrainStore) {
@@ -179,7 +220,30 @@ public final class BlueMarbleNode {
       throw new StartupException("invalid auth settings: " + rootMessage(e), e);
     }
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
-    return AuthComponents.embedded(auth, blocking, settings.node().askTimeout());
+    String redisUrl = settings.config().getString("bluemarble.auth.redis-url");
+    if (redisUrl.isBlank()) {
+      return AuthComponents.embedded(auth, blocking, settings.node().askTimeout());
+    }
+    redis.clients.jedis.JedisPooled redis;
+    try {
+      redis = new redis.clients.jedis.JedisPooled(java.net.URI.create(redisUrl));
+    } catch (RuntimeException e) {
+      throw new StartupException(
+          "invalid bluemarble.auth.redis-url / BLUEMARBLE_REDIS_URL '"
+              + redisUrl
+              + "': "
+              + rootMessage(e),
+          e);
+    }
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+            "close-redis",
+            () -> {
+              redis.close();
+              return CompletableFuture.completedFuture(Done.getInstance());
+            });
+    return AuthComponents.redis(auth, redis, blocking, settings.node().askTimeout());
   }
 
   /** Creates the BLUEMARBLE_BOOTSTRAP_ADMIN account in the background if its name is free. */

@@ -1,6 +1,7 @@
 package org.bluemarble.node;
 
 import org.bluemarble.edge.port.AccountPort;
+import org.bluemarble.edge.port.AdminPort;
 import org.bluemarble.edge.port.GamePort;
 import org.bluemarble.edge.port.HealthPort;
 import org.bluemarble.edge.port.MarketPort;
@@ -17,5 +18,6 @@ record NodeGamePort(
     AccountPort accounts,
     WorldAdminPort world,
     PlayPort play,
-    MarketPort market)
+    MarketPort market,
+    AdminPort admin)
     implements GamePort {}

@@ -1,25 +1,89 @@
 package org.bluemarble.node;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.stream.javadsl.Source;
+import org.bluemarble.account.PlayerViews;
 import org.bluemarble.edge.port.PlayerAdminPort;
 import org.bluemarble.edge.port.PlayerView;
 import org.bluemarble.edge.port.PortException;
 import org.bluemarble.player.Player;
 
-/** The edge's view of players, implemented by asking the sharded {@link Player} entities. */
+/**
+ * The edge's view of players, implemented by asking the sharded {@link Player} entities. Search by
+ * name replays the Player events of every slice tag through the JDBC read journal and keeps each
+ * character's latest name: a scan per search, fine for an admin tool at today's scale (a name index
+ * projection is the step up).
+ */
 final class PlayerAdmin implements PlayerAdminPort {
+  private final ActorSystem<?> system;
   private final ClusterSharding sharding;
   private final Duration timeout;
+  private final int slices;
 
-  PlayerAdmin(ActorSystem<?> system, Duration timeout) {
+  PlayerAdmin(ActorSystem<?> system, Duration timeout, int slices) {
+    this.system = system;
     this.sharding = ClusterSharding.get(system);
     this.timeout = timeout;
+    this.slices = slices;
+  }
+
+  @Override
+  public CompletionStage<List<PlayerView>> search(String nameContains, int limit) {
+    JdbcReadJournal journal =
+        PersistenceQuery.get(system)
+            .getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+    String part = nameContains.toLowerCase(Locale.ROOT);
+    Map<String, String> names = new ConcurrentHashMap<>();
+    Map<String, Long> order = new ConcurrentHashMap<>();
+    return Source.range(0, slices - 1)
+        .flatMapConcat(
+            slice ->
+                journal.currentEventsByTag(
+                    Player.ENTITY_KEY.name().toLowerCase(Locale.ROOT) + "-" + slice,
+                    Offset.noOffset()))
+        .runForeach(
+            envelope -> {
+              if (envelope.event() instanceof Player.CharacterCreated c) {
+                names.put(c.playerId(), c.name());
+                order.put(c.playerId(), c.createdAt().toEpochMilli());
+              } else if (envelope.event() instanceof Player.CharacterRenamed r) {
+                names.put(r.playerId(), r.name());
+              }
+            },
+            system)
+        .thenCompose(
+            done -> {
+              List<CompletableFuture<Optional<PlayerView>>> found =
+                  names.entrySet().stream()
+                      .filter(e -> e.getValue().toLowerCase(Locale.ROOT).contains(part))
+                      .map(Map.Entry::getKey)
+                      .sorted(Comparator.comparing(id -> order.getOrDefault(id, 0L)))
+                      .limit(limit)
+                      .map(id -> find(UUID.fromString(id)).toCompletableFuture())
+                      .toList();
+              return CompletableFuture.allOf(found.toArray(CompletableFuture[]::new))
+                  .thenApply(
+                      all ->
+                          found.stream()
+                              .map(CompletableFuture::join)
+                              .flatMap(Optional::stream)
+                              .toList());
+            });
   }
 
   @Override
@@ -58,18 +122,6 @@ final class PlayerAdmin implements PlayerAdminPort {
   }
 
   static PlayerView view(Player.Profile p) {
-    PlayerView.GeoPoint position =
-        p.position() == null
-            ? null
-            : new PlayerView.GeoPoint(
-                p.position().latitude(), p.position().longitude(), p.position().altitude());
-    return new PlayerView(
-        p.playerId(),
-        p.name(),
-        p.characterClass().displayName(),
-        position,
-        p.createdAt(),
-        p.revision(),
-        p.hostedBy());
+    return PlayerViews.of(p);
   }
 }

@@ -50,6 +50,20 @@ class AccountUsernameClaimTest {
   }
 
   @Test
+  void onlyTheHolderCanReleaseAndThenTheNameIsFreeAgain() {
+    kit.<UsernameClaim.Reply>runCommand(r -> new UsernameClaim.Claim("a-1", r));
+    var stranger = kit.<UsernameClaim.Reply>runCommand(r -> new UsernameClaim.Release("a-2", r));
+    assertThat(stranger.hasNoEvents()).isTrue();
+    assertThat(stranger.reply()).isEqualTo(new UsernameClaim.Holder("aria", "a-1"));
+
+    var released = kit.<UsernameClaim.Reply>runCommand(r -> new UsernameClaim.Release("a-1", r));
+    assertThat(released.event()).isEqualTo(new UsernameClaim.UsernameReleased("aria", "a-1", NOW));
+    assertThat(released.reply()).isEqualTo(new UsernameClaim.Holder("aria", null));
+    var next = kit.<UsernameClaim.Reply>runCommand(r -> new UsernameClaim.Claim("a-2", r));
+    assertThat(next.reply()).isEqualTo(new UsernameClaim.Claimed("aria", "a-2"));
+  }
+
+  @Test
   void theHolderReclaimingIsIdempotent() {
     kit.<UsernameClaim.Reply>runCommand(r -> new UsernameClaim.Claim("a-1", r));
     var again = kit.<UsernameClaim.Reply>runCommand(r -> new UsernameClaim.Claim("a-1", r));

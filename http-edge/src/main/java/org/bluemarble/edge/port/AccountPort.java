@@ -1,5 +1,6 @@
 package org.bluemarble.edge.port;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -38,4 +39,16 @@ public interface AccountPort {
 
   /** Replaces the stored hash (after a login found it made with old Argon2 parameters). */
   CompletionStage<Boolean> changePasswordHash(UUID accountId, String passwordHash);
+
+  /** The account's characters in creation order (NOT_FOUND when there is no such account). */
+  CompletionStage<List<PlayerView>> characters(UUID accountId);
+
+  /**
+   * Creates a character and links it to the account; fails with INVALID_INPUT for a refused name or
+   * class and CONFLICT when the account already holds the maximum (10).
+   */
+  CompletionStage<PlayerView> createCharacter(UUID accountId, String name, String characterClass);
+
+  /** Unlinks one of the account's characters (NOT_FOUND when it is not the account's). */
+  CompletionStage<Void> deleteCharacter(UUID accountId, UUID playerId);
 }

@@ -34,4 +34,12 @@ public interface GamePort {
   default MarketPort market() {
     return null;
   }
+
+  /**
+   * Audit, account administration and cluster operations for the admin API. The default fails every
+   * call with UNAVAILABLE, for stand-in games in tests of other areas.
+   */
+  default AdminPort admin() {
+    return AdminPort.unavailable();
+  }
 }

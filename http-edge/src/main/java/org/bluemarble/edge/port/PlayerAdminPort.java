@@ -1,5 +1,6 @@
 package org.bluemarble.edge.port;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -15,4 +16,10 @@ public interface PlayerAdminPort {
 
   /** The character's profile, or empty when there is no such player. */
   CompletionStage<Optional<PlayerView>> find(UUID playerId);
+
+  /**
+   * Characters whose name contains {@code nameContains} (ignoring case), at most {@code limit}, in
+   * creation order.
+   */
+  CompletionStage<List<PlayerView>> search(String nameContains, int limit);
 }

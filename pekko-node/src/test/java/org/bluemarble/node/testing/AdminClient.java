@@ -10,13 +10,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A test's view of a node's public HTTP interface: health and the admin player routes. */
+/**
+ * A test's view of a node's public HTTP interface: health and the admin routes. Requests under
+ * {@code /admin} carry an access token of the test admin ({@link #TEST_ADMIN}, created by the
+ * node's bootstrap-admin setting, which {@link InProcessNode} and {@link NodeProcess} set), fetched
+ * by logging in on first use.
+ */
 public final class AdminClient {
+  /** The bootstrap admin test nodes are started with. */
+  public static final String TEST_ADMIN = "test_admin";
+
+  public static final String TEST_ADMIN_PASSWORD = "test-admin-password";
+
+  /** The value for {@code bluemarble.auth.bootstrap-admin} / BLUEMARBLE_BOOTSTRAP_ADMIN. */
+  public static final String TEST_ADMIN_SETTING = TEST_ADMIN + ":" + TEST_ADMIN_PASSWORD;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String base;
+  private volatile String adminToken;
 
   public AdminClient(int httpPort) {
     this.base = "http://127.0.0.1:" + httpPort;
@@ -78,7 +92,33 @@ public final class AdminClient {
     }
   }
 
+  /** An access token of the test admin; logs in the first time. */
+  public String adminToken() throws IOException, InterruptedException {
+    if (adminToken == null) {
+      String body =
+          JSON.writeValueAsString(
+              JSON.createObjectNode()
+                  .put("username", TEST_ADMIN)
+                  .put("password", TEST_ADMIN_PASSWORD));
+      // The bootstrap account is written in the background at start. Few, spaced attempts: the
+      // login limit per account name is 10 per 15 minutes.
+      Response[] login = new Response[1];
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(45))
+          .pollInterval(Duration.ofSeconds(5))
+          .pollDelay(Duration.ZERO)
+          .until(() -> (login[0] = post("/v1/auth/login", body)).status() == 200);
+      adminToken = login[0].body().path("accessToken").asText();
+    }
+    return adminToken;
+  }
+
   private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    HttpRequest probe = request.copy().build();
+    if (probe.uri().getPath().startsWith("/admin/")
+        && probe.headers().firstValue("Authorization").isEmpty()) {
+      request.header("Authorization", "Bearer " + adminToken());
+    }
     HttpResponse<String> r =
         HTTP.send(
             request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());

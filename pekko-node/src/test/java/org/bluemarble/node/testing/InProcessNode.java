@@ -48,6 +48,8 @@ public final class InProcessNode implements AutoCloseable {
     // A coarse world planet (6,144 samples) keeps start-up short; tests that care set their own.
     all.put("bluemarble.world.terrain-level", 5);
     all.put("pekko.coordinated-shutdown.exit-jvm", "off");
+    // The admin AdminClient logs in as for /admin routes.
+    all.put("bluemarble.auth.bootstrap-admin", AdminClient.TEST_ADMIN_SETTING);
     all.putAll(overrides);
     BlueMarbleSettings settings =
         BlueMarbleSettings.fromConfig(ConfigLoader.load(profile, ConfigFactory.parseMap(all)));
@@ -65,6 +67,21 @@ public final class InProcessNode implements AutoCloseable {
               AdminClient.Response r = node.client().healthOrNothing();
               return r.status() == 200 && "healthy".equals(r.body().path("status").asText());
             });
+    if (AdminClient.TEST_ADMIN_SETTING.equals(all.get("bluemarble.auth.bootstrap-admin"))) {
+      // The bootstrap admin is created in the background; admin requests need it.
+      org.bluemarble.account.AccountDirectory accounts =
+          new org.bluemarble.account.AccountDirectory(system, Duration.ofSeconds(10));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  accounts
+                      .findByUsernameKey(AdminClient.TEST_ADMIN)
+                      .toCompletableFuture()
+                      .get(15, TimeUnit.SECONDS)
+                      .isPresent());
+    }
     return node;
   }
 

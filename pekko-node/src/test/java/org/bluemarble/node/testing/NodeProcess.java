@@ -57,6 +57,7 @@ public final class NodeProcess implements AutoCloseable {
     env.putIfAbsent("BLUEMARBLE_METRICS_PORT", Integer.toString(FreePorts.next()));
     env.putIfAbsent("BLUEMARBLE_UDP_PORT", Integer.toString(FreePorts.next()));
     env.putIfAbsent("BLUEMARBLE_METRICS_ENABLED", "false");
+    env.putIfAbsent("BLUEMARBLE_BOOTSTRAP_ADMIN", AdminClient.TEST_ADMIN_SETTING);
     return launch(name, env, List.of(), http, management, remotePort);
   }
 

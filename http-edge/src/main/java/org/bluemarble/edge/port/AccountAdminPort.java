@@ -1,0 +1,84 @@
+package org.bluemarble.edge.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import org.bluemarble.auth.Role;
+
+/**
+ * Account administration. Refusals fail the stage with {@link PortException} (NOT_FOUND for an
+ * unknown account, INVALID_INPUT for a refused change).
+ */
+public interface AccountAdminPort {
+
+  /** The account, or empty when there is none. */
+  CompletionStage<Optional<AccountView>> find(UUID accountId);
+
+  /** The account holding {@code username} (compared ignoring case), or empty. */
+  CompletionStage<Optional<AccountView>> findByName(String username);
+
+  /**
+   * Bans the account until {@code until} (null: until lifted) and ends its sessions.
+   *
+   * @param by the admin's account id
+   */
+  CompletionStage<AccountView> ban(UUID accountId, String reason, Instant until, String by);
+
+  /** Lifts the account's ban (no-op when there is none). */
+  CompletionStage<AccountView> unban(UUID accountId, String by);
+
+  CompletionStage<AccountView> grantRole(UUID accountId, Role role);
+
+  CompletionStage<AccountView> revokeRole(UUID accountId, Role role);
+
+  /** A position for a load-test character: latitude and longitude in degrees. */
+  record GeoPosition(double latitude, double longitude) {}
+
+  /**
+   * A batch of load-test accounts: names {@code prefix + index} (index from 0), all sharing one
+   * password hash, each with one character of {@code characterClass} placed at its position (null:
+   * the world spawn).
+   */
+  record LoadTestBatch(
+      String prefix,
+      int count,
+      String characterClass,
+      List<GeoPosition> positions,
+      String passwordHash) {}
+
+  /** One created load-test account. */
+  record LoadTestAccount(String username, String accountId, String playerId) {}
+
+  /**
+   * Whether {@link #createLoadTestAccounts} is switched on ({@code
+   * bluemarble.admin.load-test-accounts}).
+   */
+  boolean loadTestAccountsEnabled();
+
+  /**
+   * Creates the batch; names already taken are an error for the whole batch (INVALID_INPUT after
+   * the accounts before it were created).
+   */
+  CompletionStage<List<LoadTestAccount>> createLoadTestAccounts(LoadTestBatch batch);
+
+  /**
+   * Everything stored about an account (GDPR export): the account, its characters and the audit
+   * entries that name it as actor or target.
+   */
+  record AccountExport(
+      AccountView account,
+      List<PlayerView> characters,
+      List<AuditPort.Entry> audit,
+      Instant exportedAt) {}
+
+  /** The export, or empty when there is no such account. */
+  CompletionStage<Optional<AccountExport>> export(UUID accountId);
+
+  /**
+   * Erases the account (GDPR): a tombstone event empties it, its name is released, its sessions are
+   * kicked; completes false when there was no such account.
+   */
+  CompletionStage<Boolean> erase(UUID accountId, String by);
+}

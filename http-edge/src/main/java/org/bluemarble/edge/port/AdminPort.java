@@ -1,0 +1,23 @@
+package org.bluemarble.edge.port;
+
+/**
+ * What the admin API needs from the game besides players and the world: the audit log, account
+ * administration and cluster operations. {@link #unavailable()} stands in where a test's game has
+ * none.
+ */
+public interface AdminPort {
+
+  /** The append-only admin audit log. */
+  AuditPort audit();
+
+  /** Accounts as admins manage them: view, ban, roles, load-test accounts, export, erasure. */
+  AccountAdminPort accounts();
+
+  /** The cluster: members, shards, kick, broadcast, maintenance mode. */
+  OperationsPort operations();
+
+  /** An admin port whose every call fails with UNAVAILABLE (stand-in games of other tests). */
+  static AdminPort unavailable() {
+    return UnavailableAdmin.INSTANCE;
+  }
+}

@@ -1,0 +1,193 @@
+package org.bluemarble.account;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.bluemarble.auth.AccountRules;
+import org.bluemarble.auth.InvalidAccountInputException;
+import org.bluemarble.auth.Role;
+import org.bluemarble.edge.port.AccountAdminPort;
+import org.bluemarble.edge.port.AccountView;
+import org.bluemarble.edge.port.AuditPort;
+import org.bluemarble.edge.port.PlayerView;
+import org.bluemarble.node.SessionControl;
+
+/**
+ * The edge's {@link AccountAdminPort} over the sharded {@link Account} and {@link UsernameClaim}
+ * entities. A ban also publishes {@link SessionControl.Kick}, so the account's live sessions end on
+ * every node.
+ */
+public final class AccountAdministration implements AccountAdminPort {
+  private final ActorSystem<?> system;
+  private final ClusterSharding sharding;
+  private final Duration timeout;
+  private final LoadTestAccounts loadTest;
+  private final boolean loadTestEnabled;
+  private final AuditPort audit;
+  private final AccountCharacters characters;
+
+  public AccountAdministration(
+      ActorSystem<?> system,
+      Duration timeout,
+      LoadTestAccounts loadTest,
+      boolean loadTestEnabled,
+      AuditPort audit) {
+    this.system = system;
+    this.sharding = ClusterSharding.get(system);
+    this.timeout = timeout;
+    this.loadTest = loadTest;
+    this.loadTestEnabled = loadTestEnabled;
+    this.audit = audit;
+    this.characters = new AccountCharacters(system, timeout);
+  }
+
+  @Override
+  public CompletionStage<Optional<AccountExport>> export(UUID accountId) {
+    String id = accountId.toString();
+    return find(accountId)
+        .thenCompose(
+            account -> {
+              if (account.isEmpty()) {
+                return CompletableFuture.completedFuture(Optional.<AccountExport>empty());
+              }
+              CompletionStage<List<PlayerView>> players =
+                  characters.list(id).thenApply(l -> l.stream().map(PlayerViews::of).toList());
+              CompletionStage<AuditPort.Page> byActor =
+                  audit.find(new AuditPort.Query(id, null, null, null, null, 0, Integer.MAX_VALUE));
+              CompletionStage<AuditPort.Page> byTarget =
+                  audit.find(new AuditPort.Query(null, null, id, null, null, 0, Integer.MAX_VALUE));
+              return players.thenCompose(
+                  list ->
+                      byActor.thenCombine(
+                          byTarget,
+                          (a, t) -> {
+                            List<AuditPort.Entry> entries = new java.util.ArrayList<>(a.entries());
+                            t.entries().stream()
+                                .filter(e -> !entries.contains(e))
+                                .forEach(entries::add);
+                            return Optional.of(
+                                new AccountExport(account.get(), list, entries, Instant.now()));
+                          }));
+            });
+  }
+
+  @Override
+  public CompletionStage<Boolean> erase(UUID accountId, String by) {
+    return ask(accountId, r -> new Account.Erase(by, r))
+        .thenCompose(
+            reply -> {
+              if (!(reply instanceof Account.Summary before)) {
+                return CompletableFuture.completedFuture(false);
+              }
+              publish(new SessionControl.Kick(before.accountId(), "account erased", Instant.now()));
+              return sharding
+                  .entityRefFor(
+                      UsernameClaim.ENTITY_KEY, AccountRules.usernameKey(before.username()))
+                  .<UsernameClaim.Reply>ask(
+                      r -> new UsernameClaim.Release(before.accountId(), r), timeout)
+                  .thenApply(released -> true);
+            });
+  }
+
+  @Override
+  public CompletionStage<Optional<AccountView>> find(UUID accountId) {
+    return ask(accountId, Account.GetAccount::new)
+        .thenApply(
+            reply -> reply instanceof Account.Summary s ? Optional.of(view(s)) : Optional.empty());
+  }
+
+  @Override
+  public CompletionStage<Optional<AccountView>> findByName(String username) {
+    String key;
+    try {
+      key = AccountRules.usernameKey(username);
+    } catch (InvalidAccountInputException e) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    return sharding
+        .entityRefFor(UsernameClaim.ENTITY_KEY, key)
+        .<UsernameClaim.Reply>ask(UsernameClaim.GetHolder::new, timeout)
+        .thenCompose(
+            reply -> {
+              String holder = ((UsernameClaim.Holder) reply).accountId();
+              return holder == null
+                  ? CompletableFuture.completedFuture(Optional.<AccountView>empty())
+                  : find(UUID.fromString(holder));
+            });
+  }
+
+  @Override
+  public CompletionStage<AccountView> ban(UUID accountId, String reason, Instant until, String by) {
+    return change(accountId, r -> new Account.Ban(reason, until, by, r))
+        .thenApply(
+            view -> {
+              publish(
+                  new SessionControl.Kick(view.accountId(), "banned: " + reason, Instant.now()));
+              return view;
+            });
+  }
+
+  @Override
+  public CompletionStage<AccountView> unban(UUID accountId, String by) {
+    return change(accountId, r -> new Account.Unban(by, r));
+  }
+
+  @Override
+  public CompletionStage<AccountView> grantRole(UUID accountId, Role role) {
+    return change(accountId, r -> new Account.GrantRole(role, r));
+  }
+
+  @Override
+  public CompletionStage<AccountView> revokeRole(UUID accountId, Role role) {
+    return change(accountId, r -> new Account.RevokeRole(role, r));
+  }
+
+  @Override
+  public boolean loadTestAccountsEnabled() {
+    return loadTestEnabled;
+  }
+
+  @Override
+  public CompletionStage<List<LoadTestAccount>> createLoadTestAccounts(LoadTestBatch batch) {
+    return loadTest.create(batch);
+  }
+
+  private void publish(SessionControl.Notice notice) {
+    ActorRef<Topic.Command<SessionControl.Notice>> topic = SessionControl.get(system).topic();
+    topic.tell(Topic.publish(notice));
+  }
+
+  private CompletionStage<AccountView> change(
+      UUID accountId, Function<ActorRef<Account.Reply>, Account.Command> command) {
+    return ask(accountId, command).thenApply(reply -> view(AccountDirectory.summary(reply)));
+  }
+
+  private CompletionStage<Account.Reply> ask(
+      UUID accountId, Function<ActorRef<Account.Reply>, Account.Command> command) {
+    return sharding
+        .entityRefFor(Account.ENTITY_KEY, accountId.toString())
+        .ask(command::apply, timeout);
+  }
+
+  static AccountView view(Account.Summary s) {
+    return new AccountView(
+        s.accountId(),
+        s.username(),
+        s.email(),
+        s.roles(),
+        s.characters(),
+        s.registeredAt(),
+        s.ban() == null
+            ? null
+            : new AccountView.Ban(s.ban().reason(), s.ban().until(), s.ban().by(), s.ban().at()));
+  }
+}
