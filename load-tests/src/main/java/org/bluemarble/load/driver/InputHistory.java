@@ -1,0 +1,83 @@
+package org.bluemarble.load.driver;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.bluemarble.load.scenario.Sphere;
+
+/**
+ * The last {@link #SIZE} inputs of one bot: when each was sent and where the bot's predicted
+ * position was right after it. Written by the bot's input thread, read by the I/O threads of the
+ * bot itself (acks) and of its observers (snapshots). A slot is valid only while its sequence stamp
+ * still names the sequence asked for, so a reader racing the writer gets "unknown", never a wrong
+ * time.
+ *
+ * <p>Observer matching: the server moves a bot by exactly one 0.1 s step per input (the shared
+ * integrator), so after input k the authoritative position equals the predicted position after k.
+ * At 5 m/s consecutive positions are 0.5 m apart, so the newest input whose position lies within
+ * {@link #MATCH_M} of what an observer sees is the input the observer is looking at.
+ */
+public final class InputHistory {
+
+  /** Inputs remembered (6.4 s at 10 Hz). */
+  public static final int SIZE = 64;
+
+  /** Horizontal distance (m) within which an observed position matches an input's position. */
+  public static final double MATCH_M = 0.2;
+
+  private final long[] sentNanos = new long[SIZE];
+  private final double[] lat = new double[SIZE];
+  private final double[] lng = new double[SIZE];
+  private final AtomicIntegerArray timeSeq = new AtomicIntegerArray(SIZE);
+  private final AtomicIntegerArray posSeq = new AtomicIntegerArray(SIZE);
+  private volatile int newest;
+
+  /** Records that input {@code seq} leaves now; call just before sending it. */
+  public void sent(int seq, long nanos) {
+    int slot = seq & (SIZE - 1);
+    timeSeq.set(slot, 0);
+    posSeq.set(slot, 0);
+    sentNanos[slot] = nanos;
+    timeSeq.set(slot, seq);
+  }
+
+  /** Records the predicted position right after input {@code seq}. */
+  public void positioned(int seq, double latDeg, double lngDeg) {
+    int slot = seq & (SIZE - 1);
+    lat[slot] = latDeg;
+    lng[slot] = lngDeg;
+    posSeq.set(slot, seq);
+    newest = seq;
+  }
+
+  /** The newest input with a recorded position, 0 before the first. */
+  public int newest() {
+    return newest;
+  }
+
+  /** When input {@code seq} was sent (System.nanoTime), or -1 when no longer known. */
+  public long sentAt(int seq) {
+    int slot = seq & (SIZE - 1);
+    long t = sentNanos[slot];
+    return seq > 0 && timeSeq.get(slot) == seq ? t : -1;
+  }
+
+  /**
+   * The newest input after {@code afterSeq} whose position is within {@link #MATCH_M} of {@code
+   * (latDeg, lngDeg)}, or 0 when none is: searched from the newest input backwards.
+   */
+  public int match(double latDeg, double lngDeg, int afterSeq) {
+    int top = newest;
+    int bottom = Math.max(afterSeq + 1, top - SIZE + 1);
+    for (int seq = top; seq >= bottom && seq > 0; seq--) {
+      int slot = seq & (SIZE - 1);
+      double a = lat[slot];
+      double b = lng[slot];
+      if (posSeq.get(slot) != seq) {
+        continue;
+      }
+      if (Sphere.distanceM(a, b, latDeg, lngDeg, Sphere.EARTH_RADIUS_M) <= MATCH_M) {
+        return seq;
+      }
+    }
+    return 0;
+  }
+}
