@@ -14,6 +14,7 @@ MODE=${1:-quick}
 FILTER=${2:-}
 OUT=${BENCH_OUT:-target/jmh-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
 
 case "$MODE" in
   quick)
@@ -33,7 +34,7 @@ echo "building test classes (protocol, pekko-node) and the load-tests jar ..."
 
 for module in protocol pekko-node; do
   ./mvnw -B -q -pl "$module" dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$PWD/$OUT/cp-$module.txt" >/dev/null
+    -Dmdep.outputFile="$OUT/cp-$module.txt" >/dev/null
   regex=${REGEX[$module]}
   if [[ -n "$FILTER" ]]; then regex="$FILTER"; fi
   echo "== $module: $regex (load average: $(cut -d' ' -f1-3 /proc/loadavg))"

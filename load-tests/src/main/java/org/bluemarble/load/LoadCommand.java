@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
+import org.bluemarble.load.account.ProvisioningException;
 import org.bluemarble.load.capacity.CapacityCriteria;
 import org.bluemarble.load.capacity.CapacityResult;
 import org.bluemarble.load.capacity.CapacitySearch;
@@ -143,7 +144,12 @@ public final class LoadCommand implements Callable<Integer> {
     }
     o.println("target: " + targetLine);
     o.flush();
-    return capacity ? capacity(settings, search, o) : fixed(settings, o);
+    try {
+      return capacity ? capacity(settings, search, o) : fixed(settings, o);
+    } catch (ProvisioningException | java.io.UncheckedIOException e) {
+      spec.commandLine().getErr().println("load test aborted: " + e.getMessage());
+      return 1;
+    }
   }
 
   private int fixed(RunSettings settings, PrintWriter o) {
