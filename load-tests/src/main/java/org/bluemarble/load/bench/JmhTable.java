@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,8 +52,7 @@ public final class JmhTable {
       String name = r.path("benchmark").asText();
       String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
       StringBuilder params = new StringBuilder();
-      for (Iterator<Map.Entry<String, JsonNode>> it = r.path("params").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : r.path("params").properties()) {
         params
             .append(params.length() == 0 ? "" : ",")
             .append(e.getKey())

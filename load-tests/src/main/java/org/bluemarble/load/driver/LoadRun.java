@@ -53,6 +53,8 @@ public final class LoadRun {
   public RunResult run() {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
+    long cpu0 = MachineLoad.processCpuNanos();
+    note(MachineLoad.loadAverage("at start"));
     ScenarioGeometry geometry =
         ScenarioGeometry.of(settings.scenario(), settings.bots(), settings.centre());
     note("scenario " + geometry.describe());
@@ -146,6 +148,7 @@ public final class LoadRun {
       server = ServerStats.unavailable("server statistics not collected: " + e);
     }
     blocking.shutdownNow();
+    note(MachineLoad.describe(cpu0, t0));
     return new RunResult(
         settingsMap(),
         geometry.describe(),
