@@ -1,6 +1,7 @@
 package org.bluemarble.load.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ public final class AccountProvisioner {
 
   /** Character class of the bots' characters. */
   public static final String CHARACTER_CLASS = "Warrior";
+
+  /** Accounts per bulk request (the route takes up to 10,000). */
+  static final int BULK_CHUNK = 2_000;
 
   /** Public-API requests in flight at once in the fallback path. */
   static final int PARALLEL = 4;
@@ -55,6 +59,21 @@ public final class AccountProvisioner {
   }
 
   private List<BotAccount> bulk(String prefix, List<LatLng> starts, String adminToken) {
+    List<BotAccount> out = new ArrayList<>();
+    for (int from = 0; from < starts.size(); from += BULK_CHUNK) {
+      List<LatLng> chunk = starts.subList(from, Math.min(starts.size(), from + BULK_CHUNK));
+      List<BotAccount> created =
+          bulkChunk(prefix + "c" + (from / BULK_CHUNK) + "n", chunk, adminToken);
+      if (created == null) {
+        return null;
+      }
+      out.addAll(created);
+    }
+    log.accept("created " + out.size() + " bot accounts with the bulk route");
+    return out;
+  }
+
+  private List<BotAccount> bulkChunk(String prefix, List<LatLng> starts, String adminToken) {
     List<Map<String, Double>> positions = new ArrayList<>();
     starts.forEach(p -> positions.add(Map.of("latitude", p.latDeg(), "longitude", p.lngDeg())));
     JsonHttp.Response r =
@@ -65,7 +84,8 @@ public final class AccountProvisioner {
                 "count", starts.size(),
                 "characterClass", CHARACTER_CLASS,
                 "positions", positions),
-            adminToken);
+            adminToken,
+            Duration.ofMinutes(10));
     if (r.status() == 404 || r.status() == 405) {
       return null;
     }
@@ -85,7 +105,6 @@ public final class AccountProvisioner {
       throw new ProvisioningException(
           "bulk account route returned " + out.size() + " accounts, asked for " + starts.size());
     }
-    log.accept("created " + out.size() + " bot accounts with the bulk route");
     return out;
   }
 

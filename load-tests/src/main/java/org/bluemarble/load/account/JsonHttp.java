@@ -29,10 +29,15 @@ public final class JsonHttp {
 
   /** POSTs {@code body} as JSON, with a Bearer token when {@code token} is not null. */
   public Response post(String path, Object body, String token) {
+    return post(path, body, token, Duration.ofSeconds(60));
+  }
+
+  /** POSTs {@code body} as JSON with an explicit timeout. */
+  public Response post(String path, Object body, String token, Duration timeout) {
     try {
       HttpRequest.Builder b =
           HttpRequest.newBuilder(base.resolve(path))
-              .timeout(Duration.ofSeconds(60))
+              .timeout(timeout)
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
       return send(b, token);
