@@ -13,7 +13,8 @@ public record BlueMarbleSettings(
     MetricsSettings metrics,
     PlanetSettings planet,
     TerrainSettings terrain,
-    WorldSettings world) {
+    WorldSettings world,
+    EdgeSettings edge) {
 
   /** Validates everything; the first problem is thrown as a {@link SettingsException}. */
   public static BlueMarbleSettings fromConfig(Config config) {
@@ -24,7 +25,8 @@ public record BlueMarbleSettings(
         MetricsSettings.fromConfig(config),
         PlanetSettings.fromConfig(config),
         TerrainSettings.fromConfig(config),
-        WorldSettings.fromConfig(config));
+        WorldSettings.fromConfig(config),
+        EdgeSettings.fromConfig(config));
   }
 
   /** Loads the profile's configuration and validates it. */

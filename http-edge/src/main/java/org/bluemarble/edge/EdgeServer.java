@@ -21,6 +21,7 @@ import org.apache.pekko.pattern.AskTimeoutException;
 import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.port.GamePort;
 import org.bluemarble.edge.port.PortException;
+import org.bluemarble.edge.ws.WebSocketRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ public final class EdgeServer extends AllDirectives {
   private final Settings settings;
   private final GamePort game;
   private final AuthComponents auth;
+  private final WebSocketRoutes gameSocket;
 
   /** An edge without the account routes (tests of other areas). */
   public EdgeServer(Settings settings, GamePort game) {
@@ -51,9 +53,16 @@ public final class EdgeServer extends AllDirectives {
 
   /** An edge with the account routes of {@link AuthRoutes}. */
   public EdgeServer(Settings settings, GamePort game, AuthComponents auth) {
+    this(settings, game, auth, null);
+  }
+
+  /** An edge with the account routes and the game WebSocket {@code /ws} (null: none). */
+  public EdgeServer(
+      Settings settings, GamePort game, AuthComponents auth, WebSocketRoutes gameSocket) {
     this.settings = settings;
     this.game = game;
     this.auth = auth;
+    this.gameSocket = gameSocket;
   }
 
   /** Binds the listener and registers its unbinding with CoordinatedShutdown. */
@@ -83,6 +92,9 @@ public final class EdgeServer extends AllDirectives {
                 health,
                 new PlanetRoutes(game.planets()).route(),
                 new AuthRoutes(game.accounts(), auth).route());
+    if (gameSocket != null) {
+      publicRoutes = concat(gameSocket.route(), publicRoutes);
+    }
     Route routes =
         settings.adminEnabled()
             ? concat(

@@ -36,6 +36,7 @@ import org.bluemarble.persistence.JournalSchema;
 import org.bluemarble.persistence.terrain.TerrainStore;
 import org.bluemarble.planet.Planet;
 import org.bluemarble.player.Player;
+import org.bluemarble.session.NodePlayPort;
 import org.bluemarble.spatial.Sphere;
 import org.bluemarble.zone.ZoneCell;
 import org.bluemarble.zone.ZoneCellDeps;
@@ -75,7 +76,20 @@ public final class BlueMarbleNode {
     AuthComponents auth = authComponents(system, settings);
 
     TerrainStore terrainStore = TerrainStores.open(system, settings);
-    WorldAdmin worldAdmin = startWorld(system, settings, terrainStore);
+    Planet world = WorldPlanet.loadOrGenerate(terrainStore, settings.world());
+    ZoneSettings zone = ZoneSettings.defaults(new Sphere(world.config().radiusMeters()));
+    WorldAdmin worldAdmin = startWorld(system, settings, world, zone);
+    NodePlayPort play =
+        NodePlayPort.start(
+            system,
+            zone,
+            new PlanetTerrain(world.terrainQuery()),
+            settings.world().spawnLatitudeDeg(),
+            settings.world().spawnLongitudeDeg(),
+            settings.edge().gracePeriod(),
+            settings.edge().watchdog(),
+            settings.node().askTimeout());
+    GameEdges gameEdges = GameEdges.start(system, settings, play, auth.tokens());
     PlanetService planets = startPlanetService(system, settings, terrainStore);
     NodeGamePort game =
         new NodeGamePort(
@@ -83,7 +97,8 @@ public final class BlueMarbleNode {
             planets,
             new NodeHealth(system, pool),
             accounts,
-            worldAdmin);
+            worldAdmin,
+            play);
     EdgeServer.Settings edge =
         new EdgeServer.Settings(
             settings.node().bindHost(),
@@ -91,7 +106,7 @@ public final class BlueMarbleNode {
             settings.node().loopbackOnly(),
             version);
     try {
-      new EdgeServer(edge, game, auth)
+      new EdgeServer(edge, game, auth, gameEdges.ws())
           .start(system)
           .toCompletableFuture()
           .get(30, TimeUnit.SECONDS);
@@ -116,11 +131,9 @@ public final class BlueMarbleNode {
                         - ManagementFactory.getRuntimeMXBean().getStartTime()));
   }
 
-  /** Loads (or generates) the world planet and starts zone-cell sharding on it. */
+  /** Starts zone-cell sharding on the world planet. */
   private static WorldAdmin startWorld(
-      ActorSystem<?> system, BlueMarbleSettings settings, TerrainStore terrainStore) {
-    Planet world = WorldPlanet.loadOrGenerate(terrainStore, settings.world());
-    ZoneSettings zone = ZoneSettings.defaults(new Sphere(world.config().radiusMeters()));
+      ActorSystem<?> system, BlueMarbleSettings settings, Planet world, ZoneSettings zone) {
     ZoneCell.init(
         system,
         ZoneCellDeps.of(

@@ -4,6 +4,7 @@ import org.bluemarble.edge.port.AccountPort;
 import org.bluemarble.edge.port.GamePort;
 import org.bluemarble.edge.port.HealthPort;
 import org.bluemarble.edge.port.PlanetPort;
+import org.bluemarble.edge.port.PlayPort;
 import org.bluemarble.edge.port.PlayerAdminPort;
 import org.bluemarble.edge.port.WorldAdminPort;
 
@@ -13,5 +14,6 @@ record NodeGamePort(
     PlanetPort planets,
     HealthPort health,
     AccountPort accounts,
-    WorldAdminPort world)
+    WorldAdminPort world,
+    PlayPort play)
     implements GamePort {}

@@ -21,4 +21,9 @@ public interface GamePort {
 
   /** The simulated world, for admins. */
   WorldAdminPort world();
+
+  /** Being in the world, for the game edges (WebSocket, UDP); null when the node has no world. */
+  default PlayPort play() {
+    return null;
+  }
 }

@@ -39,6 +39,8 @@ public final class InProcessNode implements AutoCloseable {
     all.put("bluemarble.node.http-port", http);
     all.put("bluemarble.node.management-port", FreePorts.next());
     all.put("bluemarble.node.remote-port", FreePorts.next());
+    // The game's UDP port: any free one (tests that need it read it from a connect token).
+    all.put("bluemarble.node.udp-port", 0);
     all.put("bluemarble.node.seed-nodes", List.of());
     all.put("bluemarble.metrics.enabled", false);
     // Tests share two cores with builds: let a first journal write take its time rather than fail.

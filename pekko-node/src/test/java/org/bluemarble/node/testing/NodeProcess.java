@@ -55,6 +55,7 @@ public final class NodeProcess implements AutoCloseable {
     env.putIfAbsent("BLUEMARBLE_MANAGEMENT_PORT", Integer.toString(management));
     env.putIfAbsent("BLUEMARBLE_REMOTE_PORT", Integer.toString(remotePort));
     env.putIfAbsent("BLUEMARBLE_METRICS_PORT", Integer.toString(FreePorts.next()));
+    env.putIfAbsent("BLUEMARBLE_UDP_PORT", Integer.toString(FreePorts.next()));
     env.putIfAbsent("BLUEMARBLE_METRICS_ENABLED", "false");
     return launch(name, env, List.of(), http, management, remotePort);
   }

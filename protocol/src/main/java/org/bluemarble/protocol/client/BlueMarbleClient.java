@@ -237,10 +237,12 @@ public final class BlueMarbleClient implements AutoCloseable {
       case SNAPSHOT -> onSnapshot(e);
       case INPUT_ACK -> {
         MovementState p =
-            reconcile(
-                e.getInputAck().getSequence(),
-                e.getInputAck().getPosition(),
-                e.getInputAck().getHeading());
+            e.getInputAck().hasPosition()
+                ? reconcile(
+                    e.getInputAck().getSequence(),
+                    e.getInputAck().getPosition(),
+                    e.getInputAck().getHeading())
+                : acknowledge(e.getInputAck().getSequence());
         listener.onInputAck(e.getInputAck(), p);
       }
       case CORRECTION -> {
@@ -294,6 +296,10 @@ public final class BlueMarbleClient implements AutoCloseable {
       return null;
     }
     return prediction.reconcile(sequence, WireMapping.fromProto(position, heading));
+  }
+
+  private synchronized MovementState acknowledge(int sequence) {
+    return prediction == null ? null : prediction.acknowledge(sequence);
   }
 
   private void onClosed(Throwable cause) {

@@ -64,6 +64,20 @@ public final class Prediction {
     return predicted;
   }
 
+  /**
+   * Drops the inputs up to {@code sequence} without moving the prediction: for an acknowledgement
+   * that carries no authoritative position. Stale acknowledgements are ignored.
+   */
+  public MovementState acknowledge(int sequence) {
+    if (sequence >= lastAcked) {
+      lastAcked = sequence;
+      while (!pending.isEmpty() && pending.peekFirst().sequence() <= sequence) {
+        pending.pollFirst();
+      }
+    }
+    return predicted;
+  }
+
   /** The predicted state now. */
   public MovementState predicted() {
     return predicted;

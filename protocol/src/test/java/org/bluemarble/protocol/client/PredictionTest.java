@@ -46,4 +46,19 @@ class PredictionTest {
     assertThat(after).isEqualTo(integrator.step(corrected, north));
     assertThat(prediction.reconcile(0, start)).isEqualTo(after);
   }
+
+  @Test
+  void anAcknowledgementWithoutPositionDropsInputsButKeepsThePrediction() {
+    Prediction prediction = new Prediction(integrator, start);
+    MovementIntent east = new MovementIntent.Heading(90, 5);
+    prediction.apply(1, east);
+    prediction.apply(2, east);
+    prediction.apply(3, east);
+    MovementState before = prediction.predicted();
+    assertThat(prediction.acknowledge(2)).isEqualTo(before);
+    assertThat(prediction.pendingCount()).isEqualTo(1);
+    assertThat(prediction.lastAcked()).isEqualTo(2);
+    prediction.acknowledge(1);
+    assertThat(prediction.pendingCount()).isEqualTo(1);
+  }
 }

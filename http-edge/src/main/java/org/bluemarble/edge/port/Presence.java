@@ -1,0 +1,49 @@
+package org.bluemarble.edge.port;
+
+/**
+ * One character in the world, held by one connection. Every method is fire-and-forget and
+ * thread-safe; results arrive at the {@link WorldListener} given to {@link PlayPort#enter}.
+ */
+public interface Presence {
+
+  /** Where and how the character entered (or resumed). */
+  Entered entered();
+
+  /**
+   * One movement input. {@code sequence} increases per character; inputs at or below the last
+   * processed one are ignored by the world.
+   */
+  void input(long sequence, PlayIntent intent, long clientTimeMillis);
+
+  /**
+   * The connection dropped: the character stays in the world for the grace period, during which
+   * {@link PlayPort#enter} with the same account and player resumes it; afterwards it leaves at its
+   * last position.
+   */
+  void detach();
+
+  /** Takes the character out of the world now (logout); its position is checkpointed. */
+  void leave();
+
+  /**
+   * What the world said on entering.
+   *
+   * @param entityId the character's own entity id in snapshots
+   * @param position where it stands
+   * @param headingDeg clockwise from north
+   * @param lastSequence the last input sequence the world processed (0 for a fresh entry)
+   * @param simulationHz zone ticks per second
+   * @param snapshotHz snapshots per second
+   * @param planetRadiusMeters the planet's radius, for client prediction
+   * @param resumed true when an existing presence was resumed
+   */
+  record Entered(
+      long entityId,
+      PlayPosition position,
+      double headingDeg,
+      long lastSequence,
+      int simulationHz,
+      int snapshotHz,
+      double planetRadiusMeters,
+      boolean resumed) {}
+}

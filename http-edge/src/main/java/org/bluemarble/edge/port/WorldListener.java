@@ -1,0 +1,70 @@
+package org.bluemarble.edge.port;
+
+import java.util.List;
+
+/**
+ * Receives what the world says about one character in it. Called from the world's threads (one at a
+ * time per presence): implementations must return quickly and never block (queue and return).
+ */
+public interface WorldListener {
+
+  /**
+   * Inputs up to {@code sequence} were processed; {@code position} is the authoritative position
+   * after them when the world reports it, else null.
+   */
+  void onInputAck(long sequence, PlayPosition position);
+
+  /** The world overrode the prediction (clamped or refused input, terrain). */
+  void onCorrection(long sequence, PlayPosition position, String reason);
+
+  /**
+   * The entities in the area of interest (the character itself excluded), nearest first, at zone
+   * tick {@code tick}.
+   */
+  void onSnapshot(long tick, List<SeenEntity> visible);
+
+  /** An entity came into the area of interest (its state follows in the next snapshot). */
+  void onEntityEntered(long entityId);
+
+  /** An entity left the area of interest. */
+  void onEntityLeft(long entityId);
+
+  /** An announcement for everyone online. */
+  void onAnnouncement(String message, String from);
+
+  /** The presence ended and no more calls follow; the connection should close with the reason. */
+  void onEnded(EndReason reason, String detail);
+
+  /** Why a presence ended. */
+  enum EndReason {
+    /** The same player entered through another connection. */
+    REPLACED,
+    /** A moderator removed the account. */
+    KICKED,
+    /** The character left the world (logout or grace period over). */
+    LEFT,
+    /** The world could not keep the character (cell lost and re-entry failed). */
+    FAILED
+  }
+
+  /**
+   * One entity in a snapshot.
+   *
+   * @param headingDeg clockwise from north
+   */
+  record SeenEntity(
+      long entityId,
+      Kind kind,
+      double latitudeDeg,
+      double longitudeDeg,
+      double altitudeMeters,
+      double headingDeg) {}
+
+  /** What an entity is. */
+  enum Kind {
+    PLAYER,
+    NPC,
+    RESOURCE,
+    OTHER
+  }
+}

@@ -1,0 +1,440 @@
+package org.bluemarble.edge.session;
+
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.bluemarble.edge.port.PlayPosition;
+import org.bluemarble.edge.port.PortException;
+import org.bluemarble.edge.port.Presence;
+import org.bluemarble.edge.port.WorldListener;
+import org.bluemarble.protocol.ProtocolCodec;
+import org.bluemarble.protocol.ProtocolErrors;
+import org.bluemarble.protocol.ProtocolException;
+import org.bluemarble.protocol.session.PhaseGate;
+import org.bluemarble.protocol.session.SessionPhase;
+import org.bluemarble.protocol.snapshot.Quantiser;
+import org.bluemarble.protocol.udp.ConnectToken;
+import org.bluemarble.protocol.v1.Authenticated;
+import org.bluemarble.protocol.v1.ConnectTokenIssued;
+import org.bluemarble.protocol.v1.Correction;
+import org.bluemarble.protocol.v1.Disconnect;
+import org.bluemarble.protocol.v1.EnteredWorld;
+import org.bluemarble.protocol.v1.EntityLeave;
+import org.bluemarble.protocol.v1.Envelope;
+import org.bluemarble.protocol.v1.Error;
+import org.bluemarble.protocol.v1.InputAck;
+import org.bluemarble.protocol.v1.Pong;
+import org.bluemarble.protocol.v1.ServerNotice;
+
+/**
+ * The transport-independent core of one client connection (WebSocket or UDP): the phase gate (hello
+ * → authenticate → enter world → play → leave), protobuf ↔ {@link
+ * org.bluemarble.edge.port.PlayPort}, snapshot encoding, connect tokens, and protocol Errors for
+ * bad input. Thread-safe: frames arrive on the transport's thread, world events on the world's.
+ */
+public final class GameSession {
+  private final SessionDeps deps;
+  private final SessionOutput out;
+  private final ProtocolCodec codec;
+  private final String udpSubject;
+  private SessionPhase phase = SessionPhase.NEW;
+  private boolean busy;
+  private int badFrames;
+  private String accountId;
+  private List<String> characters = List.of();
+  private Link link;
+
+  /**
+   * A session on one connection.
+   *
+   * @param udpSubject for a UDP connection, the subject its connect token was issued to (the
+   *     account id), which the Authenticate must match; null on WebSocket
+   */
+  public GameSession(SessionDeps deps, SessionOutput out, ProtocolCodec codec, String udpSubject) {
+    this.deps = deps;
+    this.out = out;
+    this.codec = codec;
+    this.udpSubject = udpSubject;
+  }
+
+  /** One received frame (a serialised Envelope). */
+  public void onFrame(byte[] frame) {
+    Envelope envelope;
+    try {
+      envelope = codec.decode(frame);
+    } catch (ProtocolException e) {
+      synchronized (this) {
+        badFrame(e);
+      }
+      return;
+    }
+    onEnvelope(envelope);
+  }
+
+  /** One received, decoded envelope. */
+  public synchronized void onEnvelope(Envelope in) {
+    if (phase == SessionPhase.CLOSED) {
+      return;
+    }
+    long id = in.getCorrelationId();
+    try {
+      PhaseGate.check(phase, in.getMessageCase());
+      dispatch(in);
+    } catch (RuntimeException e) {
+      fail(id, ProtocolErrors.fromThrowable(e));
+    }
+  }
+
+  /** A frame the transport refused before decoding (too large); counted like an undecodable one. */
+  public synchronized void onRefusedFrame(ProtocolException e) {
+    badFrame(e);
+  }
+
+  /** The connection is gone: a character in the world stays for the grace period. */
+  public synchronized void connectionLost() {
+    phase = SessionPhase.CLOSED;
+    if (link != null) {
+      link.presence.detach();
+      link = null;
+    }
+  }
+
+  /** The phase, for tests and metrics. */
+  public synchronized SessionPhase phase() {
+    return phase;
+  }
+
+  private void dispatch(Envelope in) {
+    long id = in.getCorrelationId();
+    switch (in.getMessageCase()) {
+      case HELLO -> onHello(in);
+      case AUTHENTICATE -> onAuthenticate(id, in.getAuthenticate().getToken());
+      case ENTER_WORLD -> onEnterWorld(id, in.getEnterWorld().getPlayerId());
+      case MOVEMENT_INPUT -> onInput(in);
+      case SNAPSHOT_ACK -> requireLink().feed.acknowledge(in.getSnapshotAck().getSnapshotId());
+      case LEAVE_WORLD -> {
+        Link l = requireLink();
+        link = null;
+        phase = SessionPhase.AUTHENTICATED;
+        l.presence.leave();
+      }
+      case PING ->
+          out.send(
+              Envelope.newBuilder()
+                  .setCorrelationId(id)
+                  .setPong(
+                      Pong.newBuilder()
+                          .setClientTimeMs(in.getPing().getClientTimeMs())
+                          .setServerTimeMs(System.currentTimeMillis()))
+                  .build());
+      case PONG -> {}
+      case DISCONNECT -> {
+        if (link != null
+            && in.getDisconnect().getReason() == Disconnect.Reason.REASON_CLIENT_QUIT) {
+          link.presence.leave();
+          link = null;
+        }
+        closeQuietly();
+      }
+      case REQUEST_CONNECT_TOKEN -> onRequestConnectToken(id);
+      case CHAT_SEND ->
+          throw new ProtocolException(
+              Error.Code.CODE_UNKNOWN_MESSAGE, "chat is not available on this server yet");
+      default ->
+          throw new ProtocolException(
+              Error.Code.CODE_UNKNOWN_MESSAGE, in.getMessageCase() + " is not handled");
+    }
+  }
+
+  private void onHello(Envelope in) {
+    Envelope answer =
+        PhaseGate.answerHello(
+            in.getCorrelationId(), in.getHello().getProtocolVersion(), deps.serverName());
+    out.send(answer);
+    if (answer.hasHelloRejected()) {
+      phase = SessionPhase.CLOSED;
+      out.close();
+    } else {
+      phase = SessionPhase.GREETED;
+    }
+  }
+
+  private void onAuthenticate(long id, String token) {
+    if (phase != SessionPhase.GREETED || busy) {
+      throw new ProtocolException(Error.Code.CODE_OUT_OF_PHASE, "already authenticated");
+    }
+    String account = deps.tokens().accountIdOf(token);
+    if (udpSubject != null && !udpSubject.equals(account)) {
+      throw new ProtocolException(
+          Error.Code.CODE_UNAUTHENTICATED,
+          "the token's account is not the one this UDP connection was issued to");
+    }
+    busy = true;
+    deps.play()
+        .characters(account)
+        .whenComplete(
+            (list, failure) -> {
+              synchronized (this) {
+                busy = false;
+                if (phase != SessionPhase.GREETED) {
+                  return;
+                }
+                if (failure != null) {
+                  fail(id, portFailure(failure));
+                  return;
+                }
+                accountId = account;
+                characters = List.copyOf(list);
+                phase = SessionPhase.AUTHENTICATED;
+                out.send(
+                    Envelope.newBuilder()
+                        .setCorrelationId(id)
+                        .setAuthenticated(
+                            Authenticated.newBuilder()
+                                .setAccountId(account)
+                                .addAllPlayerIds(characters))
+                        .build());
+              }
+            });
+  }
+
+  private void onEnterWorld(long id, String playerId) {
+    if (phase != SessionPhase.AUTHENTICATED || busy) {
+      throw new ProtocolException(
+          Error.Code.CODE_OUT_OF_PHASE, "already in the world or entering it");
+    }
+    if (playerId.isBlank() || !characters.contains(playerId)) {
+      throw new ProtocolException(
+          Error.Code.CODE_NOT_FOUND,
+          "player_id '" + playerId + "' is not a character of account " + accountId);
+    }
+    busy = true;
+    Link l = new Link();
+    deps.play()
+        .enter(accountId, playerId, l)
+        .whenComplete((presence, failure) -> entered(id, l, presence, failure));
+  }
+
+  private synchronized void entered(long id, Link l, Presence presence, Throwable failure) {
+    busy = false;
+    if (failure != null) {
+      if (phase != SessionPhase.CLOSED) {
+        fail(id, portFailure(failure));
+      }
+      return;
+    }
+    if (phase != SessionPhase.AUTHENTICATED) {
+      presence.detach();
+      return;
+    }
+    Presence.Entered e = presence.entered();
+    l.attach(presence, e, deps.snapshotBudgetBytes());
+    link = l;
+    phase = SessionPhase.IN_WORLD;
+    out.send(
+        Envelope.newBuilder()
+            .setCorrelationId(id)
+            .setEnteredWorld(
+                EnteredWorld.newBuilder()
+                    .setEntityId(e.entityId())
+                    .setPosition(ProtoMapping.toProto(e.position()))
+                    .setHeading(Quantiser.quantiseHeading(e.headingDeg()))
+                    .setSimulationHz(e.simulationHz())
+                    .setSnapshotHz(e.snapshotHz())
+                    .setPlanetRadiusM(e.planetRadiusMeters()))
+            .build());
+  }
+
+  private void onInput(Envelope in) {
+    Link l = requireLink();
+    var input = in.getMovementInput();
+    l.feed.acknowledge(input.getLastSnapshotId());
+    l.presence.input(input.getSequence(), ProtoMapping.intentOf(input), input.getClientTimeMs());
+  }
+
+  private void onRequestConnectToken(long id) {
+    if (deps.udp() == null) {
+      throw new ProtocolException(
+          Error.Code.CODE_NOT_FOUND, "this server has no UDP edge (bluemarble.edge.udp.enabled)");
+    }
+    long now = System.currentTimeMillis();
+    ConnectToken token = deps.udp().issue(accountId, now);
+    out.send(
+        Envelope.newBuilder()
+            .setCorrelationId(id)
+            .setConnectTokenIssued(
+                ConnectTokenIssued.newBuilder()
+                    .setToken(com.google.protobuf.ByteString.copyFrom(token.toBytes()))
+                    .setExpiresAtMs(token.expiresAtMs()))
+            .build());
+  }
+
+  private Link requireLink() {
+    if (link == null) {
+      throw new ProtocolException(Error.Code.CODE_OUT_OF_PHASE, "not in the world");
+    }
+    return link;
+  }
+
+  private void badFrame(ProtocolException e) {
+    if (phase == SessionPhase.CLOSED) {
+      return;
+    }
+    badFrames++;
+    out.send(ProtocolErrors.toEnvelope(0, e));
+    if (badFrames > deps.maxBadFrames()) {
+      disconnect(
+          Disconnect.Reason.REASON_PROTOCOL_VIOLATION,
+          badFrames + " undecodable frames (limit " + deps.maxBadFrames() + ")");
+    }
+  }
+
+  private void fail(long correlationId, ProtocolException e) {
+    Error.Code code = e.code();
+    if (code == Error.Code.CODE_MALFORMED_FRAME || code == Error.Code.CODE_FRAME_TOO_LARGE) {
+      badFrame(e);
+      return;
+    }
+    out.send(ProtocolErrors.toEnvelope(correlationId, e));
+    if (ProtocolErrors.closesConnection(code)) {
+      disconnect(Disconnect.Reason.REASON_PROTOCOL_VIOLATION, e.getMessage());
+    }
+  }
+
+  private void disconnect(Disconnect.Reason reason, String detail) {
+    out.send(
+        Envelope.newBuilder()
+            .setDisconnect(
+                Disconnect.newBuilder().setReason(reason).setDetail(detail == null ? "" : detail))
+            .build());
+    closeQuietly();
+  }
+
+  private void closeQuietly() {
+    connectionLost();
+    out.close();
+  }
+
+  private static ProtocolException portFailure(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException c ? c.getCause() : failure;
+    if (cause instanceof PortException p) {
+      Error.Code code =
+          switch (p.code()) {
+            case NOT_FOUND -> Error.Code.CODE_NOT_FOUND;
+            case INVALID_INPUT, CONFLICT -> Error.Code.CODE_INVALID_INPUT;
+            case UNAVAILABLE -> Error.Code.CODE_INTERNAL;
+          };
+      return new ProtocolException(code, p.getMessage());
+    }
+    return new ProtocolException(
+        Error.Code.CODE_INTERNAL, "the world did not answer: " + cause.getMessage());
+  }
+
+  /** What the world says about the character of one enter; ignored once it is not current. */
+  private final class Link implements WorldListener {
+    private Presence presence;
+    private SnapshotFeed feed;
+
+    void attach(Presence p, Presence.Entered e, int budget) {
+      presence = p;
+      feed = new SnapshotFeed(e.entityId(), e.planetRadiusMeters(), e.position(), budget);
+    }
+
+    private boolean current() {
+      return link == this && phase == SessionPhase.IN_WORLD;
+    }
+
+    @Override
+    public void onInputAck(long sequence, PlayPosition position) {
+      synchronized (GameSession.this) {
+        if (!current()) {
+          return;
+        }
+        feed.self(position);
+        InputAck.Builder ack =
+            InputAck.newBuilder().setSequence((int) sequence).setServerTick(feed.tick());
+        if (position != null) {
+          ack.setPosition(ProtoMapping.toProto(position));
+        }
+        out.send(Envelope.newBuilder().setInputAck(ack).build());
+      }
+    }
+
+    @Override
+    public void onCorrection(long sequence, PlayPosition position, String reason) {
+      synchronized (GameSession.this) {
+        if (!current()) {
+          return;
+        }
+        feed.self(position);
+        out.send(
+            Envelope.newBuilder()
+                .setCorrection(
+                    Correction.newBuilder()
+                        .setSequence((int) sequence)
+                        .setPosition(ProtoMapping.toProto(position))
+                        .setReason(ProtoMapping.correctionReason(reason)))
+                .build());
+      }
+    }
+
+    @Override
+    public void onSnapshot(long tick, List<SeenEntity> visible) {
+      synchronized (GameSession.this) {
+        if (current()) {
+          feed.encode(tick, visible).forEach(out::send);
+        }
+      }
+    }
+
+    @Override
+    public void onEntityEntered(long entityId) {
+      synchronized (GameSession.this) {
+        if (current()) {
+          feed.entered(entityId);
+        }
+      }
+    }
+
+    @Override
+    public void onEntityLeft(long entityId) {
+      synchronized (GameSession.this) {
+        if (current()) {
+          feed.left(entityId);
+          out.send(
+              Envelope.newBuilder()
+                  .setEntityLeave(
+                      EntityLeave.newBuilder()
+                          .setEntityId(entityId)
+                          .setReason(EntityLeave.Reason.REASON_OUT_OF_RANGE))
+                  .build());
+        }
+      }
+    }
+
+    @Override
+    public void onAnnouncement(String message, String from) {
+      synchronized (GameSession.this) {
+        if (current()) {
+          out.send(
+              Envelope.newBuilder()
+                  .setServerNotice(
+                      ServerNotice.newBuilder()
+                          .setSeverity(ServerNotice.Severity.SEVERITY_INFO)
+                          .setText(message))
+                  .build());
+        }
+      }
+    }
+
+    @Override
+    public void onEnded(EndReason reason, String detail) {
+      synchronized (GameSession.this) {
+        if (link != this) {
+          return;
+        }
+        link = null;
+        disconnect(ProtoMapping.disconnectReason(reason), detail);
+      }
+    }
+  }
+}

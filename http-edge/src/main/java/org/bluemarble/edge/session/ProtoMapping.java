@@ -1,0 +1,84 @@
+package org.bluemarble.edge.session;
+
+import org.bluemarble.edge.port.PlayIntent;
+import org.bluemarble.edge.port.PlayPosition;
+import org.bluemarble.edge.port.WorldListener;
+import org.bluemarble.protocol.client.WireMapping;
+import org.bluemarble.protocol.movement.MovementIntent;
+import org.bluemarble.protocol.v1.Correction;
+import org.bluemarble.protocol.v1.Disconnect;
+import org.bluemarble.protocol.v1.EntityKind;
+import org.bluemarble.protocol.v1.GeoPosition;
+import org.bluemarble.protocol.v1.MovementInput;
+
+/** Protobuf ↔ play port, in one place. */
+final class ProtoMapping {
+  private ProtoMapping() {}
+
+  /**
+   * The port intent of a received input.
+   *
+   * @throws IllegalArgumentException for a missing intent or NaN/out-of-range values
+   */
+  static PlayIntent intentOf(MovementInput input) {
+    MovementIntent intent = WireMapping.intentOf(input);
+    if (intent instanceof MovementIntent.Heading h) {
+      return PlayIntent.heading(h.headingDeg(), h.speedMps());
+    }
+    MovementIntent.Target t = (MovementIntent.Target) intent;
+    return PlayIntent.target(t.latDeg(), t.lngDeg(), t.speedMps());
+  }
+
+  static GeoPosition toProto(PlayPosition p) {
+    return GeoPosition.newBuilder()
+        .setLatDeg(p.latitudeDeg())
+        .setLngDeg(p.longitudeDeg())
+        .setAltM(p.altitudeMeters())
+        .build();
+  }
+
+  static GeoPosition toProto(WorldListener.SeenEntity e) {
+    return GeoPosition.newBuilder()
+        .setLatDeg(e.latitudeDeg())
+        .setLngDeg(e.longitudeDeg())
+        .setAltM(e.altitudeMeters())
+        .build();
+  }
+
+  static EntityKind kindOf(WorldListener.Kind kind) {
+    return switch (kind) {
+      case PLAYER -> EntityKind.ENTITY_KIND_PLAYER;
+      case NPC -> EntityKind.ENTITY_KIND_NPC;
+      case RESOURCE -> EntityKind.ENTITY_KIND_RESOURCE;
+      case OTHER -> EntityKind.ENTITY_KIND_UNSPECIFIED;
+    };
+  }
+
+  /** The zone's verdict names (CLAMPED, REJECTED, BLOCKED_DEEP_OCEAN, BLOCKED_SLOPE ...). */
+  static Correction.Reason correctionReason(String reason) {
+    if (reason == null) {
+      return Correction.Reason.REASON_UNSPECIFIED;
+    }
+    if (reason.startsWith("BLOCKED")) {
+      return Correction.Reason.REASON_TERRAIN;
+    }
+    if (reason.contains("CLAMP") || reason.contains("SPEED")) {
+      return Correction.Reason.REASON_SPEED;
+    }
+    if (reason.contains("TELEPORT")) {
+      return Correction.Reason.REASON_TELEPORT;
+    }
+    if (reason.contains("REJECT") || reason.contains("INVALID")) {
+      return Correction.Reason.REASON_INVALID_INPUT;
+    }
+    return Correction.Reason.REASON_UNSPECIFIED;
+  }
+
+  static Disconnect.Reason disconnectReason(WorldListener.EndReason reason) {
+    return switch (reason) {
+      case REPLACED -> Disconnect.Reason.REASON_REPLACED;
+      case KICKED -> Disconnect.Reason.REASON_KICKED;
+      case LEFT, FAILED -> Disconnect.Reason.REASON_UNSPECIFIED;
+    };
+  }
+}

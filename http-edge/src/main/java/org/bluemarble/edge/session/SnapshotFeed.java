@@ -1,0 +1,105 @@
+package org.bluemarble.edge.session;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.bluemarble.edge.port.PlayPosition;
+import org.bluemarble.edge.port.WorldListener;
+import org.bluemarble.protocol.snapshot.EntityState;
+import org.bluemarble.protocol.snapshot.Quantiser;
+import org.bluemarble.protocol.snapshot.SnapshotEncoder;
+import org.bluemarble.protocol.v1.EntityEnter;
+import org.bluemarble.protocol.v1.Envelope;
+
+/**
+ * One client's snapshot stream while in the world: quantises what the world shows, delta-encodes it
+ * against the newest snapshot the client acknowledged, and turns enter notices into EntityEnter
+ * messages carrying the entity's kind and position from the snapshot that first shows it. Not
+ * thread-safe (the session serialises calls).
+ */
+final class SnapshotFeed {
+  private final long selfId;
+  private final Quantiser quantiser;
+  private final SnapshotEncoder encoder = new SnapshotEncoder();
+  private final int budgetBytes;
+  private final Set<Long> announced = new LinkedHashSet<>();
+  private PlayPosition self;
+  private long tick;
+
+  SnapshotFeed(long selfId, double planetRadiusMeters, PlayPosition start, int budgetBytes) {
+    this.selfId = selfId;
+    this.quantiser = new Quantiser(planetRadiusMeters);
+    this.self = start;
+    this.budgetBytes = budgetBytes;
+  }
+
+  void acknowledge(int snapshotId) {
+    encoder.acknowledge(snapshotId);
+  }
+
+  /** The newest authoritative own position (corrections, acks that carry one). */
+  void self(PlayPosition position) {
+    if (position != null) {
+      self = position;
+    }
+  }
+
+  PlayPosition self() {
+    return self;
+  }
+
+  long tick() {
+    return tick;
+  }
+
+  void entered(long entityId) {
+    announced.add(entityId);
+  }
+
+  void left(long entityId) {
+    announced.remove(entityId);
+  }
+
+  /** EntityEnter messages (for newly seen entities) followed by the snapshot. */
+  List<Envelope> encode(long serverTick, List<WorldListener.SeenEntity> visible) {
+    tick = serverTick;
+    List<Envelope> out = new ArrayList<>(2);
+    List<EntityState> states = new ArrayList<>(visible.size());
+    for (WorldListener.SeenEntity e : visible) {
+      EntityState s = quantise(e);
+      if (s == null) {
+        continue;
+      }
+      states.add(s);
+      if (announced.remove(e.entityId())) {
+        out.add(
+            Envelope.newBuilder()
+                .setEntityEnter(
+                    EntityEnter.newBuilder()
+                        .setEntityId(e.entityId())
+                        .setKind(ProtoMapping.kindOf(e.kind()))
+                        .setName(e.kind().name().toLowerCase(java.util.Locale.ROOT))
+                        .setPosition(ProtoMapping.toProto(e)))
+                .build());
+      }
+    }
+    EntityState viewer =
+        quantiser.quantise(
+            selfId, self.latitudeDeg(), self.longitudeDeg(), self.altitudeMeters(), 0.0);
+    out.add(
+        Envelope.newBuilder()
+            .setSnapshot(encoder.encode(viewer, states, serverTick, budgetBytes))
+            .build());
+    return out;
+  }
+
+  private EntityState quantise(WorldListener.SeenEntity e) {
+    try {
+      return quantiser.quantise(
+          e.entityId(), e.latitudeDeg(), e.longitudeDeg(), e.altitudeMeters(), e.headingDeg());
+    } catch (IllegalArgumentException outOfRange) {
+      return null;
+    }
+  }
+}

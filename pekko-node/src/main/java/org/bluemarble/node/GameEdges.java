@@ -1,0 +1,104 @@
+package org.bluemarble.node;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.stream.Materializer;
+import org.bluemarble.auth.TokenService;
+import org.bluemarble.config.BlueMarbleSettings;
+import org.bluemarble.config.EdgeSettings;
+import org.bluemarble.edge.port.PlayPort;
+import org.bluemarble.edge.session.AccessTokenCheck;
+import org.bluemarble.edge.session.SessionDeps;
+import org.bluemarble.edge.session.UdpTokens;
+import org.bluemarble.edge.udp.UdpEdge;
+import org.bluemarble.edge.ws.WebSocketRoutes;
+import org.bluemarble.protocol.udp.ConnectTokenIssuer;
+
+/**
+ * Starts the game edges of a node: the UDP listener (stopped by CoordinatedShutdown) and the {@code
+ * /ws} route the HTTP edge serves, both over the same session core and play port.
+ *
+ * @param ws the WebSocket route
+ * @param udp the UDP edge, or null when disabled
+ */
+public record GameEdges(WebSocketRoutes ws, UdpEdge udp) {
+
+  /** Connect tokens carry this protocol id (bump it with incompatible UDP changes). */
+  public static final long PROTOCOL_ID = 0x424c_554d_0001L;
+
+  /** Binds the UDP port and builds the WebSocket route. */
+  public static GameEdges start(
+      ActorSystem<?> system, BlueMarbleSettings settings, PlayPort play, TokenService tokens) {
+    EdgeSettings edge = settings.edge();
+    byte[] key = edge.udpKey().orElseGet(ConnectTokenIssuer::generateKey);
+    String host =
+        edge.udpPublicHost().isEmpty() ? settings.node().advertisedHost() : edge.udpPublicHost();
+    UdpEdge udp = null;
+    UdpTokens udpTokens = null;
+    if (edge.udpEnabled()) {
+      try {
+        // The public address goes into tokens, so the port must be known first: bind, then build.
+        DatagramChannel probe = null;
+        int port = edge.udpPort();
+        if (port == 0) {
+          probe = DatagramChannel.open().bind(new InetSocketAddress(settings.node().bindHost(), 0));
+          port = ((InetSocketAddress) probe.getLocalAddress()).getPort();
+          probe.close();
+        }
+        udpTokens =
+            new UdpTokens(
+                new ConnectTokenIssuer(PROTOCOL_ID, key),
+                host + ":" + port,
+                edge.udpTokenLifetime().toMillis(),
+                (int) edge.udpConnectionTimeout().toMillis());
+        udp =
+            UdpEdge.start(
+                settings.node().bindHost(),
+                port,
+                edge.udpMaxConnections(),
+                deps(edge, play, tokens, udpTokens));
+      } catch (IOException e) {
+        throw new StartupException(
+            "cannot listen for UDP on "
+                + settings.node().bindHost()
+                + ":"
+                + edge.udpPort()
+                + " (bluemarble.node.udp-port / BLUEMARBLE_UDP_PORT): "
+                + e.getMessage(),
+            e);
+      }
+      UdpEdge started = udp;
+      CoordinatedShutdown.get(system)
+          .addTask(
+              CoordinatedShutdown.PhaseServiceUnbind(),
+              "stop-udp-edge",
+              () -> {
+                started.close();
+                return CompletableFuture.completedFuture(Done.getInstance());
+              });
+    }
+    WebSocketRoutes ws =
+        new WebSocketRoutes(
+            deps(edge, play, tokens, udpTokens),
+            new WebSocketRoutes.Settings(
+                edge.wsMaxFrameBytes(), edge.wsOutboundQueue(), edge.wsIdleTimeout()),
+            Materializer.matFromSystem(system));
+    return new GameEdges(ws, udp);
+  }
+
+  private static SessionDeps deps(
+      EdgeSettings edge, PlayPort play, TokenService tokens, UdpTokens udp) {
+    return new SessionDeps(
+        AccessTokenCheck.jwt(tokens),
+        play,
+        udp,
+        "bluemarble-node",
+        edge.snapshotBudgetBytes(),
+        edge.maxBadFrames());
+  }
+}

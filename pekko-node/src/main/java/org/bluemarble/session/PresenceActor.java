@@ -1,0 +1,395 @@
+package org.bluemarble.session;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.bluemarble.account.Account;
+import org.bluemarble.edge.port.PlayPosition;
+import org.bluemarble.edge.port.PortException;
+import org.bluemarble.edge.port.Presence;
+import org.bluemarble.edge.port.WorldListener;
+import org.bluemarble.node.SessionControl;
+import org.bluemarble.player.Player;
+import org.bluemarble.spatial.GeoPosition;
+import org.bluemarble.spatial.SpatialCells;
+import org.bluemarble.zone.CellIds;
+import org.bluemarble.zone.PlayerIds;
+import org.bluemarble.zone.SessionEvent;
+import org.bluemarble.zone.WireIntent;
+import org.bluemarble.zone.ZoneCell;
+
+/**
+ * One player in the world, on the node that holds its connection: checks the character belongs to
+ * the account, enters it at its checkpoint (or a spawn point) through sharding, routes inputs to
+ * the cell that simulates it (following handoffs), converts the cell's pushes for the {@link
+ * WorldListener}, keeps the character through a grace period after a detach, re-enters it from its
+ * checkpoint when its cell goes silent, and obeys kicks.
+ */
+final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
+
+  interface Command {}
+
+  /** A connection wants this player (first entry, resume or takeover). */
+  record Attach(String accountId, WorldListener listener, CompletableFuture<Presence> result)
+      implements Command {}
+
+  record Input(long sequence, WireIntent intent, long clientTimeMillis) implements Command {}
+
+  record Detach(WorldListener listener) implements Command {}
+
+  record Leave(WorldListener listener) implements Command {}
+
+  private record FromCell(SessionEvent event) implements Command {}
+
+  private record Control(SessionControl.Notice notice) implements Command {}
+
+  private record AccountLoaded(Account.Reply reply, Throwable failure) implements Command {}
+
+  private record ProfileLoaded(Player.Reply reply, Throwable failure) implements Command {}
+
+  private record CellAnswered(ZoneCell.Reply reply, Throwable failure) implements Command {}
+
+  private enum Timer implements Command {
+    GRACE_OVER,
+    WATCHDOG
+  }
+
+  static Behavior<Command> create(String playerId, PresenceSettings settings) {
+    return Behaviors.setup(
+        ctx -> Behaviors.withTimers(timers -> new PresenceActor(ctx, timers, playerId, settings)));
+  }
+
+  private final TimerScheduler<Command> timers;
+  private final String playerId;
+  private final long entityId;
+  private final PresenceSettings settings;
+  private final ClusterSharding sharding;
+  private final ActorRef<SessionEvent> sessionRef;
+  private final PresenceHandle handle;
+  private String accountId;
+  private WorldListener listener;
+  private CompletableFuture<Presence> pending;
+  private String characterClass;
+  private PlayPosition position;
+  private String cellId;
+  private boolean inWorld;
+  private boolean entering;
+  private boolean resuming;
+  private long lastSequence;
+  private long lastSnapshotNanos;
+  private Presence.Entered entered;
+
+  private PresenceActor(
+      ActorContext<Command> ctx,
+      TimerScheduler<Command> timers,
+      String playerId,
+      PresenceSettings settings) {
+    super(ctx);
+    this.timers = timers;
+    this.playerId = playerId;
+    this.entityId = PlayerIds.simulationId(playerId);
+    this.settings = settings;
+    this.sharding = ClusterSharding.get(ctx.getSystem());
+    this.sessionRef = ctx.messageAdapter(SessionEvent.class, FromCell::new);
+    this.handle = new PresenceHandle(ctx.getSelf());
+    ActorRef<SessionControl.Notice> control =
+        ctx.messageAdapter(SessionControl.Notice.class, Control::new);
+    SessionControl.get(ctx.getSystem()).topic().tell(Topic.subscribe(control));
+    Duration tick = settings.watchdog().dividedBy(4);
+    timers.startTimerWithFixedDelay(Timer.WATCHDOG, tick.isZero() ? Duration.ofSeconds(1) : tick);
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Attach.class, this::onAttach)
+        .onMessage(Input.class, this::onInput)
+        .onMessage(Detach.class, this::onDetach)
+        .onMessage(Leave.class, this::onLeave)
+        .onMessage(FromCell.class, m -> onCellEvent(m.event()))
+        .onMessage(Control.class, m -> onControl(m.notice()))
+        .onMessage(AccountLoaded.class, this::onAccount)
+        .onMessage(ProfileLoaded.class, this::onProfile)
+        .onMessage(CellAnswered.class, this::onCellAnswer)
+        .onMessageEquals(Timer.GRACE_OVER, this::leaveWorld)
+        .onMessageEquals(Timer.WATCHDOG, this::onWatchdog)
+        .build();
+  }
+
+  private Behavior<Command> onAttach(Attach a) {
+    if (accountId != null && !accountId.equals(a.accountId())) {
+      a.result()
+          .completeExceptionally(
+              new PortException(
+                  PortException.Code.NOT_FOUND,
+                  "player " + playerId + " is not a character of account " + a.accountId()));
+      return this;
+    }
+    timers.cancel(Timer.GRACE_OVER);
+    if (listener != null && listener != a.listener()) {
+      listener.onEnded(WorldListener.EndReason.REPLACED, "the player connected again elsewhere");
+    }
+    listener = a.listener();
+    if (inWorld && !entering) {
+      // Resume: take the character out and put it back where it stands, which tells us exactly
+      // where that is (snapshots never show a player itself).
+      pending = a.result();
+      resuming = true;
+      entering = true;
+      getContext()
+          .ask(
+              ZoneCell.Reply.class,
+              sharding.entityRefFor(ZoneCell.ENTITY_KEY, cellId),
+              settings.askTimeout(),
+              replyTo -> new ZoneCell.LeaveCell(playerId, replyTo),
+              CellAnswered::new);
+      return this;
+    }
+    if (pending != null) {
+      pending.completeExceptionally(
+          new PortException(PortException.Code.CONFLICT, "replaced by a newer connection"));
+    }
+    pending = a.result();
+    if (accountId == null) {
+      accountId = a.accountId();
+      getContext()
+          .ask(
+              Account.Reply.class,
+              sharding.entityRefFor(Account.ENTITY_KEY, accountId),
+              settings.askTimeout(),
+              Account.GetAccount::new,
+              AccountLoaded::new);
+    }
+    return this;
+  }
+
+  private Behavior<Command> onAccount(AccountLoaded m) {
+    if (!(m.reply() instanceof Account.Summary s) || !s.characters().contains(playerId)) {
+      String why =
+          m.failure() != null
+              ? "account " + accountId + " did not answer: " + m.failure().getMessage()
+              : "player " + playerId + " is not a character of account " + accountId;
+      return failEntry(
+          m.failure() != null ? PortException.Code.UNAVAILABLE : PortException.Code.NOT_FOUND, why);
+    }
+    loadProfile();
+    return this;
+  }
+
+  private void loadProfile() {
+    entering = true;
+    getContext()
+        .ask(
+            Player.Reply.class,
+            sharding.entityRefFor(Player.ENTITY_KEY, playerId),
+            settings.askTimeout(),
+            Player.GetProfile::new,
+            ProfileLoaded::new);
+  }
+
+  private Behavior<Command> onProfile(ProfileLoaded m) {
+    if (!(m.reply() instanceof Player.Profile p) || p.characterClass() == null) {
+      entering = false;
+      return failEntry(
+          m.failure() != null ? PortException.Code.UNAVAILABLE : PortException.Code.NOT_FOUND,
+          "player " + playerId + " could not be loaded");
+    }
+    characterClass = p.characterClass().name();
+    position =
+        p.position() == null
+            ? settings.spawns().spawnFor(playerId)
+            : new PlayPosition(
+                p.position().latitude(), p.position().longitude(), p.position().altitude());
+    enterCell();
+    return this;
+  }
+
+  /** Sends EnterCell for {@link #position} to the cell containing it. */
+  private void enterCell() {
+    entering = true;
+    String cell =
+        CellIds.entityId(
+            SpatialCells.cellAt(
+                new GeoPosition(
+                    position.latitudeDeg(), position.longitudeDeg(), position.altitudeMeters()),
+                settings.zone().zoneLevel()));
+    cellId = cell;
+    getContext()
+        .ask(
+            ZoneCell.Reply.class,
+            sharding.entityRefFor(ZoneCell.ENTITY_KEY, cell),
+            settings.askTimeout(),
+            replyTo ->
+                new ZoneCell.EnterCell(
+                    playerId,
+                    characterClass,
+                    position.latitudeDeg(),
+                    position.longitudeDeg(),
+                    position.altitudeMeters(),
+                    lastSequence,
+                    null,
+                    sessionRef,
+                    replyTo),
+            CellAnswered::new);
+  }
+
+  private Behavior<Command> onCellAnswer(CellAnswered m) {
+    if (!entering) {
+      return this;
+    }
+    if (resuming) {
+      resuming = false;
+      if (m.reply() instanceof ZoneCell.Left l) {
+        position = new PlayPosition(l.latitudeDeg(), l.longitudeDeg(), l.altitude());
+      }
+      enterCell();
+      return this;
+    }
+    entering = false;
+    if (m.reply() instanceof ZoneCell.Entered e) {
+      cellId = e.cellId();
+      inWorld = true;
+      lastSnapshotNanos = System.nanoTime();
+      entered =
+          new Presence.Entered(
+              entityId,
+              position,
+              0.0,
+              lastSequence,
+              settings.zone().tickHz(),
+              settings.zone().snapshotHz(),
+              settings.zone().sphere().radiusMeters(),
+              entered != null);
+      if (pending != null) {
+        pending.complete(handle.with(entered, listener));
+        pending = null;
+      }
+      return this;
+    }
+    String why =
+        m.reply() instanceof ZoneCell.Rejected r
+            ? r.message()
+            : "the zone cell did not answer: " + m.failure();
+    getContext().getLog().warn("player {} cannot enter cell {}: {}", playerId, cellId, why);
+    if (pending == null && listener != null) {
+      // A watchdog re-entry failed: try again at the next watchdog round.
+      lastSnapshotNanos = System.nanoTime();
+      inWorld = true;
+      return this;
+    }
+    return failEntry(PortException.Code.UNAVAILABLE, "cannot enter the world: " + why);
+  }
+
+  private Behavior<Command> failEntry(PortException.Code code, String why) {
+    if (pending != null) {
+      pending.completeExceptionally(new PortException(code, why));
+      pending = null;
+    }
+    return Behaviors.stopped();
+  }
+
+  private Behavior<Command> onInput(Input in) {
+    if (inWorld && cellId != null) {
+      sharding
+          .entityRefFor(ZoneCell.ENTITY_KEY, cellId)
+          .tell(
+              new ZoneCell.SubmitInput(
+                  playerId, in.sequence(), in.intent(), in.clientTimeMillis()));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onDetach(Detach d) {
+    if (d.listener() != listener) {
+      return this;
+    }
+    listener = null;
+    if (settings.gracePeriod().isZero()) {
+      return leaveWorld();
+    }
+    timers.startSingleTimer(Timer.GRACE_OVER, settings.gracePeriod());
+    return this;
+  }
+
+  private Behavior<Command> onLeave(Leave l) {
+    if (l.listener() != listener) {
+      return this;
+    }
+    listener = null;
+    return leaveWorld();
+  }
+
+  /** Out of the world at the last position (the cell checkpoints it) and stop. */
+  private Behavior<Command> leaveWorld() {
+    if (cellId != null && (inWorld || entering)) {
+      sharding
+          .entityRefFor(ZoneCell.ENTITY_KEY, cellId)
+          .tell(new ZoneCell.LeaveCell(playerId, getContext().getSystem().ignoreRef()));
+    }
+    if (listener != null) {
+      listener.onEnded(WorldListener.EndReason.LEFT, "left the world");
+    }
+    return failEntry(PortException.Code.CONFLICT, "the player left the world");
+  }
+
+  private Behavior<Command> onCellEvent(SessionEvent event) {
+    PresenceEvents.deliver(event, listener, this::observed);
+    if (event instanceof SessionEvent.HandedOff h) {
+      cellId = h.newCellId();
+    }
+    return this;
+  }
+
+  /** Bookkeeping for every cell event: own position, sequence, liveness. */
+  private void observed(long ackedSequence, PlayPosition own, boolean snapshot) {
+    lastSequence = Math.max(lastSequence, ackedSequence);
+    if (own != null) {
+      position = own;
+    }
+    if (snapshot) {
+      lastSnapshotNanos = System.nanoTime();
+    }
+  }
+
+  private Behavior<Command> onControl(SessionControl.Notice notice) {
+    if (notice instanceof SessionControl.Kick k && k.accountId().equals(accountId)) {
+      WorldListener l = listener;
+      listener = null;
+      if (l != null) {
+        l.onEnded(WorldListener.EndReason.KICKED, k.reason());
+      }
+      return leaveWorld();
+    }
+    if (notice instanceof SessionControl.Broadcast b && listener != null) {
+      listener.onAnnouncement(b.message(), b.from());
+    }
+    return this;
+  }
+
+  private Behavior<Command> onWatchdog() {
+    if (!inWorld || entering) {
+      return this;
+    }
+    long silentNanos = System.nanoTime() - lastSnapshotNanos;
+    if (silentNanos > settings.watchdog().toNanos()) {
+      getContext()
+          .getLog()
+          .warn(
+              "no snapshot for player {} from cell {} for {} ms: re-entering from the checkpoint",
+              playerId,
+              cellId,
+              silentNanos / 1_000_000);
+      inWorld = false;
+      loadProfile();
+    }
+    return this;
+  }
+}

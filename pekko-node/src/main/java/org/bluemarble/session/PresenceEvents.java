@@ -1,0 +1,75 @@
+package org.bluemarble.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bluemarble.edge.port.PlayPosition;
+import org.bluemarble.edge.port.WorldListener;
+import org.bluemarble.zone.EntityKind;
+import org.bluemarble.zone.SessionEvent;
+
+/** {@link SessionEvent}s of a cell → the play port's {@link WorldListener} calls, in one place. */
+final class PresenceEvents {
+  private PresenceEvents() {}
+
+  /** What the presence itself learns from an event. */
+  interface Observer {
+    void observed(long ackedSequence, PlayPosition ownPosition, boolean snapshot);
+  }
+
+  /**
+   * Tells {@code observer} what changed and forwards the event to {@code listener} (may be null).
+   */
+  static void deliver(SessionEvent event, WorldListener listener, Observer observer) {
+    if (event instanceof SessionEvent.InputAck a) {
+      observer.observed(a.lastSequence(), null, false);
+      if (listener != null) {
+        listener.onInputAck(a.lastSequence(), null);
+      }
+    } else if (event instanceof SessionEvent.Correction c) {
+      PlayPosition p = new PlayPosition(c.latitudeDeg(), c.longitudeDeg(), c.altitudeMeters());
+      observer.observed(c.ackSequence(), p, false);
+      if (listener != null) {
+        listener.onCorrection(c.ackSequence(), p, c.reason());
+      }
+    } else if (event instanceof SessionEvent.Snapshot s) {
+      observer.observed(0, null, true);
+      if (listener != null) {
+        listener.onSnapshot(s.tick(), seen(s.visible()));
+      }
+    } else if (event instanceof SessionEvent.EntityEntered e) {
+      if (listener != null) {
+        listener.onEntityEntered(e.entityId());
+      }
+    } else if (event instanceof SessionEvent.EntityLeft l) {
+      if (listener != null) {
+        listener.onEntityLeft(l.entityId());
+      }
+    }
+  }
+
+  private static List<WorldListener.SeenEntity> seen(List<SessionEvent.EntityView> views) {
+    List<WorldListener.SeenEntity> out = new ArrayList<>(views.size());
+    for (SessionEvent.EntityView v : views) {
+      out.add(
+          new WorldListener.SeenEntity(
+              v.entityId(),
+              kindOf(v.kind()),
+              v.latitudeDeg(),
+              v.longitudeDeg(),
+              v.altitudeMeters(),
+              v.headingDeg()));
+    }
+    return out;
+  }
+
+  private static WorldListener.Kind kindOf(EntityKind kind) {
+    if (kind == null) {
+      return WorldListener.Kind.OTHER;
+    }
+    return switch (kind) {
+      case PLAYER -> WorldListener.Kind.PLAYER;
+      case NPC -> WorldListener.Kind.NPC;
+      case RESOURCE_NODE -> WorldListener.Kind.RESOURCE;
+    };
+  }
+}
