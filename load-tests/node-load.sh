@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command for a reproducible number: starts an embedded node on spare ports (fresh data dir, AOI radius
-# 250 m, a bootstrap admin, optional JFR), waits for it, runs bluemarble-load against it with the given
+# 250 m, a bootstrap admin; JFR=1 records the node during the load), waits for it, runs bluemarble-load against it with the given
 # arguments, stops the node and prints where the CPU went.
 #
 #   load-tests/node-load.sh --bots 200 --seconds 30 --transport udp --scenario dense --seed 7 --out load-report
@@ -19,16 +19,11 @@ if [[ ! -f pekko-node/target/bluemarble-node.jar || ! -f load-tests/target/bluem
   ./mvnw -B -q -pl pekko-node,load-tests -am package -DskipTests
 fi
 
-JFR_OPTS=()
-if [[ "${JFR:-0}" == 1 ]]; then
-  JFR_OPTS=(-XX:StartFlightRecording=filename="$DATA/node.jfr",settings=profile,dumponexit=true)
-fi
-
 BLUEMARBLE_DATA_DIR="$DATA" BLUEMARBLE_AOI_RADIUS=250 BLUEMARBLE_BOOTSTRAP_ADMIN="$ADMIN" \
 BLUEMARBLE_HTTP_PORT="$HTTP_PORT" BLUEMARBLE_UDP_PORT="$UDP_PORT" \
 BLUEMARBLE_MANAGEMENT_PORT=${MANAGEMENT_PORT:-18558} BLUEMARBLE_REMOTE_PORT=${REMOTE_PORT:-25620} \
 BLUEMARBLE_METRICS_PORT=${METRICS_PORT:-19095} \
-  java "${JFR_OPTS[@]}" -jar pekko-node/target/bluemarble-node.jar > "$DATA/node.log" 2>&1 &
+  java -jar pekko-node/target/bluemarble-node.jar > "$DATA/node.log" 2>&1 &
 NODE=$!
 trap 'kill "$NODE" 2>/dev/null || true; wait "$NODE" 2>/dev/null || true' EXIT
 echo "node pid $NODE, log $DATA/node.log"
@@ -39,10 +34,17 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 echo "node up (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+if [[ "${JFR:-0}" == 1 ]]; then
+  # Record the load only, not the node's start (planet generation, agent weaving).
+  jcmd "$NODE" JFR.start name=load settings=profile > /dev/null
+fi
 
 java -jar load-tests/target/bluemarble-load.jar --target 127.0.0.1 --http-port "$HTTP_PORT" --udp-port "$UDP_PORT" \
   --admin "$ADMIN" "$@" || echo "load run exited with $?"
 
+if [[ "${JFR:-0}" == 1 ]]; then
+  jcmd "$NODE" JFR.dump name=load filename="$DATA/node.jfr" > /dev/null
+fi
 kill "$NODE"; wait "$NODE" 2>/dev/null || true
 trap - EXIT
 if [[ "${JFR:-0}" == 1 && -f "$DATA/node.jfr" ]]; then

@@ -76,8 +76,12 @@ public final class LoadRun {
     ExecutorService wsIo = Executors.newFixedThreadPool(2, daemon("bots-ws"));
     ExecutorService blocking = Executors.newSingleThreadExecutor(daemon("bots-http"));
     HttpClient http = HttpClient.newBuilder().executor(wsIo).build();
+    // The API has its own client: the WebSocket pool is shut down before the last server
+    // statistics are read.
     JsonHttp api =
-        new JsonHttp(http, URI.create("http://" + hostForUri() + ":" + settings.httpPort()));
+        new JsonHttp(
+            HttpClient.newBuilder().build(),
+            URI.create("http://" + hostForUri() + ":" + settings.httpPort()));
     AccountProvisioner provisioner = new AccountProvisioner(api, this::note);
     String prefix =
         "lt"
