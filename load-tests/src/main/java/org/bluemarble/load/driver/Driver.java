@@ -8,10 +8,11 @@ import org.bluemarble.load.server.ServerProbe;
 import org.bluemarble.load.server.ServerStats;
 
 /**
- * The driver thread's work: every 10 ms start or stop the bots the {@link Schedule} asks for and
- * send the inputs of one slot (bot i sends in slot i mod 10, so each bot sends every 100 ms); every
- * second close a timeline sample. Server statistics are read on {@code blocking} at the steady
- * state's start and end. Only the driver thread calls {@link #step} and {@link #sample}.
+ * The driver thread's work: every 10 ms start or stop the bots the {@link Schedule} asks for (the
+ * steady state begins when every started bot is in the world or failed), and send the inputs of one
+ * slot (bot i sends in slot i mod 10, so each bot sends every 100 ms); every second close a
+ * timeline sample. Server statistics are read on {@code blocking} at the steady state's start and
+ * end. Only the driver thread calls {@link #step} and {@link #sample}.
  */
 final class Driver {
 
@@ -25,6 +26,10 @@ final class Driver {
   private final CompletableFuture<Void> done;
   private final long t0 = System.nanoTime();
   private Phase phase = Phase.RAMP_UP;
+  private final java.util.concurrent.atomic.AtomicInteger settled =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private double steadyStart;
+  private double rampDownStart;
   private int started;
   private int stopped;
   private long slot;
@@ -52,16 +57,16 @@ final class Driver {
   void step() {
     try {
       double now = (System.nanoTime() - t0) / 1e9;
-      Phase next = schedule.phaseAt(now);
-      if (next != phase) {
-        enter(next);
-      }
       while (started < schedule.startedBy(now)) {
-        bots.get(started++).start();
+        bots.get(started++).start().whenComplete((v, t) -> settled.incrementAndGet());
       }
-      int stopTarget = phase == Phase.DONE ? bots.size() : schedule.stoppedBy(now);
-      while (stopped < stopTarget) {
-        bots.get(stopped++).stop();
+      advance(now);
+      if (phase == Phase.RAMP_DOWN || phase == Phase.DONE) {
+        int stopTarget =
+            phase == Phase.DONE ? bots.size() : schedule.stoppedBy(now - rampDownStart);
+        while (stopped < stopTarget) {
+          bots.get(stopped++).stop();
+        }
       }
       int s = (int) (slot++ % LoadRun.SLOTS);
       for (int i = s; i < started; i += LoadRun.SLOTS) {
@@ -73,6 +78,21 @@ final class Driver {
       }
     } catch (RuntimeException e) {
       done.completeExceptionally(e);
+    }
+  }
+
+  private void advance(double now) {
+    if (phase == Phase.RAMP_UP && now >= schedule.rampUpSeconds()) {
+      boolean allSettled = settled.get() >= bots.size();
+      if (allSettled || now >= schedule.rampUpSeconds() + Schedule.SETTLE_LIMIT_SECONDS) {
+        steadyStart = now;
+        enter(Phase.STEADY);
+      }
+    } else if (phase == Phase.STEADY && now >= steadyStart + schedule.steadySeconds()) {
+      rampDownStart = now;
+      enter(Phase.RAMP_DOWN);
+    } else if (phase == Phase.RAMP_DOWN && now >= rampDownStart + schedule.rampDownSeconds()) {
+      enter(Phase.DONE);
     }
   }
 

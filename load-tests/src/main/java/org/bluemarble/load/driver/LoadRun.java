@@ -134,7 +134,9 @@ public final class LoadRun {
     driver.scheduleAtFixedRate(d::step, 0, 100 / SLOTS, TimeUnit.MILLISECONDS);
     driver.scheduleAtFixedRate(d::sample, 1, 1, TimeUnit.SECONDS);
     try {
-      done.get((long) Math.ceil(schedule.totalSeconds()) + 60, TimeUnit.SECONDS);
+      done.get(
+          (long) Math.ceil(schedule.totalSeconds()) + Schedule.SETTLE_LIMIT_SECONDS + 60,
+          TimeUnit.SECONDS);
     } catch (TimeoutException e) {
       note("hard time limit reached: stopping every bot");
     } catch (Exception e) {

@@ -22,8 +22,8 @@ import org.bluemarble.load.server.ServerStats;
  * @param inputAckRtt input → InputAck round trip
  * @param inputToObserver input → first snapshot of another bot showing the move
  * @param snapshotsPerBotPerSecond snapshots received per in-world bot per second
- * @param bytesInPerBotPerSecond bytes received per in-world bot per second
- * @param bytesOutPerBotPerSecond bytes sent per in-world bot per second
+ * @param bytesInPerBotPerSecond bytes received per connected bot per second
+ * @param bytesOutPerBotPerSecond bytes sent per connected bot per second
  * @param inputsSent movement inputs sent (whole run)
  * @param inputAcks InputAcks received (whole run)
  * @param corrections Corrections received (whole run)

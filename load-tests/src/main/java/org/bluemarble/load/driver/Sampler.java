@@ -9,7 +9,7 @@ import org.bluemarble.load.metrics.TimelinePoint;
 
 /**
  * Turns the run's counters into one {@link TimelinePoint} per second and sums the steady-state
- * rates per in-world bot-second. Called by one thread.
+ * rates: snapshots per in-world bot-second, bytes per connected bot-second. Called by one thread.
  */
 final class Sampler {
 
@@ -25,10 +25,11 @@ final class Sampler {
   private int peakConnected;
   private int peakInWorld;
   private double steadyBotSeconds;
+  private double steadyConnectedSeconds;
+  private double steadySeconds;
   private double steadySnapshots;
   private double steadyBytesIn;
   private double steadyBytesOut;
-  private int steadySamples;
 
   Sampler(Counters counters, LatencyMetric rtt, LatencyMetric observer, List<Bot> bots) {
     this.counters = counters;
@@ -67,9 +68,11 @@ final class Sampler {
       steadySnapshots += dSnap;
       steadyBytesIn += dIn;
       steadyBytesOut += dOut;
-      steadySamples++;
+      steadyConnectedSeconds += connected * dt;
+      steadySeconds += dt;
     }
     double perBot = Math.max(1, inWorld) * dt;
+    double perConnected = Math.max(1, connected) * dt;
     TimelinePoint p =
         new TimelinePoint(
             second,
@@ -81,8 +84,8 @@ final class Sampler {
             o.p50Ms(),
             o.p99Ms(),
             round(dSnap / perBot),
-            round(dIn / perBot),
-            round(dOut / perBot),
+            round(dIn / perConnected),
+            round(dOut / perConnected),
             counters.errorCount(),
             counters.disconnectCount());
     timeline.add(p);
@@ -102,7 +105,7 @@ final class Sampler {
   }
 
   double meanInWorldSteady() {
-    return steadySamples == 0 ? 0 : round(steadyBotSeconds / steadySamples);
+    return steadySeconds == 0 ? 0 : round(steadyBotSeconds / steadySeconds);
   }
 
   double snapshotsPerBotSecond() {
@@ -110,11 +113,11 @@ final class Sampler {
   }
 
   double bytesInPerBotSecond() {
-    return steadyBotSeconds == 0 ? 0 : round(steadyBytesIn / steadyBotSeconds);
+    return steadyConnectedSeconds == 0 ? 0 : round(steadyBytesIn / steadyConnectedSeconds);
   }
 
   double bytesOutPerBotSecond() {
-    return steadyBotSeconds == 0 ? 0 : round(steadyBytesOut / steadyBotSeconds);
+    return steadyConnectedSeconds == 0 ? 0 : round(steadyBytesOut / steadyConnectedSeconds);
   }
 
   private static double round(double v) {

@@ -13,8 +13,8 @@ package org.bluemarble.load.metrics;
  * @param observerP50Ms input → observer, p50 of this second
  * @param observerP99Ms input → observer, p99 of this second
  * @param snapshotsPerBot snapshots received per in-world bot per second
- * @param bytesInPerBot bytes received per in-world bot per second
- * @param bytesOutPerBot bytes sent per in-world bot per second
+ * @param bytesInPerBot bytes received per connected bot per second
+ * @param bytesOutPerBot bytes sent per connected bot per second
  * @param errors errors so far
  * @param disconnects unplanned disconnects so far
  */

@@ -47,6 +47,7 @@ class LoadRunEndToEndTest {
       assertThat(r.errors()).isEmpty();
       assertThat(r.disconnects()).isEmpty();
       assertThat(r.peakInWorld()).isEqualTo(12);
+      assertThat(r.meanInWorldSteady()).isEqualTo(12.0);
       assertThat(r.inputAcks()).isPositive();
       assertThat(r.inputAckRtt().count()).isPositive();
       assertThat(r.inputToObserver().count()).isPositive();

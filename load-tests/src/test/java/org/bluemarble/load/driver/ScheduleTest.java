@@ -14,9 +14,10 @@ class ScheduleTest {
     assertThat(s.startedBy(5)).isEqualTo(51);
     assertThat(s.startedBy(10)).isEqualTo(100);
     assertThat(s.phaseAt(10)).isEqualTo(Phase.STEADY);
-    assertThat(s.stoppedBy(39.9)).isZero();
+    assertThat(s.stoppedBy(-0.1)).isZero();
     assertThat(s.phaseAt(42)).isEqualTo(Phase.RAMP_DOWN);
-    assertThat(s.stoppedBy(42.5)).isEqualTo(50);
+    assertThat(s.stoppedBy(2.5)).isEqualTo(50);
+    assertThat(s.stoppedBy(5)).isEqualTo(100);
     assertThat(s.phaseAt(45)).isEqualTo(Phase.DONE);
     assertThat(s.totalSeconds()).isEqualTo(45);
   }
