@@ -234,8 +234,10 @@ public final class Bot implements ClientListener {
   public void onInputAck(InputAck ack, MovementState predicted) {
     ctx.counters().inputAcks.increment();
     long sent = history.sentAt(ack.getSequence());
-    if (sent > 0) {
+    if (sent != InputHistory.UNKNOWN) {
       ctx.rtt().recordNanos(System.nanoTime() - sent);
+    } else {
+      ctx.counters().untimedAcks.increment();
     }
   }
 
@@ -261,7 +263,7 @@ public final class Bot implements ClientListener {
       if (k > 0) {
         lastSeen.put(e.entityId(), k);
         long sent = other.history.sentAt(k);
-        if (sent > 0 && seen > 0) {
+        if (sent != InputHistory.UNKNOWN && seen > 0) {
           ctx.observer().recordNanos(now - sent);
           ctx.counters().observations.increment();
         }

@@ -17,8 +17,11 @@ import org.bluemarble.load.scenario.Sphere;
  */
 public final class InputHistory {
 
-  /** Inputs remembered (6.4 s at 10 Hz). */
-  public static final int SIZE = 64;
+  /** Inputs remembered (25.6 s at 10 Hz: round trips longer than that are counted, not timed). */
+  public static final int SIZE = 256;
+
+  /** What {@link #sentAt} returns for an input it no longer (or never) knew. */
+  public static final long UNKNOWN = Long.MIN_VALUE;
 
   /** Horizontal distance (m) within which an observed position matches an input's position. */
   public static final double MATCH_M = 0.2;
@@ -53,11 +56,11 @@ public final class InputHistory {
     return newest;
   }
 
-  /** When input {@code seq} was sent (System.nanoTime), or -1 when no longer known. */
+  /** When input {@code seq} was sent (System.nanoTime), or {@link #UNKNOWN}. */
   public long sentAt(int seq) {
     int slot = seq & (SIZE - 1);
     long t = sentNanos[slot];
-    return seq > 0 && timeSeq.get(slot) == seq ? t : -1;
+    return seq > 0 && timeSeq.get(slot) == seq ? t : UNKNOWN;
   }
 
   /**

@@ -172,6 +172,7 @@ public final class LoadRun {
         sampler.bytesOutPerBotSecond(),
         counters.inputsSent.sum(),
         counters.inputAcks.sum(),
+        counters.untimedAcks.sum(),
         counters.corrections.sum(),
         counters.observations.sum(),
         counters.errorsByReason(),

@@ -26,6 +26,7 @@ import org.bluemarble.load.server.ServerStats;
  * @param bytesOutPerBotPerSecond bytes sent per connected bot per second
  * @param inputsSent movement inputs sent (whole run)
  * @param inputAcks InputAcks received (whole run)
+ * @param untimedAcks InputAcks too late to time (older than the input history)
  * @param corrections Corrections received (whole run)
  * @param observations matched observations (whole run)
  * @param errors errors by reason
@@ -50,6 +51,7 @@ public record RunResult(
     double bytesOutPerBotPerSecond,
     long inputsSent,
     long inputAcks,
+    long untimedAcks,
     long corrections,
     long observations,
     Map<String, Long> errors,
@@ -75,7 +77,8 @@ public record RunResult(
             + "input -> observer:     %s%n"
             + "snapshots/s per bot:   %.2f%n"
             + "bytes/s per bot:       in %.0f, out %.0f%n"
-            + "inputs %d, acks %d, corrections %d, observations %d%n"
+            + "inputs %d, acks %d (untimed: older than the input history %d), corrections %d,"
+            + " observations %d%n"
             + "errors %d %s, disconnects %d %s%n"
             + "server: %s",
         peakConnected,
@@ -89,6 +92,7 @@ public record RunResult(
         bytesOutPerBotPerSecond,
         inputsSent,
         inputAcks,
+        untimedAcks,
         corrections,
         observations,
         errorCount(),

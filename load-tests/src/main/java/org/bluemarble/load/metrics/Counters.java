@@ -24,6 +24,9 @@ public final class Counters {
   /** InputAcks received. */
   public final LongAdder inputAcks = new LongAdder();
 
+  /** InputAcks for inputs older than the history window (their round trip is not timed). */
+  public final LongAdder untimedAcks = new LongAdder();
+
   /** Corrections received. */
   public final LongAdder corrections = new LongAdder();
 

@@ -38,7 +38,7 @@ class InputHistoryTest {
       h.sent(seq, seq);
       h.positioned(seq, seq * STEP_DEG, 0);
     }
-    assertThat(h.sentAt(5)).isEqualTo(-1);
+    assertThat(h.sentAt(5)).isEqualTo(InputHistory.UNKNOWN);
     assertThat(h.match(5 * STEP_DEG, 0, 0)).isZero();
     assertThat(h.sentAt(InputHistory.SIZE + 10)).isEqualTo(InputHistory.SIZE + 10);
   }

@@ -40,6 +40,7 @@ class ReportWriterTest {
         610,
         300,
         298,
+        1,
         0,
         2400,
         Map.of("server: CODE_RATE_LIMITED", 1L),
