@@ -33,6 +33,13 @@ for _ in $(seq 1 120); do
   if ! kill -0 "$NODE" 2>/dev/null; then echo "node exited:"; tail -20 "$DATA/node.log"; exit 1; fi
   sleep 1
 done
+# The bootstrap admin is created just after the node reports healthy: wait until it can log in.
+LOGIN=$(printf '{"username":"%s","password":"%s"}' "${ADMIN%%:*}" "${ADMIN#*:}")
+for _ in $(seq 1 60); do
+  if curl -sf -XPOST "http://127.0.0.1:$HTTP_PORT/v1/auth/login" -H 'Content-Type: application/json' \
+      -d "$LOGIN" > /dev/null; then break; fi
+  sleep 1
+done
 echo "node up (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 if [[ "${JFR:-0}" == 1 ]]; then
   # Record the load only, not the node's start (planet generation, agent weaving).
