@@ -149,11 +149,16 @@ public final class Bot implements ClientListener {
       return;
     }
     MovementState here = c.predicted();
-    double heading = plan.headingFrom(here.latDeg(), here.lngDeg());
     int seq = sequence + 1;
-    history.sent(seq, System.nanoTime());
+    int headingQ =
+        (Quantiser.quantiseHeading(plan.headingFrom(here.latDeg(), here.lngDeg()))
+                + InputHistory.signature(seq))
+            & 0xFFFF;
+    history.sent(seq, System.nanoTime(), headingQ);
     try {
-      sequence = c.sendInput(new MovementIntent.Heading(heading, BotPlan.SPEED_MPS));
+      sequence =
+          c.sendInput(
+              new MovementIntent.Heading(Quantiser.headingDeg(headingQ), BotPlan.SPEED_MPS));
     } catch (RuntimeException e) {
       ctx.counters().error("send: " + reason(e));
       return;
@@ -259,7 +264,7 @@ public final class Bot implements ClientListener {
         continue;
       }
       int seen = lastSeen.getOrDefault(e.entityId(), 0);
-      int k = other.history.match(Quantiser.latDeg(e), Quantiser.lngDeg(e), seen);
+      int k = other.history.matchHeading(e.heading(), seen);
       if (k > 0) {
         lastSeen.put(e.entityId(), k);
         long sent = other.history.sentAt(k);

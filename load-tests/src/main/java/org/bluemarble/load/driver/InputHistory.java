@@ -26,20 +26,32 @@ public final class InputHistory {
   /** Horizontal distance (m) within which an observed position matches an input's position. */
   public static final double MATCH_M = 0.2;
 
+  /** Heading quanta added to input {@code seq}'s heading: distinct for 16 consecutive inputs. */
+  public static int signature(int seq) {
+    return (seq & 15) * 3;
+  }
+
   private final long[] sentNanos = new long[SIZE];
+  private final int[] heading = new int[SIZE];
   private final double[] lat = new double[SIZE];
   private final double[] lng = new double[SIZE];
   private final AtomicIntegerArray timeSeq = new AtomicIntegerArray(SIZE);
   private final AtomicIntegerArray posSeq = new AtomicIntegerArray(SIZE);
   private volatile int newest;
+  private volatile int newestSent;
 
-  /** Records that input {@code seq} leaves now; call just before sending it. */
-  public void sent(int seq, long nanos) {
+  /**
+   * Records that input {@code seq} asking for {@code headingQ} (1/65536 turn) leaves now; call just
+   * before sending it.
+   */
+  public void sent(int seq, long nanos, int headingQ) {
     int slot = seq & (SIZE - 1);
     timeSeq.set(slot, 0);
     posSeq.set(slot, 0);
     sentNanos[slot] = nanos;
+    heading[slot] = headingQ;
     timeSeq.set(slot, seq);
+    newestSent = seq;
   }
 
   /** Records the predicted position right after input {@code seq}. */
@@ -61,6 +73,27 @@ public final class InputHistory {
     int slot = seq & (SIZE - 1);
     long t = sentNanos[slot];
     return seq > 0 && timeSeq.get(slot) == seq ? t : UNKNOWN;
+  }
+
+  /**
+   * The newest input after {@code afterSeq} that asked for {@code headingQ} (±1 quantum), or 0 when
+   * none did: searched from the newest input backwards.
+   */
+  public int matchHeading(int headingQ, int afterSeq) {
+    int top = newestSent;
+    int bottom = Math.max(afterSeq + 1, top - SIZE + 1);
+    for (int seq = top; seq >= bottom && seq > 0; seq--) {
+      int slot = seq & (SIZE - 1);
+      int h = heading[slot];
+      if (timeSeq.get(slot) != seq) {
+        continue;
+      }
+      int diff = Math.abs((h - headingQ) & 0xFFFF);
+      if (Math.min(diff, 0x10000 - diff) <= 1) {
+        return seq;
+      }
+    }
+    return 0;
   }
 
   /**

@@ -13,7 +13,7 @@ class InputHistoryTest {
   void matchesTheNewestInputAtTheObservedPosition() {
     InputHistory h = new InputHistory();
     for (int seq = 1; seq <= 10; seq++) {
-      h.sent(seq, seq * 1_000L);
+      h.sent(seq, seq * 1_000L, 100 * seq);
       h.positioned(seq, seq * STEP_DEG, 0);
     }
     assertThat(h.match(7 * STEP_DEG, 0, 0)).isEqualTo(7);
@@ -24,7 +24,7 @@ class InputHistoryTest {
   void ignoresInputsAlreadySeenAndPositionsNoInputReached() {
     InputHistory h = new InputHistory();
     for (int seq = 1; seq <= 5; seq++) {
-      h.sent(seq, seq);
+      h.sent(seq, seq, 100 * seq);
       h.positioned(seq, seq * STEP_DEG, 0);
     }
     assertThat(h.match(3 * STEP_DEG, 0, 3)).isZero();
@@ -32,10 +32,32 @@ class InputHistoryTest {
   }
 
   @Test
+  void matchesTheNewestInputAskingForTheObservedHeading() {
+    InputHistory h = new InputHistory();
+    for (int seq = 1; seq <= 10; seq++) {
+      h.sent(seq, seq * 1_000L, 1_000 + InputHistory.signature(seq));
+    }
+    assertThat(h.matchHeading(1_000 + InputHistory.signature(7), 0)).isEqualTo(7);
+    assertThat(h.matchHeading(1_000 + InputHistory.signature(7) + 1, 0)).isEqualTo(7);
+    assertThat(h.matchHeading(1_000 + InputHistory.signature(7), 7)).isZero();
+    assertThat(h.matchHeading(5_000, 0)).isZero();
+  }
+
+  @Test
+  void signaturesDifferForSixteenConsecutiveInputs() {
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    for (int seq = 100; seq < 116; seq++) {
+      seen.add(InputHistory.signature(seq));
+    }
+    assertThat(seen).hasSize(16);
+    assertThat(java.util.Collections.max(seen)).isLessThanOrEqualTo(45);
+  }
+
+  @Test
   void forgetsInputsOlderThanItsWindow() {
     InputHistory h = new InputHistory();
     for (int seq = 1; seq <= InputHistory.SIZE + 10; seq++) {
-      h.sent(seq, seq);
+      h.sent(seq, seq, 100 * seq);
       h.positioned(seq, seq * STEP_DEG, 0);
     }
     assertThat(h.sentAt(5)).isEqualTo(InputHistory.UNKNOWN);
