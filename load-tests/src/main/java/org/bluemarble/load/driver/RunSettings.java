@@ -1,0 +1,105 @@
+package org.bluemarble.load.driver;
+
+import java.nio.file.Path;
+import org.bluemarble.load.scenario.LatLng;
+import org.bluemarble.load.scenario.Scenario;
+
+/**
+ * One fixed run, validated: where the node is, how many bots for how long, which transport and
+ * scenario, and the seed.
+ *
+ * @param target host of the node (loopback unless given explicitly)
+ * @param httpPort the node's HTTP port (REST API and the game WebSocket {@code /ws})
+ * @param udpPort the node's UDP port
+ * @param bots number of bots (1..100,000)
+ * @param seconds steady-state duration in seconds (1..86,400)
+ * @param rampSeconds ramp-up duration in seconds; ramp-down takes half of it
+ * @param transport udp, ws or mixed
+ * @param scenario dense or spread
+ * @param seed the behaviour seed
+ * @param centre the scenario's centre
+ * @param admin {@code user:password} of an Admin for the bulk account route and the world stats, or
+ *     null
+ * @param chatPerMinute chat lines per bot per minute (0: off)
+ * @param out the report folder
+ */
+public record RunSettings(
+    String target,
+    int httpPort,
+    int udpPort,
+    int bots,
+    int seconds,
+    int rampSeconds,
+    TransportMode transport,
+    Scenario scenario,
+    long seed,
+    LatLng centre,
+    String admin,
+    double chatPerMinute,
+    Path out) {
+
+  /** Largest number of bots one driver accepts. */
+  public static final int MAX_BOTS = 100_000;
+
+  /** Validates every field; the message names the option and the allowed range. */
+  public RunSettings {
+    requireRange("--http-port", httpPort, 1, 65_535);
+    requireRange("--udp-port", udpPort, 1, 65_535);
+    requireRange("--bots", bots, 1, MAX_BOTS);
+    requireRange("--seconds", seconds, 1, 86_400);
+    requireRange("--ramp-seconds", rampSeconds, 0, 3_600);
+    if (!(chatPerMinute >= 0 && chatPerMinute <= 600)) {
+      throw new IllegalArgumentException(
+          "--chat-per-minute must be in 0..600, was " + chatPerMinute);
+    }
+    if (admin != null && admin.indexOf(':') <= 0) {
+      throw new IllegalArgumentException("--admin must be user:password");
+    }
+    if (target == null || target.isBlank()) {
+      throw new IllegalArgumentException("--target must name a host");
+    }
+  }
+
+  /** The same run with another number of bots (capacity steps). */
+  public RunSettings withBots(int n) {
+    return new RunSettings(
+        target,
+        httpPort,
+        udpPort,
+        n,
+        seconds,
+        rampSeconds,
+        transport,
+        scenario,
+        seed,
+        centre,
+        admin,
+        chatPerMinute,
+        out);
+  }
+
+  /** The same run with another steady-state duration and report folder. */
+  public RunSettings withSecondsAndOut(int s, Path dir) {
+    return new RunSettings(
+        target,
+        httpPort,
+        udpPort,
+        bots,
+        s,
+        rampSeconds,
+        transport,
+        scenario,
+        seed,
+        centre,
+        admin,
+        chatPerMinute,
+        dir);
+  }
+
+  private static void requireRange(String name, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          name + " must be in " + min + ".." + max + ", was " + value);
+    }
+  }
+}
