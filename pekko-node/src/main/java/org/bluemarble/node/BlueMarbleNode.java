@@ -92,12 +92,13 @@ public final class BlueMarbleNode {
         ZoneConfig.fromConfig(
             system.settings().config().getConfig("bluemarble.zone"),
             new Sphere(world.config().radiusMeters()));
-    WorldAdmin worldAdmin = startWorld(system, settings, world, zone);
+    PlanetTerrain ground = new PlanetTerrain(world.terrainQuery());
+    WorldAdmin worldAdmin = startWorld(system, settings, world, ground, zone);
     NodePlayPort play =
         NodePlayPort.start(
             system,
             zone.settings(),
-            new PlanetTerrain(world.terrainQuery()),
+            ground,
             settings.world().spawnLatitudeDeg(),
             settings.world().spawnLongitudeDeg(),
             settings.edge().gracePeriod(),
@@ -117,7 +118,7 @@ public final class BlueMarbleNode {
             worldAdmin,
             play,
             economy.port(),
-            startAdmin(system, settings, accounts, world));
+            startAdmin(system, settings, accounts, ground));
     EdgeServer.Settings edge =
         new EdgeServer.Settings(
             settings.node().bindHost(), settings.node().httpPort(), true, version);
@@ -149,13 +150,14 @@ public final class BlueMarbleNode {
 
   /** Starts zone-cell sharding on the world planet. */
   private static WorldAdmin startWorld(
-      ActorSystem<?> system, BlueMarbleSettings settings, Planet world, ZoneConfig zone) {
+      ActorSystem<?> system,
+      BlueMarbleSettings settings,
+      Planet world,
+      PlanetTerrain ground,
+      ZoneConfig zone) {
     ZoneCell.init(
         system,
-        zone.deps(
-            new PlanetTerrain(world.terrainQuery()),
-            settings.world().seed(),
-            settings.persistence().slices()),
+        zone.deps(ground, settings.world().seed(), settings.persistence().slices()),
         zone.placement());
     system.systemActorOf(CellDirectory.create(), "zone-cell-directory", Props.empty());
     return new WorldAdmin(
@@ -164,10 +166,12 @@ public final class BlueMarbleNode {
 
   /** Audit log, account administration, cluster operations and load-test accounts. */
   private static AdminPort startAdmin(
-      ActorSystem<?> system, BlueMarbleSettings settings, AccountPort accounts, Planet world) {
+      ActorSystem<?> system,
+      BlueMarbleSettings settings,
+      AccountPort accounts,
+      PlanetTerrain ground) {
     Duration timeout = settings.node().askTimeout();
     AuditLog.init(system);
-    PlanetTerrain ground = new PlanetTerrain(world.terrainQuery());
     LoadTestAccounts loadTest =
         new LoadTestAccounts(
             system,
