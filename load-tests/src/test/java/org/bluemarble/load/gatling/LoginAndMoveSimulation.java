@@ -74,12 +74,16 @@ public class LoginAndMoveSimulation extends Simulation {
                       StringBody(
                           "{\"username\":\"#{username}\",\"password\":\"gatling-password-1\"}"))
                   .check(status().is(200), jsonPath("$.accessToken").saveAs("token")))
+          // A user whose login failed has no token: stop it here instead of failing every later
+          // step.
+          .exitHereIfFailed()
           .exec(
               http("create character")
                   .post("/v1/characters")
                   .header("Authorization", "Bearer #{token}")
                   .body(StringBody("{\"name\":\"#{username}\",\"characterClass\":\"Warrior\"}"))
                   .check(status().is(201), jsonPath("$.playerId").saveAs("playerId")))
+          .exitHereIfFailed()
           .exec(ws("connect").connect("/ws"))
           .exec(
               ws("hello")
@@ -109,6 +113,7 @@ public class LoginAndMoveSimulation extends Simulation {
                                           .setPlayerId(s.getString("playerId")))))
                   .await(Duration.ofSeconds(10))
                   .on(answer("entered world", "ENTERED_WORLD")))
+          .exitHereIfFailed()
           .exec(
               repeat(MOVES, "move")
                   .on(
