@@ -231,6 +231,16 @@ class AuthApiTest {
   }
 
   @Test
+  void theNodeIsReadyOnlyWhenTheBootstrapAdminCanLogIn() throws Exception {
+    // Wait for /ready only, as load scripts do; the admin login must then work at the first try.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> AdminClient.get(node.managementPort, "/ready").status() == 200);
+    assertThat(login("root_admin", PASSWORD).status()).isEqualTo(200);
+  }
+
+  @Test
   void theBootstrapAdminCarriesTheAdminRole() throws Exception {
     await()
         .atMost(Duration.ofSeconds(60))
