@@ -188,6 +188,10 @@ class AuthApiTest {
         .isEqualTo("username");
     AdminClient.Response script = register("<script>alert(1)</script>", PASSWORD);
     assertThat(script.status()).isEqualTo(400);
+    AdminClient.Response sqlLogin = login("admin' OR '1'='1", "' OR '1'='1' --");
+    assertThat(sqlLogin.status()).isEqualTo(401);
+    assertThat(sqlLogin.body().path("error").path("code").asText())
+        .isEqualTo("INVALID_CREDENTIALS");
 
     String huge =
         "{\"username\":\"huge_body\",\"password\":\""
