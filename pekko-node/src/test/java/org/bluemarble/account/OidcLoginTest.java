@@ -254,6 +254,37 @@ class OidcLoginTest {
   }
 
   @Test
+  void revokingARoleAndErasingEndTheSessionsAndAnErasedIdentityStartsAfresh() throws Exception {
+    AdminClient.Response first =
+        oidcLogin(api, idToken(issuer, "sub-erase", "e@example.org"), null);
+    String accountId = claims(first).path("sub").asText();
+    String admin = api.adminToken();
+    String path = "/admin/v1/accounts/" + accountId;
+    assertThat(api.call("PUT", path + "/roles/Moderator", "", admin).status()).isEqualTo(200);
+    AdminClient.Response asModerator =
+        oidcLogin(api, idToken(issuer, "sub-erase", "e@example.org"), null);
+    String modToken = asModerator.body().path("accessToken").asText();
+    assertThat(api.call("GET", "/admin/v1/audit", null, modToken).status()).isEqualTo(200);
+
+    assertThat(api.call("DELETE", path + "/roles/Moderator", "", admin).status()).isEqualTo(200);
+    AdminClient.Response revoked = api.call("GET", "/v1/characters", null, modToken);
+    assertThat(revoked.status()).isEqualTo(401);
+    assertThat(reason(revoked)).isEqualTo("SESSION_REVOKED");
+
+    String playerToken =
+        oidcLogin(api, idToken(issuer, "sub-erase", "e@example.org"), null)
+            .body()
+            .path("accessToken")
+            .asText();
+    assertThat(api.call("DELETE", path, null, admin).status()).isBetween(200, 204);
+    assertThat(api.call("GET", "/v1/characters", null, playerToken).status()).isEqualTo(401);
+    AdminClient.Response afresh =
+        oidcLogin(api, idToken(issuer, "sub-erase", "e@example.org"), null);
+    assertThat(afresh.status()).isEqualTo(200);
+    assertThat(claims(afresh).path("sub").asText()).isNotEqualTo(accountId);
+  }
+
+  @Test
   void aLogoutEndsTheAccessTokenOfItsSession() throws Exception {
     AdminClient.Response in = oidcLogin(api, idToken(issuer, "sub-out", "o@example.org"), null);
     String access = in.body().path("accessToken").asText();
