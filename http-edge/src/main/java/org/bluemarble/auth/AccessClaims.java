@@ -11,6 +11,8 @@ import java.util.Set;
  * @param name the account's username at issue time
  * @param roles never empty for tokens this server issues
  * @param tokenId the {@code jti} claim, unique per token (for deny lists and audit)
+ * @param sessionId the {@code sid} claim: the login session the token belongs to, or null for a
+ *     token issued outside a session (tests, tools)
  */
 public record AccessClaims(
     String accountId,
@@ -18,7 +20,8 @@ public record AccessClaims(
     Set<Role> roles,
     String tokenId,
     Instant issuedAt,
-    Instant expiresAt) {
+    Instant expiresAt,
+    String sessionId) {
 
   public AccessClaims {
     roles = Set.copyOf(roles);

@@ -20,7 +20,9 @@ import java.util.function.Supplier;
  * tokens { issuer, audience, access-ttl, clock-skew,
  *          signing-key-file (empty: generate at start), previous-public-key-files [list] }
  * refresh-ttl (default 30d), session-ttl (default 2h, the seed's session:{id} lifetime)
- * rate-limits { api, chat, trade, login-per-account, login-per-address } each { capacity, period }
+ * session-check-cache (default 2s: how stale a node's view of a revoked session may be)
+ * rate-limits { api, chat, trade, login-per-account, login-per-address, registration }
+ *             each { capacity, period }
  * oidc { jwks-cache-ttl, clock-skew, http-timeout, providers [ { name, issuer, client-id, jwks-uri } ] }
  * </pre>
  */
@@ -30,6 +32,7 @@ public record AuthSettings(
     KeyRingFiles.Settings keys,
     Duration refreshTtl,
     Duration sessionTtl,
+    Duration sessionCheckCache,
     RateLimitSettings rateLimits,
     OidcSettings oidc) {
 
@@ -45,6 +48,18 @@ public record AuthSettings(
         || sessionTtl.compareTo(Duration.ofDays(30)) > 0) {
       throw new IllegalArgumentException(
           "bluemarble.auth.session-ttl must be in (0, 30d], was " + sessionTtl);
+    }
+    if (sessionTtl.compareTo(tokens.accessTtl()) < 0) {
+      throw new IllegalArgumentException(
+          "bluemarble.auth.session-ttl ("
+              + sessionTtl
+              + ") must be at least tokens.access-ttl ("
+              + tokens.accessTtl()
+              + "): a token must not outlive its session");
+    }
+    if (sessionCheckCache.isNegative() || sessionCheckCache.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new IllegalArgumentException(
+          "bluemarble.auth.session-check-cache must be in [0, 1m], was " + sessionCheckCache);
     }
   }
 
@@ -76,6 +91,7 @@ public record AuthSettings(
         read("tokens", () -> keyFiles(auth.getConfig("tokens"))),
         read("refresh-ttl", () -> auth.getDuration("refresh-ttl")),
         read("session-ttl", () -> auth.getDuration("session-ttl")),
+        read("session-check-cache", () -> auth.getDuration("session-check-cache")),
         read(
             "rate-limits",
             () ->
@@ -84,7 +100,8 @@ public record AuthSettings(
                     limit(auth, "rate-limits.chat"),
                     limit(auth, "rate-limits.trade"),
                     limit(auth, "rate-limits.login-per-account"),
-                    limit(auth, "rate-limits.login-per-address"))),
+                    limit(auth, "rate-limits.login-per-address"),
+                    limit(auth, "rate-limits.registration"))),
         read("oidc", () -> oidc(auth.getConfig("oidc"))));
   }
 

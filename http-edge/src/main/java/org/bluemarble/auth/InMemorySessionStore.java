@@ -6,13 +6,36 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link SessionStore} in this JVM, for the embedded single-node profile. */
+/**
+ * {@link SessionStore} in this JVM, for the embedded single-node profile. Expired sessions are
+ * swept every {@link #SWEEP_EVERY} puts, so memory follows the live sessions rather than every
+ * login since start.
+ */
 public final class InMemorySessionStore implements SessionStore {
+  /** Puts between two sweeps of expired sessions. */
+  static final int SWEEP_EVERY = 4096;
+
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> byAccount = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong puts =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.time.Clock clock;
+
+  /** A store that sweeps by the system clock. */
+  public InMemorySessionStore() {
+    this(java.time.Clock.systemUTC());
+  }
+
+  /** A store that sweeps sessions expired by {@code clock}. */
+  public InMemorySessionStore(java.time.Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public void put(Session session) {
+    if (puts.incrementAndGet() % SWEEP_EVERY == 0) {
+      sweep(clock.instant());
+    }
     sessions.put(session.sessionId(), session);
     byAccount
         .computeIfAbsent(session.accountId(), a -> ConcurrentHashMap.newKeySet())
@@ -54,5 +77,13 @@ public final class InMemorySessionStore implements SessionStore {
       }
     }
     return count;
+  }
+
+  private void sweep(Instant now) {
+    for (Session s : sessions.values()) {
+      if (!now.isBefore(s.expiresAt())) {
+        revoke(s.sessionId());
+      }
+    }
   }
 }

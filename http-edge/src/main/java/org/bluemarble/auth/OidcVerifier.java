@@ -68,6 +68,11 @@ public final class OidcVerifier {
                     OidcProvider::name, p -> new Provider(p, jwkSource(p, retriever))));
   }
 
+  /** Whether a provider of this name is configured. */
+  public boolean knows(String providerName) {
+    return providers.containsKey(providerName);
+  }
+
   /**
    * Verifies an ID token from the named provider.
    *

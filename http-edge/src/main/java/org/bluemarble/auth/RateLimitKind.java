@@ -16,7 +16,9 @@ public enum RateLimitKind {
   /** Login attempts, per account name (credential stuffing against one account). */
   LOGIN_ACCOUNT,
   /** Login attempts, per source address (one source trying many accounts). */
-  LOGIN_ADDRESS;
+  LOGIN_ADDRESS,
+  /** Account registrations, per source address (one source mass-creating accounts). */
+  REGISTRATION;
 
   /** The key segment, e.g. {@code login_account}. */
   public String keySegment() {

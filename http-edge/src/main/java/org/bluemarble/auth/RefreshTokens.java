@@ -82,15 +82,23 @@ public final class RefreshTokens {
    * malformed or unknown.
    */
   public boolean revoke(String presented) {
+    return revokeFamilyOf(presented).isPresent();
+  }
+
+  /**
+   * Logout: revokes the family of {@code presented} (spent or not) and returns its id, or empty
+   * when the token is malformed or unknown.
+   */
+  public java.util.Optional<String> revokeFamilyOf(String presented) {
     if (!OpaqueTokens.wellFormed(presented)) {
-      return false;
+      return java.util.Optional.empty();
     }
     RefreshTokenStore.Use use = store.markUsed(OpaqueTokens.sha256(presented), clock.instant());
     if (use.token() == null) {
-      return false;
+      return java.util.Optional.empty();
     }
     revokeFamily(use.token().familyId());
-    return true;
+    return java.util.Optional.of(use.token().familyId());
   }
 
   private void revokeFamily(String familyId) {

@@ -19,5 +19,10 @@ public enum TokenRejection {
   /** {@code iss} is not this server's issuer. */
   WRONG_ISSUER,
   /** {@code aud} does not contain this server's audience. */
-  WRONG_AUDIENCE
+  WRONG_AUDIENCE,
+  /**
+   * The token's session ({@code sid}) was ended (logout, ban, erasure, role change) or the token
+   * carries no {@code sid} where sessions are enforced.
+   */
+  SESSION_REVOKED
 }

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Verification checks, in order: structure, algorithm (only ES256; {@code alg: none} is
  * refused), key id, signature, issuer, audience, then time with the configured skew, so a forged
- * token is never reported as merely expired.
+ * token is never reported as merely expired, and last, when a {@link SessionCheck} is given, that
+ * the token's session ({@code sid}) is still live.
  */
 public final class TokenService {
   private static final JWSAlgorithm ALG = JWSAlgorithm.ES256;
@@ -35,15 +36,34 @@ public final class TokenService {
   private final TokenSettings settings;
   private final Clock clock;
   private final AtomicReference<KeyRing> ring;
+  private final SessionCheck sessions;
 
+  /** Tokens that are valid until they expire (no session check). */
   public TokenService(TokenSettings settings, KeyRing keys, Clock clock) {
+    this(settings, keys, clock, null);
+  }
+
+  /**
+   * Tokens that also need a live session: {@link #verify} refuses a token without {@code sid} or
+   * whose session {@code sessions} reports ended.
+   */
+  public TokenService(TokenSettings settings, KeyRing keys, Clock clock, SessionCheck sessions) {
     this.settings = settings;
     this.clock = clock;
     this.ring = new AtomicReference<>(keys);
+    this.sessions = sessions;
   }
 
-  /** Signs a token for an account; {@code roles} must not be empty. */
+  /** Signs a token for an account outside any session; {@code roles} must not be empty. */
   public IssuedAccessToken issue(String accountId, String name, Set<Role> roles) {
+    return issue(accountId, name, roles, null);
+  }
+
+  /**
+   * Signs a token for an account in the login session {@code sessionId} (its {@code sid} claim;
+   * null for none); {@code roles} must not be empty.
+   */
+  public IssuedAccessToken issue(String accountId, String name, Set<Role> roles, String sessionId) {
     if (accountId == null || accountId.isBlank()) {
       throw new IllegalArgumentException("accountId must not be blank");
     }
@@ -53,7 +73,7 @@ public final class TokenService {
     Instant now = clock.instant();
     Instant expires = now.plus(settings.accessTtl());
     String jti = UUID.randomUUID().toString();
-    JWTClaimsSet claims =
+    JWTClaimsSet.Builder builder =
         new JWTClaimsSet.Builder()
             .subject(accountId)
             .claim("name", name)
@@ -62,8 +82,11 @@ public final class TokenService {
             .audience(settings.audience())
             .issueTime(Date.from(now))
             .expirationTime(Date.from(expires))
-            .jwtID(jti)
-            .build();
+            .jwtID(jti);
+    if (sessionId != null) {
+      builder.claim("sid", sessionId);
+    }
+    JWTClaimsSet claims = builder.build();
     KeyRing keys = ring.get();
     ECKey key = keys.signingKey();
     JWSHeader header =
@@ -99,7 +122,17 @@ public final class TokenService {
     if (audience == null || !audience.contains(settings.audience())) {
       throw new InvalidTokenException(TokenRejection.WRONG_AUDIENCE, "aud is " + audience);
     }
-    return toClaims(claims);
+    AccessClaims verified = toClaims(claims);
+    if (sessions != null) {
+      if (verified.sessionId() == null) {
+        throw new InvalidTokenException(TokenRejection.SESSION_REVOKED, "the token has no sid");
+      }
+      if (!sessions.live(verified.sessionId(), verified.accountId())) {
+        throw new InvalidTokenException(
+            TokenRejection.SESSION_REVOKED, "the session of this token has ended");
+      }
+    }
+    return verified;
   }
 
   /** The JSON for {@code /.well-known/jwks.json}. */
@@ -183,8 +216,10 @@ public final class TokenService {
     }
     Set<Role> roles = EnumSet.noneOf(Role.class);
     String name;
+    String sessionId;
     try {
       name = claims.getStringClaim("name");
+      sessionId = claims.getStringClaim("sid");
       List<String> roleClaims = claims.getStringListClaim("roles");
       if (roleClaims == null || roleClaims.isEmpty()) {
         throw new InvalidTokenException(TokenRejection.MALFORMED, "roles claim is missing");
@@ -196,6 +231,12 @@ public final class TokenService {
       throw new InvalidTokenException(TokenRejection.MALFORMED, e.getMessage());
     }
     return new AccessClaims(
-        claims.getSubject(), name, roles, claims.getJWTID(), iat.toInstant(), exp.toInstant());
+        claims.getSubject(),
+        name,
+        roles,
+        claims.getJWTID(),
+        iat.toInstant(),
+        exp.toInstant(),
+        sessionId);
   }
 }

@@ -17,10 +17,13 @@
  * <p>A login, as the edge should compose it: take one token from {@code LOGIN_ADDRESS} (source
  * address) and {@code LOGIN_ACCOUNT} (the {@code usernameKey}) limits; look the account up; if it
  * is unknown call {@code verifyAgainstDummy} so the answer takes as long as a wrong password; on
- * success issue an access token, a refresh token in a new family and a session, and rehash when
- * {@code needsRehash}. Map {@code TokenRejection}, {@code RefreshTokens.Rejection} and {@code
- * OidcRejection} to 401, {@code InvalidAccountInputException} to 400 and a refused {@code
- * RateLimitDecision} to 429 with its headers.
+ * success open a session with {@link org.bluemarble.auth.SessionLogins#open} (a refresh token in a
+ * new family, the session under the family's id and an access token carrying it as {@code sid}),
+ * and rehash when {@code needsRehash}. A {@code TokenService} built with a {@link
+ * org.bluemarble.auth.SessionCheck} refuses tokens whose session has ended. Map {@code
+ * TokenRejection}, {@code RefreshTokens.Rejection} and {@code OidcRejection} to 401, {@code
+ * InvalidAccountInputException} to 400 and a refused {@code RateLimitDecision} to 429 with its
+ * headers.
  *
  * <p>Benchmark (prints logins/s and token validations/s): {@code ./mvnw -B -q -pl http-edge
  * test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test}

@@ -1,34 +1,23 @@
 package org.bluemarble.edge;
 
-import java.net.InetAddress;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.pekko.http.javadsl.model.AttributeKeys;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
-import org.apache.pekko.http.javadsl.model.HttpHeader;
-import org.apache.pekko.http.javadsl.model.HttpRequest;
-import org.apache.pekko.http.javadsl.model.RemoteAddress;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
-import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.bluemarble.auth.AccountRules;
 import org.bluemarble.auth.InvalidAccountInputException;
-import org.bluemarble.auth.IssuedAccessToken;
 import org.bluemarble.auth.PasswordLogin;
 import org.bluemarble.auth.RateLimitDecision;
+import org.bluemarble.auth.RateLimitKind;
 import org.bluemarble.auth.RefreshTokens;
 import org.bluemarble.auth.Role;
 import org.bluemarble.edge.internal.ApiErrors;
@@ -61,10 +50,6 @@ public final class AuthRoutes extends AllDirectives {
 
   /** Answer of {@code /register}. */
   public record RegisteredAccount(String accountId, String username) {}
-
-  /** Answer of login and refresh; {@code expiresIn} is the access token's lifetime in seconds. */
-  public record TokenPair(
-      String accessToken, String refreshToken, long expiresIn, String tokenType) {}
 
   private final AccountPort accounts;
   private final AuthComponents auth;
@@ -114,16 +99,18 @@ public final class AuthRoutes extends AllDirectives {
   }
 
   /**
-   * Registration spends a token of the per-address login bucket first, so that one source cannot
-   * mass-create accounts (it shares the {@code login-per-address} limit with logins).
+   * Registration spends a token of the per-address registration bucket first ({@code
+   * bluemarble.auth.rate-limits.registration}, 5 per hour by default), so that one source cannot
+   * mass-create accounts.
    */
   private Route register() {
     return extractRequest(
         request -> {
           RateLimitDecision byAddress =
-              auth.limiter()
-                  .tryAcquire(org.bluemarble.auth.RateLimitKind.LOGIN_ADDRESS, source(request));
-          return byAddress.allowed() ? registerBody() : throttled(byAddress);
+              auth.limiter().tryAcquire(RateLimitKind.REGISTRATION, AuthReplies.source(request));
+          return byAddress.allowed()
+              ? registerBody()
+              : AuthReplies.throttled(byAddress, "registrations from this address");
         });
   }
 
@@ -136,7 +123,7 @@ public final class AuthRoutes extends AllDirectives {
             AccountRules.validateEmail(body.email());
             AccountRules.validatePassword(body.password(), body.username());
           } catch (InvalidAccountInputException e) {
-            return invalid(e);
+            return AuthReplies.invalid(e);
           }
           CompletionStage<AccountPort.Registration> registered =
               CompletableFuture.supplyAsync(
@@ -171,20 +158,20 @@ public final class AuthRoutes extends AllDirectives {
                 body ->
                     onSuccess(
                         CompletableFuture.supplyAsync(
-                            () -> attempt(body, source(request)), auth.blocking()),
+                            () -> attempt(body, AuthReplies.source(request)), auth.blocking()),
                         route -> route)));
   }
 
   private Route attempt(LoginRequest body, String source) {
     PasswordLogin.Outcome outcome = login.attempt(body.username(), body.password(), source);
     if (outcome instanceof PasswordLogin.Throttled t) {
-      return throttled(t.decision());
+      return AuthReplies.throttled(t.decision(), "login attempts");
     }
     if (!(outcome instanceof PasswordLogin.Succeeded s)) {
       return ApiErrors.complete(
           StatusCodes.UNAUTHORIZED, "INVALID_CREDENTIALS", "unknown username or wrong password");
     }
-    Optional<Route> refused = refusal(s.account());
+    Optional<Route> refused = AuthReplies.refusal(s.account(), operations);
     if (refused.isPresent()) {
       return refused.get();
     }
@@ -192,7 +179,9 @@ public final class AuthRoutes extends AllDirectives {
       accounts.changePasswordHash(
           UUID.fromString(s.account().accountId()), auth.hasher().hash(body.password()));
     }
-    return tokens(s.account(), auth.refreshTokens().issue(s.account().accountId()));
+    PasswordLogin.Credentials account = s.account();
+    return AuthReplies.tokens(
+        auth.logins().open(account.accountId(), account.username(), account.roles()));
   }
 
   private Route refresh() {
@@ -218,10 +207,11 @@ public final class AuthRoutes extends AllDirectives {
         .map(
             account -> {
               if (account.bannedAt(Instant.now())) {
-                auth.refreshTokens().revoke(next.token());
-                return banned(account);
+                auth.logins().logout(next.token());
+                return AuthReplies.banned(account);
               }
-              return tokens(account, next);
+              return AuthReplies.tokens(
+                  auth.logins().renew(next, account.username(), account.roles()));
             })
         .orElseGet(
             () ->
@@ -245,7 +235,7 @@ public final class AuthRoutes extends AllDirectives {
                   try {
                     AccountRules.validatePassword(body.newPassword(), caller.name());
                   } catch (InvalidAccountInputException e) {
-                    return invalid(e);
+                    return AuthReplies.invalid(e);
                   }
                   return onSuccess(
                       CompletableFuture.supplyAsync(
@@ -278,7 +268,7 @@ public final class AuthRoutes extends AllDirectives {
         body ->
             onSuccess(
                 CompletableFuture.supplyAsync(
-                    () -> auth.refreshTokens().revoke(body.refreshToken()), auth.blocking()),
+                    () -> auth.logins().logout(body.refreshToken()), auth.blocking()),
                 revoked ->
                     revoked
                         ? complete(StatusCodes.NO_CONTENT)
@@ -288,93 +278,7 @@ public final class AuthRoutes extends AllDirectives {
                             "unknown or malformed refresh token")));
   }
 
-  private Route tokens(PasswordLogin.Credentials account, RefreshTokens.Issued refresh) {
-    IssuedAccessToken access =
-        auth.tokens().issue(account.accountId(), account.username(), account.roles());
-    return complete(
-        StatusCodes.OK,
-        new TokenPair(access.token(), refresh.token(), access.expiresIn().toSeconds(), "Bearer"),
-        Json.marshaller());
-  }
-
-  /** Why an account with the right password still gets no tokens: a ban, or maintenance mode. */
-  private Optional<Route> refusal(PasswordLogin.Credentials account) {
-    if (account.bannedAt(Instant.now())) {
-      return Optional.of(banned(account));
-    }
-    OperationsPort.Maintenance maintenance = operations.maintenance();
-    if (maintenance.on() && !account.roles().contains(Role.ADMIN)) {
-      return Optional.of(
-          ApiErrors.complete(
-              StatusCodes.SERVICE_UNAVAILABLE,
-              "MAINTENANCE",
-              maintenance.message() == null || maintenance.message().isBlank()
-                  ? "the server is in maintenance; try again later"
-                  : maintenance.message()));
-    }
-    return Optional.empty();
-  }
-
-  private static Route banned(PasswordLogin.Credentials account) {
-    Map<String, Object> details = new java.util.HashMap<>();
-    details.put("reason", account.ban().reason());
-    if (account.ban().until() != null) {
-      details.put("until", account.ban().until().toString());
-    }
-    return ApiErrors.complete(
-        StatusCodes.FORBIDDEN, "ACCOUNT_BANNED", "this account is banned", details);
-  }
-
-  private Route throttled(RateLimitDecision decision) {
-    List<HttpHeader> headers =
-        List.of(
-            RawHeader.create("Retry-After", Long.toString(decision.retryAfterSeconds())),
-            RawHeader.create("X-RateLimit-Limit", Long.toString(decision.limit())),
-            RawHeader.create("X-RateLimit-Remaining", Long.toString(decision.remaining())),
-            RawHeader.create("X-RateLimit-Reset", Long.toString(decision.resetAfterSeconds())));
-    return respondWithHeaders(
-        headers,
-        () ->
-            ApiErrors.complete(
-                StatusCodes.TOO_MANY_REQUESTS,
-                "RATE_LIMITED",
-                "too many login attempts; retry after " + decision.retryAfterSeconds() + " s"));
-  }
-
-  private static Route invalid(InvalidAccountInputException e) {
-    return ApiErrors.complete(
-        StatusCodes.BAD_REQUEST,
-        "INVALID_INPUT",
-        e.getMessage(),
-        Map.of("field", e.field(), "reason", e.reason()));
-  }
-
-  /**
-   * The TCP peer (needs {@code pekko.http.server.remote-address-attribute = on}). Deliberately not
-   * {@code X-Forwarded-For}: a client could set it to a fresh value per attempt and escape the
-   * per-address login limit. Without the attribute every client shares the bucket "unknown".
-   */
-  private static String source(HttpRequest request) {
-    return request
-        .getAttribute(AttributeKeys.remoteAddress)
-        .flatMap(RemoteAddress::getAddress)
-        .map(InetAddress::getHostAddress)
-        .orElse("unknown");
-  }
-
-  /** Waits on the blocking executor; a failure or timeout surfaces to the edge's handlers. */
   private <T> T await(CompletionStage<T> stage) {
-    try {
-      return stage
-          .toCompletableFuture()
-          .get(auth.lookupTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw new CompletionException(e.getCause());
-    } catch (TimeoutException e) {
-      throw new CompletionException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CompletionException(e);
-    }
+    return AuthReplies.await(stage, auth.lookupTimeout());
   }
 }

@@ -129,6 +129,12 @@ public final class EdgeServer extends AllDirectives {
                 new PlanetRoutes(game.planets()).route(),
                 new AuthRoutes(game.accounts(), auth, game.admin().operations()).route(),
                 new CharacterRoutes(game.accounts(), auth).route());
+    if (auth != null && game.externalIdentities() != null) {
+      publicRoutes =
+          concat(
+              publicRoutes,
+              new OidcRoutes(game.externalIdentities(), auth, game.admin().operations()).route());
+    }
     if (gameSocket != null) {
       publicRoutes = concat(gameSocket.route(), publicRoutes);
     }

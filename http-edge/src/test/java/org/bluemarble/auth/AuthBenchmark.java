@@ -1,6 +1,7 @@
 package org.bluemarble.auth;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,6 +61,31 @@ public final class AuthBenchmark {
           "ES256 access-token issue",
           threads,
           i -> !tokens.issue("acc-1", "alice", Set.of(Role.PLAYER)).token().isEmpty());
+    }
+    sessionChecked(cores, Duration.ofSeconds(2), "verify + session (2 s cache)");
+    sessionChecked(cores, Duration.ZERO, "verify + session (no cache)");
+  }
+
+  /** Validations that also look the token's session up in an in-process store. */
+  private static void sessionChecked(int cores, Duration cache, String name) throws Exception {
+    Clock clock = Clock.systemUTC();
+    SessionStore store = new InMemorySessionStore();
+    TokenService tokens =
+        new TokenService(
+            TokenSettings.of("https://bluemarble.test/", "game"),
+            KeyRing.generate(),
+            clock,
+            new CachedSessionCheck(store, cache, clock));
+    SessionLogins logins =
+        new SessionLogins(
+            tokens,
+            new RefreshTokens(new InMemoryRefreshTokenStore(), Duration.ofDays(30), clock),
+            store,
+            Duration.ofHours(2),
+            clock);
+    String token = logins.open("acc-1", "alice", Set.of(Role.PLAYER)).access().token();
+    for (int threads : new int[] {1, cores}) {
+      report(name, threads, i -> verifies(tokens, token));
     }
   }
 

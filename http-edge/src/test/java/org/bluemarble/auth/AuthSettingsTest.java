@@ -20,12 +20,14 @@ class AuthSettingsTest {
       }
       refresh-ttl = 30d
       session-ttl = 2h
+      session-check-cache = 2s
       rate-limits {
         api { capacity = 100, period = 1m }
         chat { capacity = 10, period = 1s }
         trade { capacity = 5, period = 1m }
         login-per-account { capacity = 10, period = 15m }
         login-per-address { capacity = 100, period = 15m }
+        registration { capacity = 5, period = 1h }
       }
       oidc {
         jwks-cache-ttl = 15m, clock-skew = 60s, http-timeout = 2s
@@ -42,6 +44,7 @@ class AuthSettingsTest {
     assertThat(settings.keys().signingKey()).isEmpty();
     assertThat(settings.refreshTtl()).isEqualTo(Duration.ofDays(30));
     assertThat(settings.rateLimits()).isEqualTo(RateLimitSettings.DEFAULTS);
+    assertThat(settings.sessionCheckCache()).isEqualTo(Duration.ofSeconds(2));
     assertThat(settings.oidc().providers())
         .containsExactly(
             new OidcProvider(
@@ -69,6 +72,16 @@ class AuthSettingsTest {
             .withFallback(ConfigFactory.parseString(DEFAULTS));
     assertThatThrownBy(() -> AuthSettings.fromConfig(bad))
         .hasMessageContaining("bluemarble.auth.session-ttl");
+  }
+
+  @Test
+  void rejectsASessionShorterThanAnAccessToken() {
+    Config bad =
+        ConfigFactory.parseString("session-ttl = 10m")
+            .withFallback(ConfigFactory.parseString(DEFAULTS));
+    assertThatThrownBy(() -> AuthSettings.fromConfig(bad))
+        .hasMessageContaining("bluemarble.auth.session-ttl")
+        .hasMessageContaining("access-ttl");
   }
 
   @Test

@@ -10,7 +10,7 @@ import redis.embedded.RedisServer;
  * A real redis-server (from the embedded-redis artifact) on a free loopback port, for one test
  * class.
  */
-final class EmbeddedRedis implements AutoCloseable {
+public final class EmbeddedRedis implements AutoCloseable {
   private final RedisServer server;
   private final int port;
 
@@ -19,7 +19,7 @@ final class EmbeddedRedis implements AutoCloseable {
     this.port = port;
   }
 
-  static EmbeddedRedis start() {
+  public static EmbeddedRedis start() {
     try {
       int port = freePort();
       RedisServer server =
@@ -32,11 +32,11 @@ final class EmbeddedRedis implements AutoCloseable {
   }
 
   /** A new pooled client; the caller closes it. */
-  RedisClient client() {
+  public RedisClient client() {
     return RedisClient.create("127.0.0.1", port);
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 

@@ -22,13 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A minimal OpenID provider for tests: its own RSA key, its JWKS served on 127.0.0.1, and ID tokens
  * signed on demand.
  */
-final class StandInIssuer implements AutoCloseable {
-  final String issuer = "https://id.stand-in.test";
-  final RSAKey key;
+public final class StandInIssuer implements AutoCloseable {
+  public final String issuer = "https://id.stand-in.test";
+  public final RSAKey key;
   private final HttpServer server;
   private final AtomicInteger jwksFetches = new AtomicInteger();
 
-  StandInIssuer() throws Exception {
+  public StandInIssuer() throws Exception {
     key = new RSAKeyGenerator(2048).keyID("stand-in-1").generate();
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     byte[] jwks = new JWKSet(key.toPublicJWK()).toString(true).getBytes(StandardCharsets.UTF_8);
@@ -45,16 +45,16 @@ final class StandInIssuer implements AutoCloseable {
     server.start();
   }
 
-  URI jwksUri() {
+  public URI jwksUri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks");
   }
 
-  int jwksFetches() {
+  public int jwksFetches() {
     return jwksFetches.get();
   }
 
   /** Claims of a valid ID token for {@code aud}, expiring a minute after {@code now}. */
-  JWTClaimsSet.Builder claims(String audience, String nonce, Instant now) {
+  public JWTClaimsSet.Builder claims(String audience, String nonce, Instant now) {
     return new JWTClaimsSet.Builder()
         .issuer(issuer)
         .subject("user-42")
@@ -65,11 +65,11 @@ final class StandInIssuer implements AutoCloseable {
         .expirationTime(Date.from(now.plusSeconds(60)));
   }
 
-  String sign(JWTClaimsSet claims) throws Exception {
+  public String sign(JWTClaimsSet claims) throws Exception {
     return sign(claims, key);
   }
 
-  static String sign(JWTClaimsSet claims, RSAKey with) throws Exception {
+  public static String sign(JWTClaimsSet claims, RSAKey with) throws Exception {
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(with.getKeyID()).build(), claims);

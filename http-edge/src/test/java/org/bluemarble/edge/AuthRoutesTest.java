@@ -58,6 +58,7 @@ class AuthRoutesTest {
   private static InMemoryAccounts accounts;
   private static String base;
   private static String tightBase;
+  private static String registrationBase;
 
   @BeforeAll
   static void start() throws Exception {
@@ -74,6 +75,15 @@ class AuthRoutesTest {
     RateLimitSettings d = RateLimitSettings.DEFAULTS;
     tightBase =
         bind(new RateLimitSettings(d.api(), d.chat(), d.trade(), d.loginPerAccount(), tight));
+    registrationBase =
+        bind(
+            new RateLimitSettings(
+                d.api(),
+                d.chat(),
+                d.trade(),
+                d.loginPerAccount(),
+                d.loginPerAddress(),
+                new RateLimit(2, Duration.ofHours(1))));
   }
 
   private static String bind(RateLimitSettings limits) throws Exception {
@@ -169,6 +179,36 @@ class AuthRoutesTest {
     }
     assertThat(last.statusCode()).isEqualTo(429);
     assertThat(last.headers().firstValue("X-RateLimit-Limit")).hasValue("2");
+  }
+
+  @Test
+  void limitsRegistrationsPerPeerAddressWith429AndRateLimitHeaders() throws Exception {
+    int[] statuses = new int[3];
+    HttpResponse<String> last = null;
+    for (int i = 0; i < 3; i++) {
+      last =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(registrationBase + "/v1/auth/register"))
+                  .header("Content-Type", "application/json")
+                  .header("X-Forwarded-For", "198.51.100." + i)
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          JSON.writeValueAsString(
+                              Map.of(
+                                  "username", "mass_" + i,
+                                  "password", PASSWORD,
+                                  "email", "m" + i + "@example.org"))))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      statuses[i] = last.statusCode();
+    }
+    assertThat(statuses).containsExactly(201, 201, 429);
+    assertThat(error(last).path("code").asText()).isEqualTo("RATE_LIMITED");
+    assertThat(last.headers().firstValueAsLong("Retry-After").orElse(0)).isPositive();
+    assertThat(last.headers().firstValue("X-RateLimit-Limit")).hasValue("2");
+    assertThat(last.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
+    assertThat(last.headers().firstValue("X-RateLimit-Reset")).isPresent();
+    assertThat(accounts.byName).doesNotContainKey("mass_2");
   }
 
   @Test

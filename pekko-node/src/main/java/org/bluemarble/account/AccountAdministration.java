@@ -23,8 +23,10 @@ import org.bluemarble.node.SessionControl;
 
 /**
  * The edge's {@link AccountAdminPort} over the sharded {@link Account} and {@link UsernameClaim}
- * entities. A ban also publishes {@link SessionControl.Kick}, so the account's live sessions end on
- * every node.
+ * entities. A ban and an erasure also publish {@link SessionControl.Kick}, so the account's live
+ * game sessions end on every node, and end its login sessions ({@link AccountSessions}), so that
+ * its access tokens are refused; revoking a role ends the login sessions too, so no token keeps the
+ * role.
  */
 public final class AccountAdministration implements AccountAdminPort {
   private final ActorSystem<?> system;
@@ -34,13 +36,26 @@ public final class AccountAdministration implements AccountAdminPort {
   private final boolean loadTestEnabled;
   private final AuditPort audit;
   private final AccountCharacters characters;
+  private final AccountSessions sessions;
 
+  /** Administration that ends no login sessions (nodes without an edge session store). */
   public AccountAdministration(
       ActorSystem<?> system,
       Duration timeout,
       LoadTestAccounts loadTest,
       boolean loadTestEnabled,
       AuditPort audit) {
+    this(system, timeout, loadTest, loadTestEnabled, audit, AccountSessions.NONE);
+  }
+
+  public AccountAdministration(
+      ActorSystem<?> system,
+      Duration timeout,
+      LoadTestAccounts loadTest,
+      boolean loadTestEnabled,
+      AuditPort audit,
+      AccountSessions sessions) {
+    this.sessions = sessions;
     this.system = system;
     this.sharding = ClusterSharding.get(system);
     this.timeout = timeout;
@@ -89,11 +104,16 @@ public final class AccountAdministration implements AccountAdminPort {
                 return CompletableFuture.completedFuture(false);
               }
               publish(new SessionControl.Kick(before.accountId(), "account erased", Instant.now()));
-              return sharding
-                  .entityRefFor(
-                      UsernameClaim.ENTITY_KEY, AccountRules.usernameKey(before.username()))
-                  .<UsernameClaim.Reply>ask(
-                      r -> new UsernameClaim.Release(before.accountId(), r), timeout)
+              return sessions
+                  .endAll(before.accountId())
+                  .thenCompose(
+                      ended ->
+                          sharding
+                              .entityRefFor(
+                                  UsernameClaim.ENTITY_KEY,
+                                  AccountRules.usernameKey(before.username()))
+                              .<UsernameClaim.Reply>ask(
+                                  r -> new UsernameClaim.Release(before.accountId(), r), timeout))
                   .thenApply(released -> true);
             });
   }
@@ -128,11 +148,11 @@ public final class AccountAdministration implements AccountAdminPort {
   @Override
   public CompletionStage<AccountView> ban(UUID accountId, String reason, Instant until, String by) {
     return change(accountId, r -> new Account.Ban(reason, until, by, r))
-        .thenApply(
+        .thenCompose(
             view -> {
               publish(
                   new SessionControl.Kick(view.accountId(), "banned: " + reason, Instant.now()));
-              return view;
+              return sessions.endAll(view.accountId()).thenApply(ended -> view);
             });
   }
 
@@ -148,7 +168,8 @@ public final class AccountAdministration implements AccountAdminPort {
 
   @Override
   public CompletionStage<AccountView> revokeRole(UUID accountId, Role role) {
-    return change(accountId, r -> new Account.RevokeRole(role, r));
+    return change(accountId, r -> new Account.RevokeRole(role, r))
+        .thenCompose(view -> sessions.endAll(view.accountId()).thenApply(ended -> view));
   }
 
   @Override

@@ -14,11 +14,19 @@ import org.bluemarble.edge.port.AccountPort;
 /**
  * The first admin, from {@code bluemarble.auth.bootstrap-admin} ({@code
  * BLUEMARBLE_BOOTSTRAP_ADMIN=name:password}): created at start with roles Player and Admin when the
- * name is free; nothing happens when it is taken, whoever holds it.
+ * name is free; nothing happens when it is taken, whoever holds it. The node reports ready ({@link
+ * BootstrapAdminReadiness}) only after this has succeeded; failures (a cluster still forming) are
+ * retried every {@link #RETRY_DELAY}.
  */
 public final class BootstrapAdmin {
   /** The name and password to create. */
   public record Credentials(String username, String password) {}
+
+  /** Pause between attempts while registration fails. */
+  public static final java.time.Duration RETRY_DELAY = java.time.Duration.ofSeconds(5);
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(BootstrapAdmin.class);
 
   private BootstrapAdmin() {}
 
@@ -63,5 +71,42 @@ public final class BootstrapAdmin {
                     admin.username().toLowerCase(java.util.Locale.ROOT) + "@bootstrap.invalid",
                     hash,
                     EnumSet.of(Role.PLAYER, Role.ADMIN)));
+  }
+
+  /**
+   * Ensures the admin in the background, retrying until it succeeds, then marks {@link
+   * BootstrapAdminStatus} of {@code system}.
+   */
+  public static void ensureInBackground(
+      org.apache.pekko.actor.typed.ActorSystem<?> system,
+      Credentials admin,
+      AccountPort accounts,
+      PasswordHasher hasher,
+      Executor blocking) {
+    ensure(admin, accounts, hasher, blocking)
+        .whenComplete(
+            (result, failure) -> {
+              if (failure == null) {
+                if (result instanceof AccountPort.Registered r) {
+                  log.info("bootstrap admin {} created as {}", r.username(), r.accountId());
+                } else {
+                  log.info("bootstrap admin {} exists already; left unchanged", admin.username());
+                }
+                BootstrapAdminStatus.get(system).markEnsured();
+                return;
+              }
+              log.warn(
+                  "cannot create the bootstrap admin {} yet ({}); retrying in {}",
+                  admin.username(),
+                  failure.toString(),
+                  RETRY_DELAY);
+              if (!system.getWhenTerminated().toCompletableFuture().isDone()) {
+                CompletableFuture.delayedExecutor(
+                        RETRY_DELAY.toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS,
+                        blocking)
+                    .execute(() -> ensureInBackground(system, admin, accounts, hasher, blocking));
+              }
+            });
   }
 }

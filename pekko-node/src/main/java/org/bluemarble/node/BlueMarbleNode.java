@@ -26,6 +26,8 @@ import org.bluemarble.account.AccountAdministration;
 import org.bluemarble.account.AccountCharacters;
 import org.bluemarble.account.AccountDirectory;
 import org.bluemarble.account.BootstrapAdmin;
+import org.bluemarble.account.ExternalLink;
+import org.bluemarble.account.ExternalLogins;
 import org.bluemarble.account.LoadTestAccounts;
 import org.bluemarble.account.UsernameClaim;
 import org.bluemarble.admin.AuditJournal;
@@ -83,6 +85,7 @@ public final class BlueMarbleNode {
     Player.init(system, settings.persistence().slices());
     Account.init(system, settings.persistence().slices());
     UsernameClaim.init(system, settings.persistence().slices());
+    ExternalLink.init(system, settings.persistence().slices());
     AccountDirectory accounts = new AccountDirectory(system, settings.node().askTimeout());
     AuthComponents auth = authComponents(system, settings);
 
@@ -118,7 +121,8 @@ public final class BlueMarbleNode {
             worldAdmin,
             play,
             economy.port(),
-            startAdmin(system, settings, accounts, ground));
+            startAdmin(system, settings, accounts, ground, auth),
+            new ExternalLogins(system, accounts, settings.node().askTimeout()));
     EdgeServer.Settings edge =
         new EdgeServer.Settings(
             settings.node().bindHost(), settings.node().httpPort(), true, version);
@@ -137,7 +141,7 @@ public final class BlueMarbleNode {
               + rootMessage(e),
           e);
     }
-    bootstrapAdmin(settings, accounts, auth);
+    bootstrapAdmin(system, settings, accounts, auth);
     org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
         .registerOnMemberUp(
             () ->
@@ -169,7 +173,8 @@ public final class BlueMarbleNode {
       ActorSystem<?> system,
       BlueMarbleSettings settings,
       AccountPort accounts,
-      PlanetTerrain ground) {
+      PlanetTerrain ground,
+      AuthComponents auth) {
     Duration timeout = settings.node().askTimeout();
     AuditLog.init(system);
     LoadTestAccounts loadTest =
@@ -184,12 +189,21 @@ public final class BlueMarbleNode {
     AuditJournal audit = new AuditJournal(system, timeout);
     return new NodeAdmin(
         audit,
-        new AccountAdministration(system, timeout, loadTest, loadTestOn, audit),
+        new AccountAdministration(
+            system,
+            timeout,
+            loadTest,
+            loadTestOn,
+            audit,
+            accountId ->
+                CompletableFuture.supplyAsync(
+                    () -> auth.logins().endAll(accountId), auth.blocking())),
         new ClusterOperations(
             system,
             List.of(
                 Account.ENTITY_KEY,
                 UsernameClaim.ENTITY_KEY,
+                ExternalLink.ENTITY_KEY,
                 Player.ENTITY_KEY,
                 ZoneCell.ENTITY_KEY,
                 AuditLog.ENTITY_KEY,
@@ -250,9 +264,15 @@ public final class BlueMarbleNode {
     return AuthComponents.redis(auth, redis, blocking, settings.node().askTimeout());
   }
 
-  /** Creates the BLUEMARBLE_BOOTSTRAP_ADMIN account in the background if its name is free. */
+  /**
+   * Creates the BLUEMARBLE_BOOTSTRAP_ADMIN account in the background if its name is free; the node
+   * reports ready only afterwards.
+   */
   private static void bootstrapAdmin(
-      BlueMarbleSettings settings, AccountDirectory accounts, AuthComponents auth) {
+      ActorSystem<?> system,
+      BlueMarbleSettings settings,
+      AccountDirectory accounts,
+      AuthComponents auth) {
     Optional<BootstrapAdmin.Credentials> admin;
     try {
       admin = BootstrapAdmin.parse(settings.config().getString("bluemarble.auth.bootstrap-admin"));
@@ -261,22 +281,8 @@ public final class BlueMarbleNode {
     }
     admin.ifPresent(
         credentials ->
-            BootstrapAdmin.ensure(credentials, accounts, auth.hasher(), auth.blocking())
-                .whenComplete(
-                    (result, failure) -> {
-                      if (failure != null) {
-                        log.error(
-                            "cannot create the bootstrap admin {}: {}",
-                            credentials.username(),
-                            rootMessage(failure));
-                      } else if (result instanceof AccountPort.Registered r) {
-                        log.info("bootstrap admin {} created as {}", r.username(), r.accountId());
-                      } else {
-                        log.info(
-                            "bootstrap admin {} exists already; left unchanged",
-                            credentials.username());
-                      }
-                    }));
+            BootstrapAdmin.ensureInBackground(
+                system, credentials, accounts, auth.hasher(), auth.blocking()));
   }
 
   /**

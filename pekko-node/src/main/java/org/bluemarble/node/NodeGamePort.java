@@ -2,6 +2,7 @@ package org.bluemarble.node;
 
 import org.bluemarble.edge.port.AccountPort;
 import org.bluemarble.edge.port.AdminPort;
+import org.bluemarble.edge.port.ExternalIdentityPort;
 import org.bluemarble.edge.port.GamePort;
 import org.bluemarble.edge.port.HealthPort;
 import org.bluemarble.edge.port.MarketPort;
@@ -19,5 +20,6 @@ record NodeGamePort(
     WorldAdminPort world,
     PlayPort play,
     MarketPort market,
-    AdminPort admin)
+    AdminPort admin,
+    ExternalIdentityPort externalIdentities)
     implements GamePort {}

@@ -188,6 +188,10 @@ class AuthApiTest {
         .isEqualTo("username");
     AdminClient.Response script = register("<script>alert(1)</script>", PASSWORD);
     assertThat(script.status()).isEqualTo(400);
+    AdminClient.Response sqlLogin = login("admin' OR '1'='1", "' OR '1'='1' --");
+    assertThat(sqlLogin.status()).isEqualTo(401);
+    assertThat(sqlLogin.body().path("error").path("code").asText())
+        .isEqualTo("INVALID_CREDENTIALS");
 
     String huge =
         "{\"username\":\"huge_body\",\"password\":\""
@@ -228,6 +232,16 @@ class AuthApiTest {
         .pollInterval(Duration.ofMillis(200))
         .until(() -> login("root_admin", PASSWORD).status() == 200);
     assertThat(register("ROOT_ADMIN", PASSWORD).status()).isEqualTo(409);
+  }
+
+  @Test
+  void theNodeIsReadyOnlyWhenTheBootstrapAdminCanLogIn() throws Exception {
+    // Wait for /ready only, as load scripts do; the admin login must then work at the first try.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> AdminClient.get(node.managementPort, "/ready").status() == 200);
+    assertThat(login("root_admin", PASSWORD).status()).isEqualTo(200);
   }
 
   @Test

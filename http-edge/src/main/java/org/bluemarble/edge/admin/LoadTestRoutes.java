@@ -10,8 +10,8 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.bluemarble.auth.IssuedAccessToken;
 import org.bluemarble.auth.Role;
+import org.bluemarble.auth.SessionLogins;
 import org.bluemarble.edge.AdminEndpoint;
 import org.bluemarble.edge.AuthComponents;
 import org.bluemarble.edge.internal.ApiErrors;
@@ -112,15 +112,16 @@ public final class LoadTestRoutes extends AllDirectives {
                     created.stream()
                         .map(
                             a -> {
-                              IssuedAccessToken access =
-                                  auth.tokens()
-                                      .issue(a.accountId(), a.username(), Set.of(Role.PLAYER));
+                              // One login session per account, as a password login opens.
+                              SessionLogins.Issued login =
+                                  auth.logins()
+                                      .open(a.accountId(), a.username(), Set.of(Role.PLAYER));
                               return new CreatedAccount(
                                   a.username(),
                                   a.accountId(),
                                   a.playerId(),
-                                  access.token(),
-                                  auth.refreshTokens().issue(a.accountId()).token());
+                                  login.access().token(),
+                                  login.refresh().token());
                             })
                         .toList()),
             auth.blocking());

@@ -19,6 +19,14 @@ public interface GamePort {
   /** Accounts: registration and credential lookups. */
   AccountPort accounts();
 
+  /**
+   * Links of external (OpenID Connect) identities to accounts; null when the game has none, and
+   * then the {@code /v1/auth/oidc} routes are not served.
+   */
+  default ExternalIdentityPort externalIdentities() {
+    return null;
+  }
+
   /** The simulated world, for admins. */
   WorldAdminPort world();
 

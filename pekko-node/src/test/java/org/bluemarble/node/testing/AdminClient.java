@@ -80,6 +80,26 @@ public final class AdminClient {
     return send(HttpRequest.newBuilder(URI.create(base + "/admin/v1/players/" + id)).GET());
   }
 
+  /**
+   * A request with a JSON body (null: none) and a bearer token (null: none), sent as is (no admin
+   * token added).
+   */
+  public Response call(String method, String path, String json, String token)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return sendAsIs(request);
+  }
+
   /** GET of any path on a local port, e.g. Pekko Management's /cluster/members. */
   public static Response get(int port, String path) throws IOException, InterruptedException {
     return new AdminClient(port)

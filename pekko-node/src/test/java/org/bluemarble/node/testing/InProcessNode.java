@@ -23,10 +23,12 @@ import org.bluemarble.node.BlueMarbleNode;
 public final class InProcessNode implements AutoCloseable {
   public final ActorSystem<Void> system;
   public final int httpPort;
+  public final int managementPort;
 
-  private InProcessNode(ActorSystem<Void> system, int httpPort) {
+  private InProcessNode(ActorSystem<Void> system, int httpPort, int managementPort) {
     this.system = system;
     this.httpPort = httpPort;
+    this.managementPort = managementPort;
   }
 
   /**
@@ -37,7 +39,8 @@ public final class InProcessNode implements AutoCloseable {
     int http = FreePorts.next();
     Map<String, Object> all = new HashMap<>();
     all.put("bluemarble.node.http-port", http);
-    all.put("bluemarble.node.management-port", FreePorts.next());
+    int management = FreePorts.next();
+    all.put("bluemarble.node.management-port", management);
     all.put("bluemarble.node.remote-port", FreePorts.next());
     // The game's UDP port: any free one (tests that need it read it from a connect token).
     all.put("bluemarble.node.udp-port", 0);
@@ -50,13 +53,15 @@ public final class InProcessNode implements AutoCloseable {
     all.put("pekko.coordinated-shutdown.exit-jvm", "off");
     // The admin AdminClient logs in as for /admin routes.
     all.put("bluemarble.auth.bootstrap-admin", AdminClient.TEST_ADMIN_SETTING);
+    // Tests register many accounts from 127.0.0.1; the production limit is 5 per hour.
+    all.put("bluemarble.auth.rate-limits.registration.capacity", 10_000);
     all.putAll(overrides);
     BlueMarbleSettings settings =
         BlueMarbleSettings.fromConfig(ConfigLoader.load(profile, ConfigFactory.parseMap(all)));
     ActorSystem<Void> system =
         ActorSystem.create(Behaviors.empty(), "BlueMarble", settings.config());
     BlueMarbleNode.init(system, settings, "test");
-    InProcessNode node = new InProcessNode(system, http);
+    InProcessNode node = new InProcessNode(system, http, management);
     // Ready for tests when the node says so: journal reachable and the member Up (sharding
     // allocates only then).
     await()

@@ -1,0 +1,89 @@
+package org.bluemarble.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Issues the token pair of a login and keeps its {@link Session}: one login is one session, and the
+ * session id is the id of the login's refresh-token family, carried as {@code sid} in every access
+ * token of that login. Refreshing renews the session (sliding {@code session-ttl}); logout deletes
+ * it together with the family; {@link #endAll} (ban, erasure, role change) deletes every session of
+ * an account, after which its access tokens are refused by {@link TokenService#verify}.
+ *
+ * <p>Store calls block (Redis in production): call from a blocking executor.
+ */
+public final class SessionLogins {
+  /** The pair handed to the client after a login or refresh. */
+  public record Issued(IssuedAccessToken access, RefreshTokens.Issued refresh) {}
+
+  private final TokenService tokens;
+  private final RefreshTokens refreshTokens;
+  private final SessionStore sessions;
+  private final Duration sessionTtl;
+  private final Clock clock;
+
+  /**
+   * @param sessionTtl how long a session lives without a refresh; at least the access-token
+   *     lifetime, so a valid token never outlives its session
+   */
+  public SessionLogins(
+      TokenService tokens,
+      RefreshTokens refreshTokens,
+      SessionStore sessions,
+      Duration sessionTtl,
+      Clock clock) {
+    this.tokens = tokens;
+    this.refreshTokens = refreshTokens;
+    this.sessions = sessions;
+    this.sessionTtl = sessionTtl;
+    this.clock = clock;
+  }
+
+  /** A new session with a new refresh family for an account that just proved who it is. */
+  public Issued open(String accountId, String username, Set<Role> roles) {
+    return inSession(refreshTokens.issue(accountId), username, roles);
+  }
+
+  /**
+   * Renews the session of a rotated refresh token ({@code next} is its successor) and signs an
+   * access token with the account's current roles.
+   */
+  public Issued renew(RefreshTokens.Issued next, String username, Set<Role> roles) {
+    return inSession(next, username, roles);
+  }
+
+  /**
+   * Logout: revokes the refresh family of {@code refreshToken} and deletes its session. False when
+   * the token is malformed or unknown.
+   */
+  public boolean logout(String refreshToken) {
+    Optional<String> family = refreshTokens.revokeFamilyOf(refreshToken);
+    family.ifPresent(sessions::revoke);
+    return family.isPresent();
+  }
+
+  /** Ends every session of an account; returns how many there were. */
+  public int endAll(String accountId) {
+    return sessions.revokeAllOf(accountId);
+  }
+
+  /** The store, for checks that need the session itself. */
+  public SessionStore sessions() {
+    return sessions;
+  }
+
+  private Issued inSession(RefreshTokens.Issued refresh, String username, Set<Role> roles) {
+    Session session =
+        new Session(
+            refresh.familyId(),
+            refresh.accountId(),
+            roles,
+            clock.instant().plus(sessionTtl).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    sessions.put(session);
+    IssuedAccessToken access =
+        tokens.issue(refresh.accountId(), username, roles, session.sessionId());
+    return new Issued(access, refresh);
+  }
+}
