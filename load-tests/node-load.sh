@@ -28,16 +28,11 @@ NODE=$!
 trap 'kill "$NODE" 2>/dev/null || true; wait "$NODE" 2>/dev/null || true' EXIT
 echo "node pid $NODE, log $DATA/node.log"
 
-for _ in $(seq 1 120); do
-  if curl -sf "http://127.0.0.1:$HTTP_PORT/health" > /dev/null; then break; fi
+MANAGEMENT=${MANAGEMENT_PORT:-18558}
+# /ready (Pekko Management) answers 200 once the node has joined its cluster and ensured the bootstrap admin.
+for _ in $(seq 1 180); do
+  if curl -sf "http://127.0.0.1:$MANAGEMENT/ready" > /dev/null; then break; fi
   if ! kill -0 "$NODE" 2>/dev/null; then echo "node exited:"; tail -20 "$DATA/node.log"; exit 1; fi
-  sleep 1
-done
-# The bootstrap admin is created just after the node reports healthy: wait until it can log in.
-LOGIN=$(printf '{"username":"%s","password":"%s"}' "${ADMIN%%:*}" "${ADMIN#*:}")
-for _ in $(seq 1 60); do
-  if curl -sf -XPOST "http://127.0.0.1:$HTTP_PORT/v1/auth/login" -H 'Content-Type: application/json' \
-      -d "$LOGIN" > /dev/null; then break; fi
   sleep 1
 done
 echo "node up (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
