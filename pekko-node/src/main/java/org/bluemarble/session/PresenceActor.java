@@ -1,6 +1,7 @@
 package org.bluemarble.session;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -11,6 +12,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.bluemarble.account.Account;
 import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.PortException;
@@ -18,9 +20,6 @@ import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.WorldListener;
 import org.bluemarble.node.SessionControl;
 import org.bluemarble.player.Player;
-import org.bluemarble.spatial.GeoPosition;
-import org.bluemarble.spatial.SpatialCells;
-import org.bluemarble.zone.CellIds;
 import org.bluemarble.zone.PlayerIds;
 import org.bluemarble.zone.SessionEvent;
 import org.bluemarble.zone.WireIntent;
@@ -31,7 +30,9 @@ import org.bluemarble.zone.ZoneCell;
  * the account, enters it at its checkpoint (or a spawn point) through sharding, routes inputs to
  * the cell that simulates it (following handoffs), converts the cell's pushes for the {@link
  * WorldListener}, keeps the character through a grace period after a detach, re-enters it from its
- * checkpoint when its cell goes silent, and obeys kicks.
+ * checkpoint when its cell goes silent, and obeys kicks. It enters only while it holds the player's
+ * cluster-wide {@link PresenceLease}; superseded by a connection on another node, it leaves its
+ * cell, ends its connection with REPLACED, releases the lease and stops.
  */
 final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
 
@@ -62,6 +63,10 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     WATCHDOG
   }
 
+  private enum Takeover implements Command {
+    LEFT_CELL
+  }
+
   static Behavior<Command> create(String playerId, PresenceSettings settings) {
     return Behaviors.setup(
         ctx -> Behaviors.withTimers(timers -> new PresenceActor(ctx, timers, playerId, settings)));
@@ -74,6 +79,8 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   private final ClusterSharding sharding;
   private final ActorRef<SessionEvent> sessionRef;
   private final PresenceHandle handle;
+  private final EntityRef<PresenceLease.Command> lease;
+  private boolean leased;
   private String accountId;
   private WorldListener listener;
   private CompletableFuture<Presence> pending;
@@ -100,6 +107,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     this.sharding = ClusterSharding.get(ctx.getSystem());
     this.sessionRef = ctx.messageAdapter(SessionEvent.class, FromCell::new);
     this.handle = new PresenceHandle(ctx.getSelf());
+    this.lease = sharding.entityRefFor(PresenceLease.ENTITY_KEY, playerId);
     ActorRef<SessionControl.Notice> control =
         ctx.messageAdapter(SessionControl.Notice.class, Control::new);
     SessionControl.get(ctx.getSystem()).topic().tell(Topic.subscribe(control));
@@ -119,6 +127,9 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
         .onMessage(AccountLoaded.class, this::onAccount)
         .onMessage(ProfileLoaded.class, this::onProfile)
         .onMessage(CellAnswered.class, this::onCellAnswer)
+        .onMessage(PresenceLease.Granted.class, g -> onGranted())
+        .onMessage(PresenceLease.Superseded.class, this::onSuperseded)
+        .onMessageEquals(Takeover.LEFT_CELL, this::releaseAndStop)
         .onMessageEquals(Timer.GRACE_OVER, this::leaveWorld)
         .onMessageEquals(Timer.WATCHDOG, this::onWatchdog)
         .build();
@@ -172,6 +183,12 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   }
 
   private Behavior<Command> onAccount(AccountLoaded m) {
+    if (m.reply() instanceof Account.Summary banned) {
+      var refusal = BanCheck.refusal(banned, Instant.now());
+      if (refusal.isPresent()) {
+        return failEntry(refusal.get().code(), refusal.get().getMessage());
+      }
+    }
     if (!(m.reply() instanceof Account.Summary s) || !s.characters().contains(playerId)) {
       String why =
           m.failure() != null
@@ -180,8 +197,48 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
       return failEntry(
           m.failure() != null ? PortException.Code.UNAVAILABLE : PortException.Code.NOT_FOUND, why);
     }
-    loadProfile();
+    // Enter only once this presence holds the player's lease (see onGranted).
+    entering = true;
+    lease.tell(new PresenceLease.Claim(getContext().getSelf(), false));
     return this;
+  }
+
+  private Behavior<Command> onGranted() {
+    if (!leased) {
+      leased = true;
+      loadProfile();
+    }
+    return this;
+  }
+
+  /** Another connection took the player over: out of the cell first, then release and stop. */
+  private Behavior<Command> onSuperseded(PresenceLease.Superseded s) {
+    WorldListener l = listener;
+    listener = null;
+    if (l != null) {
+      l.onEnded(WorldListener.EndReason.REPLACED, s.reason());
+    }
+    failPending(PortException.Code.CONFLICT, s.reason());
+    timers.cancel(Timer.GRACE_OVER);
+    boolean inCell = cellId != null && (inWorld || entering);
+    inWorld = false;
+    entering = false;
+    if (!inCell) {
+      return releaseAndStop();
+    }
+    getContext()
+        .ask(
+            ZoneCell.Reply.class,
+            sharding.entityRefFor(ZoneCell.ENTITY_KEY, cellId),
+            settings.askTimeout(),
+            replyTo -> new ZoneCell.LeaveCell(playerId, replyTo),
+            (reply, failure) -> Takeover.LEFT_CELL);
+    return this;
+  }
+
+  private Behavior<Command> releaseAndStop() {
+    lease.tell(new PresenceLease.Release(getContext().getSelf()));
+    return Behaviors.stopped();
   }
 
   private void loadProfile() {
@@ -215,29 +272,15 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   /** Sends EnterCell for {@link #position} to the cell containing it. */
   private void enterCell() {
     entering = true;
-    String cell =
-        CellIds.entityId(
-            SpatialCells.cellAt(
-                new GeoPosition(
-                    position.latitudeDeg(), position.longitudeDeg(), position.altitudeMeters()),
-                settings.zone().zoneLevel()));
-    cellId = cell;
+    cellId = CellEntry.cellIdAt(position, settings.zone());
     getContext()
         .ask(
             ZoneCell.Reply.class,
-            sharding.entityRefFor(ZoneCell.ENTITY_KEY, cell),
+            sharding.entityRefFor(ZoneCell.ENTITY_KEY, cellId),
             settings.askTimeout(),
             replyTo ->
-                new ZoneCell.EnterCell(
-                    playerId,
-                    characterClass,
-                    position.latitudeDeg(),
-                    position.longitudeDeg(),
-                    position.altitudeMeters(),
-                    lastSequence,
-                    null,
-                    sessionRef,
-                    replyTo),
+                CellEntry.enter(
+                    playerId, characterClass, position, lastSequence, sessionRef, replyTo),
             CellAnswered::new);
   }
 
@@ -259,15 +302,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
       inWorld = true;
       lastSnapshotNanos = System.nanoTime();
       entered =
-          new Presence.Entered(
-              entityId,
-              position,
-              0.0,
-              lastSequence,
-              settings.zone().tickHz(),
-              settings.zone().snapshotHz(),
-              settings.zone().sphere().radiusMeters(),
-              entered != null);
+          CellEntry.entered(entityId, position, lastSequence, settings.zone(), entered != null);
       if (pending != null) {
         pending.complete(handle.with(entered, listener));
         pending = null;
@@ -289,11 +324,15 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   }
 
   private Behavior<Command> failEntry(PortException.Code code, String why) {
+    failPending(code, why);
+    return Behaviors.stopped();
+  }
+
+  private void failPending(PortException.Code code, String why) {
     if (pending != null) {
       pending.completeExceptionally(new PortException(code, why));
       pending = null;
     }
-    return Behaviors.stopped();
   }
 
   private Behavior<Command> onInput(Input in) {
@@ -337,6 +376,9 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     if (listener != null) {
       listener.onEnded(WorldListener.EndReason.LEFT, "left the world");
     }
+    if (leased) {
+      lease.tell(new PresenceLease.Release(getContext().getSelf()));
+    }
     return failEntry(PortException.Code.CONFLICT, "the player left the world");
   }
 
@@ -375,6 +417,9 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   }
 
   private Behavior<Command> onWatchdog() {
+    if (leased) {
+      lease.tell(new PresenceLease.Claim(getContext().getSelf(), true));
+    }
     if (!inWorld || entering) {
       return this;
     }
