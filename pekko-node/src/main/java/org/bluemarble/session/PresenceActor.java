@@ -12,7 +12,6 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.bluemarble.account.Account;
 import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.PortException;
@@ -79,8 +78,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   private final ClusterSharding sharding;
   private final ActorRef<SessionEvent> sessionRef;
   private final PresenceHandle handle;
-  private final EntityRef<PresenceLease.Command> lease;
-  private boolean leased;
+  private final LeaseHolder lease;
   private String accountId;
   private WorldListener listener;
   private CompletableFuture<Presence> pending;
@@ -107,7 +105,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     this.sharding = ClusterSharding.get(ctx.getSystem());
     this.sessionRef = ctx.messageAdapter(SessionEvent.class, FromCell::new);
     this.handle = new PresenceHandle(ctx.getSelf());
-    this.lease = sharding.entityRefFor(PresenceLease.ENTITY_KEY, playerId);
+    this.lease = new LeaseHolder(sharding, playerId, ctx.getSelf());
     ActorRef<SessionControl.Notice> control =
         ctx.messageAdapter(SessionControl.Notice.class, Control::new);
     SessionControl.get(ctx.getSystem()).topic().tell(Topic.subscribe(control));
@@ -199,13 +197,12 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     }
     // Enter only once this presence holds the player's lease (see onGranted).
     entering = true;
-    lease.tell(new PresenceLease.Claim(getContext().getSelf(), false));
+    lease.claim();
     return this;
   }
 
   private Behavior<Command> onGranted() {
-    if (!leased) {
-      leased = true;
+    if (lease.granted()) {
       loadProfile();
     }
     return this;
@@ -237,7 +234,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   }
 
   private Behavior<Command> releaseAndStop() {
-    lease.tell(new PresenceLease.Release(getContext().getSelf()));
+    lease.release();
     return Behaviors.stopped();
   }
 
@@ -376,9 +373,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     if (listener != null) {
       listener.onEnded(WorldListener.EndReason.LEFT, "left the world");
     }
-    if (leased) {
-      lease.tell(new PresenceLease.Release(getContext().getSelf()));
-    }
+    lease.release();
     return failEntry(PortException.Code.CONFLICT, "the player left the world");
   }
 
@@ -417,9 +412,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   }
 
   private Behavior<Command> onWatchdog() {
-    if (leased) {
-      lease.tell(new PresenceLease.Claim(getContext().getSelf(), true));
-    }
+    lease.renew();
     if (!inWorld || entering) {
       return this;
     }
