@@ -127,6 +127,11 @@ public final class UdpEdge implements AutoCloseable {
     return datagramsIn;
   }
 
+  /** Connections disconnected because their reliable queue overflowed (see UdpServerSessions). */
+  public long tooSlow() {
+    return sessions.tooSlow();
+  }
+
   /** Connections open now. */
   public int connections() {
     return sessions.endpoint().connectedCount();
