@@ -11,7 +11,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.bluemarble.account.Account;
 import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.PortException;
@@ -75,10 +74,10 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   private final String playerId;
   private final long entityId;
   private final PresenceSettings settings;
-  private final ClusterSharding sharding;
   private final ActorRef<SessionEvent> sessionRef;
   private final PresenceHandle handle;
   private final LeaseHolder lease;
+  private final PresenceAsks asks;
   private String accountId;
   private WorldListener listener;
   private CompletableFuture<Presence> pending;
@@ -102,10 +101,10 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     this.playerId = playerId;
     this.entityId = PlayerIds.simulationId(playerId);
     this.settings = settings;
-    this.sharding = ClusterSharding.get(ctx.getSystem());
     this.sessionRef = ctx.messageAdapter(SessionEvent.class, FromCell::new);
     this.handle = new PresenceHandle(ctx.getSelf());
-    this.lease = new LeaseHolder(sharding, playerId, ctx.getSelf());
+    this.asks = new PresenceAsks(ctx, settings.askTimeout());
+    this.lease = asks.lease(playerId);
     ActorRef<SessionControl.Notice> control =
         ctx.messageAdapter(SessionControl.Notice.class, Control::new);
     SessionControl.get(ctx.getSystem()).topic().tell(Topic.subscribe(control));
@@ -153,29 +152,14 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
       pending = a.result();
       resuming = true;
       entering = true;
-      getContext()
-          .ask(
-              ZoneCell.Reply.class,
-              sharding.entityRefFor(ZoneCell.ENTITY_KEY, cellId),
-              settings.askTimeout(),
-              replyTo -> new ZoneCell.LeaveCell(playerId, replyTo),
-              CellAnswered::new);
+      asks.cell(cellId, r -> new ZoneCell.LeaveCell(playerId, r), CellAnswered::new);
       return this;
     }
-    if (pending != null) {
-      pending.completeExceptionally(
-          new PortException(PortException.Code.CONFLICT, "replaced by a newer connection"));
-    }
+    failPending(PortException.Code.CONFLICT, "replaced by a newer connection");
     pending = a.result();
     if (accountId == null) {
       accountId = a.accountId();
-      getContext()
-          .ask(
-              Account.Reply.class,
-              sharding.entityRefFor(Account.ENTITY_KEY, accountId),
-              settings.askTimeout(),
-              Account.GetAccount::new,
-              AccountLoaded::new);
+      asks.account(accountId, AccountLoaded::new);
     }
     return this;
   }
@@ -223,13 +207,8 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     if (!inCell) {
       return releaseAndStop();
     }
-    getContext()
-        .ask(
-            ZoneCell.Reply.class,
-            sharding.entityRefFor(ZoneCell.ENTITY_KEY, cellId),
-            settings.askTimeout(),
-            replyTo -> new ZoneCell.LeaveCell(playerId, replyTo),
-            (reply, failure) -> Takeover.LEFT_CELL);
+    asks.cell(
+        cellId, r -> new ZoneCell.LeaveCell(playerId, r), (reply, failure) -> Takeover.LEFT_CELL);
     return this;
   }
 
@@ -240,13 +219,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
 
   private void loadProfile() {
     entering = true;
-    getContext()
-        .ask(
-            Player.Reply.class,
-            sharding.entityRefFor(Player.ENTITY_KEY, playerId),
-            settings.askTimeout(),
-            Player.GetProfile::new,
-            ProfileLoaded::new);
+    asks.profile(playerId, ProfileLoaded::new);
   }
 
   private Behavior<Command> onProfile(ProfileLoaded m) {
@@ -270,15 +243,10 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   private void enterCell() {
     entering = true;
     cellId = CellEntry.cellIdAt(position, settings.zone());
-    getContext()
-        .ask(
-            ZoneCell.Reply.class,
-            sharding.entityRefFor(ZoneCell.ENTITY_KEY, cellId),
-            settings.askTimeout(),
-            replyTo ->
-                CellEntry.enter(
-                    playerId, characterClass, position, lastSequence, sessionRef, replyTo),
-            CellAnswered::new);
+    asks.cell(
+        cellId,
+        r -> CellEntry.enter(playerId, characterClass, position, lastSequence, sessionRef, r),
+        CellAnswered::new);
   }
 
   private Behavior<Command> onCellAnswer(CellAnswered m) {
@@ -334,11 +302,9 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
 
   private Behavior<Command> onInput(Input in) {
     if (inWorld && cellId != null) {
-      sharding
-          .entityRefFor(ZoneCell.ENTITY_KEY, cellId)
-          .tell(
-              new ZoneCell.SubmitInput(
-                  playerId, in.sequence(), in.intent(), in.clientTimeMillis()));
+      asks.tellCell(
+          cellId,
+          new ZoneCell.SubmitInput(playerId, in.sequence(), in.intent(), in.clientTimeMillis()));
     }
     return this;
   }
@@ -366,9 +332,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   /** Out of the world at the last position (the cell checkpoints it) and stop. */
   private Behavior<Command> leaveWorld() {
     if (cellId != null && (inWorld || entering)) {
-      sharding
-          .entityRefFor(ZoneCell.ENTITY_KEY, cellId)
-          .tell(new ZoneCell.LeaveCell(playerId, getContext().getSystem().ignoreRef()));
+      asks.tellCell(cellId, new ZoneCell.LeaveCell(playerId, getContext().getSystem().ignoreRef()));
     }
     if (listener != null) {
       listener.onEnded(WorldListener.EndReason.LEFT, "left the world");
