@@ -11,9 +11,9 @@ import org.bluemarble.protocol.udp.DropReason;
 /**
  * Publishes the game edges' counters as Kamon gauges (Prometheus {@code /metrics} when metrics are
  * on), every few seconds: {@code bluemarble_udp_dropped{reason}}, {@code
- * bluemarble_udp_connections}, {@code bluemarble_ws_connections_total}, {@code
- * bluemarble_ws_snapshots_dropped}, {@code bluemarble_ws_too_slow}, {@code
- * bluemarble_ws_refused_frames}.
+ * bluemarble_udp_connections}, {@code bluemarble_udp_too_slow}, {@code
+ * bluemarble_ws_connections_total}, {@code bluemarble_ws_snapshots_dropped}, {@code
+ * bluemarble_ws_too_slow}, {@code bluemarble_ws_refused_frames}.
  */
 final class EdgeMetrics {
   private static final Duration INTERVAL = Duration.ofSeconds(5);
@@ -35,6 +35,7 @@ final class EdgeMetrics {
             .update(e.getValue());
       }
       Kamon.gauge("bluemarble.udp.connections").withoutTags().update(udp.connections());
+      Kamon.gauge("bluemarble.udp.too.slow").withoutTags().update(udp.tooSlow());
     }
     WebSocketStats ws = edges.ws().stats();
     Kamon.gauge("bluemarble.ws.connections.total").withoutTags().update(ws.connections());

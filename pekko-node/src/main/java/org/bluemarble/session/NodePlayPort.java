@@ -1,6 +1,7 @@
 package org.bluemarble.session;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -57,6 +58,8 @@ public final class NodePlayPort implements PlayPort {
             gracePeriod,
             watchdog,
             askTimeout);
+    // A takeover waits for the old presence to leave its cell: an ask to the cell and a reply.
+    PresenceLease.init(system, askTimeout.multipliedBy(2));
     ActorRef<Presences.Command> ref =
         system.systemActorOf(Presences.create(settings), "presences", Props.empty());
     return new NodePlayPort(system, ref, askTimeout);
@@ -67,13 +70,22 @@ public final class NodePlayPort implements PlayPort {
     return ClusterSharding.get(system)
         .entityRefFor(Account.ENTITY_KEY, accountId)
         .<Account.Reply>ask(Account.GetAccount::new, askTimeout)
-        .<List<String>>thenApply(
-            reply -> reply instanceof Account.Summary s ? List.copyOf(s.characters()) : List.of())
-        .exceptionally(
-            failure -> {
-              throw new PortException(
-                  PortException.Code.UNAVAILABLE,
-                  "account " + accountId + " did not answer in " + askTimeout.toMillis() + " ms");
+        .handle(
+            (reply, failure) -> {
+              if (failure != null) {
+                throw new PortException(
+                    PortException.Code.UNAVAILABLE,
+                    "account " + accountId + " did not answer in " + askTimeout.toMillis() + " ms");
+              }
+              if (!(reply instanceof Account.Summary s)) {
+                return List.<String>of();
+              }
+              BanCheck.refusal(s, Instant.now())
+                  .ifPresent(
+                      refusal -> {
+                        throw refusal;
+                      });
+              return List.copyOf(s.characters());
             });
   }
 

@@ -1,6 +1,7 @@
 package org.bluemarble.session;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -10,7 +11,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.bluemarble.account.Account;
 import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.PortException;
@@ -18,9 +18,6 @@ import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.WorldListener;
 import org.bluemarble.node.SessionControl;
 import org.bluemarble.player.Player;
-import org.bluemarble.spatial.GeoPosition;
-import org.bluemarble.spatial.SpatialCells;
-import org.bluemarble.zone.CellIds;
 import org.bluemarble.zone.PlayerIds;
 import org.bluemarble.zone.SessionEvent;
 import org.bluemarble.zone.WireIntent;
@@ -31,7 +28,9 @@ import org.bluemarble.zone.ZoneCell;
  * the account, enters it at its checkpoint (or a spawn point) through sharding, routes inputs to
  * the cell that simulates it (following handoffs), converts the cell's pushes for the {@link
  * WorldListener}, keeps the character through a grace period after a detach, re-enters it from its
- * checkpoint when its cell goes silent, and obeys kicks.
+ * checkpoint when its cell goes silent, and obeys kicks. It enters only while it holds the player's
+ * cluster-wide {@link PresenceLease}; superseded by a connection on another node, it leaves its
+ * cell, ends its connection with REPLACED, releases the lease and stops.
  */
 final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
 
@@ -62,6 +61,10 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     WATCHDOG
   }
 
+  private enum Takeover implements Command {
+    LEFT_CELL
+  }
+
   static Behavior<Command> create(String playerId, PresenceSettings settings) {
     return Behaviors.setup(
         ctx -> Behaviors.withTimers(timers -> new PresenceActor(ctx, timers, playerId, settings)));
@@ -71,9 +74,10 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   private final String playerId;
   private final long entityId;
   private final PresenceSettings settings;
-  private final ClusterSharding sharding;
   private final ActorRef<SessionEvent> sessionRef;
   private final PresenceHandle handle;
+  private final LeaseHolder lease;
+  private final PresenceAsks asks;
   private String accountId;
   private WorldListener listener;
   private CompletableFuture<Presence> pending;
@@ -97,9 +101,10 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     this.playerId = playerId;
     this.entityId = PlayerIds.simulationId(playerId);
     this.settings = settings;
-    this.sharding = ClusterSharding.get(ctx.getSystem());
     this.sessionRef = ctx.messageAdapter(SessionEvent.class, FromCell::new);
     this.handle = new PresenceHandle(ctx.getSelf());
+    this.asks = new PresenceAsks(ctx, settings.askTimeout());
+    this.lease = asks.lease(playerId);
     ActorRef<SessionControl.Notice> control =
         ctx.messageAdapter(SessionControl.Notice.class, Control::new);
     SessionControl.get(ctx.getSystem()).topic().tell(Topic.subscribe(control));
@@ -119,6 +124,9 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
         .onMessage(AccountLoaded.class, this::onAccount)
         .onMessage(ProfileLoaded.class, this::onProfile)
         .onMessage(CellAnswered.class, this::onCellAnswer)
+        .onMessage(PresenceLease.Granted.class, g -> onGranted())
+        .onMessage(PresenceLease.Superseded.class, this::onSuperseded)
+        .onMessageEquals(Takeover.LEFT_CELL, this::releaseAndStop)
         .onMessageEquals(Timer.GRACE_OVER, this::leaveWorld)
         .onMessageEquals(Timer.WATCHDOG, this::onWatchdog)
         .build();
@@ -144,34 +152,25 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
       pending = a.result();
       resuming = true;
       entering = true;
-      getContext()
-          .ask(
-              ZoneCell.Reply.class,
-              sharding.entityRefFor(ZoneCell.ENTITY_KEY, cellId),
-              settings.askTimeout(),
-              replyTo -> new ZoneCell.LeaveCell(playerId, replyTo),
-              CellAnswered::new);
+      asks.cell(cellId, r -> new ZoneCell.LeaveCell(playerId, r), CellAnswered::new);
       return this;
     }
-    if (pending != null) {
-      pending.completeExceptionally(
-          new PortException(PortException.Code.CONFLICT, "replaced by a newer connection"));
-    }
+    failPending(PortException.Code.CONFLICT, "replaced by a newer connection");
     pending = a.result();
     if (accountId == null) {
       accountId = a.accountId();
-      getContext()
-          .ask(
-              Account.Reply.class,
-              sharding.entityRefFor(Account.ENTITY_KEY, accountId),
-              settings.askTimeout(),
-              Account.GetAccount::new,
-              AccountLoaded::new);
+      asks.account(accountId, AccountLoaded::new);
     }
     return this;
   }
 
   private Behavior<Command> onAccount(AccountLoaded m) {
+    if (m.reply() instanceof Account.Summary banned) {
+      var refusal = BanCheck.refusal(banned, Instant.now());
+      if (refusal.isPresent()) {
+        return failEntry(refusal.get().code(), refusal.get().getMessage());
+      }
+    }
     if (!(m.reply() instanceof Account.Summary s) || !s.characters().contains(playerId)) {
       String why =
           m.failure() != null
@@ -180,19 +179,47 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
       return failEntry(
           m.failure() != null ? PortException.Code.UNAVAILABLE : PortException.Code.NOT_FOUND, why);
     }
-    loadProfile();
+    // Enter only once this presence holds the player's lease (see onGranted).
+    entering = true;
+    lease.claim();
     return this;
+  }
+
+  private Behavior<Command> onGranted() {
+    if (lease.granted()) {
+      loadProfile();
+    }
+    return this;
+  }
+
+  /** Another connection took the player over: out of the cell first, then release and stop. */
+  private Behavior<Command> onSuperseded(PresenceLease.Superseded s) {
+    WorldListener l = listener;
+    listener = null;
+    if (l != null) {
+      l.onEnded(WorldListener.EndReason.REPLACED, s.reason());
+    }
+    failPending(PortException.Code.CONFLICT, s.reason());
+    timers.cancel(Timer.GRACE_OVER);
+    boolean inCell = cellId != null && (inWorld || entering);
+    inWorld = false;
+    entering = false;
+    if (!inCell) {
+      return releaseAndStop();
+    }
+    asks.cell(
+        cellId, r -> new ZoneCell.LeaveCell(playerId, r), (reply, failure) -> Takeover.LEFT_CELL);
+    return this;
+  }
+
+  private Behavior<Command> releaseAndStop() {
+    lease.release();
+    return Behaviors.stopped();
   }
 
   private void loadProfile() {
     entering = true;
-    getContext()
-        .ask(
-            Player.Reply.class,
-            sharding.entityRefFor(Player.ENTITY_KEY, playerId),
-            settings.askTimeout(),
-            Player.GetProfile::new,
-            ProfileLoaded::new);
+    asks.profile(playerId, ProfileLoaded::new);
   }
 
   private Behavior<Command> onProfile(ProfileLoaded m) {
@@ -215,30 +242,11 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   /** Sends EnterCell for {@link #position} to the cell containing it. */
   private void enterCell() {
     entering = true;
-    String cell =
-        CellIds.entityId(
-            SpatialCells.cellAt(
-                new GeoPosition(
-                    position.latitudeDeg(), position.longitudeDeg(), position.altitudeMeters()),
-                settings.zone().zoneLevel()));
-    cellId = cell;
-    getContext()
-        .ask(
-            ZoneCell.Reply.class,
-            sharding.entityRefFor(ZoneCell.ENTITY_KEY, cell),
-            settings.askTimeout(),
-            replyTo ->
-                new ZoneCell.EnterCell(
-                    playerId,
-                    characterClass,
-                    position.latitudeDeg(),
-                    position.longitudeDeg(),
-                    position.altitudeMeters(),
-                    lastSequence,
-                    null,
-                    sessionRef,
-                    replyTo),
-            CellAnswered::new);
+    cellId = CellEntry.cellIdAt(position, settings.zone());
+    asks.cell(
+        cellId,
+        r -> CellEntry.enter(playerId, characterClass, position, lastSequence, sessionRef, r),
+        CellAnswered::new);
   }
 
   private Behavior<Command> onCellAnswer(CellAnswered m) {
@@ -259,15 +267,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
       inWorld = true;
       lastSnapshotNanos = System.nanoTime();
       entered =
-          new Presence.Entered(
-              entityId,
-              position,
-              0.0,
-              lastSequence,
-              settings.zone().tickHz(),
-              settings.zone().snapshotHz(),
-              settings.zone().sphere().radiusMeters(),
-              entered != null);
+          CellEntry.entered(entityId, position, lastSequence, settings.zone(), entered != null);
       if (pending != null) {
         pending.complete(handle.with(entered, listener));
         pending = null;
@@ -289,20 +289,22 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   }
 
   private Behavior<Command> failEntry(PortException.Code code, String why) {
+    failPending(code, why);
+    return Behaviors.stopped();
+  }
+
+  private void failPending(PortException.Code code, String why) {
     if (pending != null) {
       pending.completeExceptionally(new PortException(code, why));
       pending = null;
     }
-    return Behaviors.stopped();
   }
 
   private Behavior<Command> onInput(Input in) {
     if (inWorld && cellId != null) {
-      sharding
-          .entityRefFor(ZoneCell.ENTITY_KEY, cellId)
-          .tell(
-              new ZoneCell.SubmitInput(
-                  playerId, in.sequence(), in.intent(), in.clientTimeMillis()));
+      asks.tellCell(
+          cellId,
+          new ZoneCell.SubmitInput(playerId, in.sequence(), in.intent(), in.clientTimeMillis()));
     }
     return this;
   }
@@ -330,13 +332,12 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   /** Out of the world at the last position (the cell checkpoints it) and stop. */
   private Behavior<Command> leaveWorld() {
     if (cellId != null && (inWorld || entering)) {
-      sharding
-          .entityRefFor(ZoneCell.ENTITY_KEY, cellId)
-          .tell(new ZoneCell.LeaveCell(playerId, getContext().getSystem().ignoreRef()));
+      asks.tellCell(cellId, new ZoneCell.LeaveCell(playerId, getContext().getSystem().ignoreRef()));
     }
     if (listener != null) {
       listener.onEnded(WorldListener.EndReason.LEFT, "left the world");
     }
+    lease.release();
     return failEntry(PortException.Code.CONFLICT, "the player left the world");
   }
 
@@ -375,6 +376,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   }
 
   private Behavior<Command> onWatchdog() {
+    lease.renew();
     if (!inWorld || entering) {
       return this;
     }

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reference clients over WebSocket and UDP (one of them through a 10 % lossy link, which later
- * replays all it sent) enter the world of a real node near each other and see each other move.
+ * Reference clients over WebSocket and UDP (one of them through a link that loses 10 % and reorders
+ * 10 % of the datagrams, and later replays all it sent) enter the world of a real node near each
+ * other and see each other move.
  */
 class EdgePlayTest {
   @TempDir static Path dataDir;
@@ -62,7 +63,8 @@ class EdgePlayTest {
     Acks acksC = new Acks();
     Acks acksD = new Acks();
     try (ClientIoLoop loop = new ClientIoLoop("edge-test-io");
-        LossyUdpProxy lossy = new LossyUdpProxy(PlayWorld.serverOf(world.connectToken(d)), 0.10);
+        LossyUdpProxy lossy =
+            new LossyUdpProxy(PlayWorld.serverOf(world.connectToken(d)), 0.10, 0.10);
         BlueMarbleClient wsA = world.webSocket(a, acksA);
         BlueMarbleClient wsB = world.webSocket(b, new ClientListener() {});
         BlueMarbleClient udpC = world.udp(c, acksC, loop, null);
@@ -107,6 +109,8 @@ class EdgePlayTest {
                       && moved(udpC.world().find(idA), aSeenByB));
       assertThat(wsA.unacknowledgedInputs()).isZero();
       assertThat(udpD.unacknowledgedInputs()).isZero();
+      assertThat(lossy.dropped).isPositive();
+      assertThat(lossy.reordered).isPositive();
 
       // Every datagram D sent so far arrives again from D's address: the replay window drops them,
       // and D's session goes on.

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A UDP relay for one client that drops a share of the datagrams in both directions, so a real
- * client and the real UDP edge talk over a lossy link.
+ * A UDP relay for one client that drops a share of the datagrams in both directions and holds back
+ * another share until the next datagram in the same direction has passed (so they arrive
+ * reordered), so a real client and the real UDP edge talk over a lossy, reordering link.
  */
 final class LossyUdpProxy implements AutoCloseable {
   private final DatagramChannel front;
@@ -22,6 +23,10 @@ final class LossyUdpProxy implements AutoCloseable {
   private final Selector selector;
   private final InetSocketAddress server;
   private final double loss;
+  private final double reorder;
+  private byte[] heldUp;
+  private byte[] heldDown;
+  volatile long reordered;
   private final SplittableRandom random = new SplittableRandom(7);
   private final Thread thread;
   private volatile boolean running = true;
@@ -31,8 +36,13 @@ final class LossyUdpProxy implements AutoCloseable {
   private volatile boolean replay;
 
   LossyUdpProxy(InetSocketAddress server, double loss) throws IOException {
+    this(server, loss, 0);
+  }
+
+  LossyUdpProxy(InetSocketAddress server, double loss, double reorder) throws IOException {
     this.server = server;
     this.loss = loss;
+    this.reorder = reorder;
     front = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
     back = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
     front.configureBlocking(false);
@@ -63,7 +73,7 @@ final class LossyUdpProxy implements AutoCloseable {
             buffer.duplicate().flip().get(copy);
             fromClient.add(copy);
           }
-          relay(buffer, back, server);
+          heldUp = relay(buffer, back, server, heldUp);
         }
         if (replay) {
           replay = false;
@@ -75,7 +85,7 @@ final class LossyUdpProxy implements AutoCloseable {
         }
         while (back.receive(buffer.clear()) != null) {
           if (client != null) {
-            relay(buffer, front, client);
+            heldDown = relay(buffer, front, client, heldDown);
           }
         }
       }
@@ -92,13 +102,25 @@ final class LossyUdpProxy implements AutoCloseable {
     selector.wakeup();
   }
 
-  private void relay(ByteBuffer buffer, DatagramChannel out, SocketAddress to) throws IOException {
+  /** Relays one datagram (maybe dropping or holding it); returns what is held back now. */
+  private byte[] relay(ByteBuffer buffer, DatagramChannel out, SocketAddress to, byte[] held)
+      throws IOException {
     if (random.nextDouble() < loss) {
       dropped++;
-      return;
+      return held;
     }
     buffer.flip();
+    if (held == null && random.nextDouble() < reorder) {
+      byte[] copy = new byte[buffer.remaining()];
+      buffer.get(copy);
+      reordered++;
+      return copy;
+    }
     out.send(buffer, to);
+    if (held != null) {
+      out.send(ByteBuffer.wrap(held), to);
+    }
+    return null;
   }
 
   @Override

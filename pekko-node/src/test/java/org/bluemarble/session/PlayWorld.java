@@ -81,6 +81,38 @@ final class PlayWorld {
     return new Player(accountId, token, playerId);
   }
 
+  /** Bans an account through its entity (no kick is published: only the session checks hold). */
+  void ban(String accountId, String reason) throws Exception {
+    Account.Reply reply =
+        ClusterSharding.get(node.system)
+            .entityRefFor(Account.ENTITY_KEY, accountId)
+            .<Account.Reply>ask(r -> new Account.Ban(reason, null, "test-admin", r), WAIT)
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+    if (!(reply instanceof Account.Summary)) {
+      throw new IllegalStateException("ban: " + reply);
+    }
+  }
+
+  /** Creates one more character for the player's account; returns its player id. */
+  String addCharacter(Player p, String name) throws Exception {
+    AdminClient.Response created = api.createPlayer(name, "Warrior");
+    if (created.status() != 201) {
+      throw new IllegalStateException("create player: " + created.status() + created.body());
+    }
+    String playerId = created.body().path("id").asText();
+    Account.Reply reply =
+        ClusterSharding.get(node.system)
+            .entityRefFor(Account.ENTITY_KEY, p.accountId())
+            .<Account.Reply>ask(r -> new Account.AddCharacter(playerId, r), WAIT)
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+    if (!(reply instanceof Account.Summary)) {
+      throw new IllegalStateException("add character: " + reply);
+    }
+    return playerId;
+  }
+
   String token(String username) throws Exception {
     AdminClient.Response login =
         api.post(
@@ -92,20 +124,26 @@ final class PlayWorld {
 
   /** A client over WebSocket, greeted and authenticated. */
   BlueMarbleClient webSocket(Player p, ClientListener listener) throws Exception {
+    BlueMarbleClient client = webSocketGreeted(listener);
+    client.authenticate(p.token()).get(30, TimeUnit.SECONDS);
+    return client;
+  }
+
+  /** A client over WebSocket, greeted but not authenticated. */
+  BlueMarbleClient webSocketGreeted(ClientListener listener) throws Exception {
     WebSocketClientTransport ws =
         WebSocketClientTransport.connect(
                 http, URI.create("ws://127.0.0.1:" + node.httpPort + "/ws"), e -> {}, t -> {})
             .get(30, TimeUnit.SECONDS);
     BlueMarbleClient client = new BlueMarbleClient(ws, listener);
     client.hello("edge-test/1").get(30, TimeUnit.SECONDS);
-    client.authenticate(p.token()).get(30, TimeUnit.SECONDS);
     return client;
   }
 
   /** A connect token obtained over a short-lived WebSocket session. */
   ConnectToken connectToken(Player p) throws Exception {
     try (BlueMarbleClient ws = webSocket(p, new ClientListener() {})) {
-      ConnectTokenIssued issued = ws.requestConnectToken().get(30, TimeUnit.SECONDS);
+      ConnectTokenIssued issued = ws.requestConnectToken(p.playerId()).get(30, TimeUnit.SECONDS);
       return ConnectToken.fromBytes(issued.getToken().toByteArray());
     }
   }
@@ -116,7 +154,19 @@ final class PlayWorld {
    */
   BlueMarbleClient udp(Player p, ClientListener listener, ClientIoLoop loop, InetSocketAddress via)
       throws Exception {
-    ConnectToken token = connectToken(p);
+    BlueMarbleClient client = udpGreeted(connectToken(p), p, listener, loop, via);
+    client.authenticate(p.token()).get(30, TimeUnit.SECONDS);
+    return client;
+  }
+
+  /** A client over UDP with a given connect token, greeted but not authenticated. */
+  BlueMarbleClient udpGreeted(
+      ConnectToken token,
+      Player p,
+      ClientListener listener,
+      ClientIoLoop loop,
+      InetSocketAddress via)
+      throws Exception {
     long now = System.currentTimeMillis();
     UdpClientTransport transport =
         via == null
@@ -126,7 +176,6 @@ final class PlayWorld {
     loop.register(transport);
     transport.connected().get(30, TimeUnit.SECONDS);
     client.hello("edge-test-udp/1").get(30, TimeUnit.SECONDS);
-    client.authenticate(p.token()).get(30, TimeUnit.SECONDS);
     return client;
   }
 

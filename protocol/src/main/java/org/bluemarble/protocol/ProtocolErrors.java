@@ -54,7 +54,8 @@ public final class ProtocolErrors {
           CODE_FRAME_TOO_LARGE,
           CODE_SERVER_FULL,
           CODE_MAINTENANCE,
-          CODE_UNAUTHENTICATED ->
+          CODE_UNAUTHENTICATED,
+          CODE_ACCOUNT_BANNED ->
           true;
       default -> false;
     };

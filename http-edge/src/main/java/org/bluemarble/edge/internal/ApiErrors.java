@@ -61,6 +61,7 @@ public final class ApiErrors {
       case NOT_FOUND -> complete(StatusCodes.NOT_FOUND, "NOT_FOUND", e.getMessage());
       case CONFLICT -> complete(StatusCodes.CONFLICT, "CONFLICT", e.getMessage());
       case UNAVAILABLE -> complete(StatusCodes.SERVICE_UNAVAILABLE, "UNAVAILABLE", e.getMessage());
+      case BANNED -> complete(StatusCodes.FORBIDDEN, "BANNED", e.getMessage());
     };
   }
 

@@ -15,7 +15,9 @@ public final class PortException extends RuntimeException {
     INVALID_INPUT,
     NOT_FOUND,
     CONFLICT,
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** The account is banned: it may not hold a game session. */
+    BANNED
   }
 
   private final Code code;

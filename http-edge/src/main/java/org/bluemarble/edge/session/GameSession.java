@@ -1,9 +1,11 @@
 package org.bluemarble.edge.session;
 
 import java.util.List;
-import java.util.concurrent.CompletionException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.bluemarble.edge.port.PlayPosition;
-import org.bluemarble.edge.port.PortException;
 import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.WorldListener;
 import org.bluemarble.protocol.ProtocolCodec;
@@ -27,7 +29,8 @@ public final class GameSession {
   private final SessionDeps deps;
   private final SessionOutput out;
   private final ProtocolCodec codec;
-  private final String udpSubject;
+  private final String udpPlayer;
+  private final Executor verifier;
   private SessionPhase phase = SessionPhase.NEW;
   private boolean busy;
   private int badFrames;
@@ -36,16 +39,33 @@ public final class GameSession {
   private Link link;
 
   /**
+   * A session on one WebSocket connection; tokens are verified on the calling thread.
+   *
+   * @param udpPlayer for a UDP connection, the player its connect token admits; null on WebSocket
+   */
+  public GameSession(SessionDeps deps, SessionOutput out, ProtocolCodec codec, String udpPlayer) {
+    this(deps, out, codec, udpPlayer, Runnable::run);
+  }
+
+  /**
    * A session on one connection.
    *
-   * @param udpSubject for a UDP connection, the subject its connect token was issued to (the
-   *     account id), which the Authenticate must match; null on WebSocket
+   * @param udpPlayer for a UDP connection, the player its connect token admits (the Authenticate
+   *     must be for the account owning it, and EnterWorld for that player); null on WebSocket
+   * @param verifier where access tokens are verified (a bounded pool keeps the signature check off
+   *     an I/O thread); a rejected task answers CODE_RATE_LIMITED
    */
-  public GameSession(SessionDeps deps, SessionOutput out, ProtocolCodec codec, String udpSubject) {
+  public GameSession(
+      SessionDeps deps,
+      SessionOutput out,
+      ProtocolCodec codec,
+      String udpPlayer,
+      Executor verifier) {
     this.deps = deps;
     this.out = out;
     this.codec = codec;
-    this.udpSubject = udpSubject;
+    this.udpPlayer = udpPlayer;
+    this.verifier = verifier;
   }
 
   /** One received frame (a serialised Envelope). */
@@ -119,7 +139,8 @@ public final class GameSession {
         }
         closeQuietly();
       }
-      case REQUEST_CONNECT_TOKEN -> onRequestConnectToken(id);
+      case REQUEST_CONNECT_TOKEN ->
+          onRequestConnectToken(id, in.getRequestConnectToken().getPlayerId());
       case CHAT_SEND ->
           throw new ProtocolException(
               Error.Code.CODE_UNKNOWN_MESSAGE, "chat is not available on this server yet");
@@ -146,45 +167,65 @@ public final class GameSession {
     if (phase != SessionPhase.GREETED || busy) {
       throw new ProtocolException(Error.Code.CODE_OUT_OF_PHASE, "already authenticated");
     }
-    String account = deps.tokens().accountIdOf(token);
-    if (udpSubject != null && !udpSubject.equals(account)) {
+    CompletableFuture<String> verified;
+    try {
+      verified = CompletableFuture.supplyAsync(() -> deps.tokens().accountIdOf(token), verifier);
+    } catch (RejectedExecutionException e) {
       throw new ProtocolException(
-          Error.Code.CODE_UNAUTHENTICATED,
-          "the token's account is not the one this UDP connection was issued to");
+          Error.Code.CODE_RATE_LIMITED, "the server is verifying too many tokens; retry shortly");
     }
     busy = true;
-    deps.play()
-        .characters(account)
+    verified
+        .thenCompose(
+            account -> deps.play().characters(account).thenApply(list -> Map.entry(account, list)))
         .whenComplete(
-            (list, failure) -> {
+            (found, failure) -> {
               synchronized (this) {
                 busy = false;
                 if (phase != SessionPhase.GREETED) {
                   return;
                 }
                 if (failure != null) {
-                  fail(id, portFailure(failure));
+                  fail(id, SessionFailures.toProtocol(failure));
                   return;
                 }
-                accountId = account;
-                characters = List.copyOf(list);
-                phase = SessionPhase.AUTHENTICATED;
-                out.send(
-                    Envelope.newBuilder()
-                        .setCorrelationId(id)
-                        .setAuthenticated(
-                            Authenticated.newBuilder()
-                                .setAccountId(account)
-                                .addAllPlayerIds(characters))
-                        .build());
+                authenticated(id, found.getKey(), found.getValue());
               }
             });
+  }
+
+  private void authenticated(long id, String account, List<String> list) {
+    if (udpPlayer != null && !list.contains(udpPlayer)) {
+      fail(
+          id,
+          new ProtocolException(
+              Error.Code.CODE_UNAUTHENTICATED,
+              "this UDP connection's token admits player "
+                  + udpPlayer
+                  + ", not a character of account "
+                  + account));
+      return;
+    }
+    accountId = account;
+    characters = List.copyOf(list);
+    phase = SessionPhase.AUTHENTICATED;
+    out.send(
+        Envelope.newBuilder()
+            .setCorrelationId(id)
+            .setAuthenticated(
+                Authenticated.newBuilder().setAccountId(account).addAllPlayerIds(characters))
+            .build());
   }
 
   private void onEnterWorld(long id, String playerId) {
     if (phase != SessionPhase.AUTHENTICATED || busy) {
       throw new ProtocolException(
           Error.Code.CODE_OUT_OF_PHASE, "already in the world or entering it");
+    }
+    if (udpPlayer != null && !udpPlayer.equals(playerId)) {
+      throw new ProtocolException(
+          Error.Code.CODE_UNAUTHENTICATED,
+          "this UDP connection's token admits player " + udpPlayer + ", not '" + playerId + "'");
     }
     if (playerId.isBlank() || !characters.contains(playerId)) {
       throw new ProtocolException(
@@ -202,7 +243,7 @@ public final class GameSession {
     busy = false;
     if (failure != null) {
       if (phase != SessionPhase.CLOSED) {
-        fail(id, portFailure(failure));
+        fail(id, SessionFailures.toProtocol(failure));
       }
       return;
     }
@@ -224,13 +265,18 @@ public final class GameSession {
     l.presence.input(input.getSequence(), ProtoMapping.intentOf(input), input.getClientTimeMs());
   }
 
-  private void onRequestConnectToken(long id) {
+  private void onRequestConnectToken(long id, String playerId) {
     if (deps.udp() == null) {
       throw new ProtocolException(
           Error.Code.CODE_NOT_FOUND, "this server has no UDP edge (bluemarble.edge.udp.enabled)");
     }
+    if (!characters.contains(playerId)) {
+      throw new ProtocolException(
+          Error.Code.CODE_NOT_FOUND,
+          "player_id '" + playerId + "' is not a character of account " + accountId);
+    }
     long now = System.currentTimeMillis();
-    ConnectToken token = deps.udp().issue(accountId, now);
+    ConnectToken token = deps.udp().issue(playerId, now);
     out.send(ProtoMapping.connectTokenIssued(id, token));
   }
 
@@ -267,32 +313,13 @@ public final class GameSession {
   }
 
   private void disconnect(Disconnect.Reason reason, String detail) {
-    out.send(
-        Envelope.newBuilder()
-            .setDisconnect(
-                Disconnect.newBuilder().setReason(reason).setDetail(detail == null ? "" : detail))
-            .build());
+    out.send(SessionFailures.disconnect(reason, detail));
     closeQuietly();
   }
 
   private void closeQuietly() {
     connectionLost();
     out.close();
-  }
-
-  private static ProtocolException portFailure(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException c ? c.getCause() : failure;
-    if (cause instanceof PortException p) {
-      Error.Code code =
-          switch (p.code()) {
-            case NOT_FOUND -> Error.Code.CODE_NOT_FOUND;
-            case INVALID_INPUT, CONFLICT -> Error.Code.CODE_INVALID_INPUT;
-            case UNAVAILABLE -> Error.Code.CODE_INTERNAL;
-          };
-      return new ProtocolException(code, p.getMessage());
-    }
-    return new ProtocolException(
-        Error.Code.CODE_INTERNAL, "the world did not answer: " + cause.getMessage());
   }
 
   /** What the world says about the character of one enter; ignored once it is not current. */

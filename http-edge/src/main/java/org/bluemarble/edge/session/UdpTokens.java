@@ -13,8 +13,8 @@ import org.bluemarble.protocol.udp.ConnectTokenIssuer;
 public record UdpTokens(
     ConnectTokenIssuer issuer, String publicAddress, long lifetimeMs, int timeoutMs) {
 
-  /** A token for {@code subject} (the account id) at {@code nowMs}. */
-  public ConnectToken issue(String subject, long nowMs) {
-    return issuer.issue(subject, publicAddress, nowMs, lifetimeMs, timeoutMs);
+  /** A token admitting {@code playerId} (a character of the session's account) at {@code nowMs}. */
+  public ConnectToken issue(String playerId, long nowMs) {
+    return issuer.issue(playerId, publicAddress, nowMs, lifetimeMs, timeoutMs);
   }
 }

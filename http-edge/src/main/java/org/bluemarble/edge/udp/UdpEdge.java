@@ -9,7 +9,10 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.bluemarble.edge.session.GameSession;
 import org.bluemarble.edge.session.SessionDeps;
 import org.bluemarble.edge.session.SessionOutput;
@@ -28,11 +31,20 @@ import org.slf4j.LoggerFactory;
  * The UDP game edge: one DatagramChannel served by one thread, running the protocol module's
  * netcode-style endpoint ({@link UdpServerSessions}) and one {@link GameSession} per connection.
  * Sessions write from any thread into a queue the I/O thread drains. Bad datagrams are dropped
- * silently and counted by {@link DropReason}.
+ * silently and counted by {@link DropReason}. The I/O thread only decrypts and dispatches: access
+ * tokens are verified on a small bounded pool ({@link #VERIFIER_THREADS} threads, {@link
+ * #VERIFIER_QUEUE} waiting), and a session that closes lingers until its last reliable messages are
+ * acknowledged.
  */
 public final class UdpEdge implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(UdpEdge.class);
   private static final long TICK_MS = 5;
+
+  /** Threads verifying access tokens (JWT signatures) for UDP sessions. */
+  public static final int VERIFIER_THREADS = 2;
+
+  /** Verifications waiting at most; beyond that an Authenticate is answered CODE_RATE_LIMITED. */
+  public static final int VERIFIER_QUEUE = 1_024;
 
   private final DatagramChannel channel;
   private final Selector selector;
@@ -42,6 +54,18 @@ public final class UdpEdge implements AutoCloseable {
   private final Map<InetSocketAddress, GameSession> games = new HashMap<>();
   private final ConcurrentLinkedQueue<Outbound> outbound = new ConcurrentLinkedQueue<>();
   private final Thread thread;
+  private final ThreadPoolExecutor verifier =
+      new ThreadPoolExecutor(
+          VERIFIER_THREADS,
+          VERIFIER_THREADS,
+          1,
+          TimeUnit.MINUTES,
+          new ArrayBlockingQueue<>(VERIFIER_QUEUE),
+          r -> {
+            Thread t = new Thread(r, "bluemarble-udp-auth");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile boolean running = true;
   private volatile long datagramsIn;
 
@@ -101,6 +125,11 @@ public final class UdpEdge implements AutoCloseable {
   /** Datagrams received since start. */
   public long datagramsIn() {
     return datagramsIn;
+  }
+
+  /** Connections disconnected because their reliable queue overflowed (see UdpServerSessions). */
+  public long tooSlow() {
+    return sessions.tooSlow();
   }
 
   /** Connections open now. */
@@ -165,14 +194,14 @@ public final class UdpEdge implements AutoCloseable {
   private void drainOutbound(long now) {
     for (Outbound o; (o = outbound.poll()) != null; ) {
       if (o.envelope() == null) {
-        sessions.disconnect(o.to(), now);
+        sessions.close(o.to(), now);
       } else {
         sessions.send(o.to(), o.envelope(), now);
       }
     }
   }
 
-  private GameSession session(InetSocketAddress address, String subject) {
+  private GameSession session(InetSocketAddress address, String playerId) {
     SessionOutput out =
         new SessionOutput() {
           @Override
@@ -187,7 +216,7 @@ public final class UdpEdge implements AutoCloseable {
             selector.wakeup();
           }
         };
-    return new GameSession(deps, out, codec, subject);
+    return new GameSession(deps, out, codec, playerId, verifier);
   }
 
   @Override
@@ -204,5 +233,6 @@ public final class UdpEdge implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     games.values().forEach(GameSession::connectionLost);
+    verifier.shutdownNow();
   }
 }

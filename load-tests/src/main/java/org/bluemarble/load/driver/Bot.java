@@ -104,7 +104,7 @@ public final class Bot implements ClientListener {
             ws -> {
               BlueMarbleClient tokenClient = new BlueMarbleClient(ws, quiet);
               return greet(tokenClient)
-                  .thenCompose(c -> timed(c.requestConnectToken()))
+                  .thenCompose(c -> timed(c.requestConnectToken(account.playerId())))
                   .whenComplete((token, t) -> tokenClient.close());
             })
         .thenCompose(this::openUdp)

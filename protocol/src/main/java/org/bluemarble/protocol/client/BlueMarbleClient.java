@@ -136,10 +136,13 @@ public final class BlueMarbleClient implements AutoCloseable {
     return request(e).thenApply(Envelope::getPong);
   }
 
-  /** Asks for a UDP connect token (after authentication). */
-  public CompletableFuture<ConnectTokenIssued> requestConnectToken() {
+  /**
+   * Asks for a UDP connect token (after authentication) that admits {@code playerId}, a character
+   * of the authenticated account; the UDP session may enter the world only as that player.
+   */
+  public CompletableFuture<ConnectTokenIssued> requestConnectToken(String playerId) {
     Envelope.Builder e = Envelope.newBuilder();
-    e.setRequestConnectToken(RequestConnectToken.getDefaultInstance());
+    e.setRequestConnectToken(RequestConnectToken.newBuilder().setPlayerId(playerId));
     return request(e).thenApply(Envelope::getConnectTokenIssued);
   }
 

@@ -87,9 +87,8 @@ public final class ClientIoLoop implements AutoCloseable {
         nextFlush = now + TICK_MS;
       }
     }
-    transports.forEach(UdpClientTransport::close);
     long now = System.currentTimeMillis();
-    transports.forEach(t -> t.flush(now));
+    transports.forEach(t -> t.closeNow(now));
   }
 
   private void registerAdded() {

@@ -17,6 +17,7 @@ import org.bluemarble.protocol.udp.ReliableChannel;
 import org.bluemarble.protocol.udp.UdpClientEndpoint;
 import org.bluemarble.protocol.udp.UdpEvent;
 import org.bluemarble.protocol.udp.UdpOutput;
+import org.bluemarble.protocol.udp.UdpServerSessions;
 import org.bluemarble.protocol.udp.UdpWire;
 import org.bluemarble.protocol.v1.Envelope;
 
@@ -41,6 +42,7 @@ public final class UdpClientTransport implements ClientTransport {
   private volatile Consumer<Envelope> onEnvelope = e -> {};
   private volatile Consumer<Throwable> onClosed = t -> {};
   private volatile boolean closeRequested;
+  private long closeRequestedAtMs = -1;
   private volatile long bytesSent;
   private volatile long bytesReceived;
   private boolean closed;
@@ -151,18 +153,13 @@ public final class UdpClientTransport implements ClientTransport {
     if (closed) {
       return false;
     }
-    if (closeRequested) {
-      endpoint.disconnect(nowMs, output);
-      flushDatagrams();
-      finish(null);
-      return false;
-    }
-    if (endpoint.state() == UdpClientEndpoint.State.CONNECTED) {
+    boolean connectedNow = endpoint.state() == UdpClientEndpoint.State.CONNECTED;
+    if (connectedNow) {
       Envelope e;
       while ((e = outbox.poll()) != null) {
         byte[] bytes = codec.encode(e);
         if (Delivery.isUnreliable(e.getMessageCase())) {
-          endpoint.send(Channels.unreliable(bytes), nowMs, output);
+          endpoint.send(reliable.unreliable(bytes), nowMs, output);
         } else {
           reliable.send(bytes);
         }
@@ -171,10 +168,36 @@ public final class UdpClientTransport implements ClientTransport {
         endpoint.send(packet, nowMs, output);
       }
     }
+    if (closeRequested) {
+      if (closeRequestedAtMs < 0) {
+        closeRequestedAtMs = nowMs;
+      }
+      // Linger until the reliable messages sent before closing (a Disconnect with its reason) are
+      // acknowledged, so the disconnect packet does not overtake them.
+      boolean lingering =
+          connectedNow
+              && reliable.hasPending()
+              && nowMs - closeRequestedAtMs < UdpServerSessions.LINGER_MS;
+      if (!lingering) {
+        endpoint.disconnect(nowMs, output);
+        flushDatagrams();
+        finish(null);
+        return false;
+      }
+    }
     endpoint.update(nowMs, output);
     handleEvents(nowMs);
     flushDatagrams();
     return !closed;
+  }
+
+  /** Disconnects at once, without waiting for unacknowledged reliable messages. */
+  void closeNow(long nowMs) {
+    if (!closed) {
+      endpoint.disconnect(nowMs, output);
+      flushDatagrams();
+      finish(null);
+    }
   }
 
   private void handleEvents(long nowMs) {
@@ -194,8 +217,11 @@ public final class UdpClientTransport implements ClientTransport {
 
   private void onPayload(byte[] payload, long nowMs) {
     try {
-      if (Channels.channelOf(payload) == Channels.UNRELIABLE) {
+      byte channel = Channels.channelOf(payload);
+      if (channel == Channels.UNRELIABLE) {
         onEnvelope.accept(codec.decode(Arrays.copyOfRange(payload, 1, payload.length)));
+      } else if (channel == Channels.ACKED_UNRELIABLE) {
+        onEnvelope.accept(codec.decode(reliable.onAckedUnreliable(payload, nowMs)));
       } else {
         reliable.onPacket(payload, 0, payload.length, nowMs);
         for (byte[] message : reliable.pollReceived()) {

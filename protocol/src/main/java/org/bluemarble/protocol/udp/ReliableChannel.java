@@ -15,10 +15,15 @@ import java.util.TreeMap;
  * direction pair; not thread-safe.
  *
  * <p>Messages are cut into fragments of at most {@link #MAX_FRAGMENT_BYTES}; every fragment has a
- * sequence number and is resent after an RTT-based timeout until acknowledged. Each packet
- * acknowledges: everything below a cumulative sequence, the newest fragment received and the 32
- * before it (ack bits). The receiver buffers out-of-order fragments (up to {@link #WINDOW}),
- * delivers whole messages in order and drops duplicates. Layout in {@link ReliablePacket}.
+ * sequence number and is resent after an RTT-based timeout until acknowledged (the owner calls
+ * {@link #pollPackets} on a clock, so resends never wait for new traffic; the timeout does not back
+ * off: a game wants the data late rather than never, and a peer that falls behind is disconnected
+ * by the owner's bound on queued fragments instead). Each packet acknowledges: everything below a
+ * cumulative sequence, the newest fragment received and the 32 before it (ack bits). The same
+ * acknowledgement rides on every unreliable message ({@link #unreliable}); an ack-only packet goes
+ * out only when nothing carried the ack for {@link #ACK_DELAY_MS}. The receiver buffers
+ * out-of-order fragments (up to {@link #WINDOW}), delivers whole messages in order and drops
+ * duplicates. Layout in {@link ReliablePacket}.
  */
 public final class ReliableChannel {
 
@@ -33,9 +38,14 @@ public final class ReliableChannel {
   /** The largest message accepted by {@link #send}. */
   public static final int MAX_MESSAGE_BYTES = 256 * MAX_FRAGMENT_BYTES;
 
+  /** How long an owed acknowledgement waits for a packet to ride on before it goes alone. */
+  public static final long ACK_DELAY_MS = 20;
+
+  /** Upper bound of the retransmission timeout. */
+  public static final long MAX_RTO_MS = 2_000;
+
   private static final long INITIAL_RTO_MS = 200;
   private static final long MIN_RTO_MS = 30;
-  private static final long MAX_RTO_MS = 2_000;
 
   private final ArrayDeque<ReliablePacket.Fragment> unsent = new ArrayDeque<>();
   private final TreeMap<Integer, InFlight> inFlight = new TreeMap<>();
@@ -46,6 +56,12 @@ public final class ReliableChannel {
   private int nextExpected;
   private int newestReceived = -1;
   private boolean ackOwed;
+  private long ackOwedSinceMs;
+  private long acksPiggybacked;
+  private long ackOnlyPackets;
+  private long fragmentsAcked;
+  private long ackDelayTotalMs;
+  private long maxAckDelayMs;
   private double srttMs = -1;
   private double rttVarMs;
   private long rtoMs = INITIAL_RTO_MS;
@@ -75,7 +91,7 @@ public final class ReliableChannel {
     ReliablePacket packet = ReliablePacket.parse(data, offset, length);
     onAcks(packet, nowMs);
     for (ReliablePacket.Fragment f : packet.fragments()) {
-      ackOwed = true;
+      owe(nowMs);
       int seq = f.sequence();
       if (seq < nextExpected || seq >= nextExpected + WINDOW || buffered.containsKey(seq)) {
         continue;
@@ -86,7 +102,35 @@ public final class ReliableChannel {
     deliver();
   }
 
-  /** Datagram payloads to send now: resends that are due, new fragments, or an ack. */
+  /**
+   * Frames an unreliable message with this channel's acknowledgement in front (see {@link
+   * Channels#ACKED_UNRELIABLE}), which settles an owed ack; a message too large for that frame goes
+   * as a plain unreliable one.
+   */
+  public byte[] unreliable(byte[] message) {
+    if (message.length > Channels.MAX_ACKED_UNRELIABLE_BYTES) {
+      return Channels.unreliable(message);
+    }
+    if (ackOwed) {
+      acksPiggybacked++;
+      ackOwed = false;
+    }
+    return Channels.ackedUnreliable(nextExpected, newestReceived, ackBits(), message);
+  }
+
+  /**
+   * Handles a received {@link Channels#ACKED_UNRELIABLE} payload: applies its acknowledgement and
+   * returns the message it carries.
+   *
+   * @throws org.bluemarble.protocol.ProtocolException when the payload is malformed
+   */
+  public byte[] onAckedUnreliable(byte[] payload, long nowMs) {
+    ReliablePacket acks = Channels.ackedHeader(payload);
+    onAcks(acks, nowMs);
+    return Channels.ackedMessage(payload);
+  }
+
+  /** Datagram payloads to send now: resends that are due, new fragments, or a delayed ack. */
   public List<byte[]> pollPackets(long nowMs) {
     List<ReliablePacket.Fragment> due = new ArrayList<>();
     for (InFlight f : inFlight.values()) {
@@ -96,6 +140,9 @@ public final class ReliableChannel {
         resends++;
         due.add(f.fragment);
       }
+    }
+    if (due.isEmpty() && unsent.isEmpty() && !(ackOwed && nowMs - ackOwedSinceMs >= ACK_DELAY_MS)) {
+      return List.of();
     }
     int windowEnd = (inFlight.isEmpty() ? nextUnsentSequence() : inFlight.firstKey()) + WINDOW;
     while (!unsent.isEmpty() && unsent.peek().sequence() < windowEnd) {
@@ -116,7 +163,12 @@ public final class ReliableChannel {
       batch.add(f);
       size += fragmentSize;
     }
-    if (!batch.isEmpty() || (ackOwed && packets.isEmpty())) {
+    if (!batch.isEmpty() || packets.isEmpty()) {
+      if (batch.isEmpty()) {
+        ackOnlyPackets++;
+      } else if (ackOwed) {
+        acksPiggybacked++;
+      }
       packets.add(encode(batch));
     }
     ackOwed = false;
@@ -155,11 +207,47 @@ public final class ReliableChannel {
     return resends;
   }
 
+  /** Acknowledgements that rode on a reliable or unreliable packet sent anyway. */
+  public long acksPiggybacked() {
+    return acksPiggybacked;
+  }
+
+  /** Packets sent only to acknowledge. */
+  public long ackOnlyPackets() {
+    return ackOnlyPackets;
+  }
+
+  /** Fragments acknowledged so far. */
+  public long fragmentsAcked() {
+    return fragmentsAcked;
+  }
+
+  /** Mean time from a fragment's first send to its acknowledgement, in ms (0 before any). */
+  public double meanAckDelayMs() {
+    return fragmentsAcked == 0 ? 0 : (double) ackDelayTotalMs / fragmentsAcked;
+  }
+
+  /** Longest time from a fragment's first send to its acknowledgement, in ms. */
+  public long maxAckDelayMs() {
+    return maxAckDelayMs;
+  }
+
+  private void owe(long nowMs) {
+    if (!ackOwed) {
+      ackOwed = true;
+      ackOwedSinceMs = nowMs;
+    }
+  }
+
   private int nextUnsentSequence() {
     return unsent.isEmpty() ? nextSendSequence : unsent.peek().sequence();
   }
 
   private byte[] encode(List<ReliablePacket.Fragment> fragments) {
+    return ReliablePacket.encode(nextExpected, newestReceived, ackBits(), fragments);
+  }
+
+  private int ackBits() {
     int ackBits = 0;
     for (int i = 0; i < 32; i++) {
       int seq = newestReceived - 1 - i;
@@ -167,7 +255,7 @@ public final class ReliableChannel {
         ackBits |= 1 << i;
       }
     }
-    return ReliablePacket.encode(nextExpected, newestReceived, ackBits, fragments);
+    return ackBits;
   }
 
   private void onAcks(ReliablePacket packet, long nowMs) {
@@ -196,6 +284,10 @@ public final class ReliableChannel {
   }
 
   private void acknowledged(InFlight f, long nowMs) {
+    long delay = nowMs - f.firstSentMs;
+    fragmentsAcked++;
+    ackDelayTotalMs += delay;
+    maxAckDelayMs = Math.max(maxAckDelayMs, delay);
     if (f.sends == 1) {
       double sample = nowMs - f.lastSentMs;
       if (srttMs < 0) {
@@ -233,11 +325,13 @@ public final class ReliableChannel {
 
   private static final class InFlight {
     final ReliablePacket.Fragment fragment;
+    final long firstSentMs;
     long lastSentMs;
     int sends = 1;
 
     InFlight(ReliablePacket.Fragment fragment, long nowMs) {
       this.fragment = fragment;
+      this.firstSentMs = nowMs;
       this.lastSentMs = nowMs;
     }
   }
