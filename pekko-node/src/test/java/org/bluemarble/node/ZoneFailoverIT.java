@@ -58,7 +58,8 @@ class ZoneFailoverIT {
   private static final double MAX_SPEED = 6.0;
 
   /** A position sample the server sent (a Correction), with the wall-clock time it arrived. */
-  private record Sample(long atNanos, int sequence, Correction.Reason reason, GeoPosition position) {}
+  private record Sample(
+      long atNanos, int sequence, Correction.Reason reason, GeoPosition position) {}
 
   private static final class Recorder implements ClientListener {
     final ConcurrentLinkedDeque<Sample> corrections = new ConcurrentLinkedDeque<>();
@@ -171,6 +172,16 @@ class ZoneFailoverIT {
       int victim = indexOf(nodes, host[0]);
       System.out.println("player's cell hosted by " + hosts + "; killing node " + (victim + 1));
       assertThat(recorder.corrections).isNotEmpty();
+      JsonNode totals = admin.get("/admin/v1/world/cells?limit=1").body();
+      System.out.println(
+          "messages between cells so far: "
+              + totals.path("sameNodeMessages").asLong()
+              + " same-node, "
+              + totals.path("crossNodeMessages").asLong()
+              + " cross-node, over "
+              + totals.path("total").asInt()
+              + " live cells");
+      assertThat(totals.path("crossNodeMessages").asLong()).isPositive();
       long killedAt = System.nanoTime();
       nodes.get(victim).kill();
       Sample lastBefore = recorder.corrections.peekLast();
@@ -178,7 +189,8 @@ class ZoneFailoverIT {
       int snapshotsAtKill = recorder.snapshots.get();
       System.out.println("at the kill: " + afterKill(recorder, killedAt, sent.get()));
 
-      // Back in the world, by one of two paths: the session re-enters the player from its checkpoint
+      // Back in the world, by one of two paths: the session re-enters the player from its
+      // checkpoint
       // and corrects the client (REENTERED, no reason on the wire), or a handoff to the lost cell,
       // buffered by sharding until the cell is re-homed, puts it back at the handoff's checkpoint
       // (then the first clamped input after the kill shows where it is).
