@@ -260,6 +260,8 @@ public final class ZoneCell
     this.tickInterval = deps.tickInterval();
     this.stepsPerTick = deps.stepsPerTick();
     this.wiring = wiring;
+    // The parts log through the cell's logger; name it after the entity, not the first caller.
+    wiring.ctx().setLoggerName(ZoneCell.class);
     this.parts =
         new CellParts(
             new CellSimulation(cell, deps.settings(), deps.terrain(), deps.worldSeed()),
