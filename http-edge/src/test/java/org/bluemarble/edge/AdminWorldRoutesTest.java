@@ -57,12 +57,13 @@ class AdminWorldRoutesTest {
           }
           Integer next = offset + limit < 120 ? offset + limit : null;
           return CompletableFuture.completedFuture(
-              new CellPage(120, offset, limit, 2, 2, page, next));
+              new CellPage(120, offset, limit, 2, 2, page, next, 9_000, 1_000));
         }
       };
 
   private static WorldAdminPort.CellView view(String id) {
-    return new WorldAdminPort.CellView(id, 3, 12, 5, 1, 600, 0, 80_000, 150_000, 0);
+    return new WorldAdminPort.CellView(
+        id, "pekko://BlueMarble@10.0.0.2:25520", 3, 12, 5, 1, 600, 0, 80_000, 150_000, 0, 75, 8);
   }
 
   @BeforeAll
@@ -99,6 +100,9 @@ class AdminWorldRoutesTest {
     assertThat(page.get("cells").get(0).get("cellId").asText()).isEqualTo("c000");
     assertThat(page.get("cells").get(0).get("tickP99Nanos").asLong()).isEqualTo(150_000);
     assertThat(page.get("nextOffset").asInt()).isEqualTo(50);
+    assertThat(page.get("crossNodeMessages").asLong()).isEqualTo(1_000);
+    assertThat(page.get("cells").get(0).get("node").asText()).endsWith(":25520");
+    assertThat(page.get("cells").get(0).get("crossNodeMessages").asLong()).isEqualTo(8);
   }
 
   @Test

@@ -15,7 +15,6 @@ import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
@@ -51,7 +50,6 @@ import org.bluemarble.planet.Planet;
 import org.bluemarble.player.Player;
 import org.bluemarble.session.NodePlayPort;
 import org.bluemarble.spatial.Sphere;
-import org.bluemarble.zone.CellDirectory;
 import org.bluemarble.zone.ZoneCell;
 import org.bluemarble.zone.ZoneConfig;
 import org.slf4j.Logger;
@@ -163,7 +161,6 @@ public final class BlueMarbleNode {
         system,
         zone.deps(ground, settings.world().seed(), settings.persistence().slices()),
         zone.placement());
-    system.systemActorOf(CellDirectory.create(), "zone-cell-directory", Props.empty());
     return new WorldAdmin(
         system, settings.node().askTimeout(), settings.world(), world, zone.settings());
   }

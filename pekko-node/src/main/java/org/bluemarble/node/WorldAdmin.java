@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -23,7 +23,8 @@ import org.bluemarble.zone.ZoneSettings;
 
 /**
  * The edge's view of the world, implemented by asking the sharded {@link ZoneCell}s; the list of
- * active cells comes from every node's {@link CellDirectory} (found through the receptionist).
+ * live cells with their summaries comes from every node's {@link CellDirectory} (found through the
+ * receptionist).
  */
 final class WorldAdmin implements WorldAdminPort {
   private final ActorSystem<?> system;
@@ -74,22 +75,33 @@ final class WorldAdmin implements WorldAdminPort {
         .thenApply(
             reply -> {
               if (reply instanceof ZoneCell.CellSummary s) {
-                return new CellView(
-                    s.cellId(),
-                    s.players(),
-                    s.npcs(),
-                    s.resourceNodes(),
-                    s.depletedNodes(),
-                    s.ticks(),
-                    s.overruns(),
-                    s.tickP50Nanos(),
-                    s.tickP99Nanos(),
-                    s.droppedInputs());
+                return view(s);
               }
               throw new PortException(PortException.Code.UNAVAILABLE, String.valueOf(reply));
             });
   }
 
+  private static CellView view(ZoneCell.CellSummary s) {
+    return new CellView(
+        s.cellId(),
+        s.node(),
+        s.players(),
+        s.npcs(),
+        s.resourceNodes(),
+        s.depletedNodes(),
+        s.ticks(),
+        s.overruns(),
+        s.tickP50Nanos(),
+        s.tickP99Nanos(),
+        s.droppedInputs(),
+        s.sameNodeMessages(),
+        s.crossNodeMessages());
+  }
+
+  /**
+   * Every node's directory answers with the summaries of its live cells (asked directly, so a
+   * passivated cell is neither listed nor woken); the page is cut from their merge.
+   */
   @Override
   public CompletionStage<CellPage> cells(int offset, int limit) {
     return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(
@@ -111,37 +123,36 @@ final class WorldAdmin implements WorldAdminPort {
                         .exceptionally(e -> null));
               }
               return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-                  .thenCompose(done -> page(answers, offset, limit));
+                  .thenApply(done -> page(answers, offset, limit));
             });
   }
 
-  private CompletionStage<CellPage> page(
+  private static CellPage page(
       List<CompletableFuture<CellDirectory.LocalCells>> answers, int offset, int limit) {
-    TreeSet<String> ids = new TreeSet<>();
+    TreeMap<String, ZoneCell.CellSummary> byId = new TreeMap<>();
     int answered = 0;
     for (CompletableFuture<CellDirectory.LocalCells> a : answers) {
       CellDirectory.LocalCells local = a.join();
       if (local != null) {
         answered++;
-        ids.addAll(local.cellIds());
+        // During a shard hand-over a cell may briefly run on two nodes; one entry per cell.
+        local.cells().forEach(c -> byId.put(c.cellId(), c));
       }
     }
-    List<String> all = new ArrayList<>(ids);
-    List<String> slice =
-        all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
-    List<CompletableFuture<CellView>> views = new ArrayList<>();
-    for (String id : slice) {
-      views.add(cell(id).toCompletableFuture());
+    long sameNode = 0;
+    long crossNode = 0;
+    for (ZoneCell.CellSummary s : byId.values()) {
+      sameNode += s.sameNodeMessages();
+      crossNode += s.crossNodeMessages();
     }
-    int nodesAnswered = answered;
-    return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new))
-        .thenApply(
-            done -> {
-              List<CellView> cells = new ArrayList<>(views.size());
-              views.forEach(v -> cells.add(v.join()));
-              Integer next = offset + limit < all.size() ? offset + limit : null;
-              return new CellPage(
-                  all.size(), offset, limit, answers.size(), nodesAnswered, cells, next);
-            });
+    List<ZoneCell.CellSummary> all = new ArrayList<>(byId.values());
+    List<CellView> cells = new ArrayList<>();
+    for (ZoneCell.CellSummary s :
+        all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()))) {
+      cells.add(view(s));
+    }
+    Integer next = offset + limit < all.size() ? offset + limit : null;
+    return new CellPage(
+        all.size(), offset, limit, answers.size(), answered, cells, next, sameNode, crossNode);
   }
 }

@@ -225,6 +225,9 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   private Behavior<Command> onProfile(ProfileLoaded m) {
     if (!(m.reply() instanceof Player.Profile p) || p.characterClass() == null) {
       entering = false;
+      if (m.failure() != null && pending == null && listener != null) {
+        return retryAtNextWatchdog(); // a re-entry; the Player's node may be gone too
+      }
       return failEntry(
           m.failure() != null ? PortException.Code.UNAVAILABLE : PortException.Code.NOT_FOUND,
           "player " + playerId + " could not be loaded");
@@ -271,6 +274,9 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
       if (pending != null) {
         pending.complete(handle.with(entered, listener));
         pending = null;
+      } else if (listener != null) {
+        // Watchdog re-entry: the client still predicts from where the lost cell last had it.
+        listener.onCorrection(lastSequence, position, "REENTERED");
       }
       return this;
     }
@@ -280,12 +286,16 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
             : "the zone cell did not answer: " + m.failure();
     getContext().getLog().warn("player {} cannot enter cell {}: {}", playerId, cellId, why);
     if (pending == null && listener != null) {
-      // A watchdog re-entry failed: try again at the next watchdog round.
-      lastSnapshotNanos = System.nanoTime();
-      inWorld = true;
-      return this;
+      return retryAtNextWatchdog();
     }
     return failEntry(PortException.Code.UNAVAILABLE, "cannot enter the world: " + why);
+  }
+
+  /** A watchdog re-entry failed: try again at the next watchdog round. */
+  private Behavior<Command> retryAtNextWatchdog() {
+    lastSnapshotNanos = System.nanoTime();
+    inWorld = true;
+    return this;
   }
 
   private Behavior<Command> failEntry(PortException.Code code, String why) {

@@ -1,6 +1,8 @@
 package org.bluemarble.zone;
 
 import com.google.common.geometry.S2CellId;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.bluemarble.player.CharacterClass;
 import org.bluemarble.spatial.GeoPosition;
@@ -10,7 +12,8 @@ import org.slf4j.Logger;
  * Players entering and leaving one {@link ZoneCell}: validates {@code EnterCell}, puts the player
  * into the simulation and the roster, and on {@code LeaveCell} takes it out with a final
  * checkpoint. Also queues inputs (counting those a flooding client overflows) or forwards them
- * after a handoff. Answers with the reply the cell sends back; not thread-safe (one actor owns it).
+ * after a handoff, and lets players here harvest. Answers with the reply the cell sends back; not
+ * thread-safe (one actor owns it).
  */
 final class CellAdmission {
   private final String cellId;
@@ -60,6 +63,29 @@ final class CellAdmission {
     GeoPosition p = last.position();
     return new ZoneCell.Left(
         cellId, cmd.playerId(), p.latitudeDeg(), p.longitudeDeg(), p.altitudeMeters());
+  }
+
+  /** A harvest's facts to persist before answering {@code reply}; no facts: a refusal. */
+  record Harvesting(List<ZoneFact> facts, ZoneCell.Reply reply) {}
+
+  /** Takes units from a resource node for a player here at {@code now}. */
+  Harvesting harvest(ZoneCell.Harvest cmd, Instant now) {
+    if (cmd.amount() <= 0) {
+      return refused(ZoneCell.Reason.INVALID_INPUT, "amount must be > 0, was " + cmd.amount());
+    }
+    long id = PlayerIds.simulationId(cmd.playerId());
+    List<ZoneFact> facts = sim.harvest(id, cmd.nodeId(), cmd.amount(), now);
+    if (facts.isEmpty()) {
+      return refused(
+          ZoneCell.Reason.NOT_HERE,
+          "no player " + cmd.playerId() + " or available node " + cmd.nodeId() + " here");
+    }
+    ZoneFact.ResourceHarvested h = (ZoneFact.ResourceHarvested) facts.get(0);
+    return new Harvesting(facts, new ZoneCell.Harvested(h.nodeId(), h.amount(), h.remaining()));
+  }
+
+  private static Harvesting refused(ZoneCell.Reason reason, String message) {
+    return new Harvesting(List.of(), new ZoneCell.Rejected(reason, message));
   }
 
   /** Queues an input of a player here, forwards it after a recent handoff, or drops it. */

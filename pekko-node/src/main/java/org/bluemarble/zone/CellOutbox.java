@@ -1,6 +1,7 @@
 package org.bluemarble.zone;
 
 import com.google.common.geometry.S2CellId;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.bluemarble.spatial.GeoPosition;
 
 /**
@@ -15,4 +16,18 @@ public interface CellOutbox {
 
   /** Checkpoints a player's position to its Player entity; the reply is ignored. */
   void checkpoint(String playerId, GeoPosition position);
+
+  /**
+   * Whether a message to {@code cell} stays on this node (its shard is hosted here); counted per
+   * cell as same-node or cross-node traffic. Without a cluster everything is on one node.
+   */
+  default boolean sameNode(S2CellId cell) {
+    return true;
+  }
+
+  /**
+   * Cell {@code cell} runs on this node now (as {@code self}): its node lists it among the live
+   * cells until it stops. Without a cluster nobody lists cells.
+   */
+  default void live(S2CellId cell, ActorRef<ZoneCell.Command> self) {}
 }

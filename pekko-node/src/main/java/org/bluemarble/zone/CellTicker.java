@@ -1,42 +1,40 @@
 package org.bluemarble.zone;
 
-import com.google.common.geometry.S2CellId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.bluemarble.spatial.GeoPosition;
 import org.slf4j.Logger;
 
 /**
  * The per-tick work of a {@link ZoneCell} around its {@link CellSimulation}: runs the step, pushes
- * session events, hands players over, checkpoints, sends the subscribed ghost batches, keeps tick
- * statistics (overruns logged at a limited rate) and asks for passivation when the cell has been
- * idle (no players in it, none near it) for the idle timeout. Returns the facts to persist. Once
- * the node shuts down ({@code stopping}) it sends no more ghosts, so shard hand-off is not kept
- * busy by cells talking to cells that are moving away.
+ * session events, hands players over ({@link CellHandoffs}), checkpoints, exchanges ghosts ({@link
+ * CellGhosts}), keeps tick statistics (overruns logged at a limited rate) and asks for passivation
+ * when the cell has been idle (no players in it, none near it) for the idle timeout. Returns the
+ * facts to persist. Once the node shuts down ({@code stopping}) it sends no more ghosts, so shard
+ * hand-off is not kept busy by cells talking to cells that are moving away. Everything it sends to
+ * other cells is counted as same-node or cross-node traffic ({@link NeighbourTraffic}).
  */
 final class CellTicker {
+  /** The correction reason when a neighbour refused a handoff. */
+  static final String HANDOFF_REFUSED = CellHandoffs.HANDOFF_REFUSED;
+
   private final CellSimulation sim;
   private final CellRoster roster;
   private final String cellId;
-  private final CellOutbox outbox;
-  private final LongFunction<ActorRef<ZoneCell.Reply>> receipts;
+  private final NeighbourTraffic outbox;
   private final Runnable passivate;
   private final BooleanSupplier stopping;
   private final Logger log;
-  private final GhostRouter ghosts;
+  private final CellGhosts ghosts;
+  private final CellHandoffs handoffs;
   private final TickStats stats;
   private final long idleTicksToPassivate;
-  private final long forwardTicks;
   private final Map<Long, Integer> droppedThisTick = new HashMap<>();
-  private final Map<S2CellId, Long> ghostsHeardAt = new HashMap<>();
-  private final long ghostTtlTicks;
   private long droppedInputs;
   private long idleTicks;
   private boolean passivating;
@@ -54,36 +52,42 @@ final class CellTicker {
     this.sim = sim;
     this.roster = roster;
     this.cellId = CellIds.entityId(sim.cellId());
-    this.outbox = outbox;
-    this.receipts = receipts;
+    this.outbox = new NeighbourTraffic(sim.cellId(), outbox);
     this.passivate = passivate;
     this.stopping = stopping;
     this.log = log;
-    // A neighbour's interest outlives three snapshot intervals, so one late batch does not flap.
-    this.ghosts = new GhostRouter(3L * settings.tickHz() / settings.snapshotHz() + 1);
     this.stats = new TickStats(1_000_000_000L / settings.tickHz());
     this.idleTicksToPassivate =
         Math.max(1, deps.idleTimeout().toMillis() * settings.tickHz() / 1000);
     // Inputs sent before the session learnt of a handoff are forwarded for one wall-clock second
     // (more ticks than tickHz when a test runs the world faster than real time).
-    this.forwardTicks =
+    long forwardTicks =
         Math.max(
             settings.tickHz(),
             deps.stepsPerTick() * 1_000_000_000L / deps.tickInterval().toNanos());
+    // A neighbour's interest outlives three snapshot intervals, so one late batch does not flap.
+    long interestTicks = 3L * settings.tickHz() / settings.snapshotHz() + 1;
     // A neighbour that stopped (passivated, node gone) sends no empty batch: its ghosts expire
     // after three snapshot intervals or a tenth of a wall-clock second without news.
-    this.ghostTtlTicks =
-        Math.max(3L * settings.tickHz() / settings.snapshotHz() + 1, forwardTicks / 10);
+    this.ghosts =
+        new CellGhosts(sim, this.outbox, interestTicks, Math.max(interestTicks, forwardTicks / 10));
+    this.handoffs = new CellHandoffs(sim, roster, this.outbox, receipts, forwardTicks, log);
   }
 
   TickStats stats() {
     return stats;
   }
 
-  /** The cell for admins, with {@code depleted} nodes from the persisted state. */
-  ZoneCell.CellSummary summary(int depleted) {
+  /** Where this cell's messages go, counted; admission forwards inputs through it too. */
+  CellOutbox outbox() {
+    return outbox;
+  }
+
+  /** The cell for admins, with {@code depleted} nodes from the persisted state, on {@code node}. */
+  ZoneCell.CellSummary summary(int depleted, String node) {
     return new ZoneCell.CellSummary(
         cellId,
+        node,
         sim.playerCount(),
         sim.creatureCount(),
         sim.resources().views().size(),
@@ -92,7 +96,9 @@ final class CellTicker {
         stats.overruns(),
         stats.percentile(0.50),
         stats.percentile(0.99),
-        droppedInputs);
+        droppedInputs,
+        outbox.sameNode(),
+        outbox.crossNode());
   }
 
   /** A player entered: the cell is busy. */
@@ -109,44 +115,13 @@ final class CellTicker {
     droppedThisTick.merge(id, 1, Integer::sum);
   }
 
-  /**
-   * The neighbour answered the handoff of {@code id}: on a refusal the player is simulated here
-   * again (standing where it left) and its session is told where it is and corrected.
-   */
+  /** The neighbour answered the handoff of {@code id} (see {@link CellHandoffs#answered}). */
   void handoffAnswered(long id, ZoneCell.Reply reply) {
-    CellRoster.Pending p = roster.answered(id);
-    if (p == null || !(reply instanceof ZoneCell.Rejected rejected)) {
-      return;
-    }
-    TickReport.Handoff h = p.handoff();
-    log.warn(
-        "cell {}: {} refused player {} ({}); keeping it here",
-        cellId,
-        CellIds.entityId(h.targetCell()),
-        p.link().playerId(),
-        rejected.message());
-    sim.readmit(id, h.characterClass(), h.position(), h.lastSequence());
-    roster.add(id, p.link());
-    ActorRef<SessionEvent> session = p.link().session();
-    session.tell(new SessionEvent.HandedOff(id, cellId));
-    GeoPosition at = h.position();
-    session.tell(
-        new SessionEvent.Correction(
-            id,
-            at.latitudeDeg(),
-            at.longitudeDeg(),
-            at.altitudeMeters(),
-            h.lastSequence(),
-            HANDOFF_REFUSED));
+    handoffs.answered(id, reply);
   }
-
-  /** The correction reason when a neighbour refused a handoff. */
-  static final String HANDOFF_REFUSED = "HANDOFF_REFUSED";
 
   /** Applies a neighbour's ghost batch. */
   void ghostsReceived(TickReport.GhostBatch batch) {
-    sim.applyGhosts(batch);
-    ghostsHeardAt.put(batch.fromCell(), stats.ticks());
     ghosts.received(batch, stats.ticks());
   }
 
@@ -169,7 +144,7 @@ final class CellTicker {
     TickReport report = sim.tick(now.getEpochSecond() * 1_000_000_000L + now.getNano());
     SessionPush.push(report, sim.population(), roster, cellId, sim.dayPhase(now));
     reportDroppedInputs();
-    handOff(report);
+    handoffs.handOff(report);
     for (TickReport.Checkpoint c : report.checkpoints()) {
       CellRoster.Link link = roster.get(c.playerId());
       if (link != null) {
@@ -177,12 +152,10 @@ final class CellTicker {
       }
     }
     if (!stopping.getAsBoolean()) {
-      for (TickReport.GhostBatch b : ghosts.select(report.ghosts(), report.tick())) {
-        outbox.toCell(b.toCell(), CellMessages.ghostsOf(b));
-      }
+      ghosts.send(report.ghosts(), report.tick());
     }
     roster.expire(report.tick());
-    expireGhosts();
+    ghosts.expire(stats.ticks());
     passivateWhenIdle(report.tick());
     long end = System.nanoTime();
     long overruns = stats.record(end - start, end);
@@ -197,50 +170,9 @@ final class CellTicker {
     return report.facts();
   }
 
-  private void handOff(TickReport report) {
-    for (TickReport.Handoff h : report.handoffs()) {
-      CellRoster.Link link = roster.remove(h.playerId());
-      if (link == null) {
-        continue;
-      }
-      // EnterCell first, then forwarded inputs: sharding keeps one sender's order to one entity.
-      ActorRef<ZoneCell.Reply> receipt = receipts.apply(h.playerId());
-      outbox.toCell(h.targetCell(), CellMessages.enterFor(h, link, receipt));
-      link.session()
-          .tell(new SessionEvent.HandedOff(h.playerId(), CellIds.entityId(h.targetCell())));
-      outbox.checkpoint(link.playerId(), h.position());
-      roster.handedOff(
-          h.playerId(),
-          h.targetCell(),
-          report.tick() + forwardTicks,
-          new CellRoster.Pending(h, link));
-    }
-  }
-
-  /**
-   * The cell stops (passivation): players that entered after it asked to passivate are sent to the
-   * cell's next incarnation, which sharding starts with these messages, instead of being lost.
-   */
+  /** The cell stops (passivation); see {@link CellHandoffs#stopping}. */
   void stopping() {
-    for (TickReport.Handoff h : sim.evacuate()) {
-      CellRoster.Link link = roster.remove(h.playerId());
-      if (link != null) {
-        log.info("cell {} stopping with player {}; re-entering it", cellId, link.playerId());
-        outbox.toCell(h.targetCell(), CellMessages.enterFor(h, link, receipts.apply(h.playerId())));
-      }
-    }
-  }
-
-  private void expireGhosts() {
-    long now = stats.ticks();
-    for (Iterator<Map.Entry<S2CellId, Long>> it = ghostsHeardAt.entrySet().iterator();
-        it.hasNext(); ) {
-      Map.Entry<S2CellId, Long> e = it.next();
-      if (now - e.getValue() > ghostTtlTicks) {
-        sim.applyGhosts(new TickReport.GhostBatch(e.getKey(), sim.cellId(), List.of()));
-        it.remove();
-      }
-    }
+    handoffs.stopping();
   }
 
   private void reportDroppedInputs() {

@@ -9,16 +9,23 @@ import org.bluemarble.spatial.GeoPosition;
 
 /**
  * The {@link CellOutbox} of a cluster node: cells and players are reached through Cluster Sharding,
- * so a neighbour may live on any node. Checkpoint replies go to the ignore ref.
+ * so a neighbour may live on any node; whether it lives on this one comes from the node's {@link
+ * LocalShards}, and started cells register with the node's {@link CellDirectory}. Checkpoint
+ * replies go to the ignore ref.
  */
-public final class ShardedOutbox implements CellOutbox {
+final class ShardedOutbox implements CellOutbox {
   private final ClusterSharding sharding;
   private final ActorRef<Player.Reply> ignore;
+  private final LocalShards shards;
+  private final ActorRef<CellDirectory.Command> directory;
 
   /** The outbox of {@code system}; both entity types must be initialised there. */
-  public ShardedOutbox(ActorSystem<?> system) {
+  ShardedOutbox(
+      ActorSystem<?> system, LocalShards shards, ActorRef<CellDirectory.Command> directory) {
     this.sharding = ClusterSharding.get(system);
     this.ignore = system.ignoreRef();
+    this.shards = shards;
+    this.directory = directory;
   }
 
   @Override
@@ -33,5 +40,15 @@ public final class ShardedOutbox implements CellOutbox {
         .tell(
             new Player.CheckpointPosition(
                 p.latitudeDeg(), p.longitudeDeg(), p.altitudeMeters(), ignore));
+  }
+
+  @Override
+  public boolean sameNode(S2CellId cell) {
+    return shards.hosts(CellIds.entityId(cell));
+  }
+
+  @Override
+  public void live(S2CellId cell, ActorRef<ZoneCell.Command> self) {
+    directory.tell(new CellDirectory.CellStarted(CellIds.entityId(cell), self));
   }
 }

@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -18,6 +18,7 @@ import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -48,9 +49,16 @@ public final class ZoneCell
     init(system, deps, CellPlacement.byDefault(deps.settings().zoneLevel()));
   }
 
-  /** Registers the entity type with Cluster Sharding on this node, shards chosen by placement. */
+  /**
+   * Registers the entity type with Cluster Sharding on this node, shards chosen by placement, and
+   * starts the node's {@link CellDirectory} of live cells.
+   */
   public static void init(ActorSystem<?> system, ZoneCellDeps deps, CellPlacement placement) {
-    ShardedOutbox outbox = new ShardedOutbox(system);
+    LocalShards shards =
+        new LocalShards(placement, () -> Cluster.get(system).state().members().size());
+    ActorRef<CellDirectory.Command> directory =
+        system.systemActorOf(CellDirectory.create(shards), "zone-cell-directory", Props.empty());
+    ShardedOutbox outbox = new ShardedOutbox(system, shards, directory);
     ClusterSharding.get(system)
         .init(
             placement.applyTo(
@@ -164,11 +172,13 @@ public final class ZoneCell
   public record Harvested(long nodeId, int taken, int remaining) implements Reply {}
 
   /**
-   * The cell for admins; tick costs in nanoseconds over the recent ticks; inputs dropped because a
-   * player's queue was full, since the cell started.
+   * The cell for admins, on {@code node} (its address); tick costs in nanoseconds over the recent
+   * ticks; since the cell started: inputs dropped because a player's queue was full, and messages
+   * sent to cells on the same node and on other nodes.
    */
   public record CellSummary(
       String cellId,
+      String node,
       int players,
       int npcs,
       int resourceNodes,
@@ -177,7 +187,9 @@ public final class ZoneCell
       long overruns,
       long tickP50Nanos,
       long tickP99Nanos,
-      long droppedInputs)
+      long droppedInputs,
+      long sameNodeMessages,
+      long crossNodeMessages)
       implements Reply {}
 
   /** Why a command was refused; nothing changed. */
@@ -230,18 +242,12 @@ public final class ZoneCell
   /** A node that is not full: units left, and when it respawns if depleted (else null). */
   public record NodeRecord(int remaining, Instant respawnAt) implements CborSerializable {}
 
-  /** How long a cell waits for a neighbour to answer a handoff. */
-  private static final Duration HANDOFF_PATIENCE = Duration.ofSeconds(30);
-
   private final S2CellId cell;
   private final String cellId;
   private final String tag;
   private final Clock clock;
   private final Wiring wiring;
-  private final CellSimulation sim;
-  private final CellRoster roster = new CellRoster();
-  private final CellTicker ticker;
-  private final CellAdmission admission;
+  private final CellParts parts;
   private final Duration tickInterval;
   private final int stepsPerTick;
 
@@ -254,31 +260,16 @@ public final class ZoneCell
     this.tickInterval = deps.tickInterval();
     this.stepsPerTick = deps.stepsPerTick();
     this.wiring = wiring;
-    this.sim = new CellSimulation(cell, deps.settings(), deps.terrain(), deps.worldSeed());
-    ActorContext<Command> ctx = wiring.ctx();
-    ActorRef<ClusterSharding.ShardCommand> shard = wiring.shard();
-    this.ticker =
-        new CellTicker(
-            sim,
-            roster,
+    // The parts log through the cell's logger; name it after the entity, not the first caller.
+    wiring.ctx().setLoggerName(ZoneCell.class);
+    this.parts =
+        new CellParts(
+            new CellSimulation(cell, deps.settings(), deps.terrain(), deps.worldSeed()),
             deps,
+            wiring.ctx(),
             wiring.outbox(),
-            this::receiptFor,
-            // Outside sharding (single-entity tests) there is no shard and the cell stays alive.
-            shard == null
-                ? () -> {}
-                : () -> shard.tell(new ClusterSharding.Passivate<>(ctx.getSelf())),
-            () -> CoordinatedShutdown.get(ctx.getSystem()).getShutdownReason().isPresent(),
-            ctx.getLog());
-    this.admission = new CellAdmission(sim, roster, ticker, wiring.outbox());
-  }
-
-  private ActorRef<Reply> receiptFor(long playerId) {
-    ActorContext<Command> ctx = wiring.ctx();
-    return ctx.spawnAnonymous(
-            HandoffReceipt.create(
-                ctx.getSelf(), r -> new HandoffAnswered(playerId, r), HANDOFF_PATIENCE))
-        .narrow();
+            wiring.shard(),
+            HandoffAnswered::new);
   }
 
   @Override
@@ -302,7 +293,8 @@ public final class ZoneCell
         .onSignal(
             RecoveryCompleted.instance(),
             state -> {
-              state.restoreInto(sim.resources());
+              state.restoreInto(parts.sim.resources());
+              wiring.outbox().live(cell, wiring.ctx().getSelf());
               wiring.timers().startTimerAtFixedRate(Tick.INSTANCE, tickInterval);
             })
         .build();
@@ -327,21 +319,21 @@ public final class ZoneCell
   }
 
   private ReplyEffect<Event, State> onEnterCell(State state, EnterCell cmd) {
-    return Effect().reply(cmd.replyTo(), admission.enter(cmd));
+    return Effect().reply(cmd.replyTo(), parts.admission.enter(cmd));
   }
 
   private ReplyEffect<Event, State> onLeaveCell(State state, LeaveCell cmd) {
-    return Effect().reply(cmd.replyTo(), admission.leave(cmd));
+    return Effect().reply(cmd.replyTo(), parts.admission.leave(cmd));
   }
 
   private ReplyEffect<Event, State> onSubmitInput(State state, SubmitInput cmd) {
-    admission.input(cmd, wiring.ctx().getLog());
+    parts.admission.input(cmd, wiring.ctx().getLog());
     return Effect().noReply();
   }
 
   private ReplyEffect<Event, State> onGhosts(State state, Ghosts cmd) {
     try {
-      ticker.ghostsReceived(CellMessages.batchOf(cmd, cell));
+      parts.ticker.ghostsReceived(CellMessages.batchOf(cmd, cell));
     } catch (RuntimeException e) {
       wiring.ctx().getLog().warn("dropping ghosts from {}: {}", cmd.fromCellId(), e.getMessage());
     }
@@ -349,46 +341,34 @@ public final class ZoneCell
   }
 
   private ReplyEffect<Event, State> onHarvest(State state, Harvest cmd) {
-    if (cmd.amount() <= 0) {
-      return reject(cmd.replyTo(), Reason.INVALID_INPUT, "amount must be > 0, was " + cmd.amount());
-    }
-    long id = PlayerIds.simulationId(cmd.playerId());
-    List<ZoneFact> facts = sim.harvest(id, cmd.nodeId(), cmd.amount(), clock.instant());
-    if (facts.isEmpty()) {
-      return reject(
-          cmd.replyTo(),
-          Reason.NOT_HERE,
-          "no player " + cmd.playerId() + " or available node " + cmd.nodeId() + " here");
-    }
-    ZoneFact.ResourceHarvested h = (ZoneFact.ResourceHarvested) facts.get(0);
-    return Effect()
-        .persist(CellMessages.events(cellId, facts))
-        .thenReply(cmd.replyTo(), s -> new Harvested(h.nodeId(), h.amount(), h.remaining()));
+    CellAdmission.Harvesting h = parts.admission.harvest(cmd, clock.instant());
+    return h.facts().isEmpty()
+        ? Effect().reply(cmd.replyTo(), h.reply())
+        : Effect()
+            .persist(CellMessages.events(cellId, h.facts()))
+            .thenReply(cmd.replyTo(), s -> h.reply());
   }
 
   private ReplyEffect<Event, State> onGetCellSummary(State state, GetCellSummary cmd) {
-    return Effect().reply(cmd.replyTo(), ticker.summary(state.depleted()));
+    String node = wiring.ctx().getSystem().address().toString();
+    return Effect().reply(cmd.replyTo(), parts.ticker.summary(state.depleted(), node));
   }
 
   private ReplyEffect<Event, State> onHandoffAnswered(State state, HandoffAnswered a) {
-    ticker.handoffAnswered(a.playerId(), a.reply());
+    parts.ticker.handoffAnswered(a.playerId(), a.reply());
     return Effect().noReply();
   }
 
   private ReplyEffect<Event, State> onStop() {
-    ticker.stopping();
+    parts.ticker.stopping();
     return Effect().stop().thenNoReply();
   }
 
   private ReplyEffect<Event, State> onTick() {
-    List<ZoneFact> facts = ticker.tick(clock.instant(), stepsPerTick);
+    List<ZoneFact> facts = parts.ticker.tick(clock.instant(), stepsPerTick);
     return facts.isEmpty()
         ? Effect().noReply()
         : Effect().persist(CellMessages.events(cellId, facts)).thenNoReply();
-  }
-
-  private ReplyEffect<Event, State> reject(ActorRef<Reply> replyTo, Reason reason, String message) {
-    return Effect().reply(replyTo, new Rejected(reason, message));
   }
 
   // Event handler

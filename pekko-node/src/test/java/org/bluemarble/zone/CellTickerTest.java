@@ -171,6 +171,6 @@ class CellTickerTest {
                             : FishingOutcomes.continueAndIgnore())
                 .get(0);
     assertThat(dropped).isEqualTo(new SessionEvent.InputsDropped(PLAYER, 10, 32));
-    assertThat(ticker.summary(0).droppedInputs()).isEqualTo(10);
+    assertThat(ticker.summary(0, "local").droppedInputs()).isEqualTo(10);
   }
 }

@@ -7,11 +7,16 @@ import com.google.common.geometry.S2CellId;
 import com.google.common.geometry.S2Point;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.cluster.sharding.ShardRegion;
+import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
@@ -325,5 +330,90 @@ class ZoneCellClusterTest {
     assertThat(dropped.dropped()).isPositive();
     assertThat(dropped.queueLimit()).isEqualTo(CellSimulation.MAX_QUEUED_INPUTS);
     assertThat(summary(cell).droppedInputs()).isPositive();
+  }
+
+  /** The summaries the node's directory lists (its live cells). */
+  private static List<ZoneCell.CellSummary> listed() {
+    TestProbe<Receptionist.Listing> found = testKit.createTestProbe(Receptionist.Listing.class);
+    TestProbe<CellDirectory.LocalCells> cells =
+        testKit.createTestProbe(CellDirectory.LocalCells.class);
+    found.awaitAssert(
+        WAIT,
+        () -> {
+          testKit
+              .system()
+              .receptionist()
+              .tell(Receptionist.find(CellDirectory.SERVICE_KEY, found.ref()));
+          Set<org.apache.pekko.actor.typed.ActorRef<CellDirectory.Command>> dirs =
+              found.receiveMessage(WAIT).getServiceInstances(CellDirectory.SERVICE_KEY);
+          assertThat(dirs).hasSize(1);
+          dirs.iterator().next().tell(new CellDirectory.ListCells(cells.ref()));
+          return null;
+        });
+    CellDirectory.LocalCells local = cells.receiveMessage(WAIT);
+    assertThat(local.node()).isEqualTo(testKit.system().address().toString());
+    return local.cells();
+  }
+
+  private static Set<String> hostedCells() {
+    TestProbe<ShardRegion.CurrentShardRegionState> probe =
+        testKit.createTestProbe(ShardRegion.CurrentShardRegionState.class);
+    ClusterSharding.get(testKit.system())
+        .shardState()
+        .tell(new GetShardRegionState(ZoneCell.ENTITY_KEY, probe.ref()));
+    Set<String> ids = new HashSet<>();
+    probe.receiveMessage(WAIT).getShards().forEach(sh -> ids.addAll(sh.getEntityIds()));
+    return ids;
+  }
+
+  @Test
+  void theCellsListShowsLiveCellsOnlyAndDoesNotWakeAPassivatedOne() {
+    GeoPosition at = SpatialCells.centreOf(SpatialCells.cellAt(GeoPosition.of(-33, 151), 13));
+    S2CellId cell = SpatialCells.cellAt(at, SETTINGS.zoneLevel());
+    String id = CellIds.entityId(cell);
+    String player = UUID.randomUUID().toString();
+    TestProbe<SessionEvent> s = testKit.createTestProbe(SessionEvent.class);
+    enter(cell, player, at, null, s);
+
+    assertThat(listed())
+        .filteredOn(c -> c.cellId().equals(id))
+        .singleElement()
+        .satisfies(c -> assertThat(c.players()).isEqualTo(1));
+
+    TestProbe<ZoneCell.Reply> reply = testKit.createTestProbe(ZoneCell.Reply.class);
+    tell(cell, new ZoneCell.LeaveCell(player, reply.ref()));
+    reply.expectMessageClass(ZoneCell.Left.class, WAIT);
+    // Empty, it passivates after the idle timeout and drops out of the list.
+    reply.awaitAssert(
+        WAIT,
+        () -> {
+          assertThat(listed()).noneMatch(c -> c.cellId().equals(id));
+          assertThat(hostedCells()).doesNotContain(id);
+          return null;
+        });
+
+    // Listing again does not start it.
+    assertThat(listed()).noneMatch(c -> c.cellId().equals(id));
+    assertThat(hostedCells()).doesNotContain(id);
+  }
+
+  @Test
+  void onOneNodeEveryMessageToANeighbourCountsAsSameNode() {
+    Border border = borderNear(GeoPosition.of(12, 77), 2);
+    String player = UUID.randomUUID().toString();
+    TestProbe<SessionEvent> s = testKit.createTestProbe(SessionEvent.class);
+    enter(
+        border.a(),
+        player,
+        border.inA(),
+        WireIntent.target(border.inB().latitudeDeg(), border.inB().longitudeDeg()),
+        s);
+
+    until(s, m -> m instanceof SessionEvent.HandedOff);
+
+    ZoneCell.CellSummary from = summary(border.a());
+    assertThat(from.sameNodeMessages()).isGreaterThan(0);
+    assertThat(from.crossNodeMessages()).isZero();
+    assertThat(from.node()).isEqualTo(testKit.system().address().toString());
   }
 }

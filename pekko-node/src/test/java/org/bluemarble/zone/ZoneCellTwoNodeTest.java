@@ -100,8 +100,6 @@ class ZoneCellTwoNodeTest {
         ZoneCellDeps.of(SETTINGS, TestTerrains.flat("UrbanArea"), 42L, 4)
             .withIdleTimeout(Duration.ofSeconds(5)),
         placement);
-    system.systemActorOf(
-        CellDirectory.create(), "zone-cell-directory", org.apache.pekko.actor.typed.Props.empty());
   }
 
   @BeforeAll
@@ -288,5 +286,17 @@ class ZoneCellTwoNodeTest {
             });
     assertThat(watched).isNotEmpty();
     assertThat(cellsOn(second)).contains(CellIds.entityId(B));
+
+    // The handoff and the ghosts went to the other node, and each cell names its node.
+    ZoneCell.CellSummary a = summary(A);
+    assertThat(a.crossNodeMessages()).isGreaterThan(0);
+    assertThat(a.node()).isEqualTo(first.system().address().toString());
+    assertThat(summary(B).node()).isEqualTo(second.system().address().toString());
+  }
+
+  private static ZoneCell.CellSummary summary(S2CellId cell) {
+    TestProbe<ZoneCell.Reply> reply = first.createTestProbe(ZoneCell.Reply.class);
+    tell(cell, new ZoneCell.GetCellSummary(reply.ref()));
+    return (ZoneCell.CellSummary) reply.receiveMessage(WAIT);
   }
 }

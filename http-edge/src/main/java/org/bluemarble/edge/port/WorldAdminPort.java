@@ -18,8 +18,8 @@ public interface WorldAdminPort {
 
   /**
    * The zone cells running on all nodes, ordered by cell id, {@code limit} of them from {@code
-   * offset} (both already validated by the route). A world without cells (test stand-ins) fails
-   * with UNAVAILABLE.
+   * offset} (both already validated by the route); passivated cells are not listed and not woken. A
+   * world without cells (test stand-ins) fails with UNAVAILABLE.
    */
   default CompletionStage<CellPage> cells(int offset, int limit) {
     return CompletableFuture.failedFuture(
@@ -28,7 +28,8 @@ public interface WorldAdminPort {
 
   /**
    * One page of active cells: {@code total} cells run on the {@code nodesAnswered} of {@code
-   * nodesAsked} nodes that answered; {@code nextOffset} is null on the last page.
+   * nodesAsked} nodes that answered; {@code nextOffset} is null on the last page; {@code
+   * sameNodeMessages} and {@code crossNodeMessages} are the totals over all {@code total} cells.
    */
   record CellPage(
       int total,
@@ -37,7 +38,22 @@ public interface WorldAdminPort {
       int nodesAsked,
       int nodesAnswered,
       List<CellView> cells,
-      Integer nextOffset) {}
+      Integer nextOffset,
+      long sameNodeMessages,
+      long crossNodeMessages) {
+
+    /** A page without message totals. */
+    public CellPage(
+        int total,
+        int offset,
+        int limit,
+        int nodesAsked,
+        int nodesAnswered,
+        List<CellView> cells,
+        Integer nextOffset) {
+      this(total, offset, limit, nodesAsked, nodesAnswered, cells, nextOffset, 0, 0);
+    }
+  }
 
   /**
    * The world: planet id, seed, terrain level, content hash, zone level, tick and snapshot rates,
@@ -54,11 +70,14 @@ public interface WorldAdminPort {
       double aoiRadiusMeters) {}
 
   /**
-   * One zone cell; tick costs in nanoseconds over its recent ticks; inputs dropped from flooding
-   * clients since the cell started.
+   * One zone cell, running on {@code node} (its cluster address); tick costs in nanoseconds over
+   * its recent ticks; since the cell started: inputs dropped from flooding clients, and messages
+   * sent to neighbour cells (ghosts, handoffs, forwarded inputs) on the same node and on other
+   * nodes.
    */
   record CellView(
       String cellId,
+      String node,
       int players,
       int npcs,
       int resourceNodes,
@@ -67,5 +86,36 @@ public interface WorldAdminPort {
       long overruns,
       long tickP50Nanos,
       long tickP99Nanos,
-      long droppedInputs) {}
+      long droppedInputs,
+      long sameNodeMessages,
+      long crossNodeMessages) {
+
+    /** A view without node and neighbour traffic (stand-ins). */
+    public CellView(
+        String cellId,
+        int players,
+        int npcs,
+        int resourceNodes,
+        int depletedNodes,
+        long ticks,
+        long overruns,
+        long tickP50Nanos,
+        long tickP99Nanos,
+        long droppedInputs) {
+      this(
+          cellId,
+          "",
+          players,
+          npcs,
+          resourceNodes,
+          depletedNodes,
+          ticks,
+          overruns,
+          tickP50Nanos,
+          tickP99Nanos,
+          droppedInputs,
+          0,
+          0);
+    }
+  }
 }

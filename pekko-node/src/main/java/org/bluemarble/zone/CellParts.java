@@ -1,0 +1,55 @@
+package org.bluemarble.zone;
+
+import java.time.Duration;
+import java.util.function.BiFunction;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+
+/**
+ * The plain parts one {@link ZoneCell} incarnation runs on (simulation, roster, ticker, admission),
+ * wired to the cell's actor context: handoff receipts are children of the cell, passivation goes to
+ * its shard, and the ticker learns when the node shuts down.
+ */
+final class CellParts {
+  /** How long a cell waits for a neighbour to answer a handoff. */
+  private static final Duration HANDOFF_PATIENCE = Duration.ofSeconds(30);
+
+  final CellSimulation sim;
+  final CellTicker ticker;
+  final CellAdmission admission;
+
+  /**
+   * The parts of the cell {@code sim} simulates, run by {@code ctx}; {@code answered} wraps a
+   * neighbour's answer to the handoff of a player (simulation id) as a command to the cell; {@code
+   * shard} is null outside sharding (single-entity tests), where the cell never passivates.
+   */
+  CellParts(
+      CellSimulation sim,
+      ZoneCellDeps deps,
+      ActorContext<ZoneCell.Command> ctx,
+      CellOutbox outbox,
+      ActorRef<ClusterSharding.ShardCommand> shard,
+      BiFunction<Long, ZoneCell.Reply, ZoneCell.Command> answered) {
+    this.sim = sim;
+    CellRoster roster = new CellRoster();
+    this.ticker =
+        new CellTicker(
+            sim,
+            roster,
+            deps,
+            outbox,
+            playerId ->
+                ctx.spawnAnonymous(
+                        HandoffReceipt.create(
+                            ctx.getSelf(), r -> answered.apply(playerId, r), HANDOFF_PATIENCE))
+                    .narrow(),
+            shard == null
+                ? () -> {}
+                : () -> shard.tell(new ClusterSharding.Passivate<>(ctx.getSelf())),
+            () -> CoordinatedShutdown.get(ctx.getSystem()).getShutdownReason().isPresent(),
+            ctx.getLog());
+    this.admission = new CellAdmission(sim, roster, ticker, ticker.outbox());
+  }
+}
