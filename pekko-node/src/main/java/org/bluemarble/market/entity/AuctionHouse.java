@@ -53,7 +53,7 @@ public final class AuctionHouse
 
   /** Registers the entity type with Cluster Sharding; events are tagged by slice. */
   public static void init(
-      ActorSystem<?> system, int slices, EconomyConfig config, AuctionSettings rules) {
+      ActorSystem<?> system, int slices, EconomyConfig config, AuctionSettings rules, Clock clock) {
     ClusterSharding.get(system)
         .init(
             Entity.of(
@@ -64,7 +64,7 @@ public final class AuctionHouse
                         EntityTags.tag(ENTITY_KEY.name(), ctx.getEntityId(), slices),
                         config,
                         rules,
-                        Clock.systemUTC())));
+                        clock)));
   }
 
   public static Behavior<Command> create(

@@ -1,5 +1,6 @@
 package org.bluemarble.market.entity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -41,8 +42,17 @@ public final class Exchange {
    */
   public static Exchange start(
       ActorSystem<?> system, int slices, EconomyConfig config, AuctionSettings rules) {
+    return start(system, slices, config, rules, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #start(ActorSystem, int, EconomyConfig, AuctionSettings)}; auctions use {@code
+   * clock}.
+   */
+  public static Exchange start(
+      ActorSystem<?> system, int slices, EconomyConfig config, AuctionSettings rules, Clock clock) {
     OrderBookEntity.init(system, slices, config);
-    AuctionHouse.init(system, slices, config, rules);
+    AuctionHouse.init(system, slices, config, rules, clock);
     Exchange exchange = new Exchange(system, config, config.askTimeout().multipliedBy(2));
     ActorRef<MarketSummary> ignore = system.ignoreRef();
     config.markets().forEach(m -> exchange.houseRef(m).tell(new AuctionHouse.GetSummary(ignore)));
