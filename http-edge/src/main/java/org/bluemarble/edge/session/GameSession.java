@@ -28,6 +28,7 @@ public final class GameSession {
   private final SessionOutput out;
   private final ProtocolCodec codec;
   private final String udpSubject;
+  private final EconomyMessages economy;
   private SessionPhase phase = SessionPhase.NEW;
   private boolean busy;
   private int badFrames;
@@ -46,6 +47,7 @@ public final class GameSession {
     this.out = out;
     this.codec = codec;
     this.udpSubject = udpSubject;
+    this.economy = new EconomyMessages(deps.market(), out);
   }
 
   /** One received frame (a serialised Envelope). */
@@ -123,9 +125,12 @@ public final class GameSession {
       case CHAT_SEND ->
           throw new ProtocolException(
               Error.Code.CODE_UNKNOWN_MESSAGE, "chat is not available on this server yet");
-      default ->
+      default -> {
+        if (!economy.handle(id, accountId, in)) {
           throw new ProtocolException(
               Error.Code.CODE_UNKNOWN_MESSAGE, in.getMessageCase() + " is not handled");
+        }
+      }
     }
   }
 

@@ -14,9 +14,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.bluemarble.config.Profile;
 import org.bluemarble.node.testing.AdminClient;
 import org.bluemarble.node.testing.InProcessNode;
+import org.bluemarble.protocol.ProtocolException;
+import org.bluemarble.protocol.client.BlueMarbleClient;
+import org.bluemarble.protocol.client.ClientListener;
+import org.bluemarble.protocol.client.WebSocketClientTransport;
+import org.bluemarble.protocol.v1.CancelOrder;
+import org.bluemarble.protocol.v1.Envelope;
+import org.bluemarble.protocol.v1.Error;
+import org.bluemarble.protocol.v1.GetWallet;
+import org.bluemarble.protocol.v1.PlaceOrder;
+import org.bluemarble.protocol.v1.TradeRequest;
+import org.bluemarble.protocol.v1.WalletUpdate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Order books and auctions over HTTP on a real embedded node (H2 journal): placing, matching,
  * depth, listing and cancelling orders; creating, bidding on and buying out auctions; error codes
- * and statuses; the admin ledger check balances afterwards.
+ * and statuses; the same over the game WebSocket with the reference client; the admin ledger check
+ * balances afterwards.
  */
 class ExchangeApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -282,6 +297,111 @@ class ExchangeApiTest {
               assertThat(wallet(seller).path("balance").path("copper").asLong())
                   .isEqualTo(3_000 - 150);
             });
+    ledgerBalances();
+  }
+
+  private static BlueMarbleClient webSocket(Player p, ClientListener listener) throws Exception {
+    WebSocketClientTransport ws =
+        WebSocketClientTransport.connect(
+                http, URI.create("ws://127.0.0.1:" + node.httpPort + "/ws"), e -> {}, t -> {})
+            .get(30, TimeUnit.SECONDS);
+    BlueMarbleClient client = new BlueMarbleClient(ws, listener);
+    client.hello("exchange-test/1").get(30, TimeUnit.SECONDS);
+    client.authenticate(p.token()).get(30, TimeUnit.SECONDS);
+    return client;
+  }
+
+  private static Envelope ask(BlueMarbleClient client, Envelope.Builder request) throws Exception {
+    return client.economy(request).get(30, TimeUnit.SECONDS);
+  }
+
+  private static PlaceOrder.Builder order(PlaceOrder.Side side, long price, long quantity) {
+    return PlaceOrder.newBuilder()
+        .setItemId("oak_log")
+        .setSide(side)
+        .setLimitPrice(price)
+        .setQuantity(quantity);
+  }
+
+  @Test
+  void ordersAndTradesOverTheGameWebSocketGoThroughTheSamePort() throws Exception {
+    Player seller = newPlayer();
+    Player buyer = newPlayer();
+    grant(seller, 0, "oak_log", 10);
+    grant(buyer, 1_000, null, 0);
+    List<WalletUpdate> pushed = new CopyOnWriteArrayList<>();
+    ClientListener listener =
+        new ClientListener() {
+          @Override
+          public void onWalletUpdate(WalletUpdate wallet) {
+            pushed.add(wallet);
+          }
+        };
+    try (BlueMarbleClient s = webSocket(seller, new ClientListener() {});
+        BlueMarbleClient b = webSocket(buyer, listener)) {
+      Envelope wallet = ask(b, Envelope.newBuilder().setGetWallet(GetWallet.getDefaultInstance()));
+      assertThat(wallet.getWalletUpdate().getCopper()).isEqualTo(1_000);
+
+      Envelope ask =
+          ask(s, Envelope.newBuilder().setPlaceOrder(order(PlaceOrder.Side.SIDE_SELL, 30, 10)));
+      assertThat(ask.getOrderUpdate().getStatus()).isEqualTo("OPEN");
+      Envelope bid =
+          ask(b, Envelope.newBuilder().setPlaceOrder(order(PlaceOrder.Side.SIDE_BUY, 30, 4)));
+      assertThat(bid.getOrderUpdate().getStatus()).isEqualTo("FILLED");
+      assertThat(bid.getOrderUpdate().getFilled()).isEqualTo(4);
+
+      ExecutionException poor =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              ExecutionException.class,
+              () ->
+                  b.economy(
+                          Envelope.newBuilder()
+                              .setPlaceOrder(order(PlaceOrder.Side.SIDE_BUY, 500, 10)))
+                      .get(30, TimeUnit.SECONDS));
+      ProtocolException refused = (ProtocolException) poor.getCause();
+      assertThat(refused.code()).isEqualTo(Error.Code.CODE_REFUSED);
+      assertThat(refused.getMessage()).startsWith("INSUFFICIENT_FUNDS");
+
+      ExecutionException unknown =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              ExecutionException.class,
+              () ->
+                  s.economy(
+                          Envelope.newBuilder()
+                              .setCancelOrder(
+                                  CancelOrder.newBuilder().setOrderId("capital.oak_log.nope")))
+                      .get(30, TimeUnit.SECONDS));
+      assertThat(((ProtocolException) unknown.getCause()).code())
+          .isEqualTo(Error.Code.CODE_REFUSED);
+      assertThat(unknown.getCause().getMessage()).startsWith("ORDER_UNAVAILABLE");
+
+      Envelope cancelled =
+          ask(
+              s,
+              Envelope.newBuilder()
+                  .setCancelOrder(
+                      CancelOrder.newBuilder().setOrderId(ask.getOrderUpdate().getOrderId())));
+      assertThat(cancelled.getOrderUpdate().getStatus()).isEqualTo("CANCELLED");
+
+      Envelope trade =
+          ask(
+              b,
+              Envelope.newBuilder()
+                  .setTradeRequest(TradeRequest.newBuilder().setCounterparty(seller.id())));
+      assertThat(trade.getTradeUpdate().getStatus()).isEqualTo("NEGOTIATING");
+      assertThat(trade.getTradeUpdate().getSecond()).isEqualTo(seller.id());
+
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(pushed)
+                      .as("wallet pushed after the buy")
+                      .anyMatch(
+                          w ->
+                              w.getItemsList().stream()
+                                  .anyMatch(i -> i.getItemId().equals("oak_log"))));
+    }
     ledgerBalances();
   }
 }
