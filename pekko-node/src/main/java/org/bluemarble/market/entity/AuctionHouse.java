@@ -3,12 +3,10 @@ package org.bluemarble.market.entity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -25,7 +23,6 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
-import org.bluemarble.market.Auction;
 import org.bluemarble.market.AuctionTerms;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
@@ -33,16 +30,12 @@ import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
 
 /**
- * The auction house of one regional market (entity id = market name; auction ids are {@code
- * <market>.<random>}). Creating an auction and bidding are sagas like the market's: the request and
- * its escrow leg (the seller's items, the bidder's copper) are persisted, the leg is posted to the
- * player's {@link Holdings}, and the answer is persisted before the {@link Auction} rules act on it
- * (a bid is checked again then; one overtaken meanwhile is refunded). An accepted bid refunds the
- * previous highest bidder and may extend the end (anti-sniping). Closing needs no stored timer:
- * every tick settles the auctions whose deadline, rebuilt from the events after a restart, has
- * passed; the house is woken at node start. Settlement pays the seller less the seller-paid
- * transaction fee and delivers the item to the winner, or returns the item and refunds the bid when
- * there was none or the reserve was not met. No listing fee is charged for auctions.
+ * The auction house of one regional market (entity id = market name; auction ids {@code
+ * <market>.<random>}). Creating and bidding are sagas like the market's (planned by {@link
+ * AuctionOps}): request and escrow leg are persisted, the leg is posted to the player's {@link
+ * Holdings}, the answer is persisted before the auction rules act on it. Every tick settles the
+ * auctions whose deadline (rebuilt from the events after a restart) has passed; the house is woken
+ * at node start. No listing fee is charged for auctions; the seller pays the transaction fee.
  */
 public final class AuctionHouse
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -180,10 +173,10 @@ public final class AuctionHouse
   private final String market;
   private final String tag;
   private final EconomyConfig config;
-  private final AuctionSettings rules;
   private final Clock clock;
   private final ActorContext<Command> context;
   private final LegCourier<Command> courier;
+  private final AuctionOps ops;
   private final Map<String, ActorRef<AuctionReply>> waiting = new HashMap<>();
 
   private AuctionHouse(
@@ -197,10 +190,10 @@ public final class AuctionHouse
     this.market = market;
     this.tag = tag;
     this.config = config;
-    this.rules = rules;
     this.clock = clock;
     this.context = context;
     this.courier = new LegCourier<>(context, config.askTimeout(), LegAnswered::new);
+    this.ops = new AuctionOps(market, config.catalog(), rules);
   }
 
   @Override
@@ -241,7 +234,7 @@ public final class AuctionHouse
         .onCommand(CreateAuction.class, this::onCreateAuction)
         .onCommand(
             PlaceBid.class, (s, c) -> bid(s, c.auctionId(), c.bidder(), c.amount(), c.replyTo()))
-        .onCommand(Buyout.class, this::onBuyout)
+        .onCommand(Buyout.class, (s, c) -> bid(s, c.auctionId(), c.bidder(), null, c.replyTo()))
         .onCommand(GetAuction.class, (s, c) -> Effect().reply(c.replyTo(), s.reply(c.auctionId())))
         .onCommand(
             ListAuctions.class,
@@ -250,10 +243,7 @@ public final class AuctionHouse
                     .reply(
                         c.replyTo(),
                         new AuctionReply.AuctionsDone(
-                            s.list(
-                                c.itemId(),
-                                c.runningOnly(),
-                                Math.max(1, Math.min(c.limit(), 200))))))
+                            s.list(c.itemId(), c.runningOnly(), c.limit()))))
         .onCommand(GetSummary.class, (s, c) -> Effect().reply(c.replyTo(), s.summary()))
         .onCommand(LegAnswered.class, this::onLegAnswered)
         .onCommand(Tick.class, this::onTick)
@@ -263,100 +253,33 @@ public final class AuctionHouse
   private ReplyEffect<Event, AuctionHouseState> onCreateAuction(
       AuctionHouseState state, CreateAuction cmd) {
     try {
-      if (!market.equals(houseOf(cmd.auctionId()))) {
-        throw new MarketException(
-            MarketError.INVALID_ID, "auction " + cmd.auctionId() + " is not in " + market);
-      }
-      if (state.isKnown(cmd.auctionId())) {
-        throw new MarketException(
-            MarketError.IDEMPOTENCY_CONFLICT, "auction id " + cmd.auctionId() + " was used");
-      }
-      var item =
-          config
-              .catalog()
-              .find(cmd.itemId())
-              .orElseThrow(
-                  () ->
-                      new MarketException(
-                          MarketError.UNKNOWN_ITEM, "unknown item " + cmd.itemId()));
-      if (!item.tradeable()) {
-        throw new MarketException(MarketError.NOT_TRADEABLE, item.id() + " cannot be traded");
-      }
-      Instant now = clock.instant();
-      AuctionTerms terms =
-          new AuctionTerms(
-              cmd.auctionId(),
-              cmd.seller(),
-              cmd.itemId(),
-              cmd.quantity(),
-              cmd.startPrice(),
-              cmd.minIncrement(),
-              cmd.reservePrice(),
-              cmd.buyoutPrice(),
-              now.plus(rules.requireDuration(cmd.duration())),
-              rules.snipingWindow());
-      Leg charge =
-          Leg.out(
-              "auction:" + cmd.auctionId() + ":charge",
-              cmd.seller(),
-              0,
-              OrderBookState.stacks(cmd.itemId(), cmd.quantity()));
-      waiting.put(charge.key(), cmd.replyTo());
-      return Effect()
-          .persist(new AuctionSubmitted(market, terms, charge, now))
-          .thenRun(s -> courier.send(charge))
-          .thenNoReply();
+      AuctionSubmitted e = ops.create(state, cmd, clock.instant());
+      return start(e, e.charge(), cmd.replyTo());
     } catch (MarketException | ArithmeticException e) {
       return Effect().reply(cmd.replyTo(), refusal(e));
     }
-  }
-
-  private ReplyEffect<Event, AuctionHouseState> onBuyout(AuctionHouseState state, Buyout cmd) {
-    long price = state.auction(cmd.auctionId()).map(a -> a.terms().buyoutPrice()).orElse(0L);
-    if (state.auction(cmd.auctionId()).isPresent() && price == 0) {
-      return Effect()
-          .reply(
-              cmd.replyTo(),
-              new AuctionReply.AuctionRefused(
-                  MarketError.INVALID_AMOUNT, "auction " + cmd.auctionId() + " has no buyout"));
-    }
-    return bid(state, cmd.auctionId(), cmd.bidder(), price, cmd.replyTo());
   }
 
   private ReplyEffect<Event, AuctionHouseState> bid(
       AuctionHouseState state,
       String auctionId,
       String bidder,
-      long amount,
+      Long amount,
       ActorRef<AuctionReply> replyTo) {
     try {
-      Auction a =
-          state
-              .auction(auctionId)
-              .orElseThrow(
-                  () ->
-                      new MarketException(
-                          MarketError.AUCTION_UNAVAILABLE, "no running auction " + auctionId));
-      Instant now = clock.instant();
-      long paid = a.checkBid(bidder, amount, Long.MAX_VALUE, now);
-      String bidId = UUID.randomUUID().toString();
-      Leg charge =
-          new Leg(
-              "auction:" + auctionId + ":bid-charge:" + bidId,
-              bidder,
-              Leg.Direction.OUT,
-              paid,
-              0,
-              List.of(),
-              OrderBookState.stacks(a.terms().itemId(), a.terms().quantity()));
-      waiting.put(charge.key(), replyTo);
-      return Effect()
-          .persist(new BidSubmitted(market, bidId, auctionId, bidder, paid, charge, now))
-          .thenRun(s -> courier.send(charge))
-          .thenNoReply();
+      long price = amount != null ? amount : ops.buyoutPrice(state, auctionId);
+      BidSubmitted e = ops.bid(state, auctionId, bidder, price, clock.instant());
+      return start(e, e.charge(), replyTo);
     } catch (MarketException e) {
       return Effect().reply(replyTo, refusal(e));
     }
+  }
+
+  /** Persists a request with its escrow leg and posts the leg; the answer replies later. */
+  private ReplyEffect<Event, AuctionHouseState> start(
+      Event event, Leg charge, ActorRef<AuctionReply> replyTo) {
+    waiting.put(charge.key(), replyTo);
+    return Effect().persist(event).thenRun(s -> courier.send(charge)).thenNoReply();
   }
 
   private ReplyEffect<Event, AuctionHouseState> onLegAnswered(
@@ -416,28 +339,15 @@ public final class AuctionHouse
           .thenRun(s -> tell(replyTo, new AuctionReply.AuctionRefused(r.error(), r.message())))
           .thenNoReply();
     }
-    Auction a = state.auction(b.auctionId()).orElseThrow();
-    Instant now = clock.instant();
-    try {
-      a.checkBid(b.bidder(), b.amount(), Long.MAX_VALUE, now);
-    } catch (MarketException e) {
-      Leg refund = Leg.in(b.charge().key() + ":refund", b.bidder(), b.amount(), List.of());
-      return Effect()
-          .persist(new BidFailed(market, b.bidId(), e.error(), e.getMessage(), refund))
-          .thenRun(this::resend)
-          .thenRun(s -> tell(replyTo, new AuctionReply.AuctionRefused(e.error(), e.getMessage())))
-          .thenNoReply();
-    }
-    boolean buyout = a.terms().buyoutPrice() > 0 && b.amount() >= a.terms().buyoutPrice();
-    List<Event> events = new ArrayList<>();
-    events.add(new BidAccepted(market, b.bidId(), now));
-    if (buyout) {
-      events.add(new AuctionSettled(market, b.auctionId(), now));
-    }
+    List<Event> events = ops.bidCharged(state, b, clock.instant());
+    AuctionReply answer =
+        events.get(0) instanceof BidFailed f
+            ? new AuctionReply.AuctionRefused(f.error(), f.message())
+            : null;
     return Effect()
         .persist(events)
         .thenRun(this::resend)
-        .thenRun(s -> tell(replyTo, s.reply(b.auctionId())))
+        .thenRun(s -> tell(replyTo, answer != null ? answer : s.reply(b.auctionId())))
         .thenNoReply();
   }
 

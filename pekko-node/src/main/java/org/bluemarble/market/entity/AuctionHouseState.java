@@ -157,7 +157,7 @@ public final class AuctionHouseState {
         .filter(a -> !runningOnly || a.state() == Auction.State.RUNNING)
         .map(this::view)
         .sorted(Comparator.comparing(AuctionView::endsAt).thenComparing(AuctionView::auctionId))
-        .limit(limit)
+        .limit(Math.max(1, Math.min(limit, 200)))
         .toList();
   }
 
