@@ -61,5 +61,7 @@ public enum MarketError {
   /** An admin froze this player's trading. */
   TRADING_FROZEN,
   /** The economy is read-only (an admin switch); reads still work. */
-  ECONOMY_READ_ONLY
+  ECONOMY_READ_ONLY,
+  /** No auction with this id (unknown, or its house is in another market). */
+  AUCTION_UNAVAILABLE
 }

@@ -105,11 +105,11 @@ public final class BlueMarbleNode {
             settings.edge().gracePeriod(),
             settings.edge().watchdog(),
             settings.node().askTimeout());
-    GameEdges gameEdges = GameEdges.start(system, settings, play, auth.tokens());
-    EdgeMetrics.start(system, gameEdges);
-    PlanetService planets = startPlanetService(system, settings, terrainStore);
     EconomyWiring economy =
         EconomyWiring.start(system, settings.persistence().slices(), settings.config());
+    GameEdges gameEdges = GameEdges.start(system, settings, play, auth.tokens(), economy.port());
+    EdgeMetrics.start(system, gameEdges);
+    PlanetService planets = startPlanetService(system, settings, terrainStore);
     NodeGamePort game =
         new NodeGamePort(
             new PlayerAdmin(system, settings.node().askTimeout(), settings.persistence().slices()),

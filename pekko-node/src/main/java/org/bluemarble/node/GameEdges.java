@@ -11,6 +11,7 @@ import org.apache.pekko.stream.Materializer;
 import org.bluemarble.auth.TokenService;
 import org.bluemarble.config.BlueMarbleSettings;
 import org.bluemarble.config.EdgeSettings;
+import org.bluemarble.edge.port.MarketPort;
 import org.bluemarble.edge.port.PlayPort;
 import org.bluemarble.edge.session.AccessTokenCheck;
 import org.bluemarble.edge.session.SessionDeps;
@@ -31,9 +32,19 @@ public record GameEdges(WebSocketRoutes ws, UdpEdge udp) {
   /** Connect tokens carry this protocol id (bump it with incompatible UDP changes). */
   public static final long PROTOCOL_ID = 0x424c_554d_0001L;
 
-  /** Binds the UDP port and builds the WebSocket route. */
+  /** Binds the UDP port and builds the WebSocket route, without economy messages. */
   public static GameEdges start(
       ActorSystem<?> system, BlueMarbleSettings settings, PlayPort play, TokenService tokens) {
+    return start(system, settings, play, tokens, null);
+  }
+
+  /** As above; sessions also speak the economy's messages through {@code market} (null: none). */
+  public static GameEdges start(
+      ActorSystem<?> system,
+      BlueMarbleSettings settings,
+      PlayPort play,
+      TokenService tokens,
+      MarketPort market) {
     EdgeSettings edge = settings.edge();
     byte[] key = edge.udpKey().orElseGet(ConnectTokenIssuer::generateKey);
     String host =
@@ -61,7 +72,7 @@ public record GameEdges(WebSocketRoutes ws, UdpEdge udp) {
                 settings.node().bindHost(),
                 port,
                 edge.udpMaxConnections(),
-                deps(edge, play, tokens, udpTokens));
+                deps(edge, play, tokens, udpTokens, market));
       } catch (IOException e) {
         throw new StartupException(
             "cannot listen for UDP on "
@@ -84,7 +95,7 @@ public record GameEdges(WebSocketRoutes ws, UdpEdge udp) {
     }
     WebSocketRoutes ws =
         new WebSocketRoutes(
-            deps(edge, play, tokens, udpTokens),
+            deps(edge, play, tokens, udpTokens, market),
             new WebSocketRoutes.Settings(
                 edge.wsMaxFrameBytes(), edge.wsOutboundQueue(), edge.wsIdleTimeout()),
             Materializer.matFromSystem(system));
@@ -92,13 +103,14 @@ public record GameEdges(WebSocketRoutes ws, UdpEdge udp) {
   }
 
   private static SessionDeps deps(
-      EdgeSettings edge, PlayPort play, TokenService tokens, UdpTokens udp) {
+      EdgeSettings edge, PlayPort play, TokenService tokens, UdpTokens udp, MarketPort market) {
     return new SessionDeps(
         AccessTokenCheck.jwt(tokens),
         play,
         udp,
         "bluemarble-node",
         edge.snapshotBudgetBytes(),
-        edge.maxBadFrames());
+        edge.maxBadFrames(),
+        market);
   }
 }

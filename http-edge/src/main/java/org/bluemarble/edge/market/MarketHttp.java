@@ -34,7 +34,8 @@ final class MarketHttp {
           "OFFER_CHANGED",
           "IDEMPOTENCY_CONFLICT",
           "ORDER_UNAVAILABLE",
-          "AUCTION_CLOSED" ->
+          "AUCTION_CLOSED",
+          "BID_TOO_LOW" ->
           StatusCodes.CONFLICT;
       case "INSUFFICIENT_FUNDS",
           "INSUFFICIENT_INVENTORY",

@@ -15,8 +15,9 @@ import org.bluemarble.edge.port.MarketPort;
  * The player marketplace under {@code /api/marketplace}, authenticated with the access token:
  * {@code GET/POST /listings}, {@code GET/PATCH/DELETE /listings/{id}}, {@code POST
  * /listings/{id}/buy}, {@code GET /transactions}, {@code GET /prices/{itemId}}, {@code GET
- * /wallet}, and direct trades under {@code /trades} (see {@link TradeRoutes}). Money in requests is
- * copper; answers carry copper and g/s/c text. The seller pays the 5 % transaction fee.
+ * /wallet}, direct trades under {@code /trades} (see {@link TradeRoutes}), order books and auctions
+ * (see {@link ExchangeRoutes}). Money in requests is copper; answers carry copper and g/s/c text.
+ * The seller pays the 5 % transaction fee.
  */
 public final class MarketRoutes extends AllDirectives {
   /** Default and largest page size of a listings search. */
@@ -34,11 +35,14 @@ public final class MarketRoutes extends AllDirectives {
   private final MarketPort market;
   private final PlayerAuth auth;
   private final TradeRoutes trades;
+  private final ExchangeRoutes exchange;
 
   public MarketRoutes(MarketPort market, TokenService tokens, RateLimiter limiter) {
     this.market = market;
     this.auth = new PlayerAuth(tokens);
     this.trades = new TradeRoutes(market, limiter);
+    this.exchange =
+        market.exchange() == null ? null : new ExchangeRoutes(market.exchange(), limiter);
   }
 
   public Route route() {
@@ -84,7 +88,8 @@ public final class MarketRoutes extends AllDirectives {
                                             market.wallet(player),
                                             StatusCodes.OK,
                                             MarketViews::wallet))),
-                        pathPrefix("trades", () -> trades.route(player)))));
+                        pathPrefix("trades", () -> trades.route(player)),
+                        exchange == null ? reject() : exchange.route(player))));
   }
 
   private Route listings(String player) {

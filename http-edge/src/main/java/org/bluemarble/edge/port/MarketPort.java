@@ -115,6 +115,11 @@ public interface MarketPort {
   /** The result of a mint: {@code fresh} false when the key had been used before. */
   record Minted(String key, boolean fresh) {}
 
+  /** Order books and auctions; null when the node serves none (then their routes are absent). */
+  default ExchangePort exchange() {
+    return null;
+  }
+
   // Marketplace
 
   CompletionStage<ListingPage> listings(ListingFilter filter);

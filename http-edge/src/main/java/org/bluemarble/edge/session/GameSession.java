@@ -31,6 +31,7 @@ public final class GameSession {
   private final ProtocolCodec codec;
   private final String udpPlayer;
   private final Executor verifier;
+  private final EconomyMessages economy;
   private SessionPhase phase = SessionPhase.NEW;
   private boolean busy;
   private int badFrames;
@@ -66,6 +67,7 @@ public final class GameSession {
     this.codec = codec;
     this.udpPlayer = udpPlayer;
     this.verifier = verifier;
+    this.economy = new EconomyMessages(deps.market(), out);
   }
 
   /** One received frame (a serialised Envelope). */
@@ -144,9 +146,12 @@ public final class GameSession {
       case CHAT_SEND ->
           throw new ProtocolException(
               Error.Code.CODE_UNKNOWN_MESSAGE, "chat is not available on this server yet");
-      default ->
+      default -> {
+        if (!economy.handle(id, accountId, in)) {
           throw new ProtocolException(
               Error.Code.CODE_UNKNOWN_MESSAGE, in.getMessageCase() + " is not handled");
+        }
+      }
     }
   }
 

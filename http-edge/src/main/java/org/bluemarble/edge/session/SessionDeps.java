@@ -1,5 +1,6 @@
 package org.bluemarble.edge.session;
 
+import org.bluemarble.edge.port.MarketPort;
 import org.bluemarble.edge.port.PlayPort;
 
 /**
@@ -11,6 +12,7 @@ import org.bluemarble.edge.port.PlayPort;
  * @param serverName sent in HelloAccepted
  * @param snapshotBudgetBytes payload budget of one snapshot (≥ 16)
  * @param maxBadFrames undecodable frames tolerated per connection before it is closed
+ * @param market the economy for its game-protocol messages; null when the node has none
  */
 public record SessionDeps(
     AccessTokenCheck tokens,
@@ -18,4 +20,17 @@ public record SessionDeps(
     UdpTokens udp,
     String serverName,
     int snapshotBudgetBytes,
-    int maxBadFrames) {}
+    int maxBadFrames,
+    MarketPort market) {
+
+  /** Deps of a node without an economy. */
+  public SessionDeps(
+      AccessTokenCheck tokens,
+      PlayPort play,
+      UdpTokens udp,
+      String serverName,
+      int snapshotBudgetBytes,
+      int maxBadFrames) {
+    this(tokens, play, udp, serverName, snapshotBudgetBytes, maxBadFrames, null);
+  }
+}

@@ -19,9 +19,16 @@ import org.apache.pekko.stream.javadsl.Sink;
  */
 public final class LedgerAudit {
   private final Economy economy;
+  private final Exchange exchange;
 
   public LedgerAudit(Economy economy) {
+    this(economy, null);
+  }
+
+  /** An audit that also counts the order books and auction houses of {@code exchange}. */
+  public LedgerAudit(Economy economy, Exchange exchange) {
     this.economy = economy;
+    this.exchange = exchange;
   }
 
   /** Every persistence id in the JDBC journal (the node's configured read journal). */
@@ -36,22 +43,46 @@ public final class LedgerAudit {
   public CompletionStage<LedgerReport> check(Collection<String> persistenceIds) {
     List<String> players = new ArrayList<>();
     List<String> trades = new ArrayList<>();
+    List<String> books = new ArrayList<>();
     for (String pid : persistenceIds) {
+      if (pid.startsWith(OrderBookEntity.ENTITY_KEY.name() + "|")) {
+        books.add(pid.substring(OrderBookEntity.ENTITY_KEY.name().length() + 1));
+      }
       if (pid.startsWith(Holdings.ENTITY_KEY.name() + "|")) {
         players.add(pid.substring(Holdings.ENTITY_KEY.name().length() + 1));
       } else if (pid.startsWith(Trade.ENTITY_KEY.name() + "|")) {
         trades.add(pid.substring(Trade.ENTITY_KEY.name().length() + 1));
       }
     }
-    return check(players, trades);
+    return check(players, trades, books);
   }
 
   /** Checks the given players' holdings and trades plus every market and the treasury. */
   public CompletionStage<LedgerReport> check(
       Collection<String> players, Collection<String> trades) {
+    return check(players, trades, List.of());
+  }
+
+  /**
+   * Checks the given players' holdings, trades and order books plus every market, every auction
+   * house (with an exchange) and the treasury; books and houses count as markets in the report.
+   */
+  public CompletionStage<LedgerReport> check(
+      Collection<String> players, Collection<String> trades, Collection<String> books) {
     CompletableFuture<TreasuryStatus> treasury = economy.treasuryStatus().toCompletableFuture();
     CompletableFuture<List<MarketSummary>> markets =
-        economy.marketSummaries().toCompletableFuture();
+        economy
+            .marketSummaries()
+            .thenCombine(
+                exchange == null
+                    ? CompletableFuture.completedFuture(List.<MarketSummary>of())
+                    : exchange.summaries(List.copyOf(books)),
+                (a, b) -> {
+                  List<MarketSummary> all = new ArrayList<>(a);
+                  all.addAll(b);
+                  return all;
+                })
+            .toCompletableFuture();
     List<CompletableFuture<HoldingsView>> holdings =
         players.stream().map(p -> economy.holdings(p).toCompletableFuture()).toList();
     List<CompletableFuture<TradeReply>> tradeViews =

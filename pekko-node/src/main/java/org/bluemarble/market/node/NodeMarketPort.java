@@ -5,12 +5,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.bluemarble.edge.port.ExchangePort;
 import org.bluemarble.edge.port.MarketPort;
 import org.bluemarble.edge.port.MarketRefusal;
 import org.bluemarble.market.Listing;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.entity.Economy;
+import org.bluemarble.market.entity.Exchange;
 import org.bluemarble.market.entity.HoldingsView;
 import org.bluemarble.market.entity.LedgerAudit;
 import org.bluemarble.market.entity.ListingQuery;
@@ -28,10 +30,22 @@ import org.bluemarble.market.inventory.ItemStack;
 public final class NodeMarketPort implements MarketPort {
   private final ActorSystem<?> system;
   private final Economy economy;
+  private final Exchange exchange;
 
   public NodeMarketPort(ActorSystem<?> system, Economy economy) {
+    this(system, economy, null);
+  }
+
+  /** A port that also serves the order books and auctions of {@code exchange} (null: none). */
+  public NodeMarketPort(ActorSystem<?> system, Economy economy, Exchange exchange) {
     this.system = system;
     this.economy = economy;
+    this.exchange = exchange;
+  }
+
+  @Override
+  public ExchangePort exchange() {
+    return exchange == null ? null : new NodeExchangePort(exchange);
   }
 
   @Override
@@ -213,7 +227,7 @@ public final class NodeMarketPort implements MarketPort {
     return call(
         () ->
             LedgerAudit.journalIds(system)
-                .thenCompose(ids -> new LedgerAudit(economy).check(ids))
+                .thenCompose(ids -> new LedgerAudit(economy, exchange).check(ids))
                 .thenApply(
                     r ->
                         new LedgerInfo(

@@ -147,6 +147,15 @@ public final class BlueMarbleClient implements AutoCloseable {
   }
 
   /**
+   * Sends one economy request (GetWallet, PlaceOrder, PlaceBid, TradeRequest ...; any phase after
+   * authentication) and completes with the answering envelope, or exceptionally with a {@link
+   * ProtocolException} (CODE_REFUSED carries the economy's reason at the start of its message).
+   */
+  public CompletableFuture<Envelope> economy(Envelope.Builder request) {
+    return request(request);
+  }
+
+  /**
    * Sends one movement input and applies it to the prediction.
    *
    * @return the input's sequence number
@@ -260,6 +269,7 @@ public final class BlueMarbleClient implements AutoCloseable {
       case ENTITY_LEAVE -> listener.onEntityLeave(e.getEntityLeave());
       case CHAT_MESSAGE -> listener.onChat(e.getChatMessage());
       case SERVER_NOTICE -> listener.onNotice(e.getServerNotice());
+      case WALLET_UPDATE -> listener.onWalletUpdate(e.getWalletUpdate());
       case DISCONNECT -> listener.onDisconnect(e.getDisconnect());
       case ERROR -> listener.onError(e.getError());
       default -> {}

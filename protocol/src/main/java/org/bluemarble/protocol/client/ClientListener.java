@@ -47,4 +47,7 @@ public interface ClientListener {
 
   /** The transport closed ({@code cause} null for an orderly close). */
   default void onClosed(Throwable cause) {}
+
+  /** The server pushed the player's wallet (after an economy operation). */
+  default void onWalletUpdate(org.bluemarble.protocol.v1.WalletUpdate wallet) {}
 }

@@ -43,6 +43,20 @@ public final class PhaseGate {
       case HELLO, PING, PONG, DISCONNECT -> SessionPhase.NEW;
       case AUTHENTICATE -> SessionPhase.GREETED;
       case ENTER_WORLD, REQUEST_CONNECT_TOKEN, CHAT_SEND -> SessionPhase.AUTHENTICATED;
+      case GET_WALLET,
+          SEARCH_LISTINGS,
+          CREATE_LISTING,
+          BUY_LISTING,
+          CANCEL_LISTING,
+          PLACE_ORDER,
+          CANCEL_ORDER,
+          PLACE_BID,
+          BUYOUT_AUCTION,
+          TRADE_REQUEST,
+          TRADE_OFFER_SET,
+          TRADE_CONFIRM,
+          TRADE_CANCEL ->
+          SessionPhase.AUTHENTICATED;
       case MOVEMENT_INPUT, SNAPSHOT_ACK, LEAVE_WORLD -> SessionPhase.IN_WORLD;
       default ->
           throw new ProtocolException(

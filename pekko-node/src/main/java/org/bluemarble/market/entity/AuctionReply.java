@@ -1,0 +1,22 @@
+package org.bluemarble.market.entity;
+
+import java.util.List;
+import org.bluemarble.market.MarketError;
+import org.bluemarble.node.CborSerializable;
+
+/** What an {@link AuctionHouse} answers: the auction(s), or why not. */
+public sealed interface AuctionReply extends CborSerializable {
+
+  /** Done; {@code auction} as it is now. */
+  record AuctionDone(AuctionView auction) implements AuctionReply {}
+
+  /** Auctions of a house, ending soonest first. */
+  record AuctionsDone(List<AuctionView> auctions) implements AuctionReply {
+    public AuctionsDone {
+      auctions = List.copyOf(auctions);
+    }
+  }
+
+  /** Refused; nothing changed hands. */
+  record AuctionRefused(MarketError error, String message) implements AuctionReply {}
+}

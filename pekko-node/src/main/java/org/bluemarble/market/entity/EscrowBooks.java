@@ -1,0 +1,106 @@
+package org.bluemarble.market.entity;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.bluemarble.market.ItemHolder;
+import org.bluemarble.market.ItemMove;
+import org.bluemarble.market.MoneyMove;
+import org.bluemarble.market.Settlement;
+import org.bluemarble.market.inventory.ItemStack;
+import org.bluemarble.market.ledger.AccountKind;
+
+/**
+ * The escrow side of an entity that takes players' money and items in with charge legs and pays
+ * them out with owed legs (order books, auction houses): the copper and items it holds, the fees it
+ * collected and the legs it still owes. A rule class's {@link Settlement} is applied knowing that
+ * its moves out of a player were already charged, fees stay in the entity's fee sink and moves to a
+ * player become legs owed until the holdings acknowledge them. Mutable; lives inside one actor.
+ */
+final class EscrowBooks {
+  private final String keyPrefix;
+  private final Map<String, Leg> pending = new LinkedHashMap<>();
+  private final Map<String, Long> items = new TreeMap<>();
+  private long copper;
+  private long fees;
+
+  /** {@code keyPrefix} makes the rule's idempotency keys unique across entities. */
+  EscrowBooks(String keyPrefix) {
+    this.keyPrefix = keyPrefix;
+  }
+
+  /** A charge leg was applied by the player's holdings: its copper and items are held now. */
+  void charged(Leg charge) {
+    copper += charge.copper();
+    for (ItemStack s : charge.items()) {
+      items.merge(s.itemId(), (long) s.quantity(), Long::sum);
+    }
+  }
+
+  /** Applies a rule's decision (see the class comment). */
+  void apply(Settlement settlement) {
+    for (MoneyMove m : settlement.money()) {
+      if (m.from().kind() == AccountKind.WALLET) {
+        continue;
+      }
+      if (m.to().kind() == AccountKind.FEE_SINK) {
+        copper -= m.amount();
+        fees += m.amount();
+      } else if (m.to().kind() == AccountKind.WALLET) {
+        owe(Leg.in(keyPrefix + m.idempotencyKey(), m.to().owner(), m.amount(), List.of()));
+      }
+    }
+    for (ItemMove m : settlement.items()) {
+      if (m.from().kind() == ItemHolder.Kind.PLAYER || m.to().kind() != ItemHolder.Kind.PLAYER) {
+        continue;
+      }
+      owe(
+          Leg.in(
+              keyPrefix + m.idempotencyKey(),
+              m.to().id(),
+              0,
+              List.of(new ItemStack(m.itemId(), Math.toIntExact(m.quantity())))));
+    }
+  }
+
+  /** Owes {@code leg} (already counted as held) until {@link #settled}. */
+  void owe(Leg leg) {
+    pending.put(leg.key(), leg);
+  }
+
+  /** The owed leg {@code key} was applied: what it carried is no longer held here. */
+  void settled(String key) {
+    Leg leg = pending.remove(key);
+    if (leg == null) {
+      return;
+    }
+    copper -= leg.copper();
+    for (ItemStack s : leg.items()) {
+      items.merge(s.itemId(), (long) -s.quantity(), Long::sum);
+      items.remove(s.itemId(), 0L);
+    }
+  }
+
+  Optional<Leg> pendingLeg(String key) {
+    return Optional.ofNullable(pending.get(key));
+  }
+
+  List<Leg> pendingLegs() {
+    return List.copyOf(pending.values());
+  }
+
+  long copper() {
+    return copper;
+  }
+
+  long fees() {
+    return fees;
+  }
+
+  /** The ledger view, as markets report it. */
+  MarketSummary summary(String id, int openOps, int active) {
+    return new MarketSummary(id, copper, fees, items, pending.size(), openOps, active);
+  }
+}
