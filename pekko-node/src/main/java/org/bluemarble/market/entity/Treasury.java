@@ -100,11 +100,17 @@ public final class Treasury
   // Events
 
   public sealed interface Event extends CborSerializable
-      permits Minted, MintDelivered, ReadOnlyChanged {}
+      permits Minted, MintDelivered, MintFailed, ReadOnlyChanged {}
 
   public record Minted(String key, Leg leg, String reason, Instant at) implements Event {}
 
   public record MintDelivered(String key) implements Event {}
+
+  /**
+   * The player's holdings refused the mint's leg for good (e.g. no inventory space): nothing was
+   * delivered, so nothing counts as minted, and the key keeps answering {@code reason}.
+   */
+  public record MintFailed(String key, String reason) implements Event {}
 
   public record ReadOnlyChanged(boolean readOnly, String reason, Instant at) implements Event {}
 
@@ -115,6 +121,7 @@ public final class Treasury
     private final Set<String> keys = new java.util.HashSet<>();
     private final Map<String, Leg> pending = new LinkedHashMap<>();
     private final Map<String, Long> items = new TreeMap<>();
+    private final Map<String, String> failed = new HashMap<>();
     private long copper;
     private long honor;
     private boolean readOnly;
@@ -131,6 +138,18 @@ public final class Treasury
 
     State delivered(MintDelivered e) {
       pending.remove(e.key());
+      return this;
+    }
+
+    State failed(MintFailed e) {
+      Leg leg = pending.remove(e.key());
+      if (leg != null) {
+        failed.put(e.key(), e.reason());
+        copper -= leg.copper();
+        honor -= leg.honor();
+        leg.items().forEach(s -> items.merge(s.itemId(), (long) -s.quantity(), Long::sum));
+        items.values().removeIf(n -> n == 0);
+      }
       return this;
     }
 
@@ -197,7 +216,10 @@ public final class Treasury
 
   private ReplyEffect<Event, State> onMint(State state, Mint cmd) {
     if (state.keys.contains(cmd.key())) {
-      return Effect().reply(cmd.replyTo(), new MintReply(cmd.key(), false, null));
+      return Effect()
+          .reply(
+              cmd.replyTo(),
+              new MintReply(cmd.key(), false, state.failed.get("mint:" + cmd.key())));
     }
     Leg leg;
     try {
@@ -236,6 +258,19 @@ public final class Treasury
   private ReplyEffect<Event, State> onLegAnswered(State state, LegAnswered cmd) {
     String key = cmd.answer().key();
     courier.answered(key);
+    if (cmd.answer().reply() instanceof LegReply.LegRefused r && state.pending.containsKey(key)) {
+      ActorRef<MintReply> replyTo = waiting.remove(key);
+      String reason = r.error() + ": " + r.message();
+      return Effect()
+          .persist(new MintFailed(key, reason))
+          .thenRun(
+              s -> {
+                if (replyTo != null) {
+                  replyTo.tell(new MintReply(key.substring("mint:".length()), false, reason));
+                }
+              })
+          .thenNoReply();
+    }
     if (cmd.answer().reply() instanceof LegReply.LegDone && state.pending.containsKey(key)) {
       ActorRef<MintReply> replyTo = waiting.remove(key);
       return Effect()
@@ -265,6 +300,7 @@ public final class Treasury
         .forAnyState()
         .onEvent(Minted.class, State::minted)
         .onEvent(MintDelivered.class, State::delivered)
+        .onEvent(MintFailed.class, State::failed)
         .onEvent(ReadOnlyChanged.class, State::readOnlyChanged)
         .build();
   }
