@@ -112,6 +112,25 @@ class EconomyTest {
   }
 
   @Test
+  void aMintRefusedForLackOfSpaceFailsOnceAndIsNotCountedAsMinted() {
+    String p = player();
+    grant(p, 0, List.of(new ItemStack("iron_sword", 200)));
+    long mintedBefore = await(economy.treasuryStatus()).mintedCopper();
+    String key = "gift-" + UUID.randomUUID();
+    Treasury.MintReply r =
+        await(economy.mint(key, p, 700, 0, List.of(new ItemStack("leather_cap", 1)), "gift"));
+    assertThat(r.refusal()).contains("INSUFFICIENT_SPACE");
+    Treasury.MintReply again =
+        await(economy.mint(key, p, 700, 0, List.of(new ItemStack("leather_cap", 1)), "gift"));
+    assertThat(again.fresh()).isFalse();
+    assertThat(again.refusal()).contains("INSUFFICIENT_SPACE");
+    TreasuryStatus status = await(economy.treasuryStatus());
+    assertThat(status.mintedCopper()).isEqualTo(mintedBefore);
+    assertThat(await(economy.holdings(p)).copper()).isZero();
+    assertThat(audit().balanced()).isTrue();
+  }
+
+  @Test
   void buyingAListingPaysTheSellerLessTheFeeAndDeliversTheItem() {
     String seller = player();
     String buyer = player();
