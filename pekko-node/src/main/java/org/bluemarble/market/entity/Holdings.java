@@ -29,12 +29,13 @@ import org.bluemarble.node.EntityTags;
  * equipment. Its own entity keyed by player id rather than part of {@code Player}: the economy
  * writes to it far more often than the character changes, and the market and trade sagas need a
  * target that only speaks {@link Leg}s. Every change arrives as a {@link Leg} with an idempotency
- * key, applied at most once (the applied keys are part of the state). A refusal is persisted too
- * and stands for good ({@link LegVoided}): a copy of the leg still in flight, or a re-post after a
- * coordinator's crash, gets the same refusal, so a coordinator that acted on a refusal is never
- * contradicted by a late application. A frozen player's holdings refuse OUT legs but still accept
- * IN legs, so sagas already under way can finish. Snapshotted every {@value #SNAPSHOT_EVERY} events
- * (the snapshot carries the bounded window of settled keys).
+ * key, applied at most once (the applied keys are part of the state). A refused OUT leg (and a
+ * refused mint) is persisted too and stands for good ({@link LegVoided}): a copy of the leg still
+ * in flight, or a re-post after a coordinator's crash, gets the same refusal, so a coordinator that
+ * acted on a refusal is never contradicted by a late application. Other refused IN legs are owed to
+ * the player and simply re-posted until they fit. A frozen player's holdings refuse OUT legs but
+ * still accept IN legs, so sagas already under way can finish. Snapshotted every {@value
+ * #SNAPSHOT_EVERY} events (the snapshot carries the bounded window of settled keys).
  */
 public final class Holdings
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -186,6 +187,10 @@ public final class Holdings
 
   private ReplyEffect<Event, HoldingsState> refuse(Post cmd, MarketError error, String message) {
     String key = cmd.leg().key();
+    if (cmd.leg().direction() == Leg.Direction.IN && !key.startsWith(Treasury.MINT_PREFIX)) {
+      // Owed to the player (proceeds, deliveries, returns): re-posted until there is room.
+      return Effect().reply(cmd.replyTo(), new LegReply.LegRefused(key, error, message));
+    }
     return Effect()
         .persist(new LegVoided(playerId, key, error, message, clock.instant()))
         .thenReply(cmd.replyTo(), s -> new LegReply.LegRefused(key, error, message));

@@ -26,7 +26,7 @@ public final class HoldingsState {
   static final int RECENT_LEGS = 50;
 
   /** Settled idempotency keys kept per player (see {@link KeyWindow} for why this is enough). */
-  static final int KEY_WINDOW = 10_000;
+  static final int KEY_WINDOW = 4_000;
 
   private final ArrayDeque<LegLine> recent = new ArrayDeque<>();
   private final Inventory inventory;

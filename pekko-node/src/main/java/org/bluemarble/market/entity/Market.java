@@ -291,11 +291,11 @@ public final class Market
     if (reply == null) {
       return Effect().noReply();
     }
-    if (key.startsWith(ops.chargePrefix())) {
-      String opId = key.substring(ops.chargePrefix().length());
-      if (state.op(opId).isPresent()) {
-        batch.chargeAnswered(opId, reply);
-      }
+    String opId =
+        key.startsWith(ops.chargePrefix()) ? key.substring(ops.chargePrefix().length()) : "";
+    // A refund's key extends its charge's key: only an open operation's own key is a charge.
+    if (state.op(opId).isPresent()) {
+      batch.chargeAnswered(opId, reply);
     } else if (reply instanceof LegReply.LegDone && state.pendingLeg(key).isPresent()) {
       batch.legDone(key);
     }

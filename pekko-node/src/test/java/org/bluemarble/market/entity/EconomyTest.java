@@ -191,6 +191,27 @@ class EconomyTest {
   }
 
   @Test
+  void theSameOfferListedTwiceAtOnceIsRefundedOnceRefusedAndTheLedgerSettles() {
+    String seller = player();
+    grant(seller, 1_000, List.of(new ItemStack("copper_ore", 10)));
+    CompletionStage<MarketReply> first =
+        economy.openListing("capital", seller, "copper_ore", 2, 500, 1);
+    CompletionStage<MarketReply> second =
+        economy.openListing("capital", seller, "copper_ore", 2, 500, 1);
+    List<MarketReply> replies = List.of(await(first), await(second));
+    assertThat(replies).filteredOn(r -> r instanceof MarketReply.ListingDone).hasSize(1);
+    assertThat(replies)
+        .filteredOn(r -> r instanceof MarketReply.MarketRefused)
+        .extracting(r -> ((MarketReply.MarketRefused) r).error())
+        .containsExactly(MarketError.DUPLICATE_LISTING);
+    LedgerReport ledger = audit();
+    assertThat(ledger.balanced()).isTrue();
+    HoldingsView h = await(economy.holdings(seller));
+    assertThat(h.items()).containsEntry("copper_ore", 8);
+    assertThat(h.copper()).isEqualTo(1_000 - 10);
+  }
+
+  @Test
   void cancellingReturnsTheItemsButNotTheListingFee() {
     String seller = player();
     grant(seller, 1_000, List.of(new ItemStack("iron_sword", 1)));
