@@ -10,6 +10,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -28,8 +29,13 @@ import org.bluemarble.node.EntityTags;
  * equipment. Its own entity keyed by player id rather than part of {@code Player}: the economy
  * writes to it far more often than the character changes, and the market and trade sagas need a
  * target that only speaks {@link Leg}s. Every change arrives as a {@link Leg} with an idempotency
- * key, applied at most once (the applied keys are part of the state). A frozen player's holdings
- * refuse OUT legs but still accept IN legs, so sagas already under way can finish.
+ * key, applied at most once (the applied keys are part of the state). A refused OUT leg (and a
+ * refused mint) is persisted too and stands for good ({@link LegVoided}): a copy of the leg still
+ * in flight, or a re-post after a coordinator's crash, gets the same refusal, so a coordinator that
+ * acted on a refusal is never contradicted by a late application. Other refused IN legs are owed to
+ * the player and simply re-posted until they fit. A frozen player's holdings refuse OUT legs but
+ * still accept IN legs, so sagas already under way can finish. Snapshotted every {@value
+ * #SNAPSHOT_EVERY} events (the snapshot carries the bounded window of settled keys).
  */
 public final class Holdings
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -37,6 +43,9 @@ public final class Holdings
 
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "Holdings");
+
+  /** Events between snapshots; two snapshots are kept and older events deleted. */
+  static final int SNAPSHOT_EVERY = 200;
 
   /** Registers the entity type with Cluster Sharding; events are tagged by slice. */
   public static void init(ActorSystem<?> system, int slices, ItemCatalog catalog) {
@@ -75,11 +84,17 @@ public final class Holdings
 
   // Events
 
-  public sealed interface Event extends CborSerializable permits LegApplied, FreezeChanged {}
+  public sealed interface Event extends CborSerializable
+      permits LegApplied, LegVoided, FreezeChanged {}
 
   /** A leg applied; {@code added}/{@code removed} name the exact inventory slots (null if none). */
   public record LegApplied(
       String playerId, Leg leg, ItemsAdded added, ItemsRemoved removed, Instant at)
+      implements Event {}
+
+  /** A leg refused for good: every later post of {@code key} gets this refusal. */
+  public record LegVoided(
+      String playerId, String key, MarketError error, String message, Instant at)
       implements Event {}
 
   public record FreezeChanged(String playerId, boolean frozen, String reason, Instant at)
@@ -109,12 +124,28 @@ public final class Holdings
   }
 
   /**
-   * No snapshots: the state wraps the mutable {@code Inventory}, which has no serialized form yet,
-   * so recovery replays the player's legs (a few per trade).
+   * Snapshots bound recovery to at most {@value #SNAPSHOT_EVERY} events; older events are deleted
+   * (the audit trail of a leg lives with its coordinator, which keeps its events).
    */
   @Override
   public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.disabled();
+    return RetentionCriteria.snapshotEvery(SNAPSHOT_EVERY, 2).withDeleteEventsOnSnapshot();
+  }
+
+  /** The mutable state is stored as an immutable {@link HoldingsSnapshot}. */
+  @Override
+  public SnapshotAdapter<HoldingsState> snapshotAdapter() {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(HoldingsState state) {
+        return state.snapshot();
+      }
+
+      @Override
+      public HoldingsState fromJournal(Object from) {
+        return HoldingsState.restore(catalog, (HoldingsSnapshot) from);
+      }
+    };
   }
 
   // Command handlers
@@ -131,8 +162,14 @@ public final class Holdings
 
   private ReplyEffect<Event, HoldingsState> onPost(HoldingsState state, Post cmd) {
     Leg leg = cmd.leg();
-    if (state.applied(leg.key())) {
-      return Effect().reply(cmd.replyTo(), new LegReply.LegDone(leg.key()));
+    KeyWindow.Entry settled = state.settled(leg.key());
+    if (settled != null) {
+      return Effect()
+          .reply(
+              cmd.replyTo(),
+              settled.error() == null
+                  ? new LegReply.LegDone(leg.key())
+                  : new LegReply.LegRefused(leg.key(), settled.error(), settled.message()));
     }
     if (!leg.playerId().equals(playerId)) {
       return refuse(cmd, MarketError.INVALID_ACCOUNT, "leg for " + leg.playerId());
@@ -149,7 +186,14 @@ public final class Holdings
   }
 
   private ReplyEffect<Event, HoldingsState> refuse(Post cmd, MarketError error, String message) {
-    return Effect().reply(cmd.replyTo(), new LegReply.LegRefused(cmd.leg().key(), error, message));
+    String key = cmd.leg().key();
+    if (cmd.leg().direction() == Leg.Direction.IN && !key.startsWith(Treasury.MINT_PREFIX)) {
+      // Owed to the player (proceeds, deliveries, returns): re-posted until there is room.
+      return Effect().reply(cmd.replyTo(), new LegReply.LegRefused(key, error, message));
+    }
+    return Effect()
+        .persist(new LegVoided(playerId, key, error, message, clock.instant()))
+        .thenReply(cmd.replyTo(), s -> new LegReply.LegRefused(key, error, message));
   }
 
   private ReplyEffect<Event, HoldingsState> onFreeze(HoldingsState state, Freeze cmd) {
@@ -165,6 +209,7 @@ public final class Holdings
     return newEventHandlerBuilder()
         .forAnyState()
         .onEvent(LegApplied.class, HoldingsState::applied)
+        .onEvent(LegVoided.class, HoldingsState::voided)
         .onEvent(FreezeChanged.class, HoldingsState::freezeChanged)
         .build();
   }

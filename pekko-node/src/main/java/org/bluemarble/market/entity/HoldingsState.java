@@ -1,30 +1,37 @@
 package org.bluemarble.market.entity;
 
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.Money;
 import org.bluemarble.market.inventory.EquipmentSlot;
 import org.bluemarble.market.inventory.Inventory;
+import org.bluemarble.market.inventory.InventoryEvent.ItemEquipped;
 import org.bluemarble.market.inventory.InventoryEvent.ItemsAdded;
 import org.bluemarble.market.inventory.InventoryEvent.ItemsRemoved;
+import org.bluemarble.market.inventory.InventoryEvent.Placement;
 import org.bluemarble.market.inventory.ItemCatalog;
 
 /**
  * The state of one {@link Holdings} entity. Mutable (it wraps {@link Inventory}) and therefore
- * never leaves the actor: views are copies. {@link #decide} validates a leg into an event without
- * changing anything; the event handler applies it.
+ * never leaves the actor: views and snapshots are copies. {@link #decide} validates a leg into an
+ * event without changing anything; the event handler applies it.
  */
 public final class HoldingsState {
   static final int RECENT_LEGS = 50;
 
-  private final java.util.ArrayDeque<LegLine> recent = new java.util.ArrayDeque<>();
+  /** Settled idempotency keys kept per player (see {@link KeyWindow} for why this is enough). */
+  static final int KEY_WINDOW = 4_000;
+
+  private final ArrayDeque<LegLine> recent = new ArrayDeque<>();
   private final Inventory inventory;
-  private final Set<String> appliedKeys = new HashSet<>();
+  private final KeyWindow keys = new KeyWindow(KEY_WINDOW);
+  private long legsApplied;
   private long copper;
   private long honor;
   private boolean frozen;
@@ -34,8 +41,9 @@ public final class HoldingsState {
     this.inventory = new Inventory(catalog);
   }
 
-  boolean applied(String key) {
-    return appliedKeys.contains(key);
+  /** How {@code key} was settled (applied: null error; voided: the refusal), or null if new. */
+  KeyWindow.Entry settled(String key) {
+    return keys.get(key);
   }
 
   boolean frozen() {
@@ -93,9 +101,10 @@ public final class HoldingsState {
   }
 
   HoldingsState applied(Holdings.LegApplied e) {
-    if (!appliedKeys.add(e.leg().key())) {
+    if (!keys.remember(new KeyWindow.Entry(e.leg().key(), null, null))) {
       return this;
     }
+    legsApplied++;
     copper += e.leg().signedCopper();
     honor += e.leg().direction() == Leg.Direction.IN ? e.leg().honor() : -e.leg().honor();
     if (e.removed() != null) {
@@ -111,6 +120,11 @@ public final class HoldingsState {
     if (recent.size() > RECENT_LEGS) {
       recent.removeLast();
     }
+    return this;
+  }
+
+  HoldingsState voided(Holdings.LegVoided e) {
+    keys.remember(new KeyWindow.Entry(e.key(), e.error(), e.message()));
     return this;
   }
 
@@ -136,7 +150,53 @@ public final class HoldingsState {
         inventory.freeSlots(),
         frozen,
         frozenReason,
-        appliedKeys.size(),
-        java.util.List.copyOf(recent));
+        legsApplied,
+        List.copyOf(recent));
+  }
+
+  // Snapshots
+
+  HoldingsSnapshot snapshot() {
+    List<Placement> bag = new ArrayList<>();
+    for (int i = 0; i < Inventory.SLOTS; i++) {
+      int slot = i;
+      inventory.slot(i).ifPresent(s -> bag.add(new Placement(slot, s.itemId(), s.quantity())));
+    }
+    List<HoldingsSnapshot.Equipped> worn = new ArrayList<>();
+    for (EquipmentSlot slot : EquipmentSlot.values()) {
+      inventory
+          .equipped(slot)
+          .ifPresent(s -> worn.add(new HoldingsSnapshot.Equipped(slot, s.itemId(), s.quantity())));
+    }
+    return new HoldingsSnapshot(
+        copper,
+        honor,
+        frozen,
+        frozenReason,
+        legsApplied,
+        bag,
+        worn,
+        keys.entries(),
+        List.copyOf(recent));
+  }
+
+  static HoldingsState restore(ItemCatalog catalog, HoldingsSnapshot s) {
+    HoldingsState state = new HoldingsState(catalog);
+    state.copper = s.copper();
+    state.honor = s.honor();
+    state.frozen = s.frozen();
+    state.frozenReason = s.frozenReason() == null ? "" : s.frozenReason();
+    state.legsApplied = s.legsApplied();
+    // Equipment first, through slot 0 of the still empty bag, then the bag itself.
+    for (HoldingsSnapshot.Equipped e : s.equipment()) {
+      state.inventory.apply(new ItemsAdded(List.of(new Placement(0, e.itemId(), e.quantity()))));
+      state.inventory.apply(new ItemEquipped(0, e.slot()));
+    }
+    if (!s.bag().isEmpty()) {
+      state.inventory.apply(new ItemsAdded(s.bag()));
+    }
+    s.keys().forEach(state.keys::remember);
+    state.recent.addAll(s.recent());
+    return state;
   }
 }

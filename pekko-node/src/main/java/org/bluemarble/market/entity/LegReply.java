@@ -10,6 +10,9 @@ public sealed interface LegReply extends CborSerializable {
   /** Applied now or earlier (a re-post of an applied key answers this too). */
   record LegDone(String key) implements LegReply {}
 
-  /** Not applied, and nothing changed; a later re-post may still succeed. */
+  /**
+   * Not applied, and nothing changed. For an OUT leg or a mint the refusal stands (re-posts of the
+   * key get it again); another IN leg may succeed when re-posted once there is room.
+   */
   record LegRefused(String key, MarketError error, String message) implements LegReply {}
 }

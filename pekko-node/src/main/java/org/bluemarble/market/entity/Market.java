@@ -2,9 +2,7 @@ package org.bluemarble.market.entity;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -22,7 +20,6 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
-import org.bluemarble.market.ListingStatus;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.entity.MarketReply.MarketRefused;
@@ -38,7 +35,8 @@ import org.bluemarble.node.EntityTags;
  * persisted, then the charge is posted to the player's {@link Holdings}; the answer is persisted
  * before the market acts on it, and what the market owes players is persisted as legs re-posted
  * until acknowledged (on a timer and after recovery). Rules live in {@link MarketState} and {@code
- * ListingBoard}.
+ * ListingBoard}. Starts, charge answers and acknowledgements are gathered in a {@link MarketBatch}
+ * and persisted together, one journal write for many operations.
  */
 public final class Market
     extends EventSourcedBehaviorWithEnforcedReplies<Market.Command, Market.Event, MarketState> {
@@ -119,6 +117,11 @@ public final class Market
 
   private record LegAnswered(LegCourier.Answer answer) implements Command {}
 
+  /** Persists what the {@link MarketBatch} gathered. */
+  private enum Flush implements Command {
+    INSTANCE
+  }
+
   private enum Tick implements Command {
     INSTANCE
   }
@@ -126,7 +129,13 @@ public final class Market
   // Events
 
   public sealed interface Event extends CborSerializable
-      permits OpStarted, OpCharged, OpFailed, ListingCancelled, ListingsExpired, LegSettled {}
+      permits OpStarted,
+          OpCharged,
+          OpFailed,
+          ListingCancelled,
+          ListingsExpired,
+          LegSettled,
+          LegsSettled {}
 
   public record OpStarted(String marketId, MarketOp op) implements Event {}
 
@@ -145,13 +154,17 @@ public final class Market
   /** A leg the market owed was applied by the player's holdings. */
   public record LegSettled(String marketId, String key) implements Event {}
 
+  /** Legs the market owed were applied by the players' holdings (one event for many). */
+  public record LegsSettled(String marketId, List<String> keys) implements Event {}
+
   private final String marketId;
   private final String tag;
   private final EconomyConfig config;
   private final Clock clock;
   private final LegCourier<Command> courier;
   private final MarketOps ops;
-  private final Map<String, ActorRef<MarketReply>> waiting = new HashMap<>();
+  private final MarketBatch batch;
+  private final ActorRef<Command> self;
 
   private Market(
       String marketId,
@@ -166,6 +179,8 @@ public final class Market
     this.clock = clock;
     this.courier = new LegCourier<>(context, config.askTimeout(), LegAnswered::new);
     this.ops = new MarketOps(marketId, config.defaultTier());
+    this.batch = new MarketBatch(marketId);
+    this.self = context.getSelf();
   }
 
   @Override
@@ -205,11 +220,13 @@ public final class Market
         .onCommand(GetSummary.class, (s, c) -> Effect().reply(c.replyTo(), s.summary()))
         .onCommand(LegAnswered.class, this::onLegAnswered)
         .onCommand(Tick.class, this::onTick)
+        .onCommand(Flush.class, this::onFlush)
         .build();
   }
 
   private ReplyEffect<Event, MarketState> onOpenListing(MarketState state, OpenListing cmd) {
     try {
+      requireFree(cmd.listingId(), MarketError.DUPLICATE_LISTING);
       return start(ops.open(state, cmd, clock.instant()), cmd.replyTo());
     } catch (MarketException e) {
       return refuse(cmd.replyTo(), e);
@@ -218,6 +235,7 @@ public final class Market
 
   private ReplyEffect<Event, MarketState> onBuy(MarketState state, Buy cmd) {
     try {
+      requireFree(cmd.listingId(), MarketError.LISTING_UNAVAILABLE);
       return start(ops.buy(state, cmd, clock.instant()), cmd.replyTo());
     } catch (MarketException e) {
       return refuse(cmd.replyTo(), e);
@@ -226,6 +244,7 @@ public final class Market
 
   private ReplyEffect<Event, MarketState> onReprice(MarketState state, Reprice cmd) {
     try {
+      requireFree(cmd.listingId(), MarketError.LISTING_UNAVAILABLE);
       MarketOp op = ops.reprice(state, cmd, clock.instant());
       if (op.charge() == null) {
         return Effect()
@@ -241,7 +260,7 @@ public final class Market
 
   private ReplyEffect<Event, MarketState> onCancel(MarketState state, Cancel cmd) {
     try {
-      if (state.isReserved(cmd.listingId())) {
+      if (state.isReserved(cmd.listingId()) || batch.reserves(cmd.listingId())) {
         throw new MarketException(
             MarketError.LISTING_UNAVAILABLE, "listing " + cmd.listingId() + " is being sold");
       }
@@ -261,13 +280,8 @@ public final class Market
   }
 
   private ReplyEffect<Event, MarketState> onGetSales(MarketState state, GetSales cmd) {
-    int limit = Math.max(1, Math.min(cmd.limit(), ListingQuery.MAX_LIMIT));
     return Effect()
-        .reply(
-            cmd.replyTo(),
-            new SalesPage(
-                state.salesOf(cmd.player(), limit),
-                cmd.itemId() == null ? null : state.priceSummary(cmd.itemId(), clock.instant())));
+        .reply(cmd.replyTo(), state.salesPage(cmd.player(), cmd.itemId(), cmd.limit(), clock));
   }
 
   private ReplyEffect<Event, MarketState> onLegAnswered(MarketState state, LegAnswered cmd) {
@@ -277,53 +291,55 @@ public final class Market
     if (reply == null) {
       return Effect().noReply();
     }
-    if (key.startsWith(ops.chargePrefix())) {
-      return state
-          .op(key.substring(ops.chargePrefix().length()))
-          .map(op -> onChargeAnswered(state, op, reply))
-          .orElseGet(() -> Effect().noReply());
+    String opId =
+        key.startsWith(ops.chargePrefix()) ? key.substring(ops.chargePrefix().length()) : "";
+    // A refund's key extends its charge's key: only an open operation's own key is a charge.
+    if (state.op(opId).isPresent()) {
+      batch.chargeAnswered(opId, reply);
+    } else if (reply instanceof LegReply.LegDone && state.pendingLeg(key).isPresent()) {
+      batch.legDone(key);
     }
-    if (reply instanceof LegReply.LegDone && state.pendingLeg(key).isPresent()) {
-      return Effect().persist(new LegSettled(marketId, key)).thenNoReply();
-    }
+    scheduleFlush();
     return Effect().noReply();
   }
 
-  private ReplyEffect<Event, MarketState> onChargeAnswered(
-      MarketState state, MarketOp op, LegReply reply) {
-    ActorRef<MarketReply> replyTo = waiting.remove(op.opId());
-    if (reply instanceof LegReply.LegRefused r) {
-      return Effect()
-          .persist(new OpFailed(marketId, op.opId(), r.error(), r.message(), null))
-          .thenRun(s -> tell(replyTo, new MarketRefused(r.error(), r.message())))
-          .thenNoReply();
-    }
-    if (op.kind() == MarketOp.Kind.OPEN) {
-      try {
-        state.board().checkCreate(state.newListing(op), MarketState.ANY_FUNDS, Long.MAX_VALUE);
-      } catch (MarketException e) {
-        Leg c = op.charge();
-        Leg refund = Leg.in(c.key() + ":refund", c.playerId(), c.copper(), c.items());
-        return Effect()
-            .persist(new OpFailed(marketId, op.opId(), e.error(), e.getMessage(), refund))
-            .thenRun(this::resend)
-            .thenRun(s -> tell(replyTo, new MarketRefused(e.error(), e.getMessage())))
-            .thenNoReply();
-      }
+  private ReplyEffect<Event, MarketState> onFlush(MarketState state, Flush flush) {
+    MarketBatch.Flush f = batch.drain(state, clock.instant());
+    if (f.events().isEmpty()) {
+      scheduleFlush();
+      return Effect().noReply();
     }
     return Effect()
-        .persist(new OpCharged(marketId, op.opId(), clock.instant()))
-        .thenRun(this::resend)
-        .thenRun(s -> tell(replyTo, s.reply(op.listingId())))
+        .persist(f.events())
+        .thenRun(
+            s -> {
+              f.started().forEach(op -> courier.send(op.charge()));
+              if (f.events().stream().anyMatch(e -> !(e instanceof OpStarted))) {
+                resend(s);
+              }
+              for (MarketBatch.Outcome o : f.outcomes()) {
+                tell(o.replyTo(), o.refusal() != null ? o.refusal() : s.reply(o.listingId()));
+              }
+              scheduleFlush();
+            })
         .thenNoReply();
+  }
+
+  private void scheduleFlush() {
+    if (batch.schedule()) {
+      self.tell(Flush.INSTANCE);
+    }
+  }
+
+  private void requireFree(String listingId, MarketError error) {
+    if (batch.reserves(listingId)) {
+      throw MarketBatch.busy(listingId, error);
+    }
   }
 
   private ReplyEffect<Event, MarketState> onTick(MarketState state, Tick tick) {
     Instant now = clock.instant();
-    boolean due =
-        state.board().all().stream()
-            .anyMatch(l -> l.status() == ListingStatus.ACTIVE && !now.isBefore(l.expiresAt()));
-    if (due && !state.hasReservations()) {
+    if (state.hasDueListings(now) && !state.hasReservations() && batch.isEmpty()) {
       return Effect()
           .persist(new ListingsExpired(marketId, now))
           .thenRun(this::resend)
@@ -333,12 +349,11 @@ public final class Market
     return Effect().noReply();
   }
 
+  /** Gathers {@code op} into the next flush; answered once it is charged (or refused). */
   private ReplyEffect<Event, MarketState> start(MarketOp op, ActorRef<MarketReply> replyTo) {
-    waiting.put(op.opId(), replyTo);
-    return Effect()
-        .persist(new OpStarted(marketId, op))
-        .thenRun(s -> courier.send(op.charge()))
-        .thenNoReply();
+    batch.start(op, replyTo);
+    scheduleFlush();
+    return Effect().noReply();
   }
 
   private void resend(MarketState state) {
@@ -374,6 +389,7 @@ public final class Market
         .onEvent(ListingCancelled.class, MarketState::cancelled)
         .onEvent(ListingsExpired.class, MarketState::expired)
         .onEvent(LegSettled.class, MarketState::settled)
+        .onEvent(LegsSettled.class, MarketState::settledAll)
         .build();
   }
 }

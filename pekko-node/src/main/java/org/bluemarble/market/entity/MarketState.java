@@ -195,6 +195,11 @@ public final class MarketState {
     return this;
   }
 
+  MarketState settledAll(Market.LegsSettled e) {
+    e.keys().forEach(k -> settled(new Market.LegSettled(e.marketId(), k)));
+    return this;
+  }
+
   private void returned(ListingOutcome outcome) {
     for (ItemMove move : outcome.settlement().items()) {
       owe(Leg.in(move.idempotencyKey(), move.to().id(), 0, stacks(move.itemId(), move.quantity())));
@@ -225,6 +230,17 @@ public final class MarketState {
   }
 
   // Queries
+
+  boolean hasDueListings(Instant now) {
+    return board.all().stream()
+        .anyMatch(l -> l.status() == ListingStatus.ACTIVE && !now.isBefore(l.expiresAt()));
+  }
+
+  SalesPage salesPage(String player, String itemId, int limit, java.time.Clock clock) {
+    int n = Math.max(1, Math.min(limit, ListingQuery.MAX_LIMIT));
+    return new SalesPage(
+        salesOf(player, n), itemId == null ? null : priceSummary(itemId, clock.instant()));
+  }
 
   List<Sale> salesOf(String player, int limit) {
     return recent.stream()

@@ -2,7 +2,11 @@ package org.bluemarble.market.entity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -32,9 +36,11 @@ import org.bluemarble.node.EntityTags;
  * A direct trade between two players and the saga that swaps their offers: keyed by trade id. Both
  * put up offers and confirm the version they saw; the second confirmation is persisted before any
  * holdings are touched, and from then on every saga step is a persisted {@link Leg} re-posted (on a
- * timer and after recovery) until the player's {@link Holdings} acknowledge it. A crash anywhere
- * therefore ends, after recovery, in the completed swap or (if a side could not pay) in both
- * keeping what they had, never in a duplicate or a loss. Rules live in {@link TradeState}.
+ * timer and after recovery) until the player's {@link Holdings} acknowledge it. Both escrow legs go
+ * out together; their answers (final at the holdings) are persisted as one event once both are in,
+ * and the release legs' acknowledgements as one more. A crash anywhere therefore ends, after
+ * recovery, in the completed swap or (if a side could not pay) in both keeping what they had, never
+ * in a duplicate or a loss. Rules live in {@link TradeState}.
  */
 public final class Trade
     extends EventSourcedBehaviorWithEnforcedReplies<Trade.Command, Trade.Event, TradeState> {
@@ -102,7 +108,9 @@ public final class Trade
           TradeCancelled,
           EscrowTaken,
           EscrowRefused,
-          LegSettled {}
+          EscrowsSettled,
+          LegSettled,
+          LegsSettled {}
 
   public record TradeOpened(String tradeId, String first, String second, Instant at)
       implements Event {}
@@ -120,11 +128,30 @@ public final class Trade
 
   public record LegSettled(String tradeId, String key) implements Event {}
 
+  /**
+   * Every escrow leg has its (final) answer: {@code taken} were applied; {@code refusedKey} (null
+   * if none) was refused with {@code error}, and the taken ones go back. One event for both sides.
+   */
+  public record EscrowsSettled(
+      String tradeId, List<String> taken, String refusedKey, MarketError error, String message)
+      implements Event {}
+
+  /** Every leg the trade owed was applied by the players' holdings. */
+  public record LegsSettled(String tradeId, List<String> keys) implements Event {}
+
   private final String tradeId;
   private final String tag;
   private final EconomyConfig config;
   private final Clock clock;
   private final LegCourier<Command> courier;
+
+  /**
+   * Answers gathered before they are persisted together: holdings' answers are final, so after a
+   * crash re-posting the legs gets the same answers again.
+   */
+  private final Map<String, LegReply> escrowAnswers = new HashMap<>();
+
+  private final Set<String> settledKeys = new HashSet<>();
 
   private Trade(
       String tradeId,
@@ -268,24 +295,44 @@ public final class Trade
     if (reply == null) {
       return Effect().noReply();
     }
-    boolean nextEscrow = state.nextEscrow().map(l -> l.key().equals(key)).orElse(false);
-    if (nextEscrow && reply instanceof LegReply.LegDone) {
-      return Effect().persist(new EscrowTaken(tradeId, key)).thenRun(this::resend).thenNoReply();
-    }
-    if (nextEscrow && reply instanceof LegReply.LegRefused r) {
-      return Effect()
-          .persist(new EscrowRefused(tradeId, key, r.error(), r.message()))
-          .thenRun(this::resend)
-          .thenNoReply();
+    List<Leg> open = state.openEscrows();
+    if (open.stream().anyMatch(l -> l.key().equals(key))) {
+      escrowAnswers.put(key, reply);
+      if (!open.stream().allMatch(l -> escrowAnswers.containsKey(l.key()))) {
+        return Effect().noReply();
+      }
+      return Effect().persist(escrowsSettled(open)).thenRun(this::resend).thenNoReply();
     }
     if (reply instanceof LegReply.LegDone && state.isPending(key)) {
-      return Effect().persist(new LegSettled(tradeId, key)).thenNoReply();
+      settledKeys.add(key);
+      if (!settledKeys.containsAll(state.pendingKeys())) {
+        return Effect().noReply();
+      }
+      List<String> keys = List.copyOf(settledKeys);
+      settledKeys.clear();
+      return Effect().persist(new LegsSettled(tradeId, keys)).thenNoReply();
     }
     return Effect().noReply();
   }
 
+  private EscrowsSettled escrowsSettled(List<Leg> open) {
+    List<String> taken = new ArrayList<>();
+    LegReply.LegRefused refused = null;
+    for (Leg leg : open) {
+      LegReply answer = escrowAnswers.remove(leg.key());
+      if (answer instanceof LegReply.LegRefused r) {
+        refused = refused == null ? r : refused;
+      } else {
+        taken.add(leg.key());
+      }
+    }
+    return refused == null
+        ? new EscrowsSettled(tradeId, taken, null, null, null)
+        : new EscrowsSettled(tradeId, taken, refused.key(), refused.error(), refused.message());
+  }
+
   private void resend(TradeState state) {
-    state.nextEscrow().ifPresent(courier::send);
+    state.openEscrows().forEach(courier::send);
     state.pendingLegs().forEach(courier::send);
   }
 
@@ -310,6 +357,8 @@ public final class Trade
         .onEvent(EscrowTaken.class, TradeState::escrowTaken)
         .onEvent(EscrowRefused.class, TradeState::escrowRefused)
         .onEvent(LegSettled.class, TradeState::settled)
+        .onEvent(EscrowsSettled.class, TradeState::escrowsSettled)
+        .onEvent(LegsSettled.class, TradeState::legsSettled)
         .build();
   }
 }

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.bluemarble.market.MarketError;
@@ -62,20 +61,21 @@ public final class TradeState {
     return session;
   }
 
-  /** The next escrow leg to take, while escrowing. */
-  Optional<Leg> nextEscrow() {
+  /** The escrow legs not taken yet, while escrowing (posted together, answered independently). */
+  List<Leg> openEscrows() {
     if (phase != Phase.ESCROWING) {
-      return Optional.empty();
+      return List.of();
     }
-    return escrow.stream().filter(l -> !escrowed.contains(l.key())).findFirst();
-  }
-
-  boolean isEscrowLeg(String key) {
-    return escrow.stream().anyMatch(l -> l.key().equals(key));
+    return escrow.stream().filter(l -> !escrowed.contains(l.key())).toList();
   }
 
   boolean isPending(String key) {
     return pending.containsKey(key);
+  }
+
+  /** The keys of the legs still owed to players. */
+  Set<String> pendingKeys() {
+    return Set.copyOf(pending.keySet());
   }
 
   Iterable<Leg> pendingLegs() {
@@ -147,6 +147,29 @@ public final class TradeState {
                 taken.items()));
       }
     }
+    return this;
+  }
+
+  /**
+   * Every escrow leg answered: {@code taken} were applied; a non-null {@code refusedKey} was not.
+   */
+  TradeState escrowsSettled(Trade.EscrowsSettled e) {
+    if (e.refusedKey() == null) {
+      e.taken().forEach(k -> escrowTaken(new Trade.EscrowTaken(tradeId, k)));
+      return this;
+    }
+    for (String k : e.taken()) {
+      escrow.stream()
+          .filter(l -> l.key().equals(k))
+          .findFirst()
+          .filter(l -> escrowed.add(l.key()))
+          .ifPresent(l -> hold(l, 1));
+    }
+    return escrowRefused(new Trade.EscrowRefused(tradeId, e.refusedKey(), e.error(), e.message()));
+  }
+
+  TradeState legsSettled(Trade.LegsSettled e) {
+    e.keys().forEach(k -> settled(new Trade.LegSettled(tradeId, k)));
     return this;
   }
 

@@ -35,8 +35,9 @@ import org.bluemarble.node.CborSerializable;
  * The mint and the economy's switches: one entity ({@value #ID}). Every copper, honor point and
  * item that enters the economy (admin grants, payments) is minted here under an idempotency key (a
  * payment's event id, an admin request id) and then delivered to the player's {@link Holdings} as a
- * leg re-posted until acknowledged. Also holds the cluster-wide read-only switch, published on the
- * {@link EconomyGate} topic whenever it changes.
+ * leg re-posted until acknowledged. Mints and deliveries are gathered in a {@link TreasuryBatch}
+ * and persisted together, one journal write for many. Also holds the cluster-wide read-only switch,
+ * published on the {@link EconomyGate} topic whenever it changes.
  */
 public final class Treasury
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -44,6 +45,9 @@ public final class Treasury
 
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "Treasury");
+
+  /** Prefix of the mint's leg keys ({@code mint:<key>}). */
+  public static final String MINT_PREFIX = "mint:";
 
   /** The one treasury's entity id. */
   public static final String ID = "treasury";
@@ -88,6 +92,11 @@ public final class Treasury
 
   private record LegAnswered(LegCourier.Answer answer) implements Command {}
 
+  /** Persists what the {@link TreasuryBatch} gathered. */
+  private enum Flush implements Command {
+    INSTANCE
+  }
+
   private enum Tick implements Command {
     INSTANCE
   }
@@ -100,11 +109,17 @@ public final class Treasury
   // Events
 
   public sealed interface Event extends CborSerializable
-      permits Minted, MintDelivered, ReadOnlyChanged {}
+      permits Minted, MintDelivered, MintFailed, ReadOnlyChanged {}
 
   public record Minted(String key, Leg leg, String reason, Instant at) implements Event {}
 
   public record MintDelivered(String key) implements Event {}
+
+  /**
+   * The player's holdings refused the mint's leg for good (e.g. no inventory space): nothing was
+   * delivered, so nothing counts as minted, and the key keeps answering {@code reason}.
+   */
+  public record MintFailed(String key, String reason) implements Event {}
 
   public record ReadOnlyChanged(boolean readOnly, String reason, Instant at) implements Event {}
 
@@ -115,6 +130,7 @@ public final class Treasury
     private final Set<String> keys = new java.util.HashSet<>();
     private final Map<String, Leg> pending = new LinkedHashMap<>();
     private final Map<String, Long> items = new TreeMap<>();
+    private final Map<String, String> failed = new HashMap<>();
     private long copper;
     private long honor;
     private boolean readOnly;
@@ -134,10 +150,31 @@ public final class Treasury
       return this;
     }
 
+    State failed(MintFailed e) {
+      Leg leg = pending.remove(e.key());
+      if (leg != null) {
+        failed.put(e.key(), e.reason());
+        copper -= leg.copper();
+        honor -= leg.honor();
+        leg.items().forEach(s -> items.merge(s.itemId(), (long) -s.quantity(), Long::sum));
+        items.values().removeIf(n -> n == 0);
+      }
+      return this;
+    }
+
     State readOnlyChanged(ReadOnlyChanged e) {
       readOnly = e.readOnly();
       reason = e.reason() == null ? "" : e.reason();
       return this;
+    }
+
+    boolean isPending(String legKey) {
+      return pending.containsKey(legKey);
+    }
+
+    /** The answer to a mint request for {@code key}, which this state already settled. */
+    MintReply answer(String key) {
+      return new MintReply(key, false, failed.get("mint:" + key));
     }
 
     TreasuryStatus status() {
@@ -151,7 +188,8 @@ public final class Treasury
   private final Clock clock;
   private final LegCourier<Command> courier;
   private final ActorRef<Topic.Command<EconomyGate.Switch>> topic;
-  private final Map<String, ActorRef<MintReply>> waiting = new HashMap<>();
+  private final TreasuryBatch batch = new TreasuryBatch();
+  private final ActorRef<Command> self;
 
   private Treasury(EconomyConfig config, Clock clock, ActorContext<Command> context) {
     super(PersistenceId.of(ENTITY_KEY.name(), ID));
@@ -159,6 +197,7 @@ public final class Treasury
     this.clock = clock;
     this.courier = new LegCourier<>(context, config.askTimeout(), LegAnswered::new);
     this.topic = EconomyGate.topic(context.getSystem());
+    this.self = context.getSelf();
   }
 
   @Override
@@ -186,6 +225,7 @@ public final class Treasury
         .onCommand(SetReadOnly.class, this::onSetReadOnly)
         .onCommand(GetStatus.class, (s, c) -> Effect().reply(c.replyTo(), s.status()))
         .onCommand(LegAnswered.class, this::onLegAnswered)
+        .onCommand(Flush.class, this::onFlush)
         .onCommand(
             Tick.class,
             (s, c) -> {
@@ -197,7 +237,11 @@ public final class Treasury
 
   private ReplyEffect<Event, State> onMint(State state, Mint cmd) {
     if (state.keys.contains(cmd.key())) {
-      return Effect().reply(cmd.replyTo(), new MintReply(cmd.key(), false, null));
+      return Effect().reply(cmd.replyTo(), state.answer(cmd.key()));
+    }
+    if (batch.isMinting(cmd.key())) {
+      batch.repeat(cmd.key(), cmd.replyTo());
+      return Effect().noReply();
     }
     Leg leg;
     try {
@@ -219,11 +263,9 @@ public final class Treasury
     } catch (MarketException | IllegalArgumentException e) {
       return Effect().reply(cmd.replyTo(), new MintReply(cmd.key(), false, e.getMessage()));
     }
-    waiting.put(leg.key(), cmd.replyTo());
-    return Effect()
-        .persist(new Minted(cmd.key(), leg, cmd.reason(), clock.instant()))
-        .thenRun(s -> courier.send(leg))
-        .thenNoReply();
+    batch.mint(new Minted(cmd.key(), leg, cmd.reason(), clock.instant()), cmd.replyTo());
+    scheduleFlush();
+    return Effect().noReply();
   }
 
   private ReplyEffect<Event, State> onSetReadOnly(State state, SetReadOnly cmd) {
@@ -236,19 +278,41 @@ public final class Treasury
   private ReplyEffect<Event, State> onLegAnswered(State state, LegAnswered cmd) {
     String key = cmd.answer().key();
     courier.answered(key);
-    if (cmd.answer().reply() instanceof LegReply.LegDone && state.pending.containsKey(key)) {
-      ActorRef<MintReply> replyTo = waiting.remove(key);
-      return Effect()
-          .persist(new MintDelivered(key))
-          .thenRun(
-              s -> {
-                if (replyTo != null) {
-                  replyTo.tell(new MintReply(key.substring("mint:".length()), true, null));
-                }
-              })
-          .thenNoReply();
+    if (cmd.answer().reply() != null && state.isPending(key)) {
+      batch.answered(key, cmd.answer().reply());
+      scheduleFlush();
     }
     return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, State> onFlush(State state, Flush flush) {
+    TreasuryBatch.Flush f = batch.drain(state);
+    if (f.events().isEmpty()) {
+      f.repeats().forEach(r -> r.replyTo().tell(state.answer(r.key())));
+      return Effect().noReply();
+    }
+    return Effect()
+        .persist(f.events())
+        .thenRun(
+            s -> {
+              f.legs().forEach(courier::send);
+              for (TreasuryBatch.Answer a : f.answers()) {
+                if (a.replyTo() != null) {
+                  String key = a.key().substring("mint:".length());
+                  String refusal = s.failed.get(a.key());
+                  a.replyTo().tell(new MintReply(key, refusal == null, refusal));
+                }
+              }
+              f.repeats().forEach(r -> r.replyTo().tell(s.answer(r.key())));
+              scheduleFlush();
+            })
+        .thenNoReply();
+  }
+
+  private void scheduleFlush() {
+    if (batch.schedule()) {
+      self.tell(Flush.INSTANCE);
+    }
   }
 
   private void resend(State state) {
@@ -265,6 +329,7 @@ public final class Treasury
         .forAnyState()
         .onEvent(Minted.class, State::minted)
         .onEvent(MintDelivered.class, State::delivered)
+        .onEvent(MintFailed.class, State::failed)
         .onEvent(ReadOnlyChanged.class, State::readOnlyChanged)
         .build();
   }

@@ -112,6 +112,25 @@ class EconomyTest {
   }
 
   @Test
+  void aMintRefusedForLackOfSpaceFailsOnceAndIsNotCountedAsMinted() {
+    String p = player();
+    grant(p, 0, List.of(new ItemStack("iron_sword", 200)));
+    long mintedBefore = await(economy.treasuryStatus()).mintedCopper();
+    String key = "gift-" + UUID.randomUUID();
+    Treasury.MintReply r =
+        await(economy.mint(key, p, 700, 0, List.of(new ItemStack("leather_cap", 1)), "gift"));
+    assertThat(r.refusal()).contains("INSUFFICIENT_SPACE");
+    Treasury.MintReply again =
+        await(economy.mint(key, p, 700, 0, List.of(new ItemStack("leather_cap", 1)), "gift"));
+    assertThat(again.fresh()).isFalse();
+    assertThat(again.refusal()).contains("INSUFFICIENT_SPACE");
+    TreasuryStatus status = await(economy.treasuryStatus());
+    assertThat(status.mintedCopper()).isEqualTo(mintedBefore);
+    assertThat(await(economy.holdings(p)).copper()).isZero();
+    assertThat(audit().balanced()).isTrue();
+  }
+
+  @Test
   void buyingAListingPaysTheSellerLessTheFeeAndDeliversTheItem() {
     String seller = player();
     String buyer = player();
@@ -169,6 +188,27 @@ class EconomyTest {
     assertThat(((MarketReply.MarketRefused) r).error())
         .isEqualTo(MarketError.INSUFFICIENT_INVENTORY);
     assertThat(await(economy.holdings(seller)).copper()).isEqualTo(1_000);
+  }
+
+  @Test
+  void theSameOfferListedTwiceAtOnceIsRefundedOnceRefusedAndTheLedgerSettles() {
+    String seller = player();
+    grant(seller, 1_000, List.of(new ItemStack("copper_ore", 10)));
+    CompletionStage<MarketReply> first =
+        economy.openListing("capital", seller, "copper_ore", 2, 500, 1);
+    CompletionStage<MarketReply> second =
+        economy.openListing("capital", seller, "copper_ore", 2, 500, 1);
+    List<MarketReply> replies = List.of(await(first), await(second));
+    assertThat(replies).filteredOn(r -> r instanceof MarketReply.ListingDone).hasSize(1);
+    assertThat(replies)
+        .filteredOn(r -> r instanceof MarketReply.MarketRefused)
+        .extracting(r -> ((MarketReply.MarketRefused) r).error())
+        .containsExactly(MarketError.DUPLICATE_LISTING);
+    LedgerReport ledger = audit();
+    assertThat(ledger.balanced()).isTrue();
+    HoldingsView h = await(economy.holdings(seller));
+    assertThat(h.items()).containsEntry("copper_ore", 8);
+    assertThat(h.copper()).isEqualTo(1_000 - 10);
   }
 
   @Test

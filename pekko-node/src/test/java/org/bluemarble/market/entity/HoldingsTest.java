@@ -28,8 +28,8 @@ class HoldingsTest {
 
   @BeforeEach
   void setUp() {
-    // The state wraps the mutable Inventory and is never serialized (no snapshots); commands,
-    // events and replies are still checked.
+    // The state wraps the mutable Inventory; it is stored through the snapshot adapter as a
+    // HoldingsSnapshot, so the kit's state check (which serializes the state itself) stays off.
     kit =
         EventSourcedBehaviorTestKit.create(
             testKit.system(),
@@ -98,5 +98,40 @@ class HoldingsTest {
         .isInstanceOf(LegReply.LegDone.class);
     assertThat(view().copper()).isEqualTo(200);
     assertThat(view().recentLegs()).extracting(LegLine::key).containsExactly("k2", "k1");
+  }
+
+  @Test
+  void aRefusedKeyStaysRefusedAfterTheFundsArrive() {
+    Leg pay = Leg.out("k-pay", "p-1", 300, List.of());
+    assertThat(((LegReply.LegRefused) post(pay)).error()).isEqualTo(MarketError.INSUFFICIENT_FUNDS);
+    post(Leg.in("k-funds", "p-1", 1_000, List.of()));
+    LegReply late = post(pay);
+    assertThat(late).isInstanceOf(LegReply.LegRefused.class);
+    assertThat(((LegReply.LegRefused) late).error()).isEqualTo(MarketError.INSUFFICIENT_FUNDS);
+    assertThat(view().copper()).isEqualTo(1_000);
+    kit.restart();
+    assertThat(post(pay)).isInstanceOf(LegReply.LegRefused.class);
+    assertThat(view().copper()).isEqualTo(1_000);
+  }
+
+  @Test
+  void recoveryFromASnapshotKeepsBalancesItemsKeysAndTheLedger() {
+    int legs = Holdings.SNAPSHOT_EVERY + 7;
+    for (int i = 0; i < legs; i++) {
+      post(Leg.in("in-" + i, "p-1", 10, List.of(new ItemStack("copper_ore", 1))));
+    }
+    kit.<HoldingsView>runCommand(r -> new Holdings.Freeze(true, "audit", r));
+    post(Leg.out("void-1", "p-1", 1_000_000, List.of()));
+    kit.restart();
+    HoldingsView v = view();
+    assertThat(v.copper()).isEqualTo(10L * legs);
+    assertThat(v.items()).containsEntry("copper_ore", legs);
+    assertThat(v.legsApplied()).isEqualTo(legs);
+    assertThat(v.frozenReason()).isEqualTo("audit");
+    assertThat(v.recentLegs()).first().extracting(LegLine::key).isEqualTo("in-" + (legs - 1));
+    assertThat(post(Leg.in("in-0", "p-1", 10, List.of()))).isInstanceOf(LegReply.LegDone.class);
+    assertThat(post(Leg.out("void-1", "p-1", 1, List.of())))
+        .isInstanceOf(LegReply.LegRefused.class);
+    assertThat(view().copper()).isEqualTo(10L * legs);
   }
 }
