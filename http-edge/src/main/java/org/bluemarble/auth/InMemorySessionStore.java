@@ -43,6 +43,12 @@ public final class InMemorySessionStore implements SessionStore {
   }
 
   @Override
+  public java.util.Set<String> idsOf(String accountId) {
+    Set<String> ids = byAccount.get(accountId);
+    return ids == null ? java.util.Set.of() : java.util.Set.copyOf(ids);
+  }
+
+  @Override
   public Optional<Session> find(String sessionId, Instant now) {
     Session session = sessions.get(sessionId);
     if (session == null || !now.isBefore(session.expiresAt())) {

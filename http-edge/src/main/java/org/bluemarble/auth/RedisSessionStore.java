@@ -93,6 +93,11 @@ public final class RedisSessionStore implements SessionStore {
     return count;
   }
 
+  @Override
+  public Set<String> idsOf(String accountId) {
+    return redis.smembers(accountKey(accountId));
+  }
+
   private String sessionKey(String sessionId) {
     return prefix + "session:" + sessionId;
   }

@@ -101,6 +101,11 @@ public final class RefreshTokens {
     return java.util.Optional.of(use.token().familyId());
   }
 
+  /** Revokes a family by its id (a session id), e.g. when its session is ended by the server. */
+  public void revokeFamilyById(String familyId) {
+    revokeFamily(familyId);
+  }
+
   private void revokeFamily(String familyId) {
     // A family can live at most one ttl past its newest token's issue, which is at most now.
     store.revokeFamily(familyId, clock.instant().plus(ttl));

@@ -64,9 +64,30 @@ public final class SessionLogins {
     return family.isPresent();
   }
 
-  /** Ends every session of an account; returns how many there were. */
+  /**
+   * Ends every session of an account (ban, erasure, role change) and revokes their refresh
+   * families, so none of them can be renewed; returns how many sessions there were.
+   */
   public int endAll(String accountId) {
+    sessions.idsOf(accountId).forEach(refreshTokens::revokeFamilyById);
     return sessions.revokeAllOf(accountId);
+  }
+
+  /**
+   * Ends every session of an account except {@code keepSessionId} (a password change keeps the
+   * session that made it) and revokes their refresh families; returns how many were ended.
+   */
+  public int endOthers(String accountId, String keepSessionId) {
+    int ended = 0;
+    for (String id : sessions.idsOf(accountId)) {
+      if (!id.equals(keepSessionId)) {
+        refreshTokens.revokeFamilyById(id);
+        if (sessions.revoke(id)) {
+          ended++;
+        }
+      }
+    }
+    return ended;
   }
 
   /** The store, for checks that need the session itself. */

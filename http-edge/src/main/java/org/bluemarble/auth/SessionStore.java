@@ -21,4 +21,7 @@ public interface SessionStore {
 
   /** Ends every session of an account; returns how many there were. */
   int revokeAllOf(String accountId);
+
+  /** The ids of the account's sessions (possibly including expired ones not yet swept). */
+  java.util.Set<String> idsOf(String accountId);
 }

@@ -13,6 +13,7 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.bluemarble.auth.AccessClaims;
 import org.bluemarble.auth.AccountRules;
 import org.bluemarble.auth.InvalidAccountInputException;
 import org.bluemarble.auth.PasswordLogin;
@@ -239,12 +240,13 @@ public final class AuthRoutes extends AllDirectives {
                   }
                   return onSuccess(
                       CompletableFuture.supplyAsync(
-                          () -> replacePassword(caller.accountId(), body), auth.blocking()),
+                          () -> replacePassword(caller, body), auth.blocking()),
                       route -> route);
                 }));
   }
 
-  private Route replacePassword(String accountId, PasswordChange body) {
+  private Route replacePassword(AccessClaims caller, PasswordChange body) {
+    String accountId = caller.accountId();
     Optional<PasswordLogin.Credentials> account =
         await(accounts.findById(UUID.fromString(accountId)));
     boolean right =
@@ -259,6 +261,8 @@ public final class AuthRoutes extends AllDirectives {
     await(
         accounts.changePasswordHash(
             UUID.fromString(accountId), auth.hasher().hash(body.newPassword())));
+    // Whoever knew the old password may hold other sessions: end them (ASVS 3.3.3); this one stays.
+    auth.logins().endOthers(accountId, caller.sessionId());
     return complete(StatusCodes.NO_CONTENT);
   }
 

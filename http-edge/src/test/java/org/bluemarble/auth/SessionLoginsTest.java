@@ -55,6 +55,31 @@ class SessionLoginsTest {
   }
 
   @Test
+  void endedSessionsCannotBeRenewedWithTheirRefreshTokens() {
+    SessionLogins.Issued phone = logins.open("acc-1", "alice", Set.of(Role.PLAYER));
+    logins.endAll("acc-1");
+    assertThat(refresh.rotate(phone.refresh().token()))
+        .isEqualTo(new RefreshTokens.Rejected(RefreshTokens.Rejection.FAMILY_REVOKED));
+  }
+
+  @Test
+  void endingTheOtherSessionsKeepsOnlyTheCallersSession() throws Exception {
+    SessionLogins.Issued phone = logins.open("acc-1", "alice", Set.of(Role.PLAYER));
+    SessionLogins.Issued laptop = logins.open("acc-1", "alice", Set.of(Role.PLAYER));
+    SessionLogins.Issued tablet = logins.open("acc-1", "alice", Set.of(Role.PLAYER));
+    String keep = tokens.verify(laptop.access().token()).sessionId();
+
+    assertThat(logins.endOthers("acc-1", keep)).isEqualTo(2);
+
+    assertRefused(phone.access().token(), TokenRejection.SESSION_REVOKED);
+    assertRefused(tablet.access().token(), TokenRejection.SESSION_REVOKED);
+    assertThat(tokens.verify(laptop.access().token()).sessionId()).isEqualTo(keep);
+    assertThat(refresh.rotate(phone.refresh().token()))
+        .isEqualTo(new RefreshTokens.Rejected(RefreshTokens.Rejection.FAMILY_REVOKED));
+    assertThat(refresh.rotate(laptop.refresh().token())).isInstanceOf(RefreshTokens.Rotated.class);
+  }
+
+  @Test
   void aRefreshRenewsTheSameSessionPastItsFirstExpiry() throws Exception {
     Instant start = clock.instant();
     SessionLogins.Issued login = logins.open("acc-1", "alice", Set.of(Role.PLAYER));

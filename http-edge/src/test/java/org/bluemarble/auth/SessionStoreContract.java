@@ -74,4 +74,17 @@ abstract class SessionStoreContract {
   protected Session session(String account, Set<Role> roles, Duration ttl) {
     return Session.open(account, roles, now, ttl);
   }
+
+  @Test
+  void listsTheSessionIdsOfAnAccountOnly() {
+    Session first = session("acc-ids", Set.of(Role.PLAYER), Duration.ofHours(2));
+    Session second = session("acc-ids", Set.of(Role.PLAYER), Duration.ofHours(2));
+    Session other = session("acc-other", Set.of(Role.PLAYER), Duration.ofHours(2));
+    store.put(first);
+    store.put(second);
+    store.put(other);
+    assertThat(store.idsOf("acc-ids"))
+        .containsExactlyInAnyOrder(first.sessionId(), second.sessionId());
+    assertThat(store.idsOf("acc-none")).isEmpty();
+  }
 }

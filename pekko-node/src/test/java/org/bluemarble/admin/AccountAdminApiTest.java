@@ -114,9 +114,12 @@ class AccountAdminApiTest {
     AdminClient.Response refused = login("banned_one");
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.body().path("error").path("code").asText()).isEqualTo("ACCOUNT_BANNED");
-    assertThat(
-            send("POST", "/v1/auth/refresh", "{\"refreshToken\":\"" + p[1] + "\"}", null).status())
-        .isEqualTo(403);
+    // The ban ended the account's sessions and revoked their refresh families: log in again (403).
+    AdminClient.Response refresh =
+        send("POST", "/v1/auth/refresh", "{\"refreshToken\":\"" + p[1] + "\"}", null);
+    assertThat(refresh.status()).isEqualTo(401);
+    assertThat(refresh.body().path("error").path("details").path("reason").asText())
+        .isEqualTo("FAMILY_REVOKED");
 
     assertThat(send("POST", "/admin/v1/accounts/" + p[0] + "/unban", "", admin).status())
         .isEqualTo(200);
@@ -242,6 +245,7 @@ class AccountAdminApiTest {
         .isEqualTo(400);
     assertThat(send("GET", "/v1/characters", null, null).status()).isEqualTo(401);
 
+    String otherDevice = login("many_chars").body().path("accessToken").asText();
     assertThat(
             send(
                     "POST",
@@ -258,6 +262,9 @@ class AccountAdminApiTest {
                     p[2])
                 .status())
         .isEqualTo(204);
+    // The change ends the account's other sessions and keeps the one that made it.
+    assertThat(send("GET", "/v1/characters", null, otherDevice).status()).isEqualTo(401);
+    assertThat(send("GET", "/v1/characters", null, p[2]).status()).isEqualTo(200);
     assertThat(login("many_chars").status()).isEqualTo(401);
     assertThat(
             send(
