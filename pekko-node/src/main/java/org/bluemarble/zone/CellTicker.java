@@ -32,6 +32,7 @@ final class CellTicker {
   private final Logger log;
   private final GhostRouter ghosts;
   private final TickStats stats;
+  private final SessionPush push = new SessionPush();
   private final long idleTicksToPassivate;
   private final long forwardTicks;
   private final Map<Long, Integer> droppedThisTick = new HashMap<>();
@@ -137,7 +138,8 @@ final class CellTicker {
             at.longitudeDeg(),
             at.altitudeMeters(),
             h.lastSequence(),
-            HANDOFF_REFUSED));
+            HANDOFF_REFUSED,
+            0.0));
   }
 
   /** The correction reason when a neighbour refused a handoff. */
@@ -167,7 +169,7 @@ final class CellTicker {
   List<ZoneFact> tick(Instant now) {
     long start = System.nanoTime();
     TickReport report = sim.tick(now.getEpochSecond() * 1_000_000_000L + now.getNano());
-    SessionPush.push(report, sim.population(), roster, cellId, sim.dayPhase(now));
+    push.push(report, sim.population(), roster, cellId, sim.dayPhase(now));
     reportDroppedInputs();
     handOff(report);
     for (TickReport.Checkpoint c : report.checkpoints()) {
@@ -206,6 +208,7 @@ final class CellTicker {
       // EnterCell first, then forwarded inputs: sharding keeps one sender's order to one entity.
       ActorRef<ZoneCell.Reply> receipt = receipts.apply(h.playerId());
       outbox.toCell(h.targetCell(), CellMessages.enterFor(h, link, receipt));
+      forwardQueued(h, link);
       link.session()
           .tell(new SessionEvent.HandedOff(h.playerId(), CellIds.entityId(h.targetCell())));
       outbox.checkpoint(link.playerId(), h.position());
@@ -227,7 +230,15 @@ final class CellTicker {
       if (link != null) {
         log.info("cell {} stopping with player {}; re-entering it", cellId, link.playerId());
         outbox.toCell(h.targetCell(), CellMessages.enterFor(h, link, receipts.apply(h.playerId())));
+        forwardQueued(h, link);
       }
+    }
+  }
+
+  /** The inputs the player queued here and had not started go to the target, in order. */
+  private void forwardQueued(TickReport.Handoff h, CellRoster.Link link) {
+    for (MovementInput input : h.queued()) {
+      outbox.toCell(h.targetCell(), CellMessages.inputFor(link, input));
     }
   }
 
