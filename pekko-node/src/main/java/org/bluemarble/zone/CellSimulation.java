@@ -14,10 +14,10 @@ import org.bluemarble.zone.internal.LongIntMap;
 
 /**
  * Everything one zone cell simulates, as plain single-threaded Java for the {@code ZoneCell} actor
- * to drive: players (inputs queued, validated and integrated each tick), creatures with their AI,
- * resource nodes, ghosts reported by neighbours, and the area of interest. {@link #tick} advances
- * one fixed step of {@code 1 / tickHz} seconds and returns a {@link TickReport} of what to send and
- * persist. Not thread-safe: one actor owns it.
+ * to drive: players (inputs queued, validated and played in order for one input period each, see
+ * {@link PlayerSlot}), creatures with their AI, resource nodes, ghosts reported by neighbours, and
+ * the area of interest. {@link #tick} advances one fixed step of {@code 1 / tickHz} seconds and
+ * returns a {@link TickReport} of what to send and persist. Not thread-safe: one actor owns it.
  */
 public final class CellSimulation {
   /** Queued inputs per player beyond which {@link #offer} refuses (the actor disconnects). */
@@ -197,7 +197,7 @@ public final class CellSimulation {
     for (int i = slots.size() - 1; i >= 0; i--) {
       PlayerSlot slot = slots.get(i);
       Mover m = slot.mover;
-      StepOutcome outcome = slot.step(rules, dt);
+      StepOutcome outcome = slot.step(rules, boundary, dt);
       TickReport.Correction correction = slot.takeCorrection();
       if (correction != null) {
         corrections.add(correction);

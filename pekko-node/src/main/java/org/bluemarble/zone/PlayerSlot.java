@@ -62,7 +62,7 @@ final class PlayerSlot {
    * as each completes, and walks the last intent when none is left. Returns MOVED or ARRIVED if the
    * player moved at all this tick, else STILL (a refused step is reported as a correction).
    */
-  StepOutcome step(MovementRules rules, double dtSeconds) {
+  StepOutcome step(MovementRules rules, CellBoundary boundary, double dtSeconds) {
     StepOutcome moved = StepOutcome.STILL;
     double budget = dtSeconds;
     while (budget > EPSILON_SECONDS) {
@@ -75,6 +75,12 @@ final class PlayerSlot {
       budget -= step;
       if (!inputInProgress()) {
         complete();
+        if (budget > EPSILON_SECONDS && boundary.needsHandoff(mover.x(), mover.y(), mover.z())) {
+          // An input ended mid-tick beyond the edge (a tick rate that does not divide the input
+          // period): stop here so the neighbour starts the next input; the rest of the tick is
+          // dropped.
+          return moved;
+        }
       }
     }
     if (budget > EPSILON_SECONDS) {

@@ -14,6 +14,8 @@ import org.bluemarble.spatial.GeoPosition;
 import org.bluemarble.spatial.SpatialCells;
 import org.bluemarble.spatial.Sphere;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The client's prediction (the protocol's {@link MovementIntegrator} and {@link Prediction}) and
@@ -41,8 +43,12 @@ class ClientServerPathTest {
   }
 
   private static CellSimulation cellWith(List<Sent> inputs) {
+    return cellWith(SETTINGS, inputs);
+  }
+
+  private static CellSimulation cellWith(ZoneSettings settings, List<Sent> inputs) {
     CellSimulation sim =
-        new CellSimulation(SpatialCells.cellAt(START, SETTINGS.zoneLevel()), SETTINGS, LAND, 42L);
+        new CellSimulation(SpatialCells.cellAt(START, settings.zoneLevel()), settings, LAND, 42L);
     sim.enter(1L, CharacterClass.RANGER, START, 0L, null);
     for (Sent s : inputs) {
       assertThat(
@@ -101,6 +107,23 @@ class ClientServerPathTest {
     int ticks = (int) (inputs.size() * PlayerSlot.INPUT_SECONDS * SETTINGS.tickHz());
     assertThat(acks.size()).isLessThanOrEqualTo(inputs.size());
     assertThat(acks.size()).isGreaterThanOrEqualTo(ticks / 6 / 3);
+  }
+
+  @ParameterizedTest(name = "at {0} Hz")
+  @ValueSource(ints = {30, 64, 90})
+  void theReplayMatchesAlsoWhenInputsEndBetweenTicks(int tickHz) {
+    List<Sent> inputs = randomInputs(5L, 20);
+    CellSimulation sim = cellWith(SETTINGS.withTickHz(tickHz), inputs);
+    MovementIntegrator integrator = new MovementIntegrator(Sphere.EARTH.radiusMeters());
+    MovementState client =
+        new MovementState(START.latitudeDeg(), START.longitudeDeg(), START.altitudeMeters(), 0.0);
+    for (Sent s : inputs) {
+      client = integrator.step(client, new MovementIntent.Heading(s.headingDeg(), s.speedMps()));
+    }
+
+    List<TickReport.Ack> acks = ticksUntilAcked(sim, inputs.size());
+
+    assertThat(metresBetween(client, acks.get(acks.size() - 1).position())).isLessThan(CENTIMETRES);
   }
 
   @Test
