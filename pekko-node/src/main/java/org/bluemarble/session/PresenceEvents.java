@@ -21,15 +21,16 @@ final class PresenceEvents {
    */
   static void deliver(SessionEvent event, WorldListener listener, Observer observer) {
     if (event instanceof SessionEvent.InputAck a) {
-      observer.observed(a.lastSequence(), null, false);
+      PlayPosition p = new PlayPosition(a.latitudeDeg(), a.longitudeDeg(), a.altitudeMeters());
+      observer.observed(a.lastSequence(), p, false);
       if (listener != null) {
-        listener.onInputAck(a.lastSequence(), null);
+        listener.onInputAck(a.lastSequence(), p, a.headingDeg(), a.serverTick());
       }
     } else if (event instanceof SessionEvent.Correction c) {
       PlayPosition p = new PlayPosition(c.latitudeDeg(), c.longitudeDeg(), c.altitudeMeters());
       observer.observed(c.ackSequence(), p, false);
       if (listener != null) {
-        listener.onCorrection(c.ackSequence(), p, c.reason());
+        listener.onCorrection(c.ackSequence(), p, c.reason(), c.headingDeg());
       }
     } else if (event instanceof SessionEvent.Snapshot s) {
       observer.observed(0, null, true);

@@ -8,10 +8,13 @@ import org.bluemarble.zone.internal.Vectors;
  * A spatial hash over a {@link CellPopulation} (owned entities and ghosts alike) so that gathering
  * the entities within the AOI radius of a point costs O(entities nearby), not O(cell). Points are
  * projected orthographically onto the tangent plane at the cell's centre and bucketed on a square
- * grid whose side is the AOI radius; the projection never lengthens distances, so every entity
- * within the radius lies in the 3 × 3 buckets around the query point, and the exact great-circle
- * test then filters them. Valid for everything in the hemisphere around the centre, which covers a
- * cell and its neighbours at any zone level ≥ 2.
+ * grid whose side is a quarter of the AOI radius; the projection never lengthens distances, so
+ * every entity within the radius lies within four rings of buckets around the query point's bucket,
+ * and the exact great-circle test then filters them. A query scans rings outwards and stops as soon
+ * as it holds its limit of entities all nearer than anything the next ring could hold, so in a
+ * crowd it reads only the buckets around the nearest {@code limit} entities, not the whole radius.
+ * Valid for everything in the hemisphere around the centre, which covers a cell and its neighbours
+ * at any zone level ≥ 2.
  *
  * <p>Rebuild with {@link #rebuild} after positions change (once per tick or per snapshot).
  */
@@ -29,9 +32,26 @@ public final class AoiIndex {
   private final double nx;
   private final double ny;
   private final double nz;
+
+  /** Buckets per AOI radius: rings 0..SUBDIVISIONS around a bucket cover the radius. */
+  static final int SUBDIVISIONS = 4;
+
+  /** Projected metres → bucket index: sphere radius / bucket side. */
+  private final double scale;
+
+  /**
+   * Squared chord of the least distance an entity in ring r can have from the query: (r - 1) bucket
+   * sides (the query may sit anywhere in its own bucket); 0 for rings 0 and 1.
+   */
+  private final double[] ringChord2 = new double[SUBDIVISIONS + 2];
+
   private final LongIntMap heads = new LongIntMap(256);
   private int[] next = new int[64];
   private CellPopulation population;
+
+  // The running best of a nearest() query (squared chord, slot).
+  private double best;
+  private int bestSlot;
 
   /** An index for a cell centred at {@code centre} with the settings' AOI radius. */
   public AoiIndex(GeoPosition centre, ZoneSettings settings) {
@@ -39,6 +59,12 @@ public final class AoiIndex {
     this.sphereRadius = settings.sphere().radiusMeters();
     double half = Math.sin(radiusMeters / sphereRadius / 2.0);
     this.maxChord2 = 4.0 * half * half;
+    double side = radiusMeters / SUBDIVISIONS;
+    this.scale = sphereRadius / side;
+    for (int r = 2; r < ringChord2.length; r++) {
+      double h = Math.sin((r - 1) * side / sphereRadius / 2.0);
+      ringChord2[r] = 4.0 * h * h;
+    }
     double[] e = new double[3];
     double[] n = new double[3];
     Vectors.tangent(centre.latitudeDeg(), centre.longitudeDeg(), 90.0, e);
@@ -57,9 +83,15 @@ public final class AoiIndex {
   }
 
   private long bucketOf(double x, double y, double z) {
-    long bx = (long) Math.floor((x * ex + y * ey + z * ez) * sphereRadius / radiusMeters);
-    long by = (long) Math.floor((x * nx + y * ny + z * nz) * sphereRadius / radiusMeters);
-    return key(bx, by);
+    return key(bucketX(x, y, z), bucketY(x, y, z));
+  }
+
+  private long bucketX(double x, double y, double z) {
+    return (long) Math.floor((x * ex + y * ey + z * ez) * scale);
+  }
+
+  private long bucketY(double x, double y, double z) {
+    return (long) Math.floor((x * nx + y * ny + z * nz) * scale);
   }
 
   private static long key(long bx, long by) {
@@ -95,46 +127,47 @@ public final class AoiIndex {
    * nearest (snapshot priority when a crowd exceeds what a snapshot carries).
    */
   public void gather(double x, double y, double z, long excludeId, int limit, AoiResult out) {
-    out.clear();
-    if (population == null) {
+    out.begin(limit);
+    if (population == null || limit == 0) {
+      out.finish(sphereRadius);
       return;
     }
-    long bx = (long) Math.floor((x * ex + y * ey + z * ez) * sphereRadius / radiusMeters);
-    long by = (long) Math.floor((x * nx + y * ny + z * nz) * sphereRadius / radiusMeters);
-    for (long dx = -1; dx <= 1; dx++) {
-      for (long dy = -1; dy <= 1; dy++) {
-        for (int slot = heads.get(key(bx + dx, by + dy));
-            slot != LongIntMap.MISSING;
-            slot = next[slot]) {
-          collect(slot, x, y, z, excludeId, out);
+    long bx = bucketX(x, y, z);
+    long by = bucketY(x, y, z);
+    for (int r = 0; r <= SUBDIVISIONS; r++) {
+      if (out.full() && out.worstChord2() <= ringChord2[r]) {
+        break;
+      }
+      if (r == 0) {
+        scan(bx, by, x, y, z, excludeId, out);
+        continue;
+      }
+      for (long d = -r; d <= r; d++) {
+        scan(bx + d, by - r, x, y, z, excludeId, out);
+        scan(bx + d, by + r, x, y, z, excludeId, out);
+      }
+      for (long d = -r + 1; d <= r - 1; d++) {
+        scan(bx - r, by + d, x, y, z, excludeId, out);
+        scan(bx + r, by + d, x, y, z, excludeId, out);
+      }
+    }
+    out.finish(sphereRadius);
+  }
+
+  private void scan(long bx, long by, double x, double y, double z, long excludeId, AoiResult out) {
+    CellPopulation pop = population;
+    for (int slot = heads.get(key(bx, by)); slot != LongIntMap.MISSING; slot = next[slot]) {
+      double cx = pop.x(slot) - x;
+      double cy = pop.y(slot) - y;
+      double cz = pop.z(slot) - z;
+      double chord2 = cx * cx + cy * cy + cz * cz;
+      if (chord2 <= maxChord2) {
+        long id = pop.id(slot);
+        if (id != excludeId) {
+          out.offer(id, chord2);
         }
       }
     }
-    out.keepNearest(limit);
-  }
-
-  private void collect(int slot, double x, double y, double z, long excludeId, AoiResult out) {
-    long id = population.id(slot);
-    if (id == excludeId) {
-      return;
-    }
-    double dx = population.x(slot) - x;
-    double dy = population.y(slot) - y;
-    double dz = population.z(slot) - z;
-    double chord2 = dx * dx + dy * dy + dz * dz;
-    if (chord2 <= maxChord2) {
-      out.add(id, arcMeters(chord2));
-    }
-  }
-
-  private double arcMeters(double chord2) {
-    double half = Math.sqrt(chord2) * 0.5;
-    if (half < 0.01) {
-      // asin series to x^5: the next term is below 1e-15 relative for x < 0.01 (64 km on Earth).
-      double h2 = half * half;
-      return 2.0 * half * (1.0 + h2 * (1.0 / 6.0 + h2 * (3.0 / 40.0))) * sphereRadius;
-    }
-    return 2.0 * Math.asin(Math.min(1.0, half)) * sphereRadius;
   }
 
   /**
@@ -145,31 +178,35 @@ public final class AoiIndex {
     if (population == null) {
       return -1;
     }
-    double half = Math.sin(Math.min(withinMeters, radiusMeters) / sphereRadius / 2.0);
-    double best = 4.0 * half * half;
-    int bestSlot = -1;
-    long bx = (long) Math.floor((x * ex + y * ey + z * ez) * sphereRadius / radiusMeters);
-    long by = (long) Math.floor((x * nx + y * ny + z * nz) * sphereRadius / radiusMeters);
-    for (long dxb = -1; dxb <= 1; dxb++) {
-      for (long dyb = -1; dyb <= 1; dyb++) {
-        for (int slot = heads.get(key(bx + dxb, by + dyb));
-            slot != LongIntMap.MISSING;
-            slot = next[slot]) {
-          if (population.id(slot) == excludeId) {
-            continue;
-          }
-          double dx = population.x(slot) - x;
-          double dy = population.y(slot) - y;
-          double dz = population.z(slot) - z;
-          double chord2 = dx * dx + dy * dy + dz * dz;
-          if (chord2 <= best) {
-            best = chord2;
-            bestSlot = slot;
-          }
-        }
+    double within = Math.min(withinMeters, radiusMeters);
+    double half = Math.sin(within / sphereRadius / 2.0);
+    best = 4.0 * half * half;
+    bestSlot = -1;
+    long bx = bucketX(x, y, z);
+    long by = bucketY(x, y, z);
+    int rings = (int) Math.min(SUBDIVISIONS, Math.ceil(within * SUBDIVISIONS / radiusMeters));
+    for (long dxb = -rings; dxb <= rings; dxb++) {
+      for (long dyb = -rings; dyb <= rings; dyb++) {
+        nearestIn(bx + dxb, by + dyb, x, y, z, excludeId);
       }
     }
     return bestSlot;
+  }
+
+  private void nearestIn(long bx, long by, double x, double y, double z, long excludeId) {
+    for (int slot = heads.get(key(bx, by)); slot != LongIntMap.MISSING; slot = next[slot]) {
+      if (population.id(slot) == excludeId) {
+        continue;
+      }
+      double dx = population.x(slot) - x;
+      double dy = population.y(slot) - y;
+      double dz = population.z(slot) - z;
+      double chord2 = dx * dx + dy * dy + dz * dz;
+      if (chord2 <= best) {
+        best = chord2;
+        bestSlot = slot;
+      }
+    }
   }
 
   /** Great-circle metres between (x, y, z) and the entity in {@code slot}. */
@@ -177,6 +214,6 @@ public final class AoiIndex {
     double dx = population.x(slot) - x;
     double dy = population.y(slot) - y;
     double dz = population.z(slot) - z;
-    return arcMeters(dx * dx + dy * dy + dz * dz);
+    return AoiResult.arcMeters(dx * dx + dy * dy + dz * dz, sphereRadius);
   }
 }

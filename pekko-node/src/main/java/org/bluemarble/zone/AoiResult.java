@@ -6,73 +6,147 @@ import java.util.Arrays;
  * A reusable buffer for one area-of-interest query: the ids of the entities found and their
  * great-circle distances in metres, nearest first (snapshot priority). Reuse one per observer or
  * per tick to avoid allocating.
+ *
+ * <p>Candidates are ranked by their squared chord between unit vectors, which is monotonic in the
+ * great-circle distance, so the arc length (a square root and a series) is computed only for the
+ * entries kept. With a limit, a bounded max-heap keeps the {@code limit} nearest while the query
+ * runs: a candidate farther than the current worst kept one costs one comparison.
  */
 public final class AoiResult {
-  /** Distances are sorted at this resolution in metres (ties keep the order found). */
-  private static final double SORT_RESOLUTION_METERS = 0.001;
+  /** Low bits of a sort key that hold the entry's index (the rest is the chord's bit pattern). */
+  private static final int INDEX_BITS = 24;
+
+  private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
 
   private long[] ids = new long[32];
+  private double[] chords = new double[32];
   private double[] distances = new double[32];
   private long[] keys = new long[32];
   private long[] idsSorted = new long[32];
-  private double[] distancesSorted = new double[32];
   private int size;
+  private int limit = Integer.MAX_VALUE;
 
+  /** Starts a query that keeps at most {@code limit} entries (the nearest ones). */
+  void begin(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0, was " + limit);
+    }
+    this.size = 0;
+    this.limit = limit;
+  }
+
+  /** Forgets the entries (an empty result). */
   void clear() {
-    size = 0;
-  }
-
-  void add(long id, double distanceMeters) {
-    if (size == ids.length) {
-      int n = size * 2;
-      ids = Arrays.copyOf(ids, n);
-      distances = Arrays.copyOf(distances, n);
-      keys = new long[n];
-      idsSorted = new long[n];
-      distancesSorted = new double[n];
-    }
-    ids[size] = id;
-    distances[size] = distanceMeters;
-    size++;
+    begin(Integer.MAX_VALUE);
   }
 
   /**
-   * Sorts by distance: each entry becomes one long (millimetres in the high bits, its index in the
-   * low 24), so a primitive sort does the work without comparators or boxing.
+   * Offers one candidate at squared chord {@code chord2} (between unit vectors); kept if there is
+   * room or it is nearer than the farthest kept one, which it then replaces.
    */
-  void sortByDistance() {
-    keepNearest(Integer.MAX_VALUE);
+  void offer(long id, double chord2) {
+    if (size < limit) {
+      if (size == ids.length) {
+        grow();
+      }
+      int i = size++;
+      if (limit == Integer.MAX_VALUE) {
+        ids[i] = id;
+        chords[i] = chord2;
+      } else {
+        siftUp(i, id, chord2);
+      }
+    } else if (size > 0 && chord2 < chords[0]) {
+      siftDown(id, chord2);
+    }
+  }
+
+  /** Whether the query holds its limit of entries (never for an unlimited one). */
+  boolean full() {
+    return size > 0 && size >= limit;
+  }
+
+  /** The squared chord of the farthest entry kept while a limited query runs (the heap's root). */
+  double worstChord2() {
+    return chords[0];
+  }
+
+  /** Max-heap insert at the end: moves larger parents down until {@code chord2} fits. */
+  private void siftUp(int i, long id, double chord2) {
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (chords[parent] >= chord2) {
+        break;
+      }
+      ids[i] = ids[parent];
+      chords[i] = chords[parent];
+      i = parent;
+    }
+    ids[i] = id;
+    chords[i] = chord2;
+  }
+
+  /** Replaces the heap's root (the farthest kept) with a nearer candidate. */
+  private void siftDown(long id, double chord2) {
+    int i = 0;
+    while (true) {
+      int child = 2 * i + 1;
+      if (child >= size) {
+        break;
+      }
+      if (child + 1 < size && chords[child + 1] > chords[child]) {
+        child++;
+      }
+      if (chords[child] <= chord2) {
+        break;
+      }
+      ids[i] = ids[child];
+      chords[i] = chords[child];
+      i = child;
+    }
+    ids[i] = id;
+    chords[i] = chord2;
+  }
+
+  private void grow() {
+    int n = ids.length * 2;
+    ids = Arrays.copyOf(ids, n);
+    chords = Arrays.copyOf(chords, n);
+    distances = new double[n];
+    keys = new long[n];
+    idsSorted = new long[n];
   }
 
   /**
-   * Keeps only the {@code limit} nearest entries, sorted nearest first: a linear-time selection
-   * first when there are more, so a crowd costs O(found) rather than O(found log found).
+   * Sorts the kept entries nearest first and converts their chords to metres on a sphere of {@code
+   * sphereRadius}. Each entry becomes one long (the chord's bits, which order like the non-negative
+   * double, with the index in the low bits), so a primitive sort does the work; ties keep the order
+   * found.
    */
-  void keepNearest(int limit) {
-    if (size < 2) {
-      size = Math.min(size, limit);
-      return;
-    }
+  void finish(double sphereRadius) {
     for (int i = 0; i < size; i++) {
-      long mm = (long) (distances[i] / SORT_RESOLUTION_METERS);
-      keys[i] = (mm << 24) | i;
-    }
-    if (size > limit) {
-      select(keys, 0, size - 1, limit);
-      size = limit;
+      keys[i] = (Double.doubleToRawLongBits(chords[i]) & ~INDEX_MASK) | i;
     }
     Arrays.sort(keys, 0, size);
     for (int i = 0; i < size; i++) {
-      int from = (int) (keys[i] & 0xFFFFFF);
+      int from = (int) (keys[i] & INDEX_MASK);
       idsSorted[i] = ids[from];
-      distancesSorted[i] = distances[from];
+      distances[i] = arcMeters(chords[from], sphereRadius);
     }
     long[] t = ids;
     ids = idsSorted;
     idsSorted = t;
-    double[] d = distances;
-    distances = distancesSorted;
-    distancesSorted = d;
+  }
+
+  /** Great-circle metres of a squared chord {@code chord2} between unit vectors. */
+  static double arcMeters(double chord2, double sphereRadius) {
+    double half = Math.sqrt(chord2) * 0.5;
+    if (half < 0.01) {
+      // asin series to x^5: the next term is below 1e-15 relative for x < 0.01 (64 km on Earth).
+      double h2 = half * half;
+      return 2.0 * half * (1.0 + h2 * (1.0 / 6.0 + h2 * (3.0 / 40.0))) * sphereRadius;
+    }
+    return 2.0 * Math.asin(Math.min(1.0, half)) * sphereRadius;
   }
 
   /** How many entities were found. */
@@ -93,36 +167,5 @@ public final class AoiResult {
   /** A copy of the ids, nearest first. */
   public long[] ids() {
     return Arrays.copyOf(ids, size);
-  }
-
-  /** Rearranges a[lo..hi] so that its {@code k} smallest values come first (Hoare quickselect). */
-  private static void select(long[] a, int lo, int hi, int k) {
-    while (lo < hi) {
-      long pivot = a[(lo + hi) >>> 1];
-      int i = lo;
-      int j = hi;
-      while (i <= j) {
-        while (a[i] < pivot) {
-          i++;
-        }
-        while (a[j] > pivot) {
-          j--;
-        }
-        if (i <= j) {
-          long t = a[i];
-          a[i] = a[j];
-          a[j] = t;
-          i++;
-          j--;
-        }
-      }
-      if (k - 1 <= j) {
-        hi = j;
-      } else if (k - 1 >= i) {
-        lo = i;
-      } else {
-        return;
-      }
-    }
   }
 }

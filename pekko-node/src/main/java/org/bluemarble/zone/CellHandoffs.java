@@ -52,6 +52,7 @@ final class CellHandoffs {
       }
       ActorRef<ZoneCell.Reply> receipt = receipts.apply(h.playerId());
       outbox.toCell(h.targetCell(), CellMessages.enterFor(h, link, receipt));
+      forwardQueued(h, link);
       link.session()
           .tell(new SessionEvent.HandedOff(h.playerId(), CellIds.entityId(h.targetCell())));
       outbox.checkpoint(link.playerId(), h.position());
@@ -91,7 +92,8 @@ final class CellHandoffs {
             at.longitudeDeg(),
             at.altitudeMeters(),
             h.lastSequence(),
-            HANDOFF_REFUSED));
+            HANDOFF_REFUSED,
+            0.0));
   }
 
   /**
@@ -104,7 +106,15 @@ final class CellHandoffs {
       if (link != null) {
         log.info("cell {} stopping with player {}; re-entering it", cellId, link.playerId());
         outbox.toCell(h.targetCell(), CellMessages.enterFor(h, link, receipts.apply(h.playerId())));
+        forwardQueued(h, link);
       }
+    }
+  }
+
+  /** The inputs the player queued here and had not started go to the target, in order. */
+  private void forwardQueued(TickReport.Handoff h, CellRoster.Link link) {
+    for (MovementInput input : h.queued()) {
+      outbox.toCell(h.targetCell(), CellMessages.inputFor(link, input));
     }
   }
 }

@@ -29,6 +29,12 @@ final class CellMessages {
         replyTo);
   }
 
+  /** The SubmitInput that replays a queued {@code input} of {@code link}'s player elsewhere. */
+  static ZoneCell.SubmitInput inputFor(CellRoster.Link link, MovementInput input) {
+    return new ZoneCell.SubmitInput(
+        link.playerId(), input.sequence(), WireIntent.of(input.intent()), input.clientTimeMillis());
+  }
+
   /** The wire form of a ghost batch. */
   static ZoneCell.Ghosts ghostsOf(TickReport.GhostBatch batch) {
     List<GhostEntry> entries = new ArrayList<>(batch.entities().size());

@@ -13,6 +13,9 @@ import org.bluemarble.zone.internal.Vectors;
  * one into its slot, so hold ids, not slots, across calls that remove.
  */
 public final class CellPopulation {
+  /** One shared copy ({@code values()} allocates a new array per call). */
+  private static final EntityKind[] KINDS = EntityKind.values();
+
   private final LongIntMap slots;
   private long[] ids;
   private byte[] kinds;
@@ -149,7 +152,7 @@ public final class CellPopulation {
 
   /** The kind in {@code slot}. */
   public EntityKind kind(int slot) {
-    return EntityKind.values()[kinds[slot]];
+    return KINDS[kinds[slot]];
   }
 
   /** Whether {@code slot} holds a ghost reported by a neighbour. */

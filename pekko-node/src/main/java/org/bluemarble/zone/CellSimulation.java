@@ -2,8 +2,8 @@ package org.bluemarble.zone;
 
 import com.google.common.geometry.S2CellId;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +14,10 @@ import org.bluemarble.zone.internal.LongIntMap;
 
 /**
  * Everything one zone cell simulates, as plain single-threaded Java for the {@code ZoneCell} actor
- * to drive: players (inputs queued, validated and integrated each tick), creatures with their AI,
- * resource nodes, ghosts reported by neighbours, and the area of interest. {@link #tick} advances
- * one fixed step of {@code 1 / tickHz} seconds and returns a {@link TickReport} of what to send and
- * persist. Not thread-safe: one actor owns it.
+ * to drive: players (inputs queued, validated and played in order for one input period each, see
+ * {@link PlayerSlot}), creatures with their AI, resource nodes, ghosts reported by neighbours, and
+ * the area of interest. {@link #tick} advances one fixed step of {@code 1 / tickHz} seconds and
+ * returns a {@link TickReport} of what to send and persist. Not thread-safe: one actor owns it.
  */
 public final class CellSimulation {
   /** Queued inputs per player beyond which {@link #offer} refuses (the actor disconnects). */
@@ -48,20 +48,6 @@ public final class CellSimulation {
   private final long checkpointEveryTicks;
   private final AoiResult scratch = new AoiResult();
   private long tick;
-
-  private static final class PlayerSlot {
-    final Mover mover;
-    final ArrayDeque<MovementInput> inputs = new ArrayDeque<>();
-    final InterestSet interest = new InterestSet();
-    long nextCheckpointTick;
-
-    /** A player who just entered gets a snapshot on its first tick, whatever its stagger. */
-    boolean snapshotDue = true;
-
-    PlayerSlot(Mover mover) {
-      this.mover = mover;
-    }
-  }
 
   /** The simulation of {@code cellId} on a planet, with its creatures and resources spawned. */
   public CellSimulation(S2CellId cellId, ZoneSettings settings, Terrain terrain, long planetSeed) {
@@ -156,7 +142,13 @@ public final class CellSimulation {
       Mover m = slot.mover;
       out.add(
           new TickReport.Handoff(
-              m.id, cellId, m.characterClass, m.position(), m.lastSequence, m.intentInForce()));
+              m.id,
+              cellId,
+              m.characterClass,
+              m.position(),
+              m.lastSequence,
+              m.intentInForce(),
+              slot.queued()));
     }
     for (TickReport.Handoff h : out) {
       removeSlot(h.playerId());
@@ -171,15 +163,16 @@ public final class CellSimulation {
   }
 
   /**
-   * Queues an input for the next tick; false when the player is unknown or already has {@link
-   * #MAX_QUEUED_INPUTS} queued (a flooding client, which the actor disconnects).
+   * Queues an input; inputs are played in order, each for {@link PlayerSlot#INPUT_SECONDS}. False
+   * when the player is unknown or already has {@link #MAX_QUEUED_INPUTS} queued (a flooding client,
+   * which the actor disconnects).
    */
   public boolean offer(long playerId, MovementInput input) {
     int index = slotById.get(playerId);
     if (index == LongIntMap.MISSING) {
       return false;
     }
-    ArrayDeque<MovementInput> queue = slots.get(index).inputs;
+    Deque<MovementInput> queue = slots.get(index).inputs;
     if (queue.size() >= MAX_QUEUED_INPUTS) {
       return false;
     }
@@ -204,31 +197,21 @@ public final class CellSimulation {
     for (int i = slots.size() - 1; i >= 0; i--) {
       PlayerSlot slot = slots.get(i);
       Mover m = slot.mover;
-      long before = m.lastSequence;
-      String reason = null;
-      for (MovementInput input; (input = slot.inputs.poll()) != null; ) {
-        InputVerdict verdict = rules.accept(m, input);
-        if (verdict.needsCorrection()) {
-          reason = verdict.name();
-        }
-      }
-      if (m.lastSequence != before) {
-        acks.add(new TickReport.Ack(m.id, m.lastSequence));
-      }
-      StepOutcome outcome = rules.advance(m, dt);
-      if (outcome.needsCorrection()) {
-        reason = outcome.name();
+      StepOutcome outcome = slot.step(rules, boundary, dt);
+      TickReport.Correction correction = slot.takeCorrection();
+      if (correction != null) {
+        corrections.add(correction);
       }
       if (outcome == StepOutcome.MOVED || outcome == StepOutcome.ARRIVED) {
-        if (boundary.needsHandoff(m.x(), m.y(), m.z())) {
-          handoffs.add(handoffOf(m));
+        // Mid-input the player stays here (at most one input period beyond the edge), so the
+        // neighbour starts it on an input boundary and the client's path is reproduced exactly.
+        if (!slot.inputInProgress() && boundary.needsHandoff(m.x(), m.y(), m.z())) {
+          slot.ackInto(acks);
+          handoffs.add(handoffOf(slot));
           removeSlot(m.id);
           continue;
         }
         publish(m);
-      }
-      if (reason != null) {
-        corrections.add(new TickReport.Correction(m.id, m.position(), m.lastSequence, reason));
       }
       if (tick >= slot.nextCheckpointTick) {
         slot.nextCheckpointTick = tick + checkpointEveryTicks;
@@ -243,7 +226,7 @@ public final class CellSimulation {
     List<TickReport.PlayerView> views = List.of();
     List<TickReport.GhostBatch> batches = List.of();
     if (!slots.isEmpty()) {
-      views = snapshotViews();
+      views = snapshotViews(acks);
     }
     if (tick % snapshotEvery == 0) {
       batches = ghosts.outgoing(boundary);
@@ -260,22 +243,25 @@ public final class CellSimulation {
         System.nanoTime() - start);
   }
 
-  private TickReport.Handoff handoffOf(Mover m) {
+  private TickReport.Handoff handoffOf(PlayerSlot slot) {
+    Mover m = slot.mover;
     return new TickReport.Handoff(
         m.id,
         boundary.ownerOf(m.x(), m.y(), m.z()),
         m.characterClass,
         m.position(),
         m.lastSequence,
-        m.intentInForce());
+        m.intentInForce(),
+        slot.queued());
   }
 
   /**
    * Snapshots for the players whose turn it is: each player gets one every {@code snapshotEvery}
    * ticks, staggered by id so the work is spread evenly over the ticks, and one on its first tick
-   * here, so a handoff never leaves a gap longer than one snapshot interval and a tick.
+   * here, so a handoff never leaves a gap longer than one snapshot interval and a tick. A player's
+   * ack goes out with its snapshot: at most one per snapshot interval, for the newest input.
    */
-  private List<TickReport.PlayerView> snapshotViews() {
+  private List<TickReport.PlayerView> snapshotViews(List<TickReport.Ack> acks) {
     aoi.rebuild(population);
     List<TickReport.PlayerView> views = new ArrayList<>();
     for (PlayerSlot slot : slots) {
@@ -284,6 +270,7 @@ public final class CellSimulation {
         continue;
       }
       slot.snapshotDue = false;
+      slot.ackInto(acks);
       aoi.gather(m.x(), m.y(), m.z(), m.id, MAX_VISIBLE_PER_SNAPSHOT, scratch);
       views.add(new TickReport.PlayerView(m.id, slot.interest.update(scratch)));
     }

@@ -33,6 +33,7 @@ final class CellTicker {
   private final CellGhosts ghosts;
   private final CellHandoffs handoffs;
   private final TickStats stats;
+  private final SessionPush push = new SessionPush();
   private final long idleTicksToPassivate;
   private final Map<Long, Integer> droppedThisTick = new HashMap<>();
   private long droppedInputs;
@@ -142,7 +143,7 @@ final class CellTicker {
   List<ZoneFact> tick(Instant now) {
     long start = System.nanoTime();
     TickReport report = sim.tick(now.getEpochSecond() * 1_000_000_000L + now.getNano());
-    SessionPush.push(report, sim.population(), roster, cellId, sim.dayPhase(now));
+    push.push(report, sim.population(), roster, cellId, sim.dayPhase(now));
     reportDroppedInputs();
     handoffs.handOff(report);
     for (TickReport.Checkpoint c : report.checkpoints()) {

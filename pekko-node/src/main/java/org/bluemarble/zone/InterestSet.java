@@ -13,7 +13,14 @@ public final class InterestSet {
   /** id → the update stamp at which it was last seen. */
   private final LongIntMap seen = new LongIntMap(64);
 
-  private long[] visible = new long[0];
+  private static final long[] NONE = new long[0];
+
+  private long[] visible = NONE;
+
+  /** Scratch for the ids that entered and left in one update (reused, copied out). */
+  private long[] entered = new long[16];
+
+  private long[] left = new long[16];
   private int stamp;
 
   /**
@@ -29,16 +36,19 @@ public final class InterestSet {
   public Diff update(AoiResult now) {
     stamp++;
     int n = now.size();
-    long[] entered = new long[n];
+    if (entered.length < n) {
+      entered = new long[Math.max(n, entered.length * 2)];
+    }
     int ne = 0;
     for (int i = 0; i < n; i++) {
       long id = now.id(i);
-      if (seen.get(id) == LongIntMap.MISSING) {
+      if (seen.put(id, stamp) == LongIntMap.MISSING) {
         entered[ne++] = id;
       }
-      seen.put(id, stamp);
     }
-    long[] left = new long[visible.length];
+    if (left.length < visible.length) {
+      left = new long[Math.max(visible.length, left.length * 2)];
+    }
     int nl = 0;
     for (long id : visible) {
       if (seen.get(id) != stamp) {
@@ -46,12 +56,13 @@ public final class InterestSet {
         seen.remove(id);
       }
     }
+    // A fresh array per update that is never written again, so the Diff may share it.
     visible = now.ids();
-    long[] e = Arrays.copyOf(entered, ne);
-    long[] l = Arrays.copyOf(left, nl);
+    long[] e = ne == 0 ? NONE : Arrays.copyOf(entered, ne);
+    long[] l = nl == 0 ? NONE : Arrays.copyOf(left, nl);
     Arrays.sort(e);
     Arrays.sort(l);
-    return new Diff(e, l, visible.clone());
+    return new Diff(e, l, visible);
   }
 
   /** Whether {@code id} was visible at the last update. */
@@ -62,6 +73,6 @@ public final class InterestSet {
   /** Forgets everything (the observer left): the next update reports all as entered. */
   public void clear() {
     seen.clear();
-    visible = new long[0];
+    visible = NONE;
   }
 }

@@ -2,8 +2,9 @@ package org.bluemarble.zone;
 
 /**
  * One movement command from a client, as received: the values are not trusted and may be NaN,
- * infinite or out of range; {@link MovementRules} validates them. An intent stays in force until
- * the next input replaces it.
+ * infinite or out of range; {@link MovementRules} validates them. A cell plays each input for one
+ * input period ({@link PlayerSlot#INPUT_SECONDS}) in sequence order; the last one stays in force
+ * while no further input is queued.
  *
  * @param sequence the client's input counter; inputs at or below the last processed one are ignored
  * @param intent where the player wants to go

@@ -17,13 +17,28 @@ public sealed interface SessionEvent extends CborSerializable
         SessionEvent.HandedOff,
         SessionEvent.InputsDropped {
 
-  /** Every input up to {@code lastSequence} has been processed (client reconciliation). */
-  record InputAck(long playerId, long lastSequence) implements SessionEvent {}
+  /**
+   * Every input up to {@code lastSequence} has been played (each for the protocol's input period),
+   * and this is where the last one left the player: position in degrees and metres, heading in
+   * degrees clockwise from north (0 when standing), at simulation tick {@code serverTick} of its
+   * cell. A client reconciles by adopting this state and re-applying its inputs after {@code
+   * lastSequence}. Sent at most once per snapshot interval, for the newest completed input.
+   */
+  record InputAck(
+      long playerId,
+      long lastSequence,
+      double latitudeDeg,
+      double longitudeDeg,
+      double altitudeMeters,
+      double headingDeg,
+      long serverTick)
+      implements SessionEvent {}
 
   /**
    * The client's prediction is wrong: adopt this authoritative position (degrees, metres) and
-   * replay inputs after {@code ackSequence}. {@code reason} names the verdict (CLAMPED, REJECTED,
-   * BLOCKED_DEEP_OCEAN, BLOCKED_SLOPE).
+   * heading (degrees clockwise from north, 0 when standing) and replay inputs after {@code
+   * ackSequence}. {@code reason} names the verdict (CLAMPED, REJECTED, BLOCKED_DEEP_OCEAN,
+   * BLOCKED_SLOPE, HANDOFF_REFUSED).
    */
   record Correction(
       long playerId,
@@ -31,7 +46,8 @@ public sealed interface SessionEvent extends CborSerializable
       double longitudeDeg,
       double altitudeMeters,
       long ackSequence,
-      String reason)
+      String reason,
+      double headingDeg)
       implements SessionEvent {}
 
   /** One entity as a snapshot shows it: degrees, metres, heading clockwise from north. */

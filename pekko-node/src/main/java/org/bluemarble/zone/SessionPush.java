@@ -1,18 +1,24 @@
 package org.bluemarble.zone;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bluemarble.spatial.GeoPosition;
 
 /**
  * Turns one {@link TickReport} into the {@link SessionEvent}s each player's session receives:
  * acknowledgements, corrections, enter/leave notices and snapshots (positions read from the cell's
- * population, ghosts included).
+ * population, ghosts included). Each entity's {@link SessionEvent.EntityView} is built once per
+ * tick and shared by every snapshot that shows it (they are immutable), so a crowd costs one
+ * conversion per entity rather than one per observer and entity. One instance per cell.
  */
 final class SessionPush {
-  private SessionPush() {}
+  private SessionEvent.EntityView[] views = new SessionEvent.EntityView[64];
 
-  static void push(
+  /** The tick each entry of {@link #views} was built for; 0 = never (ticks start at 1). */
+  private long[] builtAt = new long[64];
+
+  void push(
       TickReport report,
       CellPopulation population,
       CellRoster roster,
@@ -21,7 +27,17 @@ final class SessionPush {
     for (TickReport.Ack ack : report.acks()) {
       CellRoster.Link link = roster.get(ack.playerId());
       if (link != null) {
-        link.session().tell(new SessionEvent.InputAck(ack.playerId(), ack.sequence()));
+        GeoPosition p = ack.position();
+        link.session()
+            .tell(
+                new SessionEvent.InputAck(
+                    ack.playerId(),
+                    ack.sequence(),
+                    p.latitudeDeg(),
+                    p.longitudeDeg(),
+                    p.altitudeMeters(),
+                    ack.headingDeg(),
+                    report.tick()));
       }
     }
     for (TickReport.Correction c : report.corrections()) {
@@ -36,7 +52,8 @@ final class SessionPush {
                     p.longitudeDeg(),
                     p.altitudeMeters(),
                     c.ackSequence(),
-                    c.reason()));
+                    c.reason(),
+                    c.headingDeg()));
       }
     }
     for (TickReport.PlayerView view : report.views()) {
@@ -47,7 +64,7 @@ final class SessionPush {
     }
   }
 
-  private static void pushView(
+  private void pushView(
       TickReport.PlayerView view,
       CellPopulation population,
       CellRoster.Link link,
@@ -62,22 +79,37 @@ final class SessionPush {
       link.session().tell(new SessionEvent.EntityLeft(me, id));
     }
     long[] visible = view.diff().visibleNearestFirst();
-    List<SessionEvent.EntityView> views = new ArrayList<>(visible.length);
+    List<SessionEvent.EntityView> seen = new ArrayList<>(visible.length);
     for (long id : visible) {
       int slot = population.slotOf(id);
-      if (slot < 0) {
-        continue;
+      if (slot >= 0) {
+        seen.add(viewOf(population, slot, tick));
       }
+    }
+    link.session().tell(new SessionEvent.Snapshot(cellId, tick, me, seen, dayPhase));
+  }
+
+  /** The view of {@code slot} at {@code tick}, built on first use in that tick. */
+  private SessionEvent.EntityView viewOf(CellPopulation population, int slot, long tick) {
+    if (slot >= views.length) {
+      int n = Math.max(slot + 1, views.length * 2);
+      views = Arrays.copyOf(views, n);
+      builtAt = Arrays.copyOf(builtAt, n);
+    }
+    SessionEvent.EntityView v = views[slot];
+    if (builtAt[slot] != tick || v == null || v.entityId() != population.id(slot)) {
       GeoPosition p = population.position(slot);
-      views.add(
+      v =
           new SessionEvent.EntityView(
-              id,
+              population.id(slot),
               p.latitudeDeg(),
               p.longitudeDeg(),
               p.altitudeMeters(),
               population.headingDeg(slot),
-              population.kind(slot)));
+              population.kind(slot));
+      views[slot] = v;
+      builtAt[slot] = tick;
     }
-    link.session().tell(new SessionEvent.Snapshot(cellId, tick, me, views, dayPhase));
+    return v;
   }
 }

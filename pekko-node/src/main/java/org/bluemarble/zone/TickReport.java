@@ -10,9 +10,10 @@ import org.bluemarble.spatial.GeoPosition;
  * never null.
  *
  * @param tick the tick's number since the simulation started (1 for the first)
- * @param acks players whose last processed input sequence advanced this tick
+ * @param acks players due a snapshot this tick whose newest completed input was not acknowledged
+ *     yet (at most one ack per player per snapshot interval), plus players handed off this tick
  * @param corrections players whose client prediction is wrong (clamped/rejected input, blocked
- *     step) with the authoritative state
+ *     step) with the authoritative state after the input concerned
  * @param handoffs players that left the cell this tick and must be handed to the owner cell; they
  *     are already removed here
  * @param facts facts to persist (resource respawns due this tick)
@@ -39,16 +40,25 @@ public record TickReport(
     return !ghosts.isEmpty();
   }
 
-  /** The last input sequence processed for a player. */
-  public record Ack(long playerId, long sequence) {}
+  /**
+   * The newest input a player completed ({@code sequence}) and where that left it: the state the
+   * client's prediction after that input must equal (heading in degrees clockwise from north, 0
+   * when standing).
+   */
+  public record Ack(long playerId, long sequence, GeoPosition position, double headingDeg) {}
 
-  /** The authoritative state a client must adopt, and why. */
-  public record Correction(long playerId, GeoPosition position, long ackSequence, String reason) {}
+  /**
+   * The authoritative state a client must adopt after input {@code ackSequence}, and why (heading
+   * in degrees clockwise from north, 0 when standing).
+   */
+  public record Correction(
+      long playerId, GeoPosition position, long ackSequence, String reason, double headingDeg) {}
 
   /**
    * A player handed to {@code targetCell}, with everything the target needs so that no input is
    * lost or applied twice and the walk continues without a stop: its class, position, the last
-   * processed sequence and the intent in force (a heading re-expressed at the new position).
+   * processed sequence, the intent in force (a heading re-expressed at the new position) and the
+   * inputs queued but not started yet, which the target plays next.
    */
   public record Handoff(
       long playerId,
@@ -56,7 +66,8 @@ public record TickReport(
       CharacterClass characterClass,
       GeoPosition position,
       long lastSequence,
-      MovementInput.Intent intent) {}
+      MovementInput.Intent intent,
+      List<MovementInput> queued) {}
 
   /** One player's snapshot: what entered and left its interest, and what it sees now. */
   public record PlayerView(long playerId, InterestSet.Diff diff) {}

@@ -43,13 +43,15 @@ class EdgePlayTest {
     node.close();
   }
 
-  /** Counts acknowledged inputs. */
+  /** Counts acknowledged inputs and remembers the newest ack. */
   static final class Acks implements ClientListener {
     final AtomicInteger last = new AtomicInteger();
+    volatile InputAck newest;
 
     @Override
     public void onInputAck(InputAck ack, MovementState predicted) {
       last.accumulateAndGet(ack.getSequence(), Math::max);
+      newest = ack;
     }
   }
 
@@ -108,6 +110,12 @@ class EdgePlayTest {
                       && sees(udpC, idD)
                       && moved(udpC.world().find(idA), aSeenByB));
       assertThat(wsA.unacknowledgedInputs()).isZero();
+      // WebSocket acks carry the authoritative state after the input; A walked east from its start.
+      InputAck newestA = acksA.newest;
+      assertThat(newestA.hasPosition()).isTrue();
+      assertThat(newestA.getServerTick()).isPositive();
+      assertThat(newestA.getPosition().getLngDeg())
+          .isGreaterThan(enteredA.getPosition().getLngDeg());
       assertThat(udpD.unacknowledgedInputs()).isZero();
       assertThat(lossy.dropped).isPositive();
       assertThat(lossy.reordered).isPositive();

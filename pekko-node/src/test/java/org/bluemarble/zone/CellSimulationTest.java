@@ -1,8 +1,10 @@
 package org.bluemarble.zone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.common.geometry.S2CellId;
+import java.util.ArrayList;
 import java.util.List;
 import org.bluemarble.player.CharacterClass;
 import org.bluemarble.spatial.GeoPosition;
@@ -28,15 +30,19 @@ class CellSimulationTest {
     sim.enter(1L, CharacterClass.WARRIOR, start, 0L, null);
 
     sim.offer(1L, new MovementInput(1, new MovementInput.Heading(90, 1000), 0));
-    TickReport report = sim.tick(NOW);
+    List<TickReport> reports = ticks(sim, inputTicks());
 
-    assertThat(report.acks()).containsExactly(new TickReport.Ack(1L, 1));
-    assertThat(report.corrections()).hasSize(1);
-    TickReport.Correction c = report.corrections().get(0);
+    // The correction, sent when the input's period is over, is its acknowledgement too.
+    assertThat(reports.stream().flatMap(r -> r.acks().stream())).isEmpty();
+    List<TickReport.Correction> corrections =
+        reports.stream().flatMap(r -> r.corrections().stream()).toList();
+    assertThat(corrections).hasSize(1);
+    TickReport.Correction c = corrections.get(0);
     assertThat(c.reason()).isEqualTo("CLAMPED");
     assertThat(c.ackSequence()).isEqualTo(1);
-    assertThat(Sphere.EARTH.distanceMeters(start, c.position()))
-        .isLessThanOrEqualTo(6.0 / 60 + 1e-9);
+    assertThat(c.headingDeg()).isCloseTo(90.0, within(0.01));
+    // One input period at the warrior's 6 m/s, not at the 1,000 m/s asked for.
+    assertThat(Sphere.EARTH.distanceMeters(start, c.position())).isCloseTo(0.6, within(1e-6));
   }
 
   @Test
@@ -46,15 +52,17 @@ class CellSimulationTest {
     sim.enter(1L, CharacterClass.WARRIOR, start, 0L, null);
 
     sim.offer(1L, new MovementInput(1, new MovementInput.Heading(Double.NaN, 3), 0));
-    TickReport bad = sim.tick(NOW);
+    List<TickReport> bad = ticks(sim, inputTicks());
     sim.offer(1L, new MovementInput(2, new MovementInput.Heading(0, 3), 0));
-    TickReport good = sim.tick(NOW);
+    List<TickReport> good = ticks(sim, 2 * inputTicks());
 
-    assertThat(bad.corrections())
+    assertThat(bad.stream().flatMap(r -> r.corrections().stream()))
         .extracting(TickReport.Correction::reason)
         .containsExactly("REJECTED");
-    assertThat(good.corrections()).isEmpty();
-    assertThat(good.acks()).containsExactly(new TickReport.Ack(1L, 2));
+    assertThat(good.stream().flatMap(r -> r.corrections().stream())).isEmpty();
+    assertThat(good.stream().flatMap(r -> r.acks().stream()))
+        .extracting(TickReport.Ack::sequence)
+        .containsExactly(2L);
     assertThat(sim.positionOf(1L).latitudeDeg()).isGreaterThan(start.latitudeDeg());
   }
 
@@ -148,6 +156,19 @@ class CellSimulationTest {
 
     assertThat(seenByLeft).contains(2L);
     assertThat(seenByRight).contains(1L);
+  }
+
+  /** Ticks one input period takes. */
+  private static int inputTicks() {
+    return (int) Math.round(PlayerSlot.INPUT_SECONDS * SETTINGS.tickHz());
+  }
+
+  private static List<TickReport> ticks(CellSimulation sim, int n) {
+    List<TickReport> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(sim.tick(NOW));
+    }
+    return out;
   }
 
   private static void exchange(TickReport from, CellSimulation to) {

@@ -1,6 +1,7 @@
 package org.bluemarble.zone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.common.geometry.S2CellId;
 import com.typesafe.config.ConfigFactory;
@@ -86,9 +87,16 @@ class ZoneCellTest {
                 m instanceof SessionEvent.InputAck a && a.lastSequence() == 1
                     ? FishingOutcomes.complete()
                     : FishingOutcomes.continueAndCollect());
-    assertThat(got)
-        .last()
-        .isEqualTo(new SessionEvent.InputAck(PlayerIds.simulationId(playerId), 1));
+    SessionEvent.InputAck ack = (SessionEvent.InputAck) got.get(got.size() - 1);
+    assertThat(ack.playerId()).isEqualTo(PlayerIds.simulationId(playerId));
+    // Heading north at 3 m/s for one input period: the ack carries where that left the player.
+    assertThat(ack.latitudeDeg()).isGreaterThan(CENTRE.latitudeDeg());
+    assertThat(
+            Sphere.EARTH.distanceMeters(
+                CENTRE, GeoPosition.of(ack.latitudeDeg(), ack.longitudeDeg())))
+        .isCloseTo(0.3, within(1e-6));
+    assertThat(ack.headingDeg()).isCloseTo(0.0, within(0.01));
+    assertThat(ack.serverTick()).isPositive();
     List<SessionEvent> views =
         session.fishForMessage(
             WAIT,
@@ -189,8 +197,8 @@ class ZoneCellTest {
   void sessionEventsAndNeighbourMessagesRoundTripThroughCbor() {
     List<Object> messages =
         List.of(
-            new SessionEvent.InputAck(1L, 2L),
-            new SessionEvent.Correction(1L, 1.5, 2.5, 3.0, 4L, "CLAMPED"),
+            new SessionEvent.InputAck(1L, 2L, 1.5, 2.5, 3.0, 90.0, 7L),
+            new SessionEvent.Correction(1L, 1.5, 2.5, 3.0, 4L, "CLAMPED", 45.0),
             new SessionEvent.Snapshot(
                 "47a1c",
                 9L,

@@ -14,8 +14,28 @@ public interface WorldListener {
    */
   void onInputAck(long sequence, PlayPosition position);
 
+  /**
+   * Inputs up to {@code sequence} were played; {@code position} and {@code headingDeg} (clockwise
+   * from north) are the authoritative state right after input {@code sequence}, at zone tick {@code
+   * serverTick}: a client adopts them and re-applies its later inputs. The default drops the
+   * heading and tick.
+   */
+  default void onInputAck(
+      long sequence, PlayPosition position, double headingDeg, long serverTick) {
+    onInputAck(sequence, position);
+  }
+
   /** The world overrode the prediction (clamped or refused input, terrain). */
   void onCorrection(long sequence, PlayPosition position, String reason);
+
+  /**
+   * {@link #onCorrection(long, PlayPosition, String)} with the authoritative heading (degrees
+   * clockwise from north) after input {@code sequence}. The default drops the heading.
+   */
+  default void onCorrection(
+      long sequence, PlayPosition position, String reason, double headingDeg) {
+    onCorrection(sequence, position, reason);
+  }
 
   /**
    * The entities in the area of interest (the character itself excluded), nearest first, at zone

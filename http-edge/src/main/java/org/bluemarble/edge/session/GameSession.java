@@ -353,13 +353,31 @@ public final class GameSession {
     }
 
     @Override
-    public void onCorrection(long sequence, PlayPosition position, String reason) {
+    public void onInputAck(
+        long sequence, PlayPosition position, double headingDeg, long serverTick) {
       synchronized (GameSession.this) {
         if (!current()) {
           return;
         }
         feed.self(position);
-        out.send(ProtoMapping.correction(sequence, position, reason));
+        out.send(ProtoMapping.inputAck(sequence, position, headingDeg, serverTick));
+      }
+    }
+
+    @Override
+    public void onCorrection(long sequence, PlayPosition position, String reason) {
+      onCorrection(sequence, position, reason, 0.0);
+    }
+
+    @Override
+    public void onCorrection(
+        long sequence, PlayPosition position, String reason, double headingDeg) {
+      synchronized (GameSession.this) {
+        if (!current()) {
+          return;
+        }
+        feed.self(position);
+        out.send(ProtoMapping.correction(sequence, position, reason, headingDeg));
       }
     }
 

@@ -49,12 +49,33 @@ final class ProtoMapping {
     return Envelope.newBuilder().setInputAck(ack).build();
   }
 
+  /** An ack with the authoritative state after input {@code sequence} (heading in degrees). */
+  static Envelope inputAck(
+      long sequence, PlayPosition position, double headingDeg, long serverTick) {
+    InputAck.Builder ack =
+        InputAck.newBuilder()
+            .setSequence((int) sequence)
+            .setServerTick(serverTick)
+            .setHeading(Quantiser.quantiseHeading(headingDeg));
+    if (position != null) {
+      ack.setPosition(toProto(position));
+    }
+    return Envelope.newBuilder().setInputAck(ack).build();
+  }
+
   static Envelope correction(long sequence, PlayPosition position, String reason) {
+    return correction(sequence, position, reason, 0.0);
+  }
+
+  /** A correction with the authoritative heading in degrees after input {@code sequence}. */
+  static Envelope correction(
+      long sequence, PlayPosition position, String reason, double headingDeg) {
     return Envelope.newBuilder()
         .setCorrection(
             Correction.newBuilder()
                 .setSequence((int) sequence)
                 .setPosition(toProto(position))
+                .setHeading(Quantiser.quantiseHeading(headingDeg))
                 .setReason(correctionReason(reason)))
         .build();
   }

@@ -45,16 +45,20 @@ public final class LongIntMap {
     return MISSING;
   }
 
-  /** Sets {@code key} to {@code value} (which must not be {@link #MISSING}). */
-  public void put(long key, int value) {
+  /**
+   * Sets {@code key} to {@code value} (which must not be {@link #MISSING}); returns the previous
+   * value, or {@link #MISSING} if the key was absent (one probe for "add and tell if new").
+   */
+  public int put(long key, int value) {
     if ((size + 1) * 2 > keys.length) {
       grow();
     }
     int i = hash(key) & mask;
     while (used[i]) {
       if (keys[i] == key) {
+        int old = values[i];
         values[i] = value;
-        return;
+        return old;
       }
       i = (i + 1) & mask;
     }
@@ -62,6 +66,7 @@ public final class LongIntMap {
     keys[i] = key;
     values[i] = value;
     size++;
+    return MISSING;
   }
 
   /** Removes {@code key}; returns its value or {@link #MISSING}. */

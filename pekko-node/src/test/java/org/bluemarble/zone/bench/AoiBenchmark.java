@@ -6,6 +6,7 @@ import org.bluemarble.spatial.GeoPosition;
 import org.bluemarble.zone.AoiIndex;
 import org.bluemarble.zone.AoiResult;
 import org.bluemarble.zone.CellPopulation;
+import org.bluemarble.zone.CellSimulation;
 import org.bluemarble.zone.EntityKind;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,8 +18,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * AOI gathering for one player in a cell of N entities spread over the cell (about 730 m across),
- * and the rebuild of the index that precedes a snapshot.
+ * AOI gathering for one player in a cell of N entities spread over the cell (about 730 m across):
+ * everything within the radius, and the nearest ones a snapshot carries; and the rebuild of the
+ * index that precedes a snapshot.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +51,20 @@ public class AoiBenchmark {
     int slot = observer++ % entities;
     index.gather(
         population.x(slot), population.y(slot), population.z(slot), population.id(slot), result);
+    return result;
+  }
+
+  /** What a snapshot does: the nearest {@link CellSimulation#MAX_VISIBLE_PER_SNAPSHOT} only. */
+  @Benchmark
+  public AoiResult gatherNearestForOnePlayer() {
+    int slot = observer++ % entities;
+    index.gather(
+        population.x(slot),
+        population.y(slot),
+        population.z(slot),
+        population.id(slot),
+        CellSimulation.MAX_VISIBLE_PER_SNAPSHOT,
+        result);
     return result;
   }
 

@@ -14,7 +14,8 @@ import org.bluemarble.zone.TickReport;
  * Prints p50/p99 of the tick cost as thread CPU time and as wall time, for 100, 500 and 2,000
  * walking players. CPU time stays meaningful on a machine shared with other work, where JMH's
  * wall-clock samples mostly measure waiting for a core. Run after test-compile with the test
- * classpath; optional argument: ticks per size (default 3,000 after 1,200 warm-up ticks).
+ * classpath; optional arguments: ticks per size (default 3,000 after 1,200 warm-up ticks) and the
+ * sizes, comma-separated (default 100,500,2000).
  */
 public final class TickCostMain {
   private TickCostMain() {}
@@ -22,7 +23,11 @@ public final class TickCostMain {
   public static void main(String[] args) {
     int ticks = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    for (int players : new int[] {100, 500, 2000}) {
+    int[] sizes =
+        args.length > 1
+            ? java.util.Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
+            : new int[] {100, 500, 2000};
+    for (int players : sizes) {
       SplittableRandom random = new SplittableRandom(1);
       CellSimulation sim =
           new CellSimulation(BenchWorld.CELL, BenchWorld.SETTINGS, BenchWorld.LAND, 7L);

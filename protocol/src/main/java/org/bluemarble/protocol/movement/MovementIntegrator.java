@@ -5,12 +5,19 @@ package org.bluemarble.protocol.movement;
  * same path from the same inputs.
  *
  * <p>Rule: every MovementInput moves the character for exactly {@link #INPUT_STEP_SECONDS} of
- * simulated time at its intent's speed (the server may split that over several ticks). Altitude is
- * left unchanged (terrain is the server's business; it corrects the client when it differs).
+ * simulated time at its intent's speed, in sequence order (the server splits that over its ticks:
+ * six at 60 Hz). When the server has no further input it keeps the last intent in force; a client
+ * that stops sending inputs therefore sends a zero-speed input to stand still. Distances are
+ * measured on the sea-level sphere of radius {@code radiusM}, whatever the altitude, as the
+ * server's great-circle motion does. Altitude is left unchanged (terrain is the server's business;
+ * acks carry the server's altitude).
  */
 public final class MovementIntegrator {
 
-  /** Simulated time one input covers, in seconds (inputs are sent at 10 Hz). */
+  /**
+   * Simulated time one input covers, in seconds (inputs are sent at 10 Hz). The server plays each
+   * input for exactly this long, so a client replaying the same inputs reproduces its path.
+   */
   public static final double INPUT_STEP_SECONDS = 0.1;
 
   /** The fastest speed any input may ask for, in metres per second; classes may allow less. */
@@ -75,7 +82,7 @@ public final class MovementIntegrator {
     if (distanceM <= 0) {
       return new MovementState(from.latDeg(), from.lngDeg(), from.altM(), headingDeg);
     }
-    double d = distanceM / (radiusM + from.altM());
+    double d = distanceM / radiusM;
     double p1 = Math.toRadians(from.latDeg());
     double l1 = Math.toRadians(from.lngDeg());
     double b = Math.toRadians(headingDeg);

@@ -1,0 +1,167 @@
+package org.bluemarble.zone;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.bluemarble.protocol.movement.MovementIntegrator;
+import org.bluemarble.spatial.GeoPosition;
+
+/**
+ * One player in a {@link CellSimulation}: its {@link Mover}, its queued inputs, what it sees, and
+ * the input playback that makes the server walk the path the client predicts.
+ *
+ * <p>Input semantics (shared with {@link MovementIntegrator}): each input, in sequence order, is in
+ * force for exactly {@link #INPUT_SECONDS} of simulated time, split over as many ticks as that
+ * takes. When the queue runs dry the last intent stays in force (the player keeps walking), so a
+ * late input does not make it stutter. An input is <em>completed</em> when its time is used up; the
+ * position at that instant is what the client's prediction after that input must equal, and is what
+ * acks and corrections carry.
+ */
+final class PlayerSlot {
+  /** Simulated seconds each input is in force: the protocol's input period. */
+  static final double INPUT_SECONDS = MovementIntegrator.INPUT_STEP_SECONDS;
+
+  /** Remainders below this many seconds are rounding (0.1 s over six 1/60 s ticks). */
+  private static final double EPSILON_SECONDS = 1e-9;
+
+  final Mover mover;
+  final ArrayDeque<MovementInput> inputs = new ArrayDeque<>();
+  final InterestSet interest = new InterestSet();
+  long nextCheckpointTick;
+
+  /** A player who just entered gets a snapshot on its first tick, whatever its stagger. */
+  boolean snapshotDue = true;
+
+  /** Seconds left of the input in progress; 0 when none is (the last intent continues). */
+  private double remainingSeconds;
+
+  /** Why the input in progress must be corrected once it completes (verdict or step), or null. */
+  private String pendingReason;
+
+  private long completedSequence;
+  private GeoPosition completedPosition;
+  private double completedHeadingDeg;
+  private long ackedSequence;
+
+  /** A correction due this tick, or null. */
+  private TickReport.Correction correction;
+
+  PlayerSlot(Mover mover) {
+    this.mover = mover;
+    this.completedSequence = mover.lastSequence;
+    this.ackedSequence = mover.lastSequence;
+  }
+
+  /** Whether an input is part-way through its {@link #INPUT_SECONDS}. */
+  boolean inputInProgress() {
+    return remainingSeconds > EPSILON_SECONDS;
+  }
+
+  /**
+   * Plays {@code dtSeconds} of inputs: continues the input in progress, starts queued ones in order
+   * as each completes, and walks the last intent when none is left. Returns MOVED or ARRIVED if the
+   * player moved at all this tick, else STILL (a refused step is reported as a correction).
+   */
+  StepOutcome step(MovementRules rules, CellBoundary boundary, double dtSeconds) {
+    StepOutcome moved = StepOutcome.STILL;
+    double budget = dtSeconds;
+    while (budget > EPSILON_SECONDS) {
+      if (!inputInProgress() && !startNext(rules)) {
+        break;
+      }
+      double step = Math.min(budget, remainingSeconds);
+      moved = merge(moved, rules.advance(mover, step), true);
+      remainingSeconds -= step;
+      budget -= step;
+      if (!inputInProgress()) {
+        complete();
+        if (budget > EPSILON_SECONDS && boundary.needsHandoff(mover.x(), mover.y(), mover.z())) {
+          // An input ended mid-tick beyond the edge (a tick rate that does not divide the input
+          // period): stop here so the neighbour starts the next input; the rest of the tick is
+          // dropped.
+          return moved;
+        }
+      }
+    }
+    if (budget > EPSILON_SECONDS) {
+      moved = merge(moved, rules.advance(mover, budget), false);
+    }
+    return moved;
+  }
+
+  private boolean startNext(MovementRules rules) {
+    for (MovementInput input; (input = inputs.poll()) != null; ) {
+      InputVerdict verdict = rules.accept(mover, input);
+      if (verdict == InputVerdict.DUPLICATE) {
+        continue;
+      }
+      remainingSeconds = INPUT_SECONDS;
+      pendingReason = verdict.needsCorrection() ? verdict.name() : null;
+      return true;
+    }
+    remainingSeconds = 0.0;
+    return false;
+  }
+
+  private StepOutcome merge(StepOutcome moved, StepOutcome outcome, boolean duringInput) {
+    if (outcome.needsCorrection()) {
+      if (duringInput) {
+        pendingReason = outcome.name();
+      } else {
+        // Walking the last intent after the queue ran dry: correct at once, from the last input.
+        correction =
+            new TickReport.Correction(
+                mover.id, mover.position(), completedSequence, outcome.name(), mover.headingDeg());
+        ackedSequence = completedSequence;
+      }
+      return moved;
+    }
+    return outcome == StepOutcome.STILL ? moved : outcome;
+  }
+
+  private void complete() {
+    remainingSeconds = 0.0;
+    completedSequence = mover.lastSequence;
+    completedPosition = mover.position();
+    completedHeadingDeg = mover.headingDeg();
+    if (pendingReason != null) {
+      correction =
+          new TickReport.Correction(
+              mover.id, completedPosition, completedSequence, pendingReason, completedHeadingDeg);
+      ackedSequence = completedSequence;
+      pendingReason = null;
+    }
+  }
+
+  /** The correction due this tick (taken: a second call returns null). */
+  TickReport.Correction takeCorrection() {
+    TickReport.Correction c = correction;
+    correction = null;
+    return c;
+  }
+
+  /**
+   * The ack of the newest completed input if it was not acknowledged yet (by an ack or a
+   * correction), else null; taking it marks it acknowledged.
+   */
+  TickReport.Ack takeAck() {
+    if (completedSequence <= ackedSequence || completedPosition == null) {
+      return null;
+    }
+    ackedSequence = completedSequence;
+    return new TickReport.Ack(mover.id, completedSequence, completedPosition, completedHeadingDeg);
+  }
+
+  /** Adds the ack due, if any, to {@code acks}. */
+  void ackInto(List<TickReport.Ack> acks) {
+    TickReport.Ack ack = takeAck();
+    if (ack != null) {
+      acks.add(ack);
+    }
+  }
+
+  /** The queued inputs not started yet, oldest first (forwarded on handoff). */
+  List<MovementInput> queued() {
+    return inputs.isEmpty() ? List.of() : new ArrayList<>(inputs);
+  }
+}
