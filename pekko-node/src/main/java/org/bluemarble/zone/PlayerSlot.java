@@ -35,6 +35,15 @@ final class PlayerSlot {
   /** Seconds left of the input in progress; 0 when none is (the last intent continues). */
   private double remainingSeconds;
 
+  /**
+   * Simulated seconds this player is ahead of real time (0 to {@link #INPUT_SECONDS}): a waiting
+   * input does not wait for the rest of the one in progress, whose remainder is played at once, and
+   * that lead is paid back by not walking the last intent when the queue next runs dry. So an input
+   * starts within a tick of its arrival, and a client sending faster than real time gains at most
+   * one input period.
+   */
+  private double leadSeconds;
+
   /** Why the input in progress must be corrected once it completes (verdict or step), or null. */
   private String pendingReason;
 
@@ -67,6 +76,10 @@ final class PlayerSlot {
     double budget = dtSeconds;
     while (budget > EPSILON_SECONDS) {
       if (!inputInProgress() && !startNext(rules)) {
+        // Queue dry: pay back the lead first (standing, as the client's prediction does).
+        double payback = Math.min(leadSeconds, budget);
+        leadSeconds -= payback;
+        budget -= payback;
         break;
       }
       double step = Math.min(budget, remainingSeconds);
@@ -85,6 +98,13 @@ final class PlayerSlot {
     }
     if (budget > EPSILON_SECONDS) {
       moved = merge(moved, rules.advance(mover, budget), false);
+    } else if (inputInProgress()
+        && !inputs.isEmpty()
+        && leadSeconds + remainingSeconds <= INPUT_SECONDS + EPSILON_SECONDS) {
+      // An input is waiting: finish the one in progress now instead of making it wait.
+      leadSeconds += remainingSeconds;
+      moved = merge(moved, rules.advance(mover, remainingSeconds), true);
+      complete();
     }
     return moved;
   }

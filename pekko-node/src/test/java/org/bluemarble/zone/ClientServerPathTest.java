@@ -152,7 +152,7 @@ class ClientServerPathTest {
   }
 
   @Test
-  void theQueueDrainsOneInputPerInputPeriodAndStaysBounded() {
+  void aWaitingInputStartsAtOnceThenTheQueueDrainsOneInputPerPeriodAndStaysBounded() {
     List<Sent> inputs = randomInputs(3L, CellSimulation.MAX_QUEUED_INPUTS);
     CellSimulation sim = cellWith(inputs);
 
@@ -161,8 +161,16 @@ class ClientServerPathTest {
     for (int t = 0; t < perInput; t++) {
       sim.tick(NOW);
     }
-    // Input 1 has completed and input 2 is in progress: exactly one place freed up.
+    // Input 1 was finished at once because input 2 was waiting (the lead of one input period), and
+    // input 2 is in progress: two places freed up.
     assertThat(sim.offer(1L, new MovementInput(100, MovementInput.Stop.INSTANCE, 0L))).isTrue();
-    assertThat(sim.offer(1L, new MovementInput(101, MovementInput.Stop.INSTANCE, 0L))).isFalse();
+    assertThat(sim.offer(1L, new MovementInput(101, MovementInput.Stop.INSTANCE, 0L))).isTrue();
+    assertThat(sim.offer(1L, new MovementInput(102, MovementInput.Stop.INSTANCE, 0L))).isFalse();
+    for (int t = 0; t < perInput; t++) {
+      sim.tick(NOW);
+    }
+    // The lead is used up: from now on one input per input period, never faster than real time.
+    assertThat(sim.offer(1L, new MovementInput(103, MovementInput.Stop.INSTANCE, 0L))).isTrue();
+    assertThat(sim.offer(1L, new MovementInput(104, MovementInput.Stop.INSTANCE, 0L))).isFalse();
   }
 }
