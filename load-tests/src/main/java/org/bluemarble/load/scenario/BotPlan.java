@@ -27,7 +27,12 @@ public final class BotPlan {
   public BotPlan(long seed, int index, ScenarioGeometry geometry) {
     this.geometry = geometry;
     this.random = new SplittableRandom(mix(seed, index));
-    this.start = geometry.randomPoint(random);
+    this.start =
+        geometry.scenario() == Scenario.SPREAD
+            // A spread bot starts at its group's point, so the few bots of a group see each other.
+            ? geometry.randomPoint(
+                new SplittableRandom(mix(seed, -1 - index / ScenarioGeometry.SPREAD_GROUP)))
+            : geometry.randomPoint(random);
     this.waypoint = geometry.nextWaypoint(start, random);
   }
 

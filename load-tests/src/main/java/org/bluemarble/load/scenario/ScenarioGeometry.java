@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * Where the bots of a scenario live: a square patch of side {@link #sideM()} centred on {@link
  * #centre()}. {@code dense} sizes the patch from N (constant density, ~{@link #DENSE_IN_VIEW} in
  * view at {@link #DENSE_AOI_RADIUS_M}); {@code spread} uses a fixed continent-sized square in which
- * each bot wanders near its own start point.
+ * groups of {@link #SPREAD_GROUP} bots wander near their group's start point.
  */
 public record ScenarioGeometry(Scenario scenario, LatLng centre, double sideM, int bots) {
 
@@ -18,6 +18,13 @@ public record ScenarioGeometry(Scenario scenario, LatLng centre, double sideM, i
 
   /** Side of the spread scenario's square: 3,000 km, about the size of Australia. */
   public static final double SPREAD_SIDE_M = 3_000_000;
+
+  /**
+   * Bots per group in the spread scenario: a group starts at one point and wanders in one box, so
+   * each bot has a few others in view (without any, input-to-observer latency could not be
+   * measured).
+   */
+  public static final int SPREAD_GROUP = 5;
 
   /** Side of the box in which a spread bot picks its waypoints around its start point. */
   public static final double SPREAD_WANDER_SIDE_M = 500;
@@ -84,6 +91,7 @@ public record ScenarioGeometry(Scenario scenario, LatLng centre, double sideM, i
                 " (assumes the node's AOI radius is %.0f m: ~%.0f others in view)",
                 DENSE_AOI_RADIUS_M, DENSE_IN_VIEW)
             : String.format(
-                " (each bot wanders within %.0f m of its start)", SPREAD_WANDER_SIDE_M));
+                " (groups of %d bots, each group wandering within a %.0f m box at its start point)",
+                SPREAD_GROUP, SPREAD_WANDER_SIDE_M));
   }
 }
