@@ -276,7 +276,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
         pending = null;
       } else if (listener != null) {
         // Watchdog re-entry: the client still predicts from where the lost cell last had it.
-        listener.onCorrection(lastSequence, position, "REENTERED");
+        listener.onCorrection(lastSequence, position, "REENTERED", 0.0);
       }
       return this;
     }

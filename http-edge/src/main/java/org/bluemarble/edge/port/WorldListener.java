@@ -9,33 +9,18 @@ import java.util.List;
 public interface WorldListener {
 
   /**
-   * Inputs up to {@code sequence} were processed; {@code position} is the authoritative position
-   * after them when the world reports it, else null.
-   */
-  void onInputAck(long sequence, PlayPosition position);
-
-  /**
    * Inputs up to {@code sequence} were played; {@code position} and {@code headingDeg} (clockwise
    * from north) are the authoritative state right after input {@code sequence}, at zone tick {@code
-   * serverTick}: a client adopts them and re-applies its later inputs. The default drops the
-   * heading and tick.
+   * serverTick}: a client adopts them and re-applies its later inputs.
    */
-  default void onInputAck(
-      long sequence, PlayPosition position, double headingDeg, long serverTick) {
-    onInputAck(sequence, position);
-  }
-
-  /** The world overrode the prediction (clamped or refused input, terrain). */
-  void onCorrection(long sequence, PlayPosition position, String reason);
+  void onInputAck(long sequence, PlayPosition position, double headingDeg, long serverTick);
 
   /**
-   * {@link #onCorrection(long, PlayPosition, String)} with the authoritative heading (degrees
-   * clockwise from north) after input {@code sequence}. The default drops the heading.
+   * The world overrode the prediction (clamped or refused input, terrain, a re-entry): {@code
+   * position} and {@code headingDeg} (degrees clockwise from north) are the authoritative state
+   * after input {@code sequence}.
    */
-  default void onCorrection(
-      long sequence, PlayPosition position, String reason, double headingDeg) {
-    onCorrection(sequence, position, reason);
-  }
+  void onCorrection(long sequence, PlayPosition position, String reason, double headingDeg);
 
   /**
    * The entities in the area of interest (the character itself excluded), nearest first, at zone

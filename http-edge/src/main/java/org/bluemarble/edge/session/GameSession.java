@@ -342,17 +342,6 @@ public final class GameSession {
     }
 
     @Override
-    public void onInputAck(long sequence, PlayPosition position) {
-      synchronized (GameSession.this) {
-        if (!current()) {
-          return;
-        }
-        feed.self(position);
-        out.send(ProtoMapping.inputAck(sequence, position, feed.tick()));
-      }
-    }
-
-    @Override
     public void onInputAck(
         long sequence, PlayPosition position, double headingDeg, long serverTick) {
       synchronized (GameSession.this) {
@@ -362,11 +351,6 @@ public final class GameSession {
         feed.self(position);
         out.send(ProtoMapping.inputAck(sequence, position, headingDeg, serverTick));
       }
-    }
-
-    @Override
-    public void onCorrection(long sequence, PlayPosition position, String reason) {
-      onCorrection(sequence, position, reason, 0.0);
     }
 
     @Override

@@ -40,15 +40,6 @@ final class ProtoMapping {
     return PlayIntent.target(t.latDeg(), t.lngDeg(), t.speedMps());
   }
 
-  static Envelope inputAck(long sequence, PlayPosition position, long serverTick) {
-    InputAck.Builder ack =
-        InputAck.newBuilder().setSequence((int) sequence).setServerTick(serverTick);
-    if (position != null) {
-      ack.setPosition(toProto(position));
-    }
-    return Envelope.newBuilder().setInputAck(ack).build();
-  }
-
   /** An ack with the authoritative state after input {@code sequence} (heading in degrees). */
   static Envelope inputAck(
       long sequence, PlayPosition position, double headingDeg, long serverTick) {
@@ -61,10 +52,6 @@ final class ProtoMapping {
       ack.setPosition(toProto(position));
     }
     return Envelope.newBuilder().setInputAck(ack).build();
-  }
-
-  static Envelope correction(long sequence, PlayPosition position, String reason) {
-    return correction(sequence, position, reason, 0.0);
   }
 
   /** A correction with the authoritative heading in degrees after input {@code sequence}. */
