@@ -44,7 +44,7 @@ public final class Holdings
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "Holdings");
 
-  /** Events between snapshots; two snapshots are kept and older events deleted. */
+  /** Events between snapshots; two snapshots are kept, every event stays in the journal. */
   static final int SNAPSHOT_EVERY = 200;
 
   /** Registers the entity type with Cluster Sharding; events are tagged by slice. */
@@ -124,12 +124,12 @@ public final class Holdings
   }
 
   /**
-   * Snapshots bound recovery to at most {@value #SNAPSHOT_EVERY} events; older events are deleted
-   * (the audit trail of a leg lives with its coordinator, which keeps its events).
+   * Snapshots bound recovery to at most {@value #SNAPSHOT_EVERY} events. Events are never deleted:
+   * they are the wallet's and inventory's history, for the ledger, replays and the event stream.
    */
   @Override
   public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.snapshotEvery(SNAPSHOT_EVERY, 2).withDeleteEventsOnSnapshot();
+    return RetentionCriteria.snapshotEvery(SNAPSHOT_EVERY, 2);
   }
 
   /** The mutable state is stored as an immutable {@link HoldingsSnapshot}. */
