@@ -35,6 +35,12 @@ public final class Main implements Callable<Integer> {
   String profile;
 
   public static void main(String[] args) {
+    if (CommonPool.requireParallelism() < 2) {
+      System.err.println(
+          "bluemarble-node: warning: "
+              + CommonPool.PROPERTY
+              + " is below 2; every async callback will start a thread");
+    }
     int code = new CommandLine(new Main()).execute(args);
     if (code != 0) {
       System.exit(code);

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 import org.bluemarble.config.Profile;
+import org.bluemarble.node.CommonPool;
 import org.bluemarble.node.testing.InProcessNode;
 import org.bluemarble.protocol.client.BlueMarbleClient;
 import org.bluemarble.protocol.client.ClientIoLoop;
@@ -46,6 +47,7 @@ public final class InputToObserverLatency {
   }
 
   public static void main(String[] args) throws Exception {
+    CommonPool.requireParallelism();
     int samples = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     Path data = Files.createTempDirectory("latency");
     InProcessNode node =

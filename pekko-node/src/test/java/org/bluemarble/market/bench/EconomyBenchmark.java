@@ -20,6 +20,7 @@ import org.bluemarble.market.entity.TradeReply;
 import org.bluemarble.market.entity.TradeView;
 import org.bluemarble.market.inventory.ItemStack;
 import org.bluemarble.market.node.EconomySettings;
+import org.bluemarble.node.CommonPool;
 import org.bluemarble.node.testing.InProcessNode;
 import org.bluemarble.persistence.TestPostgres;
 
@@ -37,6 +38,7 @@ public final class EconomyBenchmark {
   private EconomyBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    CommonPool.requireParallelism();
     int listings = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
     int trades = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
     int markets = args.length > 2 ? Integer.parseInt(args[2]) : 16;

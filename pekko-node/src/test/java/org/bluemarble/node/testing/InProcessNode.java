@@ -14,6 +14,7 @@ import org.bluemarble.config.BlueMarbleSettings;
 import org.bluemarble.config.ConfigLoader;
 import org.bluemarble.config.Profile;
 import org.bluemarble.node.BlueMarbleNode;
+import org.bluemarble.node.CommonPool;
 
 /**
  * A whole node inside the test JVM (the same wiring as the binary) on free ports, joined to itself,
@@ -36,6 +37,7 @@ public final class InProcessNode implements AutoCloseable {
    * settings.
    */
   public static InProcessNode start(Profile profile, Map<String, Object> overrides) {
+    CommonPool.requireParallelism();
     int http = FreePorts.next();
     Map<String, Object> all = new HashMap<>();
     all.put("bluemarble.node.http-port", http);
