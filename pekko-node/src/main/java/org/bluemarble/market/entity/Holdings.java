@@ -2,10 +2,13 @@ package org.bluemarble.market.entity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -63,18 +66,24 @@ public final class Holdings
 
   public static Behavior<Command> create(
       String playerId, String tag, ItemCatalog catalog, Clock clock) {
-    return new Holdings(playerId, tag, catalog, clock);
+    return Behaviors.setup(ctx -> new Holdings(playerId, tag, catalog, clock, ctx.getSelf()));
   }
 
   // Commands
 
   /** Everything the holdings accept. */
-  public sealed interface Command extends CborSerializable permits Post, GetHoldings, Freeze {}
+  public sealed interface Command extends CborSerializable
+      permits Post, GetHoldings, Freeze, Flush {}
 
   /** Apply {@code leg} once. */
   public record Post(Leg leg, ActorRef<LegReply> replyTo) implements Command {}
 
   public record GetHoldings(ActorRef<HoldingsView> replyTo) implements Command {}
+
+  /** Decides and persists the posts gathered since the last flush (sent to itself). */
+  enum Flush implements Command {
+    INSTANCE
+  }
 
   /**
    * Freeze ({@code frozen}) or unfreeze the player's trading; {@code reason} is shown to admins.
@@ -85,7 +94,7 @@ public final class Holdings
   // Events
 
   public sealed interface Event extends CborSerializable
-      permits LegApplied, LegVoided, FreezeChanged {}
+      permits LegApplied, LegVoided, LegsRecorded, FreezeChanged {}
 
   /** A leg applied; {@code added}/{@code removed} name the exact inventory slots (null if none). */
   public record LegApplied(
@@ -97,6 +106,15 @@ public final class Holdings
       String playerId, String key, MarketError error, String message, Instant at)
       implements Event {}
 
+  /** Legs applied and refused together in one journal write (group commit), each in order. */
+  public record LegsRecorded(String playerId, List<LegApplied> applied, List<LegVoided> voided)
+      implements Event {
+    public LegsRecorded {
+      applied = List.copyOf(applied);
+      voided = List.copyOf(voided);
+    }
+  }
+
   public record FreezeChanged(String playerId, boolean frozen, String reason, Instant at)
       implements Event {}
 
@@ -104,13 +122,19 @@ public final class Holdings
   private final String tag;
   private final ItemCatalog catalog;
   private final Clock clock;
+  private final ActorRef<Command> self;
 
-  private Holdings(String playerId, String tag, ItemCatalog catalog, Clock clock) {
+  /** Posts waiting for the next flush, in arrival order. */
+  private final List<Post> waiting = new ArrayList<>();
+
+  private Holdings(
+      String playerId, String tag, ItemCatalog catalog, Clock clock, ActorRef<Command> self) {
     super(PersistenceId.of(ENTITY_KEY.name(), playerId));
     this.playerId = playerId;
     this.tag = tag;
     this.catalog = catalog;
     this.clock = clock;
+    this.self = self;
   }
 
   @Override
@@ -157,43 +181,82 @@ public final class Holdings
         .onCommand(Post.class, this::onPost)
         .onCommand(GetHoldings.class, (s, c) -> Effect().reply(c.replyTo(), s.view(playerId)))
         .onCommand(Freeze.class, this::onFreeze)
+        .onCommand(Flush.class, this::onFlush)
         .build();
   }
 
+  /**
+   * Gathers {@code cmd} for the next flush. Posts arriving while a write is under way wait (Pekko
+   * stashes them) and are then gathered together, so a busy player's legs share one journal write.
+   */
   private ReplyEffect<Event, HoldingsState> onPost(HoldingsState state, Post cmd) {
-    Leg leg = cmd.leg();
-    KeyWindow.Entry settled = state.settled(leg.key());
+    if (waiting.isEmpty()) {
+      self.tell(Flush.INSTANCE);
+    }
+    waiting.add(cmd);
+    return Effect().noReply();
+  }
+
+  /** Decides every waiting post in order against a draft and persists the outcome at once. */
+  private ReplyEffect<Event, HoldingsState> onFlush(HoldingsState state, Flush flush) {
+    if (waiting.isEmpty()) {
+      return Effect().noReply();
+    }
+    List<Post> posts = List.copyOf(waiting);
+    waiting.clear();
+    HoldingsDraft draft = state.draft();
+    List<LegReply> answers = new ArrayList<>(posts.size());
+    Instant now = clock.instant();
+    for (Post post : posts) {
+      answers.add(decide(draft, post.leg(), now));
+    }
+    if (draft.isEmpty()) {
+      answer(posts, answers);
+      return Effect().noReply();
+    }
+    return Effect()
+        .persist(draft.event(playerId))
+        .thenRun(s -> answer(posts, answers))
+        .thenNoReply();
+  }
+
+  private LegReply decide(HoldingsDraft draft, Leg leg, Instant now) {
+    KeyWindow.Entry settled = draft.settled(leg.key());
     if (settled != null) {
-      return Effect()
-          .reply(
-              cmd.replyTo(),
-              settled.error() == null
-                  ? new LegReply.LegDone(leg.key())
-                  : new LegReply.LegRefused(leg.key(), settled.error(), settled.message()));
+      return settled.error() == null
+          ? new LegReply.LegDone(leg.key())
+          : new LegReply.LegRefused(leg.key(), settled.error(), settled.message());
     }
     if (!leg.playerId().equals(playerId)) {
-      return refuse(cmd, MarketError.INVALID_ACCOUNT, "leg for " + leg.playerId());
+      return refuse(draft, leg, MarketError.INVALID_ACCOUNT, "leg for " + leg.playerId(), now);
     }
-    if (state.frozen() && leg.direction() == Leg.Direction.OUT) {
-      return refuse(cmd, MarketError.TRADING_FROZEN, "trading of " + playerId + " is frozen");
+    if (draft.frozen() && leg.direction() == Leg.Direction.OUT) {
+      return refuse(
+          draft, leg, MarketError.TRADING_FROZEN, "trading of " + playerId + " is frozen", now);
     }
     try {
-      LegApplied event = state.decide(playerId, leg, clock.instant());
-      return Effect().persist(event).thenReply(cmd.replyTo(), s -> new LegReply.LegDone(leg.key()));
+      draft.apply(playerId, leg, now);
+      return new LegReply.LegDone(leg.key());
     } catch (MarketException e) {
-      return refuse(cmd, e.error(), e.getMessage());
+      return refuse(draft, leg, e.error(), e.getMessage(), now);
     }
   }
 
-  private ReplyEffect<Event, HoldingsState> refuse(Post cmd, MarketError error, String message) {
-    String key = cmd.leg().key();
-    if (cmd.leg().direction() == Leg.Direction.IN && !key.startsWith(Treasury.MINT_PREFIX)) {
-      // Owed to the player (proceeds, deliveries, returns): re-posted until there is room.
-      return Effect().reply(cmd.replyTo(), new LegReply.LegRefused(key, error, message));
+  private LegReply refuse(
+      HoldingsDraft draft, Leg leg, MarketError error, String message, Instant now) {
+    String key = leg.key();
+    if (leg.direction() == Leg.Direction.OUT || key.startsWith(Treasury.MINT_PREFIX)) {
+      draft.voided(new LegVoided(playerId, key, error, message, now));
     }
-    return Effect()
-        .persist(new LegVoided(playerId, key, error, message, clock.instant()))
-        .thenReply(cmd.replyTo(), s -> new LegReply.LegRefused(key, error, message));
+    // Other refused IN legs are owed to the player (proceeds, deliveries, returns): the
+    // coordinator re-posts them until there is room, so nothing is recorded.
+    return new LegReply.LegRefused(key, error, message);
+  }
+
+  private static void answer(List<Post> posts, List<LegReply> answers) {
+    for (int i = 0; i < posts.size(); i++) {
+      posts.get(i).replyTo().tell(answers.get(i));
+    }
   }
 
   private ReplyEffect<Event, HoldingsState> onFreeze(HoldingsState state, Freeze cmd) {
@@ -210,6 +273,7 @@ public final class Holdings
         .forAnyState()
         .onEvent(LegApplied.class, HoldingsState::applied)
         .onEvent(LegVoided.class, HoldingsState::voided)
+        .onEvent(LegsRecorded.class, HoldingsState::recorded)
         .onEvent(FreezeChanged.class, HoldingsState::freezeChanged)
         .build();
   }

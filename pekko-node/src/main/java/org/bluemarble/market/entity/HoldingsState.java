@@ -50,8 +50,18 @@ public final class HoldingsState {
     return frozen;
   }
 
-  /** The event applying {@code leg}; throws the refusal when it cannot be applied as a whole. */
-  Holdings.LegApplied decide(String playerId, Leg leg, Instant at) {
+  /** A scratch copy for deciding several legs in a row before any of them is persisted. */
+  HoldingsDraft draft() {
+    return new HoldingsDraft(this, inventory.copy(), copper);
+  }
+
+  /**
+   * The event applying {@code leg} to a wallet of {@code copper} and {@code inventory}; throws the
+   * refusal when it cannot be applied as a whole. Changes nothing (a space check applies and undoes
+   * the removal on {@code inventory}).
+   */
+  static Holdings.LegApplied decide(
+      String playerId, Leg leg, Instant at, long copper, Inventory inventory) {
     ItemsAdded added = null;
     ItemsRemoved removed = null;
     if (leg.direction() == Leg.Direction.OUT) {
@@ -74,7 +84,7 @@ public final class HoldingsState {
         removed = inventory.remove(leg.items());
       }
       if (!leg.requireSpace().isEmpty()) {
-        spaceCheck(removed, leg);
+        spaceCheck(inventory, removed, leg);
       }
     } else {
       Money.add(copper, leg.copper());
@@ -86,7 +96,7 @@ public final class HoldingsState {
   }
 
   /** Whether {@code requireSpace} fits after the leg's own removal (checked on a dry run). */
-  private void spaceCheck(ItemsRemoved removed, Leg leg) {
+  private static void spaceCheck(Inventory inventory, ItemsRemoved removed, Leg leg) {
     if (removed == null) {
       inventory.add(leg.requireSpace());
       return;
@@ -120,6 +130,12 @@ public final class HoldingsState {
     if (recent.size() > RECENT_LEGS) {
       recent.removeLast();
     }
+    return this;
+  }
+
+  HoldingsState recorded(Holdings.LegsRecorded e) {
+    e.applied().forEach(this::applied);
+    e.voided().forEach(this::voided);
     return this;
   }
 

@@ -37,6 +37,14 @@ public final class Inventory {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
   }
 
+  /** An independent copy (stacks are immutable, so sharing them is safe). */
+  public Inventory copy() {
+    Inventory copy = new Inventory(catalog);
+    System.arraycopy(slots, 0, copy.slots, 0, SLOTS);
+    copy.equipped.putAll(equipped);
+    return copy;
+  }
+
   /**
    * Adds {@code quantity} of {@code itemId}; {@link MarketError#INSUFFICIENT_SPACE} if it does not
    * fit.

@@ -1,0 +1,117 @@
+package org.bluemarble.market.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigFactory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
+import org.bluemarble.market.MarketError;
+import org.bluemarble.market.inventory.ItemCatalog;
+import org.bluemarble.market.inventory.ItemStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Legs posted to one player's holdings at once are decided in arrival order against the legs before
+ * them, persisted together, and replay to the same state.
+ */
+class HoldingsGroupCommitTest {
+  private static final ActorTestKit testKit =
+      ActorTestKit.create(
+          "HoldingsGroupCommitTest",
+          EventSourcedBehaviorTestKit.config()
+              .withFallback(ConfigFactory.parseResources("bluemarble/serialization.conf"))
+              .withFallback(ConfigFactory.defaultReference()));
+  private static final PersistenceTestKit journal = PersistenceTestKit.create(testKit.system());
+
+  @AfterAll
+  static void stop() {
+    testKit.shutdownTestKit();
+  }
+
+  private static ActorRef<Holdings.Command> spawn(String playerId) {
+    return testKit.spawn(
+        Holdings.create(playerId, "holdings-0", ItemCatalog.loadDefault(), Clock.systemUTC()));
+  }
+
+  @Test
+  void legsSentTogetherAreDecidedInOrderAndWrittenTogether() {
+    ActorRef<Holdings.Command> holdings = spawn("p-g1");
+    TestProbe<LegReply> replies = testKit.createTestProbe();
+    List<Leg> legs = new ArrayList<>();
+    legs.add(Leg.in("mint:g1", "p-g1", 100, List.of(new ItemStack("iron_sword", 1))));
+    for (int i = 0; i < 5; i++) {
+      legs.add(Leg.out("pay-" + i, "p-g1", 30, List.of()));
+    }
+    legs.add(Leg.out("pay-0", "p-g1", 30, List.of())); // a re-post of an applied key
+    legs.add(Leg.out("sword", "p-g1", 0, List.of(new ItemStack("iron_sword", 1))));
+    legs.add(Leg.out("sword-again", "p-g1", 0, List.of(new ItemStack("iron_sword", 1))));
+    legs.forEach(leg -> holdings.tell(new Holdings.Post(leg, replies.ref())));
+
+    List<LegReply> answers = replies.receiveSeveralMessages(legs.size());
+    List<String> outcome =
+        answers.stream()
+            .map(
+                r ->
+                    r instanceof LegReply.LegRefused f
+                        ? f.key() + "=" + f.error()
+                        : ((LegReply.LegDone) r).key())
+            .toList();
+    assertThat(outcome)
+        .containsExactly(
+            "mint:g1",
+            "pay-0",
+            "pay-1",
+            "pay-2",
+            "pay-3=" + MarketError.INSUFFICIENT_FUNDS,
+            "pay-4=" + MarketError.INSUFFICIENT_FUNDS,
+            "pay-0",
+            "sword",
+            "sword-again=" + MarketError.INSUFFICIENT_INVENTORY);
+
+    HoldingsView before = view(holdings);
+    assertThat(before.copper()).isEqualTo(10);
+    assertThat(before.items()).doesNotContainKey("iron_sword");
+    assertThat(before.legsApplied()).isEqualTo(5);
+    // Fewer journal writes than legs: the legs that waited behind the first write share one.
+    List<Object> events = journal.persistedInStorage("Holdings|p-g1");
+    assertThat(events).hasSizeLessThan(legs.size());
+    assertThat(events).anyMatch(e -> e instanceof Holdings.LegsRecorded);
+
+    testKit.stop(holdings);
+    HoldingsView replayed = view(spawn("p-g1"));
+    assertThat(replayed.copper()).isEqualTo(before.copper());
+    assertThat(replayed.items()).isEqualTo(before.items());
+    assertThat(replayed.legsApplied()).isEqualTo(before.legsApplied());
+    assertThat(replayed.recentLegs()).isEqualTo(before.recentLegs());
+  }
+
+  @Test
+  void aVoidedKeyStaysRefusedAfterReplayEvenWhenFundsArrive() {
+    ActorRef<Holdings.Command> holdings = spawn("p-g2");
+    TestProbe<LegReply> replies = testKit.createTestProbe();
+    holdings.tell(new Holdings.Post(Leg.out("early", "p-g2", 50, List.of()), replies.ref()));
+    holdings.tell(new Holdings.Post(Leg.in("mint:g2", "p-g2", 80, List.of()), replies.ref()));
+    replies.receiveSeveralMessages(2);
+    testKit.stop(holdings);
+
+    ActorRef<Holdings.Command> again = spawn("p-g2");
+    again.tell(new Holdings.Post(Leg.out("early", "p-g2", 50, List.of()), replies.ref()));
+    LegReply r = replies.receiveMessage();
+    assertThat(r).isInstanceOf(LegReply.LegRefused.class);
+    assertThat(((LegReply.LegRefused) r).error()).isEqualTo(MarketError.INSUFFICIENT_FUNDS);
+    assertThat(view(again).copper()).isEqualTo(80);
+  }
+
+  private static HoldingsView view(ActorRef<Holdings.Command> holdings) {
+    TestProbe<HoldingsView> probe = testKit.createTestProbe();
+    holdings.tell(new Holdings.GetHoldings(probe.ref()));
+    return probe.receiveMessage();
+  }
+}
