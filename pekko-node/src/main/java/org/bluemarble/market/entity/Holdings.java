@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -179,7 +180,7 @@ public final class Holdings
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(Post.class, this::onPost)
-        .onCommand(GetHoldings.class, (s, c) -> Effect().reply(c.replyTo(), s.view(playerId)))
+        .onCommand(GetHoldings.class, this::onGetHoldings)
         .onCommand(Freeze.class, this::onFreeze)
         .onCommand(Flush.class, this::onFlush)
         .build();
@@ -199,9 +200,34 @@ public final class Holdings
 
   /** Decides every waiting post in order against a draft and persists the outcome at once. */
   private ReplyEffect<Event, HoldingsState> onFlush(HoldingsState state, Flush flush) {
+    return flushThen(state, null, s -> {});
+  }
+
+  /**
+   * A read after posts that are still waiting is answered after them: a client that saw its
+   * operation answered and then reads its wallet sees the operation's legs.
+   */
+  private ReplyEffect<Event, HoldingsState> onGetHoldings(HoldingsState state, GetHoldings cmd) {
     if (waiting.isEmpty()) {
-      return Effect().noReply();
+      return Effect().reply(cmd.replyTo(), state.view(playerId));
     }
+    return flushThen(state, null, s -> cmd.replyTo().tell(s.view(playerId)));
+  }
+
+  /** Posts that arrived before the freeze are decided before it, in the same write. */
+  private ReplyEffect<Event, HoldingsState> onFreeze(HoldingsState state, Freeze cmd) {
+    return flushThen(
+        state,
+        new FreezeChanged(playerId, cmd.frozen(), cmd.reason(), clock.instant()),
+        s -> cmd.replyTo().tell(s.view(playerId)));
+  }
+
+  /**
+   * Decides the waiting posts against a draft, persists their outcome (plus {@code extra}, if any)
+   * in one write, then answers the posts and runs {@code after} on the new state.
+   */
+  private ReplyEffect<Event, HoldingsState> flushThen(
+      HoldingsState state, Event extra, Consumer<HoldingsState> after) {
     List<Post> posts = List.copyOf(waiting);
     waiting.clear();
     HoldingsDraft draft = state.draft();
@@ -210,13 +236,25 @@ public final class Holdings
     for (Post post : posts) {
       answers.add(decide(draft, post.leg(), now));
     }
-    if (draft.isEmpty()) {
+    List<Event> events = new ArrayList<>(2);
+    if (!draft.isEmpty()) {
+      events.add(draft.event(playerId));
+    }
+    if (extra != null) {
+      events.add(extra);
+    }
+    if (events.isEmpty()) {
       answer(posts, answers);
+      after.accept(state);
       return Effect().noReply();
     }
     return Effect()
-        .persist(draft.event(playerId))
-        .thenRun(s -> answer(posts, answers))
+        .persist(events)
+        .thenRun(
+            s -> {
+              answer(posts, answers);
+              after.accept(s);
+            })
         .thenNoReply();
   }
 
@@ -257,12 +295,6 @@ public final class Holdings
     for (int i = 0; i < posts.size(); i++) {
       posts.get(i).replyTo().tell(answers.get(i));
     }
-  }
-
-  private ReplyEffect<Event, HoldingsState> onFreeze(HoldingsState state, Freeze cmd) {
-    return Effect()
-        .persist(new FreezeChanged(playerId, cmd.frozen(), cmd.reason(), clock.instant()))
-        .thenReply(cmd.replyTo(), s -> s.view(playerId));
   }
 
   // Event handler
