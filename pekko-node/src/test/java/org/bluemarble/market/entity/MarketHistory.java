@@ -147,17 +147,18 @@ public final class MarketHistory {
   }
 
   /**
-   * A busy market's history of at least {@code size} events: listings of ore, bread and swords by
-   * 40 sellers, each bought within minutes by one of 40 buyers and its legs settled (5 events a
-   * sale), with a reprice every 7th listing and a cancellation every 11th; nothing is in flight at
-   * the end, so a market recovering it posts nothing.
+   * A busy market's history of exactly {@code size} events: listings of ore, bread and swords by 40
+   * sellers, each bought within seconds by one of 40 buyers and its legs settled (5 events a sale),
+   * with a reprice every 7th listing and a cancellation every 11th, padded at the end with expiry
+   * rounds that find nothing due. Nothing is in flight at the end, so a market recovering it posts
+   * nothing; its last event is at {@link #busyEnd(int)}.
    */
   public static List<Market.Event> busy(String marketId, int size) {
     MarketHistory h = new MarketHistory(marketId);
     String[] items = {"copper_ore", "trail_bread", "iron_sword"};
-    Instant at = Instant.parse("2030-01-01T00:00:00Z");
-    for (int i = 0; h.events.size() < size; i++) {
-      at = at.plus(Duration.ofSeconds(20));
+    Instant at = BUSY_START;
+    for (int i = 0; size - h.events.size() >= 7; i++) {
+      at = busyTime(i);
       String id = marketId + ".l" + i;
       String seller = "s-" + (i % 40);
       String item = items[i % items.length];
@@ -174,6 +175,20 @@ public final class MarketHistory {
         h.settle("listing:" + id + ":pay", "listing:" + id + ":deliver");
       }
     }
+    while (h.events.size() < size) {
+      h.expire(at);
+    }
     return h.events();
+  }
+
+  private static final Instant BUSY_START = Instant.parse("2030-01-01T00:00:00Z");
+
+  private static Instant busyTime(int cycle) {
+    return BUSY_START.plus(Duration.ofSeconds(20L * (cycle + 1)));
+  }
+
+  /** No later than the last event of {@link #busy} with {@code size} events. */
+  public static Instant busyEnd(int size) {
+    return busyTime(size);
   }
 }
