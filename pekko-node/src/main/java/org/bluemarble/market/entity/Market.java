@@ -47,7 +47,7 @@ public final class Market
       EntityTypeKey.create(Command.class, "Market");
 
   /** Events between snapshots; why this many: {@link MarketSnapshotAdapter}. */
-  static final int SNAPSHOT_EVERY = 1_000;
+  static final int SNAPSHOT_EVERY = 5_000;
 
   /** Registers the entity type with Cluster Sharding; events are tagged by slice. */
   public static void init(ActorSystem<?> system, int slices, EconomyConfig config) {
