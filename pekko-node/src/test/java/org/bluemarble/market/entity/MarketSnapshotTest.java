@@ -34,7 +34,7 @@ class MarketSnapshotTest {
   private static final String M = "capital";
   private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
   private static final Instant LATER = T0.plus(Duration.ofHours(27));
-  private static final List<String> ITEMS = List.of("copper_ore", "iron_sword", "trail_bread");
+  static final List<String> ITEMS = List.of("copper_ore", "iron_sword", "trail_bread");
 
   @AfterAll
   static void stop() {
@@ -51,18 +51,19 @@ class MarketSnapshotTest {
       List<PriceSummary> prices,
       Map<String, Integer> reprices) {}
 
-  private static Observed observe(MarketState s) {
+  /** {@code now}: when the price statistics are read, not before the newest trade. */
+  static Observed observe(MarketState s, Instant now) {
     return new Observed(
         s.summary(),
         s.page(new ListingQuery(null, null, null, null, false, 0, ListingQuery.MAX_LIMIT)),
         toList(s.pendingLegs()),
         toList(s.ops()),
         s.salesOf(null, ListingQuery.MAX_LIMIT),
-        ITEMS.stream().map(i -> s.priceSummary(i, LATER)).toList(),
+        ITEMS.stream().map(i -> s.priceSummary(i, now)).toList(),
         s.board().repriceCounts());
   }
 
-  private static <T> List<T> toList(Iterable<T> it) {
+  static <T> List<T> toList(Iterable<T> it) {
     List<T> out = new ArrayList<>();
     it.forEach(out::add);
     return out;
@@ -101,14 +102,14 @@ class MarketSnapshotTest {
     return h;
   }
 
-  private static MarketSnapshot roundTrip(MarketSnapshot s) {
+  static MarketSnapshot roundTrip(MarketSnapshot s) {
     return new SerializationTestKit(testKit.system()).verifySerialization(s, true);
   }
 
   @Test
   void restoringAfterAnyEventAndReplayingTheRestEqualsAFullReplay() {
     List<Market.Event> events = mixed().events();
-    Observed full = observe(MarketHistory.replay(M, events));
+    Observed full = observe(MarketHistory.replay(M, events), LATER);
     assertThat(full.ops()).hasSize(2);
     assertThat(full.pending()).isNotEmpty();
     assertThat(full.reprices()).containsEntry(M + ".l2", 2);
@@ -116,7 +117,7 @@ class MarketSnapshotTest {
       MarketSnapshot snapshot = roundTrip(MarketHistory.snapshotAfter(M, events, cut));
       MarketState restored = MarketState.restore(M, CONFIG.fees(), CONFIG.catalog(), snapshot);
       events.subList(cut, events.size()).forEach(e -> MarketHistory.apply(restored, e));
-      assertThat(observe(restored)).as("snapshot after event %d", cut).isEqualTo(full);
+      assertThat(observe(restored, LATER)).as("snapshot after event %d", cut).isEqualTo(full);
     }
   }
 
