@@ -47,6 +47,29 @@ public final class ListingBoard {
   }
 
   /**
+   * A board restored from a snapshot: {@code listings} in creation order, whatever their state (as
+   * {@link #all()} gave them), and the reprice count of each repriced listing (as {@link
+   * #repriceCounts()} gave them).
+   */
+  public static ListingBoard restore(
+      MarketSettings settings, List<Listing> listings, Map<String, Integer> repriceCounts) {
+    ListingBoard board = new ListingBoard(settings);
+    for (Listing l : listings) {
+      if (board.listings.put(l.id(), l) != null) {
+        throw new MarketException(
+            MarketError.DUPLICATE_LISTING, "snapshot lists '" + l.id() + "' twice");
+      }
+    }
+    board.reprices.putAll(repriceCounts);
+    return board;
+  }
+
+  /** How often each listing was repriced (listings never repriced are absent); a copy. */
+  public Map<String, Integer> repriceCounts() {
+    return Map.copyOf(reprices);
+  }
+
+  /**
    * Throws exactly what {@link #create} would throw, changing nothing, so the entity can refuse
    * before it persists; returns the listing fee.
    */

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -41,6 +42,35 @@ public final class PriceStatistics {
     }
     recent.addLast(trade);
     lastPrice = trade.unitPrice();
+  }
+
+  /**
+   * Statistics of {@code itemId} restored from a snapshot: {@code lastPrice} (0 if never traded)
+   * and {@code trades} in time order, as {@link #trades()} gave them.
+   */
+  public static PriceStatistics restore(
+      String itemId, Duration window, long lastPrice, List<TradeRecord> trades) {
+    PriceStatistics stats = new PriceStatistics(itemId, window);
+    trades.forEach(stats::record);
+    stats.lastPrice = lastPrice;
+    return stats;
+  }
+
+  /** The unit price of the newest trade, even one that left the window; 0 if never traded. */
+  public long lastPrice() {
+    return lastPrice;
+  }
+
+  /**
+   * The trades a summary at or after the newest trade can still see (those no older than the newest
+   * minus the window), oldest first: what a snapshot needs to keep.
+   */
+  public List<TradeRecord> trades() {
+    if (recent.isEmpty()) {
+      return List.of();
+    }
+    Instant from = recent.peekLast().at().minus(window);
+    return recent.stream().filter(t -> !t.at().isBefore(from)).toList();
   }
 
   /**

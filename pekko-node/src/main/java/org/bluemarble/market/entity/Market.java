@@ -14,6 +14,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -36,13 +37,17 @@ import org.bluemarble.node.EntityTags;
  * before the market acts on it, and what the market owes players is persisted as legs re-posted
  * until acknowledged (on a timer and after recovery). Rules live in {@link MarketState} and {@code
  * ListingBoard}. Starts, charge answers and acknowledgements are gathered in a {@link MarketBatch}
- * and persisted together, one journal write for many operations.
+ * and persisted together, one journal write for many operations. Snapshotted every {@value
+ * #SNAPSHOT_EVERY} events as a {@link MarketSnapshot}; the events all stay.
  */
 public final class Market
     extends EventSourcedBehaviorWithEnforcedReplies<Market.Command, Market.Event, MarketState> {
 
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "Market");
+
+  /** Events between snapshots; why this many: {@link MarketSnapshotAdapter}. */
+  static final int SNAPSHOT_EVERY = 5_000;
 
   /** Registers the entity type with Cluster Sharding; events are tagged by slice. */
   public static void init(ActorSystem<?> system, int slices, EconomyConfig config) {
@@ -60,12 +65,18 @@ public final class Market
 
   public static Behavior<Command> create(
       String marketId, String tag, EconomyConfig config, Clock clock) {
+    return create(marketId, tag, config, clock, SNAPSHOT_EVERY);
+  }
+
+  /** As {@link #create}, snapshotting every {@code snapshotEvery} events (tests use small ones). */
+  static Behavior<Command> create(
+      String marketId, String tag, EconomyConfig config, Clock clock, int snapshotEvery) {
     return Behaviors.setup(
         ctx ->
             Behaviors.withTimers(
                 timers -> {
                   timers.startTimerWithFixedDelay(Tick.INSTANCE, config.retryInterval());
-                  return new Market(marketId, tag, config, clock, ctx);
+                  return new Market(marketId, tag, config, clock, ctx, snapshotEvery);
                 }));
   }
 
@@ -165,13 +176,15 @@ public final class Market
   private final MarketOps ops;
   private final MarketBatch batch;
   private final ActorRef<Command> self;
+  private final int snapshotEvery;
 
   private Market(
       String marketId,
       String tag,
       EconomyConfig config,
       Clock clock,
-      ActorContext<Command> context) {
+      ActorContext<Command> context,
+      int snapshotEvery) {
     super(PersistenceId.of(ENTITY_KEY.name(), marketId));
     this.marketId = marketId;
     this.tag = tag;
@@ -181,6 +194,7 @@ public final class Market
     this.ops = new MarketOps(marketId, config.defaultTier());
     this.batch = new MarketBatch(marketId);
     this.self = context.getSelf();
+    this.snapshotEvery = snapshotEvery;
   }
 
   @Override
@@ -193,10 +207,19 @@ public final class Market
     return Set.of(tag);
   }
 
-  /** No snapshots: the state wraps the mutable board, which has no serialized form yet. */
+  /**
+   * Snapshots bound recovery to {@link #SNAPSHOT_EVERY} events; two are kept. Events are never
+   * deleted: they are the market's history, for replays and the ledger.
+   */
   @Override
   public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.disabled();
+    return RetentionCriteria.snapshotEvery(snapshotEvery, 2);
+  }
+
+  /** The mutable state (it wraps the board) is stored as an immutable {@link MarketSnapshot}. */
+  @Override
+  public SnapshotAdapter<MarketState> snapshotAdapter() {
+    return new MarketSnapshotAdapter(marketId, config);
   }
 
   @Override

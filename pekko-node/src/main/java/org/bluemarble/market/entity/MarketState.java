@@ -56,10 +56,15 @@ public final class MarketState {
   private long feeSink;
 
   MarketState(String marketId, MarketSettings settings, ItemCatalog catalog) {
+    this(marketId, settings, catalog, new ListingBoard(settings));
+  }
+
+  private MarketState(
+      String marketId, MarketSettings settings, ItemCatalog catalog, ListingBoard board) {
     this.marketId = marketId;
     this.settings = settings;
     this.catalog = catalog;
-    this.board = new ListingBoard(settings);
+    this.board = board;
   }
 
   ListingBoard board() {
@@ -227,6 +232,46 @@ public final class MarketState {
 
   static List<ItemStack> stacks(String itemId, long quantity) {
     return List.of(new ItemStack(itemId, Math.toIntExact(quantity)));
+  }
+
+  // Snapshots
+
+  /** An immutable copy of everything this state holds, for the snapshot store. */
+  MarketSnapshot snapshot() {
+    List<MarketSnapshot.ItemStats> items =
+        stats.entrySet().stream()
+            .map(
+                e ->
+                    new MarketSnapshot.ItemStats(
+                        e.getKey(), e.getValue().lastPrice(), e.getValue().trades()))
+            .sorted(Comparator.comparing(MarketSnapshot.ItemStats::itemId))
+            .toList();
+    return new MarketSnapshot(
+        escrowCopper,
+        feeSink,
+        board.all(),
+        board.repriceCounts(),
+        List.copyOf(ops.values()),
+        List.copyOf(pending.values()),
+        items,
+        List.copyOf(recent));
+  }
+
+  /** The state {@link #snapshot()} was taken of; reservations follow from the operations. */
+  static MarketState restore(
+      String marketId, MarketSettings settings, ItemCatalog catalog, MarketSnapshot s) {
+    ListingBoard board = ListingBoard.restore(settings, s.listings(), s.reprices());
+    MarketState state = new MarketState(marketId, settings, catalog, board);
+    state.escrowCopper = s.escrowCopper();
+    state.feeSink = s.feeSink();
+    s.ops().forEach(op -> state.started(new Market.OpStarted(marketId, op)));
+    s.pending().forEach(leg -> state.pending.put(leg.key(), leg));
+    for (MarketSnapshot.ItemStats i : s.stats()) {
+      state.stats.put(
+          i.itemId(), PriceStatistics.restore(i.itemId(), STATS_WINDOW, i.lastPrice(), i.trades()));
+    }
+    state.recent.addAll(s.recent());
+    return state;
   }
 
   // Queries

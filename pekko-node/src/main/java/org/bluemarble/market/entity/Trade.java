@@ -177,7 +177,14 @@ public final class Trade
     return Set.of(tag);
   }
 
-  /** No snapshots: a trade has a few dozen events at most. */
+  /**
+   * No snapshots, on purpose. A trade lives for one negotiation and one swap: opening, a few offer
+   * changes and confirmations, then at most four saga events (escrows taken, legs settled), so it
+   * recovers from a few dozen events, and once completed or cancelled it is woken only by a late
+   * query or re-post. A snapshot would cost more to write than such a replay saves, and would need
+   * a serialized form of the session for nothing. Only a player who keeps changing an offer makes
+   * the history longer, one event per deliberate change.
+   */
   @Override
   public RetentionCriteria retentionCriteria() {
     return RetentionCriteria.disabled();
