@@ -226,6 +226,14 @@ public final class Market
 
   private ReplyEffect<Event, MarketState> onOpenListing(MarketState state, OpenListing cmd) {
     try {
+      var repeat = ListingRepeats.of(state, batch, cmd);
+      if (repeat.isPresent()) {
+        if (repeat.get() instanceof ListingRepeats.Created c) {
+          return Effect().reply(cmd.replyTo(), new MarketReply.ListingDone(c.listing()));
+        }
+        batch.follow(((ListingRepeats.Join) repeat.get()).opId(), cmd.replyTo());
+        return Effect().noReply();
+      }
       requireFree(cmd.listingId(), MarketError.DUPLICATE_LISTING);
       return start(ops.open(state, cmd, clock.instant()), cmd.replyTo());
     } catch (MarketException e) {
