@@ -84,7 +84,11 @@ final class ExchangeRoutes extends AllDirectives {
                         () ->
                             limited(
                                 player,
-                                () -> JsonBodies.read(PlaceOrder.class, b -> place(player, b)))),
+                                () ->
+                                    IdempotencyKeys.optional(
+                                        key ->
+                                            JsonBodies.read(
+                                                PlaceOrder.class, b -> place(player, b, key))))),
                     get(
                         () ->
                             parameterOptional(
@@ -113,7 +117,7 @@ final class ExchangeRoutes extends AllDirectives {
                                         ExchangeViews::order))))));
   }
 
-  private Route place(String player, PlaceOrder b) {
+  private Route place(String player, PlaceOrder b, String key) {
     if (b.itemId() == null || b.itemId().isBlank()) {
       return MarketHttp.invalid("itemId", "itemId is required");
     }
@@ -127,7 +131,7 @@ final class ExchangeRoutes extends AllDirectives {
       return MarketHttp.invalid("quantity", "quantity is required");
     }
     return MarketHttp.reply(
-        exchange.placeOrder(player, b.market(), b.itemId(), b.side(), b.price(), b.quantity()),
+        exchange.placeOrder(player, b.market(), b.itemId(), b.side(), b.price(), b.quantity(), key),
         StatusCodes.CREATED,
         ExchangeViews::order);
   }

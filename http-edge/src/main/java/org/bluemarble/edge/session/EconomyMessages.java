@@ -104,7 +104,8 @@ final class EconomyMessages {
                     o.getItemId(),
                     o.getSide() == PlaceOrder.Side.SIDE_BUY ? "BUY" : "SELL",
                     o.getLimitPrice(),
-                    o.getQuantity()),
+                    o.getQuantity(),
+                    key(o.getIdempotencyKey())),
             (b, r) -> b.setOrderUpdate(EconomyProto.order(r)));
       }
       case CANCEL_ORDER ->

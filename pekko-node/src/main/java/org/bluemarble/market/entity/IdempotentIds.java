@@ -31,6 +31,11 @@ public final class IdempotentIds {
     return "k" + hash("trade", first, key);
   }
 
+  /** {@code <bookId>.k<hash>}: the order a keyed placement of {@code owner} creates. */
+  public static String order(String bookId, String owner, String key) {
+    return bookId + ".k" + hash("order", owner, key);
+  }
+
   /**
    * Checks a key's shape.
    *

@@ -32,11 +32,24 @@ public final class NodeExchangePort implements ExchangePort {
 
   @Override
   public CompletionStage<OrderInfo> placeOrder(
-      String player, String market, String itemId, String side, long limitPrice, long quantity) {
+      String player,
+      String market,
+      String itemId,
+      String side,
+      long limitPrice,
+      long quantity,
+      String idempotencyKey) {
     return call(
         () ->
             exchange
-                .placeOrder(market, player, itemId, Side.valueOf(side), limitPrice, quantity)
+                .placeOrder(
+                    market,
+                    player,
+                    itemId,
+                    Side.valueOf(side),
+                    limitPrice,
+                    quantity,
+                    idempotencyKey)
                 .thenApply(NodeExchangePort::orderOrThrow));
   }
 
