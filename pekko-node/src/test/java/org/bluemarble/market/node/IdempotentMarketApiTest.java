@@ -19,6 +19,13 @@ import java.util.concurrent.TimeUnit;
 import org.bluemarble.config.Profile;
 import org.bluemarble.node.testing.AdminClient;
 import org.bluemarble.node.testing.InProcessNode;
+import org.bluemarble.protocol.client.BlueMarbleClient;
+import org.bluemarble.protocol.client.ClientListener;
+import org.bluemarble.protocol.client.WebSocketClientTransport;
+import org.bluemarble.protocol.v1.CreateListing;
+import org.bluemarble.protocol.v1.Envelope;
+import org.bluemarble.protocol.v1.GetWallet;
+import org.bluemarble.protocol.v1.ItemAmount;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code Idempotency-Key} and {@code X-Character-Id} on /api/marketplace, through HTTP on an
  * embedded node: retried and racing creates give one listing charged once, a reused key with
- * another body is refused, and a request acts for the account bank or for one of its characters.
+ * another body is refused, and a request acts for the account bank or for one of its characters
+ * (over HTTP with X-Character-Id, over the game WebSocket once the character entered the world).
  */
 class IdempotentMarketApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -321,5 +329,51 @@ class IdempotentMarketApiTest {
     assertThat(stolen.body().path("error").path("code").asText()).isEqualTo("NOT_YOUR_CHARACTER");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(notAnId.status()).isEqualTo(404);
+  }
+
+  private static Envelope ask(BlueMarbleClient client, Envelope.Builder request) throws Exception {
+    return client.economy(request).get(30, TimeUnit.SECONDS);
+  }
+
+  private static long walletCopper(BlueMarbleClient client) throws Exception {
+    return ask(client, Envelope.newBuilder().setGetWallet(GetWallet.getDefaultInstance()))
+        .getWalletUpdate()
+        .getCopper();
+  }
+
+  @Test
+  void overTheGameProtocolTheAccountBankActsUntilACharacterIsEnteredAndKeysDeduplicate()
+      throws Exception {
+    Account owner = newAccount();
+    String hero = newCharacter(owner);
+    grant(owner.id(), 1_000, 0);
+    grant(hero, 2_000, 2);
+    WebSocketClientTransport ws =
+        WebSocketClientTransport.connect(
+                http, URI.create("ws://127.0.0.1:" + node.httpPort + "/ws"), e -> {}, t -> {})
+            .get(30, TimeUnit.SECONDS);
+    try (BlueMarbleClient client = new BlueMarbleClient(ws, new ClientListener() {})) {
+      client.hello("idempotency-test/1").get(30, TimeUnit.SECONDS);
+      client.authenticate(owner.token()).get(30, TimeUnit.SECONDS);
+      long bankBefore = walletCopper(client);
+      client.enterWorld(hero).get(30, TimeUnit.SECONDS);
+      long heroInWorld = walletCopper(client);
+      CreateListing create =
+          CreateListing.newBuilder()
+              .setItem(ItemAmount.newBuilder().setItemId("iron_sword").setQuantity(1))
+              .setPrice(10_000)
+              .setDurationDays(3)
+              .setIdempotencyKey("ws-1")
+              .build();
+      Envelope first = ask(client, Envelope.newBuilder().setCreateListing(create));
+      Envelope retry = ask(client, Envelope.newBuilder().setCreateListing(create));
+
+      assertThat(bankBefore).isEqualTo(1_000);
+      assertThat(heroInWorld).isEqualTo(2_000);
+      assertThat(first.getListingUpdate().getListing().getSeller()).isEqualTo(hero);
+      assertThat(retry.getListingUpdate().getListing().getListingId())
+          .isEqualTo(first.getListingUpdate().getListing().getListingId());
+      assertThat(walletCopper(client)).isEqualTo(2_000 - 200);
+    }
   }
 }
