@@ -8,10 +8,12 @@ import static org.bluemarble.market.node.EconomyClusterTest.mint;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.bluemarble.config.Profile;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.entity.Economy;
 import org.bluemarble.market.entity.HoldingsView;
+import org.bluemarble.market.entity.LedgerReport;
 import org.bluemarble.market.entity.MarketReply;
 import org.bluemarble.market.entity.TradeReply;
 import org.bluemarble.market.inventory.ItemStack;
@@ -60,6 +62,45 @@ class IdempotentEconomyClusterTest {
         assertThat(((TradeReply.TradeDone) reopened).trade().tradeId())
             .isEqualTo(((TradeReply.TradeDone) opened).trade().tradeId());
       }
+    }
+  }
+
+  @Test
+  void aRetryAfterTheNodeStoppedAbruptlyGetsTheSameListingFromTheRecoveredMarket()
+      throws Exception {
+    TestPostgres.Database db = TestPostgres.newDatabase();
+    Map<String, Object> abrupt = new HashMap<>(db.configOverrides());
+    abrupt.put("pekko.coordinated-shutdown.run-by-actor-system-terminate", "off");
+    String seller = "idem-restart-seller";
+    String firstId;
+    InProcessNode doomed = InProcessNode.start(Profile.LOCAL1, abrupt);
+    try {
+      Economy e = economyOf(doomed);
+      mint(e, seller, 1_000, List.of(new ItemStack("hunting_bow", 3)));
+      MarketReply answered =
+          await(e.openListing("capital", seller, "hunting_bow", 1, 900, 1, "before-crash"));
+      firstId = ((MarketReply.ListingDone) answered).listing().id();
+      // Sent but not awaited: the node stops while this one may be anywhere in its saga.
+      e.openListing("capital", seller, "hunting_bow", 1, 800, 1, "during-crash");
+    } finally {
+      doomed.system.terminate();
+      doomed.system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    try (InProcessNode heir = InProcessNode.start(Profile.LOCAL1, db.configOverrides())) {
+      Economy e = economyOf(heir);
+      MarketReply again =
+          await(e.openListing("capital", seller, "hunting_bow", 1, 900, 1, "before-crash"));
+      MarketReply retried =
+          await(e.openListing("capital", seller, "hunting_bow", 1, 800, 1, "during-crash"));
+
+      assertThat(((MarketReply.ListingDone) again).listing().id()).isEqualTo(firstId);
+      assertThat(retried).isInstanceOf(MarketReply.ListingDone.class);
+      LedgerReport ledger = EconomyClusterTest.settledLedger(heir, e);
+      assertThat(ledger.balanced()).as(ledger.toString()).isTrue();
+      HoldingsView h = await(e.holdings(seller));
+      assertThat(h.copper()).isEqualTo(1_000 - 18 - 16);
+      assertThat(h.items()).containsEntry("hunting_bow", 1);
     }
   }
 }
