@@ -164,7 +164,11 @@ final class ExchangeRoutes extends AllDirectives {
                             limited(
                                 player,
                                 () ->
-                                    JsonBodies.read(CreateAuction.class, b -> create(player, b)))),
+                                    IdempotencyKeys.optional(
+                                        key ->
+                                            JsonBodies.read(
+                                                CreateAuction.class,
+                                                b -> create(player, b, key))))),
                     get(this::list))),
         path(
             PathMatchers.segment().slash("bids"),
@@ -205,7 +209,7 @@ final class ExchangeRoutes extends AllDirectives {
                             exchange.auction(id), StatusCodes.OK, ExchangeViews::auction))));
   }
 
-  private Route create(String player, CreateAuction b) {
+  private Route create(String player, CreateAuction b, String key) {
     if (b.itemId() == null || b.itemId().isBlank()) {
       return MarketHttp.invalid("itemId", "itemId is required");
     }
@@ -227,7 +231,7 @@ final class ExchangeRoutes extends AllDirectives {
             orElse(b.buyoutPrice(), 0),
             b.durationMinutes());
     return MarketHttp.reply(
-        exchange.createAuction(player, request), StatusCodes.CREATED, ExchangeViews::auction);
+        exchange.createAuction(player, request, key), StatusCodes.CREATED, ExchangeViews::auction);
   }
 
   private Route list() {

@@ -97,7 +97,12 @@ public interface ExchangePort {
 
   CompletionStage<DepthInfo> depth(String market, String itemId, int levels);
 
-  CompletionStage<AuctionInfo> createAuction(String seller, AuctionRequest request);
+  /**
+   * Opens an auction. {@code idempotencyKey} (null: none): a repeat with the same key and terms
+   * answers the auction as it is now; other terms under the key fail with IDEMPOTENCY_KEY_REUSED.
+   */
+  CompletionStage<AuctionInfo> createAuction(
+      String seller, AuctionRequest request, String idempotencyKey);
 
   CompletionStage<AuctionInfo> bid(String player, String auctionId, long amount);
 

@@ -138,10 +138,38 @@ public final class Exchange {
       long reservePrice,
       long buyoutPrice,
       Duration duration) {
+    return createAuction(
+        market,
+        seller,
+        itemId,
+        quantity,
+        startPrice,
+        minIncrement,
+        reservePrice,
+        buyoutPrice,
+        duration,
+        null);
+  }
+
+  /**
+   * Opens an auction. With an idempotency {@code key} (null: none) the auction id is derived from
+   * the seller and the key ({@link IdempotentIds#auction}): a repeat gets the auction as it is.
+   */
+  public CompletionStage<AuctionReply> createAuction(
+      String market,
+      String seller,
+      String itemId,
+      long quantity,
+      long startPrice,
+      long minIncrement,
+      long reservePrice,
+      long buyoutPrice,
+      Duration duration,
+      String key) {
     return guarded(
         () -> {
           String m = market(market);
-          String id = m + "." + shortId();
+          String id = key == null ? m + "." + shortId() : IdempotentIds.auction(m, seller, key);
           return houseRef(m)
               .ask(
                   r ->

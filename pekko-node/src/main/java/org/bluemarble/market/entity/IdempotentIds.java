@@ -36,6 +36,11 @@ public final class IdempotentIds {
     return bookId + ".k" + hash("order", owner, key);
   }
 
+  /** {@code <market>.k<hash>}: the auction a keyed creation of {@code seller} opens. */
+  public static String auction(String marketId, String seller, String key) {
+    return marketId + ".k" + hash("auction", seller, key);
+  }
+
   /**
    * Checks a key's shape.
    *

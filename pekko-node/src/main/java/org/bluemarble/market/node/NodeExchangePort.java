@@ -87,7 +87,8 @@ public final class NodeExchangePort implements ExchangePort {
   }
 
   @Override
-  public CompletionStage<AuctionInfo> createAuction(String seller, AuctionRequest r) {
+  public CompletionStage<AuctionInfo> createAuction(
+      String seller, AuctionRequest r, String idempotencyKey) {
     return call(
         () -> {
           // The auction house checks the allowed range; this only keeps Duration from overflowing.
@@ -106,7 +107,8 @@ public final class NodeExchangePort implements ExchangePort {
                   r.minIncrement(),
                   r.reservePrice(),
                   r.buyoutPrice(),
-                  Duration.ofMinutes(r.durationMinutes()))
+                  Duration.ofMinutes(r.durationMinutes()),
+                  idempotencyKey)
               .thenApply(NodeExchangePort::auctionOrThrow);
         });
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bluemarble.market.entity.ExchangeKit.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.bluemarble.market.MarketError;
@@ -16,9 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keyed listings and orders through Cluster Sharding: a repeat (after the answer, or racing the
- * first) gets the first request's listing or order and the holdings are charged once; another
- * request under the same key is refused; the ledger audit balances after every test.
+ * Keyed listings, orders and auctions through Cluster Sharding: a repeat (after the answer, or
+ * racing the first) gets the first request's listing or order and the holdings are charged once;
+ * another request under the same key is refused; the ledger audit balances after every test.
  */
 class IdempotentRequestsTest {
   private static ExchangeKit kit;
@@ -141,5 +142,27 @@ class IdempotentRequestsTest {
                         "capital", seller, "copper_ore", 1, 10, 1, "bad key with spaces")))
         .isInstanceOf(MarketException.class)
         .hasMessageContaining("idempotency key");
+  }
+
+  private static AuctionReply auction(String seller, long startPrice, String key) {
+    return await(
+        kit.exchange.createAuction(
+            null, seller, "silver_ring", 1, startPrice, 10, 0, 0, Duration.ofHours(1), key));
+  }
+
+  @Test
+  void aRepeatedKeyedAuctionIsTheSameAuctionAndEscrowsTheItemOnce() {
+    String seller = kit.player();
+    kit.grant(seller, 0, List.of(new ItemStack("silver_ring", 2)));
+
+    AuctionView first = ((AuctionReply.AuctionDone) auction(seller, 100, "auction-1")).auction();
+    AuctionView again = ((AuctionReply.AuctionDone) auction(seller, 100, "auction-1")).auction();
+    AuctionReply other = auction(seller, 200, "auction-1");
+
+    assertThat(again.auctionId()).isEqualTo(first.auctionId());
+    assertThat(again.status()).isEqualTo(first.status());
+    assertThat(kit.holdings(seller).items()).containsEntry("silver_ring", 1);
+    assertThat(((AuctionReply.AuctionRefused) other).error())
+        .isEqualTo(MarketError.IDEMPOTENCY_KEY_REUSED);
   }
 }

@@ -331,6 +331,34 @@ class IdempotentMarketApiTest {
     assertThat(notAnId.status()).isEqualTo(404);
   }
 
+  @Test
+  void retriedOrdersAndAuctionsWithAKeyAreTheSameOrderAndAuction() throws Exception {
+    Account trader = newAccount();
+    grant(trader.id(), 1_000, 1);
+    Map<String, Object> order =
+        Map.of("itemId", "copper_ore", "side", "BUY", "price", 10, "quantity", 5);
+    Map<String, Object> auction =
+        Map.of("itemId", "iron_sword", "startPrice", 100, "durationMinutes", 60);
+
+    Response o1 = send("POST", "/api/marketplace/orders", order, trader.token(), key("o-1"));
+    Response o2 = send("POST", "/api/marketplace/orders", order, trader.token(), key("o-1"));
+    Response a1 = send("POST", "/api/marketplace/auctions", auction, trader.token(), key("a-1"));
+    Response a2 = send("POST", "/api/marketplace/auctions", auction, trader.token(), key("a-1"));
+
+    assertThat(List.of(o1.status(), o2.status()))
+        .as(o1.body().toString())
+        .containsExactly(201, 201);
+    assertThat(o2.body().path("orderId").asText()).isEqualTo(o1.body().path("orderId").asText());
+    assertThat(List.of(a1.status(), a2.status()))
+        .as(a1.body().toString())
+        .containsExactly(201, 201);
+    assertThat(a2.body().path("auctionId").asText())
+        .isEqualTo(a1.body().path("auctionId").asText());
+    JsonNode w = wallet(trader, Map.of());
+    assertThat(w.path("balance").path("copper").asLong()).isEqualTo(1_000 - 50);
+    assertThat(w.path("items").path("iron_sword").asInt()).isZero();
+  }
+
   private static Envelope ask(BlueMarbleClient client, Envelope.Builder request) throws Exception {
     return client.economy(request).get(30, TimeUnit.SECONDS);
   }
