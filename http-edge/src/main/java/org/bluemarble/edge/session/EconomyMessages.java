@@ -32,7 +32,10 @@ final class EconomyMessages {
     this.out = out;
   }
 
-  /** Handles {@code in} if it is an economy request of {@code player}; false if it is not one. */
+  /**
+   * Handles {@code in} if it is an economy request of {@code player}; false if it is not one. The
+   * session passes the entered character, or the account id (the account bank) outside the world.
+   */
   boolean handle(long id, String player, Envelope in) {
     switch (in.getMessageCase()) {
       case GET_WALLET ->
