@@ -17,21 +17,14 @@ import org.bluemarble.market.MarketException;
 final class ListingRepeats {
   private ListingRepeats() {}
 
-  /** What to do with an opening whose listing id is known. */
-  sealed interface Repeat {}
-
-  /** Answer once the operation {@code opId} (the first request) is settled. */
-  record Join(String opId) implements Repeat {}
-
-  /** The first request already created {@code listing}. */
-  record Created(Listing listing) implements Repeat {}
-
   /**
-   * The repeat of {@code cmd}, or empty when its listing id is new.
+   * Answers {@code cmd} if it repeats an opening: at once with the listing it created, or by
+   * joining the operation still under way (its requester is told its outcome when it settles).
    *
+   * @return true when {@code cmd} was a repeat and is taken care of; false when its id is new
    * @throws MarketException IDEMPOTENCY_KEY_REUSED when the id was used for a different request
    */
-  static Optional<Repeat> of(MarketState state, MarketBatch batch, Market.OpenListing cmd) {
+  static boolean answered(MarketState state, MarketBatch batch, Market.OpenListing cmd) {
     Optional<MarketOp> running = batch.startingOpen(cmd.listingId());
     if (running.isEmpty()) {
       for (MarketOp op : state.ops()) {
@@ -49,11 +42,12 @@ final class ListingRepeats {
               && op.price() == cmd.price()
               && op.durationDays() == cmd.durationDays(),
           cmd);
-      return Optional.of(new Join(op.opId()));
+      batch.follow(op.opId(), cmd.replyTo());
+      return true;
     }
     Optional<Listing> listed = state.board().find(cmd.listingId());
     if (listed.isEmpty()) {
-      return Optional.empty();
+      return false;
     }
     Listing l = listed.get();
     long days = Duration.between(l.createdAt(), l.expiresAt()).toDays();
@@ -64,7 +58,8 @@ final class ListingRepeats {
             && l.price() == cmd.price()
             && days == cmd.durationDays(),
         cmd);
-    return Optional.of(new Created(l));
+    cmd.replyTo().tell(new MarketReply.ListingDone(l));
+    return true;
   }
 
   private static void require(boolean same, Market.OpenListing cmd) {

@@ -226,12 +226,7 @@ public final class Market
 
   private ReplyEffect<Event, MarketState> onOpenListing(MarketState state, OpenListing cmd) {
     try {
-      var repeat = ListingRepeats.of(state, batch, cmd);
-      if (repeat.isPresent()) {
-        if (repeat.get() instanceof ListingRepeats.Created c) {
-          return Effect().reply(cmd.replyTo(), new MarketReply.ListingDone(c.listing()));
-        }
-        batch.follow(((ListingRepeats.Join) repeat.get()).opId(), cmd.replyTo());
+      if (ListingRepeats.answered(state, batch, cmd)) {
         return Effect().noReply();
       }
       requireFree(cmd.listingId(), MarketError.DUPLICATE_LISTING);
