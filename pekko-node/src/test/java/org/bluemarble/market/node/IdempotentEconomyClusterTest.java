@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * behind a load balancer would) gets the first request's listing or trade, and the player is
  * charged once, because the entity, not a node, remembers the operation.
  */
+// InProcessNode.close() may throw InterruptedException, which these tests let propagate.
+@SuppressWarnings("try")
 class IdempotentEconomyClusterTest {
 
   @Test
