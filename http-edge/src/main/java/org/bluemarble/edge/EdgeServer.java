@@ -28,6 +28,7 @@ import org.bluemarble.edge.admin.LoadTestRoutes;
 import org.bluemarble.edge.admin.OperationsRoutes;
 import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.market.AdminEconomyRoutes;
+import org.bluemarble.edge.market.CharacterOwnership;
 import org.bluemarble.edge.market.MarketRoutes;
 import org.bluemarble.edge.market.PaymentSignature;
 import org.bluemarble.edge.market.PaymentWebhookRoutes;
@@ -155,7 +156,13 @@ public final class EdgeServer extends AllDirectives {
   private Route economyRoutes(MarketPort market) {
     java.util.List<Route> economy = new java.util.ArrayList<>();
     if (auth != null) {
-      economy.add(new MarketRoutes(market, auth.tokens(), auth.limiter()).route());
+      economy.add(
+          new MarketRoutes(
+                  market,
+                  auth.tokens(),
+                  auth.limiter(),
+                  CharacterOwnership.of(game.accounts(), game.players()))
+              .route());
     }
     if (payments != null) {
       economy.add(new PaymentWebhookRoutes(market, payments, java.time.Clock.systemUTC()).route());

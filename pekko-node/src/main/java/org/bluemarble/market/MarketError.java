@@ -63,5 +63,10 @@ public enum MarketError {
   /** The economy is read-only (an admin switch); reads still work. */
   ECONOMY_READ_ONLY,
   /** No auction with this id (unknown, or its house is in another market). */
-  AUCTION_UNAVAILABLE
+  AUCTION_UNAVAILABLE,
+  /**
+   * A client's idempotency key was sent again with a different request (HTTP 422); the same key
+   * with the same request answers the first request's outcome instead.
+   */
+  IDEMPOTENCY_KEY_REUSED
 }

@@ -84,7 +84,11 @@ final class ExchangeRoutes extends AllDirectives {
                         () ->
                             limited(
                                 player,
-                                () -> JsonBodies.read(PlaceOrder.class, b -> place(player, b)))),
+                                () ->
+                                    IdempotencyKeys.optional(
+                                        key ->
+                                            JsonBodies.read(
+                                                PlaceOrder.class, b -> place(player, b, key))))),
                     get(
                         () ->
                             parameterOptional(
@@ -113,7 +117,7 @@ final class ExchangeRoutes extends AllDirectives {
                                         ExchangeViews::order))))));
   }
 
-  private Route place(String player, PlaceOrder b) {
+  private Route place(String player, PlaceOrder b, String key) {
     if (b.itemId() == null || b.itemId().isBlank()) {
       return MarketHttp.invalid("itemId", "itemId is required");
     }
@@ -127,7 +131,7 @@ final class ExchangeRoutes extends AllDirectives {
       return MarketHttp.invalid("quantity", "quantity is required");
     }
     return MarketHttp.reply(
-        exchange.placeOrder(player, b.market(), b.itemId(), b.side(), b.price(), b.quantity()),
+        exchange.placeOrder(player, b.market(), b.itemId(), b.side(), b.price(), b.quantity(), key),
         StatusCodes.CREATED,
         ExchangeViews::order);
   }
@@ -160,7 +164,11 @@ final class ExchangeRoutes extends AllDirectives {
                             limited(
                                 player,
                                 () ->
-                                    JsonBodies.read(CreateAuction.class, b -> create(player, b)))),
+                                    IdempotencyKeys.optional(
+                                        key ->
+                                            JsonBodies.read(
+                                                CreateAuction.class,
+                                                b -> create(player, b, key))))),
                     get(this::list))),
         path(
             PathMatchers.segment().slash("bids"),
@@ -201,7 +209,7 @@ final class ExchangeRoutes extends AllDirectives {
                             exchange.auction(id), StatusCodes.OK, ExchangeViews::auction))));
   }
 
-  private Route create(String player, CreateAuction b) {
+  private Route create(String player, CreateAuction b, String key) {
     if (b.itemId() == null || b.itemId().isBlank()) {
       return MarketHttp.invalid("itemId", "itemId is required");
     }
@@ -223,7 +231,7 @@ final class ExchangeRoutes extends AllDirectives {
             orElse(b.buyoutPrice(), 0),
             b.durationMinutes());
     return MarketHttp.reply(
-        exchange.createAuction(player, request), StatusCodes.CREATED, ExchangeViews::auction);
+        exchange.createAuction(player, request, key), StatusCodes.CREATED, ExchangeViews::auction);
   }
 
   private Route list() {

@@ -23,8 +23,9 @@ final class MarketHttp {
   /**
    * The HTTP status of an economy error code: 409 for state conflicts (LISTING_UNAVAILABLE,
    * DUPLICATE_LISTING, trade state), 422 when the player lacks what the operation needs
-   * (INSUFFICIENT_FUNDS/INVENTORY/SPACE, limits), 403 for someone else's listing or a frozen
-   * account, 503 while the economy is read-only, 404 for unknown ids, else 400.
+   * (INSUFFICIENT_FUNDS/INVENTORY/SPACE, limits) or reused an idempotency key for another body, 403
+   * for someone else's listing or a frozen account, 503 while the economy is read-only, 404 for
+   * unknown ids, else 400.
    */
   static StatusCode status(String code) {
     return switch (code) {
@@ -42,7 +43,8 @@ final class MarketHttp {
           "INSUFFICIENT_SPACE",
           "LISTING_LIMIT_REACHED",
           "ITEM_VALUE_LIMIT_EXCEEDED",
-          "NOT_TRADEABLE" ->
+          "NOT_TRADEABLE",
+          "IDEMPOTENCY_KEY_REUSED" ->
           StatusCodes.UNPROCESSABLE_CONTENT;
       case "NOT_OWNER", "TRADING_FROZEN", "SELF_TRADE" -> StatusCodes.FORBIDDEN;
       case "ECONOMY_READ_ONLY" -> StatusCodes.SERVICE_UNAVAILABLE;

@@ -17,7 +17,9 @@ import org.bluemarble.edge.port.MarketPort;
  * /listings/{id}/buy}, {@code GET /transactions}, {@code GET /prices/{itemId}}, {@code GET
  * /wallet}, direct trades under {@code /trades} (see {@link TradeRoutes}), order books and auctions
  * (see {@link ExchangeRoutes}). Money in requests is copper; answers carry copper and g/s/c text.
- * The seller pays the 5 % transaction fee.
+ * The seller pays the 5 % transaction fee. Requests act for the account bank, or for the character
+ * named by {@code X-Character-Id} (see {@link PlayerAuth}); creating requests take an optional
+ * {@code Idempotency-Key} (see {@link IdempotencyKeys}).
  */
 public final class MarketRoutes extends AllDirectives {
   /** Default and largest page size of a listings search. */
@@ -37,9 +39,14 @@ public final class MarketRoutes extends AllDirectives {
   private final TradeRoutes trades;
   private final ExchangeRoutes exchange;
 
-  public MarketRoutes(MarketPort market, TokenService tokens, RateLimiter limiter) {
+  /**
+   * @param ownership answers whether an {@code X-Character-Id} is one of the token's account's
+   *     characters
+   */
+  public MarketRoutes(
+      MarketPort market, TokenService tokens, RateLimiter limiter, CharacterOwnership ownership) {
     this.market = market;
-    this.auth = new PlayerAuth(tokens);
+    this.auth = new PlayerAuth(tokens, ownership);
     this.trades = new TradeRoutes(market, limiter);
     this.exchange =
         market.exchange() == null ? null : new ExchangeRoutes(market.exchange(), limiter);
@@ -98,7 +105,12 @@ public final class MarketRoutes extends AllDirectives {
             () ->
                 concat(
                     get(this::search),
-                    post(() -> JsonBodies.read(CreateListing.class, b -> create(player, b))))),
+                    post(
+                        () ->
+                            IdempotencyKeys.optional(
+                                key ->
+                                    JsonBodies.read(
+                                        CreateListing.class, b -> create(player, b, key)))))),
         path(
             PathMatchers.segment().slash("buy"),
             id ->
@@ -133,7 +145,7 @@ public final class MarketRoutes extends AllDirectives {
                                 MarketViews::listing)))));
   }
 
-  private Route create(String player, CreateListing b) {
+  private Route create(String player, CreateListing b, String key) {
     if (b.itemId() == null || b.itemId().isBlank()) {
       return MarketHttp.invalid("itemId", "itemId is required");
     }
@@ -143,7 +155,7 @@ public final class MarketRoutes extends AllDirectives {
     long quantity = b.quantity() == null ? 1 : b.quantity();
     int days = b.durationDays() == null ? 3 : b.durationDays();
     return MarketHttp.reply(
-        market.createListing(player, b.market(), b.itemId(), quantity, b.price(), days),
+        market.createListing(player, b.market(), b.itemId(), quantity, b.price(), days, key),
         StatusCodes.CREATED,
         MarketViews::listing);
   }

@@ -40,7 +40,11 @@ final class TradeRoutes extends AllDirectives {
   Route route(String player) {
     return concat(
         pathEndOrSingleSlash(
-            () -> post(() -> JsonBodies.read(OpenTrade.class, b -> open(player, b)))),
+            () ->
+                post(
+                    () ->
+                        IdempotencyKeys.optional(
+                            key -> JsonBodies.read(OpenTrade.class, b -> open(player, b, key))))),
         path(
             PathMatchers.segment().slash("offer"),
             id ->
@@ -77,7 +81,7 @@ final class TradeRoutes extends AllDirectives {
                         () -> MarketHttp.reply(market.cancelTrade(id, player), StatusCodes.OK)))));
   }
 
-  private Route open(String player, OpenTrade b) {
+  private Route open(String player, OpenTrade b, String key) {
     if (b.counterparty() == null || b.counterparty().isBlank()) {
       return MarketHttp.invalid("counterparty", "counterparty (player id) is required");
     }
@@ -94,6 +98,6 @@ final class TradeRoutes extends AllDirectives {
                   "RATE_LIMITED",
                   "too many trade requests; retry after " + d.retryAfterSeconds() + " s"));
     }
-    return MarketHttp.reply(market.openTrade(player, b.counterparty()), StatusCodes.CREATED);
+    return MarketHttp.reply(market.openTrade(player, b.counterparty(), key), StatusCodes.CREATED);
   }
 }

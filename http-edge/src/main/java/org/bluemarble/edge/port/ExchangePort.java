@@ -74,8 +74,19 @@ public interface ExchangePort {
       long durationMinutes) {}
 
   /** Places a limit order ({@code side} BUY or SELL); answered after escrow and matching. */
+  /**
+   * Places a limit order. {@code idempotencyKey} (null: none): a repeat with the same key and order
+   * answers the first order as it is now; another order under the key fails with
+   * IDEMPOTENCY_KEY_REUSED.
+   */
   CompletionStage<OrderInfo> placeOrder(
-      String player, String market, String itemId, String side, long limitPrice, long quantity);
+      String player,
+      String market,
+      String itemId,
+      String side,
+      long limitPrice,
+      long quantity,
+      String idempotencyKey);
 
   CompletionStage<OrderInfo> cancelOrder(String player, String orderId);
 
@@ -86,7 +97,12 @@ public interface ExchangePort {
 
   CompletionStage<DepthInfo> depth(String market, String itemId, int levels);
 
-  CompletionStage<AuctionInfo> createAuction(String seller, AuctionRequest request);
+  /**
+   * Opens an auction. {@code idempotencyKey} (null: none): a repeat with the same key and terms
+   * answers the auction as it is now; other terms under the key fail with IDEMPOTENCY_KEY_REUSED.
+   */
+  CompletionStage<AuctionInfo> createAuction(
+      String seller, AuctionRequest request, String idempotencyKey);
 
   CompletionStage<AuctionInfo> bid(String player, String auctionId, long amount);
 

@@ -126,8 +126,19 @@ public interface MarketPort {
 
   CompletionStage<ListingInfo> listing(String listingId);
 
+  /**
+   * Lists for {@code seller}. {@code idempotencyKey} (null: none): a repeat with the same key and
+   * request answers the first one's listing and charges nothing again; with another request it
+   * fails with IDEMPOTENCY_KEY_REUSED.
+   */
   CompletionStage<ListingInfo> createListing(
-      String seller, String market, String itemId, long quantity, long price, int durationDays);
+      String seller,
+      String market,
+      String itemId,
+      long quantity,
+      long price,
+      int durationDays,
+      String idempotencyKey);
 
   CompletionStage<ListingInfo> reprice(String seller, String listingId, long price);
 
@@ -143,7 +154,8 @@ public interface MarketPort {
 
   // Trades
 
-  CompletionStage<TradeInfo> openTrade(String first, String second);
+  /** Opens a trade; {@code idempotencyKey} (null: none) as for {@link #createListing}. */
+  CompletionStage<TradeInfo> openTrade(String first, String second, String idempotencyKey);
 
   CompletionStage<TradeInfo> trade(String tradeId);
 

@@ -3,6 +3,7 @@ package org.bluemarble.edge.session;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 import org.bluemarble.edge.port.ExchangePort;
 import org.bluemarble.edge.port.MarketPort;
 import org.bluemarble.edge.port.MarketRefusal;
@@ -21,6 +22,8 @@ import org.bluemarble.protocol.v1.PlaceOrder;
  * thread-safe.
  */
 final class EconomyMessages {
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
   private final MarketPort market;
   private final SessionOutput out;
 
@@ -29,7 +32,10 @@ final class EconomyMessages {
     this.out = out;
   }
 
-  /** Handles {@code in} if it is an economy request of {@code player}; false if it is not one. */
+  /**
+   * Handles {@code in} if it is an economy request of {@code player}; false if it is not one. The
+   * session passes the entered character, or the account id (the account bank) outside the world.
+   */
   boolean handle(long id, String player, Envelope in) {
     switch (in.getMessageCase()) {
       case GET_WALLET ->
@@ -69,7 +75,8 @@ final class EconomyMessages {
                     c.getItem().getItemId(),
                     c.getItem().getQuantity(),
                     c.getPrice(),
-                    c.getDurationDays() == 0 ? 3 : c.getDurationDays()),
+                    c.getDurationDays() == 0 ? 3 : c.getDurationDays(),
+                    key(c.getIdempotencyKey())),
             (b, l) -> b.setListingUpdate(EconomyProto.listingUpdate(l)));
       }
       case BUY_LISTING ->
@@ -100,7 +107,8 @@ final class EconomyMessages {
                     o.getItemId(),
                     o.getSide() == PlaceOrder.Side.SIDE_BUY ? "BUY" : "SELL",
                     o.getLimitPrice(),
-                    o.getQuantity()),
+                    o.getQuantity(),
+                    key(o.getIdempotencyKey())),
             (b, r) -> b.setOrderUpdate(EconomyProto.order(r)));
       }
       case CANCEL_ORDER ->
@@ -125,7 +133,11 @@ final class EconomyMessages {
       case TRADE_REQUEST ->
           answer(
               id,
-              requireMarket().openTrade(player, in.getTradeRequest().getCounterparty()),
+              requireMarket()
+                  .openTrade(
+                      player,
+                      in.getTradeRequest().getCounterparty(),
+                      key(in.getTradeRequest().getIdempotencyKey())),
               (b, t) -> b.setTradeUpdate(EconomyProto.trade(t)),
               null);
       case TRADE_OFFER_SET -> {
@@ -225,6 +237,19 @@ final class EconomyMessages {
           Error.Code.CODE_NOT_FOUND, "this server has no order books or auctions");
     }
     return exchange;
+  }
+
+  /** An idempotency key as the HTTP header's rule has it; empty = none. */
+  private static String key(String k) {
+    if (k.isEmpty()) {
+      return null;
+    }
+    if (!IDEMPOTENCY_KEY.matcher(k).matches()) {
+      throw new ProtocolException(
+          Error.Code.CODE_INVALID_INPUT,
+          "idempotency_key must be 1-64 characters of A-Z, a-z, 0-9, '_' and '-'");
+    }
+    return k;
   }
 
   private static String blankToNull(String s) {

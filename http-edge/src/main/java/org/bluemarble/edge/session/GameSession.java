@@ -147,7 +147,8 @@ public final class GameSession {
           throw new ProtocolException(
               Error.Code.CODE_UNKNOWN_MESSAGE, "chat is not available on this server yet");
       default -> {
-        if (!economy.handle(id, accountId, in)) {
+        // In the world the economy acts for the entered character, else for the account bank.
+        if (!economy.handle(id, link != null ? link.playerId : accountId, in)) {
           throw new ProtocolException(
               Error.Code.CODE_UNKNOWN_MESSAGE, in.getMessageCase() + " is not handled");
         }
@@ -238,7 +239,7 @@ public final class GameSession {
           "player_id '" + playerId + "' is not a character of account " + accountId);
     }
     busy = true;
-    Link l = new Link();
+    Link l = new Link(playerId);
     deps.play()
         .enter(accountId, playerId, l)
         .whenComplete((presence, failure) -> entered(id, l, presence, failure));
@@ -329,8 +330,13 @@ public final class GameSession {
 
   /** What the world says about the character of one enter; ignored once it is not current. */
   private final class Link implements WorldListener {
+    private final String playerId;
     private Presence presence;
     private SnapshotFeed feed;
+
+    Link(String playerId) {
+      this.playerId = playerId;
+    }
 
     void attach(Presence p, Presence.Entered e, int budget) {
       presence = p;

@@ -253,6 +253,10 @@ public final class AuctionHouse
   private ReplyEffect<Event, AuctionHouseState> onCreateAuction(
       AuctionHouseState state, CreateAuction cmd) {
     try {
+      var repeat = AuctionRepeats.of(state, cmd);
+      if (repeat.isPresent()) {
+        return Effect().reply(cmd.replyTo(), repeat.get());
+      }
       AuctionSubmitted e = ops.create(state, cmd, clock.instant());
       return start(e, e.charge(), cmd.replyTo());
     } catch (MarketException | ArithmeticException e) {

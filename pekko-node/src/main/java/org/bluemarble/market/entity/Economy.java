@@ -86,11 +86,29 @@ public final class Economy {
   /** Lists in {@code marketId}; the listing id is generated ({@code <market>.<random>}). */
   public CompletionStage<MarketReply> openListing(
       String marketId, String seller, String itemId, long quantity, long price, int days) {
+    return openListing(marketId, seller, itemId, quantity, price, days, null);
+  }
+
+  /**
+   * Lists in {@code marketId}. With an idempotency {@code key} (null: none) the listing id is
+   * derived from the seller and the key ({@link IdempotentIds#listing}), so a repeat of the same
+   * request gets the same listing and charges nothing again; without one it is random.
+   */
+  public CompletionStage<MarketReply> openListing(
+      String marketId,
+      String seller,
+      String itemId,
+      long quantity,
+      long price,
+      int days,
+      String key) {
     return guarded(
         () -> {
           requireMarket(marketId);
           String id =
-              marketId + "." + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+              key == null
+                  ? marketId + "." + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                  : IdempotentIds.listing(marketId, seller, key);
           return marketRef(marketId)
               .ask(
                   r -> new Market.OpenListing(id, seller, itemId, quantity, price, days, r),
@@ -181,9 +199,18 @@ public final class Economy {
 
   /** Opens a trade between {@code first} and {@code second} under a fresh id. */
   public CompletionStage<TradeReply> openTrade(String first, String second) {
+    return openTrade(first, second, null);
+  }
+
+  /**
+   * Opens a trade between {@code first} and {@code second}. With an idempotency {@code key} (null:
+   * none) the trade id is derived from {@code first} and the key ({@link IdempotentIds#trade}), so
+   * a repeat gets the same trade; without one the id is random.
+   */
+  public CompletionStage<TradeReply> openTrade(String first, String second, String key) {
     return guarded(
         () ->
-            tradeRef(UUID.randomUUID().toString())
+            tradeRef(key == null ? UUID.randomUUID().toString() : IdempotentIds.trade(first, key))
                 .ask(r -> new Trade.OpenTrade(first, second, r), timeout));
   }
 

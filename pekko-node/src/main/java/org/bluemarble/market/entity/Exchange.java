@@ -64,10 +64,26 @@ public final class Exchange {
   /** Places a limit order; answered once its escrow is taken and it is matched. */
   public CompletionStage<BookReply> placeOrder(
       String market, String owner, String itemId, Side side, long limitPrice, long quantity) {
+    return placeOrder(market, owner, itemId, side, limitPrice, quantity, null);
+  }
+
+  /**
+   * Places a limit order. With an idempotency {@code key} (null: none) the order id is derived from
+   * the owner and the key ({@link IdempotentIds#order}): a repeat gets the first order's answer.
+   */
+  public CompletionStage<BookReply> placeOrder(
+      String market,
+      String owner,
+      String itemId,
+      Side side,
+      long limitPrice,
+      long quantity,
+      String key) {
     return guarded(
         () -> {
           String bookId = OrderBookEntity.bookId(market(market), item(itemId));
-          String orderId = bookId + "." + shortId();
+          String orderId =
+              key == null ? bookId + "." + shortId() : IdempotentIds.order(bookId, owner, key);
           return bookRef(bookId)
               .ask(
                   r ->
@@ -122,10 +138,38 @@ public final class Exchange {
       long reservePrice,
       long buyoutPrice,
       Duration duration) {
+    return createAuction(
+        market,
+        seller,
+        itemId,
+        quantity,
+        startPrice,
+        minIncrement,
+        reservePrice,
+        buyoutPrice,
+        duration,
+        null);
+  }
+
+  /**
+   * Opens an auction. With an idempotency {@code key} (null: none) the auction id is derived from
+   * the seller and the key ({@link IdempotentIds#auction}): a repeat gets the auction as it is.
+   */
+  public CompletionStage<AuctionReply> createAuction(
+      String market,
+      String seller,
+      String itemId,
+      long quantity,
+      long startPrice,
+      long minIncrement,
+      long reservePrice,
+      long buyoutPrice,
+      Duration duration,
+      String key) {
     return guarded(
         () -> {
           String m = market(market);
-          String id = m + "." + shortId();
+          String id = key == null ? m + "." + shortId() : IdempotentIds.auction(m, seller, key);
           return houseRef(m)
               .ask(
                   r ->

@@ -249,6 +249,9 @@ public final class Market
 
   private ReplyEffect<Event, MarketState> onOpenListing(MarketState state, OpenListing cmd) {
     try {
+      if (ListingRepeats.answered(state, batch, cmd)) {
+        return Effect().noReply();
+      }
       requireFree(cmd.listingId(), MarketError.DUPLICATE_LISTING);
       return start(ops.open(state, cmd, clock.instant()), cmd.replyTo());
     } catch (MarketException e) {

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.bluemarble.market.MarketError;
@@ -35,6 +36,10 @@ final class MarketBatch {
   private final Map<String, LegReply> answers = new LinkedHashMap<>();
   private final Set<String> settled = new HashSet<>();
   private final Map<String, ActorRef<MarketReply>> waiting = new HashMap<>();
+
+  /** Repeats of a keyed request, answered with the first request's outcome (by op id). */
+  private final Map<String, List<ActorRef<MarketReply>>> followers = new HashMap<>();
+
   private boolean scheduled;
 
   MarketBatch(String marketId) {
@@ -54,6 +59,18 @@ final class MarketBatch {
     starting.add(op);
     reserved.add(op.listingId());
     waiting.put(op.opId(), replyTo);
+  }
+
+  /** The OPEN operation gathered but not yet persisted for {@code listingId}, if any. */
+  Optional<MarketOp> startingOpen(String listingId) {
+    return starting.stream()
+        .filter(op -> op.kind() == MarketOp.Kind.OPEN && op.listingId().equals(listingId))
+        .findFirst();
+  }
+
+  /** Answers {@code replyTo} like the request that started {@code opId}, once it is settled. */
+  void follow(String opId, ActorRef<MarketReply> replyTo) {
+    followers.computeIfAbsent(opId, k -> new ArrayList<>()).add(replyTo);
   }
 
   void chargeAnswered(String opId, LegReply reply) {
@@ -118,10 +135,13 @@ final class MarketBatch {
       Instant now,
       List<Market.Event> events,
       List<Outcome> outcomes) {
-    ActorRef<MarketReply> replyTo = waiting.remove(op.opId());
+    List<ActorRef<MarketReply>> recipients = new ArrayList<>();
+    recipients.add(waiting.remove(op.opId()));
+    recipients.addAll(followers.getOrDefault(op.opId(), List.of()));
+    followers.remove(op.opId());
     if (reply instanceof LegReply.LegRefused r) {
       events.add(new Market.OpFailed(marketId, op.opId(), r.error(), r.message(), null));
-      outcomes.add(new Outcome(replyTo, null, new MarketRefused(r.error(), r.message())));
+      answer(recipients, outcomes, null, new MarketRefused(r.error(), r.message()));
       return;
     }
     if (op.kind() == MarketOp.Kind.OPEN) {
@@ -131,12 +151,22 @@ final class MarketBatch {
         Leg c = op.charge();
         Leg refund = Leg.in(c.key() + ":refund", c.playerId(), c.copper(), c.items());
         events.add(new Market.OpFailed(marketId, op.opId(), e.error(), e.getMessage(), refund));
-        outcomes.add(new Outcome(replyTo, null, new MarketRefused(e.error(), e.getMessage())));
+        answer(recipients, outcomes, null, new MarketRefused(e.error(), e.getMessage()));
         return;
       }
     }
     events.add(new Market.OpCharged(marketId, op.opId(), now));
-    outcomes.add(new Outcome(replyTo, op.listingId(), null));
+    answer(recipients, outcomes, op.listingId(), null);
+  }
+
+  private static void answer(
+      List<ActorRef<MarketReply>> recipients,
+      List<Outcome> outcomes,
+      String listingId,
+      MarketRefused refusal) {
+    for (ActorRef<MarketReply> r : recipients) {
+      outcomes.add(new Outcome(r, listingId, refusal));
+    }
   }
 
   /** The refusal for a command on a listing an unpersisted operation holds. */

@@ -2,9 +2,12 @@ package org.bluemarble.market.entity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -164,6 +167,9 @@ public final class OrderBookEntity
   private final LegCourier<Command> courier;
   private final Map<String, ActorRef<BookReply>> waiting = new HashMap<>();
 
+  /** Repeats of a keyed placement still under way, answered like the first (by order id). */
+  private final Map<String, List<ActorRef<BookReply>>> followers = new HashMap<>();
+
   private OrderBookEntity(
       String bookId, String tag, EconomyConfig config, Clock clock, ActorContext<Command> ctx) {
     super(PersistenceId.of(ENTITY_KEY.name(), bookId));
@@ -247,6 +253,14 @@ public final class OrderBookEntity
       }
       Order order =
           new Order(cmd.orderId(), cmd.owner(), cmd.side(), cmd.limitPrice(), cmd.quantity());
+      Optional<BookReply> repeat = OrderRepeats.of(state, order);
+      if (repeat.isPresent() && state.isSubmitted(order.id())) {
+        followers.computeIfAbsent(order.id(), k -> new ArrayList<>()).add(cmd.replyTo());
+        return Effect().noReply();
+      }
+      if (repeat.isPresent()) {
+        return Effect().reply(cmd.replyTo(), repeat.get());
+      }
       if (state.isSubmitted(order.id())) {
         throw new MarketException(
             MarketError.IDEMPOTENCY_CONFLICT, "order id '" + order.id() + "' was already used");
@@ -304,7 +318,10 @@ public final class OrderBookEntity
       if (!state.isSubmitted(orderId)) {
         return Effect().noReply();
       }
-      ActorRef<BookReply> replyTo = waiting.remove(orderId);
+      List<ActorRef<BookReply>> replyTos = new ArrayList<>();
+      replyTos.add(waiting.remove(orderId));
+      replyTos.addAll(followers.getOrDefault(orderId, List.of()));
+      followers.remove(orderId);
       Event event =
           reply instanceof LegReply.LegRefused r
               ? new OrderRejected(bookId, orderId, r.error(), r.message())
@@ -314,12 +331,11 @@ public final class OrderBookEntity
           .thenRun(this::resend)
           .thenRun(
               s -> {
-                if (replyTo != null) {
-                  replyTo.tell(
-                      reply instanceof LegReply.LegRefused r
-                          ? new BookReply.BookRefused(r.error(), r.message())
-                          : s.reply(orderId));
-                }
+                BookReply answer =
+                    reply instanceof LegReply.LegRefused r
+                        ? new BookReply.BookRefused(r.error(), r.message())
+                        : s.reply(orderId);
+                replyTos.stream().filter(Objects::nonNull).forEach(r -> r.tell(answer));
               })
           .thenNoReply();
     }

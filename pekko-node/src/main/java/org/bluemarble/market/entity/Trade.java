@@ -219,7 +219,16 @@ public final class Trade
   private ReplyEffect<Event, TradeState> onOpenTrade(TradeState state, OpenTrade cmd) {
     try {
       if (state.phase() != TradeState.Phase.NONE) {
-        throw new MarketException(MarketError.TRADE_STATE, "trade " + tradeId + " exists");
+        // Only a keyed request reuses an id (IdempotentIds): its repeat gets the trade as it is.
+        TradeSession open = state.session();
+        if (!open.first().equals(cmd.first()) || !open.second().equals(cmd.second())) {
+          throw new MarketException(
+              MarketError.IDEMPOTENCY_KEY_REUSED,
+              "trade "
+                  + tradeId
+                  + " was opened with this idempotency key for another counterparty");
+        }
+        return Effect().reply(cmd.replyTo(), done(state));
       }
       new TradeSession(tradeId, cmd.first(), cmd.second(), config.catalog());
       return Effect()

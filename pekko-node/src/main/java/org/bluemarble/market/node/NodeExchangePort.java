@@ -32,11 +32,24 @@ public final class NodeExchangePort implements ExchangePort {
 
   @Override
   public CompletionStage<OrderInfo> placeOrder(
-      String player, String market, String itemId, String side, long limitPrice, long quantity) {
+      String player,
+      String market,
+      String itemId,
+      String side,
+      long limitPrice,
+      long quantity,
+      String idempotencyKey) {
     return call(
         () ->
             exchange
-                .placeOrder(market, player, itemId, Side.valueOf(side), limitPrice, quantity)
+                .placeOrder(
+                    market,
+                    player,
+                    itemId,
+                    Side.valueOf(side),
+                    limitPrice,
+                    quantity,
+                    idempotencyKey)
                 .thenApply(NodeExchangePort::orderOrThrow));
   }
 
@@ -74,7 +87,8 @@ public final class NodeExchangePort implements ExchangePort {
   }
 
   @Override
-  public CompletionStage<AuctionInfo> createAuction(String seller, AuctionRequest r) {
+  public CompletionStage<AuctionInfo> createAuction(
+      String seller, AuctionRequest r, String idempotencyKey) {
     return call(
         () -> {
           // The auction house checks the allowed range; this only keeps Duration from overflowing.
@@ -93,7 +107,8 @@ public final class NodeExchangePort implements ExchangePort {
                   r.minIncrement(),
                   r.reservePrice(),
                   r.buyoutPrice(),
-                  Duration.ofMinutes(r.durationMinutes()))
+                  Duration.ofMinutes(r.durationMinutes()),
+                  idempotencyKey)
               .thenApply(NodeExchangePort::auctionOrThrow);
         });
   }

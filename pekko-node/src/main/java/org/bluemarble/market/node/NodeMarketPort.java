@@ -79,12 +79,18 @@ public final class NodeMarketPort implements MarketPort {
 
   @Override
   public CompletionStage<ListingInfo> createListing(
-      String seller, String market, String itemId, long quantity, long price, int days) {
+      String seller,
+      String market,
+      String itemId,
+      long quantity,
+      long price,
+      int days,
+      String idempotencyKey) {
     String m = market == null ? economy.config().markets().get(0) : market;
     return call(
         () ->
             economy
-                .openListing(m, seller, itemId, quantity, price, days)
+                .openListing(m, seller, itemId, quantity, price, days, idempotencyKey)
                 .thenApply(NodeMarketPort::listingOrThrow));
   }
 
@@ -161,8 +167,12 @@ public final class NodeMarketPort implements MarketPort {
   }
 
   @Override
-  public CompletionStage<TradeInfo> openTrade(String first, String second) {
-    return call(() -> economy.openTrade(first, second).thenApply(NodeMarketPort::tradeOrThrow));
+  public CompletionStage<TradeInfo> openTrade(String first, String second, String idempotencyKey) {
+    return call(
+        () ->
+            economy
+                .openTrade(first, second, idempotencyKey)
+                .thenApply(NodeMarketPort::tradeOrThrow));
   }
 
   @Override
