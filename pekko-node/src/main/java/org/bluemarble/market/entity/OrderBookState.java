@@ -114,6 +114,13 @@ public final class OrderBookState {
     OrderView view = view(order, takerFilled, "OPEN", e.at());
     if (result.restingQuantity() > 0) {
       open.put(order.id(), view);
+    } else if (result.cancelledQuantity() > 0) {
+      closed.put(
+          order.id(),
+          view.with(
+              takerFilled,
+              "CANCELLED",
+              "SELF_TRADE: reached the owner's own resting order; the rest was returned"));
     } else {
       closed.put(order.id(), view.with(takerFilled, "FILLED", null));
     }
