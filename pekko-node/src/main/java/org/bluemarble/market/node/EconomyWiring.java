@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.bluemarble.edge.market.PaymentSignature;
 import org.bluemarble.edge.port.MarketPort;
-import org.bluemarble.market.entity.AuctionSettings;
 import org.bluemarble.market.entity.Economy;
 import org.bluemarble.market.entity.Exchange;
 
@@ -18,7 +17,7 @@ public record EconomyWiring(Economy economy, MarketPort port, PaymentSignature p
   public static EconomyWiring start(ActorSystem<?> system, int slices, Config config) {
     EconomySettings settings = EconomySettings.fromConfig(config);
     Economy economy = Economy.start(system, slices, settings.economy());
-    Exchange exchange = Exchange.start(system, slices, settings.economy(), AuctionSettings.DEFAULT);
+    Exchange exchange = Exchange.start(system, slices, settings.economy(), settings.auctions());
     return new EconomyWiring(
         economy,
         new NodeMarketPort(system, economy, exchange),

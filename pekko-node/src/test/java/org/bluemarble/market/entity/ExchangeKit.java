@@ -35,6 +35,11 @@ final class ExchangeKit {
   private final Set<String> books = ConcurrentHashMap.newKeySet();
 
   ExchangeKit(String name) {
+    this(name, AuctionSettings.DEFAULT);
+  }
+
+  /** As {@link #ExchangeKit(String)} with the auction houses running under {@code auctions}. */
+  ExchangeKit(String name, AuctionSettings auctions) {
     testKit =
         ActorTestKit.create(
             name,
@@ -53,7 +58,7 @@ final class ExchangeKit {
     cluster.manager().tell(Join.create(cluster.selfMember().address()));
     EconomyConfig config = EconomyConfig.defaults();
     economy = Economy.start(testKit.system(), 4, config);
-    exchange = Exchange.start(testKit.system(), 4, config, AuctionSettings.DEFAULT, clock);
+    exchange = Exchange.start(testKit.system(), 4, config, auctions, clock);
   }
 
   void shutdown() {
