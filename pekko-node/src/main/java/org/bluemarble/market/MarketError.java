@@ -63,5 +63,7 @@ public enum MarketError {
   /** The economy is read-only (an admin switch); reads still work. */
   ECONOMY_READ_ONLY,
   /** No auction with this id (unknown, or its house is in another market). */
-  AUCTION_UNAVAILABLE
+  AUCTION_UNAVAILABLE,
+  /** A trust tier name that is not one of {@link TrustTier}'s. */
+  INVALID_TRUST_TIER
 }

@@ -193,7 +193,7 @@ public final class AuctionHouse
     this.clock = clock;
     this.context = context;
     this.courier = new LegCourier<>(context, config.askTimeout(), LegAnswered::new);
-    this.ops = new AuctionOps(market, config.catalog(), rules);
+    this.ops = new AuctionOps(market, config.catalog(), rules, config.defaultTier());
   }
 
   @Override

@@ -30,6 +30,9 @@ public final class AuctionHouseState {
   private final Map<String, String> outcomes = new HashMap<>();
   private final Map<String, AuctionView> rejected = new HashMap<>();
 
+  /** Pending and running (not yet settled) auctions per seller, for the trust tier's limit. */
+  private final Map<String, Integer> openBySeller = new HashMap<>();
+
   AuctionHouseState(String market, MarketSettings fees) {
     this.market = market;
     this.fees = fees;
@@ -37,6 +40,15 @@ public final class AuctionHouseState {
 
   Optional<Auction> auction(String auctionId) {
     return Optional.ofNullable(auctions.get(auctionId));
+  }
+
+  /** {@code seller}'s auctions waiting for their escrow or not yet settled. */
+  int openCountOf(String seller) {
+    return openBySeller.getOrDefault(seller, 0);
+  }
+
+  private void track(String seller, int delta) {
+    openBySeller.merge(seller, delta, (a, b) -> a + b == 0 ? null : a + b);
   }
 
   boolean isKnown(String auctionId) {
@@ -81,6 +93,7 @@ public final class AuctionHouseState {
 
   AuctionHouseState submitted(AuctionHouse.AuctionSubmitted e) {
     pendingAuctions.put(e.terms().auctionId(), e);
+    track(e.terms().seller(), 1);
     return this;
   }
 
@@ -95,6 +108,7 @@ public final class AuctionHouseState {
 
   AuctionHouseState rejected(AuctionHouse.AuctionRejected e) {
     AuctionHouse.AuctionSubmitted s = pendingAuctions.remove(e.auctionId());
+    track(s.terms().seller(), -1);
     rejected.put(e.auctionId(), view(s.terms(), null, "REJECTED", e.message()));
     return this;
   }
@@ -125,6 +139,7 @@ public final class AuctionHouseState {
     Auction a = auctions.get(e.auctionId());
     boolean sold = a.highestBid().map(b -> b.amount() >= a.terms().reservePrice()).orElse(false);
     escrow.apply(a.settle(e.at()));
+    track(a.terms().seller(), -1);
     outcomes.put(e.auctionId(), sold ? "SOLD" : "UNSOLD");
     return this;
   }

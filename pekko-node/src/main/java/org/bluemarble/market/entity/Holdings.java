@@ -18,6 +18,7 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
+import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.inventory.InventoryEvent.ItemsAdded;
 import org.bluemarble.market.inventory.InventoryEvent.ItemsRemoved;
 import org.bluemarble.market.inventory.ItemCatalog;
@@ -34,7 +35,10 @@ import org.bluemarble.node.EntityTags;
  * in flight, or a re-post after a coordinator's crash, gets the same refusal, so a coordinator that
  * acted on a refusal is never contradicted by a late application. Other refused IN legs are owed to
  * the player and simply re-posted until they fit. A frozen player's holdings refuse OUT legs but
- * still accept IN legs, so sagas already under way can finish. Snapshotted every {@value
+ * still accept IN legs, so sagas already under way can finish. The player's trust tier (set by an
+ * admin, else the configured default) is kept here too: a market, book or auction house puts the
+ * limits its operation needs on the charge leg ({@link TierCheck}) and the holdings refuse the leg
+ * when the tier does not allow it, so the tier costs no extra message. Snapshotted every {@value
  * #SNAPSHOT_EVERY} events (the snapshot carries the bounded window of settled keys).
  */
 public final class Holdings
@@ -69,7 +73,8 @@ public final class Holdings
   // Commands
 
   /** Everything the holdings accept. */
-  public sealed interface Command extends CborSerializable permits Post, GetHoldings, Freeze {}
+  public sealed interface Command extends CborSerializable
+      permits Post, GetHoldings, Freeze, SetTrustTier {}
 
   /** Apply {@code leg} once. */
   public record Post(Leg leg, ActorRef<LegReply> replyTo) implements Command {}
@@ -82,10 +87,17 @@ public final class Holdings
   public record Freeze(boolean frozen, String reason, ActorRef<HoldingsView> replyTo)
       implements Command {}
 
+  /**
+   * Give the player trust tier {@code tier} (limits on open listings, orders and auctions and on
+   * their value); {@code reason} is shown to admins.
+   */
+  public record SetTrustTier(TrustTier tier, String reason, ActorRef<HoldingsView> replyTo)
+      implements Command {}
+
   // Events
 
   public sealed interface Event extends CborSerializable
-      permits LegApplied, LegVoided, FreezeChanged {}
+      permits LegApplied, LegVoided, FreezeChanged, TrustTierChanged {}
 
   /** A leg applied; {@code added}/{@code removed} name the exact inventory slots (null if none). */
   public record LegApplied(
@@ -98,6 +110,10 @@ public final class Holdings
       implements Event {}
 
   public record FreezeChanged(String playerId, boolean frozen, String reason, Instant at)
+      implements Event {}
+
+  /** An admin gave the player trust tier {@code tier}. */
+  public record TrustTierChanged(String playerId, TrustTier tier, String reason, Instant at)
       implements Event {}
 
   private final String playerId;
@@ -157,6 +173,17 @@ public final class Holdings
         .onCommand(Post.class, this::onPost)
         .onCommand(GetHoldings.class, (s, c) -> Effect().reply(c.replyTo(), s.view(playerId)))
         .onCommand(Freeze.class, this::onFreeze)
+        .onCommand(
+            SetTrustTier.class,
+            (s, c) ->
+                Effect()
+                    .persist(
+                        new TrustTierChanged(
+                            playerId,
+                            c.tier(),
+                            c.reason() == null ? "" : c.reason(),
+                            clock.instant()))
+                    .thenReply(c.replyTo(), st -> st.view(playerId)))
         .build();
   }
 
@@ -178,6 +205,9 @@ public final class Holdings
       return refuse(cmd, MarketError.TRADING_FROZEN, "trading of " + playerId + " is frozen");
     }
     try {
+      if (leg.tierCheck() != null && leg.direction() == Leg.Direction.OUT) {
+        leg.tierCheck().require(playerId, state.trustTier());
+      }
       LegApplied event = state.decide(playerId, leg, clock.instant());
       return Effect().persist(event).thenReply(cmd.replyTo(), s -> new LegReply.LegDone(leg.key()));
     } catch (MarketException e) {
@@ -211,6 +241,7 @@ public final class Holdings
         .onEvent(LegApplied.class, HoldingsState::applied)
         .onEvent(LegVoided.class, HoldingsState::voided)
         .onEvent(FreezeChanged.class, HoldingsState::freezeChanged)
+        .onEvent(TrustTierChanged.class, HoldingsState::trustTierChanged)
         .build();
   }
 }

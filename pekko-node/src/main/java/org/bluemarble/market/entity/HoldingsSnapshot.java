@@ -1,6 +1,7 @@
 package org.bluemarble.market.entity;
 
 import java.util.List;
+import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.inventory.EquipmentSlot;
 import org.bluemarble.market.inventory.InventoryEvent.Placement;
 import org.bluemarble.node.CborSerializable;
@@ -8,8 +9,8 @@ import org.bluemarble.node.CborSerializable;
 /**
  * The serialized form of a {@link HoldingsState} in the snapshot store: balances, the bag as slot
  * placements, equipped stacks, the window of settled idempotency keys (oldest first) and the recent
- * ledger lines (newest first). {@code legsApplied} counts every leg ever applied, not only those
- * still in the window.
+ * ledger lines (newest first), and the trust tier an admin gave (null: the configured default).
+ * {@code legsApplied} counts every leg ever applied, not only those still in the window.
  */
 public record HoldingsSnapshot(
     long copper,
@@ -20,7 +21,9 @@ public record HoldingsSnapshot(
     List<Placement> bag,
     List<Equipped> equipment,
     List<KeyWindow.Entry> keys,
-    List<LegLine> recent)
+    List<LegLine> recent,
+    TrustTier trustTier,
+    String trustTierReason)
     implements CborSerializable {
 
   /** A stack worn in an equipment slot. */

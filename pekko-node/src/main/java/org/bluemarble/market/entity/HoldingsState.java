@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.Money;
+import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.inventory.EquipmentSlot;
 import org.bluemarble.market.inventory.Inventory;
 import org.bluemarble.market.inventory.InventoryEvent.ItemEquipped;
@@ -36,6 +37,8 @@ public final class HoldingsState {
   private long honor;
   private boolean frozen;
   private String frozenReason = "";
+  private TrustTier trustTier;
+  private String trustTierReason = "";
 
   HoldingsState(ItemCatalog catalog) {
     this.inventory = new Inventory(catalog);
@@ -48,6 +51,11 @@ public final class HoldingsState {
 
   boolean frozen() {
     return frozen;
+  }
+
+  /** The tier an admin gave the player, or null (then the configured default applies). */
+  TrustTier trustTier() {
+    return trustTier;
   }
 
   /** The event applying {@code leg}; throws the refusal when it cannot be applied as a whole. */
@@ -134,6 +142,12 @@ public final class HoldingsState {
     return this;
   }
 
+  HoldingsState trustTierChanged(Holdings.TrustTierChanged e) {
+    trustTier = e.tier();
+    trustTierReason = e.reason() == null ? "" : e.reason();
+    return this;
+  }
+
   HoldingsView view(String playerId) {
     Map<String, Integer> items = new TreeMap<>();
     for (int i = 0; i < Inventory.SLOTS; i++) {
@@ -151,7 +165,9 @@ public final class HoldingsState {
         frozen,
         frozenReason,
         legsApplied,
-        List.copyOf(recent));
+        List.copyOf(recent),
+        trustTier == null ? null : trustTier.name(),
+        trustTierReason);
   }
 
   // Snapshots
@@ -177,7 +193,9 @@ public final class HoldingsState {
         bag,
         worn,
         keys.entries(),
-        List.copyOf(recent));
+        List.copyOf(recent),
+        trustTier,
+        trustTierReason);
   }
 
   static HoldingsState restore(ItemCatalog catalog, HoldingsSnapshot s) {
@@ -187,6 +205,8 @@ public final class HoldingsState {
     state.frozen = s.frozen();
     state.frozenReason = s.frozenReason() == null ? "" : s.frozenReason();
     state.legsApplied = s.legsApplied();
+    state.trustTier = s.trustTier();
+    state.trustTierReason = s.trustTierReason() == null ? "" : s.trustTierReason();
     // Equipment first, through slot 0 of the still empty bag, then the bag itself.
     for (HoldingsSnapshot.Equipped e : s.equipment()) {
       state.inventory.apply(new ItemsAdded(List.of(new Placement(0, e.itemId(), e.quantity()))));

@@ -41,7 +41,9 @@ import org.bluemarble.node.EntityTags;
  * org.bluemarble.market.orderbook.OrderBook} rules (price-time priority, partial fills, maker's
  * price, the seller pays the transaction fee per fill, like listings). What the book owes players
  * (payments, refunds, items, cancelled remainders) is persisted as legs re-posted until
- * acknowledged, on a timer and after recovery. Time priority is the order of acceptance.
+ * acknowledged, on a timer and after recovery. Time priority is the order of acceptance. The charge
+ * leg carries the owner's trust-tier limits ({@link TierCheck}: open orders in this book, order
+ * value), checked by the holdings.
  */
 public final class OrderBookEntity
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -253,7 +255,7 @@ public final class OrderBookEntity
       }
       state.book().checkPlace(order, Long.MAX_VALUE);
       String key = "book:" + bookId + ":charge:" + order.id();
-      Leg charge =
+      Leg unchecked =
           order.side() == Side.BUY
               ? new Leg(
                   key,
@@ -265,6 +267,7 @@ public final class OrderBookEntity
                   OrderBookState.stacks(state.itemId(), order.quantity()))
               : Leg.out(
                   key, order.owner(), 0, OrderBookState.stacks(state.itemId(), order.quantity()));
+      Leg charge = unchecked.withTierCheck(tierCheck(state, order));
       waiting.put(order.id(), cmd.replyTo());
       return Effect()
           .persist(new OrderSubmitted(bookId, order, charge, clock.instant()))
@@ -273,6 +276,18 @@ public final class OrderBookEntity
     } catch (MarketException | ArithmeticException e) {
       return Effect().reply(cmd.replyTo(), refusal(e));
     }
+  }
+
+  /**
+   * The trust-tier limits of placing {@code order}: the owner's open and pending orders in this
+   * book, this one included, and the whole order's value ({@code limitPrice * quantity}).
+   */
+  private TierCheck tierCheck(OrderBookState state, Order order) {
+    return new TierCheck(
+        "open orders in " + bookId,
+        state.openCountOf(order.owner()) + 1,
+        order.limitPrice() * order.quantity(),
+        config.defaultTier());
   }
 
   private ReplyEffect<Event, OrderBookState> onCancelOrder(OrderBookState state, CancelOrder cmd) {

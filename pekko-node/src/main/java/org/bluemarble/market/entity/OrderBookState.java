@@ -48,6 +48,10 @@ public final class OrderBookState {
           return size() > CLOSED_KEPT;
         }
       };
+
+  /** Open and pending orders per owner, for the trust tier's limit. */
+  private final Map<String, Integer> openByOwner = new HashMap<>();
+
   private long fills;
 
   OrderBookState(String bookId, int feeBasisPoints) {
@@ -75,6 +79,15 @@ public final class OrderBookState {
     return Optional.ofNullable(submitted.get(orderId));
   }
 
+  /** {@code owner}'s orders that are open or waiting for their escrow. */
+  int openCountOf(String owner) {
+    return openByOwner.getOrDefault(owner, 0);
+  }
+
+  private void track(String owner, int delta) {
+    openByOwner.merge(owner, delta, (a, b) -> a + b == 0 ? null : a + b);
+  }
+
   List<Leg> charges() {
     return submitted.values().stream().map(OrderBookEntity.OrderSubmitted::charge).toList();
   }
@@ -87,6 +100,7 @@ public final class OrderBookState {
 
   OrderBookState submitted(OrderBookEntity.OrderSubmitted e) {
     submitted.put(e.order().id(), e);
+    track(e.order().owner(), 1);
     return this;
   }
 
@@ -108,13 +122,17 @@ public final class OrderBookState {
         open.put(makerId, maker.with(makerFilled, "OPEN", null));
       } else {
         open.remove(makerId);
+        track(maker.owner(), -1);
         closed.put(makerId, maker.with(makerFilled, "FILLED", null));
       }
     }
     OrderView view = view(order, takerFilled, "OPEN", e.at());
     if (result.restingQuantity() > 0) {
       open.put(order.id(), view);
-    } else if (result.cancelledQuantity() > 0) {
+      return this;
+    }
+    track(order.owner(), -1);
+    if (result.cancelledQuantity() > 0) {
       closed.put(
           order.id(),
           view.with(
@@ -129,6 +147,7 @@ public final class OrderBookState {
 
   OrderBookState rejected(OrderBookEntity.OrderRejected e) {
     OrderBookEntity.OrderSubmitted s = submitted.remove(e.orderId());
+    track(s.order().owner(), -1);
     closed.put(
         e.orderId(), view(s.order(), 0, "REJECTED", s.at()).with(0, "REJECTED", e.message()));
     return this;
@@ -137,6 +156,7 @@ public final class OrderBookState {
   OrderBookState cancelled(OrderBookEntity.OrderCancelled e) {
     escrow.apply(book.cancel(e.orderId(), e.owner()));
     OrderView v = open.remove(e.orderId());
+    track(v.owner(), -1);
     closed.put(e.orderId(), v.with(v.filled(), "CANCELLED", null));
     return this;
   }

@@ -300,6 +300,53 @@ class ExchangeApiTest {
     ledgerBalances();
   }
 
+  @Test
+  void aNewcomersOrderAboveTenGoldIsRefusedOverHttpAndTheGameProtocolUntilAnAdminRaisesTheTier()
+      throws Exception {
+    Player p = newPlayer();
+    grant(p, 300_000, null, 0);
+    Map<String, Object> big =
+        Map.of("itemId", "gold_nugget", "side", "BUY", "price", 1_100, "quantity", 100);
+    Response refused = call("POST", "/api/marketplace/orders", big, p);
+    assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
+    assertThat(refused.body().path("error").path("code").asText())
+        .isEqualTo("ITEM_VALUE_LIMIT_EXCEEDED");
+    try (BlueMarbleClient c = webSocket(p, new ClientListener() {})) {
+      ExecutionException overProtocol =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              ExecutionException.class,
+              () ->
+                  c.economy(
+                          Envelope.newBuilder()
+                              .setPlaceOrder(
+                                  order(PlaceOrder.Side.SIDE_BUY, 1_100, 100)
+                                      .setItemId("gold_nugget")))
+                      .get(30, TimeUnit.SECONDS));
+      assertThat(((ProtocolException) overProtocol.getCause()).code())
+          .isEqualTo(Error.Code.CODE_REFUSED);
+      assertThat(overProtocol.getCause().getMessage()).startsWith("ITEM_VALUE_LIMIT_EXCEEDED");
+    }
+    assertThat(
+            call(
+                    "PUT",
+                    "/admin/v1/economy/players/" + p.id() + "/trust-tier",
+                    Map.of("tier", "GRANDMASTER", "reason", "typo"),
+                    null)
+                .status())
+        .isEqualTo(400);
+    Response raised =
+        call(
+            "PUT",
+            "/admin/v1/economy/players/" + p.id() + "/trust-tier",
+            Map.of("tier", "ESTABLISHED", "reason", "verified trader"),
+            null);
+    assertThat(raised.status()).as(raised.body().toString()).isEqualTo(200);
+    assertThat(raised.body().path("trustTier").asText()).isEqualTo("ESTABLISHED");
+    Response accepted = call("POST", "/api/marketplace/orders", big, p);
+    assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(201);
+    ledgerBalances();
+  }
+
   private static BlueMarbleClient webSocket(Player p, ClientListener listener) throws Exception {
     WebSocketClientTransport ws =
         WebSocketClientTransport.connect(
