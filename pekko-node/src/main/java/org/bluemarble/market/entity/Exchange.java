@@ -105,6 +105,14 @@ public final class Exchange {
                 .ask(r -> new OrderBookEntity.GetDepth(levels, r), timeout));
   }
 
+  /**
+   * Starts the book {@code bookId} if no node runs it (its recovery re-sends what it owes); used by
+   * the start-up waker.
+   */
+  public void wakeBook(String bookId) {
+    bookRef(bookId).tell(new OrderBookEntity.GetSummary(system.ignoreRef()));
+  }
+
   public CompletionStage<MarketSummary> bookSummary(String bookId) {
     return bookRef(bookId).ask(OrderBookEntity.GetSummary::new, timeout);
   }

@@ -9,8 +9,9 @@ import org.bluemarble.market.entity.Exchange;
 
 /**
  * Starts the economy on a node: reads {@code bluemarble.market}, registers the Holdings, Market,
- * Trade and Treasury entity types and the order books and auction houses, and builds the edge's
- * {@link MarketPort} and the payments webhook's {@link PaymentSignature}.
+ * Trade and Treasury entity types and the order books and auction houses (waking the books the
+ * journal knows, see {@link OrderBookWaker}), and builds the edge's {@link MarketPort} and the
+ * payments webhook's {@link PaymentSignature}.
  */
 public record EconomyWiring(Economy economy, MarketPort port, PaymentSignature payments) {
 
@@ -18,6 +19,7 @@ public record EconomyWiring(Economy economy, MarketPort port, PaymentSignature p
     EconomySettings settings = EconomySettings.fromConfig(config);
     Economy economy = Economy.start(system, slices, settings.economy());
     Exchange exchange = Exchange.start(system, slices, settings.economy(), settings.auctions());
+    OrderBookWaker.wake(system, exchange);
     return new EconomyWiring(
         economy,
         new NodeMarketPort(system, economy, exchange),
