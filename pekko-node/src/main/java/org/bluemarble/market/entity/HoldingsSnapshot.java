@@ -9,7 +9,8 @@ import org.bluemarble.node.CborSerializable;
 /**
  * The serialized form of a {@link HoldingsState} in the snapshot store: balances, the bag as slot
  * placements, equipped stacks, the window of settled idempotency keys (oldest first) and the recent
- * ledger lines (newest first), and the trust tier an admin gave (null: the configured default).
+ * ledger lines (newest first), the trust tier an admin gave (null: the configured default) and the
+ * order books the player placed orders in (oldest first; null in snapshots older than the field).
  * {@code legsApplied} counts every leg ever applied, not only those still in the window.
  */
 public record HoldingsSnapshot(
@@ -23,7 +24,8 @@ public record HoldingsSnapshot(
     List<KeyWindow.Entry> keys,
     List<LegLine> recent,
     TrustTier trustTier,
-    String trustTierReason)
+    String trustTierReason,
+    List<String> orderBooks)
     implements CborSerializable {
 
   /** A stack worn in an equipment slot. */
@@ -34,5 +36,6 @@ public record HoldingsSnapshot(
     equipment = List.copyOf(equipment);
     keys = List.copyOf(keys);
     recent = List.copyOf(recent);
+    orderBooks = orderBooks == null ? null : List.copyOf(orderBooks);
   }
 }

@@ -3,6 +3,9 @@ package org.bluemarble.market.entity;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,10 +29,17 @@ import org.bluemarble.market.inventory.ItemCatalog;
 public final class HoldingsState {
   static final int RECENT_LEGS = 50;
 
+  /** Order books remembered per player (most recent first), for "my orders" across items. */
+  static final int ORDER_BOOKS_KEPT = 32;
+
   /** Settled idempotency keys kept per player (see {@link KeyWindow} for why this is enough). */
   static final int KEY_WINDOW = 4_000;
 
   private final ArrayDeque<LegLine> recent = new ArrayDeque<>();
+
+  /** Books the player placed orders in, oldest first; derived from order charge legs. */
+  private final LinkedHashSet<String> orderBooks = new LinkedHashSet<>();
+
   private final Inventory inventory;
   private final KeyWindow keys = new KeyWindow(KEY_WINDOW);
   private long legsApplied;
@@ -122,6 +132,7 @@ public final class HoldingsState {
       inventory.apply(e.added());
     }
     Leg leg = e.leg();
+    rememberBook(leg.key());
     recent.addFirst(
         new LegLine(
             leg.key(), leg.direction().name(), leg.copper(), leg.honor(), leg.items(), e.at()));
@@ -129,6 +140,20 @@ public final class HoldingsState {
       recent.removeLast();
     }
     return this;
+  }
+
+  /** Order charge keys look like {@code book:<market>.<item>:charge:<orderId>}. */
+  private void rememberBook(String key) {
+    int charge = key.indexOf(":charge:");
+    if (!key.startsWith("book:") || charge < 0) {
+      return;
+    }
+    String book = key.substring("book:".length(), charge);
+    orderBooks.remove(book);
+    orderBooks.add(book);
+    if (orderBooks.size() > ORDER_BOOKS_KEPT) {
+      orderBooks.remove(orderBooks.iterator().next());
+    }
   }
 
   HoldingsState voided(Holdings.LegVoided e) {
@@ -167,7 +192,14 @@ public final class HoldingsState {
         legsApplied,
         List.copyOf(recent),
         trustTier == null ? null : trustTier.name(),
-        trustTierReason);
+        trustTierReason,
+        newestFirst(orderBooks));
+  }
+
+  private static List<String> newestFirst(Collection<String> oldestFirst) {
+    List<String> out = new ArrayList<>(oldestFirst);
+    Collections.reverse(out);
+    return out;
   }
 
   // Snapshots
@@ -195,7 +227,8 @@ public final class HoldingsState {
         keys.entries(),
         List.copyOf(recent),
         trustTier,
-        trustTierReason);
+        trustTierReason,
+        List.copyOf(orderBooks));
   }
 
   static HoldingsState restore(ItemCatalog catalog, HoldingsSnapshot s) {
@@ -207,6 +240,9 @@ public final class HoldingsState {
     state.legsApplied = s.legsApplied();
     state.trustTier = s.trustTier();
     state.trustTierReason = s.trustTierReason() == null ? "" : s.trustTierReason();
+    if (s.orderBooks() != null) {
+      state.orderBooks.addAll(s.orderBooks());
+    }
     // Equipment first, through slot 0 of the still empty bag, then the bag itself.
     for (HoldingsSnapshot.Equipped e : s.equipment()) {
       state.inventory.apply(new ItemsAdded(List.of(new Placement(0, e.itemId(), e.quantity()))));

@@ -21,10 +21,12 @@ public record HoldingsView(
     long legsApplied,
     List<LegLine> recentLegs,
     String trustTier,
-    String trustTierReason)
+    String trustTierReason,
+    List<String> orderBooks)
     implements CborSerializable {
   public HoldingsView {
     items = Map.copyOf(items);
     recentLegs = List.copyOf(recentLegs);
+    orderBooks = List.copyOf(orderBooks);
   }
 }

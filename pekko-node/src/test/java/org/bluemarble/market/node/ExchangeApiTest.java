@@ -301,6 +301,41 @@ class ExchangeApiTest {
   }
 
   @Test
+  void withoutItemIdThePlayersOrdersAcrossTheBooksOfAMarketAreListedNewestFirst() throws Exception {
+    Player p = newPlayer();
+    Player other = newPlayer();
+    grant(p, 5_000, "copper_ore", 10);
+    grant(other, 5_000, null, 0);
+    Response sell =
+        call(
+            "POST",
+            "/api/marketplace/orders",
+            Map.of("itemId", "copper_ore", "side", "SELL", "price", 900, "quantity", 10),
+            p);
+    Response buy =
+        call(
+            "POST",
+            "/api/marketplace/orders",
+            Map.of("itemId", "trail_bread", "side", "BUY", "price", 3, "quantity", 5),
+            p);
+    call(
+        "POST",
+        "/api/marketplace/orders",
+        Map.of("itemId", "trail_bread", "side", "BUY", "price", 2, "quantity", 5),
+        other);
+    assertThat(List.of(sell.status(), buy.status())).containsOnly(201);
+    Response mine = call("GET", "/api/marketplace/orders", null, p);
+    assertThat(mine.status()).as(mine.body().toString()).isEqualTo(200);
+    assertThat(mine.body().path("orders").findValuesAsText("orderId"))
+        .containsExactlyInAnyOrder(
+            sell.body().path("orderId").asText(), buy.body().path("orderId").asText());
+    Response harbor = call("GET", "/api/marketplace/orders?market=harbor", null, p);
+    assertThat(harbor.status()).isEqualTo(200);
+    assertThat(harbor.body().path("orders").size()).as("no orders in another market").isZero();
+    ledgerBalances();
+  }
+
+  @Test
   void aNewcomersOrderAboveTenGoldIsRefusedOverHttpAndTheGameProtocolUntilAnAdminRaisesTheTier()
       throws Exception {
     Player p = newPlayer();
