@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -73,5 +74,24 @@ public final class PriceStatistics {
     }
     long average = turnover.divide(BigInteger.valueOf(volume)).longValueExact();
     return new PriceSummary(itemId, lastPrice, average, min, max, volume, trades);
+  }
+
+  /** The trades still kept, oldest first (for snapshots). */
+  public List<TradeRecord> recentTrades() {
+    return List.copyOf(recent);
+  }
+
+  /** The price of the last trade ever recorded (0 before any). */
+  public long lastPrice() {
+    return lastPrice;
+  }
+
+  /** Statistics as a snapshot left them: {@code trades} in time order and the last price. */
+  public static PriceStatistics restore(
+      String itemId, Duration window, List<TradeRecord> trades, long lastPrice) {
+    PriceStatistics s = new PriceStatistics(itemId, window);
+    trades.forEach(s::record);
+    s.lastPrice = lastPrice;
+    return s;
   }
 }

@@ -16,6 +16,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -51,6 +52,9 @@ public final class OrderBookEntity
 
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "OrderBook");
+
+  /** Events between snapshots; two snapshots are kept, every event stays in the journal. */
+  static final int SNAPSHOT_EVERY = 100;
 
   /** Registers the entity type with Cluster Sharding; events are tagged by slice. */
   public static void init(ActorSystem<?> system, int slices, EconomyConfig config) {
@@ -186,10 +190,19 @@ public final class OrderBookEntity
     return Set.of(tag);
   }
 
-  /** No snapshots: the state wraps the mutable rule book, which has no serialized form yet. */
+  /**
+   * Snapshots bound recovery to at most {@value #SNAPSHOT_EVERY} events; events are never deleted
+   * (they are the book's history).
+   */
   @Override
   public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.disabled();
+    return RetentionCriteria.snapshotEvery(SNAPSHOT_EVERY, 2);
+  }
+
+  /** The mutable state is stored as an immutable {@link OrderBookSnapshot}. */
+  @Override
+  public SnapshotAdapter<OrderBookState> snapshotAdapter() {
+    return OrderBookSnapshot.adapter(bookId, config.fees().transactionFeeBasisPoints());
   }
 
   @Override

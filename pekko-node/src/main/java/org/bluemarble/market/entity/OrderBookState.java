@@ -55,12 +55,76 @@ public final class OrderBookState {
   private long fills;
 
   OrderBookState(String bookId, int feeBasisPoints) {
+    this(
+        bookId,
+        new OrderBook(OrderBookEntity.itemOfBook(bookId), feeBasisPoints),
+        new EscrowBooks(escrowPrefix(bookId)),
+        new PriceStatistics(OrderBookEntity.itemOfBook(bookId), STATS_WINDOW));
+  }
+
+  private OrderBookState(String bookId, OrderBook book, EscrowBooks escrow, PriceStatistics stats) {
     this.bookId = bookId;
     this.market = OrderBookEntity.marketOfBook(bookId);
     this.itemId = OrderBookEntity.itemOfBook(bookId);
-    this.book = new OrderBook(itemId, feeBasisPoints);
-    this.escrow = new EscrowBooks("book:" + bookId + ":");
-    this.stats = new PriceStatistics(itemId, STATS_WINDOW);
+    this.book = book;
+    this.escrow = escrow;
+    this.stats = stats;
+  }
+
+  private static String escrowPrefix(String bookId) {
+    return "book:" + bookId + ":";
+  }
+
+  // Snapshots
+
+  OrderBookSnapshot snapshot() {
+    List<RestingOrder> resting = new ArrayList<>(book.orders(Side.BUY));
+    resting.addAll(book.orders(Side.SELL));
+    long[] sequences = book.sequences();
+    return new OrderBookSnapshot(
+        resting,
+        book.usedIds().stream().sorted().toList(),
+        sequences[0],
+        sequences[1],
+        escrow.snapshot(),
+        stats.recentTrades(),
+        stats.lastPrice(),
+        List.copyOf(submitted.values()),
+        open.values().stream().sorted(Comparator.comparing(OrderView::orderId)).toList(),
+        List.copyOf(closed.values()),
+        fills);
+  }
+
+  /** The state {@code s} describes; the per-owner counts are rebuilt from the orders. */
+  static OrderBookState restore(String bookId, int feeBasisPoints, OrderBookSnapshot s) {
+    String item = OrderBookEntity.itemOfBook(bookId);
+    OrderBookState state =
+        new OrderBookState(
+            bookId,
+            OrderBook.restore(
+                item,
+                feeBasisPoints,
+                s.resting(),
+                s.usedIds(),
+                s.orderSequence(),
+                s.fillSequence()),
+            EscrowBooks.restore(escrowPrefix(bookId), s.escrow()),
+            PriceStatistics.restore(item, STATS_WINDOW, s.trades(), s.lastPrice()));
+    s.submitted()
+        .forEach(
+            e -> {
+              state.submitted.put(e.order().id(), e);
+              state.track(e.order().owner(), 1);
+            });
+    s.open()
+        .forEach(
+            v -> {
+              state.open.put(v.orderId(), v);
+              state.track(v.owner(), 1);
+            });
+    s.closed().forEach(v -> state.closed.put(v.orderId(), v));
+    state.fills = s.fills();
+    return state;
   }
 
   String itemId() {

@@ -316,4 +316,43 @@ public final class OrderBook {
   public int size() {
     return open.size();
   }
+
+  /** Every order id ever placed in this book (for snapshots). */
+  public List<String> usedIds() {
+    return List.copyOf(usedIds);
+  }
+
+  /** Sequence of the last accepted order and of the last fill (for snapshots). */
+  public long[] sequences() {
+    return new long[] {orderSequence, fillSequence};
+  }
+
+  /**
+   * A book as a snapshot left it: {@code resting} orders (any order; their sequence gives the time
+   * priority), every id ever used and the two sequences of {@link #sequences}.
+   */
+  public static OrderBook restore(
+      String itemId,
+      int feeBasisPoints,
+      List<RestingOrder> resting,
+      List<String> usedIds,
+      long orderSequence,
+      long fillSequence) {
+    OrderBook book = new OrderBook(itemId, feeBasisPoints);
+    resting.stream()
+        .sorted(Comparator.comparingLong(RestingOrder::sequence))
+        .forEach(
+            r -> {
+              Entry e = new Entry(r.order(), r.sequence());
+              e.remaining = r.remaining();
+              (r.order().side() == Side.BUY ? book.bids : book.asks)
+                  .computeIfAbsent(r.order().limitPrice(), p -> new ArrayDeque<>())
+                  .addLast(e);
+              book.open.put(r.order().id(), e);
+            });
+    book.usedIds.addAll(usedIds);
+    book.orderSequence = orderSequence;
+    book.fillSequence = fillSequence;
+    return book;
+  }
 }
