@@ -17,6 +17,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -43,6 +44,9 @@ public final class AuctionHouse
 
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "AuctionHouse");
+
+  /** Events between snapshots; two snapshots are kept, every event stays in the journal. */
+  static final int SNAPSHOT_EVERY = 100;
 
   /** Registers the entity type with Cluster Sharding; events are tagged by slice. */
   public static void init(
@@ -206,10 +210,19 @@ public final class AuctionHouse
     return Set.of(tag);
   }
 
-  /** No snapshots: the state wraps the mutable auctions, which have no serialized form yet. */
+  /**
+   * Snapshots bound recovery to at most {@value #SNAPSHOT_EVERY} events; events are never deleted
+   * (they are the house's history). Deadlines come back with the snapshot (each auction's end).
+   */
   @Override
   public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.disabled();
+    return RetentionCriteria.snapshotEvery(SNAPSHOT_EVERY, 2);
+  }
+
+  /** The mutable state is stored as an immutable {@link AuctionHouseSnapshot}. */
+  @Override
+  public SnapshotAdapter<AuctionHouseState> snapshotAdapter() {
+    return AuctionHouseSnapshot.adapter(market, config.fees());
   }
 
   /** After recovery: re-post what is owed and close at once what ended while nobody ran us. */

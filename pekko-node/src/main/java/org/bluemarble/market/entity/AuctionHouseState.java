@@ -22,7 +22,7 @@ import org.bluemarble.market.MarketSettings;
 public final class AuctionHouseState {
   private final String market;
   private final MarketSettings fees;
-  private final EscrowBooks escrow = new EscrowBooks("");
+  private final EscrowBooks escrow;
   private final Map<String, Auction> auctions = new LinkedHashMap<>();
   private final Map<String, AuctionHouse.AuctionSubmitted> pendingAuctions = new LinkedHashMap<>();
   private final Map<String, AuctionHouse.BidSubmitted> pendingBids = new LinkedHashMap<>();
@@ -34,8 +34,52 @@ public final class AuctionHouseState {
   private final Map<String, Integer> openBySeller = new HashMap<>();
 
   AuctionHouseState(String market, MarketSettings fees) {
+    this(market, fees, new EscrowBooks(""));
+  }
+
+  private AuctionHouseState(String market, MarketSettings fees, EscrowBooks escrow) {
     this.market = market;
     this.fees = fees;
+    this.escrow = escrow;
+  }
+
+  // Snapshots
+
+  AuctionHouseSnapshot snapshot() {
+    return new AuctionHouseSnapshot(
+        auctions.values().stream()
+            .map(a -> new AuctionHouseSnapshot.Lot(a.terms(), a.progress()))
+            .toList(),
+        List.copyOf(pendingAuctions.values()),
+        List.copyOf(pendingBids.values()),
+        bidCounts,
+        outcomes,
+        rejected,
+        escrow.snapshot());
+  }
+
+  /** The state {@code s} describes; the per-seller counts are rebuilt from the auctions. */
+  static AuctionHouseState restore(String market, MarketSettings fees, AuctionHouseSnapshot s) {
+    AuctionHouseState state =
+        new AuctionHouseState(market, fees, EscrowBooks.restore("", s.escrow()));
+    for (AuctionHouseSnapshot.Lot lot : s.auctions()) {
+      Auction a = Auction.restore(lot.terms(), fees, lot.progress());
+      state.auctions.put(lot.terms().auctionId(), a);
+      if (a.state() != Auction.State.SETTLED) {
+        state.track(lot.terms().seller(), 1);
+      }
+    }
+    s.pendingAuctions()
+        .forEach(
+            p -> {
+              state.pendingAuctions.put(p.terms().auctionId(), p);
+              state.track(p.terms().seller(), 1);
+            });
+    s.pendingBids().forEach(b -> state.pendingBids.put(b.bidId(), b));
+    state.bidCounts.putAll(s.bidCounts());
+    state.outcomes.putAll(s.outcomes());
+    state.rejected.putAll(s.rejected());
+    return state;
   }
 
   Optional<Auction> auction(String auctionId) {
