@@ -128,7 +128,8 @@ class OrderBookWakeTest {
   void aBookOwingItemsDeliversThemAfterARestartWithoutBeingAsked() throws Exception {
     Player buyer;
     Player seller;
-    try (InProcessNode first = start()) {
+    InProcessNode first = start();
+    try {
       buyer = register(first);
       seller = register(first);
       grant(first, buyer, 1_000, "iron_sword", 199);
@@ -147,9 +148,12 @@ class OrderBookWakeTest {
                       .as("paid 50 less the 5 % fee")
                       .isEqualTo(48));
       assertThat(wallet(first, buyer).path("items").has("oak_log")).as("still owed").isFalse();
+    } finally {
+      first.close();
     }
 
-    try (InProcessNode second = start()) {
+    InProcessNode second = start();
+    try {
       Player again = login(second, buyer.id(), buyer.name());
       Response listed =
           call(
@@ -166,6 +170,8 @@ class OrderBookWakeTest {
                   assertThat(wallet(second, buyer).path("items").path("oak_log").asInt())
                       .as("delivered by the woken book")
                       .isEqualTo(1));
+    } finally {
+      second.close();
     }
   }
 }
