@@ -210,10 +210,7 @@ public final class AuctionHouse
     return Set.of(tag);
   }
 
-  /**
-   * Snapshots bound recovery to at most {@value #SNAPSHOT_EVERY} events; events are never deleted
-   * (they are the house's history). Deadlines come back with the snapshot (each auction's end).
-   */
+  /** A snapshot every {@value #SNAPSHOT_EVERY} events, two kept; events are never deleted. */
   @Override
   public RetentionCriteria retentionCriteria() {
     return RetentionCriteria.snapshotEvery(SNAPSHOT_EVERY, 2);
@@ -269,7 +266,7 @@ public final class AuctionHouse
       AuctionSubmitted e = ops.create(state, cmd, clock.instant());
       return start(e, e.charge(), cmd.replyTo());
     } catch (MarketException | ArithmeticException e) {
-      return Effect().reply(cmd.replyTo(), refusal(e));
+      return Effect().reply(cmd.replyTo(), AuctionReply.refusal(e));
     }
   }
 
@@ -284,7 +281,7 @@ public final class AuctionHouse
       BidSubmitted e = ops.bid(state, auctionId, bidder, price, clock.instant());
       return start(e, e.charge(), replyTo);
     } catch (MarketException e) {
-      return Effect().reply(replyTo, refusal(e));
+      return Effect().reply(replyTo, AuctionReply.refusal(e));
     }
   }
 
@@ -365,14 +362,11 @@ public final class AuctionHouse
   }
 
   private ReplyEffect<Event, AuctionHouseState> onTick(AuctionHouseState state, Tick tick) {
-    Instant now = clock.instant();
-    List<String> due = state.due(now);
-    if (due.isEmpty()) {
+    List<Event> events = ops.settleDue(state, clock.instant());
+    if (events.isEmpty()) {
       resend(state);
       return Effect().noReply();
     }
-    List<Event> events =
-        due.stream().<Event>map(id -> new AuctionSettled(market, id, now)).toList();
     return Effect().persist(events).thenRun(this::resend).thenNoReply();
   }
 
@@ -385,12 +379,6 @@ public final class AuctionHouse
     if (replyTo != null) {
       replyTo.tell(reply);
     }
-  }
-
-  private static AuctionReply refusal(RuntimeException e) {
-    return e instanceof MarketException m
-        ? new AuctionReply.AuctionRefused(m.error(), m.getMessage())
-        : new AuctionReply.AuctionRefused(MarketError.INVALID_AMOUNT, e.getMessage());
   }
 
   // Event handler

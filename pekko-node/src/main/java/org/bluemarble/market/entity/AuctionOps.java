@@ -128,6 +128,13 @@ final class AuctionOps {
         : List.of(accepted);
   }
 
+  /** Settlements of the auctions whose deadline passed (or that were bought out) by {@code now}. */
+  List<AuctionHouse.Event> settleDue(AuctionHouseState state, Instant now) {
+    return state.due(now).stream()
+        .<AuctionHouse.Event>map(id -> new AuctionHouse.AuctionSettled(market, id, now))
+        .toList();
+  }
+
   private static Auction running(AuctionHouseState state, String auctionId) {
     return state
         .auction(auctionId)
