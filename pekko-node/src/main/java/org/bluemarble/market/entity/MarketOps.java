@@ -63,10 +63,21 @@ final class MarketOps {
             .withTierCheck(
                 new TierCheck(
                     "active listings in " + marketId,
-                    state.board().activeOf(cmd.seller()).size() + 1,
+                    openListings(state, cmd.seller()) + 1,
                     cmd.price(),
                     defaultTier));
     return op(opId, MarketOp.Kind.OPEN, cmd.listingId(), cmd.seller(), cmd, charge, now);
+  }
+
+  /** The seller's active listings plus those still being opened (their charge under way). */
+  private static int openListings(MarketState state, String seller) {
+    int opening = 0;
+    for (MarketOp op : state.ops()) {
+      if (op.kind() == MarketOp.Kind.OPEN && op.player().equals(seller)) {
+        opening++;
+      }
+    }
+    return state.board().activeOf(seller).size() + opening;
   }
 
   /** Buying: the price comes out of the buyer's holdings, which must have room for the items. */
