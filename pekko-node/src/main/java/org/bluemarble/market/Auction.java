@@ -220,4 +220,21 @@ public final class Auction {
   public State state() {
     return state;
   }
+
+  /** What changes while an auction runs (its terms aside): the serialized form for snapshots. */
+  public record Progress(Instant endsAt, Bid highest, State state, int bidCount) {}
+
+  public Progress progress() {
+    return new Progress(endsAt, highest, state, bidCount);
+  }
+
+  /** The auction of {@code terms} as {@code progress} left it. */
+  public static Auction restore(AuctionTerms terms, MarketSettings settings, Progress progress) {
+    Auction a = new Auction(terms, Objects.requireNonNull(settings, "settings"));
+    a.endsAt = progress.endsAt();
+    a.highest = progress.highest();
+    a.state = progress.state();
+    a.bidCount = progress.bidCount();
+    return a;
+  }
 }

@@ -68,5 +68,7 @@ public enum MarketError {
    * A client's idempotency key was sent again with a different request (HTTP 422); the same key
    * with the same request answers the first request's outcome instead.
    */
-  IDEMPOTENCY_KEY_REUSED
+  IDEMPOTENCY_KEY_REUSED,
+  /** A trust tier name that is not one of {@link TrustTier}'s. */
+  INVALID_TRUST_TIER
 }

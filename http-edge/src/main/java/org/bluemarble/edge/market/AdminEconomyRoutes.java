@@ -14,9 +14,9 @@ import org.bluemarble.edge.port.MarketPort;
 
 /**
  * The admin economy tools under {@code /admin/v1/economy}: a player's wallet, grants through the
- * mint, freezing a player's trading, the cluster-wide read-only switch and the ledger invariant
- * check. The admin-API wrapper around {@code /admin} checks roles and audits every non-GET request;
- * these routes add no auth of their own.
+ * mint, freezing a player's trading, a player's trust tier, the cluster-wide read-only switch and
+ * the ledger invariant check. The admin-API wrapper around {@code /admin} checks roles and audits
+ * every non-GET request; these routes add no auth of their own.
  */
 public final class AdminEconomyRoutes extends AllDirectives {
   private static final String BASE = "/admin/v1/economy";
@@ -39,6 +39,11 @@ public final class AdminEconomyRoutes extends AllDirectives {
               Set.of(Role.MODERATOR),
               "Freeze or unfreeze a player's trading"),
           new AdminEndpoint(
+              "PUT",
+              BASE + "/players/{playerId}/trust-tier",
+              Set.of(),
+              "Set a player's trust tier (limits on open listings, orders, auctions and value)"),
+          new AdminEndpoint(
               "GET", BASE + "/status", Set.of(Role.MODERATOR), "The read-only switch and the mint"),
           new AdminEndpoint(
               "PUT",
@@ -57,6 +62,9 @@ public final class AdminEconomyRoutes extends AllDirectives {
 
   /** Body of a freeze. */
   public record Freeze(Boolean frozen, String reason) {}
+
+  /** Body of a trust tier change: one of NEWCOMER, ESTABLISHED, TRUSTED, RESPECTED, ELITE. */
+  public record TrustTierChange(String tier, String reason) {}
 
   /** Body of the read-only switch. */
   public record ReadOnly(Boolean readOnly, String reason) {}
@@ -81,6 +89,11 @@ public final class AdminEconomyRoutes extends AllDirectives {
                 path(
                     PathMatchers.segment("players").slash(PathMatchers.segment()).slash("freeze"),
                     id -> put(() -> JsonBodies.read(Freeze.class, b -> freeze(id, b)))),
+                path(
+                    PathMatchers.segment("players")
+                        .slash(PathMatchers.segment())
+                        .slash("trust-tier"),
+                    id -> put(() -> JsonBodies.read(TrustTierChange.class, b -> trustTier(id, b)))),
                 path("status", () -> get(() -> MarketHttp.reply(market.status(), StatusCodes.OK))),
                 path("read-only", () -> put(() -> JsonBodies.read(ReadOnly.class, this::readOnly))),
                 path(
@@ -109,6 +122,16 @@ public final class AdminEconomyRoutes extends AllDirectives {
     }
     return MarketHttp.reply(
         market.freeze(playerId, b.frozen(), b.reason() == null ? "" : b.reason()), StatusCodes.OK);
+  }
+
+  private Route trustTier(String playerId, TrustTierChange b) {
+    if (b.tier() == null || b.tier().isBlank()) {
+      return MarketHttp.invalid("tier", "tier is required");
+    }
+    if (b.reason() == null || b.reason().isBlank()) {
+      return MarketHttp.invalid("reason", "a reason is required to change a trust tier");
+    }
+    return MarketHttp.reply(market.setTrustTier(playerId, b.tier(), b.reason()), StatusCodes.OK);
   }
 
   private Route readOnly(ReadOnly b) {

@@ -137,11 +137,8 @@ final class ExchangeRoutes extends AllDirectives {
   }
 
   private Route mine(String player, Optional<String> item, Optional<String> market) {
-    if (item.isEmpty()) {
-      return MarketHttp.invalid("itemId", "itemId is required (orders are kept per item book)");
-    }
     return MarketHttp.reply(
-        exchange.orders(player, market.orElse(null), item.get(), MarketRoutes.MAX_PAGE_SIZE),
+        exchange.orders(player, market.orElse(null), item.orElse(null), MarketRoutes.MAX_PAGE_SIZE),
         StatusCodes.OK,
         ExchangeViews::orders);
   }

@@ -112,10 +112,17 @@ final class MarketViews {
       long honor,
       java.util.Map<String, Integer> items,
       int freeSlots,
-      boolean frozen) {}
+      boolean frozen,
+      String trustTier) {}
 
   static Wallet wallet(MarketPort.WalletInfo w) {
     return new Wallet(
-        w.playerId(), Amount.of(w.copper()), w.honor(), w.items(), w.freeSlots(), w.frozen());
+        w.playerId(),
+        Amount.of(w.copper()),
+        w.honor(),
+        w.items(),
+        w.freeSlots(),
+        w.frozen(),
+        w.trustTier());
   }
 }

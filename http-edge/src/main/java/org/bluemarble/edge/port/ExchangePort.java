@@ -92,7 +92,11 @@ public interface ExchangePort {
 
   CompletionStage<OrderInfo> order(String orderId);
 
-  /** {@code player}'s orders in the book of {@code itemId}, newest first. */
+  /**
+   * {@code player}'s orders in the book of {@code itemId}, newest first; {@code itemId} null:
+   * across the books of {@code market} the player last placed orders in (a bounded number of
+   * books).
+   */
   CompletionStage<List<OrderInfo>> orders(String player, String market, String itemId, int limit);
 
   CompletionStage<DepthInfo> depth(String market, String itemId, int levels);

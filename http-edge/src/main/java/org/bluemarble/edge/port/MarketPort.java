@@ -70,7 +70,8 @@ public interface MarketPort {
       int freeSlots,
       boolean frozen,
       String frozenReason,
-      List<LedgerLine> ledger) {}
+      List<LedgerLine> ledger,
+      String trustTier) {}
 
   /** One applied move of a player's holdings; {@code key} names the saga step. */
   record LedgerLine(
@@ -168,6 +169,13 @@ public interface MarketPort {
   // Admin and payments
 
   CompletionStage<WalletInfo> freeze(String playerId, boolean frozen, String reason);
+
+  /**
+   * Gives the player trust tier {@code tier} (NEWCOMER, ESTABLISHED, TRUSTED, RESPECTED, ELITE),
+   * which limits their open listings, orders and auctions and their value; refused with {@code
+   * INVALID_TRUST_TIER} for another name.
+   */
+  CompletionStage<WalletInfo> setTrustTier(String playerId, String tier, String reason);
 
   /** Mints once per {@code key} (admin grants and payments), delivered to the player's wallet. */
   CompletionStage<Minted> mint(

@@ -17,6 +17,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -43,6 +44,9 @@ public final class AuctionHouse
 
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "AuctionHouse");
+
+  /** Events between snapshots; two snapshots are kept, every event stays in the journal. */
+  static final int SNAPSHOT_EVERY = 100;
 
   /** Registers the entity type with Cluster Sharding; events are tagged by slice. */
   public static void init(
@@ -193,7 +197,7 @@ public final class AuctionHouse
     this.clock = clock;
     this.context = context;
     this.courier = new LegCourier<>(context, config.askTimeout(), LegAnswered::new);
-    this.ops = new AuctionOps(market, config.catalog(), rules);
+    this.ops = new AuctionOps(market, config.catalog(), rules, config.defaultTier());
   }
 
   @Override
@@ -206,10 +210,16 @@ public final class AuctionHouse
     return Set.of(tag);
   }
 
-  /** No snapshots: the state wraps the mutable auctions, which have no serialized form yet. */
+  /** A snapshot every {@value #SNAPSHOT_EVERY} events, two kept; events are never deleted. */
   @Override
   public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.disabled();
+    return RetentionCriteria.snapshotEvery(SNAPSHOT_EVERY, 2);
+  }
+
+  /** The mutable state is stored as an immutable {@link AuctionHouseSnapshot}. */
+  @Override
+  public SnapshotAdapter<AuctionHouseState> snapshotAdapter() {
+    return AuctionHouseSnapshot.adapter(market, config.fees());
   }
 
   /** After recovery: re-post what is owed and close at once what ended while nobody ran us. */
@@ -260,7 +270,7 @@ public final class AuctionHouse
       AuctionSubmitted e = ops.create(state, cmd, clock.instant());
       return start(e, e.charge(), cmd.replyTo());
     } catch (MarketException | ArithmeticException e) {
-      return Effect().reply(cmd.replyTo(), refusal(e));
+      return Effect().reply(cmd.replyTo(), AuctionReply.refusal(e));
     }
   }
 
@@ -275,7 +285,7 @@ public final class AuctionHouse
       BidSubmitted e = ops.bid(state, auctionId, bidder, price, clock.instant());
       return start(e, e.charge(), replyTo);
     } catch (MarketException e) {
-      return Effect().reply(replyTo, refusal(e));
+      return Effect().reply(replyTo, AuctionReply.refusal(e));
     }
   }
 
@@ -356,14 +366,11 @@ public final class AuctionHouse
   }
 
   private ReplyEffect<Event, AuctionHouseState> onTick(AuctionHouseState state, Tick tick) {
-    Instant now = clock.instant();
-    List<String> due = state.due(now);
-    if (due.isEmpty()) {
+    List<Event> events = ops.settleDue(state, clock.instant());
+    if (events.isEmpty()) {
       resend(state);
       return Effect().noReply();
     }
-    List<Event> events =
-        due.stream().<Event>map(id -> new AuctionSettled(market, id, now)).toList();
     return Effect().persist(events).thenRun(this::resend).thenNoReply();
   }
 
@@ -376,12 +383,6 @@ public final class AuctionHouse
     if (replyTo != null) {
       replyTo.tell(reply);
     }
-  }
-
-  private static AuctionReply refusal(RuntimeException e) {
-    return e instanceof MarketException m
-        ? new AuctionReply.AuctionRefused(m.error(), m.getMessage())
-        : new AuctionReply.AuctionRefused(MarketError.INVALID_AMOUNT, e.getMessage());
   }
 
   // Event handler

@@ -22,7 +22,7 @@ import org.bluemarble.market.MarketSettings;
 public final class AuctionHouseState {
   private final String market;
   private final MarketSettings fees;
-  private final EscrowBooks escrow = new EscrowBooks("");
+  private final EscrowBooks escrow;
   private final Map<String, Auction> auctions = new LinkedHashMap<>();
   private final Map<String, AuctionHouse.AuctionSubmitted> pendingAuctions = new LinkedHashMap<>();
   private final Map<String, AuctionHouse.BidSubmitted> pendingBids = new LinkedHashMap<>();
@@ -30,13 +30,69 @@ public final class AuctionHouseState {
   private final Map<String, String> outcomes = new HashMap<>();
   private final Map<String, AuctionView> rejected = new HashMap<>();
 
+  /** Pending and running (not yet settled) auctions per seller, for the trust tier's limit. */
+  private final Map<String, Integer> openBySeller = new HashMap<>();
+
   AuctionHouseState(String market, MarketSettings fees) {
+    this(market, fees, new EscrowBooks(""));
+  }
+
+  private AuctionHouseState(String market, MarketSettings fees, EscrowBooks escrow) {
     this.market = market;
     this.fees = fees;
+    this.escrow = escrow;
+  }
+
+  // Snapshots
+
+  AuctionHouseSnapshot snapshot() {
+    return new AuctionHouseSnapshot(
+        auctions.values().stream()
+            .map(a -> new AuctionHouseSnapshot.Lot(a.terms(), a.progress()))
+            .toList(),
+        List.copyOf(pendingAuctions.values()),
+        List.copyOf(pendingBids.values()),
+        bidCounts,
+        outcomes,
+        rejected,
+        escrow.snapshot());
+  }
+
+  /** The state {@code s} describes; the per-seller counts are rebuilt from the auctions. */
+  static AuctionHouseState restore(String market, MarketSettings fees, AuctionHouseSnapshot s) {
+    AuctionHouseState state =
+        new AuctionHouseState(market, fees, EscrowBooks.restore("", s.escrow()));
+    for (AuctionHouseSnapshot.Lot lot : s.auctions()) {
+      Auction a = Auction.restore(lot.terms(), fees, lot.progress());
+      state.auctions.put(lot.terms().auctionId(), a);
+      if (a.state() != Auction.State.SETTLED) {
+        state.track(lot.terms().seller(), 1);
+      }
+    }
+    s.pendingAuctions()
+        .forEach(
+            p -> {
+              state.pendingAuctions.put(p.terms().auctionId(), p);
+              state.track(p.terms().seller(), 1);
+            });
+    s.pendingBids().forEach(b -> state.pendingBids.put(b.bidId(), b));
+    state.bidCounts.putAll(s.bidCounts());
+    state.outcomes.putAll(s.outcomes());
+    state.rejected.putAll(s.rejected());
+    return state;
   }
 
   Optional<Auction> auction(String auctionId) {
     return Optional.ofNullable(auctions.get(auctionId));
+  }
+
+  /** {@code seller}'s auctions waiting for their escrow or not yet settled. */
+  int openCountOf(String seller) {
+    return openBySeller.getOrDefault(seller, 0);
+  }
+
+  private void track(String seller, int delta) {
+    openBySeller.merge(seller, delta, (a, b) -> a + b == 0 ? null : a + b);
   }
 
   boolean isKnown(String auctionId) {
@@ -81,6 +137,7 @@ public final class AuctionHouseState {
 
   AuctionHouseState submitted(AuctionHouse.AuctionSubmitted e) {
     pendingAuctions.put(e.terms().auctionId(), e);
+    track(e.terms().seller(), 1);
     return this;
   }
 
@@ -95,6 +152,7 @@ public final class AuctionHouseState {
 
   AuctionHouseState rejected(AuctionHouse.AuctionRejected e) {
     AuctionHouse.AuctionSubmitted s = pendingAuctions.remove(e.auctionId());
+    track(s.terms().seller(), -1);
     rejected.put(e.auctionId(), view(s.terms(), null, "REJECTED", e.message()));
     return this;
   }
@@ -125,6 +183,7 @@ public final class AuctionHouseState {
     Auction a = auctions.get(e.auctionId());
     boolean sold = a.highestBid().map(b -> b.amount() >= a.terms().reservePrice()).orElse(false);
     escrow.apply(a.settle(e.at()));
+    track(a.terms().seller(), -1);
     outcomes.put(e.auctionId(), sold ? "SOLD" : "UNSOLD");
     return this;
   }

@@ -7,6 +7,7 @@ import org.bluemarble.market.Auction;
 import org.bluemarble.market.AuctionTerms;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
+import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.inventory.ItemCatalog;
 
 /**
@@ -19,11 +20,13 @@ final class AuctionOps {
   private final String market;
   private final ItemCatalog catalog;
   private final AuctionSettings rules;
+  private final TrustTier defaultTier;
 
-  AuctionOps(String market, ItemCatalog catalog, AuctionSettings rules) {
+  AuctionOps(String market, ItemCatalog catalog, AuctionSettings rules, TrustTier defaultTier) {
     this.market = market;
     this.catalog = catalog;
     this.rules = rules;
+    this.defaultTier = defaultTier;
   }
 
   AuctionHouse.AuctionSubmitted create(
@@ -63,6 +66,16 @@ final class AuctionOps {
             cmd.seller(),
             0,
             OrderBookState.stacks(cmd.itemId(), cmd.quantity()));
+    // The tier limits the seller's running and pending auctions in this house and the highest
+    // price the auction names (reserve, buyout or start).
+    long value = Math.max(cmd.startPrice(), Math.max(cmd.reservePrice(), cmd.buyoutPrice()));
+    charge =
+        charge.withTierCheck(
+            new TierCheck(
+                "running auctions in " + market,
+                state.openCountOf(cmd.seller()) + 1,
+                value,
+                defaultTier));
     return new AuctionHouse.AuctionSubmitted(market, terms, charge, now);
   }
 
@@ -113,6 +126,13 @@ final class AuctionOps {
     return buyout
         ? List.of(accepted, new AuctionHouse.AuctionSettled(market, b.auctionId(), now))
         : List.of(accepted);
+  }
+
+  /** Settlements of the auctions whose deadline passed (or that were bought out) by {@code now}. */
+  List<AuctionHouse.Event> settleDue(AuctionHouseState state, Instant now) {
+    return state.due(now).stream()
+        .<AuctionHouse.Event>map(id -> new AuctionHouse.AuctionSettled(market, id, now))
+        .toList();
   }
 
   private static Auction running(AuctionHouseState state, String auctionId) {

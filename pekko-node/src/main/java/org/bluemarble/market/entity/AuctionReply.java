@@ -2,6 +2,7 @@ package org.bluemarble.market.entity;
 
 import java.util.List;
 import org.bluemarble.market.MarketError;
+import org.bluemarble.market.MarketException;
 import org.bluemarble.node.CborSerializable;
 
 /** What an {@link AuctionHouse} answers: the auction(s), or why not. */
@@ -19,4 +20,11 @@ public sealed interface AuctionReply extends CborSerializable {
 
   /** Refused; nothing changed hands. */
   record AuctionRefused(MarketError error, String message) implements AuctionReply {}
+
+  /** The refusal for {@code e}: its error, or INVALID_AMOUNT for an arithmetic overflow. */
+  static AuctionReply refusal(RuntimeException e) {
+    return e instanceof MarketException m
+        ? new AuctionRefused(m.error(), m.getMessage())
+        : new AuctionRefused(MarketError.INVALID_AMOUNT, e.getMessage());
+  }
 }

@@ -16,6 +16,7 @@ import org.bluemarble.market.Ids;
 import org.bluemarble.market.Listing;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
+import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.inventory.ItemStack;
 
 /**
@@ -60,6 +61,12 @@ public final class Economy {
   /** Freezing and unfreezing stay possible while read-only (it only restricts trading). */
   public CompletionStage<HoldingsView> freeze(String playerId, boolean frozen, String reason) {
     return holdingsRef(playerId).ask(r -> new Holdings.Freeze(frozen, reason, r), timeout);
+  }
+
+  /** Gives the player a trust tier (admin); allowed while read-only, like freezing. */
+  public CompletionStage<HoldingsView> setTrustTier(
+      String playerId, TrustTier tier, String reason) {
+    return holdingsRef(playerId).ask(r -> new Holdings.SetTrustTier(tier, reason, r), timeout);
   }
 
   /** Mints for {@code playerId} once per {@code key}; answered once delivered to the holdings. */

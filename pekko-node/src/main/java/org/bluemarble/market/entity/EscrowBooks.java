@@ -99,6 +99,28 @@ final class EscrowBooks {
     return fees;
   }
 
+  /** The serialized form of escrow books: owed legs in order, held items, copper and fees. */
+  record Snapshot(List<Leg> pending, Map<String, Long> items, long copper, long fees) {
+    Snapshot {
+      pending = List.copyOf(pending);
+      items = Map.copyOf(items);
+    }
+  }
+
+  Snapshot snapshot() {
+    return new Snapshot(List.copyOf(pending.values()), items, copper, fees);
+  }
+
+  /** Escrow books with {@code keyPrefix} as {@code s} left them. */
+  static EscrowBooks restore(String keyPrefix, Snapshot s) {
+    EscrowBooks books = new EscrowBooks(keyPrefix);
+    s.pending().forEach(l -> books.pending.put(l.key(), l));
+    books.items.putAll(s.items());
+    books.copper = s.copper();
+    books.fees = s.fees();
+    return books;
+  }
+
   /** The ledger view, as markets report it. */
   MarketSummary summary(String id, int openOps, int active) {
     return new MarketSummary(id, copper, fees, items, pending.size(), openOps, active);

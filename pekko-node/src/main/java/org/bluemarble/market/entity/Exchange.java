@@ -2,6 +2,7 @@ package org.bluemarble.market.entity;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -114,11 +115,66 @@ public final class Exchange {
                 .ask(r -> new OrderBookEntity.GetOrders(owner, limit, r), timeout));
   }
 
+  /** Books asked at most by {@link #ordersAcrossBooks}. */
+  public static final int MAX_BOOKS_ASKED = 16;
+
+  /**
+   * {@code owner}'s orders in every book of {@code market} they placed orders in (their holdings
+   * remember the books; the {@value #MAX_BOOKS_ASKED} most recent are asked), newest first, at most
+   * {@code limit}.
+   */
+  public CompletionStage<List<OrderView>> ordersAcrossBooks(
+      String market, String owner, int limit) {
+    return call(
+        () -> {
+          String prefix = market(market) + ".";
+          return sharding
+              .entityRefFor(Holdings.ENTITY_KEY, owner)
+              .<HoldingsView>ask(Holdings.GetHoldings::new, timeout)
+              .thenCompose(
+                  h -> {
+                    List<CompletableFuture<BookReply>> asks =
+                        h.orderBooks().stream()
+                            .filter(b -> b.startsWith(prefix))
+                            .limit(MAX_BOOKS_ASKED)
+                            .map(
+                                b ->
+                                    bookRef(b)
+                                        .<BookReply>ask(
+                                            r -> new OrderBookEntity.GetOrders(owner, limit, r),
+                                            timeout)
+                                        .toCompletableFuture())
+                            .toList();
+                    return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
+                        .thenApply(
+                            v ->
+                                asks.stream()
+                                    .map(CompletableFuture::join)
+                                    .filter(BookReply.OrdersDone.class::isInstance)
+                                    .flatMap(r -> ((BookReply.OrdersDone) r).orders().stream())
+                                    .sorted(
+                                        Comparator.comparing(OrderView::at)
+                                            .reversed()
+                                            .thenComparing(OrderView::orderId))
+                                    .limit(Math.max(1, limit))
+                                    .toList());
+                  });
+        });
+  }
+
   public CompletionStage<BookDepth> depth(String market, String itemId, int levels) {
     return call(
         () ->
             bookRef(OrderBookEntity.bookId(market(market), item(itemId)))
                 .ask(r -> new OrderBookEntity.GetDepth(levels, r), timeout));
+  }
+
+  /**
+   * Starts the book {@code bookId} if no node runs it (its recovery re-sends what it owes); used by
+   * the start-up waker.
+   */
+  public void wakeBook(String bookId) {
+    bookRef(bookId).tell(new OrderBookEntity.GetSummary(system.ignoreRef()));
   }
 
   public CompletionStage<MarketSummary> bookSummary(String bookId) {

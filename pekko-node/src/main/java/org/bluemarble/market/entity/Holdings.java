@@ -22,6 +22,7 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
+import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.inventory.InventoryEvent.ItemsAdded;
 import org.bluemarble.market.inventory.InventoryEvent.ItemsRemoved;
 import org.bluemarble.market.inventory.ItemCatalog;
@@ -38,7 +39,10 @@ import org.bluemarble.node.EntityTags;
  * in flight, or a re-post after a coordinator's crash, gets the same refusal, so a coordinator that
  * acted on a refusal is never contradicted by a late application. Other refused IN legs are owed to
  * the player and simply re-posted until they fit. A frozen player's holdings refuse OUT legs but
- * still accept IN legs, so sagas already under way can finish. Snapshotted every {@value
+ * still accept IN legs, so sagas already under way can finish. The player's trust tier (set by an
+ * admin, else the configured default) is kept here too: a market, book or auction house puts the
+ * limits its operation needs on the charge leg ({@link TierCheck}) and the holdings refuse the leg
+ * when the tier does not allow it, so the tier costs no extra message. Snapshotted every {@value
  * #SNAPSHOT_EVERY} events (the snapshot carries the bounded window of settled keys).
  */
 public final class Holdings
@@ -74,7 +78,7 @@ public final class Holdings
 
   /** Everything the holdings accept. */
   public sealed interface Command extends CborSerializable
-      permits Post, GetHoldings, Freeze, Flush {}
+      permits Post, GetHoldings, Freeze, SetTrustTier, Flush {}
 
   /** Apply {@code leg} once. */
   public record Post(Leg leg, ActorRef<LegReply> replyTo) implements Command {}
@@ -92,10 +96,17 @@ public final class Holdings
   public record Freeze(boolean frozen, String reason, ActorRef<HoldingsView> replyTo)
       implements Command {}
 
+  /**
+   * Give the player trust tier {@code tier} (limits on open listings, orders and auctions and on
+   * their value); {@code reason} is shown to admins.
+   */
+  public record SetTrustTier(TrustTier tier, String reason, ActorRef<HoldingsView> replyTo)
+      implements Command {}
+
   // Events
 
   public sealed interface Event extends CborSerializable
-      permits LegApplied, LegVoided, LegsRecorded, FreezeChanged {}
+      permits LegApplied, LegVoided, LegsRecorded, FreezeChanged, TrustTierChanged {}
 
   /** A leg applied; {@code added}/{@code removed} name the exact inventory slots (null if none). */
   public record LegApplied(
@@ -117,6 +128,10 @@ public final class Holdings
   }
 
   public record FreezeChanged(String playerId, boolean frozen, String reason, Instant at)
+      implements Event {}
+
+  /** An admin gave the player trust tier {@code tier}. */
+  public record TrustTierChanged(String playerId, TrustTier tier, String reason, Instant at)
       implements Event {}
 
   private final String playerId;
@@ -183,6 +198,7 @@ public final class Holdings
         .onCommand(GetHoldings.class, this::onGetHoldings)
         .onCommand(Freeze.class, this::onFreeze)
         .onCommand(Flush.class, this::onFlush)
+        .onCommand(SetTrustTier.class, this::onSetTrustTier)
         .build();
   }
 
@@ -212,6 +228,15 @@ public final class Holdings
       return Effect().reply(cmd.replyTo(), state.view(playerId));
     }
     return flushThen(state, null, s -> cmd.replyTo().tell(s.view(playerId)));
+  }
+
+  /** Posts that arrived before the change are decided under the old tier, in the same write. */
+  private ReplyEffect<Event, HoldingsState> onSetTrustTier(HoldingsState state, SetTrustTier cmd) {
+    return flushThen(
+        state,
+        new TrustTierChanged(
+            playerId, cmd.tier(), cmd.reason() == null ? "" : cmd.reason(), clock.instant()),
+        s -> cmd.replyTo().tell(s.view(playerId)));
   }
 
   /** Posts that arrived before the freeze are decided before it, in the same write. */
@@ -273,6 +298,9 @@ public final class Holdings
           draft, leg, MarketError.TRADING_FROZEN, "trading of " + playerId + " is frozen", now);
     }
     try {
+      if (leg.tierCheck() != null && leg.direction() == Leg.Direction.OUT) {
+        leg.tierCheck().require(playerId, draft.trustTier());
+      }
       draft.apply(playerId, leg, now);
       return new LegReply.LegDone(leg.key());
     } catch (MarketException e) {
@@ -307,6 +335,7 @@ public final class Holdings
         .onEvent(LegVoided.class, HoldingsState::voided)
         .onEvent(LegsRecorded.class, HoldingsState::recorded)
         .onEvent(FreezeChanged.class, HoldingsState::freezeChanged)
+        .onEvent(TrustTierChanged.class, HoldingsState::trustTierChanged)
         .build();
   }
 }

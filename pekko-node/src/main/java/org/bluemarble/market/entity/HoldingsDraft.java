@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.inventory.Inventory;
 
 /**
@@ -36,6 +37,11 @@ final class HoldingsDraft {
 
   boolean frozen() {
     return base.frozen();
+  }
+
+  /** The tier an admin gave the player, or null (the configured default applies). */
+  TrustTier trustTier() {
+    return base.trustTier();
   }
 
   /** Decides {@code leg} against the draft and, if it applies, records it; throws the refusal. */

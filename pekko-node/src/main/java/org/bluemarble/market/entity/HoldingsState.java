@@ -3,12 +3,16 @@ package org.bluemarble.market.entity;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.Money;
+import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.inventory.EquipmentSlot;
 import org.bluemarble.market.inventory.Inventory;
 import org.bluemarble.market.inventory.InventoryEvent.ItemEquipped;
@@ -25,10 +29,17 @@ import org.bluemarble.market.inventory.ItemCatalog;
 public final class HoldingsState {
   static final int RECENT_LEGS = 50;
 
+  /** Order books remembered per player (most recent first), for "my orders" across items. */
+  static final int ORDER_BOOKS_KEPT = 32;
+
   /** Settled idempotency keys kept per player (see {@link KeyWindow} for why this is enough). */
   static final int KEY_WINDOW = 4_000;
 
   private final ArrayDeque<LegLine> recent = new ArrayDeque<>();
+
+  /** Books the player placed orders in, oldest first; derived from order charge legs. */
+  private final LinkedHashSet<String> orderBooks = new LinkedHashSet<>();
+
   private final Inventory inventory;
   private final KeyWindow keys = new KeyWindow(KEY_WINDOW);
   private long legsApplied;
@@ -36,6 +47,8 @@ public final class HoldingsState {
   private long honor;
   private boolean frozen;
   private String frozenReason = "";
+  private TrustTier trustTier;
+  private String trustTierReason = "";
 
   HoldingsState(ItemCatalog catalog) {
     this.inventory = new Inventory(catalog);
@@ -48,6 +61,11 @@ public final class HoldingsState {
 
   boolean frozen() {
     return frozen;
+  }
+
+  /** The tier an admin gave the player, or null (then the configured default applies). */
+  TrustTier trustTier() {
+    return trustTier;
   }
 
   /** A scratch copy for deciding several legs in a row before any of them is persisted. */
@@ -124,6 +142,7 @@ public final class HoldingsState {
       inventory.apply(e.added());
     }
     Leg leg = e.leg();
+    rememberBook(leg.key());
     recent.addFirst(
         new LegLine(
             leg.key(), leg.direction().name(), leg.copper(), leg.honor(), leg.items(), e.at()));
@@ -139,6 +158,20 @@ public final class HoldingsState {
     return this;
   }
 
+  /** Order charge keys look like {@code book:<market>.<item>:charge:<orderId>}. */
+  private void rememberBook(String key) {
+    int charge = key.indexOf(":charge:");
+    if (!key.startsWith("book:") || charge < 0) {
+      return;
+    }
+    String book = key.substring("book:".length(), charge);
+    orderBooks.remove(book);
+    orderBooks.add(book);
+    if (orderBooks.size() > ORDER_BOOKS_KEPT) {
+      orderBooks.remove(orderBooks.iterator().next());
+    }
+  }
+
   HoldingsState voided(Holdings.LegVoided e) {
     keys.remember(new KeyWindow.Entry(e.key(), e.error(), e.message()));
     return this;
@@ -147,6 +180,12 @@ public final class HoldingsState {
   HoldingsState freezeChanged(Holdings.FreezeChanged e) {
     frozen = e.frozen();
     frozenReason = e.reason() == null ? "" : e.reason();
+    return this;
+  }
+
+  HoldingsState trustTierChanged(Holdings.TrustTierChanged e) {
+    trustTier = e.tier();
+    trustTierReason = e.reason() == null ? "" : e.reason();
     return this;
   }
 
@@ -167,7 +206,16 @@ public final class HoldingsState {
         frozen,
         frozenReason,
         legsApplied,
-        List.copyOf(recent));
+        List.copyOf(recent),
+        trustTier == null ? null : trustTier.name(),
+        trustTierReason,
+        newestFirst(orderBooks));
+  }
+
+  private static List<String> newestFirst(Collection<String> oldestFirst) {
+    List<String> out = new ArrayList<>(oldestFirst);
+    Collections.reverse(out);
+    return out;
   }
 
   // Snapshots
@@ -193,7 +241,10 @@ public final class HoldingsState {
         bag,
         worn,
         keys.entries(),
-        List.copyOf(recent));
+        List.copyOf(recent),
+        trustTier,
+        trustTierReason,
+        List.copyOf(orderBooks));
   }
 
   static HoldingsState restore(ItemCatalog catalog, HoldingsSnapshot s) {
@@ -203,6 +254,11 @@ public final class HoldingsState {
     state.frozen = s.frozen();
     state.frozenReason = s.frozenReason() == null ? "" : s.frozenReason();
     state.legsApplied = s.legsApplied();
+    state.trustTier = s.trustTier();
+    state.trustTierReason = s.trustTierReason() == null ? "" : s.trustTierReason();
+    if (s.orderBooks() != null) {
+      state.orderBooks.addAll(s.orderBooks());
+    }
     // Equipment first, through slot 0 of the still empty bag, then the bag itself.
     for (HoldingsSnapshot.Equipped e : s.equipment()) {
       state.inventory.apply(new ItemsAdded(List.of(new Placement(0, e.itemId(), e.quantity()))));

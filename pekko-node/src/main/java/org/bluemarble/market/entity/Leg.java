@@ -14,7 +14,8 @@ import org.bluemarble.node.CborSerializable;
  * before it posts it and re-posts it until acknowledged; the holdings apply a key at most once, so
  * re-posting is safe. {@code honor} (not tradeable) only ever comes in from the treasury. {@code
  * requireSpace}: an OUT leg is refused with INSUFFICIENT_SPACE unless these stacks would fit (a
- * buyer pays only if the bought items fit).
+ * buyer pays only if the bought items fit). {@code tierCheck} (null if none): the trust-tier limits
+ * an OUT leg's operation needs, checked by the holdings against the player's tier.
  */
 public record Leg(
     String key,
@@ -23,7 +24,8 @@ public record Leg(
     long copper,
     long honor,
     List<ItemStack> items,
-    List<ItemStack> requireSpace)
+    List<ItemStack> requireSpace,
+    TierCheck tierCheck)
     implements CborSerializable {
 
   /** Out of or into the player's holdings. */
@@ -40,6 +42,23 @@ public record Leg(
     Money.requireAmount("honor", honor);
     items = List.copyOf(items);
     requireSpace = requireSpace == null ? List.of() : List.copyOf(requireSpace);
+  }
+
+  /** A leg without a trust-tier check. */
+  public Leg(
+      String key,
+      String playerId,
+      Direction direction,
+      long copper,
+      long honor,
+      List<ItemStack> items,
+      List<ItemStack> requireSpace) {
+    this(key, playerId, direction, copper, honor, items, requireSpace, null);
+  }
+
+  /** This leg, checked against the player's trust tier by the holdings before it is applied. */
+  public Leg withTierCheck(TierCheck check) {
+    return new Leg(key, playerId, direction, copper, honor, items, requireSpace, check);
   }
 
   public static Leg out(String key, String playerId, long copper, List<ItemStack> items) {

@@ -15,12 +15,18 @@ import org.bluemarble.market.TrustTier;
  * leg under the key {@code market:<id>:op:<opId>}. Changes nothing.
  */
 final class MarketOps {
-  private final String marketId;
-  private final TrustTier tier;
+  /**
+   * The board checks only the widest tier's limits; the seller's own tier is checked by their
+   * holdings through the charge leg's {@link TierCheck}, since only the holdings know it.
+   */
+  private static final TrustTier BOARD_TIER = TrustTier.ELITE;
 
-  MarketOps(String marketId, TrustTier tier) {
+  private final String marketId;
+  private final TrustTier defaultTier;
+
+  MarketOps(String marketId, TrustTier defaultTier) {
     this.marketId = marketId;
-    this.tier = tier;
+    this.defaultTier = defaultTier;
   }
 
   String chargePrefix() {
@@ -50,11 +56,28 @@ final class MarketOps {
         state.board().checkCreate(state.newListing(draft), MarketState.ANY_FUNDS, Long.MAX_VALUE);
     Leg charge =
         Leg.out(
-            chargePrefix() + opId,
-            cmd.seller(),
-            fee,
-            MarketState.stacks(cmd.itemId(), cmd.quantity()));
+                chargePrefix() + opId,
+                cmd.seller(),
+                fee,
+                MarketState.stacks(cmd.itemId(), cmd.quantity()))
+            .withTierCheck(
+                new TierCheck(
+                    "active listings in " + marketId,
+                    openListings(state, cmd.seller()) + 1,
+                    cmd.price(),
+                    defaultTier));
     return op(opId, MarketOp.Kind.OPEN, cmd.listingId(), cmd.seller(), cmd, charge, now);
+  }
+
+  /** The seller's active listings plus those still being opened (their charge under way). */
+  private static int openListings(MarketState state, String seller) {
+    int opening = 0;
+    for (MarketOp op : state.ops()) {
+      if (op.kind() == MarketOp.Kind.OPEN && op.player().equals(seller)) {
+        opening++;
+      }
+    }
+    return state.board().activeOf(seller).size() + opening;
   }
 
   /** Buying: the price comes out of the buyer's holdings, which must have room for the items. */
@@ -80,7 +103,7 @@ final class MarketOps {
         l.quantity(),
         l.price(),
         0,
-        tier.name(),
+        BOARD_TIER.name(),
         charge,
         now);
   }
@@ -88,10 +111,16 @@ final class MarketOps {
   /** Repricing: a higher price owes the difference of the listing fees (null charge if none). */
   MarketOp reprice(MarketState state, Market.Reprice cmd, Instant now) {
     requireFree(state, cmd.listingId(), MarketError.LISTING_UNAVAILABLE);
-    Listing l = state.board().checkReprice(cmd.listingId(), cmd.seller(), tier, cmd.price(), now);
+    Listing l =
+        state.board().checkReprice(cmd.listingId(), cmd.seller(), BOARD_TIER, cmd.price(), now);
     long extra = state.settings().listingFee(cmd.price()) - state.settings().listingFee(l.price());
     String opId = UUID.randomUUID().toString();
-    Leg charge = extra > 0 ? Leg.out(chargePrefix() + opId, cmd.seller(), extra, List.of()) : null;
+    Leg charge =
+        extra > 0
+            ? Leg.out(chargePrefix() + opId, cmd.seller(), extra, List.of())
+                .withTierCheck(
+                    new TierCheck("active listings in " + marketId, 0, cmd.price(), defaultTier))
+            : null;
     return new MarketOp(
         opId,
         MarketOp.Kind.REPRICE,
@@ -101,7 +130,7 @@ final class MarketOps {
         l.quantity(),
         cmd.price(),
         0,
-        tier.name(),
+        BOARD_TIER.name(),
         charge,
         now);
   }
@@ -123,7 +152,7 @@ final class MarketOps {
         cmd.quantity(),
         cmd.price(),
         cmd.durationDays(),
-        tier.name(),
+        BOARD_TIER.name(),
         charge,
         now);
   }

@@ -19,6 +19,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -44,7 +45,9 @@ import org.bluemarble.node.EntityTags;
  * org.bluemarble.market.orderbook.OrderBook} rules (price-time priority, partial fills, maker's
  * price, the seller pays the transaction fee per fill, like listings). What the book owes players
  * (payments, refunds, items, cancelled remainders) is persisted as legs re-posted until
- * acknowledged, on a timer and after recovery. Time priority is the order of acceptance.
+ * acknowledged, on a timer and after recovery. Time priority is the order of acceptance. The charge
+ * leg carries the owner's trust-tier limits ({@link TierCheck}: open orders in this book, order
+ * value), checked by the holdings.
  */
 public final class OrderBookEntity
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -52,6 +55,9 @@ public final class OrderBookEntity
 
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "OrderBook");
+
+  /** Events between snapshots; two snapshots are kept, every event stays in the journal. */
+  static final int SNAPSHOT_EVERY = 100;
 
   /** Registers the entity type with Cluster Sharding; events are tagged by slice. */
   public static void init(ActorSystem<?> system, int slices, EconomyConfig config) {
@@ -190,10 +196,19 @@ public final class OrderBookEntity
     return Set.of(tag);
   }
 
-  /** No snapshots: the state wraps the mutable rule book, which has no serialized form yet. */
+  /**
+   * Snapshots bound recovery to at most {@value #SNAPSHOT_EVERY} events; events are never deleted
+   * (they are the book's history).
+   */
   @Override
   public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.disabled();
+    return RetentionCriteria.snapshotEvery(SNAPSHOT_EVERY, 2);
+  }
+
+  /** The mutable state is stored as an immutable {@link OrderBookSnapshot}. */
+  @Override
+  public SnapshotAdapter<OrderBookState> snapshotAdapter() {
+    return OrderBookSnapshot.adapter(bookId, config.fees().transactionFeeBasisPoints());
   }
 
   @Override
@@ -267,7 +282,7 @@ public final class OrderBookEntity
       }
       state.book().checkPlace(order, Long.MAX_VALUE);
       String key = "book:" + bookId + ":charge:" + order.id();
-      Leg charge =
+      Leg unchecked =
           order.side() == Side.BUY
               ? new Leg(
                   key,
@@ -279,6 +294,7 @@ public final class OrderBookEntity
                   OrderBookState.stacks(state.itemId(), order.quantity()))
               : Leg.out(
                   key, order.owner(), 0, OrderBookState.stacks(state.itemId(), order.quantity()));
+      Leg charge = unchecked.withTierCheck(tierCheck(state, order));
       waiting.put(order.id(), cmd.replyTo());
       return Effect()
           .persist(new OrderSubmitted(bookId, order, charge, clock.instant()))
@@ -287,6 +303,18 @@ public final class OrderBookEntity
     } catch (MarketException | ArithmeticException e) {
       return Effect().reply(cmd.replyTo(), refusal(e));
     }
+  }
+
+  /**
+   * The trust-tier limits of placing {@code order}: the owner's open and pending orders in this
+   * book, this one included, and the whole order's value ({@code limitPrice * quantity}).
+   */
+  private TierCheck tierCheck(OrderBookState state, Order order) {
+    return new TierCheck(
+        "open orders in " + bookId,
+        state.openCountOf(order.owner()) + 1,
+        order.limitPrice() * order.quantity(),
+        config.defaultTier());
   }
 
   private ReplyEffect<Event, OrderBookState> onCancelOrder(OrderBookState state, CancelOrder cmd) {

@@ -48,15 +48,83 @@ public final class OrderBookState {
           return size() > CLOSED_KEPT;
         }
       };
+
+  /** Open and pending orders per owner, for the trust tier's limit. */
+  private final Map<String, Integer> openByOwner = new HashMap<>();
+
   private long fills;
 
   OrderBookState(String bookId, int feeBasisPoints) {
+    this(
+        bookId,
+        new OrderBook(OrderBookEntity.itemOfBook(bookId), feeBasisPoints),
+        new EscrowBooks(escrowPrefix(bookId)),
+        new PriceStatistics(OrderBookEntity.itemOfBook(bookId), STATS_WINDOW));
+  }
+
+  private OrderBookState(String bookId, OrderBook book, EscrowBooks escrow, PriceStatistics stats) {
     this.bookId = bookId;
     this.market = OrderBookEntity.marketOfBook(bookId);
     this.itemId = OrderBookEntity.itemOfBook(bookId);
-    this.book = new OrderBook(itemId, feeBasisPoints);
-    this.escrow = new EscrowBooks("book:" + bookId + ":");
-    this.stats = new PriceStatistics(itemId, STATS_WINDOW);
+    this.book = book;
+    this.escrow = escrow;
+    this.stats = stats;
+  }
+
+  private static String escrowPrefix(String bookId) {
+    return "book:" + bookId + ":";
+  }
+
+  // Snapshots
+
+  OrderBookSnapshot snapshot() {
+    List<RestingOrder> resting = new ArrayList<>(book.orders(Side.BUY));
+    resting.addAll(book.orders(Side.SELL));
+    long[] sequences = book.sequences();
+    return new OrderBookSnapshot(
+        resting,
+        book.usedIds().stream().sorted().toList(),
+        sequences[0],
+        sequences[1],
+        escrow.snapshot(),
+        stats.trades(),
+        stats.lastPrice(),
+        List.copyOf(submitted.values()),
+        open.values().stream().sorted(Comparator.comparing(OrderView::orderId)).toList(),
+        List.copyOf(closed.values()),
+        fills);
+  }
+
+  /** The state {@code s} describes; the per-owner counts are rebuilt from the orders. */
+  static OrderBookState restore(String bookId, int feeBasisPoints, OrderBookSnapshot s) {
+    String item = OrderBookEntity.itemOfBook(bookId);
+    OrderBookState state =
+        new OrderBookState(
+            bookId,
+            OrderBook.restore(
+                item,
+                feeBasisPoints,
+                s.resting(),
+                s.usedIds(),
+                s.orderSequence(),
+                s.fillSequence()),
+            EscrowBooks.restore(escrowPrefix(bookId), s.escrow()),
+            PriceStatistics.restore(item, STATS_WINDOW, s.lastPrice(), s.trades()));
+    s.submitted()
+        .forEach(
+            e -> {
+              state.submitted.put(e.order().id(), e);
+              state.track(e.order().owner(), 1);
+            });
+    s.open()
+        .forEach(
+            v -> {
+              state.open.put(v.orderId(), v);
+              state.track(v.owner(), 1);
+            });
+    s.closed().forEach(v -> state.closed.put(v.orderId(), v));
+    state.fills = s.fills();
+    return state;
   }
 
   String itemId() {
@@ -75,6 +143,15 @@ public final class OrderBookState {
     return Optional.ofNullable(submitted.get(orderId));
   }
 
+  /** {@code owner}'s orders that are open or waiting for their escrow. */
+  int openCountOf(String owner) {
+    return openByOwner.getOrDefault(owner, 0);
+  }
+
+  private void track(String owner, int delta) {
+    openByOwner.merge(owner, delta, (a, b) -> a + b == 0 ? null : a + b);
+  }
+
   List<Leg> charges() {
     return submitted.values().stream().map(OrderBookEntity.OrderSubmitted::charge).toList();
   }
@@ -87,6 +164,7 @@ public final class OrderBookState {
 
   OrderBookState submitted(OrderBookEntity.OrderSubmitted e) {
     submitted.put(e.order().id(), e);
+    track(e.order().owner(), 1);
     return this;
   }
 
@@ -108,12 +186,23 @@ public final class OrderBookState {
         open.put(makerId, maker.with(makerFilled, "OPEN", null));
       } else {
         open.remove(makerId);
+        track(maker.owner(), -1);
         closed.put(makerId, maker.with(makerFilled, "FILLED", null));
       }
     }
     OrderView view = view(order, takerFilled, "OPEN", e.at());
     if (result.restingQuantity() > 0) {
       open.put(order.id(), view);
+      return this;
+    }
+    track(order.owner(), -1);
+    if (result.cancelledQuantity() > 0) {
+      closed.put(
+          order.id(),
+          view.with(
+              takerFilled,
+              "CANCELLED",
+              "SELF_TRADE: reached the owner's own resting order; the rest was returned"));
     } else {
       closed.put(order.id(), view.with(takerFilled, "FILLED", null));
     }
@@ -122,6 +211,7 @@ public final class OrderBookState {
 
   OrderBookState rejected(OrderBookEntity.OrderRejected e) {
     OrderBookEntity.OrderSubmitted s = submitted.remove(e.orderId());
+    track(s.order().owner(), -1);
     closed.put(
         e.orderId(), view(s.order(), 0, "REJECTED", s.at()).with(0, "REJECTED", e.message()));
     return this;
@@ -130,6 +220,7 @@ public final class OrderBookState {
   OrderBookState cancelled(OrderBookEntity.OrderCancelled e) {
     escrow.apply(book.cancel(e.orderId(), e.owner()));
     OrderView v = open.remove(e.orderId());
+    track(v.owner(), -1);
     closed.put(e.orderId(), v.with(v.filled(), "CANCELLED", null));
     return this;
   }

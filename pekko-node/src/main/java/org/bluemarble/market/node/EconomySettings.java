@@ -7,14 +7,17 @@ import java.util.List;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.MarketSettings;
 import org.bluemarble.market.TrustTier;
+import org.bluemarble.market.entity.AuctionSettings;
 import org.bluemarble.market.entity.EconomyConfig;
 import org.bluemarble.market.inventory.ItemCatalog;
 
 /**
- * {@code bluemarble.market} read once at start: the entities' {@link EconomyConfig} plus the
- * payments webhook's secret and tolerance. Invalid values fail with a message naming the key.
+ * {@code bluemarble.market} read once at start: the entities' {@link EconomyConfig}, the auction
+ * houses' {@link AuctionSettings} ({@code auctions.*}) plus the payments webhook's secret and
+ * tolerance. Invalid values fail with a message naming the key.
  */
-public record EconomySettings(EconomyConfig economy, String paymentsSecret, Duration tolerance) {
+public record EconomySettings(
+    EconomyConfig economy, AuctionSettings auctions, String paymentsSecret, Duration tolerance) {
 
   public static EconomySettings fromConfig(Config root) {
     Config c = root.getConfig("bluemarble.market");
@@ -52,11 +55,26 @@ public record EconomySettings(EconomyConfig economy, String paymentsSecret, Dura
       }
       return new EconomySettings(
           new EconomyConfig(fees, tier, markets, ItemCatalog.loadDefault(), retry, ask),
+          auctions(c),
           secret,
           tolerance);
     } catch (ConfigException e) {
       throw new IllegalArgumentException("invalid setting: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code auctions.*}: each within its own bounds, and min-duration no longer than max-duration.
+   */
+  private static AuctionSettings auctions(Config c) {
+    Duration window = range(c, "auctions.sniping-window", Duration.ZERO, Duration.ofHours(1));
+    Duration min = range(c, "auctions.min-duration", Duration.ofSeconds(10), Duration.ofDays(30));
+    Duration max = range(c, "auctions.max-duration", Duration.ofSeconds(10), Duration.ofDays(30));
+    if (max.compareTo(min) < 0) {
+      throw invalid(
+          "auctions.max-duration", max.toString(), "at least auctions.min-duration " + min);
+    }
+    return new AuctionSettings(window, min, max);
   }
 
   private static Duration range(Config c, String key, Duration min, Duration max) {

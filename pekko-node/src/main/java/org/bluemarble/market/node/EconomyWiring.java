@@ -4,21 +4,22 @@ import com.typesafe.config.Config;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.bluemarble.edge.market.PaymentSignature;
 import org.bluemarble.edge.port.MarketPort;
-import org.bluemarble.market.entity.AuctionSettings;
 import org.bluemarble.market.entity.Economy;
 import org.bluemarble.market.entity.Exchange;
 
 /**
  * Starts the economy on a node: reads {@code bluemarble.market}, registers the Holdings, Market,
- * Trade and Treasury entity types and the order books and auction houses, and builds the edge's
- * {@link MarketPort} and the payments webhook's {@link PaymentSignature}.
+ * Trade and Treasury entity types and the order books and auction houses (waking the books the
+ * journal knows, see {@link OrderBookWaker}), and builds the edge's {@link MarketPort} and the
+ * payments webhook's {@link PaymentSignature}.
  */
 public record EconomyWiring(Economy economy, MarketPort port, PaymentSignature payments) {
 
   public static EconomyWiring start(ActorSystem<?> system, int slices, Config config) {
     EconomySettings settings = EconomySettings.fromConfig(config);
     Economy economy = Economy.start(system, slices, settings.economy());
-    Exchange exchange = Exchange.start(system, slices, settings.economy(), AuctionSettings.DEFAULT);
+    Exchange exchange = Exchange.start(system, slices, settings.economy(), settings.auctions());
+    OrderBookWaker.wake(system, exchange);
     return new EconomyWiring(
         economy,
         new NodeMarketPort(system, economy, exchange),

@@ -67,6 +67,13 @@ public final class NodeExchangePort implements ExchangePort {
   @Override
   public CompletionStage<List<OrderInfo>> orders(
       String player, String market, String itemId, int limit) {
+    if (itemId == null) {
+      return call(
+          () ->
+              exchange
+                  .ordersAcrossBooks(market, player, limit)
+                  .thenApply(os -> os.stream().map(NodeExchangePort::info).toList()));
+    }
     return call(
         () ->
             exchange

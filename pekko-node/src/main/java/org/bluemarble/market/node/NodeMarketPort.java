@@ -11,6 +11,7 @@ import org.bluemarble.edge.port.MarketRefusal;
 import org.bluemarble.market.Listing;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
+import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.entity.Economy;
 import org.bluemarble.market.entity.Exchange;
 import org.bluemarble.market.entity.HoldingsView;
@@ -163,7 +164,7 @@ public final class NodeMarketPort implements MarketPort {
 
   @Override
   public CompletionStage<WalletInfo> wallet(String playerId) {
-    return call(() -> economy.holdings(playerId).thenApply(NodeMarketPort::wallet));
+    return call(() -> economy.holdings(playerId).thenApply(this::wallet));
   }
 
   @Override
@@ -203,7 +204,7 @@ public final class NodeMarketPort implements MarketPort {
 
   @Override
   public CompletionStage<WalletInfo> freeze(String playerId, boolean frozen, String reason) {
-    return call(() -> economy.freeze(playerId, frozen, reason).thenApply(NodeMarketPort::wallet));
+    return call(() -> economy.freeze(playerId, frozen, reason).thenApply(this::wallet));
   }
 
   @Override
@@ -330,7 +331,23 @@ public final class NodeMarketPort implements MarketPort {
         t.failure());
   }
 
-  private static WalletInfo wallet(HoldingsView h) {
+  @Override
+  public CompletionStage<WalletInfo> setTrustTier(String playerId, String tier, String reason) {
+    return call(
+        () -> {
+          TrustTier t;
+          try {
+            t = TrustTier.valueOf(tier == null ? "" : tier);
+          } catch (IllegalArgumentException e) {
+            throw new MarketException(
+                MarketError.INVALID_TRUST_TIER,
+                "tier must be one of " + List.of(TrustTier.values()) + ", was " + tier);
+          }
+          return economy.setTrustTier(playerId, t, reason).thenApply(this::wallet);
+        });
+  }
+
+  private WalletInfo wallet(HoldingsView h) {
     return new WalletInfo(
         h.playerId(),
         h.copper(),
@@ -349,7 +366,8 @@ public final class NodeMarketPort implements MarketPort {
                         l.honor(),
                         l.items().stream().map(s -> new Stack(s.itemId(), s.quantity())).toList(),
                         l.at()))
-            .toList());
+            .toList(),
+        h.trustTier() == null ? economy.config().defaultTier().name() : h.trustTier());
   }
 
   private static EconomyStatus status(TreasuryStatus s) {

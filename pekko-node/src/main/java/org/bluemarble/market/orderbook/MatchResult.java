@@ -5,10 +5,12 @@ import org.bluemarble.market.Settlement;
 
 /**
  * What placing one order did: the fills in matching order, the quantity left resting in the book
- * (zero when fully filled), and every escrow move (funds for buys, items for sells, payments, fees,
- * refunds and deliveries) the entity must apply.
+ * (zero when fully filled or cancelled), the quantity cancelled by self-trade prevention (its
+ * escrow returned in the settlement), and every escrow move (funds for buys, items for sells,
+ * payments, fees, refunds and deliveries) the entity must apply.
  */
-public record MatchResult(List<Fill> fills, long restingQuantity, Settlement settlement) {
+public record MatchResult(
+    List<Fill> fills, long restingQuantity, long cancelledQuantity, Settlement settlement) {
   public MatchResult {
     fills = List.copyOf(fills);
   }

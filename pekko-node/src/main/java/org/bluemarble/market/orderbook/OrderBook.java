@@ -31,6 +31,12 @@ import org.bluemarble.market.ledger.LedgerAccount;
  * whose limit was above the trade price, and delivers the items from the sell order's escrow.
  * Cancelling returns what is left in the order's escrow.
  *
+ * <p>Self-trade prevention ("cancel newest"): an incoming order that reaches its owner's own
+ * resting order stops matching there; the fills before it stand and its unfilled rest is cancelled
+ * and returned at once. Skipping the own order and matching deeper would leave the owner's bid at
+ * or above their ask, a crossed book; cancelling the older resting order would withdraw what the
+ * player chose earlier without being asked. So no fill ever has the same buyer and seller.
+ *
  * <p>Deterministic: replaying the same {@link #place} and {@link #cancel} calls rebuilds the same
  * book, so the entity persists the accepted orders and cancels as its events. Not thread-safe.
  */
@@ -138,6 +144,7 @@ public final class OrderBook {
     Entry taker = new Entry(order, ++orderSequence);
     TreeMap<Long, ArrayDeque<Entry>> opposite = order.side() == Side.BUY ? asks : bids;
     List<Fill> fills = new ArrayList<>();
+    boolean selfTrade = false;
     while (taker.remaining > 0 && !opposite.isEmpty()) {
       Map.Entry<Long, ArrayDeque<Entry>> level = opposite.firstEntry();
       long price = level.getKey();
@@ -147,6 +154,10 @@ public final class OrderBook {
         break;
       }
       Entry maker = level.getValue().peekFirst();
+      if (maker.order.owner().equals(order.owner())) {
+        selfTrade = true;
+        break;
+      }
       long quantity = Math.min(taker.remaining, maker.remaining);
       Entry buy = order.side() == Side.BUY ? taker : maker;
       Entry sell = order.side() == Side.BUY ? maker : taker;
@@ -173,12 +184,39 @@ public final class OrderBook {
         }
       }
     }
+    long cancelled = 0;
+    if (selfTrade && taker.remaining > 0) {
+      cancelled = taker.remaining;
+      returnRest(taker, "order:" + itemId + ":" + order.id() + ":selftrade", money, items);
+      taker.remaining = 0;
+    }
     if (taker.remaining > 0) {
       TreeMap<Long, ArrayDeque<Entry>> own = order.side() == Side.BUY ? bids : asks;
       own.computeIfAbsent(order.limitPrice(), p -> new ArrayDeque<>()).addLast(taker);
       open.put(order.id(), taker);
     }
-    return new MatchResult(fills, taker.remaining, Settlement.of(money, items));
+    return new MatchResult(fills, taker.remaining, cancelled, Settlement.of(money, items));
+  }
+
+  /** Moves what is left in {@code entry}'s escrow back to its owner. */
+  private void returnRest(Entry entry, String key, List<MoneyMove> money, List<ItemMove> items) {
+    String id = entry.order.id();
+    if (entry.order.side() == Side.BUY) {
+      money.add(
+          new MoneyMove(
+              fundsEscrow(id),
+              LedgerAccount.wallet(entry.order.owner()),
+              Money.times(entry.order.limitPrice(), entry.remaining),
+              key));
+    } else {
+      items.add(
+          new ItemMove(
+              itemEscrow(id),
+              ItemHolder.player(entry.order.owner()),
+              itemId,
+              entry.remaining,
+              key));
+    }
   }
 
   private void settle(Fill fill, long buyLimit, List<MoneyMove> money, List<ItemMove> items) {
@@ -220,24 +258,10 @@ public final class OrderBook {
       side.remove(entry.order.limitPrice());
     }
     open.remove(orderId);
-    String key = "order:" + itemId + ":" + orderId + ":cancel";
-    if (entry.order.side() == Side.BUY) {
-      long refund = Money.times(entry.order.limitPrice(), entry.remaining);
-      return Settlement.of(
-          List.of(
-              new MoneyMove(
-                  fundsEscrow(orderId), LedgerAccount.wallet(entry.order.owner()), refund, key)),
-          List.of());
-    }
-    return Settlement.of(
-        List.of(),
-        List.of(
-            new ItemMove(
-                itemEscrow(orderId),
-                ItemHolder.player(entry.order.owner()),
-                itemId,
-                entry.remaining,
-                key)));
+    List<MoneyMove> money = new ArrayList<>();
+    List<ItemMove> items = new ArrayList<>();
+    returnRest(entry, "order:" + itemId + ":" + orderId + ":cancel", money, items);
+    return Settlement.of(money, items);
   }
 
   /** Throws exactly what {@link #cancel} would throw, changing nothing. */
@@ -291,5 +315,44 @@ public final class OrderBook {
   /** Number of open orders on both sides. */
   public int size() {
     return open.size();
+  }
+
+  /** Every order id ever placed in this book (for snapshots). */
+  public List<String> usedIds() {
+    return List.copyOf(usedIds);
+  }
+
+  /** Sequence of the last accepted order and of the last fill (for snapshots). */
+  public long[] sequences() {
+    return new long[] {orderSequence, fillSequence};
+  }
+
+  /**
+   * A book as a snapshot left it: {@code resting} orders (any order; their sequence gives the time
+   * priority), every id ever used and the two sequences of {@link #sequences}.
+   */
+  public static OrderBook restore(
+      String itemId,
+      int feeBasisPoints,
+      List<RestingOrder> resting,
+      List<String> usedIds,
+      long orderSequence,
+      long fillSequence) {
+    OrderBook book = new OrderBook(itemId, feeBasisPoints);
+    resting.stream()
+        .sorted(Comparator.comparingLong(RestingOrder::sequence))
+        .forEach(
+            r -> {
+              Entry e = new Entry(r.order(), r.sequence());
+              e.remaining = r.remaining();
+              (r.order().side() == Side.BUY ? book.bids : book.asks)
+                  .computeIfAbsent(r.order().limitPrice(), p -> new ArrayDeque<>())
+                  .addLast(e);
+              book.open.put(r.order().id(), e);
+            });
+    book.usedIds.addAll(usedIds);
+    book.orderSequence = orderSequence;
+    book.fillSequence = fillSequence;
+    return book;
   }
 }

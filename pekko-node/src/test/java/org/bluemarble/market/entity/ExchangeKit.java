@@ -35,6 +35,18 @@ final class ExchangeKit {
   private final Set<String> books = ConcurrentHashMap.newKeySet();
 
   ExchangeKit(String name) {
+    this(name, AuctionSettings.DEFAULT);
+  }
+
+  /** As {@link #ExchangeKit(String)} with the auction houses running under {@code auctions}. */
+  ExchangeKit(String name, AuctionSettings auctions) {
+    this(name, auctions, EconomyConfig.defaults());
+  }
+
+  /**
+   * As {@link #ExchangeKit(String, AuctionSettings)} with the economy configured by {@code config}.
+   */
+  ExchangeKit(String name, AuctionSettings auctions, EconomyConfig config) {
     testKit =
         ActorTestKit.create(
             name,
@@ -51,9 +63,8 @@ final class ExchangeKit {
                 .withFallback(ConfigFactory.defaultReference()));
     Cluster cluster = Cluster.get(testKit.system());
     cluster.manager().tell(Join.create(cluster.selfMember().address()));
-    EconomyConfig config = EconomyConfig.defaults();
     economy = Economy.start(testKit.system(), 4, config);
-    exchange = Exchange.start(testKit.system(), 4, config, AuctionSettings.DEFAULT, clock);
+    exchange = Exchange.start(testKit.system(), 4, config, auctions, clock);
   }
 
   void shutdown() {

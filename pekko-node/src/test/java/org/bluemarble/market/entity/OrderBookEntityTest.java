@@ -163,4 +163,18 @@ class OrderBookEntityTest {
     BookReply zero = await(kit.exchange.placeOrder(null, p, "torch", Side.BUY, 10, 0));
     assertThat(((BookReply.BookRefused) zero).error()).isEqualTo(MarketError.INVALID_QUANTITY);
   }
+
+  @Test
+  void aBuyReachingTheOwnersOwnAskIsCancelledThereAndItsEscrowReturned() {
+    String trader = kit.player();
+    kit.grant(trader, 1_000, List.of(new ItemStack("fishing_lure", 5)));
+    OrderView ask = place(trader, "fishing_lure", Side.SELL, 50, 5);
+    OrderView bid = place(trader, "fishing_lure", Side.BUY, 60, 4);
+    assertThat(bid.status()).isEqualTo("CANCELLED");
+    assertThat(bid.filled()).isZero();
+    assertThat(bid.reason()).startsWith("SELF_TRADE");
+    kit.eventually(() -> assertThat(kit.holdings(trader).copper()).isEqualTo(1_000));
+    BookReply still = await(kit.exchange.order(ask.orderId()));
+    assertThat(((BookReply.OrderDone) still).order().remaining()).isEqualTo(5);
+  }
 }

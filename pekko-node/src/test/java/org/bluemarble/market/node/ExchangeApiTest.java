@@ -300,6 +300,88 @@ class ExchangeApiTest {
     ledgerBalances();
   }
 
+  @Test
+  void withoutItemIdThePlayersOrdersAcrossTheBooksOfAMarketAreListedNewestFirst() throws Exception {
+    Player p = newPlayer();
+    Player other = newPlayer();
+    grant(p, 5_000, "copper_ore", 10);
+    grant(other, 5_000, null, 0);
+    Response sell =
+        call(
+            "POST",
+            "/api/marketplace/orders",
+            Map.of("itemId", "copper_ore", "side", "SELL", "price", 900, "quantity", 10),
+            p);
+    Response buy =
+        call(
+            "POST",
+            "/api/marketplace/orders",
+            Map.of("itemId", "trail_bread", "side", "BUY", "price", 3, "quantity", 5),
+            p);
+    call(
+        "POST",
+        "/api/marketplace/orders",
+        Map.of("itemId", "trail_bread", "side", "BUY", "price", 2, "quantity", 5),
+        other);
+    assertThat(List.of(sell.status(), buy.status())).containsOnly(201);
+    Response mine = call("GET", "/api/marketplace/orders", null, p);
+    assertThat(mine.status()).as(mine.body().toString()).isEqualTo(200);
+    assertThat(mine.body().path("orders").findValuesAsText("orderId"))
+        .containsExactlyInAnyOrder(
+            sell.body().path("orderId").asText(), buy.body().path("orderId").asText());
+    Response harbor = call("GET", "/api/marketplace/orders?market=harbor", null, p);
+    assertThat(harbor.status()).isEqualTo(200);
+    assertThat(harbor.body().path("orders").size()).as("no orders in another market").isZero();
+    ledgerBalances();
+  }
+
+  @Test
+  void aNewcomersOrderAboveTenGoldIsRefusedOverHttpAndTheGameProtocolUntilAnAdminRaisesTheTier()
+      throws Exception {
+    Player p = newPlayer();
+    grant(p, 300_000, null, 0);
+    Map<String, Object> big =
+        Map.of("itemId", "gold_nugget", "side", "BUY", "price", 1_100, "quantity", 100);
+    Response refused = call("POST", "/api/marketplace/orders", big, p);
+    assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
+    assertThat(refused.body().path("error").path("code").asText())
+        .isEqualTo("ITEM_VALUE_LIMIT_EXCEEDED");
+    try (BlueMarbleClient c = webSocket(p, new ClientListener() {})) {
+      ExecutionException overProtocol =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              ExecutionException.class,
+              () ->
+                  c.economy(
+                          Envelope.newBuilder()
+                              .setPlaceOrder(
+                                  order(PlaceOrder.Side.SIDE_BUY, 1_100, 100)
+                                      .setItemId("gold_nugget")))
+                      .get(30, TimeUnit.SECONDS));
+      assertThat(((ProtocolException) overProtocol.getCause()).code())
+          .isEqualTo(Error.Code.CODE_REFUSED);
+      assertThat(overProtocol.getCause().getMessage()).startsWith("ITEM_VALUE_LIMIT_EXCEEDED");
+    }
+    assertThat(
+            call(
+                    "PUT",
+                    "/admin/v1/economy/players/" + p.id() + "/trust-tier",
+                    Map.of("tier", "GRANDMASTER", "reason", "typo"),
+                    null)
+                .status())
+        .isEqualTo(400);
+    Response raised =
+        call(
+            "PUT",
+            "/admin/v1/economy/players/" + p.id() + "/trust-tier",
+            Map.of("tier", "ESTABLISHED", "reason", "verified trader"),
+            null);
+    assertThat(raised.status()).as(raised.body().toString()).isEqualTo(200);
+    assertThat(raised.body().path("trustTier").asText()).isEqualTo("ESTABLISHED");
+    Response accepted = call("POST", "/api/marketplace/orders", big, p);
+    assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(201);
+    ledgerBalances();
+  }
+
   private static BlueMarbleClient webSocket(Player p, ClientListener listener) throws Exception {
     WebSocketClientTransport ws =
         WebSocketClientTransport.connect(

@@ -19,7 +19,11 @@ import org.bluemarble.market.MoneyMove;
 import org.bluemarble.market.Settlement;
 import org.bluemarble.market.ledger.LedgerAccount;
 
-/** Random order/cancel sequences against the book and against a naive reference matcher. */
+/**
+ * Random order/cancel sequences against the book and against a naive reference matcher (with the
+ * same cancel-newest self-trade rule): never crossed, no fill between one owner's orders, quantity,
+ * money and items conserved.
+ */
 class OrderBookPropertiesTest {
 
   /** Place (cancelOf < 0) or cancel the cancelOf-th placed order. */
@@ -65,8 +69,12 @@ class OrderBookPropertiesTest {
     final List<Resting> resting = new ArrayList<>();
     long seq;
 
+    /** Quantity of the last placed order cancelled by self-trade prevention. */
+    long lastCancelled;
+
     List<long[]> place(Order o) {
       List<long[]> fills = new ArrayList<>();
+      lastCancelled = 0;
       long left = o.quantity();
       long mySeq = ++seq;
       boolean buy = o.side() == Side.BUY;
@@ -87,6 +95,11 @@ class OrderBookPropertiesTest {
         if (best == null) {
           break;
         }
+        if (best.order().owner().equals(o.owner())) {
+          lastCancelled = left;
+          left = 0;
+          break;
+        }
         long q = Math.min(left, best.remaining());
         fills.add(new long[] {best.seq(), best.order().limitPrice(), q});
         left -= q;
@@ -103,7 +116,7 @@ class OrderBookPropertiesTest {
   }
 
   @Property(tries = 300)
-  void bookNeverCrossedConservesQuantityAndMoneyAndRespectsPriceTimePriority(
+  void bookNeverCrossedNeverSelfTradesConservesQuantityAndMoneyAndRespectsPriceTimePriority(
       @ForAll("ops") List<Op> ops) {
     OrderBook book = new OrderBook("ore", 500);
     Reference reference = new Reference();
@@ -140,8 +153,13 @@ class OrderBookPropertiesTest {
       sequenceOf.put(order.id(), (long) placed.size());
       books.apply(result.settlement());
       assertThat(result.fills()).hasSameSizeAs(expected);
+      assertThat(result.cancelledQuantity()).isEqualTo(reference.lastCancelled);
+      if (result.cancelledQuantity() > 0) {
+        cancelled.put(order.id(), result.cancelledQuantity());
+      }
       for (int i = 0; i < expected.size(); i++) {
         Fill f = result.fills().get(i);
+        assertThat(f.buyer()).as("self-trade in %s", f).isNotEqualTo(f.seller());
         String maker = order.side() == Side.BUY ? f.sellOrderId() : f.buyOrderId();
         assertThat(sequenceOf.get(maker)).isEqualTo(expected.get(i)[0]);
         assertThat(f.price()).isEqualTo(expected.get(i)[1]);

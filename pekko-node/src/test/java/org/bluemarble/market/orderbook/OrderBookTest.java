@@ -143,4 +143,40 @@ class OrderBookTest {
     assertThat(book.size()).isZero();
     assertThat(List.of(book.orders(Side.BUY), book.orders(Side.SELL))).allMatch(List::isEmpty);
   }
+
+  @Test
+  void anIncomingOrderStopsAtItsOwnersRestingOrderAndItsRestIsReturned() {
+    book.place(new Order("s1", "bob", Side.SELL, 100, 2), Long.MAX_VALUE);
+    book.place(new Order("s2", "alice", Side.SELL, 101, 5), Long.MAX_VALUE);
+    book.place(new Order("s3", "bob", Side.SELL, 102, 5), Long.MAX_VALUE);
+    MatchResult r = book.place(new Order("b1", "alice", Side.BUY, 105, 10), Long.MAX_VALUE);
+    assertThat(r.fills()).extracting(Fill::sellOrderId).containsExactly("s1");
+    assertThat(r.restingQuantity()).isZero();
+    assertThat(r.cancelledQuantity()).isEqualTo(8);
+    assertThat(r.settlement().money())
+        .contains(
+            new MoneyMove(
+                book.fundsEscrow("b1"),
+                LedgerAccount.wallet("alice"),
+                8 * 105,
+                "order:iron_ore:b1:selftrade"));
+    assertThat(book.find("s2")).map(RestingOrder::remaining).contains(5L);
+    assertThat(book.find("b1")).isEmpty();
+    assertThat(book.isCrossed()).isFalse();
+  }
+
+  @Test
+  void aSellReachingItsOwnersBidGetsItsItemsBack() {
+    book.place(new Order("b1", "alice", Side.BUY, 100, 3), Long.MAX_VALUE);
+    MatchResult r = book.place(new Order("s1", "alice", Side.SELL, 90, 4), Long.MAX_VALUE);
+    assertThat(r.fills()).isEmpty();
+    assertThat(r.cancelledQuantity()).isEqualTo(4);
+    assertThat(r.settlement().items())
+        .anyMatch(
+            m ->
+                m.from().equals(book.itemEscrow("s1"))
+                    && m.to().equals(ItemHolder.player("alice"))
+                    && m.quantity() == 4);
+    assertThat(book.find("b1")).map(RestingOrder::remaining).contains(3L);
+  }
 }
