@@ -57,10 +57,11 @@ public final class EconomyBenchmark {
               node.system,
               EconomySettings.fromConfig(node.system.settings().config()).economy(),
               Duration.ofSeconds(60));
-      // Warm-up: the same mix on other players (a quarter of the size), so the JIT has compiled
-      // the hot paths before the measured round; its rates are printed but not the result.
+      // Warm-up: the same mix and size on other players, so the JIT has compiled the hot paths
+      // before the measured round (a quarter-size warm-up left C2 busy with over a third of the
+      // CPU during the measured round); its rates are printed but are not the result.
       System.out.println("-- warm-up round (not the result)");
-      round(e, names, "w", Math.max(200, listings / 4), Math.max(100, trades / 4), inFlight);
+      round(e, names, "w", listings, trades, inFlight);
       settle(node, e);
       System.out.println("-- measured round");
       Rates r = round(e, names, "r", listings, trades, inFlight);

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.persistence.testkit.ProcessingSuccess;
+import org.apache.pekko.persistence.testkit.WriteEvents;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.bluemarble.market.MarketError;
@@ -84,9 +89,29 @@ class HoldingsGroupCommitTest {
     legs.add(Leg.out("pay-0", "p-g1", 30, List.of())); // a re-post of an applied key
     legs.add(Leg.out("sword", "p-g1", 0, List.of(new ItemStack("iron_sword", 1))));
     legs.add(Leg.out("sword-again", "p-g1", 0, List.of(new ItemStack("iron_sword", 1))));
-    Spawned spawned = spawnWithPosts("p-g1", legs, replies.ref());
-    ActorRef<Holdings.Command> holdings = spawned.holdings();
-
+    // Hold the journal on a first write (a freeze), so every post arrives while it is under way
+    // and waits for the same flush, whatever the scheduling.
+    ActorRef<Holdings.Command> holdings = spawn("p-g1");
+    TestProbe<HoldingsView> views = testKit.createTestProbe();
+    holdings.tell(new Holdings.GetHoldings(views.ref()));
+    views.receiveMessage();
+    CountDownLatch release = new CountDownLatch(1);
+    journal.withPolicy(
+        (persistenceId, operation) -> {
+          if (persistenceId.equals("Holdings|p-g1") && operation instanceof WriteEvents) {
+            awaitQuietly(release);
+          }
+          return ProcessingSuccess.getInstance();
+        });
+    try {
+      holdings.tell(new Holdings.Freeze(false, "first write", views.ref()));
+      legs.forEach(leg -> holdings.tell(new Holdings.Post(leg, replies.ref())));
+      // The freeze's write is held until the posts are queued behind it.
+      replies.expectNoMessage(Duration.ofMillis(200));
+    } finally {
+      release.countDown();
+    }
+    views.receiveMessage();
     List<LegReply> answers = replies.receiveSeveralMessages(legs.size());
     List<String> outcome =
         answers.stream()
@@ -112,12 +137,14 @@ class HoldingsGroupCommitTest {
     assertThat(before.copper()).isEqualTo(10);
     assertThat(before.items()).doesNotContainKey("iron_sword");
     assertThat(before.legsApplied()).isEqualTo(5);
-    // One journal write for all of them.
+    // One journal write for all of them, after the freeze's.
+    journal.resetPolicy();
     List<Object> events = journal.persistedInStorage("Holdings|p-g1");
-    assertThat(events).hasSize(1);
-    assertThat(events.get(0)).isInstanceOf(Holdings.LegsRecorded.class);
+    assertThat(events).hasSize(2);
+    assertThat(events.get(0)).isInstanceOf(Holdings.FreezeChanged.class);
+    assertThat(events.get(1)).isInstanceOf(Holdings.LegsRecorded.class);
 
-    testKit.stop(spawned.parent());
+    testKit.stop(holdings);
     HoldingsView replayed = view(spawn("p-g1"));
     assertThat(replayed.copper()).isEqualTo(before.copper());
     assertThat(replayed.items()).isEqualTo(before.items());
@@ -158,6 +185,17 @@ class HoldingsGroupCommitTest {
     assertThat(r).isInstanceOf(LegReply.LegRefused.class);
     assertThat(((LegReply.LegRefused) r).error()).isEqualTo(MarketError.INSUFFICIENT_FUNDS);
     assertThat(view(again).copper()).isEqualTo(80);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the test never released the journal");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static HoldingsView view(ActorRef<Holdings.Command> holdings) {
