@@ -253,7 +253,8 @@ public final class Market
         return Effect().noReply();
       }
       requireFree(cmd.listingId(), MarketError.DUPLICATE_LISTING);
-      return start(ops.open(state, cmd, clock.instant()), cmd.replyTo());
+      return start(
+          ops.open(state, cmd, clock.instant(), batch.openingsOf(cmd.seller())), cmd.replyTo());
     } catch (MarketException e) {
       return refuse(cmd.replyTo(), e);
     }

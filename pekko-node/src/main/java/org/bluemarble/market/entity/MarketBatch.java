@@ -55,6 +55,17 @@ final class MarketBatch {
     return starting.isEmpty() && answers.isEmpty() && settled.isEmpty();
   }
 
+  /** How many openings of {@code seller} wait for the next flush. */
+  int openingsOf(String seller) {
+    int n = 0;
+    for (MarketOp op : starting) {
+      if (op.kind() == MarketOp.Kind.OPEN && op.player().equals(seller)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   void start(MarketOp op, ActorRef<MarketReply> replyTo) {
     starting.add(op);
     reserved.add(op.listingId());

@@ -39,8 +39,12 @@ final class MarketOps {
     }
   }
 
-  /** Opening: the listing fee and the items come out of the seller's holdings. */
-  MarketOp open(MarketState state, Market.OpenListing cmd, Instant now) {
+  /**
+   * Opening: the listing fee and the items come out of the seller's holdings. {@code unflushed}:
+   * the seller's openings gathered for the next flush, which the state does not show yet but the
+   * tier count must (two openings in one flush would otherwise both count the same listings).
+   */
+  MarketOp open(MarketState state, Market.OpenListing cmd, Instant now, int unflushed) {
     if (!marketId.equals(Market.marketOf(cmd.listingId()))) {
       throw new MarketException(
           MarketError.INVALID_ID, "listing " + cmd.listingId() + " is not in " + marketId);
@@ -63,7 +67,7 @@ final class MarketOps {
             .withTierCheck(
                 new TierCheck(
                     "active listings in " + marketId,
-                    openListings(state, cmd.seller()) + 1,
+                    openListings(state, cmd.seller()) + unflushed + 1,
                     cmd.price(),
                     defaultTier));
     return op(opId, MarketOp.Kind.OPEN, cmd.listingId(), cmd.seller(), cmd, charge, now);

@@ -58,7 +58,10 @@ public final class MarketHistory {
       String listingId, String seller, String itemId, long qty, long price, int days, Instant at) {
     return start(
         ops.open(
-            live, new Market.OpenListing(listingId, seller, itemId, qty, price, days, null), at));
+            live,
+            new Market.OpenListing(listingId, seller, itemId, qty, price, days, null),
+            at,
+            0));
   }
 
   /** Buys a listing; the seller's proceeds and the buyer's items become owed legs. */

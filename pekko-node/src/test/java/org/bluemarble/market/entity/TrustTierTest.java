@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.bluemarble.market.entity.ExchangeKit.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.inventory.ItemStack;
@@ -128,5 +130,24 @@ class TrustTierTest {
     assertThat(listingError(p, 200)).isNull();
     assertThat(listingError(p, TEN_GOLD + 1)).isNull();
     assertThat(kit.holdings(p).trustTier()).isEqualTo("ESTABLISHED");
+  }
+
+  @Test
+  void openingsSentAtOnceCountEachOtherAgainstTheLimit() {
+    String p = kit.player();
+    kit.grant(p, 100_000, List.of(new ItemStack("torch", 10)));
+    // All eight reach the market before any is flushed, so most of them start in one batch.
+    List<CompletableFuture<MarketReply>> replies = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      replies.add(
+          kit.economy.openListing("capital", p, "torch", 1, 100 + i, 1).toCompletableFuture());
+    }
+    List<MarketReply> answers = replies.stream().map(CompletableFuture::join).toList();
+    assertThat(answers.stream().filter(r -> r instanceof MarketReply.ListingDone).count())
+        .isEqualTo(5);
+    assertThat(answers)
+        .filteredOn(r -> r instanceof MarketReply.MarketRefused)
+        .allMatch(
+            r -> ((MarketReply.MarketRefused) r).error() == MarketError.LISTING_LIMIT_REACHED);
   }
 }
