@@ -2,6 +2,7 @@ package org.bluemarble.market;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +31,13 @@ import org.bluemarble.market.ledger.LedgerAccount;
  *       MarketError#DUPLICATE_LISTING}.
  * </ul>
  *
- * A listing past its expiry counts as active for the trust-tier limit until {@link #expireDue}
+ * Closed listings (sold, cancelled, expired) stay findable until {@value #CLOSED_KEPT} newer ones
+ * have closed; then the oldest closed is forgotten (its id no longer answers, and an idempotent
+ * retry that old would open a new listing). Without the bound a market's memory, its snapshots and
+ * every scan of the board grow with every listing ever made. The bound depends only on the order of
+ * closings, so replay and snapshot recovery forget the same listings.
+ *
+ * <p>A listing past its expiry counts as active for the trust-tier limit until {@link #expireDue}
  * (driven by the entity's timer) closes it, but it can no longer be bought, repriced or cancelled.
  * Every method validates before it changes anything and is deterministic given {@code now}, so the
  * market entity persists the accepted command as its event and replays it here. Not thread-safe.
@@ -42,8 +49,25 @@ public final class ListingBoard {
   /** Reprices per listing, numbering the fee keys so each reprice is charged once. */
   private final Map<String, Integer> reprices = new HashMap<>();
 
+  /** Closed listings kept by default per board. */
+  public static final int CLOSED_KEPT = 10_000;
+
+  /** Ids of the closed listings still kept, oldest closed first. */
+  private final ArrayDeque<String> closed = new ArrayDeque<>();
+
+  private final int closedKept;
+
   public ListingBoard(MarketSettings settings) {
+    this(settings, CLOSED_KEPT);
+  }
+
+  /** A board keeping {@code closedKept} closed listings (tests use small numbers). */
+  ListingBoard(MarketSettings settings, int closedKept) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    if (closedKept < 1) {
+      throw new IllegalArgumentException("closedKept must be >= 1, was " + closedKept);
+    }
+    this.closedKept = closedKept;
   }
 
   /**
@@ -52,8 +76,22 @@ public final class ListingBoard {
    * #repriceCounts()} gave them).
    */
   public static ListingBoard restore(
-      MarketSettings settings, List<Listing> listings, Map<String, Integer> repriceCounts) {
-    ListingBoard board = new ListingBoard(settings);
+      MarketSettings settings,
+      List<Listing> listings,
+      Map<String, Integer> repriceCounts,
+      List<String> closedOrder) {
+    return restore(new ListingBoard(settings), listings, repriceCounts, closedOrder);
+  }
+
+  /**
+   * Fills the empty {@code board}; {@code closedOrder} as {@link #closedOrder()} gave it, or null
+   * for a snapshot from before it existed (then creation order stands in for closing order).
+   */
+  static ListingBoard restore(
+      ListingBoard board,
+      List<Listing> listings,
+      Map<String, Integer> repriceCounts,
+      List<String> closedOrder) {
     for (Listing l : listings) {
       if (board.listings.put(l.id(), l) != null) {
         throw new MarketException(
@@ -61,7 +99,29 @@ public final class ListingBoard {
       }
     }
     board.reprices.putAll(repriceCounts);
+    if (closedOrder != null) {
+      board.closed.addAll(closedOrder);
+    } else {
+      listings.stream()
+          .filter(l -> l.status() != ListingStatus.ACTIVE)
+          .forEach(l -> board.closed.addLast(l.id()));
+    }
     return board;
+  }
+
+  /** Ids of the closed listings still kept, oldest closed first (for snapshots). */
+  public List<String> closedOrder() {
+    return List.copyOf(closed);
+  }
+
+  /** Records that {@code listingId} closed and forgets the oldest closed beyond the bound. */
+  private void closed(String listingId) {
+    closed.addLast(listingId);
+    while (closed.size() > closedKept) {
+      String oldest = closed.pollFirst();
+      listings.remove(oldest);
+      reprices.remove(oldest);
+    }
   }
 
   /** How often each listing was repriced (listings never repriced are absent); a copy. */
@@ -190,6 +250,7 @@ public final class ListingBoard {
     Listing listing = checkBuy(listingId, buyer, buyerFunds, now);
     Listing sold = listing.withStatus(ListingStatus.SOLD, buyer);
     listings.put(listingId, sold);
+    closed(listingId);
     long fee = settings.transactionFee(listing.price());
     String key = "listing:" + listingId;
     List<MoneyMove> money = new ArrayList<>();
@@ -293,10 +354,11 @@ public final class ListingBoard {
   }
 
   private ListingOutcome close(Listing listing, ListingStatus status, String suffix) {
-    Listing closed = listing.withStatus(status, null);
-    listings.put(listing.id(), closed);
+    Listing ended = listing.withStatus(status, null);
+    listings.put(listing.id(), ended);
+    closed(listing.id());
     return new ListingOutcome(
-        closed,
+        ended,
         Settlement.of(
             List.of(),
             List.of(

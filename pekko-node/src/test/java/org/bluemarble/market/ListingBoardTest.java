@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.bluemarble.market.inventory.ItemCatalog;
 import org.bluemarble.market.inventory.ItemDefinition;
 import org.bluemarble.market.ledger.Currency;
@@ -232,5 +233,39 @@ class ListingBoardTest {
     long before = ledger.balance(SELLER);
     Errors.pay(ledger, board.reprice("l1", "seller", TrustTier.TRUSTED, 10_000, T0).settlement());
     assertThat(before - ledger.balance(SELLER)).isEqualTo(298);
+  }
+
+  @Test
+  void onlyTheNewestClosedListingsAreKeptAndARestoredBoardForgetsTheSameOnes() {
+    ListingBoard small = new ListingBoard(new MarketSettings(300, 500), 2);
+    List<String> ids = List.of("a", "b", "c", "d");
+    for (String id : ids) {
+      long price = 1_000 + ids.indexOf(id);
+      small.create(
+          new NewListing(id, "seller", TrustTier.TRUSTED, SWORD, 1, price, ListingDuration.ONE_DAY),
+          1_000_000,
+          1,
+          T0);
+    }
+    // Closing order b, a, c: b is the oldest closed and is forgotten when c closes.
+    small.buy("b", "b1", 1_000_000, T0);
+    small.cancel("a", "seller", T0);
+    ListingBoard restored =
+        ListingBoard.restore(
+            new ListingBoard(new MarketSettings(300, 500), 2),
+            small.all(),
+            small.repriceCounts(),
+            small.closedOrder());
+    for (ListingBoard board : List.of(small, restored)) {
+      board.buy("c", "b2", 1_000_000, T0);
+      assertThat(board.find("b")).as("oldest closed").isEmpty();
+      assertThat(board.find("a"))
+          .hasValueSatisfying(l -> assertThat(l.status()).isEqualTo(ListingStatus.CANCELLED));
+      assertThat(board.find("c"))
+          .hasValueSatisfying(l -> assertThat(l.status()).isEqualTo(ListingStatus.SOLD));
+      assertThat(board.activeOf("seller")).extracting(Listing::id).containsExactly("d");
+      assertThat(board.closedOrder()).containsExactly("a", "c");
+    }
+    assertThat(restored.all()).isEqualTo(small.all());
   }
 }

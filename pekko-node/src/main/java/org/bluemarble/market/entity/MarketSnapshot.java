@@ -23,7 +23,8 @@ public record MarketSnapshot(
     List<MarketOp> ops,
     List<Leg> pending,
     List<ItemStats> stats,
-    List<Sale> recent)
+    List<Sale> recent,
+    List<String> closedOrder)
     implements CborSerializable {
 
   /**
@@ -43,5 +44,7 @@ public record MarketSnapshot(
     pending = List.copyOf(pending);
     stats = List.copyOf(stats);
     recent = List.copyOf(recent);
+    // Null in snapshots from before the board bounded its closed listings.
+    closedOrder = closedOrder == null ? null : List.copyOf(closedOrder);
   }
 }

@@ -254,13 +254,15 @@ public final class MarketState {
         List.copyOf(ops.values()),
         List.copyOf(pending.values()),
         items,
-        List.copyOf(recent));
+        List.copyOf(recent),
+        board.closedOrder());
   }
 
   /** The state {@link #snapshot()} was taken of; reservations follow from the operations. */
   static MarketState restore(
       String marketId, MarketSettings settings, ItemCatalog catalog, MarketSnapshot s) {
-    ListingBoard board = ListingBoard.restore(settings, s.listings(), s.reprices());
+    ListingBoard board =
+        ListingBoard.restore(settings, s.listings(), s.reprices(), s.closedOrder());
     MarketState state = new MarketState(marketId, settings, catalog, board);
     state.escrowCopper = s.escrowCopper();
     state.feeSink = s.feeSink();
