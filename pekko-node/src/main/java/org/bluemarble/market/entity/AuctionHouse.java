@@ -122,7 +122,7 @@ public final class AuctionHouse
 
   public record GetSummary(ActorRef<MarketSummary> replyTo) implements Command {}
 
-  private record LegAnswered(LegCourier.Answer answer) implements Command {}
+  private record LegAnswered(LegReply reply) implements Command {}
 
   private enum Tick implements Command {
     INSTANCE
@@ -298,12 +298,9 @@ public final class AuctionHouse
 
   private ReplyEffect<Event, AuctionHouseState> onLegAnswered(
       AuctionHouseState state, LegAnswered cmd) {
-    String key = cmd.answer().key();
-    LegReply reply = cmd.answer().reply();
+    LegReply reply = cmd.reply();
+    String key = reply.key();
     courier.answered(key);
-    if (reply == null) {
-      return Effect().noReply();
-    }
     int bidAt = key.indexOf(":bid-charge:");
     if (bidAt > 0) {
       return state

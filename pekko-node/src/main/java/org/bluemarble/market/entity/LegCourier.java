@@ -23,15 +23,10 @@ final class LegCourier<C> {
   private final ActorRef<LegReply> replies;
   private final Map<String, Long> inFlight = new HashMap<>();
 
-  /** The answer to the leg {@code key}. */
-  record Answer(String key, LegReply reply) {}
-
-  LegCourier(ActorContext<C> context, Duration timeout, Function<Answer, C> adapt) {
+  LegCourier(ActorContext<C> context, Duration timeout, Function<LegReply, C> adapt) {
     this.sharding = ClusterSharding.get(context.getSystem());
     this.timeoutNanos = timeout.toNanos();
-    this.replies =
-        context.messageAdapter(
-            LegReply.class, reply -> adapt.apply(new Answer(reply.key(), reply)));
+    this.replies = context.messageAdapter(LegReply.class, adapt::apply);
   }
 
   /** Posts {@code leg} unless it was posted less than the timeout ago and not answered yet. */

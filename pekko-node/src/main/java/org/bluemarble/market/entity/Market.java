@@ -126,7 +126,7 @@ public final class Market
 
   public record GetSummary(ActorRef<MarketSummary> replyTo) implements Command {}
 
-  private record LegAnswered(LegCourier.Answer answer) implements Command {}
+  private record LegAnswered(LegReply reply) implements Command {}
 
   /** Persists what the {@link MarketBatch} gathered. */
   private enum Flush implements Command {
@@ -312,12 +312,9 @@ public final class Market
   }
 
   private ReplyEffect<Event, MarketState> onLegAnswered(MarketState state, LegAnswered cmd) {
-    String key = cmd.answer().key();
-    LegReply reply = cmd.answer().reply();
+    LegReply reply = cmd.reply();
+    String key = reply.key();
     courier.answered(key);
-    if (reply == null) {
-      return Effect().noReply();
-    }
     String opId =
         key.startsWith(ops.chargePrefix()) ? key.substring(ops.chargePrefix().length()) : "";
     // A refund's key extends its charge's key: only an open operation's own key is a charge.

@@ -138,7 +138,7 @@ public final class OrderBookEntity
 
   public record GetSummary(ActorRef<MarketSummary> replyTo) implements Command {}
 
-  private record LegAnswered(LegCourier.Answer answer) implements Command {}
+  private record LegAnswered(LegReply reply) implements Command {}
 
   private enum Tick implements Command {
     INSTANCE
@@ -334,12 +334,9 @@ public final class OrderBookEntity
   }
 
   private ReplyEffect<Event, OrderBookState> onLegAnswered(OrderBookState state, LegAnswered cmd) {
-    String key = cmd.answer().key();
-    LegReply reply = cmd.answer().reply();
+    LegReply reply = cmd.reply();
+    String key = reply.key();
     courier.answered(key);
-    if (reply == null) {
-      return Effect().noReply();
-    }
     String chargePrefix = "book:" + bookId + ":charge:";
     if (key.startsWith(chargePrefix)) {
       String orderId = key.substring(chargePrefix.length());

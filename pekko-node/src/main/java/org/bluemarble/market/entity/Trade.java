@@ -93,7 +93,7 @@ public final class Trade
 
   public record GetTrade(ActorRef<TradeReply> replyTo) implements Command {}
 
-  private record LegAnswered(LegCourier.Answer answer) implements Command {}
+  private record LegAnswered(LegReply reply) implements Command {}
 
   private enum Tick implements Command {
     INSTANCE
@@ -305,12 +305,9 @@ public final class Trade
   }
 
   private ReplyEffect<Event, TradeState> onLegAnswered(TradeState state, LegAnswered cmd) {
-    String key = cmd.answer().key();
-    LegReply reply = cmd.answer().reply();
+    LegReply reply = cmd.reply();
+    String key = reply.key();
     courier.answered(key);
-    if (reply == null) {
-      return Effect().noReply();
-    }
     List<Leg> open = state.openEscrows();
     if (open.stream().anyMatch(l -> l.key().equals(key))) {
       escrowAnswers.put(key, reply);

@@ -90,7 +90,7 @@ public final class Treasury
 
   public record GetStatus(ActorRef<TreasuryStatus> replyTo) implements Command {}
 
-  private record LegAnswered(LegCourier.Answer answer) implements Command {}
+  private record LegAnswered(LegReply reply) implements Command {}
 
   /** Persists what the {@link TreasuryBatch} gathered. */
   private enum Flush implements Command {
@@ -276,10 +276,10 @@ public final class Treasury
   }
 
   private ReplyEffect<Event, State> onLegAnswered(State state, LegAnswered cmd) {
-    String key = cmd.answer().key();
+    String key = cmd.reply().key();
     courier.answered(key);
-    if (cmd.answer().reply() != null && state.isPending(key)) {
-      batch.answered(key, cmd.answer().reply());
+    if (state.isPending(key)) {
+      batch.answered(key, cmd.reply());
       scheduleFlush();
     }
     return Effect().noReply();
