@@ -6,10 +6,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.bluemarble.market.inventory.ItemDefinition;
 import org.bluemarble.market.ledger.LedgerAccount;
 
@@ -51,6 +53,13 @@ public final class ListingBoard {
 
   /** Closed listings kept by default per board. */
   public static final int CLOSED_KEPT = 10_000;
+
+  /**
+   * Ids of each seller's active listings in creation order: opening a listing checks the seller's
+   * active ones (tier limit, duplicate offer), and scanning the whole board for that would cost
+   * every opening a pass over up to {@link #CLOSED_KEPT} closed listings.
+   */
+  private final Map<String, Set<String>> activeBySeller = new HashMap<>();
 
   /** Ids of the closed listings still kept, oldest closed first. */
   private final ArrayDeque<String> closed = new ArrayDeque<>();
@@ -97,6 +106,9 @@ public final class ListingBoard {
         throw new MarketException(
             MarketError.DUPLICATE_LISTING, "snapshot lists '" + l.id() + "' twice");
       }
+      if (l.status() == ListingStatus.ACTIVE) {
+        board.activated(l);
+      }
     }
     board.reprices.putAll(repriceCounts);
     if (closedOrder != null) {
@@ -114,8 +126,17 @@ public final class ListingBoard {
     return List.copyOf(closed);
   }
 
-  /** Records that {@code listingId} closed and forgets the oldest closed beyond the bound. */
-  private void closed(String listingId) {
+  private void activated(Listing listing) {
+    activeBySeller.computeIfAbsent(listing.seller(), s -> new LinkedHashSet<>()).add(listing.id());
+  }
+
+  /** Records that {@code listing} closed and forgets the oldest closed beyond the bound. */
+  private void closed(Listing listing) {
+    String listingId = listing.id();
+    Set<String> active = activeBySeller.get(listing.seller());
+    if (active != null && active.remove(listingId) && active.isEmpty()) {
+      activeBySeller.remove(listing.seller());
+    }
     closed.addLast(listingId);
     while (closed.size() > closedKept) {
       String oldest = closed.pollFirst();
@@ -222,6 +243,7 @@ public final class ListingBoard {
             ListingStatus.ACTIVE,
             null);
     listings.put(listingId, listing);
+    activated(listing);
     String key = "listing:" + listingId;
     return new ListingOutcome(
         listing,
@@ -250,7 +272,7 @@ public final class ListingBoard {
     Listing listing = checkBuy(listingId, buyer, buyerFunds, now);
     Listing sold = listing.withStatus(ListingStatus.SOLD, buyer);
     listings.put(listingId, sold);
-    closed(listingId);
+    closed(sold);
     long fee = settings.transactionFee(listing.price());
     String key = "listing:" + listingId;
     List<MoneyMove> money = new ArrayList<>();
@@ -356,7 +378,7 @@ public final class ListingBoard {
   private ListingOutcome close(Listing listing, ListingStatus status, String suffix) {
     Listing ended = listing.withStatus(status, null);
     listings.put(listing.id(), ended);
-    closed(listing.id());
+    closed(ended);
     return new ListingOutcome(
         ended,
         Settlement.of(
@@ -410,9 +432,7 @@ public final class ListingBoard {
 
   /** Active listings of {@code seller}. */
   public List<Listing> activeOf(String seller) {
-    return listings.values().stream()
-        .filter(l -> l.status() == ListingStatus.ACTIVE && l.seller().equals(seller))
-        .toList();
+    return activeBySeller.getOrDefault(seller, Set.of()).stream().map(listings::get).toList();
   }
 
   /** All active listings of {@code itemId}, cheapest unit price first. */
