@@ -13,8 +13,16 @@ import org.bluemarble.auth.Role;
  * @param path the path template in OpenAPI form, e.g. {@code /admin/v1/players/{playerId}}
  * @param roles the roles that may call it besides {@link Role#ADMIN} (empty: Admin only)
  * @param summary one line for the document
+ * @param auditedRead whether a read ({@code GET}) of it is written to the audit log too, as every
+ *     other method is: reads that hand out a person's data (the GDPR export) are
  */
-public record AdminEndpoint(String method, String path, Set<Role> roles, String summary) {
+public record AdminEndpoint(
+    String method, String path, Set<Role> roles, String summary, boolean auditedRead) {
+
+  /** An endpoint whose reads are not audited (writes always are). */
+  public AdminEndpoint(String method, String path, Set<Role> roles, String summary) {
+    this(method, path, roles, summary, false);
+  }
 
   public AdminEndpoint {
     Objects.requireNonNull(method, "method");

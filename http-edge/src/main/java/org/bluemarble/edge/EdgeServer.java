@@ -129,7 +129,14 @@ public final class EdgeServer extends AllDirectives {
                 health,
                 new PlanetRoutes(game.planets()).route(),
                 new AuthRoutes(game.accounts(), auth, game.admin().operations()).route(),
-                new CharacterRoutes(game.accounts(), auth).route());
+                new CharacterRoutes(game.accounts(), auth).route(),
+                new AccountSelfRoutes(
+                        game.accounts(),
+                        game.admin().accounts(),
+                        game.admin().audit(),
+                        auth,
+                        java.time.Clock.systemUTC())
+                    .route());
     if (auth != null && game.externalIdentities() != null) {
       publicRoutes =
           concat(

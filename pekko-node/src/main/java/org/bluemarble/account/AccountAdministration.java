@@ -18,6 +18,7 @@ import org.bluemarble.auth.Role;
 import org.bluemarble.edge.port.AccountAdminPort;
 import org.bluemarble.edge.port.AccountView;
 import org.bluemarble.edge.port.AuditPort;
+import org.bluemarble.edge.port.EconomyExport;
 import org.bluemarble.edge.port.PlayerView;
 import org.bluemarble.node.SessionControl;
 
@@ -37,25 +38,24 @@ public final class AccountAdministration implements AccountAdminPort {
   private final AuditPort audit;
   private final AccountCharacters characters;
   private final AccountSessions sessions;
+  private final AccountEconomy economy;
 
-  /** Administration that ends no login sessions (nodes without an edge session store). */
-  public AccountAdministration(
-      ActorSystem<?> system,
-      Duration timeout,
-      LoadTestAccounts loadTest,
-      boolean loadTestEnabled,
-      AuditPort audit) {
-    this(system, timeout, loadTest, loadTestEnabled, audit, AccountSessions.NONE);
-  }
-
+  /**
+   * @param sessions ends an account's login sessions ({@link AccountSessions#NONE} on nodes without
+   *     an edge session store)
+   * @param economy the economy's records of the account's holders ({@link AccountEconomy#NONE}
+   *     without an economy)
+   */
   public AccountAdministration(
       ActorSystem<?> system,
       Duration timeout,
       LoadTestAccounts loadTest,
       boolean loadTestEnabled,
       AuditPort audit,
-      AccountSessions sessions) {
+      AccountSessions sessions,
+      AccountEconomy economy) {
     this.sessions = sessions;
+    this.economy = economy;
     this.system = system;
     this.sharding = ClusterSharding.get(system);
     this.timeout = timeout;
@@ -63,6 +63,14 @@ public final class AccountAdministration implements AccountAdminPort {
     this.loadTestEnabled = loadTestEnabled;
     this.audit = audit;
     this.characters = new AccountCharacters(system, timeout);
+  }
+
+  /** The economy's holders of an account: its bank (keyed by the account id) and its characters. */
+  static List<String> holders(AccountView account) {
+    List<String> holders = new java.util.ArrayList<>();
+    holders.add(account.accountId());
+    holders.addAll(account.characters());
+    return holders;
   }
 
   @Override
@@ -80,23 +88,42 @@ public final class AccountAdministration implements AccountAdminPort {
                   audit.find(new AuditPort.Query(id, null, null, null, null, 0, Integer.MAX_VALUE));
               CompletionStage<AuditPort.Page> byTarget =
                   audit.find(new AuditPort.Query(null, null, id, null, null, 0, Integer.MAX_VALUE));
+              CompletionStage<EconomyExport> money = economy.export(holders(account.get()));
+              CompletionStage<List<AuditPort.Entry>> entries =
+                  byActor.thenCombine(byTarget, AccountAdministration::union);
               return players.thenCompose(
                   list ->
-                      byActor.thenCombine(
-                          byTarget,
-                          (a, t) -> {
-                            List<AuditPort.Entry> entries = new java.util.ArrayList<>(a.entries());
-                            t.entries().stream()
-                                .filter(e -> !entries.contains(e))
-                                .forEach(entries::add);
-                            return Optional.of(
-                                new AccountExport(account.get(), list, entries, Instant.now()));
-                          }));
+                      entries.thenCombine(
+                          money,
+                          (audited, wealth) ->
+                              Optional.of(
+                                  new AccountExport(
+                                      account.get(), list, wealth, audited, Instant.now()))));
             });
+  }
+
+  /** The entries of both pages, each once. */
+  private static List<AuditPort.Entry> union(AuditPort.Page first, AuditPort.Page second) {
+    java.util.LinkedHashSet<AuditPort.Entry> all = new java.util.LinkedHashSet<>(first.entries());
+    all.addAll(second.entries());
+    return List.copyOf(all);
   }
 
   @Override
   public CompletionStage<Boolean> erase(UUID accountId, String by) {
+    // The economy goes first: it needs the account's characters, and when it fails the account is
+    // still there for a retry.
+    return find(accountId)
+        .thenCompose(
+            account ->
+                account.isEmpty()
+                    ? CompletableFuture.completedFuture(false)
+                    : economy
+                        .erase(holders(account.get()))
+                        .thenCompose(erased -> eraseAccount(accountId, by)));
+  }
+
+  private CompletionStage<Boolean> eraseAccount(UUID accountId, String by) {
     return ask(accountId, r -> new Account.Erase(by, r))
         .thenCompose(
             reply -> {

@@ -1,8 +1,8 @@
 package org.bluemarble.admin;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionStage;
@@ -19,8 +19,9 @@ import org.bluemarble.edge.port.AuditPort;
  * events tagged {@link AuditLog#TAG} through the JDBC read journal ({@code currentEventsByTag}) and
  * filter them. Reading the journal itself, rather than a projection into another table, means the
  * log shown is exactly what was stored, with no second copy to keep in step; the cost is a scan of
- * the whole log per query, fine for the thousands of entries admin actions produce (a projection
- * with indexes is the step up when it is not).
+ * the whole log per query (paged by the read journal, keeping only the page asked for in memory),
+ * fine for the thousands of entries admin actions produce (a projection with indexes is the step up
+ * when it is not).
  */
 public final class AuditJournal implements AuditPort {
   private final ActorSystem<?> system;
@@ -59,15 +60,53 @@ public final class AuditJournal implements AuditPort {
         .currentEventsByTag(AuditLog.TAG, Offset.noOffset())
         .map(envelope -> entry((AuditLog.Recorded) envelope.event()))
         .filter(entry -> matches(query, entry))
-        .runWith(Sink.seq(), system)
-        .thenApply(all -> page(new ArrayList<>(all), query));
+        .runWith(Sink.fold(new NewestWindow(query), NewestWindow::add), system)
+        .thenApply(NewestWindow::page);
   }
 
-  private static Page page(List<Entry> all, Query query) {
-    Collections.reverse(all);
-    int from = (int) Math.min(all.size(), (long) query.offset());
-    int to = (int) Math.min(all.size(), (long) from + query.limit());
-    return new Page(List.copyOf(all.subList(from, to)), query.offset(), query.limit(), all.size());
+  /**
+   * The newest {@code offset + limit} matching entries of an oldest-first stream, and how many
+   * matched in all: what one page, newest first, needs. The journal is read in pages by the read
+   * journal and only this window is kept, so a query's memory grows with the page asked for, not
+   * with the size of the log.
+   */
+  static final class NewestWindow {
+    private final Query query;
+    private final long capacity;
+    private final ArrayDeque<Entry> newest = new ArrayDeque<>();
+    private long total;
+
+    NewestWindow(Query query) {
+      this.query = query;
+      this.capacity = (long) query.offset() + query.limit();
+    }
+
+    NewestWindow add(Entry entry) {
+      total++;
+      if (capacity > 0) {
+        newest.addLast(entry);
+        if (newest.size() > capacity) {
+          newest.removeFirst();
+        }
+      }
+      return this;
+    }
+
+    /** How many entries the window holds now (at most offset + limit). */
+    int held() {
+      return newest.size();
+    }
+
+    Page page() {
+      List<Entry> newestFirst = new ArrayList<>(newest.size());
+      newest.descendingIterator().forEachRemaining(newestFirst::add);
+      int from = (int) Math.min(newestFirst.size(), (long) query.offset());
+      return new Page(
+          List.copyOf(newestFirst.subList(from, newestFirst.size())),
+          query.offset(),
+          query.limit(),
+          total);
+    }
   }
 
   static boolean matches(Query q, Entry e) {

@@ -119,7 +119,7 @@ public final class BlueMarbleNode {
             worldAdmin,
             play,
             economy.port(),
-            startAdmin(system, settings, accounts, ground, auth),
+            startAdmin(system, settings, accounts, ground, auth, economy),
             new ExternalLogins(system, accounts, settings.node().askTimeout()));
     EdgeServer.Settings edge =
         new EdgeServer.Settings(
@@ -171,7 +171,8 @@ public final class BlueMarbleNode {
       BlueMarbleSettings settings,
       AccountPort accounts,
       PlanetTerrain ground,
-      AuthComponents auth) {
+      AuthComponents auth,
+      EconomyWiring economy) {
     Duration timeout = settings.node().askTimeout();
     AuditLog.init(system);
     LoadTestAccounts loadTest =
@@ -194,7 +195,8 @@ public final class BlueMarbleNode {
             audit,
             accountId ->
                 CompletableFuture.supplyAsync(
-                    () -> auth.logins().endAll(accountId), auth.blocking())),
+                    () -> auth.logins().endAll(accountId), auth.blocking()),
+            economy.accountRecords()),
         new ClusterOperations(
             system,
             List.of(

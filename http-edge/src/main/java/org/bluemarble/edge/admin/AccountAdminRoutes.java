@@ -41,7 +41,11 @@ public final class AccountAdminRoutes extends AllDirectives {
           new AdminEndpoint("PUT", ACCOUNT + "/roles/{role}", Set.of(), "Grant a role"),
           new AdminEndpoint("DELETE", ACCOUNT + "/roles/{role}", Set.of(), "Revoke a role"),
           new AdminEndpoint(
-              "GET", ACCOUNT + "/export", Set.of(), "Everything stored about an account (GDPR)"),
+              "GET",
+              ACCOUNT + "/export",
+              Set.of(),
+              "Everything stored about an account (GDPR; the read is audited)",
+              true),
           new AdminEndpoint("DELETE", ACCOUNT, Set.of(), "Erase an account (GDPR)"));
 
   /** Body of a ban; {@code durationSeconds} null: until lifted. */

@@ -25,9 +25,10 @@ import scala.concurrent.duration.FiniteDuration;
 /**
  * The one gate in front of everything under {@code /admin}: a valid access token (401 otherwise), a
  * role the matching {@link AdminEndpoint} allows (403 otherwise; paths no endpoint declares need
- * Admin), and for every action that is not a read, an audit entry stored <em>before</em> the action
- * runs (no audit, no action: a failed write answers 503). The public documents ({@link
- * #PUBLIC_PATHS}) pass without a token: they describe the API and hold no data.
+ * Admin), and for every action that is not a read (and every read of a person's data, {@link
+ * AdminEndpoint#auditedRead}), an audit entry stored <em>before</em> the action runs (no audit, no
+ * action: a failed write answers 503). The public documents ({@link #PUBLIC_PATHS}) pass without a
+ * token: they describe the API and hold no data.
  */
 public final class AdminGate extends AllDirectives {
   /** The verified caller, attached to the request for the routes inside the gate. */
@@ -92,7 +93,8 @@ public final class AdminGate extends AllDirectives {
           Map.of("held", claims.roles().stream().map(Role::claimValue).sorted().toList()));
     }
     Route withCaller = mapRequest(r -> r.addAttribute(CALLER, claims), () -> admin);
-    if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+    boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+    if (read && !matched.map(m -> m.endpoint().auditedRead()).orElse(false)) {
       return withCaller;
     }
     String action = method + " " + matched.map(m -> m.endpoint().path()).orElse(path);

@@ -12,12 +12,14 @@ import org.bluemarble.auth.RateLimiter;
 import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.internal.JsonBodies;
 import org.bluemarble.edge.port.MarketPort;
+import org.bluemarble.edge.port.MarketRefusal;
 
 /**
  * Direct trades under {@code /api/marketplace/trades}: {@code POST} opens one with {@code
  * counterparty} (trade requests are limited per player, {@link RateLimitKind#TRADE}: 5 a minute by
  * default), {@code GET /{id}}, {@code PUT /{id}/offer}, {@code POST /{id}/confirm} with the offer
- * version seen, {@code DELETE /{id}} walks away before both confirmed.
+ * version seen, {@code DELETE /{id}} walks away before both confirmed. Only the two participants
+ * see a trade: another caller's {@code GET} is answered 404 like an unknown id.
  */
 final class TradeRoutes extends AllDirectives {
   /** Body of {@code POST /trades}. */
@@ -76,9 +78,24 @@ final class TradeRoutes extends AllDirectives {
             PathMatchers.segment(),
             id ->
                 concat(
-                    get(() -> MarketHttp.reply(market.trade(id), StatusCodes.OK)),
+                    get(
+                        () ->
+                            MarketHttp.reply(
+                                market.trade(id).thenApply(t -> participantOrThrow(player, t)),
+                                StatusCodes.OK)),
                     delete(
                         () -> MarketHttp.reply(market.cancelTrade(id, player), StatusCodes.OK)))));
+  }
+
+  /**
+   * A trade is shown to its two participants only; anyone else gets the answer an unknown id gets,
+   * so trade ids cannot be probed for who trades with whom.
+   */
+  static MarketPort.TradeInfo participantOrThrow(String player, MarketPort.TradeInfo t) {
+    if (!player.equals(t.first()) && !player.equals(t.second())) {
+      throw new MarketRefusal("NOT_FOUND", "no trade " + t.tradeId());
+    }
+    return t;
   }
 
   private Route open(String player, OpenTrade b, String key) {

@@ -64,12 +64,14 @@ public interface AccountAdminPort {
   CompletionStage<List<LoadTestAccount>> createLoadTestAccounts(LoadTestBatch batch);
 
   /**
-   * Everything stored about an account (GDPR export): the account, its characters and the audit
-   * entries that name it as actor or target.
+   * Everything stored about an account (GDPR export): the account, its characters, its economy
+   * (wallets, listings, orders, transactions, trades of the account bank and the characters) and
+   * the audit entries that name it as actor or target.
    */
   record AccountExport(
       AccountView account,
       List<PlayerView> characters,
+      EconomyExport economy,
       List<AuditPort.Entry> audit,
       Instant exportedAt) {}
 
@@ -77,8 +79,10 @@ public interface AccountAdminPort {
   CompletionStage<Optional<AccountExport>> export(UUID accountId);
 
   /**
-   * Erases the account (GDPR): a tombstone event empties it, its name is released, its sessions are
-   * kicked; completes false when there was no such account.
+   * Erases the account (GDPR): its open listings, orders and trades are cancelled, the wallet
+   * history of its bank and characters is forgotten and their trading frozen, a tombstone event
+   * empties the account, its name is released, its sessions are kicked; completes false when there
+   * was no such account.
    */
   CompletionStage<Boolean> erase(UUID accountId, String by);
 }

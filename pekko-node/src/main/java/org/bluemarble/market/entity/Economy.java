@@ -63,6 +63,14 @@ public final class Economy {
     return holdingsRef(playerId).ask(r -> new Holdings.Freeze(frozen, reason, r), timeout);
   }
 
+  /**
+   * Forgets the player's ledger lines and freezes its trading for good (its account was erased);
+   * allowed while read-only, like freezing.
+   */
+  public CompletionStage<HoldingsView> eraseHistory(String playerId) {
+    return holdingsRef(playerId).ask(Holdings.EraseHistory::new, timeout);
+  }
+
   /** Gives the player a trust tier (admin); allowed while read-only, like freezing. */
   public CompletionStage<HoldingsView> setTrustTier(
       String playerId, TrustTier tier, String reason) {

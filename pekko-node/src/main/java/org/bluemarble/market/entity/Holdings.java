@@ -78,7 +78,7 @@ public final class Holdings
 
   /** Everything the holdings accept. */
   public sealed interface Command extends CborSerializable
-      permits Post, GetHoldings, Freeze, SetTrustTier, Flush {}
+      permits Post, GetHoldings, Freeze, SetTrustTier, EraseHistory, Flush {}
 
   /** Apply {@code leg} once. */
   public record Post(Leg leg, ActorRef<LegReply> replyTo) implements Command {}
@@ -103,10 +103,20 @@ public final class Holdings
   public record SetTrustTier(TrustTier tier, String reason, ActorRef<HoldingsView> replyTo)
       implements Command {}
 
+  /** The freeze reason of holdings whose owner's account was erased. */
+  public static final String ERASED = "account erased";
+
+  /**
+   * The owner's account was erased (GDPR): forget the ledger lines shown for the player and freeze
+   * trading for good ({@link #ERASED}). Balances and items stay where they are, so the ledger
+   * invariant holds; IN legs of sagas already under way are still accepted.
+   */
+  public record EraseHistory(ActorRef<HoldingsView> replyTo) implements Command {}
+
   // Events
 
   public sealed interface Event extends CborSerializable
-      permits LegApplied, LegVoided, LegsRecorded, FreezeChanged, TrustTierChanged {}
+      permits LegApplied, LegVoided, LegsRecorded, FreezeChanged, TrustTierChanged, HistoryErased {}
 
   /** A leg applied; {@code added}/{@code removed} name the exact inventory slots (null if none). */
   public record LegApplied(
@@ -129,6 +139,9 @@ public final class Holdings
 
   public record FreezeChanged(String playerId, boolean frozen, String reason, Instant at)
       implements Event {}
+
+  /** The owner's account was erased: the ledger lines are forgotten and trading is frozen. */
+  public record HistoryErased(String playerId, Instant at) implements Event {}
 
   /** An admin gave the player trust tier {@code tier}. */
   public record TrustTierChanged(String playerId, TrustTier tier, String reason, Instant at)
@@ -199,6 +212,7 @@ public final class Holdings
         .onCommand(Freeze.class, this::onFreeze)
         .onCommand(Flush.class, this::onFlush)
         .onCommand(SetTrustTier.class, this::onSetTrustTier)
+        .onCommand(EraseHistory.class, this::onEraseHistory)
         .build();
   }
 
@@ -244,6 +258,13 @@ public final class Holdings
     return flushThen(
         state,
         new FreezeChanged(playerId, cmd.frozen(), cmd.reason(), clock.instant()),
+        s -> cmd.replyTo().tell(s.view(playerId)));
+  }
+
+  private ReplyEffect<Event, HoldingsState> onEraseHistory(HoldingsState state, EraseHistory cmd) {
+    return flushThen(
+        state,
+        new HistoryErased(playerId, clock.instant()),
         s -> cmd.replyTo().tell(s.view(playerId)));
   }
 
@@ -336,6 +357,7 @@ public final class Holdings
         .onEvent(LegsRecorded.class, HoldingsState::recorded)
         .onEvent(FreezeChanged.class, HoldingsState::freezeChanged)
         .onEvent(TrustTierChanged.class, HoldingsState::trustTierChanged)
+        .onEvent(HistoryErased.class, HoldingsState::historyErased)
         .build();
   }
 }

@@ -143,6 +143,11 @@ public final class HoldingsState {
     }
     Leg leg = e.leg();
     rememberBook(leg.key());
+    if (historyErased()) {
+      // The owner's account is gone: legs still arriving (escrow returned by a cancel) move the
+      // balances but leave no line behind.
+      return this;
+    }
     recent.addFirst(
         new LegLine(
             leg.key(), leg.direction().name(), leg.copper(), leg.honor(), leg.items(), e.at()));
@@ -181,6 +186,22 @@ public final class HoldingsState {
     frozen = e.frozen();
     frozenReason = e.reason() == null ? "" : e.reason();
     return this;
+  }
+
+  /**
+   * The owner's account was erased: the lines are forgotten and trading is frozen with {@link
+   * Holdings#ERASED}, which also keeps later lines from being recorded (read from the freeze
+   * reason, so snapshots need no new field; an admin who lifts the freeze records lines again).
+   */
+  HoldingsState historyErased(Holdings.HistoryErased e) {
+    recent.clear();
+    frozen = true;
+    frozenReason = Holdings.ERASED;
+    return this;
+  }
+
+  private boolean historyErased() {
+    return frozen && Holdings.ERASED.equals(frozenReason);
   }
 
   HoldingsState trustTierChanged(Holdings.TrustTierChanged e) {

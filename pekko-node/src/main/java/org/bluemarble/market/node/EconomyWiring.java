@@ -15,6 +15,11 @@ import org.bluemarble.market.entity.Exchange;
  */
 public record EconomyWiring(Economy economy, MarketPort port, PaymentSignature payments) {
 
+  /** The economy's side of account export and erasure. */
+  public AccountEconomyRecords accountRecords() {
+    return new AccountEconomyRecords(economy, port);
+  }
+
   public static EconomyWiring start(ActorSystem<?> system, int slices, Config config) {
     EconomySettings settings = EconomySettings.fromConfig(config);
     Economy economy = Economy.start(system, slices, settings.economy());

@@ -88,6 +88,31 @@ class HoldingsTest {
   }
 
   @Test
+  void erasingTheHistoryForgetsTheLinesFreezesAndKeepsTheBalancesAfterRecovery() {
+    post(Leg.in("k1", "p-1", 300, List.of(new ItemStack("copper_ore", 3))));
+    post(Leg.out("k2", "p-1", 100, List.of()));
+    HoldingsView erased = kit.<HoldingsView>runCommand(Holdings.EraseHistory::new).reply();
+    assertThat(erased.recentLegs()).isEmpty();
+    assertThat(erased.frozen()).isTrue();
+    assertThat(erased.frozenReason()).isEqualTo(Holdings.ERASED);
+
+    // A leg still in flight (escrow returned by a cancel) moves the balance but leaves no line;
+    // paying out stays refused.
+    assertThat(post(Leg.in("k3", "p-1", 50, List.of()))).isInstanceOf(LegReply.LegDone.class);
+    assertThat(((LegReply.LegRefused) post(Leg.out("k4", "p-1", 10, List.of()))).error())
+        .isEqualTo(MarketError.TRADING_FROZEN);
+    kit.restart();
+    HoldingsView after = view();
+    assertThat(after.recentLegs()).isEmpty();
+    assertThat(after.copper()).isEqualTo(250);
+    assertThat(after.items()).containsEntry("copper_ore", 3);
+    assertThat(after.frozen()).isTrue();
+    // The keys are still known: a repeat of an applied leg is not applied twice.
+    post(Leg.in("k1", "p-1", 300, List.of(new ItemStack("copper_ore", 3))));
+    assertThat(view().copper()).isEqualTo(250);
+  }
+
+  @Test
   void recoveryRebuildsBalancesItemsAndAppliedKeys() {
     post(Leg.in("k1", "p-1", 300, List.of(new ItemStack("copper_ore", 30))));
     post(Leg.out("k2", "p-1", 100, List.of(new ItemStack("copper_ore", 10))));

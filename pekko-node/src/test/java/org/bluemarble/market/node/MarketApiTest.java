@@ -223,6 +223,23 @@ class MarketApiTest {
   }
 
   @Test
+  void aTradeIsShownToItsParticipantsOnly() throws Exception {
+    Player a = newPlayer();
+    Player b = newPlayer();
+    Player stranger = newPlayer();
+    Response open = call("POST", "/api/marketplace/trades", Map.of("counterparty", b.id()), a);
+    assertThat(open.status()).as(open.body().toString()).isEqualTo(201);
+    String path = "/api/marketplace/trades/" + open.body().path("tradeId").asText();
+
+    assertThat(call("GET", path, null, a).status()).isEqualTo(200);
+    assertThat(call("GET", path, null, b).status()).isEqualTo(200);
+    Response peek = call("GET", path, null, stranger);
+    assertThat(peek.status()).isEqualTo(404);
+    assertThat(peek.body().path("error").path("code").asText()).isEqualTo("NOT_FOUND");
+    assertThat(peek.body().toString()).doesNotContain(a.id()).doesNotContain(b.id());
+  }
+
+  @Test
   void readOnlyEconomyAnswers503ToWritesAndStillServesReads() throws Exception {
     Player p = newPlayer();
     grant(p, 1_000, List.of(Map.of("itemId", "iron_sword", "quantity", 1)));
