@@ -209,7 +209,10 @@ public final class BlueMarbleNode {
                 org.bluemarble.market.entity.Holdings.ENTITY_KEY,
                 org.bluemarble.market.entity.Market.ENTITY_KEY,
                 org.bluemarble.market.entity.Trade.ENTITY_KEY,
-                org.bluemarble.market.entity.Treasury.ENTITY_KEY),
+                org.bluemarble.market.entity.Treasury.ENTITY_KEY,
+                org.bluemarble.market.entity.OrderBookEntity.ENTITY_KEY,
+                org.bluemarble.market.entity.AuctionHouse.ENTITY_KEY,
+                org.bluemarble.session.PresenceLease.ENTITY_KEY),
             timeout));
   }
 

@@ -205,6 +205,23 @@ class AccountAdminApiTest {
     assertThat(cluster.body().path("members").size()).isEqualTo(1);
     assertThat(cluster.body().path("members").get(0).path("status").asText()).isEqualTo("Up");
     assertThat(cluster.body().path("shards").has("Account")).isTrue();
+    // Every sharded entity type is listed, the exchange's and the presence leases included.
+    assertThat(cluster.body().path("shards").fieldNames())
+        .toIterable()
+        .contains(
+            "Account",
+            "UsernameClaim",
+            "ExternalLink",
+            "Player",
+            "ZoneCell",
+            "AuditLog",
+            "Holdings",
+            "Market",
+            "Trade",
+            "Treasury",
+            "OrderBook",
+            "AuctionHouse",
+            "PresenceLease");
     assertThat(cluster.body().path("shards").path("Account").get(0).path("shards").size())
         .isPositive();
 

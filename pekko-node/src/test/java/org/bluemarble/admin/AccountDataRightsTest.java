@@ -135,7 +135,9 @@ class AccountDataRightsTest {
     assertThat(economy.path("wallets").findValuesAsText("playerId"))
         .containsExactlyInAnyOrder(p[0], character);
     assertThat(economy.path("listings").findValuesAsText("id")).contains(listing);
-    assertThat(economy.path("wallets").toString()).contains("copper_ore").contains("market:capital:op:");
+    assertThat(economy.path("wallets").toString())
+        .contains("copper_ore")
+        .contains("market:capital:op:");
     // The export is a read that hands out a person's data: it is in the audit log.
     await()
         .atMost(Duration.ofSeconds(30))
