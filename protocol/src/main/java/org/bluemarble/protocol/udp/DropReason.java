@@ -27,5 +27,11 @@ public enum DropReason {
   /** A packet type not allowed in the connection's current state. */
   OUT_OF_PHASE,
   /** The echoed challenge did not match. */
-  BAD_CHALLENGE
+  BAD_CHALLENGE,
+  /**
+   * A connected peer's reliable-channel packet did not parse: truncated, a fragment announcing more
+   * than {@link ReliableChannel#MAX_MESSAGE_FRAGMENTS} fragments, or a fragment count that changed
+   * within one message. The connection is closed.
+   */
+  BAD_RELIABLE_PACKET
 }

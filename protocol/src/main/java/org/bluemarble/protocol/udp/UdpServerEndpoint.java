@@ -269,7 +269,8 @@ public final class UdpServerEndpoint {
     }
   }
 
-  private void drop(DropReason reason) {
+  /** Counts a drop decided above the endpoint (by {@link UdpServerSessions}). */
+  void drop(DropReason reason) {
     drops.merge(reason, 1L, Long::sum);
   }
 }
