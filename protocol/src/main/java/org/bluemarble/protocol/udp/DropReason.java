@@ -14,10 +14,17 @@ public enum DropReason {
   TOKEN_INVALID,
   /** The token was issued for another server address. */
   WRONG_SERVER,
+  /**
+   * The token was sealed by an earlier incarnation of the issuer (before this node restarted), so
+   * the spent-token memory of that time is gone: refused.
+   */
+  TOKEN_STALE,
   /** The token is already in use from another address. */
   TOKEN_REUSED,
   /** The server holds its maximum number of connections. */
   SERVER_FULL,
+  /** The server holds its maximum number of pending (challenged, not yet connected) handshakes. */
+  HANDSHAKES_FULL,
   /** An encrypted packet from an address with no connection. */
   NOT_CONNECTED,
   /** The packet failed authentication (forged, altered, wrong key). */
