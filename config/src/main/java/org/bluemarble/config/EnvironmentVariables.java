@@ -12,6 +12,7 @@ final class EnvironmentVariables {
           Map.entry("bluemarble.profile", "BLUEMARBLE_PROFILE"),
           Map.entry("bluemarble.node.bind-host", "BLUEMARBLE_BIND_HOST"),
           Map.entry("bluemarble.node.advertised-host", "BLUEMARBLE_ADVERTISED_HOST"),
+          Map.entry("bluemarble.node.ops-bind-host", "BLUEMARBLE_OPS_BIND_HOST"),
           Map.entry("bluemarble.node.http-port", "BLUEMARBLE_HTTP_PORT"),
           Map.entry("bluemarble.node.management-port", "BLUEMARBLE_MANAGEMENT_PORT"),
           Map.entry("bluemarble.node.remote-port", "BLUEMARBLE_REMOTE_PORT"),

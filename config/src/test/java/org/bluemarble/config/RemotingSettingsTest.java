@@ -99,4 +99,31 @@ class RemotingSettingsTest {
         .isInstanceOf(SettingsException.class)
         .hasMessageContaining("\"tcp\" or \"tls-tcp\"");
   }
+
+  @Test
+  void managementAndMetricsBindToTheBindHostOrTheOpsBindHost() {
+    BlueMarbleSettings loopback = embedded(Map.of());
+    assertThat(loopback.config().getString("pekko.management.http.bind-hostname"))
+        .isEqualTo("127.0.0.1");
+    assertThat(loopback.config().getString("kamon.prometheus.embedded-server.hostname"))
+        .isEqualTo("127.0.0.1");
+
+    Map<String, Object> m = bindTo("10.0.0.4");
+    BlueMarbleSettings privateHost = embedded(m);
+    assertThat(privateHost.config().getString("pekko.management.http.bind-hostname"))
+        .isEqualTo("10.0.0.4");
+    assertThat(privateHost.config().getString("kamon.prometheus.embedded-server.hostname"))
+        .isEqualTo("10.0.0.4");
+
+    // Players on the public interface, operations on a private one.
+    m.put("bluemarble.node.bind-host", "0.0.0.0");
+    m.put("bluemarble.cluster.allow-public-remoting", true);
+    m.put("BLUEMARBLE_OPS_BIND_HOST", "10.0.0.4");
+    BlueMarbleSettings split = embedded(m);
+    assertThat(split.config().getString("pekko.management.http.bind-hostname"))
+        .isEqualTo("10.0.0.4");
+    assertThat(split.config().getString("kamon.prometheus.embedded-server.hostname"))
+        .isEqualTo("10.0.0.4");
+    assertThat(split.config().getString("pekko.remote.artery.bind.hostname")).isEqualTo("0.0.0.0");
+  }
 }
