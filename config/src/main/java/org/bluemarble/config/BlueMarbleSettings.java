@@ -14,7 +14,8 @@ public record BlueMarbleSettings(
     PlanetSettings planet,
     TerrainSettings terrain,
     WorldSettings world,
-    EdgeSettings edge) {
+    EdgeSettings edge,
+    RemotingSettings remoting) {
 
   /** Validates everything; the first problem is thrown as a {@link SettingsException}. */
   public static BlueMarbleSettings fromConfig(Config config) {
@@ -26,7 +27,8 @@ public record BlueMarbleSettings(
         PlanetSettings.fromConfig(config),
         TerrainSettings.fromConfig(config),
         WorldSettings.fromConfig(config),
-        EdgeSettings.fromConfig(config));
+        EdgeSettings.fromConfig(config),
+        RemotingSettings.fromConfig(config));
   }
 
   /** Loads the profile's configuration and validates it. */

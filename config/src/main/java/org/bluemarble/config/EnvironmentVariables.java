@@ -12,6 +12,7 @@ final class EnvironmentVariables {
           Map.entry("bluemarble.profile", "BLUEMARBLE_PROFILE"),
           Map.entry("bluemarble.node.bind-host", "BLUEMARBLE_BIND_HOST"),
           Map.entry("bluemarble.node.advertised-host", "BLUEMARBLE_ADVERTISED_HOST"),
+          Map.entry("bluemarble.node.ops-bind-host", "BLUEMARBLE_OPS_BIND_HOST"),
           Map.entry("bluemarble.node.http-port", "BLUEMARBLE_HTTP_PORT"),
           Map.entry("bluemarble.node.management-port", "BLUEMARBLE_MANAGEMENT_PORT"),
           Map.entry("bluemarble.node.remote-port", "BLUEMARBLE_REMOTE_PORT"),
@@ -22,6 +23,15 @@ final class EnvironmentVariables {
           Map.entry("bluemarble.edge.udp.key", "BLUEMARBLE_UDP_KEY"),
           Map.entry("bluemarble.edge.grace-period", "BLUEMARBLE_GRACE_PERIOD"),
           Map.entry("bluemarble.cluster.stable-after", "BLUEMARBLE_SBR_STABLE_AFTER"),
+          Map.entry("bluemarble.cluster.transport", "BLUEMARBLE_REMOTE_TRANSPORT"),
+          Map.entry("bluemarble.cluster.allow-public-remoting", "BLUEMARBLE_ALLOW_PUBLIC_REMOTING"),
+          Map.entry("bluemarble.cluster.tls.key-store", "BLUEMARBLE_REMOTE_KEYSTORE"),
+          Map.entry(
+              "bluemarble.cluster.tls.key-store-password", "BLUEMARBLE_REMOTE_KEYSTORE_PASSWORD"),
+          Map.entry("bluemarble.cluster.tls.trust-store", "BLUEMARBLE_REMOTE_TRUSTSTORE"),
+          Map.entry(
+              "bluemarble.cluster.tls.trust-store-password",
+              "BLUEMARBLE_REMOTE_TRUSTSTORE_PASSWORD"),
           Map.entry("bluemarble.persistence.url", "BLUEMARBLE_PG_URL"),
           Map.entry("bluemarble.persistence.user", "BLUEMARBLE_PG_USER"),
           Map.entry("bluemarble.persistence.password", "BLUEMARBLE_PG_PASSWORD"),

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SettingsTest {
 
@@ -141,7 +144,9 @@ class SettingsTest {
   }
 
   @Test
-  void productionWithItsValuesBindsEverywhereAndLogsJson() {
+  void productionWithItsValuesBindsEverywhereAndLogsJson(@TempDir Path dir) throws Exception {
+    Path keyStore = Files.writeString(dir.resolve("node.p12"), "not read by the settings");
+    Path trustStore = Files.writeString(dir.resolve("trust.p12"), "not read by the settings");
     Config values =
         ConfigFactory.parseMap(
             Map.of(
@@ -150,7 +155,11 @@ class SettingsTest {
                 "BLUEMARBLE_PG_URL", "jdbc:postgresql://db:5432/bluemarble",
                 "BLUEMARBLE_PG_USER", "game",
                 "BLUEMARBLE_PG_PASSWORD", "secret",
-                "BLUEMARBLE_MONGODB_URI", "mongodb://terrain.internal:27017"));
+                "BLUEMARBLE_MONGODB_URI", "mongodb://terrain.internal:27017",
+                "BLUEMARBLE_REMOTE_KEYSTORE", keyStore.toString(),
+                "BLUEMARBLE_REMOTE_KEYSTORE_PASSWORD", "ks-secret",
+                "BLUEMARBLE_REMOTE_TRUSTSTORE", trustStore.toString(),
+                "BLUEMARBLE_REMOTE_TRUSTSTORE_PASSWORD", "ts-secret"));
     BlueMarbleSettings s =
         BlueMarbleSettings.fromConfig(ConfigLoader.load(Profile.PRODUCTION, values));
     assertThat(s.node().bindHost()).isEqualTo("0.0.0.0");
@@ -160,5 +169,9 @@ class SettingsTest {
     assertThat(s.persistence().toString()).doesNotContain("secret");
     assertThat(s.terrain().store()).isEqualTo(TerrainSettings.Store.MONGODB);
     assertThat(s.terrain().mongodbUri()).isEqualTo("mongodb://terrain.internal:27017");
+    assertThat(s.remoting().tls()).isTrue();
+    assertThat(s.config().getString("pekko.remote.artery.transport")).isEqualTo("tls-tcp");
+    assertThat(s.config().getString("pekko.remote.artery.ssl.config-ssl-engine.key-store"))
+        .isEqualTo(keyStore.toString());
   }
 }

@@ -3,7 +3,10 @@ package org.bluemarble.node;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -29,8 +32,18 @@ import org.bluemarble.protocol.udp.ConnectTokenIssuer;
  */
 public record GameEdges(WebSocketRoutes ws, UdpEdge udp) {
 
-  /** Connect tokens carry this protocol id (bump it with incompatible UDP changes). */
-  public static final long PROTOCOL_ID = 0x424c_554d_0001L;
+  /**
+   * Connect tokens carry this protocol id (bump it with incompatible UDP changes; 2: the sealed
+   * private token carries the issuer's incarnation).
+   */
+  public static final long PROTOCOL_ID = 0x424c_554d_0002L;
+
+  private static final Map<ActorSystem<?>, GameEdges> BY_SYSTEM = new ConcurrentHashMap<>();
+
+  /** The game edges started on {@code system} (for counters in tests), if any. */
+  public static Optional<GameEdges> of(ActorSystem<?> system) {
+    return Optional.ofNullable(BY_SYSTEM.get(system));
+  }
 
   /** Binds the UDP port and builds the WebSocket route, without economy messages. */
   public static GameEdges start(
@@ -99,7 +112,10 @@ public record GameEdges(WebSocketRoutes ws, UdpEdge udp) {
             new WebSocketRoutes.Settings(
                 edge.wsMaxFrameBytes(), edge.wsOutboundQueue(), edge.wsIdleTimeout()),
             Materializer.matFromSystem(system));
-    return new GameEdges(ws, udp);
+    GameEdges edges = new GameEdges(ws, udp);
+    BY_SYSTEM.put(system, edges);
+    system.getWhenTerminated().thenRun(() -> BY_SYSTEM.remove(system));
+    return edges;
   }
 
   private static SessionDeps deps(

@@ -147,12 +147,13 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     }
     listener = a.listener();
     if (inWorld && !entering) {
-      // Resume: take the character out and put it back where it stands, which tells us exactly
-      // where that is (snapshots never show a player itself).
+      // Resume: ask the cell where the character stands (snapshots never show a player itself)
+      // and leave it there. It stays in the cell all along: taking it out and putting it back
+      // showed observers an EntityLeave whenever a tick fell between the two asks (issue 16).
       pending = a.result();
       resuming = true;
       entering = true;
-      asks.cell(cellId, r -> new ZoneCell.LeaveCell(playerId, r), CellAnswered::new);
+      asks.cell(cellId, r -> new ZoneCell.Locate(playerId, r), CellAnswered::new);
       return this;
     }
     failPending(PortException.Code.CONFLICT, "replaced by a newer connection");
@@ -258,9 +259,18 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     }
     if (resuming) {
       resuming = false;
-      if (m.reply() instanceof ZoneCell.Left l) {
+      if (m.reply() instanceof ZoneCell.Located l) {
         position = new PlayPosition(l.latitudeDeg(), l.longitudeDeg(), l.altitude());
+        cellId = l.cellId();
+        entering = false;
+        lastSnapshotNanos = System.nanoTime();
+        entered = CellEntry.entered(entityId, position, lastSequence, settings.zone(), true);
+        pending.complete(handle.with(entered, listener));
+        pending = null;
+        return this;
       }
+      // Not in that cell (handed off meanwhile, or the cell restarted): enter where it was last
+      // seen, as a watchdog re-entry would.
       enterCell();
       return this;
     }

@@ -65,6 +65,18 @@ final class CellAdmission {
         cellId, cmd.playerId(), p.latitudeDeg(), p.longitudeDeg(), p.altitudeMeters());
   }
 
+  /** Where a player here stands; it stays in the simulation. */
+  ZoneCell.Reply locate(ZoneCell.Locate cmd) {
+    long id = PlayerIds.simulationId(cmd.playerId());
+    GeoPosition p = roster.get(id) == null ? null : sim.positionOf(id);
+    if (p == null) {
+      return new ZoneCell.Rejected(
+          ZoneCell.Reason.NOT_HERE, "player " + cmd.playerId() + " not in " + cellId);
+    }
+    return new ZoneCell.Located(
+        cellId, cmd.playerId(), p.latitudeDeg(), p.longitudeDeg(), p.altitudeMeters());
+  }
+
   /** A harvest's facts to persist before answering {@code reply}; no facts: a refusal. */
   record Harvesting(List<ZoneFact> facts, ZoneCell.Reply reply) {}
 

@@ -100,6 +100,7 @@ public final class ZoneCell
   public sealed interface Command extends CborSerializable
       permits EnterCell,
           LeaveCell,
+          Locate,
           SubmitInput,
           Ghosts,
           Harvest,
@@ -126,6 +127,12 @@ public final class ZoneCell
 
   /** Takes a player out of the world (logout, disconnect timeout); its position is checkpointed. */
   public record LeaveCell(String playerId, ActorRef<Reply> replyTo) implements Command {}
+
+  /**
+   * Where a player here stands, leaving it in the world (a reconnect resumes there without taking
+   * the character out, so observers never see it leave and come back).
+   */
+  public record Locate(String playerId, ActorRef<Reply> replyTo) implements Command {}
 
   /** One movement input; tell only, never ask (the high-frequency path). */
   public record SubmitInput(
@@ -158,13 +165,18 @@ public final class ZoneCell
 
   /** What a ZoneCell answers. */
   public sealed interface Reply extends CborSerializable
-      permits Entered, Left, Harvested, CellSummary, Rejected {}
+      permits Entered, Left, Located, Harvested, CellSummary, Rejected {}
 
   /** The player is simulated here now under {@code entityId}. */
   public record Entered(String cellId, String playerId, long entityId) implements Reply {}
 
   /** The player left the world at this position (degrees, metres). */
   public record Left(
+      String cellId, String playerId, double latitudeDeg, double longitudeDeg, double altitude)
+      implements Reply {}
+
+  /** The player is simulated here and stands at this position (degrees, metres). */
+  public record Located(
       String cellId, String playerId, double latitudeDeg, double longitudeDeg, double altitude)
       implements Reply {}
 
@@ -308,6 +320,8 @@ public final class ZoneCell
         .forAnyState()
         .onCommand(EnterCell.class, this::onEnterCell)
         .onCommand(LeaveCell.class, this::onLeaveCell)
+        .onCommand(
+            Locate.class, (s, cmd) -> Effect().reply(cmd.replyTo(), parts.admission.locate(cmd)))
         .onCommand(SubmitInput.class, this::onSubmitInput)
         .onCommand(Ghosts.class, this::onGhosts)
         .onCommand(Harvest.class, this::onHarvest)

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * on the same data.
  */
 class EmbeddedNodeIT {
+  private static final long STOP_BOUND_MILLIS = 15_000;
   private static final Pattern READY = Pattern.compile("node ready: .*, (\\d+) ms after JVM start");
 
   @TempDir Path dataDir;
@@ -46,11 +47,13 @@ class EmbeddedNodeIT {
       }
 
       long stopStart = System.nanoTime();
-      int exit = node.stop(Duration.ofSeconds(15));
+      // Wait well past the bound, so a slow stop fails the assertion below instead of the wait.
+      int exit = node.stop(Duration.ofSeconds(60));
       long stopMillis = (System.nanoTime() - stopStart) / 1_000_000;
       System.out.println("SIGTERM to exit: " + stopMillis + " ms");
       assertThat(exit).as(node.output()).isZero();
-      assertThat(stopMillis).isLessThan(15_000);
+      // The shard hand-off phase is bounded at 10 s (cluster.conf); a lone node stops well within.
+      assertThat(stopMillis).as(node.output()).isLessThan(STOP_BOUND_MILLIS);
     }
 
     try (NodeProcess again = NodeProcess.start("embedded-2", env, FreePorts.next())) {

@@ -26,11 +26,15 @@ import org.bluemarble.auth.Role;
 import org.bluemarble.auth.TokenService;
 import org.bluemarble.auth.TokenSettings;
 import org.bluemarble.config.Profile;
+import org.bluemarble.edge.udp.UdpEdge;
+import org.bluemarble.edge.ws.WebSocketStats;
+import org.bluemarble.node.GameEdges;
 import org.bluemarble.node.testing.InProcessNode;
 import org.bluemarble.protocol.client.BlueMarbleClient;
 import org.bluemarble.protocol.client.ClientIoLoop;
 import org.bluemarble.protocol.client.ClientListener;
 import org.bluemarble.protocol.movement.MovementIntent;
+import org.bluemarble.protocol.udp.DropReason;
 import org.bluemarble.protocol.v1.Authenticate;
 import org.bluemarble.protocol.v1.Disconnect;
 import org.bluemarble.protocol.v1.EnterWorld;
@@ -161,26 +165,48 @@ class EdgeRobustnessTest {
     }
   }
 
+  private static GameEdges edges() {
+    return GameEdges.of(node.system).orElseThrow();
+  }
+
+  private static long udpDrops() {
+    return edges().udp().drops().values().stream().mapToLong(Long::longValue).sum();
+  }
+
   @Test
   void aHundredThousandFuzzedWebSocketFramesLeaveTheNodeServing() throws Exception {
     long start = System.nanoTime();
+    WebSocketStats stats = edges().ws().stats();
+    long framesBefore = stats.frames();
     Frames frames = new Frames(42);
     int sent = 0;
     int connections = 0;
-    while (sent < FUZZ_FRAMES) {
+    long answered = 0;
+    // Until the server has read 100,000 fuzz frames (each connection's Hello aside); a server that
+    // stops reading ends the loop at twice that many sent and fails below.
+    while (stats.frames() - framesBefore - connections < FUZZ_FRAMES && sent < 2 * FUZZ_FRAMES) {
       try (RawWebSocket ws = new RawWebSocket(http, node.httpPort)) {
         connections++;
         ws.send(Frames.hello());
         // Stop when the server ends the connection: frames sent after that are never read.
-        while (sent < FUZZ_FRAMES && ws.sendPaced(frames.next())) {
+        while (sent < 2 * FUZZ_FRAMES && ws.sendPaced(frames.next())) {
           sent++;
+          if ((sent & 1023) == 0 && stats.frames() - framesBefore - connections >= FUZZ_FRAMES) {
+            break;
+          }
         }
+        answered += ws.received.size();
       }
     }
+    long read = stats.frames() - framesBefore - connections;
     System.out.printf(
-        "fuzz: %d WebSocket frames over %d connections in %d ms%n",
-        sent, connections, (System.nanoTime() - start) / 1_000_000);
-    assertThat(sent).isEqualTo(FUZZ_FRAMES);
+        "fuzz: %d WebSocket frames sent, %d read by the node and %d answered over %d connections"
+            + " in %d ms%n",
+        sent, read, answered, connections, (System.nanoTime() - start) / 1_000_000);
+    assertThat(read).as("frames the node read").isGreaterThanOrEqualTo(FUZZ_FRAMES);
+    // Every frame gets an answer (an Error, a Pong...), except those in flight when a connection
+    // ended (at most the 32-frame window per connection).
+    assertThat(answered).isGreaterThanOrEqualTo(read - 33L * connections);
     wellBehavedClientEntersAndMoves("fuzz_ws_after", false);
   }
 
@@ -188,6 +214,9 @@ class EdgeRobustnessTest {
   void aHundredThousandFuzzedDatagramsLeaveTheNodeServing() throws Exception {
     PlayWorld.Player probe = world.newPlayer("fuzz_udp_probe");
     InetSocketAddress server = PlayWorld.serverOf(world.connectToken(probe));
+    UdpEdge udp = edges().udp();
+    long inBefore = udp.datagramsIn();
+    long dropsBefore = udpDrops();
     Frames frames = new Frames(7);
     SplittableRandom random = new SplittableRandom(11);
     try (DatagramChannel channel = DatagramChannel.open()) {
@@ -204,8 +233,25 @@ class EdgeRobustnessTest {
               }
             };
         channel.send(ByteBuffer.wrap(datagram), server);
+        if (i % 32 == 31) {
+          // Paced (the kernel charges a few KiB of socket buffer per datagram), so the buffer does
+          // not overflow: all but 2 % of the datagrams must reach the edge.
+          long due = i + 1 - (i + 1) / 50;
+          await()
+              .atMost(PlayWorld.WAIT)
+              .pollInterval(Duration.ofMillis(2))
+              .until(() -> udp.datagramsIn() - inBefore >= due);
+        }
       }
     }
+    long received = udp.datagramsIn() - inBefore;
+    assertThat(received).isGreaterThanOrEqualTo(FUZZ_FRAMES - FUZZ_FRAMES / 50);
+    // Not one fuzzed datagram got past the endpoint: every one received was dropped and counted.
+    await()
+        .atMost(PlayWorld.WAIT)
+        .until(() -> udpDrops() - dropsBefore == udp.datagramsIn() - inBefore);
+    assertThat(udp.dropped(DropReason.NOT_CONNECTED)).isPositive();
+    assertThat(udp.dropped(DropReason.BAD_SIZE)).isPositive();
     wellBehavedClientEntersAndMoves("fuzz_udp_after", true);
   }
 

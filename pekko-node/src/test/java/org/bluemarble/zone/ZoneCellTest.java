@@ -153,6 +153,30 @@ class ZoneCellTest {
   }
 
   @Test
+  void locatingAPlayerTellsWhereItStandsAndLeavesItInTheWorld() {
+    enter(playerId, CENTRE);
+
+    ZoneCell.Reply located =
+        kit.<ZoneCell.Reply>runCommand(r -> new ZoneCell.Locate(playerId, r)).reply();
+    ZoneCell.Reply stranger =
+        kit.<ZoneCell.Reply>runCommand(r -> new ZoneCell.Locate("nobody-here", r)).reply();
+
+    assertThat(located)
+        .isInstanceOfSatisfying(
+            ZoneCell.Located.class,
+            l -> {
+              assertThat(l.playerId()).isEqualTo(playerId);
+              assertThat(l.latitudeDeg()).isCloseTo(CENTRE.latitudeDeg(), within(1e-9));
+              assertThat(l.longitudeDeg()).isCloseTo(CENTRE.longitudeDeg(), within(1e-9));
+            });
+    assertThat(stranger)
+        .isInstanceOfSatisfying(
+            ZoneCell.Rejected.class,
+            r -> assertThat(r.reason()).isEqualTo(ZoneCell.Reason.NOT_HERE));
+    assertThat(summary().players()).isEqualTo(1);
+  }
+
+  @Test
   void leavingCheckpointsThePositionToThePlayer() {
     enter(playerId, CENTRE);
 

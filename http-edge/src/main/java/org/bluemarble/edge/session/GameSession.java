@@ -282,7 +282,7 @@ public final class GameSession {
           "player_id '" + playerId + "' is not a character of account " + accountId);
     }
     long now = System.currentTimeMillis();
-    ConnectToken token = deps.udp().issue(playerId, now);
+    ConnectToken token = deps.udp().issue(accountId, playerId, now);
     out.send(ProtoMapping.connectTokenIssued(id, token));
   }
 

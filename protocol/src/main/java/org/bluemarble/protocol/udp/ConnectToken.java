@@ -74,7 +74,14 @@ public record ConnectToken(
   public byte[] toBytes() {
     byte[] address = serverAddress.getBytes(StandardCharsets.UTF_8);
     ByteBuffer out =
-        ByteBuffer.allocate(8 * 3 + Aead.NONCE_BYTES + 1 + address.length + 64 + 4 + 256);
+        ByteBuffer.allocate(
+            8 * 3
+                + Aead.NONCE_BYTES
+                + 1
+                + address.length
+                + 2 * Aead.KEY_BYTES
+                + 4
+                + PrivateToken.SEALED_BYTES);
     out.putLong(protocolId).putLong(createdAtMs).putLong(expiresAtMs).put(nonce);
     out.put((byte) address.length).put(address);
     out.put(clientToServerKey).put(serverToClientKey).putInt(timeoutMs).put(sealedPrivate);

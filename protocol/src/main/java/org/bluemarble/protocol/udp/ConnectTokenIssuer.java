@@ -7,6 +7,12 @@ import java.util.Optional;
  * Issues and opens connect tokens with a server key shared by all UDP edges of a deployment. The
  * session layer calls {@link #issue} when an authenticated client sends RequestConnectToken; the
  * UDP edge calls {@link #open} on a connection request.
+ *
+ * <p>Every issuer has a random {@link #incarnation()}, sealed into the tokens it issues; the UDP
+ * endpoint accepts only tokens of its own issuer's incarnation. The endpoint remembers spent tokens
+ * in memory only, so without this a connection request captured before a restart (same server key)
+ * would open a connection again after it: now it is dropped as {@link DropReason#TOKEN_STALE}. A
+ * node issues tokens only for its own UDP edge, which shares its issuer.
  */
 public final class ConnectTokenIssuer {
 
@@ -14,6 +20,7 @@ public final class ConnectTokenIssuer {
   private final byte[] serverKey;
   private final SecureRandom random = new SecureRandom();
   private final Aead aead = new Aead();
+  private final long incarnation;
 
   /** An issuer for a protocol id with a 32-byte server key (keep it secret). */
   public ConnectTokenIssuer(long protocolId, byte[] serverKey) {
@@ -22,6 +29,11 @@ public final class ConnectTokenIssuer {
     }
     this.protocolId = protocolId;
     this.serverKey = serverKey.clone();
+    long drawn;
+    do {
+      drawn = random.nextLong();
+    } while (drawn == 0);
+    this.incarnation = drawn;
   }
 
   /** A fresh random 32-byte key, for configuration and tests. */
@@ -54,7 +66,8 @@ public final class ConnectTokenIssuer {
     random.nextBytes(s2c);
     random.nextBytes(nonce);
     long expires = nowMs + lifetimeMs;
-    PrivateToken secret = new PrivateToken(playerId, expires, serverAddress, c2s, s2c, timeoutMs);
+    PrivateToken secret =
+        new PrivateToken(playerId, expires, serverAddress, c2s, s2c, timeoutMs, incarnation);
     byte[] plain = secret.toPlain();
     byte[] sealed = new byte[PrivateToken.SEALED_BYTES];
     aead.seal(
@@ -79,6 +92,11 @@ public final class ConnectTokenIssuer {
     }
     PrivateToken token = PrivateToken.fromPlain(plain);
     return token.expiresAtMs() == expiresAtMs ? Optional.of(token) : Optional.empty();
+  }
+
+  /** This issuer's random identity, sealed into its tokens (differs after every restart). */
+  public long incarnation() {
+    return incarnation;
   }
 
   /** The protocol id tokens are bound to. */

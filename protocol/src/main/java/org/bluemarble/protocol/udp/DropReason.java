@@ -14,10 +14,17 @@ public enum DropReason {
   TOKEN_INVALID,
   /** The token was issued for another server address. */
   WRONG_SERVER,
+  /**
+   * The token was sealed by an earlier incarnation of the issuer (before this node restarted), so
+   * the spent-token memory of that time is gone: refused.
+   */
+  TOKEN_STALE,
   /** The token is already in use from another address. */
   TOKEN_REUSED,
   /** The server holds its maximum number of connections. */
   SERVER_FULL,
+  /** The server holds its maximum number of pending (challenged, not yet connected) handshakes. */
+  HANDSHAKES_FULL,
   /** An encrypted packet from an address with no connection. */
   NOT_CONNECTED,
   /** The packet failed authentication (forged, altered, wrong key). */
@@ -27,5 +34,11 @@ public enum DropReason {
   /** A packet type not allowed in the connection's current state. */
   OUT_OF_PHASE,
   /** The echoed challenge did not match. */
-  BAD_CHALLENGE
+  BAD_CHALLENGE,
+  /**
+   * A connected peer's reliable-channel packet did not parse: truncated, a fragment announcing more
+   * than {@link ReliableChannel#MAX_MESSAGE_FRAGMENTS} fragments, or a fragment count that changed
+   * within one message. The connection is closed.
+   */
+  BAD_RELIABLE_PACKET
 }

@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * The secret part of a connect token, readable only by servers holding the server key.
  *
- * <p>Plain layout (206 bytes, big-endian): player id length (1) + UTF-8 padded to 64, expiry ms
+ * <p>Plain layout (214 bytes, big-endian): player id length (1) + UTF-8 padded to 64, expiry ms
  * (8), server address length (1) + UTF-8 padded to 64, client-to-server key (32), server-to-client
- * key (32), timeout ms (4). Sealed with ChaCha20-Poly1305 under the server key, the token nonce,
- * and associated data = protocol id (8) + expiry ms (8).
+ * key (32), timeout ms (4), issuer incarnation (8). Sealed with ChaCha20-Poly1305 under the server
+ * key, the token nonce, and associated data = protocol id (8) + expiry ms (8).
  *
  * @param playerId the player the token admits
  * @param expiresAtMs expiry, milliseconds since the epoch
@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
  * @param clientToServerKey key for packets the client sends
  * @param serverToClientKey key for packets the server sends
  * @param timeoutMs idle timeout of the connection
+ * @param issuerIncarnation the {@link ConnectTokenIssuer#incarnation()} that sealed it: a token
+ *     from before a restart does not open a connection after it
  */
 record PrivateToken(
     String playerId,
@@ -24,10 +26,11 @@ record PrivateToken(
     String serverAddress,
     byte[] clientToServerKey,
     byte[] serverToClientKey,
-    int timeoutMs) {
+    int timeoutMs,
+    long issuerIncarnation) {
 
   static final int TEXT_BYTES = 64;
-  static final int PLAIN_BYTES = 1 + TEXT_BYTES + 8 + 1 + TEXT_BYTES + 2 * Aead.KEY_BYTES + 4;
+  static final int PLAIN_BYTES = 1 + TEXT_BYTES + 8 + 1 + TEXT_BYTES + 2 * Aead.KEY_BYTES + 4 + 8;
   static final int SEALED_BYTES = PLAIN_BYTES + Aead.TAG_BYTES;
 
   byte[] toPlain() {
@@ -35,7 +38,7 @@ record PrivateToken(
     putText(out, playerId);
     out.putLong(expiresAtMs);
     putText(out, serverAddress);
-    out.put(clientToServerKey).put(serverToClientKey).putInt(timeoutMs);
+    out.put(clientToServerKey).put(serverToClientKey).putInt(timeoutMs).putLong(issuerIncarnation);
     return out.array();
   }
 
@@ -47,7 +50,8 @@ record PrivateToken(
     byte[] c2s = new byte[Aead.KEY_BYTES];
     byte[] s2c = new byte[Aead.KEY_BYTES];
     in.get(c2s).get(s2c);
-    return new PrivateToken(player, expires, address, c2s, s2c, in.getInt());
+    int timeout = in.getInt();
+    return new PrivateToken(player, expires, address, c2s, s2c, timeout, in.getLong());
   }
 
   static byte[] aad(long protocolId, long expiresAtMs) {

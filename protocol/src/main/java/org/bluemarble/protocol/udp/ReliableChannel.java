@@ -35,8 +35,14 @@ public final class ReliableChannel {
   /** Fragments in flight or buffered at most (bounds memory on both sides). */
   public static final int WINDOW = 1_024;
 
-  /** The largest message accepted by {@link #send}. */
-  public static final int MAX_MESSAGE_BYTES = 256 * MAX_FRAGMENT_BYTES;
+  /**
+   * Fragments one message may have: what {@link #MAX_MESSAGE_BYTES} needs. A received fragment
+   * announcing more is malformed, so reassembly never holds more than one largest message.
+   */
+  public static final int MAX_MESSAGE_FRAGMENTS = 256;
+
+  /** The largest message accepted by {@link #send} (and reassembled on receipt). */
+  public static final int MAX_MESSAGE_BYTES = MAX_MESSAGE_FRAGMENTS * MAX_FRAGMENT_BYTES;
 
   /** How long an owed acknowledgement waits for a packet to ride on before it goes alone. */
   public static final long ACK_DELAY_MS = 20;
@@ -51,6 +57,8 @@ public final class ReliableChannel {
   private final TreeMap<Integer, InFlight> inFlight = new TreeMap<>();
   private final TreeMap<Integer, ReliablePacket.Fragment> buffered = new TreeMap<>();
   private final List<byte[]> assembling = new ArrayList<>();
+  // Fragment count announced by the first fragment of the message being reassembled.
+  private int assemblingCount;
   private final ArrayDeque<byte[]> received = new ArrayDeque<>();
   private int nextSendSequence;
   private int nextExpected;
@@ -307,6 +315,17 @@ public final class ReliableChannel {
       nextExpected++;
       if (f.index() != assembling.size()) {
         throw ReliablePacket.malformed("fragment " + f.sequence() + " is out of its message");
+      }
+      if (assembling.isEmpty()) {
+        assemblingCount = f.count();
+      } else if (f.count() != assemblingCount) {
+        throw ReliablePacket.malformed(
+            "fragment "
+                + f.sequence()
+                + " announces "
+                + f.count()
+                + " fragments in a message of "
+                + assemblingCount);
       }
       assembling.add(f.data());
       if (f.index() == f.count() - 1) {

@@ -62,6 +62,14 @@ record ReliablePacket(
         if (seq < 0 || count == 0 || index >= count || len > ReliableChannel.MAX_FRAGMENT_BYTES) {
           throw malformed("has an invalid fragment header");
         }
+        if (count > ReliableChannel.MAX_MESSAGE_FRAGMENTS) {
+          throw malformed(
+              "announces "
+                  + count
+                  + " fragments in a message (at most "
+                  + ReliableChannel.MAX_MESSAGE_FRAGMENTS
+                  + ")");
+        }
         byte[] bytes = new byte[len];
         in.get(bytes);
         fragments.add(new Fragment(seq, index, count, bytes));

@@ -20,19 +20,38 @@ import java.util.Random;
  * <p>Handshake: request (sealed token) → challenge → response → keep-alive, then payloads. Invalid
  * datagrams are dropped silently and counted by {@link DropReason}. Before a connection completes
  * its handshake the server never sends more bytes to an address than it received from it.
+ *
+ * <p>Budgets: at most {@code maxConnections} connected clients and, separately, at most {@code
+ * maxPending} pending handshakes, so handshakes that never complete cannot take the slots of
+ * players. A player has at most one pending handshake: a new request for the same player replaces
+ * the older one (its token is spent). A pending handshake ends after {@link #HANDSHAKE_TIMEOUT_MS}
+ * (or the token's shorter idle timeout). Tokens of another issuer incarnation (from before a
+ * restart) are refused, see {@link ConnectTokenIssuer}.
  */
 public final class UdpServerEndpoint {
 
   /** Interval between keep-alives on an otherwise idle connection. */
   public static final long KEEP_ALIVE_INTERVAL_MS = 1_000;
 
-  /** Configuration of an endpoint. */
-  public record Settings(
-      ConnectTokenIssuer tokens, String publicAddress, int maxConnections, Random random) {
+  /** The longest a handshake may stay pending (challenged, no valid response). */
+  public static final long HANDSHAKE_TIMEOUT_MS = 5_000;
 
-    /** Settings with a secure random source for challenges. */
+  /**
+   * Configuration of an endpoint.
+   *
+   * @param maxConnections connected clients at most
+   * @param maxPending pending handshakes at most (a budget of their own)
+   */
+  public record Settings(
+      ConnectTokenIssuer tokens,
+      String publicAddress,
+      int maxConnections,
+      int maxPending,
+      Random random) {
+
+    /** Settings with a secure random source and as many pending handshakes as connections. */
     public Settings(ConnectTokenIssuer tokens, String publicAddress, int maxConnections) {
-      this(tokens, publicAddress, maxConnections, new SecureRandom());
+      this(tokens, publicAddress, maxConnections, maxConnections, new SecureRandom());
     }
   }
 
@@ -41,6 +60,7 @@ public final class UdpServerEndpoint {
   private final Map<InetSocketAddress, ServerConnection> byAddress = new HashMap<>();
   private final Map<ByteBuffer, ServerConnection> byTokenNonce = new HashMap<>();
   private final Map<String, ServerConnection> byPlayer = new HashMap<>();
+  private final Map<String, ServerConnection> pendingByPlayer = new HashMap<>();
   // Nonces of tokens whose connection ended, until the token expires: a token opens one connection.
   private final Map<ByteBuffer, Long> spentTokens = new HashMap<>();
   private final EnumMap<DropReason, Long> drops = new EnumMap<>(DropReason.class);
@@ -50,6 +70,10 @@ public final class UdpServerEndpoint {
     if (settings.maxConnections() < 1) {
       throw new IllegalArgumentException(
           "maxConnections must be positive, was " + settings.maxConnections());
+    }
+    if (settings.maxPending() < 1) {
+      throw new IllegalArgumentException(
+          "maxPending must be positive, was " + settings.maxPending());
     }
     this.settings = settings;
   }
@@ -84,7 +108,8 @@ public final class UdpServerEndpoint {
   public void update(long nowMs, UdpOutput out) {
     List<ServerConnection> expired = new ArrayList<>();
     for (ServerConnection c : byAddress.values()) {
-      if (nowMs - c.lastReceivedMs > c.token.timeoutMs()) {
+      if (nowMs - c.lastReceivedMs > c.token.timeoutMs()
+          || (!c.connected && nowMs - c.createdMs > HANDSHAKE_TIMEOUT_MS)) {
         expired.add(c);
       } else if (c.connected && nowMs - c.lastSentMs >= KEEP_ALIVE_INTERVAL_MS) {
         sendPacket(c, PacketType.KEEP_ALIVE, new byte[0], nowMs, out);
@@ -111,7 +136,12 @@ public final class UdpServerEndpoint {
 
   /** Number of connected (handshake complete) clients. */
   public int connectedCount() {
-    return (int) byAddress.values().stream().filter(c -> c.connected).count();
+    return byPlayer.size();
+  }
+
+  /** Number of pending handshakes (challenged, not yet connected). */
+  public int pendingCount() {
+    return pendingByPlayer.size();
   }
 
   /** How many datagrams were dropped for a reason. */
@@ -151,6 +181,10 @@ public final class UdpServerEndpoint {
       drop(DropReason.WRONG_SERVER);
       return;
     }
+    if (token.issuerIncarnation() != settings.tokens().incarnation()) {
+      drop(DropReason.TOKEN_STALE);
+      return;
+    }
     ByteBuffer nonceKey = ByteBuffer.wrap(nonce);
     if (spentTokens.containsKey(nonceKey)) {
       drop(DropReason.TOKEN_REUSED);
@@ -168,13 +202,22 @@ public final class UdpServerEndpoint {
       }
       return;
     }
+    ServerConnection olderPending = pendingByPlayer.get(token.playerId());
+    if (olderPending != null) {
+      // One pending handshake per player: the newest request wins, the older token is spent.
+      remove(olderPending, UdpEvent.Reason.REPLACED, out);
+    }
     ServerConnection atAddress = byAddress.get(from);
     if (atAddress != null) {
       drop(DropReason.OUT_OF_PHASE);
       return;
     }
-    if (byAddress.size() >= settings.maxConnections()) {
+    if (byPlayer.size() >= settings.maxConnections() && !byPlayer.containsKey(token.playerId())) {
       drop(DropReason.SERVER_FULL);
+      return;
+    }
+    if (pendingByPlayer.size() >= settings.maxPending()) {
+      drop(DropReason.HANDSHAKES_FULL);
       return;
     }
     byte[] challenge = new byte[UdpWire.CHALLENGE_BYTES];
@@ -182,6 +225,7 @@ public final class UdpServerEndpoint {
     ServerConnection c = new ServerConnection(from, token, nonceKey, challenge, nowMs);
     byAddress.put(from, c);
     byTokenNonce.put(nonceKey, c);
+    pendingByPlayer.put(token.playerId(), c);
     sendPacket(c, PacketType.CHALLENGE, challenge, nowMs, out);
   }
 
@@ -234,9 +278,15 @@ public final class UdpServerEndpoint {
       return;
     }
     ServerConnection previous = byPlayer.get(c.token.playerId());
+    if (previous == null && byPlayer.size() >= settings.maxConnections()) {
+      drop(DropReason.SERVER_FULL);
+      remove(c, UdpEvent.Reason.CLOSED_LOCALLY, out);
+      return;
+    }
     if (previous != null) {
       remove(previous, UdpEvent.Reason.REPLACED, out);
     }
+    pendingByPlayer.remove(c.token.playerId(), c);
     c.connected = true;
     byPlayer.put(c.token.playerId(), c);
     out.emit(new UdpEvent.Connected(c.address, c.token.playerId()));
@@ -263,13 +313,15 @@ public final class UdpServerEndpoint {
     byAddress.remove(c.address);
     byTokenNonce.remove(c.tokenNonce);
     spentTokens.put(c.tokenNonce, c.token.expiresAtMs());
+    pendingByPlayer.remove(c.token.playerId(), c);
     if (c.connected) {
       byPlayer.remove(c.token.playerId(), c);
       out.emit(new UdpEvent.Disconnected(c.address, c.token.playerId(), reason));
     }
   }
 
-  private void drop(DropReason reason) {
+  /** Counts a drop decided above the endpoint (by {@link UdpServerSessions}). */
+  void drop(DropReason reason) {
     drops.merge(reason, 1L, Long::sum);
   }
 }

@@ -238,7 +238,12 @@ public final class UdpServerSessions {
             case Channels.ACKED_UNRELIABLE ->
                 List.of(c.reliable.onAckedUnreliable(p.data(), nowMs));
             default -> {
-              c.reliable.onPacket(p.data(), 0, p.data().length, nowMs);
+              try {
+                c.reliable.onPacket(p.data(), 0, p.data().length, nowMs);
+              } catch (ProtocolException e) {
+                endpoint.drop(DropReason.BAD_RELIABLE_PACKET);
+                throw e;
+              }
               yield c.reliable.pollReceived();
             }
           };

@@ -11,8 +11,8 @@ import java.nio.ByteBuffer;
  *   1    8  protocol id
  *   9    8  token expiry, ms since the epoch
  *   17  12  token nonce
- *   29 222  sealed private token (see PrivateToken)
- *   251 ..  zero padding, so that no reply before the handshake is larger than the request
+ *   29 230  sealed private token (see PrivateToken)
+ *   259 ..  zero padding, so that no reply before the handshake is larger than the request
  *
  * Every other packet (encrypted and authenticated):
  *   0    1  type (1 challenge, 2 response, 3 keep-alive, 4 payload, 5 disconnect)

@@ -112,4 +112,34 @@ class ReliableChannelTest {
     assertThatThrownBy(() -> channel.send(new byte[0]))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  private static byte[] packetOf(ReliablePacket.Fragment... fragments) {
+    return ReliablePacket.encode(0, -1, 0, List.of(fragments));
+  }
+
+  @Test
+  void refusesAFragmentAnnouncingMoreFragmentsThanTheLargestMessageNeeds() {
+    ReliableChannel channel = new ReliableChannel();
+    byte[] ok = packetOf(new ReliablePacket.Fragment(0, 0, 256, new byte[10]));
+    channel.onPacket(ok, 0, ok.length, 0);
+    byte[] tooMany = packetOf(new ReliablePacket.Fragment(1, 1, 65_535, new byte[10]));
+    assertThatThrownBy(() -> channel.onPacket(tooMany, 0, tooMany.length, 0))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("65535 fragments");
+    assertThat(ReliableChannel.MAX_MESSAGE_FRAGMENTS * ReliableChannel.MAX_FRAGMENT_BYTES)
+        .isEqualTo(ReliableChannel.MAX_MESSAGE_BYTES);
+  }
+
+  @Test
+  void refusesAFragmentCountThatChangesWithinAMessage() {
+    ReliableChannel channel = new ReliableChannel();
+    byte[] first = packetOf(new ReliablePacket.Fragment(0, 0, 2, new byte[10]));
+    channel.onPacket(first, 0, first.length, 0);
+    // Index 1 of "2" would end the message; announcing 200 instead would keep it growing.
+    byte[] changed = packetOf(new ReliablePacket.Fragment(1, 1, 200, new byte[10]));
+    assertThatThrownBy(() -> channel.onPacket(changed, 0, changed.length, 0))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("fragments in a message of 2");
+    assertThat(channel.pollReceived()).isEmpty();
+  }
 }
