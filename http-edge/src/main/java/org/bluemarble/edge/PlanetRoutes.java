@@ -21,7 +21,6 @@ import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.bluemarble.auth.AccessClaims;
-import org.bluemarble.auth.RateLimitDecision;
 import org.bluemarble.auth.TokenService;
 import org.bluemarble.edge.admin.Bearer;
 import org.bluemarble.edge.internal.ApiErrors;
@@ -382,32 +381,35 @@ public final class PlanetRoutes extends AllDirectives {
   /** Takes one unit of the caller's quota: 429 RATE_LIMIT_EXCEEDED when it is spent. */
   private Route metered(
       AccessClaims claims, PlanetPort.Metered what, java.util.function.Supplier<Route> inner) {
-    RateLimitDecision d = planets.admit(claims.accountId(), what);
-    List<HttpHeader> headers =
-        new java.util.ArrayList<>(
-            List.of(
-                RawHeader.create("X-RateLimit-Limit", Long.toString(d.limit())),
-                RawHeader.create("X-RateLimit-Remaining", Long.toString(d.remaining())),
-                RawHeader.create("X-RateLimit-Reset", Long.toString(d.resetAfterSeconds())),
-                RawHeader.create("X-RateLimit-Resource", what.resource())));
-    if (d.allowed()) {
-      return respondWithHeaders(headers, inner);
-    }
-    headers.add(RawHeader.create("Retry-After", Long.toString(d.retryAfterSeconds())));
-    return respondWithHeaders(
-        headers,
-        () ->
-            ApiErrors.complete(
-                StatusCodes.TOO_MANY_REQUESTS,
-                "RATE_LIMIT_EXCEEDED",
-                "at most "
-                    + d.limit()
-                    + " "
-                    + what.resource()
-                    + " requests per period; retry after "
-                    + d.retryAfterSeconds()
-                    + " s",
-                Map.of("retryAfter", d.retryAfterSeconds(), "resource", what.resource())));
+    return completing(
+        planets.admit(claims.accountId(), what),
+        d -> {
+          List<HttpHeader> headers =
+              new java.util.ArrayList<>(
+                  List.of(
+                      RawHeader.create("X-RateLimit-Limit", Long.toString(d.limit())),
+                      RawHeader.create("X-RateLimit-Remaining", Long.toString(d.remaining())),
+                      RawHeader.create("X-RateLimit-Reset", Long.toString(d.resetAfterSeconds())),
+                      RawHeader.create("X-RateLimit-Resource", what.resource())));
+          if (d.allowed()) {
+            return respondWithHeaders(headers, inner);
+          }
+          headers.add(RawHeader.create("Retry-After", Long.toString(d.retryAfterSeconds())));
+          return respondWithHeaders(
+              headers,
+              () ->
+                  ApiErrors.complete(
+                      StatusCodes.TOO_MANY_REQUESTS,
+                      "RATE_LIMIT_EXCEEDED",
+                      "at most "
+                          + d.limit()
+                          + " "
+                          + what.resource()
+                          + " requests per period; retry after "
+                          + d.retryAfterSeconds()
+                          + " s",
+                      Map.of("retryAfter", d.retryAfterSeconds(), "resource", what.resource())));
+        });
   }
 
   /** Completes with {@code inner} of the stage's value, or the planet API's error for a failure. */

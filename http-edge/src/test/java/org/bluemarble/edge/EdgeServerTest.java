@@ -320,8 +320,10 @@ class EdgeServerTest {
         }
 
         @Override
-        public org.bluemarble.auth.RateLimitDecision admit(String accountId, Metered what) {
-          throw new PortException(PortException.Code.UNAVAILABLE, "no quotas here");
+        public CompletionStage<org.bluemarble.auth.RateLimitDecision> admit(
+            String accountId, Metered what) {
+          return CompletableFuture.failedFuture(
+              new PortException(PortException.Code.UNAVAILABLE, "no quotas here"));
         }
 
         @Override

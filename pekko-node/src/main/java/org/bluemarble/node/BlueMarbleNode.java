@@ -225,7 +225,12 @@ public final class BlueMarbleNode {
       // Its own small pool: the URL was checked when the auth components opened theirs.
       redis.clients.jedis.JedisPooled redis =
           new redis.clients.jedis.JedisPooled(java.net.URI.create(redisUrl));
-      quotas = PlanetQuotas.redis(settings.planet(), redis, AuthComponents.REDIS_PREFIX);
+      quotas =
+          PlanetQuotas.redis(
+              settings.planet(),
+              redis,
+              AuthComponents.REDIS_PREFIX,
+              system.dispatchers().lookup(DispatcherSelector.blocking()));
       CoordinatedShutdown.get(system)
           .addTask(
               CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),

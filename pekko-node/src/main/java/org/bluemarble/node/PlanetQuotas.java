@@ -2,6 +2,9 @@ package org.bluemarble.node;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import org.bluemarble.auth.QuotaLimiter;
 import org.bluemarble.auth.RateLimit;
@@ -15,9 +18,13 @@ import org.bluemarble.edge.port.PlanetPort.Metered;
  */
 final class PlanetQuotas {
   private final Map<Metered, QuotaLimiter> limiters = new EnumMap<>(Metered.class);
+  private final Executor blocking;
 
   private PlanetQuotas(
-      PlanetSettings settings, BiFunction<String, RateLimit, QuotaLimiter> factory) {
+      PlanetSettings settings,
+      BiFunction<String, RateLimit, QuotaLimiter> factory,
+      Executor blocking) {
+    this.blocking = blocking;
     limiters.put(Metered.GENERATION, factory.apply("planet-generation", of(settings.generation())));
     limiters.put(
         Metered.RECLASSIFICATION,
@@ -26,17 +33,25 @@ final class PlanetQuotas {
   }
 
   static PlanetQuotas inProcess(PlanetSettings settings) {
-    return new PlanetQuotas(settings, QuotaLimiter::inProcess);
+    return new PlanetQuotas(settings, QuotaLimiter::inProcess, null);
   }
 
+  /** Buckets in Redis; each check runs on {@code blocking} (Jedis blocks its thread). */
   static PlanetQuotas redis(
-      PlanetSettings settings, redis.clients.jedis.UnifiedJedis redis, String prefix) {
+      PlanetSettings settings,
+      redis.clients.jedis.UnifiedJedis redis,
+      String prefix,
+      Executor blocking) {
     return new PlanetQuotas(
-        settings, (name, limit) -> QuotaLimiter.redis(name, limit, redis, prefix));
+        settings, (name, limit) -> QuotaLimiter.redis(name, limit, redis, prefix), blocking);
   }
 
-  RateLimitDecision admit(String accountId, Metered what) {
-    return limiters.get(what).tryAcquire(accountId);
+  CompletionStage<RateLimitDecision> admit(String accountId, Metered what) {
+    QuotaLimiter limiter = limiters.get(what);
+    if (blocking == null) {
+      return CompletableFuture.completedFuture(limiter.tryAcquire(accountId));
+    }
+    return CompletableFuture.supplyAsync(() -> limiter.tryAcquire(accountId), blocking);
   }
 
   private static RateLimit of(PlanetSettings.Quota quota) {

@@ -308,7 +308,7 @@ final class PlanetService implements PlanetPort, AutoCloseable {
   }
 
   @Override
-  public RateLimitDecision admit(String accountId, Metered what) {
+  public CompletionStage<RateLimitDecision> admit(String accountId, Metered what) {
     return quotas.admit(accountId, what);
   }
 

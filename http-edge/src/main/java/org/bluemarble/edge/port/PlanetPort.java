@@ -62,8 +62,11 @@ public interface PlanetPort {
    */
   CompletionStage<PolygonTopology.Report> validate(String planetId);
 
-  /** Takes one unit of {@code accountId}'s quota for {@code what}. */
-  RateLimitDecision admit(String accountId, Metered what);
+  /**
+   * Takes one unit of {@code accountId}'s quota for {@code what} (off the caller's thread when the
+   * buckets are in Redis).
+   */
+  CompletionStage<RateLimitDecision> admit(String accountId, Metered what);
 
   /**
    * Registers a webhook of {@code owner} for generation events.
