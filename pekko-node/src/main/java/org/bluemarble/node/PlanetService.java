@@ -63,7 +63,7 @@ final class PlanetService implements PlanetPort, AutoCloseable {
   private final Clock clock;
   private final Instant startedAt;
   private final ThreadPoolExecutor pool;
-  private final ThreadPoolExecutor polygonPool;
+  private final PolygonExecutor polygonPool;
   private final ScheduledExecutorService sweeper;
   private final Map<String, Task> tasks = new LinkedHashMap<>();
   private final Map<String, Ready> planets;
@@ -99,7 +99,7 @@ final class PlanetService implements PlanetPort, AutoCloseable {
             "planet-generator-",
             settings.maxConcurrentGenerations(),
             Math.max(1, settings.maxQueuedGenerations()));
-    this.polygonPool = pool("planet-polygons-", settings.polygonThreads(), settings.polygonQueue());
+    this.polygonPool = new PolygonExecutor(settings.polygonThreads(), settings.polygonQueue());
     this.planets = lru(settings.maxCachedPlanets());
     this.polygonCache = lru(settings.maxCachedPlanets());
     this.sweeper =
@@ -456,7 +456,7 @@ final class PlanetService implements PlanetPort, AutoCloseable {
   public void close() {
     sweeper.shutdownNow();
     pool.shutdownNow();
-    polygonPool.shutdownNow();
+    polygonPool.close();
   }
 
   /** Mutable progress of one generation; guarded by the service's lock. */
