@@ -42,6 +42,8 @@ public record PlanetSettings(
    * @param timeout of one delivery
    * @param allowedHosts host names a webhook may point to; empty: any host
    * @param maxPerUser registrations one user may hold
+   * @param allowPrivateTargets whether targets outside the allow-list may be loopback, private or
+   *     link-local addresses
    */
   public record Webhooks(
       int maxAttempts,
@@ -49,7 +51,8 @@ public record PlanetSettings(
       Duration maxBackoff,
       Duration timeout,
       List<String> allowedHosts,
-      int maxPerUser) {}
+      int maxPerUser,
+      boolean allowPrivateTargets) {}
 
   public static PlanetSettings fromConfig(Config config) {
     SettingsReader r = new SettingsReader(config);
@@ -72,7 +75,8 @@ public record PlanetSettings(
             r.duration(p + "webhooks.max-backoff", Duration.ofMillis(10), Duration.ofDays(1)),
             r.duration(p + "webhooks.timeout", Duration.ofMillis(100), Duration.ofMinutes(5)),
             r.stringList(p + "webhooks.allowed-hosts"),
-            r.intIn(p + "webhooks.max-per-user", 1, 100)));
+            r.intIn(p + "webhooks.max-per-user", 1, 100),
+            r.bool(p + "webhooks.allow-private-targets")));
   }
 
   private static Quota quota(SettingsReader r, String key) {

@@ -2,7 +2,9 @@ package org.bluemarble.node;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -130,6 +133,62 @@ final class PlanetWebhooks implements AutoCloseable {
       throw new InvalidFieldException(
           "url", url.toString(), "host is not among bluemarble.planet.webhooks.allowed-hosts");
     }
+    if (allowed.isEmpty() && !settings.allowPrivateTargets()) {
+      String host = url.getHost().toLowerCase(Locale.ROOT);
+      boolean local = host.equals("localhost") || host.endsWith(".localhost");
+      if (local || literal(host).map(PlanetWebhooks::privateAddress).orElse(false)) {
+        throw new InvalidFieldException(
+            "url", url.toString(), "must not target a loopback, private or link-local address");
+      }
+    }
+  }
+
+  /** The address of an IP literal host (no name lookup), if it is one. */
+  private static Optional<InetAddress> literal(String host) {
+    boolean v4 = host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+    boolean v6 = host.startsWith("[") && host.endsWith("]");
+    if (!v4 && !v6) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(InetAddress.getByName(v6 ? host.substring(1, host.length() - 1) : host));
+    } catch (UnknownHostException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Loopback, private (RFC 1918, IPv6 unique local), link-local, unspecified or multicast. */
+  static boolean privateAddress(InetAddress address) {
+    byte[] raw = address.getAddress();
+    boolean uniqueLocal = raw.length == 16 && (raw[0] & 0xfe) == 0xfc;
+    return address.isLoopbackAddress()
+        || address.isSiteLocalAddress()
+        || address.isLinkLocalAddress()
+        || address.isAnyLocalAddress()
+        || address.isMulticastAddress()
+        || uniqueLocal;
+  }
+
+  /**
+   * Why a delivery to {@code url} must not be made (its host resolves to a private address), or
+   * empty. Runs on the webhook thread: the lookup blocks.
+   */
+  private Optional<String> refusedTarget(URI url) {
+    if (settings.allowPrivateTargets()
+        || settings.allowedHosts().stream().anyMatch(h -> h.equalsIgnoreCase(url.getHost()))) {
+      return Optional.empty();
+    }
+    try {
+      for (InetAddress a : InetAddress.getAllByName(url.getHost())) {
+        if (privateAddress(a)) {
+          return Optional.of(url.getHost() + " resolves to the private address " + a);
+        }
+      }
+      return Optional.empty();
+    } catch (UnknownHostException e) {
+      // Not refused: the delivery fails and is retried, as for any unreachable receiver.
+      return Optional.empty();
+    }
   }
 
   /** Sends {@code event} of {@code task} to every webhook of {@code owner} that asked for it. */
@@ -170,6 +229,24 @@ final class PlanetWebhooks implements AutoCloseable {
   }
 
   private void attempt(Registration r, String event, String deliveryId, byte[] body, int n) {
+    if (scheduler.isShutdown()) {
+      return;
+    }
+    scheduler.execute(() -> send(r, event, deliveryId, body, n));
+  }
+
+  private void send(Registration r, String event, String deliveryId, byte[] body, int n) {
+    Optional<String> refused = refusedTarget(r.webhook().url());
+    if (refused.isPresent()) {
+      givenUp.incrementAndGet();
+      log.warn(
+          "webhook {} {} delivery {} refused: {}",
+          r.webhook().id(),
+          event,
+          deliveryId,
+          refused.get());
+      return;
+    }
     HttpRequest request =
         HttpRequest.newBuilder(r.webhook().url())
             .timeout(settings.timeout())
@@ -211,7 +288,7 @@ final class PlanetWebhooks implements AutoCloseable {
                   why,
                   wait);
               scheduler.schedule(
-                  () -> attempt(r, event, deliveryId, body, n + 1),
+                  () -> send(r, event, deliveryId, body, n + 1),
                   wait.toMillis(),
                   TimeUnit.MILLISECONDS);
             });

@@ -72,6 +72,11 @@ class PlanetWebhooksTest {
   }
 
   private PlanetWebhooks webhooks(int maxAttempts, List<String> allowedHosts) {
+    return webhooks(maxAttempts, allowedHosts, true);
+  }
+
+  private PlanetWebhooks webhooks(
+      int maxAttempts, List<String> allowedHosts, boolean allowPrivateTargets) {
     webhooks =
         new PlanetWebhooks(
             new PlanetSettings.Webhooks(
@@ -80,7 +85,8 @@ class PlanetWebhooksTest {
                 Duration.ofMillis(400),
                 Duration.ofSeconds(10),
                 allowedHosts,
-                3),
+                3,
+                allowPrivateTargets),
             Clock.systemUTC());
     return webhooks;
   }
@@ -176,5 +182,53 @@ class PlanetWebhooksTest {
     assertThatThrownBy(() -> hooks.register("a", allowed, events, SECRET))
         .isInstanceOf(InvalidFieldException.class)
         .hasMessageContaining("at most 3");
+  }
+
+  @Test
+  void refusesLoopbackPrivateAndLinkLocalTargetsByDefault() {
+    PlanetWebhooks hooks = webhooks(3, List.of(), false);
+    Set<String> events = Set.of(PlanetWebhooks.COMPLETED);
+    for (String url :
+        List.of(
+            "http://127.0.0.1:8080/x",
+            "http://localhost/x",
+            "http://api.localhost/x",
+            "http://10.1.2.3/x",
+            "http://172.16.0.9/x",
+            "http://192.168.1.1/x",
+            "http://169.254.169.254/latest/meta-data",
+            "http://0.0.0.0/x",
+            "http://[::1]/x",
+            "http://[fd00::1]/x",
+            "http://[fe80::1]/x")) {
+      assertThatThrownBy(() -> hooks.register("a", URI.create(url), events, SECRET))
+          .as(url)
+          .isInstanceOfSatisfying(
+              InvalidFieldException.class, e -> assertThat(e.reason()).contains("private"));
+    }
+    assertThat(hooks.register("a", URI.create("https://8.8.8.8/hook"), events, SECRET).url())
+        .hasHost("8.8.8.8");
+    assertThat(
+            hooks.register("a", URI.create("https://hooks.example.org/hook"), events, SECRET).url())
+        .hasHost("hooks.example.org");
+  }
+
+  @Test
+  void doesNotDeliverToANameThatResolvesToAPrivateAddress() throws Exception {
+    // This machine's own name: registered as a name, found private only when looked up.
+    String name = java.net.InetAddress.getLocalHost().getHostName();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        !name.equalsIgnoreCase("localhost")
+            && PlanetWebhooks.privateAddress(java.net.InetAddress.getByName(name)),
+        "the host name resolves to a private address");
+    PlanetWebhooks hooks = webhooks(3, List.of(), false);
+    URI target = URI.create("http://" + name + ":" + receiver.getAddress().getPort() + "/hook");
+    hooks.register("alice", target, PlanetWebhooks.EVENTS, SECRET);
+
+    hooks.publish("alice", PlanetWebhooks.COMPLETED, completed(), Duration.ZERO);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> hooks.givenUp() == 1);
+    assertThat(received).isEmpty();
+    assertThat(hooks.delivered()).isZero();
   }
 }
