@@ -127,7 +127,7 @@ public final class EdgeServer extends AllDirectives {
             ? concat(health, new PlanetRoutes(game.planets()).route())
             : concat(
                 health,
-                new PlanetRoutes(game.planets()).route(),
+                new PlanetRoutes(game.planets(), auth.tokens()).route(),
                 new AuthRoutes(game.accounts(), auth, game.admin().operations()).route(),
                 new CharacterRoutes(game.accounts(), auth).route(),
                 new AccountSelfRoutes(

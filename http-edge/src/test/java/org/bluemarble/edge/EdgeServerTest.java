@@ -294,8 +294,42 @@ class EdgeServerTest {
     public PlanetPort planets() {
       return new PlanetPort() {
         @Override
-        public GenerationTask submit(PlanetConfig config) {
+        public GenerationTask submit(PlanetConfig config, String owner) {
           throw new PortException(PortException.Code.UNAVAILABLE, "no generator here");
+        }
+
+        @Override
+        public CompletionStage<GenerationTask> reclassify(
+            String planetId, org.bluemarble.planet.ClimateConfig climate, String owner) {
+          return CompletableFuture.failedFuture(
+              new PortException(PortException.Code.NOT_FOUND, "no planet " + planetId));
+        }
+
+        @Override
+        public <T> CompletionStage<T> withPolygons(
+            String planetId, java.util.function.Function<List<BiomePolygon>, T> work) {
+          return CompletableFuture.failedFuture(
+              new PortException(PortException.Code.NOT_FOUND, "no planet " + planetId));
+        }
+
+        @Override
+        public CompletionStage<org.bluemarble.planet.geojson.PolygonTopology.Report> validate(
+            String planetId) {
+          return CompletableFuture.failedFuture(
+              new PortException(PortException.Code.NOT_FOUND, "no planet " + planetId));
+        }
+
+        @Override
+        public CompletionStage<org.bluemarble.auth.RateLimitDecision> admit(
+            String accountId, Metered what) {
+          return CompletableFuture.failedFuture(
+              new PortException(PortException.Code.UNAVAILABLE, "no quotas here"));
+        }
+
+        @Override
+        public Webhook registerWebhook(
+            String owner, java.net.URI url, java.util.Set<String> events, String secret) {
+          throw new PortException(PortException.Code.UNAVAILABLE, "no webhooks here");
         }
 
         @Override

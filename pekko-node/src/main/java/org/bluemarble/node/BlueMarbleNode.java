@@ -216,16 +216,52 @@ public final class BlueMarbleNode {
             timeout));
   }
 
-  /** The planet API's generator pool, stopped by CoordinatedShutdown. */
+  /**
+   * The planet API's generator and polygon pools, quotas (in Redis when the node has one) and
+   * webhooks, stopped by CoordinatedShutdown.
+   */
   private static PlanetService startPlanetService(
       ActorSystem<?> system, BlueMarbleSettings settings, TerrainStore terrainStore) {
-    PlanetService planets = new PlanetService(settings.planet(), terrainStore);
+    String redisUrl = settings.config().getString("bluemarble.auth.redis-url");
+    PlanetQuotas quotas;
+    if (redisUrl.isBlank()) {
+      quotas = PlanetQuotas.inProcess(settings.planet());
+    } else {
+      // Its own small pool: the URL was checked when the auth components opened theirs.
+      redis.clients.jedis.JedisPooled redis =
+          new redis.clients.jedis.JedisPooled(java.net.URI.create(redisUrl));
+      quotas =
+          PlanetQuotas.redis(
+              settings.planet(),
+              redis,
+              AuthComponents.REDIS_PREFIX,
+              system.dispatchers().lookup(DispatcherSelector.blocking()));
+      CoordinatedShutdown.get(system)
+          .addTask(
+              CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+              "close-planet-redis",
+              () -> {
+                redis.close();
+                return CompletableFuture.completedFuture(Done.getInstance());
+              });
+    }
+    PlanetWebhooks webhooks =
+        new PlanetWebhooks(settings.planet().webhooks(), java.time.Clock.systemUTC());
+    PlanetService planets =
+        new PlanetService(
+            settings.planet(),
+            terrainStore,
+            settings.world().planetId(),
+            quotas,
+            webhooks,
+            java.time.Clock.systemUTC());
     CoordinatedShutdown.get(system)
         .addTask(
             CoordinatedShutdown.PhaseServiceStop(),
             "stop-planet-generation",
             () -> {
               planets.close();
+              webhooks.close();
               return CompletableFuture.completedFuture(Done.getInstance());
             });
     return planets;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.bluemarble.config.Profile;
 import org.bluemarble.node.testing.AdminClient;
 import org.bluemarble.node.testing.InProcessNode;
+import org.bluemarble.node.testing.PlayerSignup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,10 +35,12 @@ class PlanetApiTest {
                 1));
     api = node.client();
     AdminClient.Response accepted =
-        api.post(
+        api.call(
+            "POST",
             "/v1/planet/generate",
             "{\"name\":\"Test\",\"seed\":7,\"plateCount\":8,\"terrainLevel\":5,"
-                + "\"climate\":{\"globalTemperature\":25}}");
+                + "\"climate\":{\"globalTemperature\":25}}",
+            api.adminToken());
     assertThat(accepted.status()).as(String.valueOf(accepted.body())).isEqualTo(202);
     assertThat(accepted.body().path("status").asText()).isIn("queued", "running");
     String statusUrl = accepted.body().path("statusUrl").asText();
@@ -139,9 +142,26 @@ class PlanetApiTest {
         .contains("equirectangular", "mercator", "robinson", "mollweide", "orthographic");
   }
 
+  /** A fresh account's access token: every test spends its own generation quota. */
+  private static String token(String name) throws Exception {
+    return PlayerSignup.signUp(node.httpPort, name, "Warrior").accessToken();
+  }
+
+  private static AdminClient.Response generate(String body, String token) throws Exception {
+    return api.call("POST", "/v1/planet/generate", body, token);
+  }
+
+  private static void awaitCompleted(String statusUrl) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> api.get(statusUrl).body().path("status").asText().equals("completed"));
+  }
+
   @Test
   void badRequestsGetTheCompanionErrorCodes() throws Exception {
-    AdminClient.Response plates = api.post("/v1/planet/generate", "{\"plateCount\":60}");
+    String token = token("planet_bad");
+    AdminClient.Response plates = generate("{\"plateCount\":60}", token);
     assertThat(plates.status()).isEqualTo(400);
     JsonNode error = plates.body().path("error");
     assertThat(error.path("code").asText()).isEqualTo("INVALID_PLANET_CONFIG");
@@ -149,10 +169,10 @@ class PlanetApiTest {
     assertThat(error.path("timestamp").asText()).isNotBlank();
     assertThat(error.path("requestId").asText()).isNotBlank();
 
-    AdminClient.Response level = api.post("/v1/planet/generate", "{\"terrainLevel\":10}");
+    AdminClient.Response level = generate("{\"terrainLevel\":10}", token);
     assertThat(level.body().path("error").path("details").path("field").asText())
         .isEqualTo("terrainLevel");
-    AdminClient.Response nan = api.post("/v1/planet/generate", "{\"radiusMeters\":\"NaN\"}");
+    AdminClient.Response nan = generate("{\"radiusMeters\":\"NaN\"}", token);
     assertThat(nan.status()).isEqualTo(400);
 
     assertThat(api.get("/v1/planet/nope").status()).isEqualTo(404);
@@ -174,12 +194,13 @@ class PlanetApiTest {
 
   @Test
   void aPlanetBeingGeneratedIsAConflictAndAFullQueueIsRefusedWithRetryAfter() throws Exception {
-    // One slot runs, one waits (max-queued-generations = 1): the third of three level-7 generations
+    // One slot runs, one waits (max-queued-generations = 1): the third of three level-6 generations
     // is refused.
-    String body = "{\"seed\":1,\"terrainLevel\":7}";
-    AdminClient.Response first = api.post("/v1/planet/generate", body);
-    AdminClient.Response second = api.post("/v1/planet/generate", body);
-    AdminClient.Response third = api.post("/v1/planet/generate", body);
+    String body = "{\"seed\":1,\"terrainLevel\":6}";
+    String token = token("planet_busy");
+    AdminClient.Response first = generate(body, token);
+    AdminClient.Response second = generate(body, token);
+    AdminClient.Response third = generate(body, token);
     assertThat(first.status()).isEqualTo(202);
     assertThat(second.status()).isEqualTo(202);
     assertThat(third.status()).isEqualTo(503);
@@ -190,5 +211,212 @@ class PlanetApiTest {
     AdminClient.Response busy = api.get("/v1/planet/" + second.body().path("planetId").asText());
     assertThat(busy.status()).isEqualTo(409);
     assertThat(busy.body().path("error").path("code").asText()).isEqualTo("GENERATION_IN_PROGRESS");
+    // Let them finish: the other tests share the two cores.
+    awaitCompleted(first.body().path("statusUrl").asText());
+    awaitCompleted(second.body().path("statusUrl").asText());
+  }
+
+  @Test
+  void generationNeedsATokenAndTakesTheSpecificationsBody() throws Exception {
+    AdminClient.Response anonymous = generate("{\"config\":{\"seed\":3}}", null);
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.body().path("error").path("code").asText()).isEqualTo("AUTH_REQUIRED");
+    assertThat(generate("{}", "not-a-token").status()).isEqualTo(401);
+
+    String token = token("planet_spec");
+    AdminClient.Response accepted =
+        generate(
+            "{\"config\":{\"name\":\"Spec\",\"seed\":11,\"plateCount\":6,\"terrainLevel\":3,"
+                + "\"climate\":{\"globalTemperature\":12}},"
+                + "\"options\":{\"generateBiomes\":true,\"applyProjection\":\"mollweide\","
+                + "\"outputFormat\":\"geojson\",\"compressionLevel\":\"high\"}}",
+            token);
+    assertThat(accepted.status()).as(String.valueOf(accepted.body())).isEqualTo(202);
+    assertThat(accepted.headers().firstValue("X-RateLimit-Limit")).hasValue("5");
+    assertThat(accepted.headers().firstValue("X-RateLimit-Remaining")).hasValue("4");
+    assertThat(accepted.headers().firstValue("X-RateLimit-Resource")).hasValue("planet-generation");
+    assertThat(accepted.body().path("polygonsUrl").asText()).endsWith("?projection=mollweide");
+    awaitCompleted(accepted.body().path("statusUrl").asText());
+    JsonNode config =
+        api.get("/v1/planet/" + accepted.body().path("planetId").asText() + "/config/export")
+            .body();
+    assertThat(config.path("name").asText()).isEqualTo("Spec");
+    assertThat(config.path("plateCount").asInt()).isEqualTo(6);
+    assertThat(config.path("climate").path("globalTemperature").asDouble()).isEqualTo(12);
+
+    AdminClient.Response both = generate("{\"seed\":1,\"config\":{\"seed\":2}}", token);
+    assertThat(both.status()).isEqualTo(400);
+    assertThat(both.body().path("error").path("details").path("field").asText())
+        .isEqualTo("config");
+    AdminClient.Response format =
+        generate("{\"config\":{},\"options\":{\"outputFormat\":\"shapefile\"}}", token);
+    assertThat(format.status()).isEqualTo(400);
+    assertThat(format.body().path("error").path("details").path("field").asText())
+        .isEqualTo("options.outputFormat");
+  }
+
+  @Test
+  void generationIsLimitedToFivePerHourPerUser() throws Exception {
+    String token = token("planet_quota");
+    for (int i = 4; i >= 0; i--) {
+      // Refused bodies still count: the quota limits requests, and these are cheap to make.
+      AdminClient.Response r = generate("{\"plateCount\":60}", token);
+      assertThat(r.status()).isEqualTo(400);
+      assertThat(r.headers().firstValue("X-RateLimit-Remaining")).hasValue(Integer.toString(i));
+    }
+    AdminClient.Response refused = generate("{\"seed\":5,\"terrainLevel\":3}", token);
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.body().path("error").path("code").asText()).isEqualTo("RATE_LIMIT_EXCEEDED");
+    assertThat(refused.headers().firstValue("X-RateLimit-Limit")).hasValue("5");
+    assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
+    long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+    assertThat(retryAfter).isBetween(1L, 3600L);
+    assertThat(Long.parseLong(refused.headers().firstValue("X-RateLimit-Reset").orElseThrow()))
+        .isBetween(retryAfter, 3600L);
+    // Another user has a quota of their own.
+    assertThat(generate("{\"plateCount\":60}", token("planet_quota2")).status()).isEqualTo(400);
+  }
+
+  @Test
+  void reclassifiesBiomesUnderANewClimateKeepingTheTerrain() throws Exception {
+    String token = token("planet_reclass");
+    AdminClient.Response accepted =
+        generate("{\"seed\":21,\"plateCount\":6,\"terrainLevel\":4}", token);
+    assertThat(accepted.status()).isEqualTo(202);
+    String id = accepted.body().path("planetId").asText();
+    awaitCompleted(accepted.body().path("statusUrl").asText());
+    JsonNode before = api.get("/v1/planet/" + id).body();
+
+    AdminClient.Response anonymous =
+        api.call("POST", "/v1/planet/" + id + "/biomes/reclassify", "{}", null);
+    assertThat(anonymous.status()).isEqualTo(401);
+    AdminClient.Response rules =
+        api.call(
+            "POST",
+            "/v1/planet/" + id + "/biomes/reclassify",
+            "{\"climateParameters\":{},\"biomeRules\":[{\"biomeType\":\"Desert\"}]}",
+            token);
+    assertThat(rules.status()).isEqualTo(400);
+    assertThat(rules.body().path("error").path("details").path("field").asText())
+        .isEqualTo("biomeRules");
+
+    AdminClient.Response task =
+        api.call(
+            "POST",
+            "/v1/planet/" + id + "/biomes/reclassify",
+            "{\"climateParameters\":{\"globalTemperature\":-25}}",
+            token);
+    assertThat(task.status()).as(String.valueOf(task.body())).isEqualTo(202);
+    assertThat(task.body().path("kind").asText()).isEqualTo("reclassification");
+    assertThat(task.headers().firstValue("X-RateLimit-Limit")).hasValue("10");
+    String statusUrl = task.body().path("statusUrl").asText();
+    assertThat(statusUrl).startsWith("/v1/planet/" + id + "/biomes/reclassify/status/");
+    awaitCompleted(statusUrl);
+
+    JsonNode after = api.get("/v1/planet/" + id).body();
+    assertThat(after.path("config").path("climate").path("globalTemperature").asDouble())
+        .isEqualTo(-25);
+    assertThat(after.path("oceanShare").asDouble()).isEqualTo(before.path("oceanShare").asDouble());
+    assertThat(after.path("maxElevation").asDouble())
+        .isEqualTo(before.path("maxElevation").asDouble());
+    double ice = 0;
+    for (JsonNode b : api.get("/v1/planet/" + id + "/biomes").body().path("biomes")) {
+      if (b.path("biome").asText().equals("IceSheet")) {
+        ice = b.path("share").asDouble();
+      }
+    }
+    assertThat(ice).as("ice under -25 degrees").isGreaterThan(0.2);
+  }
+
+  @Test
+  void projectsAPlanetWithTissotDistortionFigures() throws Exception {
+    String token = token("planet_proj");
+    AdminClient.Response anonymous =
+        api.call("POST", "/v1/planet/" + planetId + "/projection/mercator", "{}", null);
+    assertThat(anonymous.status()).isEqualTo(401);
+
+    AdminClient.Response mercator =
+        api.call("POST", "/v1/planet/" + planetId + "/projection/mercator", "{}", token);
+    assertThat(mercator.status()).as(String.valueOf(mercator.body())).isEqualTo(200);
+    assertThat(mercator.headers().firstValue("X-RateLimit-Resource")).hasValue("projection");
+    JsonNode features = mercator.body().path("features");
+    assertThat(features).isNotEmpty();
+    for (JsonNode f : features) {
+      JsonNode d = f.path("properties").path("distortion");
+      // Mercator is conformal: h = k = sec(latitude), no angular distortion.
+      double sec =
+          1 / Math.cos(Math.toRadians(Math.min(89.9, Math.abs(d.path("sampledAtLat").asDouble()))));
+      assertThat(d.path("maxAngularDistortionDeg").asDouble()).isLessThan(0.05);
+      assertThat(d.path("k").asDouble())
+          .isCloseTo(sec, org.assertj.core.data.Percentage.withPercentage(0.1));
+    }
+    assertThat(mercator.body().path("distortionAnalysis").path("maxAreaScale").asDouble())
+        .isGreaterThan(2);
+
+    AdminClient.Response mollweide =
+        api.call(
+            "POST",
+            "/v1/planet/" + planetId + "/projection/mollweide",
+            "{\"parameters\":{\"centralMeridian\":30},"
+                + "\"options\":{\"simplificationTolerance\":1000,\"includeDistortionData\":true}}",
+            token);
+    assertThat(mollweide.status()).isEqualTo(200);
+    JsonNode analysis = mollweide.body().path("distortionAnalysis");
+    assertThat(analysis.path("maxAreaScale").asDouble())
+        .isCloseTo(1, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(analysis.path("minAreaScale").asDouble())
+        .isCloseTo(1, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(mollweide.body().path("parameters").path("centralMeridian").asDouble())
+        .isEqualTo(30);
+    assertThat(mollweide.body().path("metadata").path("omittedFeatures").asInt()).isPositive();
+
+    AdminClient.Response unknown =
+        api.call("POST", "/v1/planet/" + planetId + "/projection/dymaxion", "{}", token);
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.body().path("error").path("code").asText())
+        .isEqualTo("PROJECTION_NOT_SUPPORTED");
+    AdminClient.Response missing =
+        api.call("POST", "/v1/planet/nope/projection/mercator", "{}", token);
+    assertThat(missing.status()).isEqualTo(404);
+  }
+
+  @Test
+  void validatesTheTopologyOfThePolygons() throws Exception {
+    AdminClient.Response report =
+        api.call("POST", "/v1/planet/" + planetId + "/validate", null, null);
+    assertThat(report.status()).as(String.valueOf(report.body())).isEqualTo(200);
+    JsonNode body = report.body();
+    assertThat(body.path("isValid").asBoolean()).isTrue();
+    JsonNode stats = body.path("statistics");
+    // Polygons at level 5 (the terrain level, finer than polygon-level 6 allows): 6 * 4^5 cells.
+    assertThat(stats.path("cellsChecked").asInt()).isEqualTo(6 * 1024);
+    assertThat(stats.path("gaps").asInt()).isZero();
+    assertThat(stats.path("overlaps").asInt()).isZero();
+    assertThat(stats.path("invalidPolygons").asInt()).isZero();
+    assertThat(stats.path("splitAtAntimeridian").asInt()).isPositive();
+    assertThat(api.call("POST", "/v1/planet/nope/validate", null, null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void downloadsThePlanetAsGeoJson() throws Exception {
+    AdminClient.Response download = api.get("/v1/planet/" + planetId + "/download");
+    assertThat(download.status()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+        .contains("attachment", "planet-" + planetId + ".geojson");
+    int total =
+        api.get("/v1/planet/" + planetId + "/polygons")
+            .body()
+            .path("metadata")
+            .path("totalFeatures")
+            .asInt();
+    assertThat(download.body().path("features")).hasSize(total);
+    assertThat(download.body().path("type").asText()).isEqualTo("FeatureCollection");
+
+    AdminClient.Response shapefile =
+        api.get("/v1/planet/" + planetId + "/download?format=shapefile");
+    assertThat(shapefile.status()).isEqualTo(400);
+    assertThat(shapefile.body().path("error").path("code").asText())
+        .isEqualTo("FORMAT_NOT_SUPPORTED");
+    assertThat(api.get("/v1/planet/nope/download").status()).isEqualTo(404);
   }
 }

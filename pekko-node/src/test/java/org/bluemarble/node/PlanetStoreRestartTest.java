@@ -28,7 +28,11 @@ class PlanetStoreRestartTest {
     try (InProcessNode node = InProcessNode.start(Profile.EMBEDDED, settings)) {
       AdminClient api = node.client();
       AdminClient.Response accepted =
-          api.post("/v1/planet/generate", "{\"seed\":99,\"terrainLevel\":4,\"plateCount\":5}");
+          api.call(
+              "POST",
+              "/v1/planet/generate",
+              "{\"seed\":99,\"terrainLevel\":4,\"plateCount\":5}",
+              api.adminToken());
       assertThat(accepted.status()).isEqualTo(202);
       planetId = accepted.body().path("planetId").asText();
       String statusUrl = accepted.body().path("statusUrl").asText();

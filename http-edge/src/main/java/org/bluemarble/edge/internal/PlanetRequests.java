@@ -3,12 +3,15 @@ package org.bluemarble.edge.internal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.bluemarble.planet.Biome;
 import org.bluemarble.planet.ClimateConfig;
+import org.bluemarble.planet.InvalidPlanetConfigException;
 import org.bluemarble.planet.PlanetConfig;
 import org.bluemarble.spatial.MapProjection;
 import org.bluemarble.spatial.Projections;
@@ -23,9 +26,10 @@ public final class PlanetRequests {
   private PlanetRequests() {}
 
   /**
-   * Body of {@code POST /v1/planet/generate}: the companion API's config. Every field is optional
-   * and defaults to the Earth-like value; a missing seed is drawn at random (and shown in the
-   * config export, so the planet can be made again).
+   * Body of {@code POST /v1/planet/generate}: the specification's {@code {"config": {...},
+   * "options": {...}}}, or the config's fields directly at the top level (the older flat body).
+   * Every config field is optional and defaults to the Earth-like value; a missing seed is drawn at
+   * random (and shown in the config export, so the planet can be made again).
    */
   public record Generate(
       String name,
@@ -34,23 +38,28 @@ public final class PlanetRequests {
       Double oceanCoverage,
       Long seed,
       Climate climate,
-      Integer terrainLevel) {
+      Integer terrainLevel,
+      Generate config,
+      Options options) {
 
     /**
      * Validates and builds the config; throws InvalidPlanetConfigException naming the first bad
      * field.
      */
     public PlanetConfig toConfig() {
+      if (config != null) {
+        if (flatFieldsGiven()) {
+          throw new InvalidPlanetConfigException(
+              "config", "(also top-level fields)", "give the config either in \"config\" or flat");
+        }
+        if (config.config != null || config.options != null) {
+          throw new InvalidPlanetConfigException(
+              "config", "(nested config or options)", "config holds the planet's fields only");
+        }
+        return config.toConfig();
+      }
       long s = seed != null ? seed : ThreadLocalRandom.current().nextLong();
-      ClimateConfig base = ClimateConfig.EARTH_LIKE;
-      ClimateConfig c =
-          climate == null
-              ? base
-              : new ClimateConfig(
-                  or(climate.globalTemperature(), base.globalTemperature()),
-                  or(climate.temperatureVariation(), base.temperatureVariation()),
-                  or(climate.precipitationBase(), base.precipitationBase()),
-                  or(climate.seasonalVariation(), base.seasonalVariation()));
+      ClimateConfig c = climate == null ? ClimateConfig.EARTH_LIKE : climate.toClimate();
       return new PlanetConfig(
           name != null ? name : "Planet " + s,
           or(radiusMeters, PlanetConfig.DEFAULT_RADIUS_METERS),
@@ -61,17 +70,127 @@ public final class PlanetRequests {
           terrainLevel != null ? terrainLevel : PlanetConfig.DEFAULT_TERRAIN_LEVEL);
     }
 
-    private static double or(Double v, double fallback) {
-      return v != null ? v : fallback;
+    /** The options, checked; defaults when none were sent. */
+    public Options checkedOptions() {
+      return options == null ? Options.DEFAULTS : options.checked();
+    }
+
+    private boolean flatFieldsGiven() {
+      return name != null
+          || radiusMeters != null
+          || plateCount != null
+          || oceanCoverage != null
+          || seed != null
+          || climate != null
+          || terrainLevel != null;
     }
   }
+
+  /**
+   * The specification's generation options. Biomes are always classified ({@code generateBiomes}
+   * may only be true); {@code applyProjection} names the projection the answer's links ask for;
+   * {@code outputFormat} is geojson, the one format served; {@code compressionLevel} (none, low,
+   * medium, high) is accepted and echoed: responses are compressed by HTTP content negotiation.
+   */
+  public record Options(
+      Boolean generateBiomes,
+      String applyProjection,
+      String outputFormat,
+      String compressionLevel) {
+    static final Options DEFAULTS = new Options(true, null, "geojson", "medium");
+
+    Options checked() {
+      if (generateBiomes != null && !generateBiomes) {
+        throw new InvalidPlanetConfigException(
+            "options.generateBiomes", false, "biomes are always classified; send true or omit it");
+      }
+      String projection = null;
+      if (applyProjection != null && !applyProjection.equalsIgnoreCase("wgs84")) {
+        try {
+          projection = Projections.byName(applyProjection).name();
+        } catch (UnknownProjectionException e) {
+          throw new InvalidPlanetConfigException(
+              "options.applyProjection", applyProjection, "one of " + Projections.names());
+        }
+      }
+      String format = outputFormat == null ? "geojson" : outputFormat.toLowerCase(Locale.ROOT);
+      if (!format.equals("geojson")) {
+        throw new InvalidPlanetConfigException(
+            "options.outputFormat", outputFormat, "geojson is the only format served");
+      }
+      String compression =
+          compressionLevel == null ? "medium" : compressionLevel.toLowerCase(Locale.ROOT);
+      if (!List.of("none", "low", "medium", "high").contains(compression)) {
+        throw new InvalidPlanetConfigException(
+            "options.compressionLevel", compressionLevel, "one of none, low, medium, high");
+      }
+      return new Options(true, projection, format, compression);
+    }
+  }
+
+  /**
+   * Body of {@code POST /v1/planet/{id}/biomes/reclassify}: new climate parameters (missing ones
+   * keep the planet's). The specification's {@code biomeRules} are not supported: the classifier's
+   * decision tree is fixed, so a non-empty list is refused.
+   */
+  public record Reclassify(Climate climateParameters, List<Object> biomeRules) {
+
+    /** The new climate on top of {@code current}. */
+    public ClimateConfig toClimate(ClimateConfig current) {
+      if (biomeRules != null && !biomeRules.isEmpty()) {
+        throw new InvalidPlanetConfigException(
+            "biomeRules",
+            biomeRules.size() + " rules",
+            "custom biome rules are not supported; the classifier's rules are fixed");
+      }
+      if (climateParameters == null) {
+        throw new InvalidPlanetConfigException(
+            "climateParameters", "null", "send the climate parameters to reclassify with");
+      }
+      return climateParameters.over(current);
+    }
+  }
+
+  /** Body of {@code POST /v1/planet/{id}/projection/{name}}; every part optional. */
+  public record ProjectionRequest(ProjectionParameters parameters, ProjectionOptions options) {}
+
+  /** Projection parameters: the central meridian (degrees, -180..180). */
+  public record ProjectionParameters(Double centralMeridian, Double standardParallel) {}
+
+  /**
+   * Projection options: {@code includeDistortionData} (default true) adds Tissot figures to every
+   * feature; {@code simplificationTolerance} (projected metres, 0..1,000,000) simplifies shapes.
+   */
+  public record ProjectionOptions(
+      String outputFormat, Double simplificationTolerance, Boolean includeDistortionData) {}
+
+  /** Body of {@code POST /v1/webhooks}. */
+  public record WebhookRequest(String url, List<String> events, String secret) {}
 
   /** Climate part of {@link Generate}. */
   public record Climate(
       Double globalTemperature,
       Double temperatureVariation,
       Double precipitationBase,
-      Double seasonalVariation) {}
+      Double seasonalVariation) {
+
+    ClimateConfig toClimate() {
+      return over(ClimateConfig.EARTH_LIKE);
+    }
+
+    /** These parameters, the missing ones taken from {@code base}. */
+    ClimateConfig over(ClimateConfig base) {
+      return new ClimateConfig(
+          or(globalTemperature, base.globalTemperature()),
+          or(temperatureVariation, base.temperatureVariation()),
+          or(precipitationBase, base.precipitationBase()),
+          or(seasonalVariation, base.seasonalVariation()));
+    }
+  }
+
+  private static double or(Double v, double fallback) {
+    return v != null ? v : fallback;
+  }
 
   /** A bad query parameter, with its error code and details. */
   public static final class BadParameter extends RuntimeException {

@@ -1,33 +1,101 @@
 package org.bluemarble.edge.port;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.bluemarble.auth.RateLimitDecision;
+import org.bluemarble.planet.ClimateConfig;
 import org.bluemarble.planet.Planet;
 import org.bluemarble.planet.PlanetConfig;
 import org.bluemarble.planet.geojson.BiomePolygon;
+import org.bluemarble.planet.geojson.PolygonTopology;
 
 /**
  * Planet generation and the planets a node knows (the Spatial Data service). Generation runs in the
  * background with bounded concurrency; a full queue is refused with {@link
- * PortException.Code#UNAVAILABLE}.
+ * PortException.Code#UNAVAILABLE}. Polygon work (building, projecting, validating, exporting) runs
+ * on a bounded executor of its own, never on the caller's thread.
  */
 public interface PlanetPort {
 
-  /** Queues a generation; the task's planet id is known at once. */
-  GenerationTask submit(PlanetConfig config);
+  /** Queues a generation without an owner (tools and tests); the planet id is known at once. */
+  default GenerationTask submit(PlanetConfig config) {
+    return submit(config, null);
+  }
+
+  /**
+   * Queues a generation for {@code owner} (an account id; null: nobody), whose webhooks hear of it.
+   */
+  GenerationTask submit(PlanetConfig config, String owner);
+
+  /**
+   * Queues a reclassification of a ready planet's climate and biomes under new climate parameters
+   * (same terrain). Fails with NOT_FOUND for an unknown planet, CONFLICT while it is being
+   * generated or reclassified, UNAVAILABLE when every slot is taken.
+   */
+  CompletionStage<GenerationTask> reclassify(String planetId, ClimateConfig climate, String owner);
 
   Optional<GenerationTask> task(String taskId);
 
   /**
    * What is known of a planet id: ready (from memory or the terrain store), still generating, or
-   * nothing.
+   * nothing (also once it expired).
    */
   CompletionStage<Lookup> planet(String planetId);
 
-  /** The planet's biome polygons (built once, on first request). */
+  /** The planet's biome polygons (built once, on first request, on the polygon executor). */
   CompletionStage<List<BiomePolygon>> polygons(String planetId);
+
+  /**
+   * Runs {@code work} over the planet's polygons on the polygon executor; fails with UNAVAILABLE
+   * when its queue is full.
+   */
+  <T> CompletionStage<T> withPolygons(String planetId, Function<List<BiomePolygon>, T> work);
+
+  /**
+   * Checks the planet's polygons as a map (validity, antimeridian, coverage of every cell of the
+   * polygon level) on the polygon executor.
+   */
+  CompletionStage<PolygonTopology.Report> validate(String planetId);
+
+  /**
+   * Takes one unit of {@code accountId}'s quota for {@code what} (off the caller's thread when the
+   * buckets are in Redis).
+   */
+  CompletionStage<RateLimitDecision> admit(String accountId, Metered what);
+
+  /**
+   * Registers a webhook of {@code owner} for generation events.
+   *
+   * @throws InvalidFieldException naming the refused field (a URL that is not http(s) or not
+   *     allowed, an unknown event, a short secret, too many webhooks)
+   */
+  Webhook registerWebhook(String owner, URI url, Set<String> events, String secret);
+
+  /** The per-user quotas of the planet API. */
+  enum Metered {
+    GENERATION("planet-generation"),
+    RECLASSIFICATION("biome-reclassification"),
+    PROJECTION("projection");
+
+    private final String resource;
+
+    Metered(String resource) {
+      this.resource = resource;
+    }
+
+    /** The value of {@code X-RateLimit-Resource}. */
+    public String resource() {
+      return resource;
+    }
+  }
+
+  /** A registered webhook (its secret is never shown again). */
+  record Webhook(String id, URI url, Set<String> events, Instant createdAt) {}
 
   /** The state of a planet id. */
   sealed interface Lookup permits Ready, Generating, Missing {}
@@ -42,11 +110,12 @@ public interface PlanetPort {
   record Missing() implements Lookup {}
 
   /**
-   * One generation.
+   * One generation or reclassification.
    *
    * @param status queued, running, completed or failed
    * @param stage the companion API's stage name (generating_plates, ...), null while queued
    * @param progress percent, 0-100
+   * @param kind generation or reclassification
    */
   record GenerationTask(
       String taskId,
@@ -57,5 +126,6 @@ public interface PlanetPort {
       Instant submittedAt,
       Instant estimatedCompletionTime,
       Instant completedAt,
-      String error) {}
+      String error,
+      String kind) {}
 }
