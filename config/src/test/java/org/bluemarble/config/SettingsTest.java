@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +112,63 @@ class SettingsTest {
   }
 
   @Test
+  void theEmbeddedJournalWritesEveryCommitBeforeItReturns() {
+    BlueMarbleSettings s = load(Profile.EMBEDDED, Map.of());
+    assertThat(s.persistence().url()).contains(";WRITE_DELAY=0");
+    assertThat(s.config().getString("pekko-persistence-jdbc.shared-databases.bluemarble.db.url"))
+        .isEqualTo(s.persistence().url());
+  }
+
+  @Test
+  void refusesAnH2FileJournalThatDelaysCommits() {
+    for (String url :
+        List.of(
+            "jdbc:h2:file:/tmp/x/bluemarble;DB_CLOSE_ON_EXIT=FALSE",
+            "jdbc:h2:file:/tmp/x/bluemarble;WRITE_DELAY=500",
+            "jdbc:h2:file:/tmp/x/bluemarble;WRITE_DELAY=0;write_delay=10")) {
+      assertThatThrownBy(() -> load(Profile.EMBEDDED, Map.of("bluemarble.persistence.url", url)))
+          .as(url)
+          .isInstanceOf(SettingsException.class)
+          .hasMessageContaining("bluemarble.persistence.url")
+          .hasMessageContaining("WRITE_DELAY=0");
+    }
+    assertThat(
+            load(
+                    Profile.EMBEDDED,
+                    Map.of("bluemarble.persistence.url", "jdbc:h2:file:/tmp/y;write_delay=0"))
+                .persistence()
+                .url())
+        .endsWith("write_delay=0");
+    assertThat(
+            load(Profile.EMBEDDED, Map.of("bluemarble.persistence.url", "jdbc:h2:mem:x"))
+                .persistence()
+                .dialect())
+        .isEqualTo(PersistenceSettings.Dialect.H2);
+  }
+
+  @Test
+  void productionRequiresThePaymentsSecretAndNoProfileHasADefault() {
+    Config values =
+        ConfigFactory.parseMap(
+            Map.of(
+                "BLUEMARBLE_ADVERTISED_HOST", "node-1.internal",
+                "BLUEMARBLE_SEED_NODES", "node-1.internal:25520",
+                "BLUEMARBLE_PG_URL", "jdbc:postgresql://db:5432/bluemarble",
+                "BLUEMARBLE_PG_USER", "game",
+                "BLUEMARBLE_PG_PASSWORD", "secret",
+                "BLUEMARBLE_MONGODB_URI", "mongodb://terrain.internal:27017"));
+    assertThatThrownBy(() -> ConfigLoader.load(Profile.PRODUCTION, values))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("BLUEMARBLE_PAYMENTS_SECRET")
+        .hasMessageContaining("bluemarble.market.payments.secret");
+    for (Profile p : List.of(Profile.EMBEDDED, Profile.LOCAL1)) {
+      assertThat(load(p, Map.of()).config().getString("bluemarble.market.payments.secret"))
+          .as(p.id())
+          .isEmpty();
+    }
+  }
+
+  @Test
   void rejectsAMalformedSeedNode() {
     assertThatThrownBy(
             () -> load(Profile.EMBEDDED, Map.of("bluemarble.node.seed-nodes", "host-without-port")))
@@ -150,7 +208,8 @@ class SettingsTest {
                 "BLUEMARBLE_PG_URL", "jdbc:postgresql://db:5432/bluemarble",
                 "BLUEMARBLE_PG_USER", "game",
                 "BLUEMARBLE_PG_PASSWORD", "secret",
-                "BLUEMARBLE_MONGODB_URI", "mongodb://terrain.internal:27017"));
+                "BLUEMARBLE_MONGODB_URI", "mongodb://terrain.internal:27017",
+                "BLUEMARBLE_PAYMENTS_SECRET", "whsec-production-0123456789"));
     BlueMarbleSettings s =
         BlueMarbleSettings.fromConfig(ConfigLoader.load(Profile.PRODUCTION, values));
     assertThat(s.node().bindHost()).isEqualTo("0.0.0.0");

@@ -229,6 +229,19 @@ class IdempotentMarketApiTest {
   }
 
   @Test
+  void withoutAConfiguredSecretThePaymentsWebhookIsNotServed() throws Exception {
+    // This node has no bluemarble.market.payments.secret: there is no default to sign with.
+    Response r =
+        send(
+            "POST",
+            "/v1/webhooks/payments",
+            Map.of("id", "evt_1", "type", "payment.succeeded"),
+            null,
+            Map.of("Payment-Signature", "t=1,v1=00"));
+    assertThat(r.status()).as(r.body().toString()).isEqualTo(404);
+  }
+
+  @Test
   void aMalformedKeyIsRefusedWith400NamingTheHeader() throws Exception {
     Account seller = newAccount();
     Response r = list(seller, SWORD_LISTING, key("no spaces allowed"));
