@@ -36,6 +36,9 @@ final class EnvironmentVariables {
           Map.entry("bluemarble.persistence.user", "BLUEMARBLE_PG_USER"),
           Map.entry("bluemarble.persistence.password", "BLUEMARBLE_PG_PASSWORD"),
           Map.entry("bluemarble.persistence.pool-size", "BLUEMARBLE_PG_POOL_SIZE"),
+          Map.entry("bluemarble.market.payments.secret", "BLUEMARBLE_PAYMENTS_SECRET"),
+          Map.entry(
+              "bluemarble.market.payments.max-credit-per-event", "BLUEMARBLE_PAYMENTS_MAX_CREDIT"),
           Map.entry("bluemarble.world.seed", "BLUEMARBLE_WORLD_SEED"),
           Map.entry("bluemarble.world.terrain-level", "BLUEMARBLE_WORLD_TERRAIN_LEVEL"),
           Map.entry("bluemarble.world.spawn-latitude", "BLUEMARBLE_WORLD_SPAWN_LATITUDE"),

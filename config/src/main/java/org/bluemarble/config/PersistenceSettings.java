@@ -2,6 +2,7 @@ package org.bluemarble.config;
 
 import com.typesafe.config.Config;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,9 @@ public record PersistenceSettings(
   private static final Pattern POSTGRES_URL =
       Pattern.compile("jdbc:postgresql://[^/:?\\s]+(:\\d{1,5})?/[^?\\s/]+(\\?\\S*)?");
   private static final Pattern H2_URL = Pattern.compile("jdbc:h2:(file:|mem:)\\S+");
+
+  /** The setting that makes H2 write each commit before the commit returns. */
+  public static final String H2_DURABLE_COMMITS = "WRITE_DELAY=0";
 
   /** Which database the journal lives in. */
   public enum Dialect {
@@ -47,7 +51,16 @@ public record PersistenceSettings(
           url,
           dialect == Dialect.POSTGRES
               ? "a JDBC URL like jdbc:postgresql://host:5432/database"
-              : "a JDBC URL like jdbc:h2:file:./data/bluemarble");
+              : "a JDBC URL like jdbc:h2:file:./data/bluemarble;" + H2_DURABLE_COMMITS);
+    }
+    if (dialect == Dialect.H2 && url.startsWith("jdbc:h2:file:") && !durableH2(url)) {
+      throw SettingsException.invalid(
+          "bluemarble.persistence.url",
+          url,
+          "an H2 file URL with ;"
+              + H2_DURABLE_COMMITS
+              + " (without it H2 keeps committed transactions in memory for up to 500 ms, and a"
+              + " killed node loses writes it has acknowledged)");
     }
     return new PersistenceSettings(
         dialect,
@@ -60,6 +73,21 @@ public record PersistenceSettings(
             "bluemarble.persistence.connection-timeout",
             Duration.ofMillis(250),
             Duration.ofMinutes(5)));
+  }
+
+  /**
+   * Whether an H2 URL sets {@code WRITE_DELAY=0} (H2's settings are case-insensitive; the last one
+   * of a name counts).
+   */
+  public static boolean durableH2(String url) {
+    boolean durable = false;
+    for (String part : url.split(";")) {
+      String setting = part.trim().toUpperCase(Locale.ROOT).replace(" ", "");
+      if (setting.startsWith("WRITE_DELAY=")) {
+        durable = setting.equals(H2_DURABLE_COMMITS);
+      }
+    }
+    return durable;
   }
 
   @Override

@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,52 +115,57 @@ class SettingsTest {
   }
 
   @Test
-  void rejectsAMalformedSeedNode() {
-    assertThatThrownBy(
-            () -> load(Profile.EMBEDDED, Map.of("bluemarble.node.seed-nodes", "host-without-port")))
-        .isInstanceOf(SettingsException.class)
-        .hasMessageContaining("bluemarble.node.seed-nodes");
+  void theEmbeddedJournalWritesEveryCommitBeforeItReturns() {
+    BlueMarbleSettings s = load(Profile.EMBEDDED, Map.of());
+    assertThat(s.persistence().url()).contains(";WRITE_DELAY=0");
+    assertThat(s.config().getString("pekko-persistence-jdbc.shared-databases.bluemarble.db.url"))
+        .isEqualTo(s.persistence().url());
   }
 
   @Test
-  void rejectsAnUnreasonableStableAfter() {
-    assertThatThrownBy(
-            () -> load(Profile.EMBEDDED, Map.of("bluemarble.cluster.stable-after", "10 years")))
-        .isInstanceOf(SettingsException.class)
-        .hasMessageContaining("bluemarble.cluster.stable-after");
+  void refusesAnH2FileJournalThatDelaysCommits() {
+    for (String url :
+        List.of(
+            "jdbc:h2:file:/tmp/x/bluemarble;DB_CLOSE_ON_EXIT=FALSE",
+            "jdbc:h2:file:/tmp/x/bluemarble;WRITE_DELAY=500",
+            "jdbc:h2:file:/tmp/x/bluemarble;WRITE_DELAY=0;write_delay=10")) {
+      assertThatThrownBy(() -> load(Profile.EMBEDDED, Map.of("bluemarble.persistence.url", url)))
+          .as(url)
+          .isInstanceOf(SettingsException.class)
+          .hasMessageContaining("bluemarble.persistence.url")
+          .hasMessageContaining("WRITE_DELAY=0");
+    }
     assertThat(
-            load(Profile.EMBEDDED, Map.of("bluemarble.cluster.stable-after", "3s"))
-                .node()
-                .stableAfter())
-        .isEqualTo(Duration.ofSeconds(3));
+            load(
+                    Profile.EMBEDDED,
+                    Map.of("bluemarble.persistence.url", "jdbc:h2:file:/tmp/y;write_delay=0"))
+                .persistence()
+                .url())
+        .endsWith("write_delay=0");
+    assertThat(
+            load(Profile.EMBEDDED, Map.of("bluemarble.persistence.url", "jdbc:h2:mem:x"))
+                .persistence()
+                .dialect())
+        .isEqualTo(PersistenceSettings.Dialect.H2);
   }
 
   @Test
-  void productionWithoutItsVariablesNamesTheFirstMissingOne() {
-    // The test JVM has no BLUEMARBLE_* production variables set.
-    assertThatThrownBy(() -> ConfigLoader.load(Profile.PRODUCTION))
-        .isInstanceOf(SettingsException.class)
-        .hasMessageStartingWith("missing required environment variable BLUEMARBLE_")
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
-  }
-
-  @Test
-  void productionWithItsValuesBindsEverywhereAndLogsJson(@TempDir Path dir) throws Exception {
-    Path keyStore = Files.writeString(dir.resolve("node.p12"), "not read by the settings");
-    Path trustStore = Files.writeString(dir.resolve("trust.p12"), "not read by the settings");
+  void productionRequiresThePaymentsSecretAndNoProfileHasADefault() {
     Config values =
         ConfigFactory.parseMap(
-            Map.of(
-                "BLUEMARBLE_ADVERTISED_HOST", "node-1.internal",
-                "BLUEMARBLE_SEED_NODES", "node-1.internal:25520,node-2.internal:25520",
-                "BLUEMARBLE_PG_URL", "jdbc:postgresql://db:5432/bluemarble",
-                "BLUEMARBLE_PG_USER", "game",
-                "BLUEMARBLE_PG_PASSWORD", "secret",
-                "BLUEMARBLE_MONGODB_URI", "mongodb://terrain.internal:27017",
-                "BLUEMARBLE_REMOTE_KEYSTORE", keyStore.toString(),
-                "BLUEMARBLE_REMOTE_KEYSTORE_PASSWORD", "ks-secret",
-                "BLUEMARBLE_REMOTE_TRUSTSTORE", trustStore.toString(),
-                "BLUEMARBLE_REMOTE_TRUSTSTORE_PASSWORD", "ts-secret"));
+            Map.ofEntries(
+                Map.entry("BLUEMARBLE_ADVERTISED_HOST", "node-1.internal"),
+                Map.entry(
+                    "BLUEMARBLE_SEED_NODES", "node-1.internal:25520,node-2.internal:25520"),
+                Map.entry("BLUEMARBLE_PG_URL", "jdbc:postgresql://db:5432/bluemarble"),
+                Map.entry("BLUEMARBLE_PG_USER", "game"),
+                Map.entry("BLUEMARBLE_PG_PASSWORD", "secret"),
+                Map.entry("BLUEMARBLE_MONGODB_URI", "mongodb://terrain.internal:27017"),
+                Map.entry("BLUEMARBLE_REMOTE_KEYSTORE", keyStore.toString()),
+                Map.entry("BLUEMARBLE_REMOTE_KEYSTORE_PASSWORD", "ks-secret"),
+                Map.entry("BLUEMARBLE_REMOTE_TRUSTSTORE", trustStore.toString()),
+                Map.entry("BLUEMARBLE_REMOTE_TRUSTSTORE_PASSWORD", "ts-secret"),
+                Map.entry("BLUEMARBLE_PAYMENTS_SECRET", "whsec-production-0123456789")));
     BlueMarbleSettings s =
         BlueMarbleSettings.fromConfig(ConfigLoader.load(Profile.PRODUCTION, values));
     assertThat(s.node().bindHost()).isEqualTo("0.0.0.0");

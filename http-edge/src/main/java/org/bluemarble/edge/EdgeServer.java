@@ -172,7 +172,10 @@ public final class EdgeServer extends AllDirectives {
               .route());
     }
     if (payments != null) {
-      economy.add(new PaymentWebhookRoutes(market, payments, java.time.Clock.systemUTC()).route());
+      economy.add(
+          new PaymentWebhookRoutes(
+                  market, payments, game.admin().audit(), java.time.Clock.systemUTC())
+              .route());
     }
     return economy.isEmpty()
         ? reject()

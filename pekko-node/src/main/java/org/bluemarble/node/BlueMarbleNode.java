@@ -114,7 +114,7 @@ public final class BlueMarbleNode {
         new NodeGamePort(
             new PlayerAdmin(system, settings.node().askTimeout(), settings.persistence().slices()),
             planets,
-            new NodeHealth(system, pool),
+            new NodeHealth(system, pool, HealthSettings.fromConfig(settings.config())),
             accounts,
             worldAdmin,
             play,

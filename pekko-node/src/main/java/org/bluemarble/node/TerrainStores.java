@@ -35,11 +35,13 @@ final class TerrainStores {
           });
       return new MongoTerrainStore(client.getDatabase(terrain.mongodbDatabase()));
     }
-    // An H2 file beside the node's other local data; a node of a local profile has its own.
+    // An H2 file beside the node's other local data; a node of a local profile has its own. Each
+    // commit is written before it returns, as for the journal (h2.conf).
     String url =
         "jdbc:h2:file:"
             + settings.node().dataDir().toAbsolutePath().resolve("terrain")
-            + ";DB_CLOSE_ON_EXIT=FALSE";
+            + ";DB_CLOSE_ON_EXIT=FALSE;"
+            + PersistenceSettings.H2_DURABLE_COMMITS;
     HikariDataSource pool =
         Databases.pool(
             new PersistenceSettings(

@@ -83,7 +83,8 @@ class ListingBoardTest {
   }
 
   @Test
-  void twoBuyersRaceForOneListingAndExactlyOneWins() {
+  void aSoldListingRefusesTheNextBuyer() {
+    // The race itself runs through the entity: EconomyTest.twoBuyersRacingForEachListingOneWins.
     list("l1", 5_000);
     ListingOutcome winner = board.buy("l1", "b1", 1_000_000, T0.plusSeconds(1));
     assertThat(Errors.of(() -> board.buy("l1", "b2", 1_000_000, T0.plusSeconds(1))))

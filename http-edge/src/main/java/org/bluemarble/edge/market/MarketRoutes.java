@@ -116,8 +116,12 @@ public final class MarketRoutes extends AllDirectives {
             id ->
                 post(
                     () ->
-                        MarketHttp.reply(
-                            market.buy(player, id), StatusCodes.OK, MarketViews::listing))),
+                        IdempotencyKeys.optional(
+                            key ->
+                                MarketHttp.reply(
+                                    market.buy(player, id, key),
+                                    StatusCodes.OK,
+                                    MarketViews::listing)))),
         path(
             PathMatchers.segment(),
             id ->

@@ -15,19 +15,35 @@ import javax.crypto.spec.SecretKeySpec;
  * Payment-provider webhook signatures in the Stripe style: header {@code t=<unix seconds>,v1=<hex
  * HMAC-SHA256 of "t.payload">} (several {@code v1} allowed, e.g. during secret rotation). A
  * signature is valid when one {@code v1} matches (constant-time compare) and {@code t} lies within
- * the tolerance window of now, so a captured request cannot be replayed later.
+ * the tolerance window of now, so a captured request cannot be replayed later. It also carries the
+ * webhook's other term: the most one event may credit ({@link #maxCreditPerEvent()}).
  */
 public final class PaymentSignature {
   private final byte[] secret;
   private final Duration tolerance;
+  private final long maxCreditPerEvent;
 
-  public PaymentSignature(String secret, Duration tolerance) {
+  /**
+   * {@code secret}: at least 16 characters; {@code maxCreditPerEvent}: the most copper one event
+   * may credit (larger events are refused), positive.
+   */
+  public PaymentSignature(String secret, Duration tolerance, long maxCreditPerEvent) {
     if (secret == null || secret.length() < 16) {
       throw new IllegalArgumentException(
           "bluemarble.market.payments.secret must be at least 16 characters");
     }
+    if (maxCreditPerEvent <= 0) {
+      throw new IllegalArgumentException(
+          "bluemarble.market.payments.max-credit-per-event must be positive");
+    }
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
     this.tolerance = tolerance;
+    this.maxCreditPerEvent = maxCreditPerEvent;
+  }
+
+  /** The most copper one webhook event may credit. */
+  public long maxCreditPerEvent() {
+    return maxCreditPerEvent;
   }
 
   /** The header value a provider would send for {@code payload} at {@code at}. */

@@ -147,6 +147,14 @@ public interface MarketPort {
 
   CompletionStage<ListingInfo> buy(String buyer, String listingId);
 
+  /**
+   * Buys; with an {@code idempotencyKey} (null: none) a retry of a purchase that went through
+   * answers the sold listing again instead of refusing it, and buys nothing more.
+   */
+  default CompletionStage<ListingInfo> buy(String buyer, String listingId, String idempotencyKey) {
+    return buy(buyer, listingId);
+  }
+
   CompletionStage<List<SaleInfo>> transactions(String player, int limit);
 
   CompletionStage<List<PriceInfo>> prices(String itemId);

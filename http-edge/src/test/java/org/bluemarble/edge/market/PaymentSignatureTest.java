@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PaymentSignatureTest {
   private static final Instant NOW = Instant.parse("2026-11-25T04:00:00Z");
   private final PaymentSignature signer =
-      new PaymentSignature("whsec-test-0123456789abcdef", Duration.ofMinutes(5));
+      new PaymentSignature("whsec-test-0123456789abcdef", Duration.ofMinutes(5), 1_000_000);
 
   @Test
   void acceptsWhatItSignedWithinTheWindow() {
@@ -41,7 +41,7 @@ class PaymentSignatureTest {
   @Test
   void acceptsAnyOfSeveralSignaturesDuringSecretRotation() {
     PaymentSignature old =
-        new PaymentSignature("whsec-old-0123456789abcdef", Duration.ofMinutes(5));
+        new PaymentSignature("whsec-old-0123456789abcdef", Duration.ofMinutes(5), 1_000_000);
     String both = signer.sign("{}", NOW) + ",v1=" + old.sign("{}", NOW).split("v1=")[1];
     assertThat(old.problem(both, "{}", NOW)).isEmpty();
     assertThat(signer.problem(both, "{}", NOW)).isEmpty();
@@ -56,7 +56,7 @@ class PaymentSignatureTest {
 
   @Test
   void refusesAShortSecret() {
-    assertThatThrownBy(() -> new PaymentSignature("short", Duration.ofMinutes(5)))
+    assertThatThrownBy(() -> new PaymentSignature("short", Duration.ofMinutes(5), 1_000_000))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("payments.secret");
   }

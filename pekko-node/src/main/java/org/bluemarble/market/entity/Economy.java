@@ -132,8 +132,15 @@ public final class Economy {
   }
 
   public CompletionStage<MarketReply> buy(String listingId, String buyer) {
+    return buy(listingId, buyer, null);
+  }
+
+  /** Buys; {@code idempotencyKey} (null: none) marks a request that may be a retry. */
+  public CompletionStage<MarketReply> buy(String listingId, String buyer, String idempotencyKey) {
     return guarded(
-        () -> marketOfListing(listingId).ask(r -> new Market.Buy(listingId, buyer, r), timeout));
+        () ->
+            marketOfListing(listingId)
+                .ask(r -> new Market.Buy(listingId, buyer, idempotencyKey, r), timeout));
   }
 
   public CompletionStage<MarketReply> reprice(String listingId, String seller, long price) {

@@ -1,5 +1,6 @@
 package org.bluemarble.market.entity;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,8 +33,14 @@ public final class HoldingsState {
   /** Order books remembered per player (most recent first), for "my orders" across items. */
   static final int ORDER_BOOKS_KEPT = 32;
 
-  /** Settled idempotency keys kept per player (see {@link KeyWindow} for why this is enough). */
+  /** Settled idempotency keys kept per player at least (see {@link KeyWindow}). */
   static final int KEY_WINDOW = 4_000;
+
+  /** A key younger than this (settled before the newest key) is never forgotten. */
+  static final Duration KEY_RETENTION = Duration.ofHours(24);
+
+  /** Keys kept per player at most, whatever their age. */
+  static final int KEY_WINDOW_MAX = 100_000;
 
   private final ArrayDeque<LegLine> recent = new ArrayDeque<>();
 
@@ -41,7 +48,7 @@ public final class HoldingsState {
   private final LinkedHashSet<String> orderBooks = new LinkedHashSet<>();
 
   private final Inventory inventory;
-  private final KeyWindow keys = new KeyWindow(KEY_WINDOW);
+  private final KeyWindow keys = new KeyWindow(KEY_WINDOW, KEY_RETENTION, KEY_WINDOW_MAX);
   private long legsApplied;
   private long copper;
   private long honor;
@@ -129,7 +136,7 @@ public final class HoldingsState {
   }
 
   HoldingsState applied(Holdings.LegApplied e) {
-    if (!keys.remember(new KeyWindow.Entry(e.leg().key(), null, null))) {
+    if (!keys.remember(new KeyWindow.Entry(e.leg().key(), null, null, e.at()))) {
       return this;
     }
     legsApplied++;
@@ -178,7 +185,7 @@ public final class HoldingsState {
   }
 
   HoldingsState voided(Holdings.LegVoided e) {
-    keys.remember(new KeyWindow.Entry(e.key(), e.error(), e.message()));
+    keys.remember(new KeyWindow.Entry(e.key(), e.error(), e.message(), e.at()));
     return this;
   }
 

@@ -21,6 +21,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.bluemarble.market.ListingStatus;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.entity.MarketReply.MarketRefused;
@@ -106,8 +107,18 @@ public final class Market
       ActorRef<MarketReply> replyTo)
       implements Command {}
 
-  public record Buy(String listingId, String buyer, ActorRef<MarketReply> replyTo)
-      implements Command {}
+  /**
+   * Buy {@code listingId} for {@code buyer}. With an {@code idempotencyKey} (null: none) the
+   * request may be a retry: when the listing is already sold to this buyer, it is answered with the
+   * listing as the first request was, and nothing is bought again.
+   */
+  public record Buy(
+      String listingId, String buyer, String idempotencyKey, ActorRef<MarketReply> replyTo)
+      implements Command {
+    public Buy(String listingId, String buyer, ActorRef<MarketReply> replyTo) {
+      this(listingId, buyer, null, replyTo);
+    }
+  }
 
   public record Reprice(String listingId, String seller, long price, ActorRef<MarketReply> replyTo)
       implements Command {}
@@ -261,6 +272,14 @@ public final class Market
   }
 
   private ReplyEffect<Event, MarketState> onBuy(MarketState state, Buy cmd) {
+    if (cmd.idempotencyKey() != null
+        && state
+            .board()
+            .find(cmd.listingId())
+            .filter(l -> l.status() == ListingStatus.SOLD && cmd.buyer().equals(l.buyer()))
+            .isPresent()) {
+      return Effect().reply(cmd.replyTo(), state.reply(cmd.listingId()));
+    }
     try {
       requireFree(cmd.listingId(), MarketError.LISTING_UNAVAILABLE);
       return start(ops.buy(state, cmd, clock.instant()), cmd.replyTo());

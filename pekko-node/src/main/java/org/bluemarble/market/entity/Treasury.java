@@ -19,6 +19,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -37,7 +38,10 @@ import org.bluemarble.node.CborSerializable;
  * payment's event id, an admin request id) and then delivered to the player's {@link Holdings} as a
  * leg re-posted until acknowledged. Mints and deliveries are gathered in a {@link TreasuryBatch}
  * and persisted together, one journal write for many. Also holds the cluster-wide read-only switch,
- * published on the {@link EconomyGate} topic whenever it changes.
+ * published on the {@link EconomyGate} topic whenever it changes. Totals never pass {@link
+ * Money#MAX_AMOUNT}: a mint that would take them past it is refused, never wrapped. Snapshots every
+ * {@value #SNAPSHOT_EVERY} events ({@link TreasurySnapshot}: every mint key, undelivered legs,
+ * failures, totals, the switch), so recovery replays at most that many events.
  */
 public final class Treasury
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -51,6 +55,9 @@ public final class Treasury
 
   /** The one treasury's entity id. */
   public static final String ID = "treasury";
+
+  /** Events between two snapshots (two kept; events are never deleted: they are the mint's log). */
+  public static final int SNAPSHOT_EVERY = 1_000;
 
   public static void init(ActorSystem<?> system, EconomyConfig config) {
     ClusterSharding.get(system)
@@ -177,6 +184,51 @@ public final class Treasury
       return new MintReply(key, false, failed.get("mint:" + key));
     }
 
+    /** The immutable form stored in the snapshot store. */
+    TreasurySnapshot snapshot() {
+      return new TreasurySnapshot(
+          List.copyOf(keys),
+          List.copyOf(pending.values()),
+          Map.copyOf(items),
+          Map.copyOf(failed),
+          copper,
+          honor,
+          readOnly,
+          reason);
+    }
+
+    static State restore(TreasurySnapshot s) {
+      State state = new State();
+      state.keys.addAll(s.keys());
+      s.pending().forEach(leg -> state.pending.put(leg.key(), leg));
+      state.items.putAll(s.items());
+      state.failed.putAll(s.failed());
+      state.copper = s.copper();
+      state.honor = s.honor();
+      state.readOnly = s.readOnly();
+      state.reason = s.reason() == null ? "" : s.reason();
+      return state;
+    }
+
+    /**
+     * Why minting {@code copper} and {@code honor} on top of what is minted and {@code
+     * batchCopper}/{@code batchHonor} still unpersisted would pass {@link Money#MAX_AMOUNT}; null
+     * when it would not.
+     */
+    String overflow(long copper, long honor, long batchCopper, long batchHonor) {
+      if (copper > Money.MAX_AMOUNT - this.copper - batchCopper) {
+        return "minting "
+            + copper
+            + " copper would take the minted total past "
+            + Money.MAX_AMOUNT
+            + " (MAX_AMOUNT)";
+      }
+      if (honor > Money.MAX_AMOUNT - this.honor - batchHonor) {
+        return "minting " + honor + " honor would take the minted total past " + Money.MAX_AMOUNT;
+      }
+      return null;
+    }
+
     TreasuryStatus status() {
       long undelivered = pending.values().stream().mapToLong(Leg::copper).sum();
       return new TreasuryStatus(
@@ -207,7 +259,23 @@ public final class Treasury
 
   @Override
   public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.disabled();
+    return RetentionCriteria.snapshotEvery(SNAPSHOT_EVERY, 2);
+  }
+
+  /** The mutable state is stored as an immutable {@link TreasurySnapshot}. */
+  @Override
+  public SnapshotAdapter<State> snapshotAdapter() {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(State state) {
+        return state.snapshot();
+      }
+
+      @Override
+      public State fromJournal(Object from) {
+        return State.restore((TreasurySnapshot) from);
+      }
+    };
   }
 
   @Override
@@ -247,6 +315,7 @@ public final class Treasury
     try {
       Ids.require("key", cmd.key());
       Money.requireAmount("copper", cmd.copper());
+      Money.requireAmount("honor", cmd.honor());
       leg =
           new Leg(
               "mint:" + cmd.key(),
@@ -259,6 +328,11 @@ public final class Treasury
       cmd.items().forEach(s -> config.catalog().get(s.itemId()));
       if (leg.isEmpty()) {
         return Effect().reply(cmd.replyTo(), new MintReply(cmd.key(), false, "nothing to mint"));
+      }
+      String overflow =
+          state.overflow(cmd.copper(), cmd.honor(), batch.mintingCopper(), batch.mintingHonor());
+      if (overflow != null) {
+        return Effect().reply(cmd.replyTo(), new MintReply(cmd.key(), false, overflow));
       }
     } catch (MarketException | IllegalArgumentException e) {
       return Effect().reply(cmd.replyTo(), new MintReply(cmd.key(), false, e.getMessage()));

@@ -27,6 +27,16 @@ final class TreasuryBatch {
   private final List<Answer> repeats = new ArrayList<>();
   private boolean scheduled;
 
+  /** Copper of the mints gathered and not yet persisted. */
+  long mintingCopper() {
+    return minting.values().stream().mapToLong(m -> m.leg().copper()).sum();
+  }
+
+  /** Honor of the mints gathered and not yet persisted. */
+  long mintingHonor() {
+    return minting.values().stream().mapToLong(m -> m.leg().honor()).sum();
+  }
+
   boolean isMinting(String key) {
     return minting.containsKey(key);
   }

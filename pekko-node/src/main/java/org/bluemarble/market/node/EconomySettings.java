@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.MarketSettings;
+import org.bluemarble.market.Money;
 import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.entity.AuctionSettings;
 import org.bluemarble.market.entity.EconomyConfig;
@@ -13,11 +14,21 @@ import org.bluemarble.market.inventory.ItemCatalog;
 
 /**
  * {@code bluemarble.market} read once at start: the entities' {@link EconomyConfig}, the auction
- * houses' {@link AuctionSettings} ({@code auctions.*}) plus the payments webhook's secret and
- * tolerance. Invalid values fail with a message naming the key.
+ * houses' {@link AuctionSettings} ({@code auctions.*}) plus the payments webhook's secret (empty:
+ * no webhook), tolerance and largest credit per event. Invalid values fail with a message naming
+ * the key.
  */
 public record EconomySettings(
-    EconomyConfig economy, AuctionSettings auctions, String paymentsSecret, Duration tolerance) {
+    EconomyConfig economy,
+    AuctionSettings auctions,
+    String paymentsSecret,
+    Duration tolerance,
+    long maxCreditPerEvent) {
+
+  /** Whether the payments webhook is served: only with a configured secret. */
+  public boolean paymentsEnabled() {
+    return !paymentsSecret.isEmpty();
+  }
 
   public static EconomySettings fromConfig(Config root) {
     Config c = root.getConfig("bluemarble.market");
@@ -50,14 +61,23 @@ public record EconomySettings(
       Duration tolerance =
           range(c, "payments.tolerance", Duration.ofSeconds(10), Duration.ofHours(1));
       String secret = c.getString("payments.secret");
-      if (secret.length() < 16) {
-        throw invalid("payments.secret", "(hidden)", "at least 16 characters");
+      if (!secret.isEmpty() && secret.length() < 16) {
+        throw invalid(
+            "payments.secret", "(hidden)", "empty (no webhook) or at least 16 characters");
+      }
+      long maxCredit = c.getLong("payments.max-credit-per-event");
+      if (maxCredit < 1 || maxCredit > Money.MAX_AMOUNT) {
+        throw invalid(
+            "payments.max-credit-per-event",
+            Long.toString(maxCredit),
+            "between 1 and " + Money.MAX_AMOUNT + " copper");
       }
       return new EconomySettings(
           new EconomyConfig(fees, tier, markets, ItemCatalog.loadDefault(), retry, ask),
           auctions(c),
           secret,
-          tolerance);
+          tolerance,
+          maxCredit);
     } catch (ConfigException e) {
       throw new IllegalArgumentException("invalid setting: " + e.getMessage(), e);
     }

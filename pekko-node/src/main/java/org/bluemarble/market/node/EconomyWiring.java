@@ -11,7 +11,7 @@ import org.bluemarble.market.entity.Exchange;
  * Starts the economy on a node: reads {@code bluemarble.market}, registers the Holdings, Market,
  * Trade and Treasury entity types and the order books and auction houses (waking the books the
  * journal knows, see {@link OrderBookWaker}), and builds the edge's {@link MarketPort} and the
- * payments webhook's {@link PaymentSignature}.
+ * payments webhook's {@link PaymentSignature} (null when no secret is configured: no webhook).
  */
 public record EconomyWiring(Economy economy, MarketPort port, PaymentSignature payments) {
 
@@ -28,6 +28,9 @@ public record EconomyWiring(Economy economy, MarketPort port, PaymentSignature p
     return new EconomyWiring(
         economy,
         new NodeMarketPort(system, economy, exchange),
-        new PaymentSignature(settings.paymentsSecret(), settings.tolerance()));
+        settings.paymentsEnabled()
+            ? new PaymentSignature(
+                settings.paymentsSecret(), settings.tolerance(), settings.maxCreditPerEvent())
+            : null);
   }
 }

@@ -108,7 +108,16 @@ public final class NodeMarketPort implements MarketPort {
 
   @Override
   public CompletionStage<ListingInfo> buy(String buyer, String listingId) {
-    return call(() -> economy.buy(listingId, buyer).thenApply(NodeMarketPort::listingOrThrow));
+    return buy(buyer, listingId, null);
+  }
+
+  @Override
+  public CompletionStage<ListingInfo> buy(String buyer, String listingId, String idempotencyKey) {
+    return call(
+        () ->
+            economy
+                .buy(listingId, buyer, idempotencyKey)
+                .thenApply(NodeMarketPort::listingOrThrow));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.bluemarble.market.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +34,8 @@ import org.bluemarble.persistence.TestPostgres;
  * and the final ledger check. A phase counts as settled when its own entities say so (markets have
  * nothing under way; every trade has finished): the full ledger audit, which asks every player's
  * holdings, runs once at the end rather than in the measured loop. Args: {@code [listings=2000]
- * [trades=1000] [markets=16] [inFlight=512]}.
+ * [trades=1000] [markets=16] [inFlight=512] [journal=postgres|h2]}; {@code h2}: the embedded
+ * profile's H2 file journal in a temporary data directory.
  */
 public final class EconomyBenchmark {
   private EconomyBenchmark() {}
@@ -43,15 +46,26 @@ public final class EconomyBenchmark {
     int trades = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
     int markets = args.length > 2 ? Integer.parseInt(args[2]) : 16;
     int inFlight = args.length > 3 ? Integer.parseInt(args[3]) : 512;
-    TestPostgres.Database db = TestPostgres.newDatabase();
-    Map<String, Object> overrides = new HashMap<>(db.configOverrides());
+    boolean h2 = args.length > 4 && args[4].equals("h2");
+    Map<String, Object> overrides = new HashMap<>();
+    if (h2) {
+      Path dir = Files.createTempDirectory("economy-bench-h2");
+      overrides.put("bluemarble.node.data-dir", dir.toString());
+      System.out.println("journal: H2 file in " + dir);
+    } else {
+      overrides.putAll(TestPostgres.newDatabase().configOverrides());
+    }
     List<String> names = new ArrayList<>();
     for (int i = 0; i < markets; i++) {
       names.add("m" + i);
     }
     overrides.put("bluemarble.market.markets", names);
     overrides.put("bluemarble.market.default-trust-tier", "ELITE");
-    try (InProcessNode node = InProcessNode.start(Profile.LOCAL1, overrides)) {
+    try (InProcessNode node =
+        InProcessNode.start(h2 ? Profile.EMBEDDED : Profile.LOCAL1, overrides)) {
+      System.out.println(
+          "journal url: "
+              + node.system.settings().config().getString("bluemarble.persistence.url"));
       Economy e =
           new Economy(
               node.system,

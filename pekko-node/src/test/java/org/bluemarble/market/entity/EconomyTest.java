@@ -161,6 +161,73 @@ class EconomyTest {
   }
 
   @Test
+  void twoBuyersRacingForEachListingOneWins() {
+    String seller = player();
+    String a = player();
+    String b = player();
+    grant(seller, 10_000, List.of(new ItemStack("iron_sword", 5)));
+    grant(a, 100_000, List.of());
+    grant(b, 100_000, List.of());
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      MarketReply opened =
+          await(economy.openListing("capital", seller, "iron_sword", 1, 1_000 + i, 1));
+      ids.add(((MarketReply.ListingDone) opened).listing().id());
+    }
+    // Both purchases of a listing are sent before either is answered; who goes first alternates.
+    java.util.Map<String, String> winners = new java.util.HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      String first = i % 2 == 0 ? a : b;
+      String second = first.equals(a) ? b : a;
+      CompletionStage<MarketReply> one = economy.buy(id, first);
+      CompletionStage<MarketReply> two = economy.buy(id, second);
+      List<MarketReply> replies = List.of(await(one), await(two));
+      assertThat(replies).filteredOn(MarketReply.ListingDone.class::isInstance).hasSize(1);
+      MarketReply.MarketRefused lost =
+          (MarketReply.MarketRefused)
+              replies.stream()
+                  .filter(MarketReply.MarketRefused.class::isInstance)
+                  .findFirst()
+                  .orElseThrow();
+      assertThat(lost.error()).isEqualTo(MarketError.LISTING_UNAVAILABLE);
+      MarketReply.ListingDone won =
+          (MarketReply.ListingDone)
+              replies.stream()
+                  .filter(MarketReply.ListingDone.class::isInstance)
+                  .findFirst()
+                  .orElseThrow();
+      assertThat(won.listing().status()).isEqualTo(ListingStatus.SOLD);
+      winners.put(id, won.listing().buyer());
+    }
+    long paidByA = 0;
+    long paidByB = 0;
+    for (int i = 0; i < ids.size(); i++) {
+      if (winners.get(ids.get(i)).equals(a)) {
+        paidByA += 1_000 + i;
+      } else {
+        paidByB += 1_000 + i;
+      }
+    }
+    long swordsOfA = winners.values().stream().filter(a::equals).count();
+    long expectA = 100_000 - paidByA;
+    long expectB = 100_000 - paidByB;
+    TestProbe<Object> probe = testKit.createTestProbe();
+    probe.awaitAssert(
+        WAIT,
+        () -> {
+          assertThat(await(economy.holdings(a)).copper()).isEqualTo(expectA);
+          assertThat(await(economy.holdings(b)).copper()).isEqualTo(expectB);
+          assertThat(await(economy.holdings(a)).items().getOrDefault("iron_sword", 0))
+              .isEqualTo((int) swordsOfA);
+          assertThat(await(economy.holdings(b)).items().getOrDefault("iron_sword", 0))
+              .isEqualTo(5 - (int) swordsOfA);
+          return null;
+        });
+    assertThat(audit().balanced()).isTrue();
+  }
+
+  @Test
   void aBuyerWithoutTheMoneyGetsInsufficientFundsAndTheListingStaysForSale() {
     String seller = player();
     String poor = player();

@@ -159,4 +159,23 @@ class HoldingsTest {
         .isInstanceOf(LegReply.LegRefused.class);
     assertThat(view().copper()).isEqualTo(10L * legs);
   }
+
+  @Test
+  void aLegRepostedAfterMoreThanTheCountWindowOfLaterLegsIsNotAppliedAgain() {
+    Leg k = Leg.in("saga:K", "p-1", 1_000, List.of());
+    assertThat(post(k)).isInstanceOf(LegReply.LegDone.class);
+    int later = HoldingsState.KEY_WINDOW + 1;
+    for (int i = 0; i < later; i++) {
+      post(Leg.in("later-" + i, "p-1", 1, List.of()));
+    }
+    assertThat(view().copper()).isEqualTo(1_000L + later);
+
+    // The coordinator had not persisted the answer: it re-posts K.
+    assertThat(post(k)).isInstanceOf(LegReply.LegDone.class);
+    assertThat(view().copper()).isEqualTo(1_000L + later);
+    kit.restart();
+    assertThat(post(k)).isInstanceOf(LegReply.LegDone.class);
+    assertThat(view().copper()).isEqualTo(1_000L + later);
+    assertThat(view().legsApplied()).isEqualTo(1L + later);
+  }
 }

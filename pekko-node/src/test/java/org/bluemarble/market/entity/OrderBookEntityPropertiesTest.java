@@ -5,6 +5,7 @@ import static org.bluemarble.market.entity.ExchangeKit.await;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -27,7 +28,14 @@ class OrderBookEntityPropertiesTest {
   private static final String ITEM = "quartz_crystal";
   private static ExchangeKit kit;
 
-  /** Place an order (cancelOf < 0), or cancel the cancelOf-th order placed in this sequence. */
+  /** Non-owner cancels checked over all tries (at least one must have run). */
+  private static final AtomicInteger nonOwnerCancels = new AtomicInteger();
+
+  /**
+   * Place an order (cancelOf < 0), or cancel the cancelOf-th order placed in this sequence: by its
+   * owner when {@code buy} is true, else by player {@code owner} (another player when that is the
+   * order's owner).
+   */
   record Op(boolean buy, long price, long quantity, int owner, int cancelOf) {}
 
   @BeforeContainer
@@ -39,6 +47,7 @@ class OrderBookEntityPropertiesTest {
   @AfterContainer
   static void stop() {
     kit.shutdown();
+    assertThat(nonOwnerCancels.get()).as("non-owner cancels checked").isPositive();
   }
 
   @Provide
@@ -52,12 +61,14 @@ class OrderBookEntityPropertiesTest {
             .as((b, p, q, o) -> new Op(b, p, q, o, -1));
     Arbitrary<Op> cancel =
         Combinators.combine(
-                Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 30))
-            .as((o, i) -> new Op(true, 1, 1, o, i));
-    return Arbitraries.frequencyOf(Tuple.of(4, place), Tuple.of(1, cancel)).list().ofMaxSize(30);
+                Arbitraries.of(true, false),
+                Arbitraries.integers().between(0, 3),
+                Arbitraries.integers().between(0, 12))
+            .as((byOwner, o, i) -> new Op(byOwner, 1, 1, o, i));
+    return Arbitraries.frequencyOf(Tuple.of(3, place), Tuple.of(1, cancel)).list().ofMaxSize(30);
   }
 
-  @Property(tries = 8)
+  @Property(tries = 40)
   void bookNeverCrossesAndMoneyAndItemsAreConserved(@ForAll("ops") List<Op> ops) {
     List<String> players = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
@@ -71,9 +82,32 @@ class OrderBookEntityPropertiesTest {
       if (op.cancelOf() >= 0) {
         if (op.cancelOf() < placed.size()) {
           OrderView o = placed.get(op.cancelOf());
-          BookReply r = await(kit.exchange.cancelOrder(o.orderId(), owner));
-          if (owner.equals(o.owner()) && r instanceof BookReply.BookRefused refused) {
+          String requester =
+              op.buy()
+                  ? o.owner()
+                  : owner.equals(o.owner())
+                      ? players.get((op.owner() + 1) % players.size())
+                      : owner;
+          OrderView before = ((BookReply.OrderDone) await(kit.exchange.order(o.orderId()))).order();
+          BookReply r = await(kit.exchange.cancelOrder(o.orderId(), requester));
+          if (!requester.equals(o.owner())) {
+            // Someone else's order: refused (NOT_OWNER while it rests in the book, else it is
+            // simply unavailable), and the order is as it was.
+            assertThat(r).isInstanceOf(BookReply.BookRefused.class);
+            String error = ((BookReply.BookRefused) r).error().name();
+            assertThat(error).isIn("NOT_OWNER", "ORDER_UNAVAILABLE");
+            OrderView after =
+                ((BookReply.OrderDone) await(kit.exchange.order(o.orderId()))).order();
+            assertThat(after.status()).isEqualTo(before.status());
+            assertThat(after.filled()).isEqualTo(before.filled());
+            if (error.equals("NOT_OWNER")) {
+              nonOwnerCancels.incrementAndGet();
+            }
+          } else if (r instanceof BookReply.BookRefused refused) {
             assertThat(refused.error().name()).isEqualTo("ORDER_UNAVAILABLE");
+          } else {
+            OrderView cancelled = ((BookReply.OrderDone) r).order();
+            assertThat(cancelled.status()).isEqualTo("CANCELLED");
           }
         }
       } else {

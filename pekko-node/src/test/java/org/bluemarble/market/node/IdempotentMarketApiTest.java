@@ -229,6 +229,50 @@ class IdempotentMarketApiTest {
   }
 
   @Test
+  void aRetriedPurchaseWithAKeyAnswersTheSaleAgainAndBuysOnce() throws Exception {
+    Account seller = newAccount();
+    Account buyer = newAccount();
+    Account other = newAccount();
+    grant(seller.id(), 1_000, 1);
+    grant(buyer.id(), 50_000, 0);
+    grant(other.id(), 50_000, 0);
+    Response listed = list(seller, SWORD_LISTING, Map.of());
+    assertThat(listed.status()).as(listed.body().toString()).isEqualTo(201);
+    String buy = "/api/marketplace/listings/" + listed.body().path("id").asText() + "/buy";
+
+    Response first = send("POST", buy, null, buyer.token(), key("buy-1"));
+    Response retry = send("POST", buy, null, buyer.token(), key("buy-1"));
+    Response unkeyed = send("POST", buy, null, buyer.token(), Map.of());
+    Response someoneElse = send("POST", buy, null, other.token(), key("buy-1"));
+
+    assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
+    assertThat(retry.status()).as(retry.body().toString()).isEqualTo(200);
+    assertThat(retry.body().path("buyer").asText()).isEqualTo(buyer.id());
+    assertThat(retry.body().path("status").asText()).isEqualTo("SOLD");
+    assertThat(unkeyed.status()).isEqualTo(409);
+    assertThat(someoneElse.status()).isEqualTo(409);
+    JsonNode w = wallet(buyer, Map.of());
+    assertThat(w.path("balance").path("copper").asLong()).isEqualTo(50_000 - 10_000);
+    assertThat(w.path("items").path("iron_sword").asInt()).isEqualTo(1);
+    assertThat(wallet(other, Map.of()).path("balance").path("copper").asLong()).isEqualTo(50_000);
+    Response malformed = send("POST", buy, null, buyer.token(), key("not a key"));
+    assertThat(malformed.status()).isEqualTo(400);
+  }
+
+  @Test
+  void withoutAConfiguredSecretThePaymentsWebhookIsNotServed() throws Exception {
+    // This node has no bluemarble.market.payments.secret: there is no default to sign with.
+    Response r =
+        send(
+            "POST",
+            "/v1/webhooks/payments",
+            Map.of("id", "evt_1", "type", "payment.succeeded"),
+            null,
+            Map.of("Payment-Signature", "t=1,v1=00"));
+    assertThat(r.status()).as(r.body().toString()).isEqualTo(404);
+  }
+
+  @Test
   void aMalformedKeyIsRefusedWith400NamingTheHeader() throws Exception {
     Account seller = newAccount();
     Response r = list(seller, SWORD_LISTING, key("no spaces allowed"));

@@ -273,7 +273,7 @@ class MarketApiTest {
   @Test
   void paymentsWebhookCreditsOnceAndRejectsBadOrStaleSignatures() throws Exception {
     Player p = newPlayer();
-    PaymentSignature provider = new PaymentSignature(SECRET, Duration.ofMinutes(5));
+    PaymentSignature provider = new PaymentSignature(SECRET, Duration.ofMinutes(5), 1_000_000);
     String event =
         JSON.writeValueAsString(
             Map.of(
@@ -293,7 +293,7 @@ class MarketApiTest {
     assertThat(replay.body().path("duplicate").asBoolean()).isTrue();
 
     PaymentSignature forger =
-        new PaymentSignature("some-other-secret-123456", Duration.ofMinutes(5));
+        new PaymentSignature("some-other-secret-123456", Duration.ofMinutes(5), 1_000_000);
     Response forged = send("POST", path, event, null, forger.sign(event, Instant.now()));
     assertThat(forged.status()).isEqualTo(400);
     assertThat(forged.body().path("error").path("code").asText()).isEqualTo("INVALID_SIGNATURE");
@@ -305,5 +305,46 @@ class MarketApiTest {
     assertThat(unsigned.status()).isEqualTo(400);
 
     assertThat(balance(p)).isEqualTo(5_000);
+  }
+
+  @Test
+  void aPaymentAboveTheLimitPerEventIsRefusedCreditsNothingAndIsAudited() throws Exception {
+    Player p = newPlayer();
+    PaymentSignature provider = new PaymentSignature(SECRET, Duration.ofMinutes(5), 1_000_000);
+    String id = "evt_" + UUID.randomUUID();
+    String event =
+        JSON.writeValueAsString(
+            Map.of(
+                "id",
+                id,
+                "type",
+                "payment.succeeded",
+                "data",
+                Map.of("playerId", p.id(), "copper", 1_000_000_000_000L)));
+    String path = "/v1/webhooks/payments";
+
+    Response refused = send("POST", path, event, null, provider.sign(event, Instant.now()));
+    assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
+    assertThat(refused.body().path("error").path("code").asText())
+        .isEqualTo("PAYMENT_LIMIT_EXCEEDED");
+    assertThat(balance(p)).isZero();
+
+    // The largest allowed event (the default max-credit-per-event) is credited.
+    String atLimit = event.replace(id, id + "-b").replace("1000000000000", "1000000");
+    Response credited = send("POST", path, atLimit, null, provider.sign(atLimit, Instant.now()));
+    assertThat(credited.status()).as(credited.body().toString()).isEqualTo(200);
+    assertThat(balance(p)).isEqualTo(1_000_000);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Response audit =
+                  call("GET", "/admin/v1/audit?actor=payment-provider&limit=100", null, null);
+              assertThat(audit.status()).as(audit.body().toString()).isEqualTo(200);
+              assertThat(audit.body().toString())
+                  .contains("playerId=" + p.id())
+                  .contains("event=" + id + " ");
+            });
   }
 }

@@ -55,6 +55,18 @@ public final class EconomyClient {
    */
   public Answer send(
       int first, String method, String path, String body, List<String> tokens, int attempts) {
+    return send(first, method, path, body, tokens, attempts, Map.of());
+  }
+
+  /** As {@link #send(int, String, String, String, List, int)}, with extra request headers. */
+  public Answer send(
+      int first,
+      String method,
+      String path,
+      String body,
+      List<String> tokens,
+      int attempts,
+      Map<String, String> headers) {
     Answer last = new Answer(0, null);
     int tried = 0;
     for (int k = 0; tried < attempts && k < attempts * ports.size(); k++) {
@@ -63,7 +75,7 @@ public final class EconomyClient {
         continue;
       }
       tried++;
-      last = once(node, method, path, body, tokens == null ? null : tokens.get(node));
+      last = once(node, method, path, body, tokens == null ? null : tokens.get(node), headers);
       if (last.status() != 0 && last.status() < 500) {
         return last;
       }
@@ -71,7 +83,13 @@ public final class EconomyClient {
     return last;
   }
 
-  private Answer once(int node, String method, String path, String body, String token) {
+  private Answer once(
+      int node,
+      String method,
+      String path,
+      String body,
+      String token,
+      Map<String, String> headers) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(node) + path))
             .timeout(timeout)
@@ -84,6 +102,7 @@ public final class EconomyClient {
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
+    headers.forEach(b::header);
     try {
       HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode parsed;
