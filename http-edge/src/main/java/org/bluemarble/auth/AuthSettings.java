@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * argon2 { memory-kib, iterations, parallelism, salt-bytes, hash-bytes }
  * tokens { issuer, audience, access-ttl, clock-skew,
  *          signing-key-file (empty: generate at start), previous-public-key-files [list] }
- * refresh-ttl (default 30d), session-ttl (default 2h, the seed's session:{id} lifetime)
+ * refresh-ttl (default 30d), refresh-grace (default 10s), session-ttl (default 2h, the seed's session:{id} lifetime)
  * session-check-cache (default 2s: how stale a node's view of a revoked session may be)
  * rate-limits { api, chat, trade, login-per-account, login-per-address, registration }
  *             each { capacity, period }
@@ -31,6 +31,7 @@ public record AuthSettings(
     TokenSettings tokens,
     KeyRingFiles.Settings keys,
     Duration refreshTtl,
+    Duration refreshGrace,
     Duration sessionTtl,
     Duration sessionCheckCache,
     RateLimitSettings rateLimits,
@@ -42,6 +43,10 @@ public record AuthSettings(
         || refreshTtl.compareTo(Duration.ofDays(365)) > 0) {
       throw new IllegalArgumentException(
           "bluemarble.auth.refresh-ttl must be in (0, 365d], was " + refreshTtl);
+    }
+    if (refreshGrace.isNegative() || refreshGrace.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new IllegalArgumentException(
+          "bluemarble.auth.refresh-grace must be in [0, 1m], was " + refreshGrace);
     }
     if (sessionTtl.isNegative()
         || sessionTtl.isZero()
@@ -90,6 +95,7 @@ public record AuthSettings(
                     auth.getDuration("tokens.clock-skew"))),
         read("tokens", () -> keyFiles(auth.getConfig("tokens"))),
         read("refresh-ttl", () -> auth.getDuration("refresh-ttl")),
+        read("refresh-grace", () -> auth.getDuration("refresh-grace")),
         read("session-ttl", () -> auth.getDuration("session-ttl")),
         read("session-check-cache", () -> auth.getDuration("session-check-cache")),
         read(

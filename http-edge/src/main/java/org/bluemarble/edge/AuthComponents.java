@@ -117,7 +117,8 @@ public record AuthComponents(
             KeyRingFiles.load(settings.keys()),
             clock,
             new CachedSessionCheck(sessions, settings.sessionCheckCache(), clock));
-    RefreshTokens refresh = new RefreshTokens(refreshStore, settings.refreshTtl(), clock);
+    RefreshTokens refresh =
+        new RefreshTokens(refreshStore, settings.refreshTtl(), settings.refreshGrace(), clock);
     return new AuthComponents(
         new PasswordHasher(settings.argon2()),
         tokens,

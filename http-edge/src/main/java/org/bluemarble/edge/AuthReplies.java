@@ -40,14 +40,24 @@ final class AuthReplies {
   record TokenPair(String accessToken, String refreshToken, long expiresIn, String tokenType) {}
 
   static Route tokens(SessionLogins.Issued issued) {
-    return Directives.complete(
-        StatusCodes.OK,
-        new TokenPair(
-            issued.access().token(),
-            issued.refresh().token(),
-            issued.access().expiresIn().toSeconds(),
-            "Bearer"),
-        Json.marshaller());
+    return Directives.complete(StatusCodes.OK, pair(issued), Json.marshaller());
+  }
+
+  static TokenPair pair(SessionLogins.Issued issued) {
+    return new TokenPair(
+        issued.access().token(),
+        issued.refresh().token(),
+        issued.access().expiresIn().toSeconds(),
+        "Bearer");
+  }
+
+  /** The JSON an answer's body holds. */
+  static String json(Object answer) {
+    try {
+      return Json.MAPPER.writeValueAsString(answer);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + answer.getClass().getSimpleName(), e);
+    }
   }
 
   /** Why an account that proved who it is still gets no tokens: a ban, or maintenance mode. */

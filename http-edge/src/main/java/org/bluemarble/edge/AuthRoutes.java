@@ -203,6 +203,11 @@ public final class AuthRoutes extends AllDirectives {
           "the refresh token cannot be used; log in again",
           Map.of("reason", rejected.reason().name()));
     }
+    if (rotation instanceof RefreshTokens.Retried retried) {
+      // The client lost the answer of its first refresh: the same pair again.
+      return complete(
+          StatusCodes.OK, HttpEntities.create(ContentTypes.APPLICATION_JSON, retried.reply()));
+    }
     RefreshTokens.Issued next = ((RefreshTokens.Rotated) rotation).next();
     return await(accounts.findById(UUID.fromString(next.accountId())))
         .map(
@@ -211,8 +216,10 @@ public final class AuthRoutes extends AllDirectives {
                 auth.logins().logout(next.token());
                 return AuthReplies.banned(account);
               }
-              return AuthReplies.tokens(
-                  auth.logins().renew(next, account.username(), account.roles()));
+              AuthReplies.TokenPair pair =
+                  AuthReplies.pair(auth.logins().renew(next, account.username(), account.roles()));
+              auth.refreshTokens().rememberReply(presented, AuthReplies.json(pair));
+              return complete(StatusCodes.OK, pair, Json.marshaller());
             })
         .orElseGet(
             () ->

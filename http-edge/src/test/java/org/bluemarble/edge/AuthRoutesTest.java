@@ -96,7 +96,7 @@ class AuthRoutesTest {
                     "https://test/", "bluemarble", Duration.ofMinutes(15), Duration.ofSeconds(30)),
                 KeyRing.generate(),
                 clock),
-            new RefreshTokens(new InMemoryRefreshTokenStore(), Duration.ofDays(30), clock),
+            new RefreshTokens(new InMemoryRefreshTokenStore(clock), Duration.ofDays(30), clock),
             Bucket4jRateLimiter.inProcess(limits),
             blocking,
             Duration.ofMillis(300));
