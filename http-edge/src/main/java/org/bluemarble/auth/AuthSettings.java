@@ -68,6 +68,20 @@ public record AuthSettings(
     }
   }
 
+  /** These settings with other key files (e.g. a signing key kept in the data directory). */
+  public AuthSettings withKeys(KeyRingFiles.Settings otherKeys) {
+    return new AuthSettings(
+        argon2,
+        tokens,
+        otherKeys,
+        refreshTtl,
+        refreshGrace,
+        sessionTtl,
+        sessionCheckCache,
+        rateLimits,
+        oidc);
+  }
+
   /**
    * Reads the {@code bluemarble.auth} section (pass {@code config.getConfig("bluemarble.auth")}).
    *

@@ -84,6 +84,33 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
     return replies.get(tokenHash, now);
   }
 
+  /**
+   * What this store holds at {@code now}, for {@link LoginStateFile}: unexpired tokens with whether
+   * they are spent, and live family revocations.
+   */
+  Saved save(Instant now) {
+    java.util.List<SavedToken> saved = new java.util.ArrayList<>();
+    tokens.live(now).values().forEach(e -> saved.add(new SavedToken(e.token(), e.used().get())));
+    return new Saved(saved, revokedFamilies.live(now));
+  }
+
+  /** Puts back what {@link #save} returned. */
+  void restore(Saved saved) {
+    for (SavedToken t : saved.tokens()) {
+      tokens.put(
+          t.token().tokenHash(),
+          new Entry(t.token(), new AtomicBoolean(t.used())),
+          t.token().expiresAt().plus(KEEP_EXPIRED));
+    }
+    saved.revokedFamilies().forEach((family, until) -> revokedFamilies.put(family, until, until));
+  }
+
+  /** A stored token and whether it was spent. */
+  record SavedToken(StoredRefreshToken token, boolean used) {}
+
+  /** The state {@link #save} returns. */
+  record Saved(java.util.List<SavedToken> tokens, java.util.Map<String, Instant> revokedFamilies) {}
+
   /** Tokens held, expired ones not yet swept included (tests check that sweeps run). */
   int size() {
     return tokens.size();

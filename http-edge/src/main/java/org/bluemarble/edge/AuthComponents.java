@@ -77,10 +77,25 @@ public record AuthComponents(
    */
   public static AuthComponents embedded(
       AuthSettings settings, Executor blocking, Duration lookupTimeout) {
-    return build(
+    return embedded(
         settings,
         new InMemorySessionStore(),
         new InMemoryRefreshTokenStore(),
+        blocking,
+        lookupTimeout);
+  }
+
+  /** The embedded profile over the given in-process stores (the node saves them at a stop). */
+  public static AuthComponents embedded(
+      AuthSettings settings,
+      InMemorySessionStore sessions,
+      InMemoryRefreshTokenStore refreshTokens,
+      Executor blocking,
+      Duration lookupTimeout) {
+    return build(
+        settings,
+        sessions,
+        refreshTokens,
         Bucket4jRateLimiter.inProcess(settings.rateLimits()),
         blocking,
         lookupTimeout);

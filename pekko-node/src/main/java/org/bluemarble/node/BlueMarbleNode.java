@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,10 @@ import org.bluemarble.admin.AuditLog;
 import org.bluemarble.admin.ClusterOperations;
 import org.bluemarble.admin.NodeAdmin;
 import org.bluemarble.auth.AuthSettings;
+import org.bluemarble.auth.InMemoryRefreshTokenStore;
+import org.bluemarble.auth.InMemorySessionStore;
+import org.bluemarble.auth.KeyRingFiles;
+import org.bluemarble.auth.LoginStateFile;
 import org.bluemarble.config.BlueMarbleSettings;
 import org.bluemarble.config.HostPort;
 import org.bluemarble.config.PersistenceSettings;
@@ -231,13 +236,16 @@ public final class BlueMarbleNode {
     AuthSettings auth;
     try {
       auth = AuthSettings.fromConfig(settings.config().getConfig("bluemarble.auth"));
+      // Without a configured key file (never in production, which requires one) the key lives in
+      // the data directory, so a restart does not log everyone out.
+      auth = auth.withKeys(KeyRingFiles.persistedIn(auth.keys(), settings.node().dataDir()));
     } catch (RuntimeException e) {
       throw new StartupException("invalid auth settings: " + rootMessage(e), e);
     }
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
     String redisUrl = settings.config().getString("bluemarble.auth.redis-url");
     if (redisUrl.isBlank()) {
-      return AuthComponents.embedded(auth, blocking, settings.node().askTimeout());
+      return embeddedAuth(system, settings, auth, blocking);
     }
     redis.clients.jedis.JedisPooled redis;
     try {
@@ -259,6 +267,39 @@ public final class BlueMarbleNode {
               return CompletableFuture.completedFuture(Done.getInstance());
             });
     return AuthComponents.redis(auth, redis, blocking, settings.node().askTimeout());
+  }
+
+  /**
+   * In-process sessions and refresh tokens, saved to the data directory when the node stops and
+   * restored at start (see {@link LoginStateFile}).
+   */
+  private static AuthComponents embeddedAuth(
+      ActorSystem<?> system, BlueMarbleSettings settings, AuthSettings auth, Executor blocking) {
+    InMemorySessionStore sessions = new InMemorySessionStore();
+    InMemoryRefreshTokenStore refresh = new InMemoryRefreshTokenStore();
+    LoginStateFile state = new LoginStateFile(settings.node().dataDir());
+    try {
+      int restored = state.restore(sessions, refresh, Instant.now());
+      system.log().info("restored {} login sessions from {}", restored, LoginStateFile.NAME);
+    } catch (IOException | RuntimeException e) {
+      system.log().warn("cannot restore login sessions ({}); players log in again", e.toString());
+    }
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseServiceStop(),
+            "save-login-sessions",
+            () ->
+                CompletableFuture.supplyAsync(
+                    () -> {
+                      try {
+                        state.save(sessions, refresh, Instant.now());
+                      } catch (IOException e) {
+                        system.log().warn("cannot save login sessions: {}", e.toString());
+                      }
+                      return Done.getInstance();
+                    },
+                    blocking));
+    return AuthComponents.embedded(auth, sessions, refresh, blocking, settings.node().askTimeout());
   }
 
   /**

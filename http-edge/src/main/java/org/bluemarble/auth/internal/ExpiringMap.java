@@ -89,6 +89,18 @@ public final class ExpiringMap<K, V> {
     return result.value();
   }
 
+  /** A copy of the entries live at {@code now} (for saving a store's state). */
+  public Map<K, V> live(Instant now) {
+    Map<K, V> copy = new java.util.HashMap<>();
+    entries.forEach(
+        (k, e) -> {
+          if (now.isBefore(e.expiresAt())) {
+            copy.put(k, e.value());
+          }
+        });
+    return copy;
+  }
+
   /** Removes {@code key}. */
   public void remove(K key) {
     entries.remove(key);
