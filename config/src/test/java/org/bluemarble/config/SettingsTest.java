@@ -142,15 +142,7 @@ class SettingsTest {
 
   @Test
   void productionWithItsValuesBindsEverywhereAndLogsJson() {
-    Config values =
-        ConfigFactory.parseMap(
-            Map.of(
-                "BLUEMARBLE_ADVERTISED_HOST", "node-1.internal",
-                "BLUEMARBLE_SEED_NODES", "node-1.internal:25520,node-2.internal:25520",
-                "BLUEMARBLE_PG_URL", "jdbc:postgresql://db:5432/bluemarble",
-                "BLUEMARBLE_PG_USER", "game",
-                "BLUEMARBLE_PG_PASSWORD", "secret",
-                "BLUEMARBLE_MONGODB_URI", "mongodb://terrain.internal:27017"));
+    Config values = ConfigFactory.parseMap(productionVariables());
     BlueMarbleSettings s =
         BlueMarbleSettings.fromConfig(ConfigLoader.load(Profile.PRODUCTION, values));
     assertThat(s.node().bindHost()).isEqualTo("0.0.0.0");
@@ -160,5 +152,36 @@ class SettingsTest {
     assertThat(s.persistence().toString()).doesNotContain("secret");
     assertThat(s.terrain().store()).isEqualTo(TerrainSettings.Store.MONGODB);
     assertThat(s.terrain().mongodbUri()).isEqualTo("mongodb://terrain.internal:27017");
+  }
+
+  /** Every variable production requires. */
+  private static Map<String, String> productionVariables() {
+    Map<String, String> values = new java.util.HashMap<>();
+    values.put("BLUEMARBLE_ADVERTISED_HOST", "node-1.internal");
+    values.put("BLUEMARBLE_SEED_NODES", "node-1.internal:25520,node-2.internal:25520");
+    values.put("BLUEMARBLE_PG_URL", "jdbc:postgresql://db:5432/bluemarble");
+    values.put("BLUEMARBLE_PG_USER", "game");
+    values.put("BLUEMARBLE_PG_PASSWORD", "secret");
+    values.put("BLUEMARBLE_MONGODB_URI", "mongodb://terrain.internal:27017");
+    values.put("BLUEMARBLE_REDIS_URL", "redis://redis.internal:6379");
+    values.put("BLUEMARBLE_SIGNING_KEY_FILE", "/etc/bluemarble/signing-key.pem");
+    values.put("BLUEMARBLE_UDP_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+    return values;
+  }
+
+  @Test
+  void productionRefusesToStartOnSingleNodeFallbacksNamingTheVariable() {
+    for (String shared :
+        new String[] {
+          "BLUEMARBLE_REDIS_URL", "BLUEMARBLE_SIGNING_KEY_FILE", "BLUEMARBLE_UDP_KEY"
+        }) {
+      Map<String, String> values = productionVariables();
+      values.remove(shared);
+      assertThatThrownBy(
+              () -> ConfigLoader.load(Profile.PRODUCTION, ConfigFactory.parseMap(values)))
+          .as(shared)
+          .isInstanceOf(SettingsException.class)
+          .hasMessageStartingWith("missing required environment variable " + shared);
+    }
   }
 }

@@ -23,6 +23,7 @@ import java.util.function.Supplier;
  * session-check-cache (default 2s: how stale a node's view of a revoked session may be)
  * rate-limits { api, chat, trade, login-per-account, login-per-address, registration }
  *             each { capacity, period }
+ * trusted-proxies [CIDRs] (default none: X-Forwarded-For is ignored)
  * oidc { jwks-cache-ttl, clock-skew, http-timeout, providers [ { name, issuer, client-id, jwks-uri } ] }
  * </pre>
  */
@@ -35,7 +36,8 @@ public record AuthSettings(
     Duration sessionTtl,
     Duration sessionCheckCache,
     RateLimitSettings rateLimits,
-    OidcSettings oidc) {
+    OidcSettings oidc,
+    ClientAddresses clientAddresses) {
 
   public AuthSettings {
     if (refreshTtl.isNegative()
@@ -79,7 +81,8 @@ public record AuthSettings(
         sessionTtl,
         sessionCheckCache,
         rateLimits,
-        oidc);
+        oidc,
+        clientAddresses);
   }
 
   /**
@@ -122,7 +125,17 @@ public record AuthSettings(
                     limit(auth, "rate-limits.login-per-account"),
                     limit(auth, "rate-limits.login-per-address"),
                     limit(auth, "rate-limits.registration"))),
-        read("oidc", () -> oidc(auth.getConfig("oidc"))));
+        read("oidc", () -> oidc(auth.getConfig("oidc"))),
+        read("trusted-proxies", () -> ClientAddresses.trusting(list(auth, "trusted-proxies"))));
+  }
+
+  /** A list, or one comma-separated string (what an environment variable can hold). */
+  private static List<String> list(Config auth, String path) {
+    if (auth.getValue(path).valueType() == com.typesafe.config.ConfigValueType.LIST) {
+      return auth.getStringList(path);
+    }
+    String text = auth.getString(path).trim();
+    return text.isEmpty() ? List.of() : List.of(text.split("\\s*,\\s*"));
   }
 
   private static KeyRingFiles.Settings keyFiles(Config tokens) {

@@ -22,6 +22,7 @@ class AuthSettingsTest {
       refresh-grace = 10s
       session-ttl = 2h
       session-check-cache = 2s
+      trusted-proxies = []
       rate-limits {
         api { capacity = 100, period = 1m }
         chat { capacity = 10, period = 1s }

@@ -47,6 +47,8 @@ import org.bluemarble.edge.EdgeServer;
 import org.bluemarble.edge.port.AccountAdminPort;
 import org.bluemarble.edge.port.AccountPort;
 import org.bluemarble.edge.port.AdminPort;
+import org.bluemarble.edge.session.LiveGameSessions;
+import org.bluemarble.edge.session.SessionSecurity;
 import org.bluemarble.market.node.EconomyWiring;
 import org.bluemarble.persistence.Databases;
 import org.bluemarble.persistence.JournalSchema;
@@ -112,7 +114,14 @@ public final class BlueMarbleNode {
             settings.node().askTimeout());
     EconomyWiring economy =
         EconomyWiring.start(system, settings.persistence().slices(), settings.config());
-    GameEdges gameEdges = GameEdges.start(system, settings, play, auth.tokens(), economy.port());
+    GameEdges gameEdges =
+        GameEdges.start(
+            system,
+            settings,
+            play,
+            auth.tokens(),
+            economy.port(),
+            sessionSecurity(system, settings, auth));
     EdgeMetrics.start(system, gameEdges);
     PlanetService planets = startPlanetService(system, settings, terrainStore);
     NodeGamePort game =
@@ -267,6 +276,42 @@ public final class BlueMarbleNode {
               return CompletableFuture.completedFuture(Done.getInstance());
             });
     return AuthComponents.redis(auth, redis, blocking, settings.node().askTimeout());
+  }
+
+  /**
+   * Game sessions end with their login session: at once for revocations made on this node, within
+   * {@code bluemarble.auth.game-session-recheck} for those made on another (a periodic re-check on
+   * the blocking executor).
+   */
+  private static SessionSecurity sessionSecurity(
+      ActorSystem<?> system, BlueMarbleSettings settings, AuthComponents auth) {
+    String key = "bluemarble.auth.game-session-recheck";
+    Duration every = settings.config().getDuration(key);
+    if (every.compareTo(Duration.ofMillis(100)) < 0
+        || every.compareTo(Duration.ofMinutes(10)) > 0) {
+      throw new StartupException(key + " must be in [100ms, 10m], was " + every, null);
+    }
+    LiveGameSessions live = new LiveGameSessions();
+    auth.logins().addEndListener(live);
+    system
+        .scheduler()
+        .scheduleWithFixedDelay(
+            every,
+            every,
+            () -> {
+              try {
+                live.recheck(auth.logins().sessions(), Instant.now());
+              } catch (RuntimeException e) {
+                system.log().warn("game session re-check failed: {}", e.toString());
+              }
+            },
+            scala.concurrent.ExecutionContext.fromExecutor(auth.blocking()));
+    return new SessionSecurity(
+        live,
+        auth.logins().sessions(),
+        auth.limiter(),
+        auth.blocking(),
+        java.time.Clock.systemUTC());
   }
 
   /**
