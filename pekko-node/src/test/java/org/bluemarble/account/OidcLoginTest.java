@@ -80,8 +80,14 @@ class OidcLoginTest {
   }
 
   /** The nonce a token carries (what the client that asked for it would send). */
-  static String nonceOf(String idToken) throws Exception {
-    return SignedJWT.parse(idToken).getJWTClaimsSet().getStringClaim("nonce");
+  static String nonceOf(String idToken) {
+    try {
+      String nonce =
+          com.nimbusds.jwt.JWTParser.parse(idToken).getJWTClaimsSet().getStringClaim("nonce");
+      return nonce == null ? NONCE : nonce;
+    } catch (java.text.ParseException | RuntimeException e) {
+      return NONCE; // not a JWT at all: any nonce does
+    }
   }
 
   static AdminClient.Response oidcLogin(AdminClient client, String idToken, String username)
@@ -246,6 +252,8 @@ class OidcLoginTest {
 
     register("late_linker");
     String lateToken = login("late_linker").body().path("accessToken").asText();
+    String again = idToken(issuer, "sub-link", "l@example.org");
+    body = JSON.writeValueAsString(Map.of("idToken", again, "nonce", nonceOf(again)));
     AdminClient.Response refused = api.call("POST", "/v1/auth/oidc/standin/link", body, lateToken);
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.body().path("error").path("code").asText()).isEqualTo("IDENTITY_LINKED");
