@@ -190,6 +190,21 @@ class AccountAdminApiTest {
   }
 
   @Test
+  void aRefreshRetriedAfterALostAnswerGetsTheSamePairAndKeepsTheFamily() throws Exception {
+    String[] p = player("retrying_refresher");
+    String body = "{\"refreshToken\":\"" + p[1] + "\"}";
+    AdminClient.Response first = send("POST", "/v1/auth/refresh", body, null);
+    AdminClient.Response retry = send("POST", "/v1/auth/refresh", body, null);
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(retry.status()).as(String.valueOf(retry.body())).isEqualTo(200);
+    assertThat(retry.body()).isEqualTo(first.body());
+    String next = first.body().path("refreshToken").asText();
+    assertThat(
+            send("POST", "/v1/auth/refresh", "{\"refreshToken\":\"" + next + "\"}", null).status())
+        .isEqualTo(200);
+  }
+
+  @Test
   void maintenanceRefusesPlayersButNotAdmins() throws Exception {
     player("waiting_player");
     AdminClient.Response on =
