@@ -49,7 +49,10 @@ final class EnvironmentVariables {
           Map.entry("bluemarble.metrics.enabled", "BLUEMARBLE_METRICS_ENABLED"),
           Map.entry("bluemarble.metrics.port", "BLUEMARBLE_METRICS_PORT"),
           Map.entry("bluemarble.logging.format", "BLUEMARBLE_LOG_FORMAT"),
-          Map.entry("bluemarble.auth.bootstrap-admin", "BLUEMARBLE_BOOTSTRAP_ADMIN"));
+          Map.entry("bluemarble.auth.bootstrap-admin", "BLUEMARBLE_BOOTSTRAP_ADMIN"),
+          Map.entry("bluemarble.auth.redis-url", "BLUEMARBLE_REDIS_URL"),
+          Map.entry("bluemarble.auth.tokens.signing-key-file", "BLUEMARBLE_SIGNING_KEY_FILE"),
+          Map.entry("bluemarble.auth.trusted-proxies", "BLUEMARBLE_TRUSTED_PROXIES"));
 
   private EnvironmentVariables() {}
 

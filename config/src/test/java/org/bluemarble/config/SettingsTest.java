@@ -150,22 +150,55 @@ class SettingsTest {
   }
 
   @Test
-  void productionRequiresThePaymentsSecretAndNoProfileHasADefault() {
-    Config values =
-        ConfigFactory.parseMap(
-            Map.ofEntries(
-                Map.entry("BLUEMARBLE_ADVERTISED_HOST", "node-1.internal"),
-                Map.entry(
-                    "BLUEMARBLE_SEED_NODES", "node-1.internal:25520,node-2.internal:25520"),
-                Map.entry("BLUEMARBLE_PG_URL", "jdbc:postgresql://db:5432/bluemarble"),
-                Map.entry("BLUEMARBLE_PG_USER", "game"),
-                Map.entry("BLUEMARBLE_PG_PASSWORD", "secret"),
-                Map.entry("BLUEMARBLE_MONGODB_URI", "mongodb://terrain.internal:27017"),
-                Map.entry("BLUEMARBLE_REMOTE_KEYSTORE", keyStore.toString()),
-                Map.entry("BLUEMARBLE_REMOTE_KEYSTORE_PASSWORD", "ks-secret"),
-                Map.entry("BLUEMARBLE_REMOTE_TRUSTSTORE", trustStore.toString()),
-                Map.entry("BLUEMARBLE_REMOTE_TRUSTSTORE_PASSWORD", "ts-secret"),
-                Map.entry("BLUEMARBLE_PAYMENTS_SECRET", "whsec-production-0123456789")));
+  void productionRequiresThePaymentsSecretAndNoProfileHasADefault(@TempDir Path dir)
+      throws Exception {
+    Map<String, String> values = productionVariables(dir);
+    values.remove("BLUEMARBLE_PAYMENTS_SECRET");
+    assertThatThrownBy(() -> ConfigLoader.load(Profile.PRODUCTION, ConfigFactory.parseMap(values)))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("BLUEMARBLE_PAYMENTS_SECRET")
+        .hasMessageContaining("bluemarble.market.payments.secret");
+    for (Profile p : List.of(Profile.EMBEDDED, Profile.LOCAL1)) {
+      assertThat(load(p, Map.of()).config().getString("bluemarble.market.payments.secret"))
+          .as(p.id())
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void rejectsAMalformedSeedNode() {
+    assertThatThrownBy(
+            () -> load(Profile.EMBEDDED, Map.of("bluemarble.node.seed-nodes", "host-without-port")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("bluemarble.node.seed-nodes");
+  }
+
+  @Test
+  void rejectsAnUnreasonableStableAfter() {
+    assertThatThrownBy(
+            () -> load(Profile.EMBEDDED, Map.of("bluemarble.cluster.stable-after", "10 years")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("bluemarble.cluster.stable-after");
+    assertThat(
+            load(Profile.EMBEDDED, Map.of("bluemarble.cluster.stable-after", "3s"))
+                .node()
+                .stableAfter())
+        .isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void productionWithoutItsVariablesNamesTheFirstMissingOne() {
+    // The test JVM has no BLUEMARBLE_* production variables set.
+    assertThatThrownBy(() -> ConfigLoader.load(Profile.PRODUCTION))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageStartingWith("missing required environment variable BLUEMARBLE_")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void productionWithItsValuesBindsEverywhereAndLogsJson(@TempDir Path dir) throws Exception {
+    Map<String, String> variables = productionVariables(dir);
+    Config values = ConfigFactory.parseMap(variables);
     BlueMarbleSettings s =
         BlueMarbleSettings.fromConfig(ConfigLoader.load(Profile.PRODUCTION, values));
     assertThat(s.node().bindHost()).isEqualTo("0.0.0.0");
@@ -178,6 +211,48 @@ class SettingsTest {
     assertThat(s.remoting().tls()).isTrue();
     assertThat(s.config().getString("pekko.remote.artery.transport")).isEqualTo("tls-tcp");
     assertThat(s.config().getString("pekko.remote.artery.ssl.config-ssl-engine.key-store"))
-        .isEqualTo(keyStore.toString());
+        .isEqualTo(variables.get("BLUEMARBLE_REMOTE_KEYSTORE"));
+  }
+
+  /** Every variable production requires (the cluster's key and trust stores as files in dir). */
+  private static Map<String, String> productionVariables(Path dir) throws java.io.IOException {
+    Path keyStore = Files.writeString(dir.resolve("node.p12"), "not read by the settings");
+    Path trustStore = Files.writeString(dir.resolve("trust.p12"), "not read by the settings");
+    Map<String, String> values = new java.util.HashMap<>();
+    values.put("BLUEMARBLE_REMOTE_KEYSTORE", keyStore.toString());
+    values.put("BLUEMARBLE_REMOTE_KEYSTORE_PASSWORD", "ks-secret");
+    values.put("BLUEMARBLE_REMOTE_TRUSTSTORE", trustStore.toString());
+    values.put("BLUEMARBLE_REMOTE_TRUSTSTORE_PASSWORD", "ts-secret");
+    values.put("BLUEMARBLE_PAYMENTS_SECRET", "whsec-production-0123456789");
+    values.put("BLUEMARBLE_ADVERTISED_HOST", "node-1.internal");
+    values.put("BLUEMARBLE_SEED_NODES", "node-1.internal:25520,node-2.internal:25520");
+    values.put("BLUEMARBLE_PG_URL", "jdbc:postgresql://db:5432/bluemarble");
+    values.put("BLUEMARBLE_PG_USER", "game");
+    values.put("BLUEMARBLE_PG_PASSWORD", "secret");
+    values.put("BLUEMARBLE_MONGODB_URI", "mongodb://terrain.internal:27017");
+    values.put("BLUEMARBLE_REDIS_URL", "redis://redis.internal:6379");
+    values.put("BLUEMARBLE_SIGNING_KEY_FILE", "/etc/bluemarble/signing-key.pem");
+    values.put("BLUEMARBLE_UDP_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+    return values;
+  }
+
+  @Test
+  void productionRefusesToStartOnSingleNodeFallbacksNamingTheVariable(@TempDir Path dir)
+      throws Exception {
+    for (String shared :
+        new String[] {
+          "BLUEMARBLE_REDIS_URL",
+          "BLUEMARBLE_SIGNING_KEY_FILE",
+          "BLUEMARBLE_UDP_KEY",
+          "BLUEMARBLE_PAYMENTS_SECRET"
+        }) {
+      Map<String, String> values = productionVariables(dir);
+      values.remove(shared);
+      assertThatThrownBy(
+              () -> ConfigLoader.load(Profile.PRODUCTION, ConfigFactory.parseMap(values)))
+          .as(shared)
+          .isInstanceOf(SettingsException.class)
+          .hasMessageStartingWith("missing required environment variable " + shared);
+    }
   }
 }

@@ -19,10 +19,11 @@ import java.util.function.Supplier;
  * argon2 { memory-kib, iterations, parallelism, salt-bytes, hash-bytes }
  * tokens { issuer, audience, access-ttl, clock-skew,
  *          signing-key-file (empty: generate at start), previous-public-key-files [list] }
- * refresh-ttl (default 30d), session-ttl (default 2h, the seed's session:{id} lifetime)
+ * refresh-ttl (default 30d), refresh-grace (default 10s), session-ttl (default 2h, the seed's session:{id} lifetime)
  * session-check-cache (default 2s: how stale a node's view of a revoked session may be)
  * rate-limits { api, chat, trade, login-per-account, login-per-address, registration }
  *             each { capacity, period }
+ * trusted-proxies [CIDRs] (default none: X-Forwarded-For is ignored)
  * oidc { jwks-cache-ttl, clock-skew, http-timeout, providers [ { name, issuer, client-id, jwks-uri } ] }
  * </pre>
  */
@@ -31,10 +32,12 @@ public record AuthSettings(
     TokenSettings tokens,
     KeyRingFiles.Settings keys,
     Duration refreshTtl,
+    Duration refreshGrace,
     Duration sessionTtl,
     Duration sessionCheckCache,
     RateLimitSettings rateLimits,
-    OidcSettings oidc) {
+    OidcSettings oidc,
+    ClientAddresses clientAddresses) {
 
   public AuthSettings {
     if (refreshTtl.isNegative()
@@ -42,6 +45,10 @@ public record AuthSettings(
         || refreshTtl.compareTo(Duration.ofDays(365)) > 0) {
       throw new IllegalArgumentException(
           "bluemarble.auth.refresh-ttl must be in (0, 365d], was " + refreshTtl);
+    }
+    if (refreshGrace.isNegative() || refreshGrace.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new IllegalArgumentException(
+          "bluemarble.auth.refresh-grace must be in [0, 1m], was " + refreshGrace);
     }
     if (sessionTtl.isNegative()
         || sessionTtl.isZero()
@@ -61,6 +68,21 @@ public record AuthSettings(
       throw new IllegalArgumentException(
           "bluemarble.auth.session-check-cache must be in [0, 1m], was " + sessionCheckCache);
     }
+  }
+
+  /** These settings with other key files (e.g. a signing key kept in the data directory). */
+  public AuthSettings withKeys(KeyRingFiles.Settings otherKeys) {
+    return new AuthSettings(
+        argon2,
+        tokens,
+        otherKeys,
+        refreshTtl,
+        refreshGrace,
+        sessionTtl,
+        sessionCheckCache,
+        rateLimits,
+        oidc,
+        clientAddresses);
   }
 
   /**
@@ -90,6 +112,7 @@ public record AuthSettings(
                     auth.getDuration("tokens.clock-skew"))),
         read("tokens", () -> keyFiles(auth.getConfig("tokens"))),
         read("refresh-ttl", () -> auth.getDuration("refresh-ttl")),
+        read("refresh-grace", () -> auth.getDuration("refresh-grace")),
         read("session-ttl", () -> auth.getDuration("session-ttl")),
         read("session-check-cache", () -> auth.getDuration("session-check-cache")),
         read(
@@ -102,7 +125,17 @@ public record AuthSettings(
                     limit(auth, "rate-limits.login-per-account"),
                     limit(auth, "rate-limits.login-per-address"),
                     limit(auth, "rate-limits.registration"))),
-        read("oidc", () -> oidc(auth.getConfig("oidc"))));
+        read("oidc", () -> oidc(auth.getConfig("oidc"))),
+        read("trusted-proxies", () -> ClientAddresses.trusting(list(auth, "trusted-proxies"))));
+  }
+
+  /** A list, or one comma-separated string (what an environment variable can hold). */
+  private static List<String> list(Config auth, String path) {
+    if (auth.getValue(path).valueType() == com.typesafe.config.ConfigValueType.LIST) {
+      return auth.getStringList(path);
+    }
+    String text = auth.getString(path).trim();
+    return text.isEmpty() ? List.of() : List.of(text.split("\\s*,\\s*"));
   }
 
   private static KeyRingFiles.Settings keyFiles(Config tokens) {

@@ -4,15 +4,17 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.jedis.Bucket4jJedis;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import org.bluemarble.auth.internal.ExpiringMap;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -22,9 +24,8 @@ import redis.clients.jedis.UnifiedJedis;
  *   <li>{@link #redis}: buckets live in Redis through bucket4j's Jedis proxy manager
  *       (compare-and-swap, no hand-written scripts), keyed {@code <prefix>ratelimit:<kind>:<key>}
  *       and expiring once they would be full again; all nodes share them.
- *   <li>{@link #inProcess}: buckets in a map of this JVM (embedded single node). Entries are never
- *       evicted, so the map grows with the number of distinct keys seen; fine for one node's
- *       players, not for unbounded source addresses over months.
+ *   <li>{@link #inProcess}: buckets in a map of this JVM (embedded single node); a bucket is
+ *       forgotten once it would be full again, and the map is bounded.
  * </ul>
  */
 public final class Bucket4jRateLimiter implements RateLimiter {
@@ -48,21 +49,49 @@ public final class Bucket4jRateLimiter implements RateLimiter {
     }
   }
 
-  /** Buckets in this JVM. */
+  /** Buckets in this JVM, on the system clock. */
   public static Bucket4jRateLimiter inProcess(RateLimitSettings settings) {
-    Map<String, Bucket> local = new ConcurrentHashMap<>();
-    return new Bucket4jRateLimiter(
-        settings,
-        (key, configuration) ->
-            local.computeIfAbsent(
-                key,
-                k -> {
-                  var builder = Bucket.builder();
-                  for (Bandwidth bandwidth : configuration.getBandwidths()) {
-                    builder.addLimit(bandwidth);
-                  }
-                  return builder.build();
-                }));
+    return inProcess(settings, Clock.systemUTC());
+  }
+
+  /**
+   * Buckets in this JVM. A bucket untouched for its whole refill period is full again, so it is
+   * forgotten then ({@link ExpiringMap}, swept by the acquisitions themselves); at most {@link
+   * #MAX_IN_PROCESS_BUCKETS} are kept, the least recently used going first.
+   */
+  public static Bucket4jRateLimiter inProcess(RateLimitSettings settings, Clock clock) {
+    ExpiringMap<String, Bucket> local = new ExpiringMap<>(clock, MAX_IN_PROCESS_BUCKETS);
+    Bucket4jRateLimiter limiter =
+        new Bucket4jRateLimiter(
+            settings,
+            (key, configuration) -> {
+              Duration period =
+                  Duration.ofNanos(configuration.getBandwidths()[0].getRefillPeriodNanos());
+              return local.compute(
+                  key,
+                  (k, old) -> old != null ? old : newBucket(configuration),
+                  clock.instant().plus(period));
+            });
+    limiter.inProcessBuckets = local;
+    return limiter;
+  }
+
+  private static Bucket newBucket(BucketConfiguration configuration) {
+    var builder = Bucket.builder();
+    for (Bandwidth bandwidth : configuration.getBandwidths()) {
+      builder.addLimit(bandwidth);
+    }
+    return builder.build();
+  }
+
+  /** Bounds the in-process buckets' memory (a few hundred bytes each). */
+  static final int MAX_IN_PROCESS_BUCKETS = 1_000_000;
+
+  private ExpiringMap<String, Bucket> inProcessBuckets;
+
+  /** Buckets held in this JVM (tests check that forgotten ones go); -1 for Redis. */
+  int inProcessBucketCount() {
+    return inProcessBuckets == null ? -1 : inProcessBuckets.size();
   }
 
   /**
@@ -86,13 +115,30 @@ public final class Bucket4jRateLimiter implements RateLimiter {
                 .build((prefix + key).getBytes(StandardCharsets.UTF_8), () -> configuration));
   }
 
-  @Override
-  public RateLimitDecision tryAcquire(RateLimitKind kind, String key) {
+  private Bucket bucket(RateLimitKind kind, String key) {
     if (key == null || key.isEmpty()) {
       throw new IllegalArgumentException("rate limit key for " + kind + " must not be empty");
     }
-    Bucket bucket =
-        buckets.apply("ratelimit:" + kind.keySegment() + ":" + key, configurations.get(kind));
+    return buckets.apply("ratelimit:" + kind.keySegment() + ":" + key, configurations.get(kind));
+  }
+
+  @Override
+  public RateLimitDecision check(RateLimitKind kind, String key) {
+    EstimationProbe probe = bucket(kind, key).estimateAbilityToConsume(1);
+    long capacity = settings.of(kind).capacity();
+    Duration perToken = settings.of(kind).period().dividedBy(capacity);
+    long missing = capacity - probe.getRemainingTokens();
+    return new RateLimitDecision(
+        probe.canBeConsumed(),
+        capacity,
+        probe.getRemainingTokens(),
+        probe.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill()),
+        perToken.multipliedBy(Math.max(0, missing)));
+  }
+
+  @Override
+  public RateLimitDecision tryAcquire(RateLimitKind kind, String key) {
+    Bucket bucket = bucket(kind, key);
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     return new RateLimitDecision(
         probe.isConsumed(),

@@ -85,6 +85,11 @@ public final class InMemorySessionStore implements SessionStore {
     return count;
   }
 
+  /** The sessions live at {@code now}, for {@link LoginStateFile}. */
+  java.util.List<Session> live(Instant now) {
+    return sessions.values().stream().filter(s -> now.isBefore(s.expiresAt())).toList();
+  }
+
   private void sweep(Instant now) {
     for (Session s : sessions.values()) {
       if (!now.isBefore(s.expiresAt())) {

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
@@ -46,6 +48,53 @@ public final class KeyRingFiles {
   }
 
   private KeyRingFiles() {}
+
+  /** Name of the signing key a node keeps in its data directory when none is configured. */
+  public static final String DATA_DIR_KEY = "auth/signing-key.jwk";
+
+  /**
+   * The settings with a signing key: {@code settings} when they name one, otherwise the key file
+   * {@link #DATA_DIR_KEY} under {@code dataDir}, generated there on first use (the directory owner
+   * only, the file owner read/write only), so tokens survive a restart of an embedded node.
+   *
+   * @throws IllegalArgumentException naming the path when it cannot be created
+   */
+  public static Settings persistedIn(Settings settings, Path dataDir) {
+    if (settings.signingKey().isPresent()) {
+      return settings;
+    }
+    Path file = dataDir.resolve(DATA_DIR_KEY);
+    if (!Files.exists(file)) {
+      create(file);
+    }
+    return new Settings(Optional.of(file), settings.previousPublicKeys());
+  }
+
+  private static void create(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    try {
+      boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+      if (posix) {
+        Files.createDirectories(
+            dir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+      } else {
+        Files.createDirectories(dir);
+      }
+      Path temporary = Files.createTempFile(dir, "signing-key", ".tmp");
+      if (posix) {
+        Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+      }
+      Files.writeString(
+          temporary, KeyRing.generate().signingKey().toJSONString(), StandardCharsets.US_ASCII);
+      // Atomic: a node killed while writing leaves no half key; two starting at once keep one.
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot create the signing key " + file + " (BLUEMARBLE_DATA_DIR): " + e.getMessage(), e);
+    }
+  }
 
   /**
    * Builds the ring the settings describe.

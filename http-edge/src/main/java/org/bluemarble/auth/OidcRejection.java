@@ -16,6 +16,8 @@ public enum OidcRejection {
   WRONG_AUDIENCE,
   /** The {@code nonce} is missing or not the one this login sent. */
   NONCE_MISMATCH,
+  /** The nonce was used by an earlier login: a replayed ID token. */
+  NONCE_REUSED,
   /** The provider's JWKS could not be fetched (and none is cached). */
   JWKS_UNAVAILABLE
 }

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bluemarble.auth.internal.OpaqueTokens;
 
 /**
  * Validates ID tokens of the configured OpenID Connect providers: signature against the provider's
@@ -55,10 +56,23 @@ public final class OidcVerifier {
   private final Map<String, Provider> providers;
   private final OidcSettings settings;
   private final Clock clock;
+  private final NonceStore nonces;
 
+  /** Bounds the in-process nonce memory of {@link #OidcVerifier(OidcSettings, Clock)}. */
+  static final int MAX_NONCES = 100_000;
+
+  /** A verifier that remembers used nonces in this JVM. */
   public OidcVerifier(OidcSettings settings, Clock clock) {
+    this(settings, clock, NonceStore.inMemory(clock, MAX_NONCES));
+  }
+
+  /**
+   * @param nonces where used nonces are remembered (Redis with several nodes)
+   */
+  public OidcVerifier(OidcSettings settings, Clock clock, NonceStore nonces) {
     this.settings = settings;
     this.clock = clock;
+    this.nonces = nonces;
     int timeout = (int) settings.httpTimeout().toMillis();
     DefaultResourceRetriever retriever = new DefaultResourceRetriever(timeout, timeout, 256 * 1024);
     this.providers =
@@ -186,6 +200,13 @@ public final class OidcVerifier {
     Object nonce = claims.getClaim("nonce");
     if (expectedNonce == null || !expectedNonce.equals(nonce)) {
       throw new OidcException(OidcRejection.NONCE_MISMATCH, "nonce does not match this login");
+    }
+    // Last, so only a token that would otherwise be accepted spends its nonce; remembered for as
+    // long as the token could still be presented.
+    Instant until = exp.toInstant().plus(settings.clockSkew());
+    if (!nonces.firstUse(OpaqueTokens.sha256(provider.name() + "|" + expectedNonce), until)) {
+      throw new OidcException(
+          OidcRejection.NONCE_REUSED, "this nonce was used by an earlier login; start a new one");
     }
   }
 

@@ -81,9 +81,9 @@ public final class PasswordLogin {
     }
     Optional<String> key = usernameKey(username);
     if (key.isPresent()) {
-      RateLimitDecision byAccount = limiter.tryAcquire(RateLimitKind.LOGIN_ACCOUNT, key.get());
-      if (!byAccount.allowed()) {
-        return new Throttled(RateLimitKind.LOGIN_ACCOUNT, byAccount);
+      Optional<Throttled> locked = lockedOut(key.get());
+      if (locked.isPresent()) {
+        return locked.get();
       }
     }
     Optional<Credentials> account = key.flatMap(lookup::find);
@@ -92,13 +92,36 @@ public final class PasswordLogin {
     boolean sane = password != null && password.length() <= AccountRules.PASSWORD_MAX;
     if (account.isEmpty() || !sane) {
       hasher.verifyAgainstDummy(sane ? password : "");
+      key.ifPresent(this::failed);
       return new Refused();
     }
     Credentials credentials = account.get();
     if (!hasher.verify(password, credentials.passwordHash())) {
+      failed(key.get());
       return new Refused();
     }
     return new Succeeded(credentials, hasher.needsRehash(credentials.passwordHash()));
+  }
+
+  /**
+   * The per-account lock-out: throttled while the account's bucket of failed password checks is
+   * empty ({@code rate-limits.login-per-account}, 10 per 15 min). Only failures spend it (see
+   * {@link #failed}), so the owner's successful logins never lock the owner out, and the bucket
+   * refills on its own: a stranger's guesses keep the account throttled only while they continue,
+   * one attempt per refill interval, never for good.
+   *
+   * @param usernameKey {@link AccountRules#usernameKey} of the account's name
+   */
+  public Optional<Throttled> lockedOut(String usernameKey) {
+    RateLimitDecision byAccount = limiter.check(RateLimitKind.LOGIN_ACCOUNT, usernameKey);
+    return byAccount.allowed()
+        ? Optional.empty()
+        : Optional.of(new Throttled(RateLimitKind.LOGIN_ACCOUNT, byAccount));
+  }
+
+  /** Counts one failed password check against the account (login or password change). */
+  public void failed(String usernameKey) {
+    limiter.tryAcquire(RateLimitKind.LOGIN_ACCOUNT, usernameKey);
   }
 
   private static Optional<String> usernameKey(String username) {

@@ -13,4 +13,11 @@ public interface RateLimiter {
    * @param key who is limited: an account id, an account name's uniqueness key or a source address
    */
   RateLimitDecision tryAcquire(RateLimitKind kind, String key);
+
+  /**
+   * Whether the bucket of {@code (kind, key)} has a token, without taking one: for limits that
+   * count only some outcomes (failed logins), checked before the work and paid with {@link
+   * #tryAcquire} after a failure.
+   */
+  RateLimitDecision check(RateLimitKind kind, String key);
 }

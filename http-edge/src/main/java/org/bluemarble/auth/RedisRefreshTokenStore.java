@@ -15,6 +15,8 @@ import redis.clients.jedis.params.SetParams;
  *   <li>{@code <prefix>token:<sha256>} → {@code <family>|<expiresMillis>|<accountId>}
  *   <li>{@code <prefix>used:<sha256>} → {@code 1} once spent
  *   <li>{@code <prefix>family-revoked:<family>} → {@code 1}
+ *   <li>{@code <prefix>reply:<sha256>} → the sealed answer of the rotation that spent the token,
+ *       for the grace window
  * </ul>
  */
 public final class RedisRefreshTokenStore implements RefreshTokenStore {
@@ -87,5 +89,26 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
     }
     return new StoredRefreshToken(
         hash, parts[0], parts[2], Instant.ofEpochMilli(Long.parseLong(parts[1])));
+  }
+
+  @Override
+  public void keepReply(String tokenHash, String sealedReply, Instant until) {
+    redis.set(
+        prefix + "reply:" + tokenHash,
+        until.toEpochMilli() + "|" + sealedReply,
+        SetParams.setParams().pxAt(until.toEpochMilli()));
+  }
+
+  @Override
+  public java.util.Optional<String> reply(String tokenHash, Instant now) {
+    String value = redis.get(prefix + "reply:" + tokenHash);
+    if (value == null || value.indexOf('|') < 0) {
+      return java.util.Optional.empty();
+    }
+    int bar = value.indexOf('|');
+    // Redis drops the key by its own clock; the window is also checked by ours.
+    return now.toEpochMilli() < Long.parseLong(value.substring(0, bar))
+        ? java.util.Optional.of(value.substring(bar + 1))
+        : java.util.Optional.empty();
   }
 }

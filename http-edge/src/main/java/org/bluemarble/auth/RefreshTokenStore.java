@@ -46,4 +46,13 @@ public interface RefreshTokenStore {
    * possible expiry).
    */
   void revokeFamily(String familyId, Instant until);
+
+  /**
+   * Keeps the sealed answer of the rotation that spent {@code tokenHash} until {@code until} (the
+   * refresh grace window), so that a retry after a lost response gets the same pair.
+   */
+  void keepReply(String tokenHash, String sealedReply, Instant until);
+
+  /** The answer kept by {@link #keepReply}, unless none was kept or its window is over. */
+  java.util.Optional<String> reply(String tokenHash, Instant now);
 }

@@ -5,12 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.bluemarble.auth.internal.OpaqueTokens;
+import org.bluemarble.auth.internal.ReplySeal;
 
 /**
  * Issues and rotates opaque refresh tokens (256 random bits, URL-safe, 30 days by default). Every
  * {@link #rotate} spends the presented token and returns its successor in the same family;
  * presenting a spent token revokes the whole family, so a thief and the owner cannot both keep
  * refreshing (OAuth 2.0 Security BCP, refresh token rotation).
+ *
+ * <p>Grace for lost responses: when the caller keeps the answer of a rotation ({@link
+ * #rememberReply}), presenting the spent token again within {@code grace} returns that same answer
+ * ({@link Retried}) instead of revoking the family; after the grace, reuse revokes as before. The
+ * answer is stored sealed under a key derived from the spent token (see {@code ReplySeal}). A retry
+ * that arrives before the first rotation stored its answer still counts as reuse.
  */
 public final class RefreshTokens {
   /** DESIGN.md §5. */
@@ -41,16 +48,38 @@ public final class RefreshTokens {
   /** Nothing issued. */
   public record Rejected(Rejection reason) implements Rotation {}
 
+  /**
+   * The presented token was spent within the grace window by a rotation whose answer was kept:
+   * {@code reply} is that answer, to send again.
+   */
+  public record Retried(String reply) implements Rotation {}
+
+  /** Default grace window for a retried refresh ({@code bluemarble.auth.refresh-grace}). */
+  public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+
   private final RefreshTokenStore store;
   private final Duration ttl;
+  private final Duration grace;
   private final Clock clock;
 
+  /** Tokens without a grace window: every reuse revokes the family. */
   public RefreshTokens(RefreshTokenStore store, Duration ttl, Clock clock) {
+    this(store, ttl, Duration.ZERO, clock);
+  }
+
+  /**
+   * @param grace how long a retried refresh gets the same answer, 0 (none) .. 1 min
+   */
+  public RefreshTokens(RefreshTokenStore store, Duration ttl, Duration grace, Clock clock) {
+    if (grace.isNegative() || grace.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new IllegalArgumentException("refresh grace must be in [0, 1m], was " + grace);
+    }
     if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(Duration.ofDays(365)) > 0) {
       throw new IllegalArgumentException("refresh token ttl must be in (0, 365 days], was " + ttl);
     }
     this.store = store;
     this.ttl = ttl;
+    this.grace = grace;
     this.clock = clock;
   }
 
@@ -64,10 +93,18 @@ public final class RefreshTokens {
     if (!OpaqueTokens.wellFormed(presented)) {
       return new Rejected(Rejection.MALFORMED);
     }
-    RefreshTokenStore.Use use = store.markUsed(OpaqueTokens.sha256(presented), clock.instant());
+    String hash = OpaqueTokens.sha256(presented);
+    RefreshTokenStore.Use use = store.markUsed(hash, clock.instant());
     return switch (use.status()) {
       case FRESH -> new Rotated(issueIn(use.token().familyId(), use.token().accountId()));
       case ALREADY_USED -> {
+        java.util.Optional<String> kept =
+            grace.isZero()
+                ? java.util.Optional.empty()
+                : store.reply(hash, clock.instant()).flatMap(r -> ReplySeal.open(presented, r));
+        if (kept.isPresent()) {
+          yield new Retried(kept.get());
+        }
         revokeFamily(use.token().familyId());
         yield new Rejected(Rejection.REUSED_FAMILY_REVOKED);
       }
@@ -75,6 +112,19 @@ public final class RefreshTokens {
       case EXPIRED -> new Rejected(Rejection.EXPIRED);
       case UNKNOWN -> new Rejected(Rejection.UNKNOWN);
     };
+  }
+
+  /**
+   * Keeps {@code reply}, the answer sent for the rotation that spent {@code presented}, for the
+   * grace window; does nothing without one.
+   */
+  public void rememberReply(String presented, String reply) {
+    if (!grace.isZero() && OpaqueTokens.wellFormed(presented)) {
+      store.keepReply(
+          OpaqueTokens.sha256(presented),
+          ReplySeal.seal(presented, reply),
+          clock.instant().plus(grace));
+    }
   }
 
   /**

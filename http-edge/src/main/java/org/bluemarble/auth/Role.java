@@ -14,6 +14,24 @@ public enum Role {
   /** Reads diagnostics (cluster members, shard distribution) without moderating anyone. */
   DEVELOPER;
 
+  /**
+   * Rank for moderation: a caller may ban, kick or change the roles of an account only when the
+   * account's highest rank is not above the caller's (Player 0, Moderator 1, Developer 2, Admin 3).
+   */
+  public int rank() {
+    return switch (this) {
+      case PLAYER -> 0;
+      case MODERATOR -> 1;
+      case DEVELOPER -> 2;
+      case ADMIN -> 3;
+    };
+  }
+
+  /** The highest {@link #rank()} among {@code roles}; 0 for none. */
+  public static int highestRank(java.util.Collection<Role> roles) {
+    return roles.stream().mapToInt(Role::rank).max().orElse(0);
+  }
+
   /** The claim value, e.g. {@code "Player"}; the issue names roles in this form. */
   public String claimValue() {
     String lower = name().toLowerCase(java.util.Locale.ROOT);

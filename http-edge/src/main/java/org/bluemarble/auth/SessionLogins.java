@@ -15,6 +15,29 @@ import java.util.Set;
  * <p>Store calls block (Redis in production): call from a blocking executor.
  */
 public final class SessionLogins {
+  /**
+   * Told when sessions end on this node, so that what lives on them (game connections) ends too.
+   * Called on the thread that ended them; must not block.
+   */
+  public interface EndListener {
+    /** One session ended (logout). */
+    void sessionEnded(String sessionId);
+
+    /**
+     * Every session of the account ended, except {@code keepSessionId} (null: none kept): a ban, an
+     * erasure, a role change, a password change.
+     */
+    void accountEnded(String accountId, String keepSessionId);
+  }
+
+  private final java.util.List<EndListener> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Adds a listener of ended sessions. */
+  public void addEndListener(EndListener listener) {
+    listeners.add(listener);
+  }
+
   /** The pair handed to the client after a login or refresh. */
   public record Issued(IssuedAccessToken access, RefreshTokens.Issued refresh) {}
 
@@ -61,6 +84,7 @@ public final class SessionLogins {
   public boolean logout(String refreshToken) {
     Optional<String> family = refreshTokens.revokeFamilyOf(refreshToken);
     family.ifPresent(sessions::revoke);
+    family.ifPresent(id -> listeners.forEach(l -> l.sessionEnded(id)));
     return family.isPresent();
   }
 
@@ -70,7 +94,9 @@ public final class SessionLogins {
    */
   public int endAll(String accountId) {
     sessions.idsOf(accountId).forEach(refreshTokens::revokeFamilyById);
-    return sessions.revokeAllOf(accountId);
+    int ended = sessions.revokeAllOf(accountId);
+    listeners.forEach(l -> l.accountEnded(accountId, null));
+    return ended;
   }
 
   /**
@@ -87,6 +113,7 @@ public final class SessionLogins {
         }
       }
     }
+    listeners.forEach(l -> l.accountEnded(accountId, keepSessionId));
     return ended;
   }
 

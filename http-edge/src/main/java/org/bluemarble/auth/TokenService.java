@@ -37,6 +37,7 @@ public final class TokenService {
   private final Clock clock;
   private final AtomicReference<KeyRing> ring;
   private final SessionCheck sessions;
+  private final java.util.concurrent.Executor lookups;
 
   /** Tokens that are valid until they expire (no session check). */
   public TokenService(TokenSettings settings, KeyRing keys, Clock clock) {
@@ -48,10 +49,48 @@ public final class TokenService {
    * whose session {@code sessions} reports ended.
    */
   public TokenService(TokenSettings settings, KeyRing keys, Clock clock, SessionCheck sessions) {
+    this(settings, keys, clock, sessions, null);
+  }
+
+  /**
+   * As above; {@link #verifyAsync} runs the verification (whose session check is a Redis GET in
+   * production) on {@code lookups}, never on the caller's (dispatcher) thread.
+   */
+  public TokenService(
+      TokenSettings settings,
+      KeyRing keys,
+      Clock clock,
+      SessionCheck sessions,
+      java.util.concurrent.Executor lookups) {
     this.settings = settings;
     this.clock = clock;
     this.ring = new AtomicReference<>(keys);
     this.sessions = sessions;
+    this.lookups = lookups;
+  }
+
+  /**
+   * {@link #verify} off the calling thread when it may block: on the lookup executor when sessions
+   * are checked and one was given, else at once. Fails with {@link InvalidTokenException}.
+   */
+  public java.util.concurrent.CompletionStage<AccessClaims> verifyAsync(String token) {
+    java.util.function.Supplier<AccessClaims> run =
+        () -> {
+          try {
+            return verify(token);
+          } catch (InvalidTokenException e) {
+            throw new java.util.concurrent.CompletionException(e);
+          }
+        };
+    if (sessions == null || lookups == null) {
+      try {
+        return java.util.concurrent.CompletableFuture.completedFuture(run.get());
+      } catch (RuntimeException e) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+            e instanceof java.util.concurrent.CompletionException c ? c.getCause() : e);
+      }
+    }
+    return java.util.concurrent.CompletableFuture.supplyAsync(run, lookups);
   }
 
   /** Signs a token for an account outside any session; {@code roles} must not be empty. */

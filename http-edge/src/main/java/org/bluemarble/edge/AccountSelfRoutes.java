@@ -156,7 +156,7 @@ public final class AccountSelfRoutes extends AllDirectives {
             action,
             "accountId=" + caller.accountId(),
             "",
-            AuthReplies.source(request),
+            AuthReplies.source(request, auth.clientAddresses()),
             clock.instant());
     return onSuccess(audit.record(entry), recorded -> inner.get());
   }

@@ -7,9 +7,11 @@ import java.util.concurrent.Executor;
 import org.bluemarble.auth.AuthSettings;
 import org.bluemarble.auth.Bucket4jRateLimiter;
 import org.bluemarble.auth.CachedSessionCheck;
+import org.bluemarble.auth.ClientAddresses;
 import org.bluemarble.auth.InMemoryRefreshTokenStore;
 import org.bluemarble.auth.InMemorySessionStore;
 import org.bluemarble.auth.KeyRingFiles;
+import org.bluemarble.auth.NonceStore;
 import org.bluemarble.auth.OidcSettings;
 import org.bluemarble.auth.OidcVerifier;
 import org.bluemarble.auth.PasswordHasher;
@@ -30,6 +32,7 @@ import redis.clients.jedis.UnifiedJedis;
  * @param lookupTimeout how long a login waits for the account entities
  * @param logins sessions of logins (a session per login, its id the {@code sid} of its tokens)
  * @param oidc the external identity providers' ID-token check
+ * @param clientAddresses who a request comes from, for per-address limits (trusted proxies)
  */
 public record AuthComponents(
     PasswordHasher hasher,
@@ -39,7 +42,8 @@ public record AuthComponents(
     Executor blocking,
     Duration lookupTimeout,
     SessionLogins logins,
-    OidcVerifier oidc) {
+    OidcVerifier oidc,
+    ClientAddresses clientAddresses) {
 
   /** Session length of components built without settings. */
   private static final Duration DEFAULT_SESSION_TTL = Duration.ofHours(2);
@@ -68,7 +72,8 @@ public record AuthComponents(
             new InMemorySessionStore(),
             DEFAULT_SESSION_TTL,
             Clock.systemUTC()),
-        new OidcVerifier(OidcSettings.of(List.of()), Clock.systemUTC()));
+        new OidcVerifier(OidcSettings.of(List.of()), Clock.systemUTC()),
+        ClientAddresses.direct());
   }
 
   /**
@@ -77,11 +82,27 @@ public record AuthComponents(
    */
   public static AuthComponents embedded(
       AuthSettings settings, Executor blocking, Duration lookupTimeout) {
-    return build(
+    return embedded(
         settings,
         new InMemorySessionStore(),
         new InMemoryRefreshTokenStore(),
+        blocking,
+        lookupTimeout);
+  }
+
+  /** The embedded profile over the given in-process stores (the node saves them at a stop). */
+  public static AuthComponents embedded(
+      AuthSettings settings,
+      InMemorySessionStore sessions,
+      InMemoryRefreshTokenStore refreshTokens,
+      Executor blocking,
+      Duration lookupTimeout) {
+    return build(
+        settings,
+        sessions,
+        refreshTokens,
         Bucket4jRateLimiter.inProcess(settings.rateLimits()),
+        new OidcVerifier(settings.oidc(), Clock.systemUTC()),
         blocking,
         lookupTimeout);
   }
@@ -99,6 +120,7 @@ public record AuthComponents(
         new RedisSessionStore(redis, REDIS_PREFIX),
         new RedisRefreshTokenStore(redis, REDIS_PREFIX),
         Bucket4jRateLimiter.redis(settings.rateLimits(), redis, REDIS_PREFIX),
+        new OidcVerifier(settings.oidc(), Clock.systemUTC(), NonceStore.redis(redis, REDIS_PREFIX)),
         blocking,
         lookupTimeout);
   }
@@ -108,6 +130,7 @@ public record AuthComponents(
       SessionStore sessions,
       RefreshTokenStore refreshStore,
       RateLimiter limiter,
+      OidcVerifier oidc,
       Executor blocking,
       Duration lookupTimeout) {
     Clock clock = Clock.systemUTC();
@@ -116,8 +139,10 @@ public record AuthComponents(
             settings.tokens(),
             KeyRingFiles.load(settings.keys()),
             clock,
-            new CachedSessionCheck(sessions, settings.sessionCheckCache(), clock));
-    RefreshTokens refresh = new RefreshTokens(refreshStore, settings.refreshTtl(), clock);
+            new CachedSessionCheck(sessions, settings.sessionCheckCache(), clock),
+            blocking);
+    RefreshTokens refresh =
+        new RefreshTokens(refreshStore, settings.refreshTtl(), settings.refreshGrace(), clock);
     return new AuthComponents(
         new PasswordHasher(settings.argon2()),
         tokens,
@@ -126,7 +151,8 @@ public record AuthComponents(
         blocking,
         lookupTimeout,
         new SessionLogins(tokens, refresh, sessions, settings.sessionTtl(), clock),
-        new OidcVerifier(settings.oidc(), clock));
+        oidc,
+        settings.clientAddresses());
   }
 
   /** Prefix of every key this server writes to Redis. */

@@ -1,6 +1,5 @@
 package org.bluemarble.edge;
 
-import java.net.InetAddress;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.bluemarble.auth.ClientAddresses;
 import org.bluemarble.auth.InvalidAccountInputException;
 import org.bluemarble.auth.PasswordLogin;
 import org.bluemarble.auth.RateLimitDecision;
@@ -40,14 +40,24 @@ final class AuthReplies {
   record TokenPair(String accessToken, String refreshToken, long expiresIn, String tokenType) {}
 
   static Route tokens(SessionLogins.Issued issued) {
-    return Directives.complete(
-        StatusCodes.OK,
-        new TokenPair(
-            issued.access().token(),
-            issued.refresh().token(),
-            issued.access().expiresIn().toSeconds(),
-            "Bearer"),
-        Json.marshaller());
+    return Directives.complete(StatusCodes.OK, pair(issued), Json.marshaller());
+  }
+
+  static TokenPair pair(SessionLogins.Issued issued) {
+    return new TokenPair(
+        issued.access().token(),
+        issued.refresh().token(),
+        issued.access().expiresIn().toSeconds(),
+        "Bearer");
+  }
+
+  /** The JSON an answer's body holds. */
+  static String json(Object answer) {
+    try {
+      return Json.MAPPER.writeValueAsString(answer);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + answer.getClass().getSimpleName(), e);
+    }
   }
 
   /** Why an account that proved who it is still gets no tokens: a ban, or maintenance mode. */
@@ -104,15 +114,22 @@ final class AuthReplies {
   }
 
   /**
-   * The TCP peer (needs {@code pekko.http.server.remote-address-attribute = on}). Deliberately not
-   * {@code X-Forwarded-For}: a client could set it to a fresh value per attempt and escape the
-   * per-address limits. Without the attribute every client shares the bucket "unknown".
+   * The client's address key for per-address limits: the TCP peer (needs {@code
+   * pekko.http.server.remote-address-attribute = on}), or, when the peer is a trusted proxy, the
+   * right-most untrusted {@code X-Forwarded-For} hop (see {@link ClientAddresses}); IPv6 as its
+   * /64. Without the attribute every client shares the bucket "unknown".
    */
-  static String source(HttpRequest request) {
+  static String source(HttpRequest request, ClientAddresses addresses) {
+    List<String> forwarded = new java.util.ArrayList<>();
+    for (HttpHeader h : request.getHeaders()) {
+      if (h.is("x-forwarded-for")) {
+        forwarded.add(h.value());
+      }
+    }
     return request
         .getAttribute(AttributeKeys.remoteAddress)
         .flatMap(RemoteAddress::getAddress)
-        .map(InetAddress::getHostAddress)
+        .map(peer -> addresses.keyOf(peer, forwarded))
         .orElse("unknown");
   }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
@@ -108,7 +109,10 @@ public final class AuthRoutes extends AllDirectives {
     return extractRequest(
         request -> {
           RateLimitDecision byAddress =
-              auth.limiter().tryAcquire(RateLimitKind.REGISTRATION, AuthReplies.source(request));
+              auth.limiter()
+                  .tryAcquire(
+                      RateLimitKind.REGISTRATION,
+                      AuthReplies.source(request, auth.clientAddresses()));
           return byAddress.allowed()
               ? registerBody()
               : AuthReplies.throttled(byAddress, "registrations from this address");
@@ -159,7 +163,9 @@ public final class AuthRoutes extends AllDirectives {
                 body ->
                     onSuccess(
                         CompletableFuture.supplyAsync(
-                            () -> attempt(body, AuthReplies.source(request)), auth.blocking()),
+                            () ->
+                                attempt(body, AuthReplies.source(request, auth.clientAddresses())),
+                            auth.blocking()),
                         route -> route)));
   }
 
@@ -203,6 +209,11 @@ public final class AuthRoutes extends AllDirectives {
           "the refresh token cannot be used; log in again",
           Map.of("reason", rejected.reason().name()));
     }
+    if (rotation instanceof RefreshTokens.Retried retried) {
+      // The client lost the answer of its first refresh: the same pair again.
+      return complete(
+          StatusCodes.OK, HttpEntities.create(ContentTypes.APPLICATION_JSON, retried.reply()));
+    }
     RefreshTokens.Issued next = ((RefreshTokens.Rotated) rotation).next();
     return await(accounts.findById(UUID.fromString(next.accountId())))
         .map(
@@ -211,8 +222,10 @@ public final class AuthRoutes extends AllDirectives {
                 auth.logins().logout(next.token());
                 return AuthReplies.banned(account);
               }
-              return AuthReplies.tokens(
-                  auth.logins().renew(next, account.username(), account.roles()));
+              AuthReplies.TokenPair pair =
+                  AuthReplies.pair(auth.logins().renew(next, account.username(), account.roles()));
+              auth.refreshTokens().rememberReply(presented, AuthReplies.json(pair));
+              return complete(StatusCodes.OK, pair, Json.marshaller());
             })
         .orElseGet(
             () ->
@@ -230,22 +243,42 @@ public final class AuthRoutes extends AllDirectives {
     return org.bluemarble.edge.admin.Bearer.authenticate(
         auth.tokens(),
         caller ->
-            JsonBodies.read(
-                PasswordChange.class,
-                body -> {
-                  try {
-                    AccountRules.validatePassword(body.newPassword(), caller.name());
-                  } catch (InvalidAccountInputException e) {
-                    return AuthReplies.invalid(e);
-                  }
-                  return onSuccess(
-                      CompletableFuture.supplyAsync(
-                          () -> replacePassword(caller, body), auth.blocking()),
-                      route -> route);
-                }));
+            extractRequest(
+                request ->
+                    JsonBodies.read(
+                        PasswordChange.class,
+                        body -> {
+                          try {
+                            AccountRules.validatePassword(body.newPassword(), caller.name());
+                          } catch (InvalidAccountInputException e) {
+                            return AuthReplies.invalid(e);
+                          }
+                          return onSuccess(
+                              CompletableFuture.supplyAsync(
+                                  () -> replacePassword(caller, body, request), auth.blocking()),
+                              route -> route);
+                        })));
   }
 
-  private Route replacePassword(AccessClaims caller, PasswordChange body) {
+  /**
+   * A password change checks the current password, so it is a guess like a login: before Argon2
+   * runs it spends a token of the per-address login bucket and needs the account's failed-attempt
+   * bucket not to be empty (429 with the usual headers); a wrong current password counts as a
+   * failed login of the account.
+   */
+  private Route replacePassword(AccessClaims caller, PasswordChange body, HttpRequest request) {
+    RateLimitDecision byAddress =
+        auth.limiter()
+            .tryAcquire(
+                RateLimitKind.LOGIN_ADDRESS, AuthReplies.source(request, auth.clientAddresses()));
+    if (!byAddress.allowed()) {
+      return AuthReplies.throttled(byAddress, "password attempts from this address");
+    }
+    String key = AccountRules.usernameKey(caller.name());
+    Optional<PasswordLogin.Throttled> locked = login.lockedOut(key);
+    if (locked.isPresent()) {
+      return AuthReplies.throttled(locked.get().decision(), "failed password attempts");
+    }
     String accountId = caller.accountId();
     Optional<PasswordLogin.Credentials> account =
         await(accounts.findById(UUID.fromString(accountId)));
@@ -255,6 +288,7 @@ public final class AuthRoutes extends AllDirectives {
             && body.currentPassword().length() <= AccountRules.PASSWORD_MAX
             && auth.hasher().verify(body.currentPassword(), account.get().passwordHash());
     if (!right) {
+      login.failed(key);
       return ApiErrors.complete(
           StatusCodes.UNAUTHORIZED, "INVALID_CREDENTIALS", "the current password is wrong");
     }

@@ -88,7 +88,11 @@ public final class OidcRoutes extends AllDirectives {
                 body ->
                     onSuccess(
                         CompletableFuture.supplyAsync(
-                            () -> signIn(provider, body, AuthReplies.source(request)),
+                            () ->
+                                signIn(
+                                    provider,
+                                    body,
+                                    AuthReplies.source(request, auth.clientAddresses())),
                             auth.blocking()),
                         route -> route)));
   }

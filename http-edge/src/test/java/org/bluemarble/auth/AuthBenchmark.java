@@ -79,7 +79,7 @@ public final class AuthBenchmark {
     SessionLogins logins =
         new SessionLogins(
             tokens,
-            new RefreshTokens(new InMemoryRefreshTokenStore(), Duration.ofDays(30), clock),
+            new RefreshTokens(new InMemoryRefreshTokenStore(clock), Duration.ofDays(30), clock),
             store,
             Duration.ofHours(2),
             clock);

@@ -19,8 +19,10 @@ class AuthSettingsTest {
         signing-key-file = "", previous-public-key-files = []
       }
       refresh-ttl = 30d
+      refresh-grace = 10s
       session-ttl = 2h
       session-check-cache = 2s
+      trusted-proxies = []
       rate-limits {
         api { capacity = 100, period = 1m }
         chat { capacity = 10, period = 1s }
@@ -43,6 +45,7 @@ class AuthSettingsTest {
     assertThat(settings.tokens().accessTtl()).isEqualTo(Duration.ofMinutes(15));
     assertThat(settings.keys().signingKey()).isEmpty();
     assertThat(settings.refreshTtl()).isEqualTo(Duration.ofDays(30));
+    assertThat(settings.refreshGrace()).isEqualTo(Duration.ofSeconds(10));
     assertThat(settings.rateLimits()).isEqualTo(RateLimitSettings.DEFAULTS);
     assertThat(settings.sessionCheckCache()).isEqualTo(Duration.ofSeconds(2));
     assertThat(settings.oidc().providers())

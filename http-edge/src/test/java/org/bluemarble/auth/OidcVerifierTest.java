@@ -57,10 +57,36 @@ class OidcVerifierTest {
   void fetchesTheJwksOnceAndCachesIt() throws Exception {
     int before = issuer.jwksFetches();
     for (int i = 0; i < 5; i++) {
-      String token = issuer.sign(issuer.claims(CLIENT, NONCE, clock.instant()).build());
-      verifier().verify("standin", token, NONCE);
+      String token = issuer.sign(issuer.claims(CLIENT, NONCE + i, clock.instant()).build());
+      verifier().verify("standin", token, NONCE + i);
     }
     assertThat(issuer.jwksFetches() - before).isEqualTo(1);
+  }
+
+  @Test
+  void aReplayedIdTokenIsRefusedThoughItsNonceMatches() throws Exception {
+    String token = issuer.sign(issuer.claims(CLIENT, "single-use", clock.instant()).build());
+    verifier().verify("standin", token, "single-use");
+    assertRejected(
+        () -> verifier().verify("standin", token, "single-use"), OidcRejection.NONCE_REUSED);
+    // A fresh login with its own nonce still works.
+    String next = issuer.sign(issuer.claims(CLIENT, "another-one", clock.instant()).build());
+    assertThat(verifier().verify("standin", next, "another-one").subject()).isEqualTo("user-42");
+  }
+
+  @Test
+  void aNonceUsedOnOneNodeIsRefusedOnAnotherSharingRedis() throws Exception {
+    try (EmbeddedRedis redis = EmbeddedRedis.start();
+        redis.clients.jedis.RedisClient client = redis.client()) {
+      OidcSettings settings =
+          OidcSettings.of(
+              List.of(new OidcProvider("standin", issuer.issuer, CLIENT, issuer.jwksUri())));
+      OidcVerifier nodeA = new OidcVerifier(settings, clock, NonceStore.redis(client, "t:"));
+      OidcVerifier nodeB = new OidcVerifier(settings, clock, NonceStore.redis(client, "t:"));
+      String token = issuer.sign(issuer.claims(CLIENT, "shared", clock.instant()).build());
+      nodeA.verify("standin", token, "shared");
+      assertRejected(() -> nodeB.verify("standin", token, "shared"), OidcRejection.NONCE_REUSED);
+    }
   }
 
   @Test

@@ -66,6 +66,19 @@ class PasswordLoginTest {
   }
 
   @Test
+  void successfulLoginsDoNotSpendTheAccountsBucket() {
+    for (int i = 0; i < 10; i++) {
+      assertThat(login.attempt("alice", "correct horse battery", "10.0.1." + i))
+          .isInstanceOf(Succeeded.class);
+    }
+    // Two failures still fit in the limit of 3; only failures count.
+    login.attempt("alice", "guess-a-xxxxx", "10.0.2.1");
+    login.attempt("alice", "guess-b-xxxxx", "10.0.2.2");
+    assertThat(login.attempt("alice", "correct horse battery", "10.0.2.3"))
+        .isInstanceOf(Succeeded.class);
+  }
+
+  @Test
   void throttlesOneAddressTryingManyAccounts() {
     for (int i = 0; i < 5; i++) {
       login.attempt("user" + i, "password-" + i + "xx", "10.9.9.9");

@@ -56,6 +56,22 @@ class RateLimiterTest {
   }
 
   @Test
+  void inProcessBucketsAreForgottenOnceFullAgainByTheAcquisitionsThemselves() {
+    MutableClock clock = new MutableClock(java.time.Instant.now());
+    Bucket4jRateLimiter limiter = Bucket4jRateLimiter.inProcess(RateLimitSettings.DEFAULTS, clock);
+    for (int i = 0; i < 200; i++) {
+      limiter.tryAcquire(RateLimitKind.LOGIN_ADDRESS, "198.51.100." + i);
+    }
+    assertThat(limiter.inProcessBucketCount()).isEqualTo(200);
+    // Past the login-per-address period (15 min) every one of them would be full again.
+    clock.advance(java.time.Duration.ofMinutes(16));
+
+    limiter.tryAcquire(RateLimitKind.LOGIN_ADDRESS, "203.0.113.1");
+
+    assertThat(limiter.inProcessBucketCount()).isEqualTo(1);
+  }
+
+  @Test
   void kindsAndKeysHaveSeparateBuckets() {
     RateLimiter limiter = Bucket4jRateLimiter.inProcess(SETTINGS);
     assertAllowsExactly(limiter, RateLimitKind.LOGIN_ACCOUNT, "alice", 3);

@@ -33,7 +33,34 @@ abstract class RefreshTokensContract {
 
   @BeforeEach
   void createService() {
-    tokens = new RefreshTokens(newStore(), RefreshTokens.DEFAULT_TTL, clock);
+    tokens =
+        new RefreshTokens(
+            newStore(), RefreshTokens.DEFAULT_TTL, RefreshTokens.DEFAULT_GRACE, clock);
+  }
+
+  @Test
+  void aRefreshRetriedWithinTheGraceGetsTheSameAnswerAndKeepsTheFamily() {
+    RefreshTokens.Issued first = tokens.issue("acc-1");
+    RefreshTokens.Issued next = ((Rotated) tokens.rotate(first.token())).next();
+    tokens.rememberReply(first.token(), "{\"refreshToken\":\"" + next.token() + "\"}");
+    clock.advance(Duration.ofSeconds(9));
+
+    assertThat(tokens.rotate(first.token()))
+        .isEqualTo(new RefreshTokens.Retried("{\"refreshToken\":\"" + next.token() + "\"}"));
+    // Not a reuse: the family lives on.
+    assertThat(tokens.rotate(next.token())).isInstanceOf(Rotated.class);
+  }
+
+  @Test
+  void aSpentTokenPresentedAfterTheGraceRevokesTheFamily() {
+    RefreshTokens.Issued first = tokens.issue("acc-1");
+    RefreshTokens.Issued next = ((Rotated) tokens.rotate(first.token())).next();
+    tokens.rememberReply(first.token(), "the answer");
+    clock.advance(RefreshTokens.DEFAULT_GRACE.plusSeconds(1));
+
+    assertThat(tokens.rotate(first.token()))
+        .isEqualTo(new Rejected(Rejection.REUSED_FAMILY_REVOKED));
+    assertThat(tokens.rotate(next.token())).isEqualTo(new Rejected(Rejection.FAMILY_REVOKED));
   }
 
   @Test

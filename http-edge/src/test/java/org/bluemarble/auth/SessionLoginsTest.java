@@ -19,7 +19,7 @@ class SessionLoginsTest {
   private final TokenService tokens =
       new TokenService(SETTINGS, ring, clock, new CachedSessionCheck(store, Duration.ZERO, clock));
   private final RefreshTokens refresh =
-      new RefreshTokens(new InMemoryRefreshTokenStore(), Duration.ofDays(30), clock);
+      new RefreshTokens(new InMemoryRefreshTokenStore(clock), Duration.ofDays(30), clock);
   private final SessionLogins logins =
       new SessionLogins(tokens, refresh, store, Duration.ofHours(2), clock);
 

@@ -96,7 +96,7 @@ class AuthRoutesTest {
                     "https://test/", "bluemarble", Duration.ofMinutes(15), Duration.ofSeconds(30)),
                 KeyRing.generate(),
                 clock),
-            new RefreshTokens(new InMemoryRefreshTokenStore(), Duration.ofDays(30), clock),
+            new RefreshTokens(new InMemoryRefreshTokenStore(clock), Duration.ofDays(30), clock),
             Bucket4jRateLimiter.inProcess(limits),
             blocking,
             Duration.ofMillis(300));
@@ -209,6 +209,37 @@ class AuthRoutesTest {
     assertThat(last.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
     assertThat(last.headers().firstValue("X-RateLimit-Reset")).isPresent();
     assertThat(accounts.byName).doesNotContainKey("mass_2");
+  }
+
+  @Test
+  void wrongCurrentPasswordsLockThePasswordChangeWith429BeforeArgon2Runs() throws Exception {
+    accounts.add("pw_guesser", new PasswordHasher(CHEAP).hash(PASSWORD));
+    String access =
+        JSON.readTree(login("pw_guesser", PASSWORD).body()).path("accessToken").asText();
+    String guess =
+        JSON.writeValueAsString(
+            Map.of("currentPassword", "not-the-password", "newPassword", "a-new-long-password"));
+    for (int i = 0; i < RateLimitSettings.DEFAULTS.loginPerAccount().capacity(); i++) {
+      assertThat(postWithToken("/v1/auth/password", guess, access).statusCode()).isEqualTo(401);
+    }
+    HttpResponse<String> locked = postWithToken("/v1/auth/password", guess, access);
+    assertThat(locked.statusCode()).isEqualTo(429);
+    assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+    assertThat(locked.headers().firstValue("X-RateLimit-Limit")).hasValue("10");
+    // The failed changes count as failed logins of the account: its login is locked too.
+    assertThat(login("pw_guesser", PASSWORD).statusCode()).isEqualTo(429);
+  }
+
+  private static HttpResponse<String> postWithToken(String path, String body, String token)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

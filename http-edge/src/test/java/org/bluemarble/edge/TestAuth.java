@@ -39,7 +39,7 @@ final class TestAuth {
                 "https://test/", "bluemarble", Duration.ofMinutes(15), Duration.ofSeconds(30)),
             KeyRing.generate(),
             clock),
-        new RefreshTokens(new InMemoryRefreshTokenStore(), Duration.ofDays(30), clock),
+        new RefreshTokens(new InMemoryRefreshTokenStore(clock), Duration.ofDays(30), clock),
         Bucket4jRateLimiter.inProcess(RateLimitSettings.DEFAULTS),
         blocking,
         Duration.ofSeconds(5));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,10 @@ import org.bluemarble.admin.AuditLog;
 import org.bluemarble.admin.ClusterOperations;
 import org.bluemarble.admin.NodeAdmin;
 import org.bluemarble.auth.AuthSettings;
+import org.bluemarble.auth.InMemoryRefreshTokenStore;
+import org.bluemarble.auth.InMemorySessionStore;
+import org.bluemarble.auth.KeyRingFiles;
+import org.bluemarble.auth.LoginStateFile;
 import org.bluemarble.config.BlueMarbleSettings;
 import org.bluemarble.config.HostPort;
 import org.bluemarble.config.PersistenceSettings;
@@ -42,6 +47,8 @@ import org.bluemarble.edge.EdgeServer;
 import org.bluemarble.edge.port.AccountAdminPort;
 import org.bluemarble.edge.port.AccountPort;
 import org.bluemarble.edge.port.AdminPort;
+import org.bluemarble.edge.session.LiveGameSessions;
+import org.bluemarble.edge.session.SessionSecurity;
 import org.bluemarble.market.node.EconomyWiring;
 import org.bluemarble.persistence.Databases;
 import org.bluemarble.persistence.JournalSchema;
@@ -107,7 +114,14 @@ public final class BlueMarbleNode {
             settings.node().askTimeout());
     EconomyWiring economy =
         EconomyWiring.start(system, settings.persistence().slices(), settings.config());
-    GameEdges gameEdges = GameEdges.start(system, settings, play, auth.tokens(), economy.port());
+    GameEdges gameEdges =
+        GameEdges.start(
+            system,
+            settings,
+            play,
+            auth.tokens(),
+            economy.port(),
+            sessionSecurity(system, settings, auth));
     EdgeMetrics.start(system, gameEdges);
     PlanetService planets = startPlanetService(system, settings, terrainStore);
     NodeGamePort game =
@@ -272,13 +286,16 @@ public final class BlueMarbleNode {
     AuthSettings auth;
     try {
       auth = AuthSettings.fromConfig(settings.config().getConfig("bluemarble.auth"));
+      // Without a configured key file (never in production, which requires one) the key lives in
+      // the data directory, so a restart does not log everyone out.
+      auth = auth.withKeys(KeyRingFiles.persistedIn(auth.keys(), settings.node().dataDir()));
     } catch (RuntimeException e) {
       throw new StartupException("invalid auth settings: " + rootMessage(e), e);
     }
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
     String redisUrl = settings.config().getString("bluemarble.auth.redis-url");
     if (redisUrl.isBlank()) {
-      return AuthComponents.embedded(auth, blocking, settings.node().askTimeout());
+      return embeddedAuth(system, settings, auth, blocking);
     }
     redis.clients.jedis.JedisPooled redis;
     try {
@@ -300,6 +317,75 @@ public final class BlueMarbleNode {
               return CompletableFuture.completedFuture(Done.getInstance());
             });
     return AuthComponents.redis(auth, redis, blocking, settings.node().askTimeout());
+  }
+
+  /**
+   * Game sessions end with their login session: at once for revocations made on this node, within
+   * {@code bluemarble.auth.game-session-recheck} for those made on another (a periodic re-check on
+   * the blocking executor).
+   */
+  private static SessionSecurity sessionSecurity(
+      ActorSystem<?> system, BlueMarbleSettings settings, AuthComponents auth) {
+    String key = "bluemarble.auth.game-session-recheck";
+    Duration every = settings.config().getDuration(key);
+    if (every.compareTo(Duration.ofMillis(100)) < 0
+        || every.compareTo(Duration.ofMinutes(10)) > 0) {
+      throw new StartupException(key + " must be in [100ms, 10m], was " + every, null);
+    }
+    LiveGameSessions live = new LiveGameSessions();
+    auth.logins().addEndListener(live);
+    system
+        .scheduler()
+        .scheduleWithFixedDelay(
+            every,
+            every,
+            () -> {
+              try {
+                live.recheck(auth.logins().sessions(), Instant.now());
+              } catch (RuntimeException e) {
+                system.log().warn("game session re-check failed: {}", e.toString());
+              }
+            },
+            scala.concurrent.ExecutionContext.fromExecutor(auth.blocking()));
+    return new SessionSecurity(
+        live,
+        auth.logins().sessions(),
+        auth.limiter(),
+        auth.blocking(),
+        java.time.Clock.systemUTC());
+  }
+
+  /**
+   * In-process sessions and refresh tokens, saved to the data directory when the node stops and
+   * restored at start (see {@link LoginStateFile}).
+   */
+  private static AuthComponents embeddedAuth(
+      ActorSystem<?> system, BlueMarbleSettings settings, AuthSettings auth, Executor blocking) {
+    InMemorySessionStore sessions = new InMemorySessionStore();
+    InMemoryRefreshTokenStore refresh = new InMemoryRefreshTokenStore();
+    LoginStateFile state = new LoginStateFile(settings.node().dataDir());
+    try {
+      int restored = state.restore(sessions, refresh, Instant.now());
+      system.log().info("restored {} login sessions from {}", restored, LoginStateFile.NAME);
+    } catch (IOException | RuntimeException e) {
+      system.log().warn("cannot restore login sessions ({}); players log in again", e.toString());
+    }
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseServiceStop(),
+            "save-login-sessions",
+            () ->
+                CompletableFuture.supplyAsync(
+                    () -> {
+                      try {
+                        state.save(sessions, refresh, Instant.now());
+                      } catch (IOException e) {
+                        system.log().warn("cannot save login sessions: {}", e.toString());
+                      }
+                      return Done.getInstance();
+                    },
+                    blocking));
+    return AuthComponents.embedded(auth, sessions, refresh, blocking, settings.node().askTimeout());
   }
 
   /**

@@ -18,6 +18,7 @@ import org.bluemarble.edge.port.MarketPort;
 import org.bluemarble.edge.port.PlayPort;
 import org.bluemarble.edge.session.AccessTokenCheck;
 import org.bluemarble.edge.session.SessionDeps;
+import org.bluemarble.edge.session.SessionSecurity;
 import org.bluemarble.edge.session.UdpTokens;
 import org.bluemarble.edge.udp.UdpEdge;
 import org.bluemarble.edge.ws.WebSocketRoutes;
@@ -58,6 +59,20 @@ public record GameEdges(WebSocketRoutes ws, UdpEdge udp) {
       PlayPort play,
       TokenService tokens,
       MarketPort market) {
+    return start(system, settings, play, tokens, market, null);
+  }
+
+  /**
+   * As above; {@code security} (null: none) ends sessions with their login, re-checks it and rate
+   * limits economy messages, and verifies WebSocket tokens off the stream's thread.
+   */
+  public static GameEdges start(
+      ActorSystem<?> system,
+      BlueMarbleSettings settings,
+      PlayPort play,
+      TokenService tokens,
+      MarketPort market,
+      SessionSecurity security) {
     EdgeSettings edge = settings.edge();
     byte[] key = edge.udpKey().orElseGet(ConnectTokenIssuer::generateKey);
     String host =
@@ -85,7 +100,7 @@ public record GameEdges(WebSocketRoutes ws, UdpEdge udp) {
                 settings.node().bindHost(),
                 port,
                 edge.udpMaxConnections(),
-                deps(edge, play, tokens, udpTokens, market));
+                deps(edge, play, tokens, udpTokens, market, security));
       } catch (IOException e) {
         throw new StartupException(
             "cannot listen for UDP on "
@@ -108,7 +123,7 @@ public record GameEdges(WebSocketRoutes ws, UdpEdge udp) {
     }
     WebSocketRoutes ws =
         new WebSocketRoutes(
-            deps(edge, play, tokens, udpTokens, market),
+            deps(edge, play, tokens, udpTokens, market, security),
             new WebSocketRoutes.Settings(
                 edge.wsMaxFrameBytes(), edge.wsOutboundQueue(), edge.wsIdleTimeout()),
             Materializer.matFromSystem(system));
@@ -119,7 +134,12 @@ public record GameEdges(WebSocketRoutes ws, UdpEdge udp) {
   }
 
   private static SessionDeps deps(
-      EdgeSettings edge, PlayPort play, TokenService tokens, UdpTokens udp, MarketPort market) {
+      EdgeSettings edge,
+      PlayPort play,
+      TokenService tokens,
+      UdpTokens udp,
+      MarketPort market,
+      SessionSecurity security) {
     return new SessionDeps(
         AccessTokenCheck.jwt(tokens),
         play,
@@ -127,6 +147,7 @@ public record GameEdges(WebSocketRoutes ws, UdpEdge udp) {
         "bluemarble-node",
         edge.snapshotBudgetBytes(),
         edge.maxBadFrames(),
-        market);
+        market,
+        security);
   }
 }

@@ -72,16 +72,34 @@ class OidcLoginTest {
                 issuer.jwksUri().toString())));
   }
 
+  /** A token with a nonce of its own (nonces are single use), see {@link #nonceOf}. */
   static String idToken(StandInIssuer issuer, String subject, String email) throws Exception {
+    String nonce = NONCE + "-" + java.util.UUID.randomUUID();
     return issuer.sign(
-        issuer.claims(CLIENT, NONCE, Instant.now()).subject(subject).claim("email", email).build());
+        issuer.claims(CLIENT, nonce, Instant.now()).subject(subject).claim("email", email).build());
+  }
+
+  /** The nonce a token carries (what the client that asked for it would send). */
+  static String nonceOf(String idToken) {
+    try {
+      String nonce =
+          com.nimbusds.jwt.JWTParser.parse(idToken).getJWTClaimsSet().getStringClaim("nonce");
+      return nonce == null ? NONCE : nonce;
+    } catch (java.text.ParseException | RuntimeException e) {
+      return NONCE; // not a JWT at all: any nonce does
+    }
   }
 
   static AdminClient.Response oidcLogin(AdminClient client, String idToken, String username)
       throws Exception {
+    return oidcLogin(client, idToken, username, nonceOf(idToken));
+  }
+
+  static AdminClient.Response oidcLogin(
+      AdminClient client, String idToken, String username, String nonce) throws Exception {
     Map<String, String> body = new HashMap<>();
     body.put("idToken", idToken);
-    body.put("nonce", NONCE);
+    body.put("nonce", nonce);
     if (username != null) {
       body.put("username", username);
     }
@@ -164,9 +182,19 @@ class OidcLoginTest {
   void refusesAWrongNonce() throws Exception {
     String token =
         issuer.sign(issuer.claims(CLIENT, "another-nonce", Instant.now()).subject("s-n").build());
-    AdminClient.Response r = oidcLogin(api, token, null);
+    AdminClient.Response r = oidcLogin(api, token, null, NONCE);
     assertThat(r.status()).isEqualTo(401);
     assertThat(reason(r)).isEqualTo("NONCE_MISMATCH");
+  }
+
+  @Test
+  void aReplayedIdTokenIsRefusedWithNonceReused() throws Exception {
+    String token = idToken(issuer, "sub-replay", "replay@example.org");
+    assertThat(oidcLogin(api, token, null).status()).isEqualTo(200);
+    AdminClient.Response replay = oidcLogin(api, token, null);
+    assertThat(replay.status()).isEqualTo(401);
+    assertThat(replay.body().path("error").path("code").asText()).isEqualTo("INVALID_ID_TOKEN");
+    assertThat(reason(replay)).isEqualTo("NONCE_REUSED");
   }
 
   @Test
@@ -201,7 +229,7 @@ class OidcLoginTest {
     // None of the refused requests linked the identity: an existing account can still take it.
     String ownerId = register("hostile_owner").body().path("accountId").asText();
     String ownerToken = login("hostile_owner").body().path("accessToken").asText();
-    String body = JSON.writeValueAsString(Map.of("idToken", token, "nonce", NONCE));
+    String body = JSON.writeValueAsString(Map.of("idToken", token, "nonce", nonceOf(token)));
     AdminClient.Response linked = api.call("POST", "/v1/auth/oidc/standin/link", body, ownerToken);
     assertThat(linked.status()).isEqualTo(200);
     assertThat(linked.body().path("accountId").asText()).isEqualTo(ownerId);
@@ -211,9 +239,9 @@ class OidcLoginTest {
   void linksAnIdentityToTheCallersAccountOnceOnly() throws Exception {
     String linkerId = register("linker").body().path("accountId").asText();
     String linkerToken = login("linker").body().path("accessToken").asText();
+    String linkToken = idToken(issuer, "sub-link", "l@example.org");
     String body =
-        JSON.writeValueAsString(
-            Map.of("idToken", idToken(issuer, "sub-link", "l@example.org"), "nonce", NONCE));
+        JSON.writeValueAsString(Map.of("idToken", linkToken, "nonce", nonceOf(linkToken)));
     AdminClient.Response linked = api.call("POST", "/v1/auth/oidc/standin/link", body, linkerToken);
     assertThat(linked.status()).as(String.valueOf(linked.body())).isEqualTo(200);
     assertThat(linked.body().path("accountId").asText()).isEqualTo(linkerId);
@@ -224,6 +252,8 @@ class OidcLoginTest {
 
     register("late_linker");
     String lateToken = login("late_linker").body().path("accessToken").asText();
+    String again = idToken(issuer, "sub-link", "l@example.org");
+    body = JSON.writeValueAsString(Map.of("idToken", again, "nonce", nonceOf(again)));
     AdminClient.Response refused = api.call("POST", "/v1/auth/oidc/standin/link", body, lateToken);
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.body().path("error").path("code").asText()).isEqualTo("IDENTITY_LINKED");

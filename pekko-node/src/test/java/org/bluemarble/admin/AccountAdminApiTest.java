@@ -152,6 +152,59 @@ class AccountAdminApiTest {
   }
 
   @Test
+  void aModeratorCannotBanKickOrChangeTheRolesOfAccountsRankedAboveThem() throws Exception {
+    String[] mod = player("rank_mod");
+    String[] dev = player("rank_dev");
+    String[] plain = player("rank_plain");
+    assertThat(send("PUT", "/admin/v1/accounts/" + mod[0] + "/roles/Moderator", "", admin).status())
+        .isEqualTo(200);
+    assertThat(send("PUT", "/admin/v1/accounts/" + dev[0] + "/roles/Developer", "", admin).status())
+        .isEqualTo(200);
+    String modToken = login("rank_mod").body().path("accessToken").asText();
+    String adminId =
+        send("GET", "/admin/v1/accounts?name=" + AdminClient.TEST_ADMIN, null, admin)
+            .body()
+            .path("accountId")
+            .asText();
+
+    for (String target : new String[] {dev[0], adminId}) {
+      AdminClient.Response ban =
+          send("POST", "/admin/v1/accounts/" + target + "/ban", "{\"reason\":\"coup\"}", modToken);
+      assertThat(ban.status()).as(String.valueOf(ban.body())).isEqualTo(403);
+      assertThat(ban.body().path("error").path("details").path("reason").asText())
+          .isEqualTo("TARGET_OUTRANKS_CALLER");
+      assertThat(
+              send("POST", "/admin/v1/accounts/" + target + "/kick", "{\"reason\":\"x\"}", modToken)
+                  .status())
+          .isEqualTo(403);
+    }
+    // Neither account was banned.
+    assertThat(login("rank_dev").status()).isEqualTo(200);
+    com.fasterxml.jackson.databind.JsonNode devBan =
+        send("GET", "/admin/v1/accounts/" + dev[0], null, admin).body().path("ban");
+    assertThat(devBan.isNull() || devBan.isMissingNode()).as(devBan.toString()).isTrue();
+    // Accounts of the same or a lower rank stay within a Moderator's reach.
+    AdminClient.Response banPlain =
+        send("POST", "/admin/v1/accounts/" + plain[0] + "/ban", "{\"reason\":\"spam\"}", modToken);
+    assertThat(banPlain.status()).as(String.valueOf(banPlain.body())).isEqualTo(200);
+  }
+
+  @Test
+  void aRefreshRetriedAfterALostAnswerGetsTheSamePairAndKeepsTheFamily() throws Exception {
+    String[] p = player("retrying_refresher");
+    String body = "{\"refreshToken\":\"" + p[1] + "\"}";
+    AdminClient.Response first = send("POST", "/v1/auth/refresh", body, null);
+    AdminClient.Response retry = send("POST", "/v1/auth/refresh", body, null);
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(retry.status()).as(String.valueOf(retry.body())).isEqualTo(200);
+    assertThat(retry.body()).isEqualTo(first.body());
+    String next = first.body().path("refreshToken").asText();
+    assertThat(
+            send("POST", "/v1/auth/refresh", "{\"refreshToken\":\"" + next + "\"}", null).status())
+        .isEqualTo(200);
+  }
+
+  @Test
   void maintenanceRefusesPlayersButNotAdmins() throws Exception {
     player("waiting_player");
     AdminClient.Response on =

@@ -79,15 +79,51 @@ public final class AccountAdminRoutes extends AllDirectives {
                                         get(() -> withId(id, u -> found(accounts.find(u)))),
                                         delete(() -> withId(id, this::erase)))),
                             path("export", () -> get(() -> withId(id, this::export))),
-                            path("ban", () -> post(() -> withId(id, this::ban))),
-                            path("unban", () -> post(() -> withId(id, this::unban))),
-                            path("kick", () -> post(() -> withId(id, this::kick))),
+                            path("ban", () -> post(() -> withId(id, u -> notAbove(u, this::ban)))),
+                            path(
+                                "unban",
+                                () -> post(() -> withId(id, u -> notAbove(u, this::unban)))),
+                            path(
+                                "kick", () -> post(() -> withId(id, u -> notAbove(u, this::kick)))),
                             path(
                                 PathMatchers.segment("roles").slash(PathMatchers.segment()),
                                 role ->
                                     concat(
-                                        put(() -> withId(id, u -> roles(u, role, true))),
-                                        delete(() -> withId(id, u -> roles(u, role, false)))))))));
+                                        put(
+                                            () ->
+                                                withId(
+                                                    id,
+                                                    u -> notAbove(u, v -> roles(v, role, true)))),
+                                        delete(
+                                            () ->
+                                                withId(
+                                                    id,
+                                                    u ->
+                                                        notAbove(
+                                                            u, v -> roles(v, role, false))))))))));
+  }
+
+  /**
+   * Runs {@code inner} unless the target account's roles rank above the caller's (a Moderator
+   * acting on an Admin or Developer): then 403 {@code FORBIDDEN}, {@code details.reason} {@code
+   * TARGET_OUTRANKS_CALLER}. An unknown account passes (the action answers 404).
+   */
+  private Route notAbove(UUID accountId, java.util.function.Function<UUID, Route> inner) {
+    return extractRequest(
+        request ->
+            onSuccess(
+                accounts.find(accountId),
+                target -> {
+                  int callerRank = Role.highestRank(AdminGate.caller(request).roles());
+                  if (target.isPresent() && Role.highestRank(target.get().roles()) > callerRank) {
+                    return ApiErrors.complete(
+                        StatusCodes.FORBIDDEN,
+                        "FORBIDDEN",
+                        "the account's roles rank above yours",
+                        Map.of("reason", "TARGET_OUTRANKS_CALLER"));
+                  }
+                  return inner.apply(accountId);
+                }));
   }
 
   private Route found(CompletionStage<Optional<AccountView>> lookup) {

@@ -29,14 +29,27 @@ public final class Bearer {
           if (token.isEmpty()) {
             return unauthorized("MISSING_TOKEN", "send Authorization: Bearer <access token>", null);
           }
-          AccessClaims claims;
-          try {
-            claims = tokens.verify(token.get());
-          } catch (InvalidTokenException e) {
-            return unauthorized(
-                "INVALID_TOKEN", "the access token was refused; log in again", e.reason().name());
-          }
-          return inner.apply(claims);
+          // The session check may be a Redis GET: verifyAsync keeps it off this thread.
+          return Directives.onComplete(
+              tokens.verifyAsync(token.get()),
+              verified -> {
+                if (verified.isSuccess()) {
+                  return inner.apply(verified.get());
+                }
+                Throwable failure = verified.failed().get();
+                if (failure instanceof java.util.concurrent.CompletionException
+                    && failure.getCause() != null) {
+                  failure = failure.getCause();
+                }
+                if (failure instanceof InvalidTokenException e) {
+                  return unauthorized(
+                      "INVALID_TOKEN",
+                      "the access token was refused; log in again",
+                      e.reason().name());
+                }
+                return unauthorized(
+                    "INVALID_TOKEN", "the access token was refused; log in again", null);
+              });
         });
   }
 

@@ -1,17 +1,13 @@
 package org.bluemarble.edge.market;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
-import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.bluemarble.auth.RateLimitDecision;
 import org.bluemarble.auth.RateLimitKind;
 import org.bluemarble.auth.RateLimiter;
-import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.internal.JsonBodies;
 import org.bluemarble.edge.port.ExchangePort;
 
@@ -274,21 +270,8 @@ final class ExchangeRoutes extends AllDirectives {
     }
   }
 
-  /** Runs {@code inner} if the player's API bucket has a token, else answers 429. */
+  /** Runs {@code inner} if the account's API bucket has a token, else answers 429. */
   private Route limited(String player, Supplier<Route> inner) {
-    RateLimitDecision d = limiter.tryAcquire(RateLimitKind.API, player);
-    if (d.allowed()) {
-      return inner.get();
-    }
-    return respondWithHeaders(
-        List.of(
-            RawHeader.create("Retry-After", Long.toString(d.retryAfterSeconds())),
-            RawHeader.create("X-RateLimit-Limit", Long.toString(d.limit())),
-            RawHeader.create("X-RateLimit-Remaining", Long.toString(d.remaining()))),
-        () ->
-            ApiErrors.complete(
-                StatusCodes.TOO_MANY_REQUESTS,
-                "RATE_LIMITED",
-                "too many marketplace requests; retry after " + d.retryAfterSeconds() + " s"));
+    return AccountLimits.limited(limiter, RateLimitKind.API, player, "marketplace requests", inner);
   }
 }

@@ -5,6 +5,7 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.bluemarble.auth.RateLimitKind;
 import org.bluemarble.auth.RateLimiter;
 import org.bluemarble.auth.TokenService;
 import org.bluemarble.edge.internal.ApiErrors;
@@ -35,6 +36,7 @@ public final class MarketRoutes extends AllDirectives {
   public record UpdateListing(Long price) {}
 
   private final MarketPort market;
+  private final RateLimiter limiter;
   private final PlayerAuth auth;
   private final TradeRoutes trades;
   private final ExchangeRoutes exchange;
@@ -46,6 +48,7 @@ public final class MarketRoutes extends AllDirectives {
   public MarketRoutes(
       MarketPort market, TokenService tokens, RateLimiter limiter, CharacterOwnership ownership) {
     this.market = market;
+    this.limiter = limiter;
     this.auth = new PlayerAuth(tokens, ownership);
     this.trades = new TradeRoutes(market, limiter);
     this.exchange =
@@ -99,6 +102,11 @@ public final class MarketRoutes extends AllDirectives {
                         exchange == null ? reject() : exchange.route(player))));
   }
 
+  /** Listing writes spend the account's API bucket, as order and auction writes do. */
+  private Route limitedWrite(String player, java.util.function.Supplier<Route> inner) {
+    return AccountLimits.limited(limiter, RateLimitKind.API, player, "marketplace requests", inner);
+  }
+
   private Route listings(String player) {
     return concat(
         pathEndOrSingleSlash(
@@ -107,10 +115,14 @@ public final class MarketRoutes extends AllDirectives {
                     get(this::search),
                     post(
                         () ->
-                            IdempotencyKeys.optional(
-                                key ->
-                                    JsonBodies.read(
-                                        CreateListing.class, b -> create(player, b, key)))))),
+                            limitedWrite(
+                                player,
+                                () ->
+                                    IdempotencyKeys.optional(
+                                        key ->
+                                            JsonBodies.read(
+                                                CreateListing.class,
+                                                b -> create(player, b, key))))))),
         path(
             PathMatchers.segment().slash("buy"),
             id ->
@@ -118,10 +130,13 @@ public final class MarketRoutes extends AllDirectives {
                     () ->
                         IdempotencyKeys.optional(
                             key ->
-                                MarketHttp.reply(
-                                    market.buy(player, id, key),
-                                    StatusCodes.OK,
-                                    MarketViews::listing)))),
+                                limitedWrite(
+                                    player,
+                                    () ->
+                                        MarketHttp.reply(
+                                            market.buy(player, id, key),
+                                            StatusCodes.OK,
+                                            MarketViews::listing))))),
         path(
             PathMatchers.segment(),
             id ->

@@ -36,19 +36,36 @@ final class PlayerAuth {
           if (!value.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return unauthorized("send Authorization: Bearer <access token>");
           }
-          String account;
-          try {
-            account = playerOf(tokens.verify(value.substring(7).trim()));
-          } catch (InvalidTokenException e) {
-            return unauthorized("access token rejected: " + e.getMessage());
-          }
-          return Directives.optionalHeaderValueByName(
-              CHARACTER_HEADER,
-              character ->
-                  character.isEmpty()
-                      ? inner.apply(account)
-                      : acting(account, character.get(), inner));
+          // The session check may be a Redis GET: verifyAsync keeps it off this thread.
+          return Directives.onComplete(
+              tokens.verifyAsync(value.substring(7).trim()),
+              verified -> {
+                if (verified.isFailure()) {
+                  Throwable failure = verified.failed().get();
+                  if (failure instanceof java.util.concurrent.CompletionException
+                      && failure.getCause() != null) {
+                    failure = failure.getCause();
+                  }
+                  return unauthorized(
+                      failure instanceof InvalidTokenException
+                          ? "access token rejected: " + failure.getMessage()
+                          : "access token rejected");
+                }
+                return authenticated(playerOf(verified.get()), inner);
+              });
         });
+  }
+
+  private Route authenticated(String account, Function<String, Route> inner) {
+    return AccountLimits.withAccount(
+        account,
+        () ->
+            Directives.optionalHeaderValueByName(
+                CHARACTER_HEADER,
+                character ->
+                    character.isEmpty()
+                        ? inner.apply(account)
+                        : acting(account, character.get(), inner)));
   }
 
   /** The account bank's player id for a verified token: the account id. */

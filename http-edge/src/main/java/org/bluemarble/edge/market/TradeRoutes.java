@@ -2,14 +2,11 @@ package org.bluemarble.edge.market;
 
 import java.util.List;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
-import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.bluemarble.auth.RateLimitDecision;
 import org.bluemarble.auth.RateLimitKind;
 import org.bluemarble.auth.RateLimiter;
-import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.internal.JsonBodies;
 import org.bluemarble.edge.port.MarketPort;
 import org.bluemarble.edge.port.MarketRefusal;
@@ -102,19 +99,12 @@ final class TradeRoutes extends AllDirectives {
     if (b.counterparty() == null || b.counterparty().isBlank()) {
       return MarketHttp.invalid("counterparty", "counterparty (player id) is required");
     }
-    RateLimitDecision d = limiter.tryAcquire(RateLimitKind.TRADE, player);
-    if (!d.allowed()) {
-      return respondWithHeaders(
-          List.of(
-              RawHeader.create("Retry-After", Long.toString(d.retryAfterSeconds())),
-              RawHeader.create("X-RateLimit-Limit", Long.toString(d.limit())),
-              RawHeader.create("X-RateLimit-Remaining", Long.toString(d.remaining()))),
-          () ->
-              ApiErrors.complete(
-                  StatusCodes.TOO_MANY_REQUESTS,
-                  "RATE_LIMITED",
-                  "too many trade requests; retry after " + d.retryAfterSeconds() + " s"));
-    }
-    return MarketHttp.reply(market.openTrade(player, b.counterparty(), key), StatusCodes.CREATED);
+    return AccountLimits.limited(
+        limiter,
+        RateLimitKind.TRADE,
+        player,
+        "trade requests",
+        () ->
+            MarketHttp.reply(market.openTrade(player, b.counterparty(), key), StatusCodes.CREATED));
   }
 }

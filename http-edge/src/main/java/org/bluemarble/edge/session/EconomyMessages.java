@@ -32,6 +32,27 @@ final class EconomyMessages {
     this.out = out;
   }
 
+  /** Whether {@link #handle} takes messages of this kind. */
+  static boolean isEconomy(Envelope.MessageCase kind) {
+    return switch (kind) {
+      case GET_WALLET,
+          SEARCH_LISTINGS,
+          CREATE_LISTING,
+          BUY_LISTING,
+          CANCEL_LISTING,
+          PLACE_ORDER,
+          CANCEL_ORDER,
+          PLACE_BID,
+          BUYOUT_AUCTION,
+          TRADE_REQUEST,
+          TRADE_OFFER_SET,
+          TRADE_CONFIRM,
+          TRADE_CANCEL ->
+          true;
+      default -> false;
+    };
+  }
+
   /**
    * Handles {@code in} if it is an economy request of {@code player}; false if it is not one. The
    * session passes the entered character, or the account id (the account bank) outside the world.

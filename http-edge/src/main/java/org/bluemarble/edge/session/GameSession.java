@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.bluemarble.auth.RateLimitKind;
 import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.WorldListener;
@@ -36,16 +37,25 @@ public final class GameSession {
   private boolean busy;
   private int badFrames;
   private String accountId;
+  private String loginSessionId;
+  private Runnable unregister;
+  private CompletableFuture<Void> economyTail = CompletableFuture.completedFuture(null);
   private List<String> characters = List.of();
   private Link link;
 
   /**
-   * A session on one WebSocket connection; tokens are verified on the calling thread.
+   * A session on one WebSocket connection; tokens are verified on {@link SessionSecurity#blocking}
+   * (on the calling thread without one).
    *
    * @param udpPlayer for a UDP connection, the player its connect token admits; null on WebSocket
    */
   public GameSession(SessionDeps deps, SessionOutput out, ProtocolCodec codec, String udpPlayer) {
-    this(deps, out, codec, udpPlayer, Runnable::run);
+    this(
+        deps,
+        out,
+        codec,
+        udpPlayer,
+        deps.security() == null ? Runnable::run : deps.security().blocking());
   }
 
   /**
@@ -106,6 +116,10 @@ public final class GameSession {
   /** The connection is gone: a character in the world stays for the grace period. */
   public synchronized void connectionLost() {
     phase = SessionPhase.CLOSED;
+    if (unregister != null) {
+      unregister.run();
+      unregister = null;
+    }
     if (link != null) {
       link.presence.detach();
       link = null;
@@ -146,14 +160,92 @@ public final class GameSession {
       case CHAT_SEND ->
           throw new ProtocolException(
               Error.Code.CODE_UNKNOWN_MESSAGE, "chat is not available on this server yet");
-      default -> {
-        // In the world the economy acts for the entered character, else for the account bank.
-        if (!economy.handle(id, link != null ? link.playerId : accountId, in)) {
-          throw new ProtocolException(
-              Error.Code.CODE_UNKNOWN_MESSAGE, in.getMessageCase() + " is not handled");
-        }
+      default -> onEconomy(id, in);
+    }
+  }
+
+  /**
+   * An economy message: in the world it acts for the entered character, else for the account bank.
+   * With {@link SessionSecurity}, the login session is re-checked and the account's rate limit
+   * spent first, off this thread and in arrival order.
+   */
+  private void onEconomy(long id, Envelope in) {
+    if (!EconomyMessages.isEconomy(in.getMessageCase())) {
+      throw new ProtocolException(
+          Error.Code.CODE_UNKNOWN_MESSAGE, in.getMessageCase() + " is not handled");
+    }
+    String acting = link != null ? link.playerId : accountId;
+    SessionSecurity security = deps.security();
+    if (security == null) {
+      economy.handle(id, acting, in);
+      return;
+    }
+    String account = accountId;
+    String sid = loginSessionId;
+    RateLimitKind kind =
+        in.getMessageCase() == Envelope.MessageCase.TRADE_REQUEST
+            ? RateLimitKind.TRADE
+            : RateLimitKind.API;
+    CompletableFuture<ProtocolException> checked = new CompletableFuture<>();
+    Runnable check =
+        () -> {
+          try {
+            checked.complete(security.refusal(account, sid, kind));
+          } catch (RuntimeException e) {
+            checked.completeExceptionally(e);
+          }
+        };
+    economyTail =
+        economyTail
+            .thenRun(
+                () -> {
+                  try {
+                    verifier.execute(check);
+                  } catch (RejectedExecutionException e) {
+                    checked.complete(
+                        new ProtocolException(
+                            Error.Code.CODE_RATE_LIMITED, "the server is busy; retry shortly"));
+                  }
+                })
+            .thenCompose(ignored -> checked)
+            .handle(
+                (refusal, failure) -> {
+                  synchronized (this) {
+                    if (phase == SessionPhase.CLOSED) {
+                      return null;
+                    }
+                    try {
+                      if (failure != null) {
+                        fail(id, SessionFailures.toProtocol(failure));
+                      } else if (refusal != null) {
+                        fail(id, refusal);
+                      } else {
+                        economy.handle(id, acting, in);
+                      }
+                    } catch (RuntimeException e) {
+                      fail(id, ProtocolErrors.fromThrowable(e));
+                    }
+                  }
+                  return null;
+                });
+  }
+
+  /**
+   * The login session of this connection ended (logout, password change, ban, role change): the
+   * character leaves the world at once (no grace period) and the connection closes.
+   */
+  synchronized void loginSessionEnded(String reason) {
+    if (phase == SessionPhase.CLOSED) {
+      return;
+    }
+    if (link != null) {
+      Link l = link;
+      link = null;
+      if (l.presence != null) {
+        l.presence.leave();
       }
     }
+    disconnect(Disconnect.Reason.REASON_KICKED, reason);
   }
 
   private void onHello(Envelope in) {
@@ -173,9 +265,9 @@ public final class GameSession {
     if (phase != SessionPhase.GREETED || busy) {
       throw new ProtocolException(Error.Code.CODE_OUT_OF_PHASE, "already authenticated");
     }
-    CompletableFuture<String> verified;
+    CompletableFuture<AccessTokenCheck.Verified> verified;
     try {
-      verified = CompletableFuture.supplyAsync(() -> deps.tokens().accountIdOf(token), verifier);
+      verified = CompletableFuture.supplyAsync(() -> deps.tokens().verify(token), verifier);
     } catch (RejectedExecutionException e) {
       throw new ProtocolException(
           Error.Code.CODE_RATE_LIMITED, "the server is verifying too many tokens; retry shortly");
@@ -183,7 +275,7 @@ public final class GameSession {
     busy = true;
     verified
         .thenCompose(
-            account -> deps.play().characters(account).thenApply(list -> Map.entry(account, list)))
+            who -> deps.play().characters(who.accountId()).thenApply(list -> Map.entry(who, list)))
         .whenComplete(
             (found, failure) -> {
               synchronized (this) {
@@ -200,7 +292,8 @@ public final class GameSession {
             });
   }
 
-  private void authenticated(long id, String account, List<String> list) {
+  private void authenticated(long id, AccessTokenCheck.Verified who, List<String> list) {
+    String account = who.accountId();
     if (udpPlayer != null && !list.contains(udpPlayer)) {
       fail(
           id,
@@ -213,6 +306,11 @@ public final class GameSession {
       return;
     }
     accountId = account;
+    loginSessionId = who.sessionId();
+    if (deps.security() != null && loginSessionId != null) {
+      unregister =
+          deps.security().live().register(account, loginSessionId, this::loginSessionEnded);
+    }
     characters = List.copyOf(list);
     phase = SessionPhase.AUTHENTICATED;
     out.send(

@@ -13,6 +13,8 @@ import org.bluemarble.edge.port.PlayPort;
  * @param snapshotBudgetBytes payload budget of one snapshot (≥ 16)
  * @param maxBadFrames undecodable frames tolerated per connection before it is closed
  * @param market the economy for its game-protocol messages; null when the node has none
+ * @param security revocation, session re-checks and rate limits of economy messages, and the
+ *     executor of blocking checks; null: none (tests of other areas)
  */
 public record SessionDeps(
     AccessTokenCheck tokens,
@@ -21,7 +23,20 @@ public record SessionDeps(
     String serverName,
     int snapshotBudgetBytes,
     int maxBadFrames,
-    MarketPort market) {
+    MarketPort market,
+    SessionSecurity security) {
+
+  /** Deps without {@link SessionSecurity}. */
+  public SessionDeps(
+      AccessTokenCheck tokens,
+      PlayPort play,
+      UdpTokens udp,
+      String serverName,
+      int snapshotBudgetBytes,
+      int maxBadFrames,
+      MarketPort market) {
+    this(tokens, play, udp, serverName, snapshotBudgetBytes, maxBadFrames, market, null);
+  }
 
   /** Deps of a node without an economy. */
   public SessionDeps(

@@ -319,6 +319,34 @@ class IdempotentMarketApiTest {
   }
 
   @Test
+  void buysAndListingsSpendOneApiBucketPerAccountWhicheverCharacterActs() throws Exception {
+    Account owner = newAccount();
+    List<Map<String, String>> actors =
+        List.of(
+            Map.of(),
+            Map.of("X-Character-Id", newCharacter(owner)),
+            Map.of("X-Character-Id", newCharacter(owner)));
+    int firstLimited = -1;
+    // 100 a minute per account: keyed by character, three actors would get 300 before a 429.
+    for (int i = 0; i < 200 && firstLimited < 0; i++) {
+      Response r =
+          i % 2 == 0
+              ? send(
+                  "POST",
+                  "/api/marketplace/listings/capital.no-such-" + i + "/buy",
+                  null,
+                  owner.token(),
+                  actors.get(i % 3))
+              : list(owner, Map.of(), actors.get(i % 3));
+      if (r.status() == 429) {
+        firstLimited = i;
+        assertThat(r.body().path("error").path("code").asText()).isEqualTo("RATE_LIMITED");
+      }
+    }
+    assertThat(firstLimited).isBetween(100, 199);
+  }
+
+  @Test
   void withoutACharacterHeaderTheAccountBankActsAndWithOneTheCharacter() throws Exception {
     Account owner = newAccount();
     String hero = newCharacter(owner);
