@@ -139,6 +139,7 @@ public final class BlueMarbleNode {
               + rootMessage(e),
           e);
     }
+    markEdgesBound(system);
     bootstrapAdmin(system, settings, accounts, auth);
     org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
         .registerOnMemberUp(
@@ -148,6 +149,23 @@ public final class BlueMarbleNode {
                     system.address(),
                     System.currentTimeMillis()
                         - ManagementFactory.getRuntimeMXBean().getStartTime()));
+  }
+
+  /**
+   * Reports the node ready ({@link EdgeReadiness}) now that HTTP, WebSocket and UDP listen, and not
+   * ready as soon as shutdown begins, before the listeners unbind.
+   */
+  private static void markEdgesBound(ActorSystem<?> system) {
+    EdgeReadiness.Edges edges = EdgeReadiness.Edges.get(system);
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeServiceUnbind(),
+            "mark-edges-unbinding",
+            () -> {
+              edges.markUnbinding();
+              return CompletableFuture.completedFuture(Done.getInstance());
+            });
+    edges.markBound();
   }
 
   /** Starts zone-cell sharding on the world planet. */
