@@ -11,14 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
-import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
-import org.apache.pekko.cluster.typed.JoinSeedNodes;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.bluemarble.account.Account;
 import org.bluemarble.account.AccountAdministration;
@@ -35,7 +31,6 @@ import org.bluemarble.admin.ClusterOperations;
 import org.bluemarble.admin.NodeAdmin;
 import org.bluemarble.auth.AuthSettings;
 import org.bluemarble.config.BlueMarbleSettings;
-import org.bluemarble.config.HostPort;
 import org.bluemarble.config.PersistenceSettings;
 import org.bluemarble.edge.AuthComponents;
 import org.bluemarble.edge.EdgeServer;
@@ -78,8 +73,10 @@ public final class BlueMarbleNode {
               return CompletableFuture.completedFuture(Done.getInstance());
             });
     migrate(settings.persistence(), pool);
-    joinCluster(system, settings.node().seedNodes());
+    ClusterJoin join = ClusterJoin.fromConfig(settings.config());
+    join.joinSeeds(system, settings.node().seedNodes());
     startManagement(system);
+    join.bootstrap(system);
     Player.init(system, settings.persistence().slices());
     Account.init(system, settings.persistence().slices());
     UsernameClaim.init(system, settings.persistence().slices());
@@ -340,17 +337,6 @@ public final class BlueMarbleNode {
         }
       }
     }
-  }
-
-  private static void joinCluster(ActorSystem<?> system, List<HostPort> seeds) {
-    Cluster cluster = Cluster.get(system);
-    if (seeds.isEmpty()) {
-      cluster.manager().tell(Join.create(cluster.selfMember().address()));
-      return;
-    }
-    List<Address> addresses =
-        seeds.stream().map(s -> new Address("pekko", system.name(), s.host(), s.port())).toList();
-    cluster.manager().tell(new JoinSeedNodes(addresses));
   }
 
   private static void startManagement(ActorSystem<?> system) {
