@@ -27,6 +27,7 @@ import org.bluemarble.edge.admin.AuditRoutes;
 import org.bluemarble.edge.admin.LoadTestRoutes;
 import org.bluemarble.edge.admin.OperationsRoutes;
 import org.bluemarble.edge.internal.ApiErrors;
+import org.bluemarble.edge.internal.TraceContext;
 import org.bluemarble.edge.market.AdminEconomyRoutes;
 import org.bluemarble.edge.market.CharacterOwnership;
 import org.bluemarble.edge.market.MarketRoutes;
@@ -39,6 +40,7 @@ import org.bluemarble.edge.port.PortException;
 import org.bluemarble.edge.ws.WebSocketRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The public HTTP listener: health, the admin API and (later) the WebSocket endpoint. Every error
@@ -147,7 +149,9 @@ public final class EdgeServer extends AllDirectives {
       routes = concat(routes, economyRoutes(game.market()));
     }
     Route all = routes;
-    return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> all));
+    return TraceContext.traced(
+        trace ->
+            handleExceptions(exceptions(trace), () -> handleRejections(rejections(), () -> all)));
   }
 
   /**
@@ -238,10 +242,10 @@ public final class EdgeServer extends AllDirectives {
         .withFallback(RejectionHandler.defaultHandler());
   }
 
-  private static ExceptionHandler exceptions() {
+  private static ExceptionHandler exceptions(TraceContext.Trace trace) {
     return ExceptionHandler.newBuilder()
-        .match(CompletionException.class, e -> fromThrowable(e.getCause()))
-        .matchAny(EdgeServer::fromThrowable)
+        .match(CompletionException.class, e -> fromThrowable(e.getCause(), trace))
+        .matchAny(t -> fromThrowable(t, trace))
         .build();
   }
 
@@ -252,7 +256,7 @@ public final class EdgeServer extends AllDirectives {
         "the request body is larger than the server accepts (pekko.http.server.parsing.max-content-length)");
   }
 
-  private static Route fromThrowable(Throwable t) {
+  private static Route fromThrowable(Throwable t, TraceContext.Trace trace) {
     if (t instanceof PortException p) {
       return ApiErrors.fromPort(p);
     }
@@ -263,7 +267,13 @@ public final class EdgeServer extends AllDirectives {
       return ApiErrors.complete(
           StatusCodes.SERVICE_UNAVAILABLE, "UNAVAILABLE", "the game did not answer in time");
     }
-    log.error("unexpected error in a route", t);
+    // The handler runs on the thread that completes the route: the trace id reaches this line.
+    MDC.put(TraceContext.MDC_KEY, trace.traceId());
+    try {
+      log.error("unexpected error in a route", t);
+    } finally {
+      MDC.remove(TraceContext.MDC_KEY);
+    }
     return ApiErrors.complete(
         StatusCodes.INTERNAL_SERVER_ERROR, "INTERNAL", "internal error; it has been logged");
   }
