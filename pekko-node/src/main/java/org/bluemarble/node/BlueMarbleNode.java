@@ -38,6 +38,9 @@ import org.bluemarble.edge.port.AccountAdminPort;
 import org.bluemarble.edge.port.AccountPort;
 import org.bluemarble.edge.port.AdminPort;
 import org.bluemarble.market.node.EconomyWiring;
+import org.bluemarble.node.resilience.BreakerSettings;
+import org.bluemarble.node.resilience.CircuitBreaker;
+import org.bluemarble.node.resilience.GuardedRedis;
 import org.bluemarble.persistence.Databases;
 import org.bluemarble.persistence.JournalSchema;
 import org.bluemarble.persistence.terrain.TerrainStore;
@@ -58,6 +61,9 @@ import org.slf4j.LoggerFactory;
 public final class BlueMarbleNode {
   private static final Logger log = LoggerFactory.getLogger(BlueMarbleNode.class);
   private static final Duration MIGRATION_PATIENCE = Duration.ofSeconds(60);
+
+  /** How often the health checks run for bluemarble_health_status (alerts wait 1 minute). */
+  private static final Duration HEALTH_METRICS_INTERVAL = Duration.ofSeconds(15);
 
   private BlueMarbleNode() {}
 
@@ -82,7 +88,8 @@ public final class BlueMarbleNode {
     UsernameClaim.init(system, settings.persistence().slices());
     ExternalLink.init(system, settings.persistence().slices());
     AccountDirectory accounts = new AccountDirectory(system, settings.node().askTimeout());
-    AuthComponents auth = authComponents(system, settings);
+    Optional<NodeHealth.Redis> redis = redis(system, settings);
+    AuthComponents auth = authComponents(system, settings, redis.map(NodeHealth.Redis::client));
 
     TerrainStore terrainStore = TerrainStores.open(system, settings);
     Planet world = WorldPlanet.loadOrGenerate(terrainStore, settings.world());
@@ -107,11 +114,15 @@ public final class BlueMarbleNode {
     GameEdges gameEdges = GameEdges.start(system, settings, play, auth.tokens(), economy.port());
     EdgeMetrics.start(system, gameEdges);
     PlanetService planets = startPlanetService(system, settings, terrainStore);
+    NodeHealth health = new NodeHealth(system, pool, redis);
+    if (settings.metrics().enabled()) {
+      HealthMetrics.start(system, health, HEALTH_METRICS_INTERVAL);
+    }
     NodeGamePort game =
         new NodeGamePort(
             new PlayerAdmin(system, settings.node().askTimeout(), settings.persistence().slices()),
             planets,
-            new NodeHealth(system, pool),
+            health,
             accounts,
             worldAdmin,
             play,
@@ -241,22 +252,23 @@ public final class BlueMarbleNode {
     return planets;
   }
 
-  /** Reads {@code bluemarble.auth}; Argon2 and token-store calls run on the blocking dispatcher. */
-  private static AuthComponents authComponents(ActorSystem<?> system, BlueMarbleSettings settings) {
-    AuthSettings auth;
-    try {
-      auth = AuthSettings.fromConfig(settings.config().getConfig("bluemarble.auth"));
-    } catch (RuntimeException e) {
-      throw new StartupException("invalid auth settings: " + rootMessage(e), e);
-    }
-    Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+  /**
+   * The Redis client of sessions, refresh tokens and rate limits behind its circuit breaker, when
+   * {@code bluemarble.auth.redis-url} is set.
+   */
+  private static Optional<NodeHealth.Redis> redis(
+      ActorSystem<?> system, BlueMarbleSettings settings) {
     String redisUrl = settings.config().getString("bluemarble.auth.redis-url");
     if (redisUrl.isBlank()) {
-      return AuthComponents.embedded(auth, blocking, settings.node().askTimeout());
+      return Optional.empty();
     }
-    redis.clients.jedis.JedisPooled redis;
+    CircuitBreaker breaker;
+    redis.clients.jedis.UnifiedJedis redis;
     try {
-      redis = new redis.clients.jedis.JedisPooled(java.net.URI.create(redisUrl));
+      breaker = new CircuitBreaker("redis", BreakerSettings.fromConfig(settings.config()));
+      redis = GuardedRedis.connect(java.net.URI.create(redisUrl), breaker);
+    } catch (org.bluemarble.config.SettingsException e) {
+      throw new StartupException(e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new StartupException(
           "invalid bluemarble.auth.redis-url / BLUEMARBLE_REDIS_URL '"
@@ -273,7 +285,25 @@ public final class BlueMarbleNode {
               redis.close();
               return CompletableFuture.completedFuture(Done.getInstance());
             });
-    return AuthComponents.redis(auth, redis, blocking, settings.node().askTimeout());
+    return Optional.of(new NodeHealth.Redis(redis, breaker));
+  }
+
+  /** Reads {@code bluemarble.auth}; Argon2 and token-store calls run on the blocking dispatcher. */
+  private static AuthComponents authComponents(
+      ActorSystem<?> system,
+      BlueMarbleSettings settings,
+      Optional<redis.clients.jedis.UnifiedJedis> redis) {
+    AuthSettings auth;
+    try {
+      auth = AuthSettings.fromConfig(settings.config().getConfig("bluemarble.auth"));
+    } catch (RuntimeException e) {
+      throw new StartupException("invalid auth settings: " + rootMessage(e), e);
+    }
+    Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+    if (redis.isEmpty()) {
+      return AuthComponents.embedded(auth, blocking, settings.node().askTimeout());
+    }
+    return AuthComponents.redis(auth, redis.get(), blocking, settings.node().askTimeout());
   }
 
   /**

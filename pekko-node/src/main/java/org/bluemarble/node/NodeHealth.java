@@ -5,6 +5,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -18,35 +19,89 @@ import org.bluemarble.edge.port.HealthPort;
 import org.bluemarble.edge.port.HealthReport;
 import org.bluemarble.edge.port.HealthReport.Check;
 import org.bluemarble.edge.port.HealthReport.Status;
+import org.bluemarble.node.resilience.CircuitBreaker;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Health of this node's dependencies: the journal database (a real query, on the blocking
- * dispatcher, with a deadline) and cluster membership (Up and no unreachable members, else
- * degraded).
+ * dispatcher, with a deadline), cluster membership (Up and no unreachable members, else degraded)
+ * and, when configured, Redis (its circuit breaker's state and a PING with a deadline; degraded,
+ * not unhealthy, when down: players in the world keep playing, logins are refused with 503).
  */
 final class NodeHealth implements HealthPort {
   private static final long JOURNAL_DEADLINE_MS = 3_000;
+  private static final long REDIS_DEADLINE_MS = 1_000;
+
+  /** The node's Redis client and the circuit breaker every command passes. */
+  record Redis(UnifiedJedis client, CircuitBreaker breaker) {}
 
   private final ActorSystem<?> system;
   private final DataSource journal;
+  private final Optional<Redis> redis;
   private final Executor blocking;
 
   NodeHealth(ActorSystem<?> system, DataSource journal) {
+    this(system, journal, Optional.empty());
+  }
+
+  NodeHealth(ActorSystem<?> system, DataSource journal, Optional<Redis> redis) {
     this.system = system;
     this.journal = journal;
+    this.redis = redis;
     this.blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
   }
 
   @Override
   public CompletionStage<HealthReport> check() {
-    return journalCheck()
-        .thenApply(
-            journalResult -> {
-              Map<String, Check> checks = new LinkedHashMap<>();
-              checks.put("journal", journalResult);
-              checks.put("cluster", clusterCheck());
-              return new HealthReport(checks);
-            });
+    CompletableFuture<Check> journalCheck = journalCheck();
+    CompletableFuture<Optional<Check>> redisCheck =
+        redis
+            .map(r -> redisCheck(r).thenApply(Optional::of))
+            .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
+    return journalCheck.thenCombine(
+        redisCheck,
+        (journalResult, redisResult) -> {
+          Map<String, Check> checks = new LinkedHashMap<>();
+          checks.put("journal", journalResult);
+          checks.put("cluster", clusterCheck());
+          redisResult.ifPresent(c -> checks.put("redis", c));
+          return new HealthReport(checks);
+        });
+  }
+
+  /** Open breaker: degraded at once. Else a PING through the breaker, with a deadline. */
+  private CompletableFuture<Check> redisCheck(Redis r) {
+    long start = System.nanoTime();
+    if (!r.breaker().allows()) {
+      return CompletableFuture.completedFuture(
+          new Check(
+              Status.DEGRADED,
+              "circuit open: logins and token refreshes refused for "
+                  + r.breaker().retryAfter().toSeconds()
+                  + " s more; players in the world keep playing",
+              0));
+    }
+    return CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                r.client().ping();
+                return new Check(
+                    Status.HEALTHY,
+                    "reachable, circuit " + r.breaker().state().name().toLowerCase(Locale.ROOT),
+                    millisSince(start));
+              } catch (RuntimeException e) {
+                return new Check(
+                    Status.DEGRADED, "unreachable: " + e.getMessage(), millisSince(start));
+              }
+            },
+            blocking)
+        .completeOnTimeout(
+            new Check(
+                Status.DEGRADED,
+                "no answer within " + REDIS_DEADLINE_MS + " ms",
+                REDIS_DEADLINE_MS),
+            REDIS_DEADLINE_MS,
+            TimeUnit.MILLISECONDS);
   }
 
   private CompletableFuture<Check> journalCheck() {
