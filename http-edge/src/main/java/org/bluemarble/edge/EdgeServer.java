@@ -106,9 +106,28 @@ public final class EdgeServer extends AllDirectives {
 
   /** Binds the listener and registers its unbinding with CoordinatedShutdown. */
   public CompletionStage<ServerBinding> start(ActorSystem<?> system) {
-    return Http.get(system)
-        .newServerAt(settings.host(), settings.port())
-        .bind(route())
+    return start(system, java.util.Optional.empty());
+  }
+
+  /**
+   * As {@link #start(ActorSystem)}, over HTTPS (and WSS) with HSTS on every response when {@code
+   * tls} is present.
+   */
+  public CompletionStage<ServerBinding> start(
+      ActorSystem<?> system, java.util.Optional<EdgeTls> tls) {
+    var server = Http.get(system).newServerAt(settings.host(), settings.port());
+    Route served = route();
+    if (tls.isPresent()) {
+      server = server.enableHttps(tls.get().context());
+      Route plain = served;
+      served =
+          respondWithHeader(
+              org.apache.pekko.http.javadsl.model.headers.RawHeader.create(
+                  "Strict-Transport-Security", tls.get().hsts()),
+              () -> plain);
+    }
+    return server
+        .bind(served)
         .thenApply(
             binding -> {
               log.info("HTTP edge listening on {}", binding.localAddress());

@@ -34,6 +34,7 @@ import org.bluemarble.config.BlueMarbleSettings;
 import org.bluemarble.config.PersistenceSettings;
 import org.bluemarble.edge.AuthComponents;
 import org.bluemarble.edge.EdgeServer;
+import org.bluemarble.edge.EdgeTls;
 import org.bluemarble.edge.port.AccountAdminPort;
 import org.bluemarble.edge.port.AccountPort;
 import org.bluemarble.edge.port.AdminPort;
@@ -129,12 +130,19 @@ public final class BlueMarbleNode {
             economy.port(),
             startAdmin(system, settings, accounts, ground, auth),
             new ExternalLogins(system, accounts, settings.node().askTimeout()));
+    Optional<EdgeTls> tls;
+    try {
+      tls = EdgeTls.fromConfig(settings.config());
+      tls.ifPresent(EdgeTls::context);
+    } catch (IllegalArgumentException e) {
+      throw new StartupException(e.getMessage(), e);
+    }
     EdgeServer.Settings edge =
         new EdgeServer.Settings(
             settings.node().bindHost(), settings.node().httpPort(), true, version);
     try {
       new EdgeServer(edge, game, auth, gameEdges.ws(), economy.payments())
-          .start(system)
+          .start(system, tls)
           .toCompletableFuture()
           .get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
