@@ -17,7 +17,9 @@ public enum Profile {
   /** Node 3 of the three-node cluster on one machine (PostgreSQL). */
   LOCAL3,
   /** Everything from environment variables. */
-  PRODUCTION;
+  PRODUCTION,
+  /** Production, with cluster bootstrap through the Kubernetes API instead of seed nodes. */
+  KUBERNETES;
 
   /** The profile's name as users type it, e.g. {@code local1}. */
   public String id() {

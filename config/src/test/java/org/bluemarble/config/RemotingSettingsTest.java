@@ -77,7 +77,11 @@ class RemotingSettingsTest {
                 "BLUEMARBLE_PG_URL", "jdbc:postgresql://db:5432/bluemarble",
                 "BLUEMARBLE_PG_USER", "game",
                 "BLUEMARBLE_PG_PASSWORD", "secret",
-                "BLUEMARBLE_MONGODB_URI", "mongodb://terrain.internal:27017"));
+                "BLUEMARBLE_MONGODB_URI", "mongodb://terrain.internal:27017",
+                "BLUEMARBLE_PAYMENTS_SECRET", "whsec-production-0123456789",
+                "BLUEMARBLE_REDIS_URL", "redis://redis.internal:6379",
+                "BLUEMARBLE_SIGNING_KEY_FILE", "/etc/bluemarble/signing-key.pem",
+                "BLUEMARBLE_UDP_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="));
     assertThatThrownBy(
             () -> BlueMarbleSettings.fromConfig(ConfigLoader.load(Profile.PRODUCTION, values)))
         .isInstanceOf(SettingsException.class)

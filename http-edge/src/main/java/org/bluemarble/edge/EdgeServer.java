@@ -27,6 +27,7 @@ import org.bluemarble.edge.admin.AuditRoutes;
 import org.bluemarble.edge.admin.LoadTestRoutes;
 import org.bluemarble.edge.admin.OperationsRoutes;
 import org.bluemarble.edge.internal.ApiErrors;
+import org.bluemarble.edge.internal.TraceContext;
 import org.bluemarble.edge.market.AdminEconomyRoutes;
 import org.bluemarble.edge.market.CharacterOwnership;
 import org.bluemarble.edge.market.MarketRoutes;
@@ -39,6 +40,7 @@ import org.bluemarble.edge.port.PortException;
 import org.bluemarble.edge.ws.WebSocketRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The public HTTP listener: health, the admin API and (later) the WebSocket endpoint. Every error
@@ -104,9 +106,28 @@ public final class EdgeServer extends AllDirectives {
 
   /** Binds the listener and registers its unbinding with CoordinatedShutdown. */
   public CompletionStage<ServerBinding> start(ActorSystem<?> system) {
-    return Http.get(system)
-        .newServerAt(settings.host(), settings.port())
-        .bind(route())
+    return start(system, java.util.Optional.empty());
+  }
+
+  /**
+   * As {@link #start(ActorSystem)}, over HTTPS (and WSS) with HSTS on every response when {@code
+   * tls} is present.
+   */
+  public CompletionStage<ServerBinding> start(
+      ActorSystem<?> system, java.util.Optional<EdgeTls> tls) {
+    var server = Http.get(system).newServerAt(settings.host(), settings.port());
+    Route served = route();
+    if (tls.isPresent()) {
+      server = server.enableHttps(tls.get().context());
+      Route plain = served;
+      served =
+          respondWithHeader(
+              org.apache.pekko.http.javadsl.model.headers.RawHeader.create(
+                  "Strict-Transport-Security", tls.get().hsts()),
+              () -> plain);
+    }
+    return server
+        .bind(served)
         .thenApply(
             binding -> {
               log.info("HTTP edge listening on {}", binding.localAddress());
@@ -154,7 +175,9 @@ public final class EdgeServer extends AllDirectives {
       routes = concat(routes, economyRoutes(game.market()));
     }
     Route all = routes;
-    return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> all));
+    return TraceContext.traced(
+        trace ->
+            handleExceptions(exceptions(trace), () -> handleRejections(rejections(), () -> all)));
   }
 
   /**
@@ -248,10 +271,10 @@ public final class EdgeServer extends AllDirectives {
         .withFallback(RejectionHandler.defaultHandler());
   }
 
-  private static ExceptionHandler exceptions() {
+  private static ExceptionHandler exceptions(TraceContext.Trace trace) {
     return ExceptionHandler.newBuilder()
-        .match(CompletionException.class, e -> fromThrowable(e.getCause()))
-        .matchAny(EdgeServer::fromThrowable)
+        .match(CompletionException.class, e -> fromThrowable(e.getCause(), trace))
+        .matchAny(t -> fromThrowable(t, trace))
         .build();
   }
 
@@ -262,7 +285,7 @@ public final class EdgeServer extends AllDirectives {
         "the request body is larger than the server accepts (pekko.http.server.parsing.max-content-length)");
   }
 
-  private static Route fromThrowable(Throwable t) {
+  private static Route fromThrowable(Throwable t, TraceContext.Trace trace) {
     if (t instanceof PortException p) {
       return ApiErrors.fromPort(p);
     }
@@ -273,7 +296,13 @@ public final class EdgeServer extends AllDirectives {
       return ApiErrors.complete(
           StatusCodes.SERVICE_UNAVAILABLE, "UNAVAILABLE", "the game did not answer in time");
     }
-    log.error("unexpected error in a route", t);
+    // The handler runs on the thread that completes the route: the trace id reaches this line.
+    MDC.put(TraceContext.MDC_KEY, trace.traceId());
+    try {
+      log.error("unexpected error in a route", t);
+    } finally {
+      MDC.remove(TraceContext.MDC_KEY);
+    }
     return ApiErrors.complete(
         StatusCodes.INTERNAL_SERVER_ERROR, "INTERNAL", "internal error; it has been logged");
   }

@@ -12,14 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
-import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
-import org.apache.pekko.cluster.typed.JoinSeedNodes;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.bluemarble.account.Account;
 import org.bluemarble.account.AccountAdministration;
@@ -40,16 +36,19 @@ import org.bluemarble.auth.InMemorySessionStore;
 import org.bluemarble.auth.KeyRingFiles;
 import org.bluemarble.auth.LoginStateFile;
 import org.bluemarble.config.BlueMarbleSettings;
-import org.bluemarble.config.HostPort;
 import org.bluemarble.config.PersistenceSettings;
 import org.bluemarble.edge.AuthComponents;
 import org.bluemarble.edge.EdgeServer;
+import org.bluemarble.edge.EdgeTls;
 import org.bluemarble.edge.port.AccountAdminPort;
 import org.bluemarble.edge.port.AccountPort;
 import org.bluemarble.edge.port.AdminPort;
 import org.bluemarble.edge.session.LiveGameSessions;
 import org.bluemarble.edge.session.SessionSecurity;
 import org.bluemarble.market.node.EconomyWiring;
+import org.bluemarble.node.resilience.BreakerSettings;
+import org.bluemarble.node.resilience.CircuitBreaker;
+import org.bluemarble.node.resilience.GuardedRedis;
 import org.bluemarble.persistence.Databases;
 import org.bluemarble.persistence.JournalSchema;
 import org.bluemarble.persistence.terrain.TerrainStore;
@@ -71,6 +70,9 @@ public final class BlueMarbleNode {
   private static final Logger log = LoggerFactory.getLogger(BlueMarbleNode.class);
   private static final Duration MIGRATION_PATIENCE = Duration.ofSeconds(60);
 
+  /** How often the health checks run for bluemarble_health_status (alerts wait 1 minute). */
+  private static final Duration HEALTH_METRICS_INTERVAL = Duration.ofSeconds(15);
+
   private BlueMarbleNode() {}
 
   /** Starts every part of the node on {@code system}; returns when the HTTP edge is bound. */
@@ -85,14 +87,17 @@ public final class BlueMarbleNode {
               return CompletableFuture.completedFuture(Done.getInstance());
             });
     migrate(settings.persistence(), pool);
-    joinCluster(system, settings.node().seedNodes());
+    ClusterJoin join = ClusterJoin.fromConfig(settings.config());
+    join.joinSeeds(system, settings.node().seedNodes());
     startManagement(system);
+    join.bootstrap(system);
     Player.init(system, settings.persistence().slices());
     Account.init(system, settings.persistence().slices());
     UsernameClaim.init(system, settings.persistence().slices());
     ExternalLink.init(system, settings.persistence().slices());
     AccountDirectory accounts = new AccountDirectory(system, settings.node().askTimeout());
-    AuthComponents auth = authComponents(system, settings);
+    Optional<NodeHealth.Redis> redis = redis(system, settings);
+    AuthComponents auth = authComponents(system, settings, redis.map(NodeHealth.Redis::client));
 
     TerrainStore terrainStore = TerrainStores.open(system, settings);
     Planet world = WorldPlanet.loadOrGenerate(terrainStore, settings.world());
@@ -124,23 +129,35 @@ public final class BlueMarbleNode {
             sessionSecurity(system, settings, auth));
     EdgeMetrics.start(system, gameEdges);
     PlanetService planets = startPlanetService(system, settings, terrainStore);
+    NodeHealth health =
+        new NodeHealth(system, pool, HealthSettings.fromConfig(settings.config()), redis);
+    if (settings.metrics().enabled()) {
+      HealthMetrics.start(system, health, HEALTH_METRICS_INTERVAL);
+    }
     NodeGamePort game =
         new NodeGamePort(
             new PlayerAdmin(system, settings.node().askTimeout(), settings.persistence().slices()),
             planets,
-            new NodeHealth(system, pool, HealthSettings.fromConfig(settings.config())),
+            health,
             accounts,
             worldAdmin,
             play,
             economy.port(),
             startAdmin(system, settings, accounts, ground, auth, economy),
             new ExternalLogins(system, accounts, settings.node().askTimeout()));
+    Optional<EdgeTls> tls;
+    try {
+      tls = EdgeTls.fromConfig(settings.config());
+      tls.ifPresent(EdgeTls::context);
+    } catch (IllegalArgumentException e) {
+      throw new StartupException(e.getMessage(), e);
+    }
     EdgeServer.Settings edge =
         new EdgeServer.Settings(
             settings.node().bindHost(), settings.node().httpPort(), true, version);
     try {
       new EdgeServer(edge, game, auth, gameEdges.ws(), economy.payments())
-          .start(system)
+          .start(system, tls)
           .toCompletableFuture()
           .get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -153,6 +170,7 @@ public final class BlueMarbleNode {
               + rootMessage(e),
           e);
     }
+    markEdgesBound(system);
     bootstrapAdmin(system, settings, accounts, auth);
     org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
         .registerOnMemberUp(
@@ -162,6 +180,23 @@ public final class BlueMarbleNode {
                     system.address(),
                     System.currentTimeMillis()
                         - ManagementFactory.getRuntimeMXBean().getStartTime()));
+  }
+
+  /**
+   * Reports the node ready ({@link EdgeReadiness}) now that HTTP, WebSocket and UDP listen, and not
+   * ready as soon as shutdown begins, before the listeners unbind.
+   */
+  private static void markEdgesBound(ActorSystem<?> system) {
+    EdgeReadiness.Edges edges = EdgeReadiness.Edges.get(system);
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeServiceUnbind(),
+            "mark-edges-unbinding",
+            () -> {
+              edges.markUnbinding();
+              return CompletableFuture.completedFuture(Done.getInstance());
+            });
+    edges.markBound();
   }
 
   /** Starts zone-cell sharding on the world planet. */
@@ -281,25 +316,23 @@ public final class BlueMarbleNode {
     return planets;
   }
 
-  /** Reads {@code bluemarble.auth}; Argon2 and token-store calls run on the blocking dispatcher. */
-  private static AuthComponents authComponents(ActorSystem<?> system, BlueMarbleSettings settings) {
-    AuthSettings auth;
-    try {
-      auth = AuthSettings.fromConfig(settings.config().getConfig("bluemarble.auth"));
-      // Without a configured key file (never in production, which requires one) the key lives in
-      // the data directory, so a restart does not log everyone out.
-      auth = auth.withKeys(KeyRingFiles.persistedIn(auth.keys(), settings.node().dataDir()));
-    } catch (RuntimeException e) {
-      throw new StartupException("invalid auth settings: " + rootMessage(e), e);
-    }
-    Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+  /**
+   * The Redis client of sessions, refresh tokens and rate limits behind its circuit breaker, when
+   * {@code bluemarble.auth.redis-url} is set.
+   */
+  private static Optional<NodeHealth.Redis> redis(
+      ActorSystem<?> system, BlueMarbleSettings settings) {
     String redisUrl = settings.config().getString("bluemarble.auth.redis-url");
     if (redisUrl.isBlank()) {
-      return embeddedAuth(system, settings, auth, blocking);
+      return Optional.empty();
     }
-    redis.clients.jedis.JedisPooled redis;
+    CircuitBreaker breaker;
+    redis.clients.jedis.UnifiedJedis redis;
     try {
-      redis = new redis.clients.jedis.JedisPooled(java.net.URI.create(redisUrl));
+      breaker = new CircuitBreaker("redis", BreakerSettings.fromConfig(settings.config()));
+      redis = GuardedRedis.connect(java.net.URI.create(redisUrl), breaker);
+    } catch (org.bluemarble.config.SettingsException e) {
+      throw new StartupException(e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new StartupException(
           "invalid bluemarble.auth.redis-url / BLUEMARBLE_REDIS_URL '"
@@ -316,7 +349,28 @@ public final class BlueMarbleNode {
               redis.close();
               return CompletableFuture.completedFuture(Done.getInstance());
             });
-    return AuthComponents.redis(auth, redis, blocking, settings.node().askTimeout());
+    return Optional.of(new NodeHealth.Redis(redis, breaker));
+  }
+
+  /** Reads {@code bluemarble.auth}; Argon2 and token-store calls run on the blocking dispatcher. */
+  private static AuthComponents authComponents(
+      ActorSystem<?> system,
+      BlueMarbleSettings settings,
+      Optional<redis.clients.jedis.UnifiedJedis> redis) {
+    AuthSettings auth;
+    try {
+      auth = AuthSettings.fromConfig(settings.config().getConfig("bluemarble.auth"));
+      // Without a configured key file (never in production, which requires one) the key lives in
+      // the data directory, so a restart does not log everyone out.
+      auth = auth.withKeys(KeyRingFiles.persistedIn(auth.keys(), settings.node().dataDir()));
+    } catch (RuntimeException e) {
+      throw new StartupException("invalid auth settings: " + rootMessage(e), e);
+    }
+    Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+    if (redis.isEmpty()) {
+      return embeddedAuth(system, settings, auth, blocking);
+    }
+    return AuthComponents.redis(auth, redis.get(), blocking, settings.node().askTimeout());
   }
 
   /**
@@ -449,17 +503,6 @@ public final class BlueMarbleNode {
         }
       }
     }
-  }
-
-  private static void joinCluster(ActorSystem<?> system, List<HostPort> seeds) {
-    Cluster cluster = Cluster.get(system);
-    if (seeds.isEmpty()) {
-      cluster.manager().tell(Join.create(cluster.selfMember().address()));
-      return;
-    }
-    List<Address> addresses =
-        seeds.stream().map(s -> new Address("pekko", system.name(), s.host(), s.port())).toList();
-    cluster.manager().tell(new JoinSeedNodes(addresses));
   }
 
   private static void startManagement(ActorSystem<?> system) {

@@ -12,7 +12,7 @@ import org.bluemarble.protocol.udp.DropReason;
  * Publishes the game edges' counters as Kamon gauges (Prometheus {@code /metrics} when metrics are
  * on), every few seconds: {@code bluemarble_udp_dropped{reason}}, {@code
  * bluemarble_udp_connections}, {@code bluemarble_udp_too_slow}, {@code
- * bluemarble_ws_connections_total}, {@code bluemarble_ws_snapshots_dropped}, {@code
+ * bluemarble_ws_connections_opened}, {@code bluemarble_ws_snapshots_dropped}, {@code
  * bluemarble_ws_too_slow}, {@code bluemarble_ws_refused_frames}.
  */
 final class EdgeMetrics {
@@ -30,17 +30,31 @@ final class EdgeMetrics {
     UdpEdge udp = edges.udp();
     if (udp != null) {
       for (Map.Entry<DropReason, Long> e : udp.drops().entrySet()) {
-        Kamon.gauge("bluemarble.udp.dropped")
+        Kamon.gauge("bluemarble.udp.dropped", "UDP datagrams dropped since start, by reason")
             .withTag("reason", e.getKey().name())
             .update(e.getValue());
       }
-      Kamon.gauge("bluemarble.udp.connections").withoutTags().update(udp.connections());
-      Kamon.gauge("bluemarble.udp.too.slow").withoutTags().update(udp.tooSlow());
+      Kamon.gauge("bluemarble.udp.connections", "Open UDP game connections")
+          .withoutTags()
+          .update(udp.connections());
+      Kamon.gauge("bluemarble.udp.too.slow", "UDP connections closed as too slow since start")
+          .withoutTags()
+          .update(udp.tooSlow());
     }
     WebSocketStats ws = edges.ws().stats();
-    Kamon.gauge("bluemarble.ws.connections.total").withoutTags().update(ws.connections());
-    Kamon.gauge("bluemarble.ws.snapshots.dropped").withoutTags().update(ws.droppedSnapshots());
-    Kamon.gauge("bluemarble.ws.too.slow").withoutTags().update(ws.tooSlow());
-    Kamon.gauge("bluemarble.ws.refused.frames").withoutTags().update(ws.refusedFrames());
+    Kamon.gauge("bluemarble.ws.connections.opened", "WebSocket game connections opened since start")
+        .withoutTags()
+        .update(ws.connections());
+    Kamon.gauge(
+            "bluemarble.ws.snapshots.dropped",
+            "Snapshots dropped for slow WebSocket clients since start")
+        .withoutTags()
+        .update(ws.droppedSnapshots());
+    Kamon.gauge("bluemarble.ws.too.slow", "WebSocket connections closed as too slow since start")
+        .withoutTags()
+        .update(ws.tooSlow());
+    Kamon.gauge("bluemarble.ws.refused.frames", "WebSocket frames refused (undecodable, too large)")
+        .withoutTags()
+        .update(ws.refusedFrames());
   }
 }

@@ -50,10 +50,14 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     BlueMarbleSettings settings;
+    com.typesafe.config.Config systemConfig;
     try {
       Profile p =
           profile != null ? Profile.fromName(profile) : ConfigLoader.profileFromEnvironment();
       settings = BlueMarbleSettings.load(p);
+      systemConfig =
+          ClusterJoin.fromConfig(settings.config())
+              .withAppVersion(settings.config(), Version.current());
     } catch (SettingsException e) {
       System.err.println("bluemarble-node: " + e.getMessage());
       return BAD_CONFIGURATION;
@@ -64,7 +68,7 @@ public final class Main implements Callable<Integer> {
     }
     ActorSystem<Void> system;
     try {
-      system = ActorSystem.create(Behaviors.empty(), "BlueMarble", settings.config());
+      system = ActorSystem.create(Behaviors.empty(), "BlueMarble", systemConfig);
     } catch (RuntimeException e) {
       System.err.println(
           "bluemarble-node: cannot start the actor system on "

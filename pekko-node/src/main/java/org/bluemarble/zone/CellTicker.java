@@ -33,6 +33,7 @@ final class CellTicker {
   private final CellGhosts ghosts;
   private final CellHandoffs handoffs;
   private final TickStats stats;
+  private final CellMetrics metrics;
   private final SessionPush push = new SessionPush();
   private final long idleTicksToPassivate;
   private final Map<Long, Integer> droppedThisTick = new HashMap<>();
@@ -58,6 +59,7 @@ final class CellTicker {
     this.stopping = stopping;
     this.log = log;
     this.stats = new TickStats(1_000_000_000L / settings.tickHz());
+    this.metrics = new CellMetrics(settings.tickHz());
     this.idleTicksToPassivate =
         Math.max(1, deps.idleTimeout().toMillis() * settings.tickHz() / 1000);
     // Inputs sent before the session learnt of a handoff are forwarded for one wall-clock second
@@ -160,6 +162,7 @@ final class CellTicker {
     passivateWhenIdle(report.tick());
     long end = System.nanoTime();
     long overruns = stats.record(end - start, end);
+    metrics.ticked(report.tick(), end - start, sim.playerCount(), sim.creatureCount());
     if (overruns > 0) {
       log.warn(
           "cell {}: {} tick(s) overran the {} ns period (total {})",
@@ -174,6 +177,7 @@ final class CellTicker {
   /** The cell stops (passivation); see {@link CellHandoffs#stopping}. */
   void stopping() {
     handoffs.stopping();
+    metrics.stopped();
   }
 
   private void reportDroppedInputs() {
@@ -182,6 +186,7 @@ final class CellTicker {
     }
     droppedThisTick.forEach(
         (id, n) -> {
+          metrics.dropped(n);
           CellRoster.Link link = roster.get(id);
           if (link != null) {
             link.session()

@@ -13,10 +13,12 @@ import org.bluemarble.spatial.GeoPosition;
  * cell sends to its own next incarnation are not counted. Not thread-safe (one actor owns it).
  */
 final class NeighbourTraffic implements CellOutbox {
+  private static final String HELP =
+      "Messages zone cells send to other cells (ghosts, handoffs, forwarded inputs), by link";
   private static final Counter SAME_NODE =
-      Kamon.counter("bluemarble.zone.neighbour.messages").withTag("link", "same-node");
+      Kamon.counter("bluemarble.zone.neighbour.messages", HELP).withTag("link", "same-node");
   private static final Counter CROSS_NODE =
-      Kamon.counter("bluemarble.zone.neighbour.messages").withTag("link", "cross-node");
+      Kamon.counter("bluemarble.zone.neighbour.messages", HELP).withTag("link", "cross-node");
 
   private final S2CellId own;
   private final CellOutbox outbox;
