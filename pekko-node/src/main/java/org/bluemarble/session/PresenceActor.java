@@ -270,7 +270,8 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
       inWorld = true;
       lastSnapshotNanos = System.nanoTime();
       entered =
-          CellEntry.entered(entityId, position, lastSequence, settings.zone(), entered != null);
+          CellEntry.entered(
+              entityId, position, lastSequence, settings.zone(), characterClass, entered != null);
       if (pending != null) {
         pending.complete(handle.with(entered, listener));
         pending = null;

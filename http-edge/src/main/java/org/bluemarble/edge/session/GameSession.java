@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.bluemarble.edge.port.PlayIntent;
 import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.WorldListener;
@@ -268,7 +269,20 @@ public final class GameSession {
     Link l = requireLink();
     var input = in.getMovementInput();
     l.feed.acknowledge(input.getLastSnapshotId());
-    l.presence.input(input.getSequence(), ProtoMapping.intentOf(input), input.getClientTimeMs());
+    PlayIntent intent;
+    try {
+      intent = ProtoMapping.intentOf(input);
+    } catch (IllegalArgumentException e) {
+      // The Error names the input by its sequence; the input still reaches the world, which stops
+      // the character and sends a Correction (instead of letting it walk its last intent).
+      l.presence.input(input.getSequence(), PlayIntent.INVALID, input.getClientTimeMs());
+      out.send(
+          ProtocolErrors.toEnvelope(
+              input.getSequence(),
+              new ProtocolException(Error.Code.CODE_INVALID_INPUT, e.getMessage())));
+      return;
+    }
+    l.presence.input(input.getSequence(), intent, input.getClientTimeMs());
   }
 
   private void onRequestConnectToken(long id, String playerId) {
