@@ -1,5 +1,5 @@
 // Admin console: everything through the admin API (/admin/v1), with the logged-in account's token.
-import { api, status } from './main.js';
+import { api, isStaff, status } from './main.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -109,5 +109,8 @@ export function setupAdmin() {
     e.preventDefault();
     guarded('broadcast', async () => { await api('POST', '/admin/v1/broadcast', { message: $('broadcast-text').value }); status('broadcast sent'); });
   });
-  document.addEventListener('view', (e) => { if (e.detail === 'admin') refreshAll(); });
+  document.addEventListener('view', (e) => {
+    if (e.detail !== 'admin') return;
+    if (isStaff()) refreshAll(); else status('the admin console needs an Admin, Moderator or Developer login', true);
+  });
 }

@@ -7,6 +7,8 @@ import { setupAdmin } from './admin.js';
 
 const $ = (id) => document.getElementById(id);
 export const session = { token: null, username: null, roles: [] };
+/** Whether the logged-in account may read the admin API (Admin, Moderator, Developer). */
+export const isStaff = () => [].concat(session.roles).some((r) => /admin|moderator|developer/i.test(r));
 window.bluemarble = { session };
 
 // ---------- status, log, HTTP ----------
@@ -153,7 +155,7 @@ function sunElevation(latDeg, lngDeg, date) {
 const play = {
   schema: null, ws: null, nextCorrelation: 1, pending: new Map(), playerId: null, playerName: null,
   entered: null, predicted: null, inputs: [], sequence: 0, decoder: null, snapshots: [], names: new Map(),
-  keys: new Set(), zoom: 6, reconnects: 0, wantWorld: false, lastAck: null, frames: 0, fps: 0,
+  keys: new Set(), zoom: 3, reconnects: 0, wantWorld: false, lastAck: null, frames: 0, fps: 0,
   biome: '', lastBiomeAt: 0, errors: 0, corrections: 0,
 
   async connect() {
@@ -456,7 +458,10 @@ function setupPlay() {
   const frame = () => { play.draw(); requestAnimationFrame(frame); };
   requestAnimationFrame(frame);
   document.addEventListener('login', async () => {
-    try { play.planetId = (await api('GET', '/admin/v1/world')).planetId; } catch (e) { play.planetId = null; }
+    play.planetId = null;
+    if (isStaff()) {
+      try { play.planetId = (await api('GET', '/admin/v1/world')).planetId; } catch (e) { play.planetId = null; }
+    }
   });
 }
 

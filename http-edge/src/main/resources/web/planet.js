@@ -1,7 +1,7 @@
 // Planet viewer: the world as an orthographic globe (rotatable) or in the planet API's 2D
 // projections, biomes coloured, an S2 cube-face grid on demand, and (for Admins) the active zone
 // cells with their live players and creatures.
-import { api, session } from './main.js';
+import { api, isStaff, session } from './main.js';
 
 const $ = (id) => document.getElementById(id);
 const DEG = Math.PI / 180;
@@ -150,6 +150,10 @@ function draw() {
 async function cells() {
   const t = $('planet-cells');
   if (!session.token || $('view-planet').hidden) return;
+  if (!isStaff()) {
+    t.replaceChildren(row(['(the zone cells need an Admin, Moderator or Developer login)'], 'td'));
+    return;
+  }
   try {
     const page = await api('GET', '/admin/v1/world/cells?limit=50');
     t.replaceChildren(row(['cell', 'players', 'creatures', 'tick p99 µs'], 'th'));
@@ -208,7 +212,8 @@ export function setupPlanet() {
     }
   }).catch(() => {});
   document.addEventListener('login', async () => {
-    try { $('planet-id').value = (await api('GET', '/admin/v1/world')).planetId; } catch (e) { /* not an admin */ }
+    if (!isStaff()) return;
+    try { $('planet-id').value = (await api('GET', '/admin/v1/world')).planetId; } catch (e) { /* no admin API here */ }
   });
   document.addEventListener('view', (e) => {
     if (e.detail === 'planet') { if (view.planetId === null && $('planet-id').value) load(); cells(); }
