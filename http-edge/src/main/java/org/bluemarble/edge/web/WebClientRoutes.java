@@ -12,7 +12,6 @@ import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpHeader;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
-import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.bluemarble.protocol.v1.Envelope;
 
@@ -48,19 +47,26 @@ public final class WebClientRoutes extends AllDirectives {
   }
 
   public Route route() {
-    return get(
-        () ->
-            respondWithHeaders(
-                HEADERS,
-                () ->
-                    concat(
-                        pathSingleSlash(() -> getFromResource("web/index.html")),
-                        path(
-                            PathMatchers.segment("web").slash("schema.json"),
+    // Paths first, methods inside: other paths stay unmatched (404), not "method not allowed".
+    return concat(
+        pathSingleSlash(
+            () -> get(() -> respondWithHeaders(HEADERS, () -> getFromResource("web/index.html")))),
+        pathPrefix(
+            "web",
+            () ->
+                get(
+                    () ->
+                        respondWithHeaders(
+                            HEADERS,
                             () ->
-                                complete(
-                                    HttpEntities.create(ContentTypes.APPLICATION_JSON, schema))),
-                        pathPrefix("web", () -> getFromResourceDirectory("web")))));
+                                concat(
+                                    path(
+                                        "schema.json",
+                                        () ->
+                                            complete(
+                                                HttpEntities.create(
+                                                    ContentTypes.APPLICATION_JSON, schema))),
+                                    getFromResourceDirectory("web"))))));
   }
 
   /**
