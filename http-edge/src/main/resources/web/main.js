@@ -209,6 +209,7 @@ const play = {
     this.sequence = Math.max(this.sequence, 0);
     this.predicted = { lat: e.position.lat_deg, lng: e.position.lng_deg, alt: e.position.alt_m, headingDeg: e.heading * 360 / 65536 };
     this.reconnects = 0;
+    this.entries = (this.entries || 0) + 1;
     $('play-status').textContent = 'in the world as ' + this.playerName;
     $('leave-button').disabled = false;
     $('reconnect-button').disabled = true;

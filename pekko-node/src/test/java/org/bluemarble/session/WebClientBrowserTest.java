@@ -1,6 +1,7 @@
 package org.bluemarble.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -191,6 +192,17 @@ class WebClientBrowserTest {
         assertThat(page.locator("#hud").textContent()).contains("in view");
         byte[] playShot = page.screenshot(shotTo("webclient-play.png"));
         assertNotBlank(playShot);
+
+        // A dropped connection is re-entered at once and resumes where the character stands.
+        page.waitForFunction("() => window.bluemarble.play.inputs.length === 0");
+        double latWalked =
+            ((Number) page.evaluate("() => window.bluemarble.play.lastAck.lat")).doubleValue();
+        page.evaluate("() => window.bluemarble.play.ws.close()");
+        page.waitForFunction("() => window.bluemarble.play.entries === 2");
+        double latResumed =
+            ((Number) page.evaluate("() => window.bluemarble.play.entered.position.lat_deg"))
+                .doubleValue();
+        assertThat(latResumed).as("resumed where it stood").isCloseTo(latWalked, within(1e-5));
 
         // An Admin: the globe and a projection, then finds the player and kicks it.
         Page admin = page(adminContext, consoleErrors);
