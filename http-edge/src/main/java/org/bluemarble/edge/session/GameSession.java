@@ -347,6 +347,9 @@ public final class GameSession {
     private final String playerId;
     private Presence presence;
     private SnapshotFeed feed;
+    // Entities the world announced before the enter completed (a cell's first view can overtake
+    // its answer to the enter); announced once the feed exists, so they get their EntityEnter.
+    private final java.util.Set<Long> early = new java.util.HashSet<>();
 
     Link(String playerId) {
       this.playerId = playerId;
@@ -355,6 +358,8 @@ public final class GameSession {
     void attach(Presence p, Presence.Entered e, int budget) {
       presence = p;
       feed = new SnapshotFeed(e.entityId(), e.planetRadiusMeters(), e.position(), budget);
+      early.forEach(feed::entered);
+      early.clear();
     }
 
     private boolean current() {
@@ -399,6 +404,8 @@ public final class GameSession {
       synchronized (GameSession.this) {
         if (current()) {
           feed.entered(entityId);
+        } else if (feed == null) {
+          early.add(entityId);
         }
       }
     }
@@ -409,6 +416,8 @@ public final class GameSession {
         if (current()) {
           feed.left(entityId);
           out.send(ProtoMapping.entityLeave(entityId));
+        } else if (feed == null) {
+          early.remove(entityId);
         }
       }
     }
