@@ -167,6 +167,8 @@ public final class EdgeServer extends AllDirectives {
     if (gameSocket != null) {
       publicRoutes = concat(gameSocket.route(), publicRoutes);
     }
+    // The browser client at / (static files from the jar; see README "The browser client").
+    publicRoutes = concat(new org.bluemarble.edge.web.WebClientRoutes().route(), publicRoutes);
     Route routes =
         settings.adminEnabled() && auth != null
             ? concat(publicRoutes, adminRoutes())

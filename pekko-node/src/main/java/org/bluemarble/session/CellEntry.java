@@ -3,6 +3,8 @@ package org.bluemarble.session;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.Presence;
+import org.bluemarble.player.CharacterClass;
+import org.bluemarble.protocol.movement.MovementIntegrator;
 import org.bluemarble.spatial.GeoPosition;
 import org.bluemarble.spatial.SpatialCells;
 import org.bluemarble.zone.CellIds;
@@ -45,7 +47,16 @@ final class CellEntry {
 
   /** What the edge learns once the player is in a cell ({@code resumed} after a re-entry). */
   static Presence.Entered entered(
-      long entityId, PlayPosition position, long lastSequence, ZoneSettings zone, boolean resumed) {
+      long entityId,
+      PlayPosition position,
+      long lastSequence,
+      ZoneSettings zone,
+      String characterClass,
+      boolean resumed) {
+    double maxSpeed =
+        CharacterClass.parse(characterClass)
+            .map(zone::maxSpeedOf)
+            .orElse(MovementIntegrator.MAX_SPEED_MPS);
     return new Presence.Entered(
         entityId,
         position,
@@ -54,6 +65,7 @@ final class CellEntry {
         zone.tickHz(),
         zone.snapshotHz(),
         zone.sphere().radiusMeters(),
+        maxSpeed,
         resumed);
   }
 }

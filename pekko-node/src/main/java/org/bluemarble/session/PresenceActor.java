@@ -264,7 +264,9 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
         cellId = l.cellId();
         entering = false;
         lastSnapshotNanos = System.nanoTime();
-        entered = CellEntry.entered(entityId, position, lastSequence, settings.zone(), true);
+        entered =
+            CellEntry.entered(
+                entityId, position, lastSequence, settings.zone(), characterClass, true);
         pending.complete(handle.with(entered, listener));
         pending = null;
         return this;
@@ -280,7 +282,8 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
       inWorld = true;
       lastSnapshotNanos = System.nanoTime();
       entered =
-          CellEntry.entered(entityId, position, lastSequence, settings.zone(), entered != null);
+          CellEntry.entered(
+              entityId, position, lastSequence, settings.zone(), characterClass, entered != null);
       if (pending != null) {
         pending.complete(handle.with(entered, listener));
         pending = null;

@@ -26,6 +26,8 @@ public final class Creature {
   private int pauseTicks;
   double speedMps;
   double headingDeg;
+  // Ground altitude under the creature, refreshed when it thinks (it walks < 1 m between thinks).
+  double altitudeMeters;
 
   /** The creature of {@code spawn}, standing at its home. */
   public Creature(NpcSpawn spawn, long planetSeed) {
@@ -34,6 +36,7 @@ public final class Creature {
     GeoPosition h = spawn.home();
     Vectors.fromLatLng(h.latitudeDeg(), h.longitudeDeg(), home);
     System.arraycopy(home, 0, point, 0, 3);
+    this.altitudeMeters = h.altitudeMeters();
     this.random = new SplittableRandom(EntityIds.mix(planetSeed ^ id));
   }
 
@@ -49,7 +52,7 @@ public final class Creature {
 
   /** Its current position (allocates). */
   public GeoPosition position() {
-    return Vectors.toPosition(point[0], point[1], point[2], 0.0, 0.0);
+    return Vectors.toPosition(point[0], point[1], point[2], altitudeMeters, 0.0);
   }
 
   /**

@@ -16,6 +16,7 @@ final class CreatureHerd {
   private final CellPopulation players;
   private final AoiIndex playerIndex;
   private final Creature.StepFilter allowed;
+  private final MovementRules rules;
   private final double radius;
   private final double[] nearest = new double[3];
 
@@ -30,6 +31,7 @@ final class CreatureHerd {
     this.players = players;
     this.playerIndex = new AoiIndex(centre, settings);
     this.radius = settings.sphere().radiusMeters();
+    this.rules = rules;
     this.allowed =
         next ->
             !boundary.needsHandoff(next[0], next[1], next[2])
@@ -60,10 +62,12 @@ final class CreatureHerd {
       Creature c = creatures.get(i);
       if ((tick + i) % every == 0) {
         think(c);
+        c.altitudeMeters = rules.groundAltitudeMeters(c.point);
       }
       if (c.move(dt, radius, allowed)) {
         int slot = population.slotOf(c.id);
-        population.move(slot, c.point[0], c.point[1], c.point[2], 0.0, c.headingDeg, c.speedMps);
+        population.move(
+            slot, c.point[0], c.point[1], c.point[2], c.altitudeMeters, c.headingDeg, c.speedMps);
       }
     }
   }

@@ -35,6 +35,16 @@ public final class MovementRules {
     this.radius = settings.sphere().radiusMeters();
   }
 
+  /**
+   * The altitude a walker stands at over the unit vector {@code p}: the ground's elevation, or sea
+   * level over water.
+   */
+  public double groundAltitudeMeters(double[] p) {
+    double lat = Vectors.latitudeDeg(p[0], p[1], p[2]);
+    double lng = Vectors.longitudeDeg(p[0], p[1], 0.0);
+    return Math.max(0.0, terrain.elevationMeters(lat, lng));
+  }
+
   /** The settings these rules enforce. */
   public ZoneSettings settings() {
     return settings;

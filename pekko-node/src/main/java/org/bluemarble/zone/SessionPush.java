@@ -79,9 +79,15 @@ final class SessionPush {
       link.session().tell(new SessionEvent.EntityLeft(me, id));
     }
     long[] visible = view.diff().visibleNearestFirst();
-    List<SessionEvent.EntityView> seen = new ArrayList<>(visible.length);
+    List<SessionEvent.EntityView> seen = new ArrayList<>(visible.length + 1);
+    // The player's own entity is part of its snapshots, as EnteredWorld promises (the area of
+    // interest excludes the observer, so it is added here).
+    int own = population.slotOf(me);
+    if (own >= 0) {
+      seen.add(viewOf(population, own, tick));
+    }
     for (long id : visible) {
-      int slot = population.slotOf(id);
+      int slot = id == me ? -1 : population.slotOf(id);
       if (slot >= 0) {
         seen.add(viewOf(population, slot, tick));
       }

@@ -102,6 +102,38 @@ class CellSimulationTest {
   }
 
   @Test
+  void creaturesWalkOnTheGroundNotAtSeaLevel() {
+    Terrain highland =
+        new Terrain() {
+          @Override
+          public double elevationMeters(double latitudeDeg, double longitudeDeg) {
+            return 2_036.0;
+          }
+
+          @Override
+          public String biome(double latitudeDeg, double longitudeDeg) {
+            return "Grassland";
+          }
+        };
+    GeoPosition start = SpatialCells.centreOf(SpatialCells.cellAt(GeoPosition.of(47, 8), 13));
+    CellSimulation sim =
+        new CellSimulation(
+            SpatialCells.cellAt(start, SETTINGS.zoneLevel()), SETTINGS, highland, 42L);
+
+    for (int i = 0; i < 120; i++) {
+      sim.tick(NOW);
+    }
+
+    assertThat(sim.creatureCount()).isPositive();
+    CellPopulation population = sim.population();
+    for (Creature c : sim.creatures()) {
+      int slot = population.slotOf(c.id());
+      assertThat(population.altitudeMeters(slot)).isCloseTo(2_036.0, within(1e-9));
+      assertThat(c.position().altitudeMeters()).isCloseTo(2_036.0, within(1e-9));
+    }
+  }
+
+  @Test
   void checkpointsEachPlayerAtTheConfiguredInterval() {
     GeoPosition start = SpatialCells.centreOf(SpatialCells.cellAt(GeoPosition.of(5, 5), 13));
     CellSimulation sim = cellAt(start);

@@ -107,6 +107,10 @@ class ZoneCellTest {
     SessionEvent.Snapshot snapshot = (SessionEvent.Snapshot) views.get(views.size() - 1);
     assertThat(snapshot.cellId()).isEqualTo(CellIds.entityId(CELL));
     assertThat(snapshot.playerId()).isEqualTo(PlayerIds.simulationId(playerId));
+    // The player's own entity is in its snapshots, as EnteredWorld promises.
+    assertThat(snapshot.visible())
+        .extracting(SessionEvent.EntityView::entityId)
+        .containsOnlyOnce(PlayerIds.simulationId(playerId));
     assertThat(summary().players()).isEqualTo(1);
   }
 

@@ -20,6 +20,12 @@ public record PlayIntent(Kind kind, double a, double b, double c) {
   /** Stand still. */
   public static final PlayIntent STOP = new PlayIntent(Kind.STOP, 0, 0, 0);
 
+  /**
+   * An input the edge found invalid (no intent, NaN, speed out of range): the world rejects it like
+   * any invalid value, which stops the character and answers with a Correction for its sequence.
+   */
+  public static final PlayIntent INVALID = new PlayIntent(Kind.HEADING, Double.NaN, 0, 0);
+
   /** Walk at {@code bearingDeg} with {@code speedMps}. */
   public static PlayIntent heading(double bearingDeg, double speedMps) {
     return new PlayIntent(Kind.HEADING, bearingDeg, speedMps, 0);

@@ -35,6 +35,7 @@ public interface Presence {
    * @param simulationHz zone ticks per second
    * @param snapshotHz snapshots per second
    * @param planetRadiusMeters the planet's radius, for client prediction
+   * @param maxSpeedMps the character class's top speed (inputs above it are clamped)
    * @param resumed true when an existing presence was resumed
    */
   record Entered(
@@ -45,5 +46,6 @@ public interface Presence {
       int simulationHz,
       int snapshotHz,
       double planetRadiusMeters,
+      double maxSpeedMps,
       boolean resumed) {}
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.bluemarble.auth.RateLimitKind;
+import org.bluemarble.edge.port.PlayIntent;
 import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.WorldListener;
@@ -366,7 +367,20 @@ public final class GameSession {
     Link l = requireLink();
     var input = in.getMovementInput();
     l.feed.acknowledge(input.getLastSnapshotId());
-    l.presence.input(input.getSequence(), ProtoMapping.intentOf(input), input.getClientTimeMs());
+    PlayIntent intent;
+    try {
+      intent = ProtoMapping.intentOf(input);
+    } catch (IllegalArgumentException e) {
+      // The Error names the input by its sequence; the input still reaches the world, which stops
+      // the character and sends a Correction (instead of letting it walk its last intent).
+      l.presence.input(input.getSequence(), PlayIntent.INVALID, input.getClientTimeMs());
+      out.send(
+          ProtocolErrors.toEnvelope(
+              input.getSequence(),
+              new ProtocolException(Error.Code.CODE_INVALID_INPUT, e.getMessage())));
+      return;
+    }
+    l.presence.input(input.getSequence(), intent, input.getClientTimeMs());
   }
 
   private void onRequestConnectToken(long id, String playerId) {
@@ -431,6 +445,9 @@ public final class GameSession {
     private final String playerId;
     private Presence presence;
     private SnapshotFeed feed;
+    // Entities the world announced before the enter completed (a cell's first view can overtake
+    // its answer to the enter); announced once the feed exists, so they get their EntityEnter.
+    private final java.util.Set<Long> early = new java.util.HashSet<>();
 
     Link(String playerId) {
       this.playerId = playerId;
@@ -439,6 +456,8 @@ public final class GameSession {
     void attach(Presence p, Presence.Entered e, int budget) {
       presence = p;
       feed = new SnapshotFeed(e.entityId(), e.planetRadiusMeters(), e.position(), budget);
+      early.forEach(feed::entered);
+      early.clear();
     }
 
     private boolean current() {
@@ -483,6 +502,8 @@ public final class GameSession {
       synchronized (GameSession.this) {
         if (current()) {
           feed.entered(entityId);
+        } else if (feed == null) {
+          early.add(entityId);
         }
       }
     }
@@ -493,6 +514,8 @@ public final class GameSession {
         if (current()) {
           feed.left(entityId);
           out.send(ProtoMapping.entityLeave(entityId));
+        } else if (feed == null) {
+          early.remove(entityId);
         }
       }
     }

@@ -95,7 +95,8 @@ final class ProtoMapping {
                 .setHeading(Quantiser.quantiseHeading(e.headingDeg()))
                 .setSimulationHz(e.simulationHz())
                 .setSnapshotHz(e.snapshotHz())
-                .setPlanetRadiusM(e.planetRadiusMeters()))
+                .setPlanetRadiusM(e.planetRadiusMeters())
+                .setMaxSpeedMps((float) e.maxSpeedMps()))
         .build();
   }
 

@@ -162,7 +162,8 @@ public final class BlueMarbleClient implements AutoCloseable {
    */
   public synchronized int sendInput(MovementIntent intent) {
     requirePhase(Phase.IN_WORLD, "sendInput");
-    MovementIntent sent = WireMapping.asSent(intent);
+    // Predict (and send) at most the class's top speed: the server would clamp the rest.
+    MovementIntent sent = WireMapping.asSent(intent.clampedTo(entered.getMaxSpeedMps()));
     int sequence = nextSequence++;
     long now = clockMs.getAsLong();
     MovementInput.Builder input =

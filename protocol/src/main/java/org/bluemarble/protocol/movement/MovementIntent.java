@@ -6,6 +6,23 @@ public sealed interface MovementIntent {
   /** Speed over ground in metres per second. */
   double speedMps();
 
+  /**
+   * This intent at no more than {@code maxSpeedMps} (EnteredWorld.max_speed_mps, the class's top
+   * speed, which the server clamps to); unchanged when {@code maxSpeedMps} is not positive (a
+   * server that does not say).
+   */
+  default MovementIntent clampedTo(double maxSpeedMps) {
+    if (!(maxSpeedMps > 0) || speedMps() <= maxSpeedMps) {
+      return this;
+    }
+    double v = Math.min(maxSpeedMps, MovementIntegrator.MAX_SPEED_MPS);
+    if (this instanceof Heading h) {
+      return new Heading(h.headingDeg(), v);
+    }
+    Target t = (Target) this;
+    return new Target(t.latDeg(), t.lngDeg(), v);
+  }
+
   /** Walk along the great circle that starts at {@code headingDeg}. */
   record Heading(double headingDeg, double speedMps) implements MovementIntent {
     /** Validates the values. */

@@ -16,6 +16,21 @@ class PredictionTest {
   private final MovementState start = new MovementState(45, 7, 0, 0);
 
   @Test
+  void intentsAreClampedToTheClassTopSpeedFromEnteredWorld() {
+    MovementIntent fast = new MovementIntent.Heading(90, 15);
+    assertThat(fast.clampedTo(6.0)).isEqualTo(new MovementIntent.Heading(90, 6.0));
+    assertThat(new MovementIntent.Target(45.1, 7.1, 9).clampedTo(5.5))
+        .isEqualTo(new MovementIntent.Target(45.1, 7.1, 5.5));
+    assertThat(fast.clampedTo(0.0)).as("a server that does not say").isSameAs(fast);
+    assertThat(new MovementIntent.Heading(90, 4).clampedTo(6.0))
+        .isEqualTo(new MovementIntent.Heading(90, 4));
+    Prediction p = new Prediction(integrator, start);
+    MovementState after = p.apply(1, fast.clampedTo(6.0));
+    assertThat(after)
+        .isEqualTo(new Prediction(integrator, start).apply(1, new MovementIntent.Heading(90, 6.0)));
+  }
+
+  @Test
   void reconcilingWithTheServerStateReplaysUnacknowledgedInputs() {
     Prediction prediction = new Prediction(integrator, start);
     MovementState server = start;

@@ -1,0 +1,223 @@
+// Planet viewer: the world as an orthographic globe (rotatable) or in the planet API's 2D
+// projections, biomes coloured, an S2 cube-face grid on demand, and (for Admins) the active zone
+// cells with their live players and creatures.
+import { api, isStaff, session } from './main.js';
+
+const $ = (id) => document.getElementById(id);
+const DEG = Math.PI / 180;
+const view = { planetId: null, features: [], projected: [], projection: 'globe', lon0: -27, lat0: -15, grid: false, level: 3 };
+
+async function allFeatures(planetId, projection) {
+  const out = [];
+  let url = `/v1/planet/${planetId}/polygons?limit=1000` + (projection ? '&projection=' + encodeURIComponent(projection) : '');
+  for (let page = 0; url && page < 20; page++) {
+    const r = await api('GET', url);
+    out.push(...r.features);
+    url = r.metadata && r.metadata.hasMore ? r.metadata.nextUrl : null;
+  }
+  return out;
+}
+
+async function load() {
+  const id = $('planet-id').value.trim();
+  if (!id) { $('planet-status').textContent = 'enter a planet id (Admins: filled in from the world)'; return; }
+  view.planetId = id;
+  view.projection = $('projection').value;
+  $('planet-status').textContent = 'loading…';
+  try {
+    const biomes = await api('GET', `/v1/planet/${id}/biomes`);
+    const legend = $('legend');
+    legend.replaceChildren();
+    for (const b of biomes.biomes) {
+      const li = document.createElement('li');
+      const sw = document.createElement('span');
+      sw.className = 'swatch';
+      sw.style.background = b.color;
+      li.append(sw, `${b.biome} ${(b.share * 100).toFixed(1)} %`);
+      legend.append(li);
+    }
+    if (view.projection === 'globe') {
+      view.features = await allFeatures(id, null);
+    } else {
+      view.projected = await allFeatures(id, view.projection);
+    }
+    $('planet-status').textContent = `${view.projection === 'globe' ? view.features.length : view.projected.length} biome polygons`;
+    draw();
+  } catch (e) {
+    $('planet-status').textContent = 'failed: ' + e.message;
+  }
+}
+
+function ortho(lat, lon) {
+  const phi = lat * DEG, lam = (lon - view.lon0) * DEG, phi0 = view.lat0 * DEG;
+  const cosc = Math.sin(phi0) * Math.sin(phi) + Math.cos(phi0) * Math.cos(phi) * Math.cos(lam);
+  return [Math.cos(phi) * Math.sin(lam), Math.cos(phi0) * Math.sin(phi) - Math.sin(phi0) * Math.cos(phi) * Math.cos(lam), cosc >= 0];
+}
+
+// S2: (face, u, v) to a point, u,v in [-1, 1] (quadratic st→uv as S2 does).
+function faceUvToXyz(face, u, v) {
+  switch (face) {
+    case 0: return [1, u, v];
+    case 1: return [-u, 1, v];
+    case 2: return [-u, -v, 1];
+    case 3: return [-1, -v, -u];
+    case 4: return [v, -1, -u];
+    default: return [v, u, -1];
+  }
+}
+const stToUv = (s) => (s >= 0.5 ? (1 / 3) * (4 * s * s - 1) : (1 / 3) * (1 - 4 * (1 - s) * (1 - s)));
+
+function gridLines() {
+  const lines = [];
+  const n = 1 << view.level;
+  for (let face = 0; face < 6; face++) {
+    for (let i = 0; i <= n; i++) {
+      for (const across of [false, true]) {
+        const line = [];
+        for (let j = 0; j <= 32; j++) {
+          const a = stToUv(i / n), b = stToUv(j / 32);
+          const [x, y, z] = across ? faceUvToXyz(face, a, b) : faceUvToXyz(face, b, a);
+          const r = Math.hypot(x, y, z);
+          line.push([Math.asin(z / r) / DEG, Math.atan2(y, x) / DEG]);
+        }
+        lines.push(line);
+      }
+    }
+  }
+  return lines;
+}
+
+function draw() {
+  const c = $('planet'), g = c.getContext('2d');
+  const w = c.width, h = c.height;
+  g.fillStyle = '#000';
+  g.fillRect(0, 0, w, h);
+  if (view.projection === 'globe') {
+    const r = Math.min(w, h) / 2 - 10, cx = w / 2, cy = h / 2;
+    g.fillStyle = '#0b3d91';
+    g.beginPath(); g.arc(cx, cy, r, 0, 2 * Math.PI); g.fill();
+    for (const f of view.features) {
+      g.fillStyle = f.properties.color;
+      for (const ring of f.geometry.coordinates.slice(0, 1)) {
+        let visible = 0;
+        g.beginPath();
+        ring.forEach(([lon, lat], i) => {
+          const [x, y, front] = ortho(lat, lon);
+          if (front) visible++;
+          const sx = cx + x * r, sy = cy - y * r;
+          if (i === 0) g.moveTo(sx, sy); else g.lineTo(sx, sy);
+        });
+        if (visible === ring.length) g.fill();
+      }
+    }
+    if (view.grid) {
+      g.strokeStyle = 'rgba(255,255,255,0.35)';
+      for (const line of gridLines()) {
+        g.beginPath();
+        let pen = false;
+        for (const [lat, lon] of line) {
+          const [x, y, front] = ortho(lat, lon);
+          if (!front) { pen = false; continue; }
+          if (pen) g.lineTo(cx + x * r, cy - y * r); else g.moveTo(cx + x * r, cy - y * r);
+          pen = true;
+        }
+        g.stroke();
+      }
+    }
+    return;
+  }
+  // A 2D projection: coordinates as the planet API projected them, fitted to the canvas.
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const f of view.projected) for (const [x, y] of f.geometry.coordinates[0]) {
+    if (!isFinite(x) || !isFinite(y)) continue;
+    minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+  }
+  const s = Math.min((w - 20) / (maxX - minX), (h - 20) / (maxY - minY));
+  const ox = (w - (maxX - minX) * s) / 2, oy = (h - (maxY - minY) * s) / 2;
+  g.fillStyle = '#0b3d91';
+  g.fillRect(ox, oy, (maxX - minX) * s, (maxY - minY) * s);
+  for (const f of view.projected) {
+    g.fillStyle = f.properties.color;
+    g.beginPath();
+    f.geometry.coordinates[0].forEach(([x, y], i) => {
+      const sx = ox + (x - minX) * s, sy = oy + (maxY - y) * s;
+      if (i === 0) g.moveTo(sx, sy); else g.lineTo(sx, sy);
+    });
+    g.fill();
+  }
+}
+
+async function cells() {
+  const t = $('planet-cells');
+  if (!session.token || $('view-planet').hidden) return;
+  if (!isStaff()) {
+    t.replaceChildren(row(['(the zone cells need an Admin, Moderator or Developer login)'], 'td'));
+    return;
+  }
+  try {
+    const page = await api('GET', '/admin/v1/world/cells?limit=50');
+    t.replaceChildren(row(['cell', 'players', 'creatures', 'tick p99 µs'], 'th'));
+    for (const cell of page.cells) {
+      const tr = row([cell.cellId, cell.players, cell.npcs, (cell.tickP99Nanos / 1000).toFixed(0)], 'td');
+      tr.className = 'clickable';
+      tr.tabIndex = 0;
+      const open = async () => { $('cell-stats').textContent = JSON.stringify(await api('GET', '/admin/v1/world/cells/' + cell.cellId), null, 2); };
+      tr.addEventListener('click', open);
+      tr.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
+      t.append(tr);
+    }
+  } catch (e) {
+    t.replaceChildren(row(['(the zone cells need an Admin, Moderator or Developer login: ' + e.message + ')'], 'td'));
+  }
+}
+
+function row(values, tag) {
+  const tr = document.createElement('tr');
+  for (const v of values) { const c = document.createElement(tag); c.textContent = String(v); tr.append(c); }
+  return tr;
+}
+
+export function setupPlanet() {
+  $('planet-load').addEventListener('click', load);
+  $('projection').addEventListener('change', load);
+  $('show-grid').addEventListener('change', () => { view.grid = $('show-grid').checked; draw(); });
+  const c = $('planet');
+  let drag = null;
+  c.addEventListener('pointerdown', (e) => { drag = [e.clientX, e.clientY]; });
+  window.addEventListener('pointerup', () => { drag = null; });
+  c.addEventListener('pointermove', (e) => {
+    if (!drag || view.projection !== 'globe') return;
+    view.lon0 -= (e.clientX - drag[0]) * 0.4;
+    view.lat0 = Math.max(-90, Math.min(90, view.lat0 + (e.clientY - drag[1]) * 0.4));
+    drag = [e.clientX, e.clientY];
+    draw();
+  });
+  c.addEventListener('keydown', (e) => {
+    const moves = { ArrowLeft: [-10, 0], ArrowRight: [10, 0], ArrowUp: [0, 10], ArrowDown: [0, -10] };
+    if (!moves[e.key]) return;
+    e.preventDefault();
+    view.lon0 += moves[e.key][0];
+    view.lat0 = Math.max(-90, Math.min(90, view.lat0 + moves[e.key][1]));
+    draw();
+  });
+  api('GET', '/v1/projections').then((r) => {
+    const sel = $('projection');
+    for (const p of r.projections || r) {
+      const name = p.name || p.id || p;
+      if (name === 'orthographic') continue;
+      const o = document.createElement('option');
+      o.value = name;
+      o.textContent = name;
+      sel.append(o);
+    }
+  }).catch(() => {});
+  document.addEventListener('login', async () => {
+    if (!isStaff()) return;
+    try { $('planet-id').value = (await api('GET', '/admin/v1/world')).planetId; } catch (e) { /* no admin API here */ }
+  });
+  document.addEventListener('view', (e) => {
+    if (e.detail === 'planet') { if (view.planetId === null && $('planet-id').value) load(); cells(); }
+  });
+  setInterval(cells, 2000);
+  draw();
+}

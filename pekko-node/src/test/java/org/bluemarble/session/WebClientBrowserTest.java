@@ -1,0 +1,264 @@
+package org.bluemarble.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.bluemarble.config.Profile;
+import org.bluemarble.node.testing.AdminClient;
+import org.bluemarble.node.testing.InProcessNode;
+import org.bluemarble.protocol.client.BlueMarbleClient;
+import org.bluemarble.protocol.client.ClientListener;
+import org.bluemarble.protocol.movement.MovementIntent;
+import org.bluemarble.protocol.v1.EnteredWorld;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The browser client in a real Chromium (Debian's, driven by Playwright) against an embedded node:
+ * register in the page, create a character, enter the world, walk with the keyboard, see a second
+ * player driven by the Java reference client move; the JavaScript snapshot decoder passes the
+ * protocol's test vectors; an Admin sees the globe and a projection, finds the player and kicks it.
+ * Screenshots go to {@code target/webclient-*.png} and are checked for content.
+ */
+@Tag("slow")
+class WebClientBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final double TIMEOUT_MS = 60_000;
+
+  @TempDir static Path dataDir;
+  private static InProcessNode node;
+  private static PlayWorld world;
+  private static Playwright playwright;
+  private static Browser browser;
+
+  @BeforeAll
+  static void start() {
+    assertThat(CHROMIUM)
+        .as("Chromium (apt-get install -y chromium, done by .ci/run) for the browser tests")
+        .exists();
+    node = InProcessNode.start(Profile.EMBEDDED, PlayWorld.config(dataDir.toString(), "30s"));
+    world = new PlayWorld(node);
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu")));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  private static Page page(BrowserContext context, List<String> consoleErrors) {
+    Page page = context.newPage();
+    page.setDefaultTimeout(TIMEOUT_MS);
+    page.onConsoleMessage(
+        m -> {
+          if (m.type().equals("error")) {
+            consoleErrors.add(m.text());
+          }
+        });
+    page.onPageError(consoleErrors::add);
+    page.navigate("http://127.0.0.1:" + node.httpPort + "/");
+    return page;
+  }
+
+  private static BrowserContext context() {
+    return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+  }
+
+  @Test
+  void playWatchAndAdministerInABrowser() throws Exception {
+    List<String> consoleErrors = new CopyOnWriteArrayList<>();
+    String username = "web_player";
+    try (BrowserContext playerContext = context();
+        BrowserContext adminContext = context()) {
+      Page page = page(playerContext, consoleErrors);
+
+      // The CSP allows nothing external.
+      String csp =
+          page.evaluate("fetch('/').then(r => r.headers.get('content-security-policy'))")
+              .toString();
+      assertThat(csp).contains("default-src 'self'").doesNotContain("http");
+
+      // The JavaScript snapshot decoder passes the protocol's test vectors.
+      String vectors = Files.readString(Path.of("../protocol/test-vectors.json"));
+      Object decoded =
+          page.evaluate(
+              "async (json) => {"
+                  + " const v = JSON.parse(json);"
+                  + " const m = await import('/web/snapshot.js');"
+                  + " const hex = (h) => Uint8Array.from(h.match(/../g).map((x) => parseInt(x, 16)));"
+                  + " const d = new m.SnapshotDecoder(); const out = [];"
+                  + " for (const k of ['snapshot1', 'snapshot2']) {"
+                  + "   const s = v[k];"
+                  + "   const st = d.decode({snapshot_id: s.snapshotId, baseline_id: s.baselineId,"
+                  + "     payload: hex(s.payload)});"
+                  + "   out.push(JSON.stringify(st.map((e) => ({id: BigInt.asUintN(64, e.id).toString(),"
+                  + "     x: e.x, y: e.y, z: e.z, heading: e.heading}))) === JSON.stringify(s.entities));"
+                  + " }"
+                  + " return out.join(',');"
+                  + "}",
+              vectors);
+      assertThat(decoded).isEqualTo("true,true");
+
+      // Register, create a character, enter the world.
+      page.fill("#username", username);
+      page.fill("#password", PlayWorld.PASSWORD);
+      page.fill("#email", "web@example.org");
+      page.click("#register-button");
+      page.waitForSelector("#who:has-text('" + username + "')");
+      page.fill("#character-name", "Webwalker");
+      page.selectOption("#character-class", "Ranger");
+      page.click("#create-character button[type=submit]");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enter as Webwalker"))
+          .click();
+      page.waitForSelector("#play-status:has-text('in the world')");
+      page.waitForFunction("() => window.bluemarble.play.snapshots.length > 5");
+      double maxSpeed =
+          ((Number) page.evaluate("() => window.bluemarble.play.entered.max_speed_mps"))
+              .doubleValue();
+      assertThat(maxSpeed).as("a Ranger's top speed, from EnteredWorld").isEqualTo(7.0);
+
+      // A second player, driven by the Java reference client, enters nearby.
+      PlayWorld.Player bot = world.newPlayer("web_bot");
+      try (BlueMarbleClient botClient = world.webSocket(bot, new ClientListener() {})) {
+        EnteredWorld botEntered = botClient.enterWorld(bot.playerId()).get(30, TimeUnit.SECONDS);
+        String botKey = Long.toUnsignedString(botEntered.getEntityId());
+        page.waitForFunction(
+            "(k) => { const s = window.bluemarble.play.snapshots;"
+                + " return s.length && s[s.length - 1].map.has(k); }",
+            botKey);
+        double botLngBefore =
+            ((Number)
+                    page.evaluate(
+                        "(k) => { const s = window.bluemarble.play.snapshots;"
+                            + " return s[s.length - 1].map.get(k).lng; }",
+                        botKey))
+                .doubleValue();
+
+        // Walk north with the keyboard while the bot walks east.
+        double latBefore =
+            ((Number) page.evaluate("() => window.bluemarble.play.predicted.lat")).doubleValue();
+        page.focus("#world");
+        page.keyboard().down("w");
+        for (int i = 0; i < 20; i++) {
+          botClient.sendInput(new MovementIntent.Heading(90, 3));
+        }
+        page.waitForFunction(
+            "(lat) => { const a = window.bluemarble.play.lastAck;"
+                + " return a && a.lat > lat + 0.000005; }",
+            latBefore);
+        page.waitForFunction(
+            "([k, lng]) => { const s = window.bluemarble.play.snapshots;"
+                + " const p = s[s.length - 1].map.get(k); return p && p.lng > lng + 0.00001; }",
+            List.of(botKey, botLngBefore));
+        page.keyboard().up("w");
+        assertThat(page.locator("#hud").textContent()).contains("in view");
+        byte[] playShot = page.screenshot(shotTo("webclient-play.png"));
+        assertNotBlank(playShot);
+
+        // A dropped connection is re-entered at once and resumes where the character stands.
+        page.waitForFunction("() => window.bluemarble.play.inputs.length === 0");
+        double latWalked =
+            ((Number) page.evaluate("() => window.bluemarble.play.lastAck.lat")).doubleValue();
+        page.evaluate("() => window.bluemarble.play.ws.close()");
+        page.waitForFunction("() => window.bluemarble.play.entries === 2");
+        double latResumed =
+            ((Number) page.evaluate("() => window.bluemarble.play.entered.position.lat_deg"))
+                .doubleValue();
+        assertThat(latResumed).as("resumed where it stood").isCloseTo(latWalked, within(1e-5));
+
+        // An Admin: the globe and a projection, then finds the player and kicks it.
+        Page admin = page(adminContext, consoleErrors);
+        admin.fill("#username", AdminClient.TEST_ADMIN);
+        admin.fill("#password", AdminClient.TEST_ADMIN_PASSWORD);
+        admin.click("#login-button");
+        admin.waitForSelector("#who:has-text('" + AdminClient.TEST_ADMIN + "')");
+        admin.click("#tab-planet");
+        admin.waitForFunction("() => document.getElementById('planet-id').value.length > 0");
+        admin.click("#planet-load");
+        admin.waitForSelector("#planet-status:has-text('biome polygons')");
+        admin.check("#show-grid");
+        admin.waitForSelector("#planet-cells tr.clickable");
+        admin.click("#planet-cells tr.clickable");
+        admin.waitForSelector("#cell-stats:has-text('tickP99Nanos')");
+        byte[] globe = admin.screenshot(shotTo("webclient-globe.png"));
+        assertNotBlank(globe);
+        String projection =
+            admin
+                .evaluate("() => document.querySelectorAll('#projection option')[1].value")
+                .toString();
+        admin.selectOption("#projection", projection);
+        admin.waitForFunction(
+            "() => document.getElementById('planet-status').textContent.includes('biome polygons')"
+                + " && document.getElementById('projection').value !== 'globe'");
+        admin.waitForSelector("#planet-status:has-text('biome polygons')");
+        assertNotBlank(admin.screenshot(shotTo("webclient-projection.png")));
+
+        admin.click("#tab-admin");
+        admin.waitForSelector("#cluster td:has-text('Up')");
+        admin.waitForSelector("#players-online:has-text('player(s) online')");
+        admin.fill("#account-name", username);
+        admin.click("#account-search button[type=submit]");
+        admin.waitForSelector("#accounts td:has-text('" + username + "')");
+        assertNotBlank(admin.screenshot(shotTo("webclient-admin.png")));
+        admin.click("#accounts button:has-text('Kick')");
+        page.waitForSelector("#play-status:has-text('REASON_KICKED')");
+        assertNotBlank(page.screenshot(shotTo("webclient-kicked.png")));
+      }
+    }
+    assertThat(consoleErrors).as("console errors").isEmpty();
+  }
+
+  private static Page.ScreenshotOptions shotTo(String name) {
+    return new Page.ScreenshotOptions().setPath(Path.of("target", name));
+  }
+
+  /** A screenshot with content: many distinct colours, not one blank fill. */
+  private static void assertNotBlank(byte[] png) throws Exception {
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+    Set<Integer> colours = new HashSet<>();
+    for (int y = 0; y < image.getHeight(); y += 4) {
+      for (int x = 0; x < image.getWidth(); x += 4) {
+        colours.add(image.getRGB(x, y));
+      }
+    }
+    assertThat(colours.size()).as("distinct colours in the screenshot").isGreaterThan(20);
+  }
+}
