@@ -30,16 +30,31 @@ final class CrowdWorld {
   private final Map<S2CellId, GhostRouter> routers = new HashMap<>();
   private final Map<Long, S2CellId> owner = new HashMap<>();
   private long tick;
+  private boolean retireEmpty;
 
   CrowdWorld(ZoneSettings settings, Terrain terrain) {
     this.settings = settings;
     this.terrain = terrain;
   }
 
+  /**
+   * Stops cells without players after each round (as passivation would, sooner) and starts none for
+   * ghosts, so a walk around a planet does not keep every cell it passed.
+   */
+  CrowdWorld retiringEmptyCells() {
+    retireEmpty = true;
+    return this;
+  }
+
   /** Places a player at {@code at} in the cell owning it. */
   void enter(long id, GeoPosition at) {
+    enter(id, at, null);
+  }
+
+  /** Places a player at {@code at} in the cell owning it, walking by {@code intent} (or null). */
+  void enter(long id, GeoPosition at, MovementInput.Intent intent) {
     S2CellId cell = SpatialCells.cellAt(at, settings.zoneLevel());
-    cell(cell).enter(id, CharacterClass.MAGE, at, 0L, null);
+    cell(cell).enter(id, CharacterClass.MAGE, at, 0L, intent);
     owner.put(id, cell);
   }
 
@@ -70,12 +85,16 @@ final class CrowdWorld {
       for (TickReport.GhostBatch b : router.select(e.getValue().ghosts(), tick)) {
         boolean players = b.entities().stream().anyMatch(g -> g.kind() == EntityKind.PLAYER);
         // Sharding starts a neighbour that is shown a player; other batches go to running ones.
-        CellSimulation to = players ? cell(b.toCell()) : cells.get(b.toCell());
+        CellSimulation to = players && !retireEmpty ? cell(b.toCell()) : cells.get(b.toCell());
         if (to != null) {
           to.applyGhosts(b);
           routers.get(b.toCell()).received(b, tick);
         }
       }
+    }
+    if (retireEmpty) {
+      cells.entrySet().removeIf(e -> e.getValue().playerCount() == 0);
+      routers.keySet().retainAll(cells.keySet());
     }
     return reports;
   }
