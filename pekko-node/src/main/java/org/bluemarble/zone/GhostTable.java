@@ -36,11 +36,6 @@ final class GhostTable {
     this.population = population;
   }
 
-  /** Replaces the ghosts held from {@code batch.fromCell()} with the batch's entities. */
-  void replace(TickReport.GhostBatch batch) {
-    replace(batch, Long.MIN_VALUE);
-  }
-
   /**
    * Replaces the ghosts held from {@code batch.fromCell()} with the batch's entities; a player
    * ghost the batch no longer shows lingers until {@code lingerUntilTick} unless another batch
@@ -71,7 +66,7 @@ final class GhostTable {
         }
         if (departedUntil.containsKey(id)) {
           now[n++] = id; // handed off from here or lingering, not shown again yet
-        } else if (population.kind(slot) == EntityKind.PLAYER && lingerUntilTick > Long.MIN_VALUE) {
+        } else if (population.kind(slot) == EntityKind.PLAYER) {
           departedUntil.put(id, lingerUntilTick);
           now[n++] = id;
         } else {
