@@ -39,6 +39,8 @@ public final class CellBoundary {
 
   private final S2CellId[] acrossVertex = new S2CellId[4];
 
+  private final S2Cell[] acrossVertexCell = new S2Cell[4];
+
   /** The boundary of {@code cellId}, which must be at the settings' zone level. */
   public CellBoundary(S2CellId cellId, ZoneSettings settings) {
     if (cellId == null || !cellId.isValid() || cellId.level() != settings.zoneLevel()) {
@@ -81,6 +83,7 @@ public final class CellBoundary {
       for (int k = 0; k < 4; k++) {
         if (neighbours[i].getDistance(cell.getVertex(k)).getLength2() < 1e-24) {
           acrossVertex[k] = neighbourIds[i];
+          acrossVertexCell[k] = neighbours[i];
         }
       }
     }
@@ -138,9 +141,12 @@ public final class CellBoundary {
 
   /**
    * For a point inside the cell, the distance to the neighbour across edge k is the distance to
-   * that edge segment, at least the distance to its great circle (asin d[k]); a neighbour across a
-   * vertex is exactly as far as the vertex. So the test below never misses a neighbour; it may add
-   * an edge neighbour whose segment ends just short of the point (a harmless extra ghost).
+   * that edge segment, at least the distance to its great circle (asin d[k]). A neighbour across a
+   * vertex is as far as the vertex where the cells meet at right angles, but S2 cells are skewed
+   * near cube-face edges and corners: when the cell beside the vertex has an acute angle there, the
+   * diagonal cell's edge passes nearer than the vertex. So a vertex within twice the radius (angles
+   * of 30° or more) gets the exact S2 distance. The test never misses a neighbour; it may add an
+   * edge neighbour whose segment ends just short of the point (a harmless extra ghost).
    */
   private int ghostTargetsInside(double x, double y, double z, double[] d, S2CellId[] out) {
     int n = 0;
@@ -154,7 +160,11 @@ public final class CellBoundary {
         double dx = v[0] - x;
         double dy = v[1] - y;
         double dz = v[2] - z;
-        if (dx * dx + dy * dy + dz * dz <= aoiLength2) {
+        double vertex2 = dx * dx + dy * dy + dz * dz;
+        if (vertex2 <= aoiLength2
+            || (vertex2 <= 4.0 * aoiLength2
+                && acrossVertexCell[k].getDistance(new S2Point(x, y, z)).getLength2()
+                    <= aoiLength2)) {
           out[n++] = corner;
         }
       }

@@ -29,6 +29,18 @@ public final class CellSimulation {
    */
   public static final int MAX_VISIBLE_PER_SNAPSHOT = 64;
 
+  /**
+   * Snapshot intervals a player handed to a neighbour stays visible here as a ghost at most, unless
+   * a batch of the neighbour shows it sooner (it shows it within about one interval).
+   */
+  static final int DEPARTED_GHOST_SNAPSHOTS = 4;
+
+  /**
+   * Snapshot intervals a player ghost that vanished from a neighbour's batch lingers at most (it
+   * may be crossing into a third cell, whose batch shows it within one interval).
+   */
+  static final int LINGER_SNAPSHOTS = 2;
+
   /** Creatures re-decide every this many ticks, staggered by creature. */
   public static final int THINK_EVERY_TICKS = 6;
 
@@ -48,6 +60,9 @@ public final class CellSimulation {
   private final long checkpointEveryTicks;
   private final AoiResult scratch = new AoiResult();
   private long tick;
+
+  /** A player entered since the last ghost batches: send them on the next tick. */
+  private boolean ghostsDue;
 
   /** The simulation of {@code cellId} on a planet, with its creatures and resources spawned. */
   public CellSimulation(S2CellId cellId, ZoneSettings settings, Terrain terrain, long planetSeed) {
@@ -125,6 +140,7 @@ public final class CellSimulation {
   }
 
   private void admit(Mover mover) {
+    ghostsDue = true;
     PlayerSlot slot = new PlayerSlot(mover);
     slot.nextCheckpointTick = tick + checkpointEveryTicks;
     slotById.put(mover.id, slots.size());
@@ -180,9 +196,12 @@ public final class CellSimulation {
     return true;
   }
 
-  /** Replaces what this cell knows from {@code batch.fromCell()} with the batch's entities. */
+  /**
+   * Replaces what this cell knows from {@code batch.fromCell()} with the batch's entities (a player
+   * it no longer shows lingers a snapshot interval, see {@link GhostTable}).
+   */
   public void applyGhosts(TickReport.GhostBatch batch) {
-    ghosts.replace(batch);
+    ghosts.replace(batch, tick + LINGER_SNAPSHOTS * snapshotEvery);
   }
 
   /** Advances one tick; {@code nowNanos} is wall-clock time in nanoseconds since the epoch. */
@@ -207,8 +226,20 @@ public final class CellSimulation {
         // neighbour starts it on an input boundary and the client's path is reproduced exactly.
         if (!slot.inputInProgress() && boundary.needsHandoff(m.x(), m.y(), m.z())) {
           slot.ackInto(acks);
-          handoffs.add(handoffOf(slot));
+          TickReport.Handoff handoff = handoffOf(slot);
+          handoffs.add(handoff);
           removeSlot(m.id);
+          // Observers here keep seeing it where it crossed until the neighbour's ghosts show it.
+          ghosts.departed(
+              m.id,
+              handoff.targetCell(),
+              m.x(),
+              m.y(),
+              m.z(),
+              m.altitudeMeters(),
+              m.headingDeg(),
+              m.speedMps(),
+              tick + DEPARTED_GHOST_SNAPSHOTS * snapshotEvery);
           continue;
         }
         publish(m);
@@ -218,6 +249,7 @@ public final class CellSimulation {
         checkpoints.add(new TickReport.Checkpoint(m.id, m.position()));
       }
     }
+    ghosts.expireDeparted(tick);
     herd.step(tick, dt);
     List<ZoneFact> facts = resources.dueRespawns(instantOf(nowNanos));
     for (ZoneFact fact : facts) {
@@ -228,7 +260,9 @@ public final class CellSimulation {
     if (!slots.isEmpty()) {
       views = snapshotViews(acks);
     }
-    if (tick % snapshotEvery == 0) {
+    if (tick % snapshotEvery == 0 || ghostsDue) {
+      // Also at once after a player came in: its neighbours learn where it went.
+      ghostsDue = false;
       batches = ghosts.outgoing(boundary);
     }
     return new TickReport(

@@ -7,15 +7,24 @@ import org.bluemarble.planet.internal.CubeFace;
 /**
  * Terrain look-ups for the simulation, from memory and allocation-free (well under 1 µs a query).
  * Elevation is bilinear between the four nearest cell centres in the cube face's (s, t) grid;
- * neighbours beyond a face edge are taken from the adjacent face, so there is no seam. Biome and
- * climate come from the cell containing the point. Elevation and biome are copied once into (face,
- * i, j) order (5 bytes per cell) so the four neighbours of a query share cache lines. Thread-safe
- * (read-only).
+ * neighbours beyond a face edge are taken from the adjacent face. Within {@link #SEAM_BLEND_CELLS}
+ * of a face edge the bilinear surfaces of the faces around the point are blended with weights that
+ * fall to zero that far beyond each face, so elevation is continuous everywhere, also where three
+ * faces meet (where a face's 2×2 stencil has no fourth cell and the faces' surfaces would otherwise
+ * disagree by metres: cliffs under a walker's feet). Biome and climate come from the cell
+ * containing the point. Elevation and biome are copied once into (face, i, j) order (5 bytes per
+ * cell) so the four neighbours of a query share cache lines. Thread-safe (read-only).
  */
 public final class TerrainQuery {
 
   /** Elevation below which water counts as deep ocean (the continental shelf edge), metres. */
   public static final double DEEP_OCEAN_ELEVATION = -200.0;
+
+  /**
+   * Half-width in grid cells of the band along face edges where neighbouring faces' surfaces are
+   * blended. Below half a cell, so elevation at every cell centre stays the cell's sample.
+   */
+  static final double SEAM_BLEND_CELLS = 0.25;
 
   private final Planet planet;
   private final CellGrid grid;
@@ -62,8 +71,42 @@ public final class TerrainQuery {
 
   private double elevationAt(double x, double y, double z) {
     int face = CubeFace.face(x, y, z);
-    double gx = CubeFace.uvToSt(CubeFace.u(face, x, y, z)) * size - 0.5;
-    double gy = CubeFace.uvToSt(CubeFace.v(face, x, y, z)) * size - 0.5;
+    double s = CubeFace.uvToSt(CubeFace.u(face, x, y, z));
+    double t = CubeFace.uvToSt(CubeFace.v(face, x, y, z));
+    if (cellsInside(s, t) >= SEAM_BLEND_CELLS) {
+      return onFace(face, s, t);
+    }
+    // Near an edge: blend the surfaces of the (up to three) faces whose half-space holds the
+    // point; each weighs 1/2 on its edge, 1 that far inside and 0 that far beyond.
+    double sum = 0.0;
+    double weights = 0.0;
+    for (int axis = 0; axis < 3; axis++) {
+      double c = axis == 0 ? x : axis == 1 ? y : z;
+      if (c == 0.0) {
+        continue;
+      }
+      int f = c > 0.0 ? axis : axis + 3;
+      double sf = CubeFace.uvToSt(CubeFace.u(f, x, y, z));
+      double tf = CubeFace.uvToSt(CubeFace.v(f, x, y, z));
+      double w = (cellsInside(sf, tf) + SEAM_BLEND_CELLS) / (2.0 * SEAM_BLEND_CELLS);
+      if (w > 0.0) {
+        w = Math.min(1.0, w);
+        sum += w * onFace(f, sf, tf);
+        weights += w;
+      }
+    }
+    return sum / weights;
+  }
+
+  /** How far (s, t) lies inside its face, in grid cells (negative beyond an edge). */
+  private double cellsInside(double s, double t) {
+    return size * Math.min(Math.min(s, 1.0 - s), Math.min(t, 1.0 - t));
+  }
+
+  /** The bilinear surface of {@code face} at (s, t), which may lie a little beyond the face. */
+  private double onFace(int face, double s, double t) {
+    double gx = s * size - 0.5;
+    double gy = t * size - 0.5;
     int i0 = (int) Math.floor(gx);
     int j0 = (int) Math.floor(gy);
     double fx = gx - i0;

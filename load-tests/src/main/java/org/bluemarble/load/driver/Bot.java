@@ -154,7 +154,7 @@ public final class Bot implements ClientListener {
         (Quantiser.quantiseHeading(plan.headingFrom(here.latDeg(), here.lngDeg()))
                 + InputHistory.signature(seq))
             & 0xFFFF;
-    history.sent(seq, System.nanoTime(), headingQ);
+    history.sent(seq, System.nanoTime(), headingQ, here.latDeg(), here.lngDeg());
     try {
       sequence =
           c.sendInput(
@@ -264,7 +264,8 @@ public final class Bot implements ClientListener {
         continue;
       }
       int seen = lastSeen.getOrDefault(e.entityId(), 0);
-      int k = other.history.matchHeading(e.heading(), seen);
+      int k =
+          other.history.matchHeading(e.heading(), Quantiser.latDeg(e), Quantiser.lngDeg(e), seen);
       if (k > 0) {
         lastSeen.put(e.entityId(), k);
         long sent = other.history.sentAt(k);

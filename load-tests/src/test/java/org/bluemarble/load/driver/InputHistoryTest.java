@@ -2,6 +2,11 @@ package org.bluemarble.load.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.bluemarble.load.scenario.Sphere;
+import org.bluemarble.protocol.movement.MovementIntegrator;
+import org.bluemarble.protocol.movement.MovementIntent;
+import org.bluemarble.protocol.movement.MovementState;
+import org.bluemarble.protocol.snapshot.Quantiser;
 import org.junit.jupiter.api.Test;
 
 class InputHistoryTest {
@@ -13,7 +18,7 @@ class InputHistoryTest {
   void matchesTheNewestInputAtTheObservedPosition() {
     InputHistory h = new InputHistory();
     for (int seq = 1; seq <= 10; seq++) {
-      h.sent(seq, seq * 1_000L, 100 * seq);
+      h.sent(seq, seq * 1_000L, 100 * seq, 0, 0);
       h.positioned(seq, seq * STEP_DEG, 0);
     }
     assertThat(h.match(7 * STEP_DEG, 0, 0)).isEqualTo(7);
@@ -24,7 +29,7 @@ class InputHistoryTest {
   void ignoresInputsAlreadySeenAndPositionsNoInputReached() {
     InputHistory h = new InputHistory();
     for (int seq = 1; seq <= 5; seq++) {
-      h.sent(seq, seq, 100 * seq);
+      h.sent(seq, seq, 100 * seq, 0, 0);
       h.positioned(seq, seq * STEP_DEG, 0);
     }
     assertThat(h.match(3 * STEP_DEG, 0, 3)).isZero();
@@ -35,12 +40,36 @@ class InputHistoryTest {
   void matchesTheNewestInputAskingForTheObservedHeading() {
     InputHistory h = new InputHistory();
     for (int seq = 1; seq <= 10; seq++) {
-      h.sent(seq, seq * 1_000L, 1_000 + InputHistory.signature(seq));
+      h.sent(seq, seq * 1_000L, 1_000 + InputHistory.signature(seq), -21.0, -27.0);
     }
-    assertThat(h.matchHeading(1_000 + InputHistory.signature(7), 0)).isEqualTo(7);
-    assertThat(h.matchHeading(1_000 + InputHistory.signature(7) + 1, 0)).isEqualTo(7);
-    assertThat(h.matchHeading(1_000 + InputHistory.signature(7), 7)).isZero();
-    assertThat(h.matchHeading(5_000, 0)).isZero();
+    assertThat(h.matchHeading(1_000 + InputHistory.signature(7), -21.0, -27.0, 0)).isEqualTo(7);
+    assertThat(h.matchHeading(1_000 + InputHistory.signature(7) + 1, -21.0, -27.0, 0)).isEqualTo(7);
+    assertThat(h.matchHeading(1_000 + InputHistory.signature(7), -21.0, -27.0, 7)).isZero();
+    assertThat(h.matchHeading(5_000, -21.0, -27.0, 0)).isZero();
+  }
+
+  @Test
+  void nearAPoleMatchesTheHeadingShownFurtherAlongTheInputsGreatCircle() {
+    // 55 m from the north pole the heading of a walk turns by ~0.5° over one 0.5 m input: the
+    // heading shown mid-walk is not the one asked for, but it lies on the same great circle.
+    MovementIntegrator integrator = new MovementIntegrator(Sphere.EARTH_RADIUS_M);
+    InputHistory h = new InputHistory();
+    MovementState at = new MovementState(89.9995, 30.0, 0.0, 0.0);
+    MovementState[] starts = new MovementState[11];
+    for (int seq = 1; seq <= 10; seq++) {
+      int asked = (Quantiser.quantiseHeading(100.0) + InputHistory.signature(seq)) & 0xFFFF;
+      starts[seq] = at;
+      h.sent(seq, seq * 1_000L, asked, at.latDeg(), at.lngDeg());
+      at = integrator.step(at, new MovementIntent.Heading(Quantiser.headingDeg(asked), 5.0));
+    }
+    int asked7 = (Quantiser.quantiseHeading(100.0) + InputHistory.signature(7)) & 0xFFFF;
+    MovementState mid =
+        integrator.advance(
+            starts[7], new MovementIntent.Heading(Quantiser.headingDeg(asked7), 5.0), 0.05);
+    int shown = Quantiser.quantiseHeading(mid.headingDeg());
+    assertThat(Math.abs(shown - asked7)).isGreaterThan(10);
+    assertThat(h.matchHeading(shown, mid.latDeg(), mid.lngDeg(), 0)).isEqualTo(7);
+    assertThat(h.matchHeading(shown, mid.latDeg(), mid.lngDeg(), 7)).isZero();
   }
 
   @Test
@@ -57,7 +86,7 @@ class InputHistoryTest {
   void forgetsInputsOlderThanItsWindow() {
     InputHistory h = new InputHistory();
     for (int seq = 1; seq <= InputHistory.SIZE + 10; seq++) {
-      h.sent(seq, seq, 100 * seq);
+      h.sent(seq, seq, 100 * seq, 0, 0);
       h.positioned(seq, seq * STEP_DEG, 0);
     }
     assertThat(h.sentAt(5)).isEqualTo(InputHistory.UNKNOWN);

@@ -78,25 +78,52 @@ public final class MovementIntegrator {
     return normalise(Math.toDegrees(Math.atan2(y, x)));
   }
 
+  /**
+   * Walks {@code distanceM} along the great circle leaving {@code from} at {@code headingDeg}, in
+   * unit vectors as the server does (latitude by atan2, exact also within centimetres of a pole,
+   * where asin loses ~10 cm). The heading is relative to local north; at a pole, north is the limit
+   * along the meridian of the position's longitude (which a walk exactly through a pole keeps).
+   */
   private MovementState move(MovementState from, double headingDeg, double distanceM) {
     if (distanceM <= 0) {
       return new MovementState(from.latDeg(), from.lngDeg(), from.altM(), headingDeg);
     }
     double d = distanceM / radiusM;
-    double p1 = Math.toRadians(from.latDeg());
-    double l1 = Math.toRadians(from.lngDeg());
+    double lat = Math.toRadians(from.latDeg());
+    double lng = Math.toRadians(from.lngDeg());
     double b = Math.toRadians(headingDeg);
-    double sinP2 = Math.sin(p1) * Math.cos(d) + Math.cos(p1) * Math.sin(d) * Math.cos(b);
-    double p2 = Math.asin(Math.max(-1, Math.min(1, sinP2)));
-    double l2 =
-        l1
-            + Math.atan2(
-                Math.sin(b) * Math.sin(d) * Math.cos(p1), Math.cos(d) - Math.sin(p1) * sinP2);
-    double lat = Math.toDegrees(p2);
-    double lng = wrapLongitude(Math.toDegrees(l2));
-    // The heading at the arrival point: the reverse of the bearing back to the start, turned.
-    double back = bearingDeg(lat, lng, from.latDeg(), from.lngDeg());
-    return new MovementState(lat, lng, from.altM(), normalise(back + 180));
+    double sinLat = Math.sin(lat);
+    double cosLat = Math.cos(lat);
+    double sinLng = Math.sin(lng);
+    double cosLng = Math.cos(lng);
+    double px = cosLat * cosLng;
+    double py = cosLat * sinLng;
+    double pz = sinLat;
+    // Tangent along the heading: north = (-sinLat cosLng, -sinLat sinLng, cosLat), east = (-sinLng,
+    // cosLng, 0).
+    double tx = -sinLat * cosLng * Math.cos(b) - sinLng * Math.sin(b);
+    double ty = -sinLat * sinLng * Math.cos(b) + cosLng * Math.sin(b);
+    double tz = cosLat * Math.cos(b);
+    double c = Math.cos(d);
+    double s = Math.sin(d);
+    double qx = px * c + tx * s;
+    double qy = py * c + ty * s;
+    double qz = pz * c + tz * s;
+    double ux = tx * c - px * s;
+    double uy = ty * c - py * s;
+    double uz = tz * c - pz * s;
+    double horizontal = Math.sqrt(qx * qx + qy * qy);
+    double latDeg = Math.toDegrees(Math.atan2(qz, horizontal));
+    double lngDeg =
+        qx == 0 && qy == 0 ? from.lngDeg() : wrapLongitude(Math.toDegrees(Math.atan2(qy, qx)));
+    double l = Math.toRadians(lngDeg);
+    double norm = Math.sqrt(qx * qx + qy * qy + qz * qz);
+    double sinQ = qz / norm;
+    double cosQ = horizontal / norm;
+    double north = -sinQ * Math.cos(l) * ux - sinQ * Math.sin(l) * uy + cosQ * uz;
+    double east = -Math.sin(l) * ux + Math.cos(l) * uy;
+    return new MovementState(
+        latDeg, lngDeg, from.altM(), normalise(Math.toDegrees(Math.atan2(east, north))));
   }
 
   private static double wrapLongitude(double lng) {

@@ -27,6 +27,30 @@ class MovementIntegratorTest {
   }
 
   @Test
+  void atAPoleHeadingIsMeasuredFromTheLimitOfNorthAlongTheMeridianOfTheLongitude() {
+    for (double pole : new double[] {90.0, -90.0}) {
+      for (double heading = 0; heading < 360; heading += 35) {
+        MovementIntent.Heading walk = new MovementIntent.Heading(heading, 5);
+        // 1.1 cm from the pole on meridian 30 the frame is (nearly) the pole's limit frame.
+        MovementState near = new MovementState(pole - Math.signum(pole) * 1e-7, 30, 0, heading);
+        MovementState at = new MovementState(pole, 30, 0, heading);
+        MovementState fromNear = integrator.step(near, walk);
+        MovementState fromPole = integrator.step(at, walk);
+        assertThat(
+                integrator.distanceM(
+                    fromNear.latDeg(), fromNear.lngDeg(), fromPole.latDeg(), fromPole.lngDeg()))
+            .as("from pole %s heading %s", pole, heading)
+            .isLessThan(0.03);
+        assertThat(integrator.distanceM(pole, 30, fromPole.latDeg(), fromPole.lngDeg()))
+            .isCloseTo(0.5, within(1e-6));
+        // Walking on, away from the pole.
+        double turn = fromPole.headingDeg() - (pole > 0 ? 180.0 : 0.0);
+        assertThat(Math.abs((turn + 540.0) % 360.0 - 180.0)).isLessThan(1e-6);
+      }
+    }
+  }
+
+  @Test
   void walkingToATargetStopsOnIt() {
     MovementState start = new MovementState(0, 0, 0, 0);
     MovementIntent.Target target = new MovementIntent.Target(0.00001, 0.00001, 5);
