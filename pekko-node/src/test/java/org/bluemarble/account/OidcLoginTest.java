@@ -220,7 +220,10 @@ class OidcLoginTest {
     assertThat(script.status()).isEqualTo(401);
     assertThat(reason(script)).isEqualTo("MALFORMED");
     String huge = "{\"idToken\":\"" + "a".repeat(1024 * 1024) + "\",\"nonce\":\"n\"}";
-    assertThat(api.call("POST", "/v1/auth/oidc/standin", huge, null).status()).isEqualTo(413);
+    assertThat(
+            org.bluemarble.node.testing.LargeBodies.status(
+                node.httpPort, "POST", "/v1/auth/oidc/standin", huge, null))
+        .isEqualTo(413);
     AdminClient.Response malformed =
         api.call("POST", "/v1/auth/oidc/standin", "{\"idToken\": \"abc\", ", null);
     assertThat(malformed.status()).isEqualTo(400);
