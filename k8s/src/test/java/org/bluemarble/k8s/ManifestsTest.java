@@ -184,7 +184,9 @@ class ManifestsTest {
             "BLUEMARBLE_PG_PASSWORD",
             "BLUEMARBLE_REDIS_URL",
             "BLUEMARBLE_UDP_KEY",
-            "BLUEMARBLE_PAYMENTS_SECRET");
+            "BLUEMARBLE_PAYMENTS_SECRET",
+            "BLUEMARBLE_REMOTE_KEYSTORE_PASSWORD",
+            "BLUEMARBLE_REMOTE_TRUSTSTORE_PASSWORD");
     configMap(overlay)
         .fieldNames()
         .forEachRemaining(name -> assertThat(looksSecret(name)).as(name).isFalse());
@@ -238,6 +240,16 @@ class ManifestsTest {
         .contains("bluemarble_players_online", "bluemarble_zone_tick_duration_seconds_bucket");
   }
 
+  private static String placeholderFile(String name) {
+    try {
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("bluemarble-k8s-", name);
+      file.toFile().deleteOnExit();
+      return file.toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static boolean looksSecret(String name) {
     String n = name.toUpperCase(Locale.ROOT);
     return (n.contains("PASSWORD")
@@ -266,6 +278,12 @@ class ManifestsTest {
     env.put("BLUEMARBLE_REDIS_URL", "redis://redis:6379");
     env.put("BLUEMARBLE_PAYMENTS_SECRET", "placeholder-payments-secret");
     env.put("BLUEMARBLE_SIGNING_KEY_FILE", "");
+    // The cluster's TLS stores come from a Secret volume in the pod; the settings only check that
+    // the
+    // files are there, so placeholders stand in for them.
+    assertThat(env).containsKeys("BLUEMARBLE_REMOTE_KEYSTORE", "BLUEMARBLE_REMOTE_TRUSTSTORE");
+    env.put("BLUEMARBLE_REMOTE_KEYSTORE", placeholderFile("node.p12"));
+    env.put("BLUEMARBLE_REMOTE_TRUSTSTORE", placeholderFile("trust.p12"));
     Profile profile = Profile.fromName((String) env.get("BLUEMARBLE_PROFILE"));
     assertThat(profile).isEqualTo(Profile.KUBERNETES);
     BlueMarbleSettings settings =

@@ -27,7 +27,11 @@ class ClusterJoinTest {
                     "BLUEMARBLE_PG_URL", "jdbc:postgresql://db:5432/bluemarble",
                     "BLUEMARBLE_PG_USER", "game",
                     "BLUEMARBLE_PG_PASSWORD", "secret",
-                    "BLUEMARBLE_MONGODB_URI", "mongodb://terrain:27017")));
+                    "BLUEMARBLE_MONGODB_URI", "mongodb://terrain:27017",
+                    "BLUEMARBLE_PAYMENTS_SECRET", "placeholder",
+                    "BLUEMARBLE_REDIS_URL", "redis://redis:6379",
+                    "BLUEMARBLE_SIGNING_KEY_FILE", "/etc/bluemarble/signing/signing-key.pem",
+                    "BLUEMARBLE_UDP_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")));
     assertThat(ClusterJoin.fromConfig(k8s).discovery())
         .isEqualTo(ClusterJoin.Discovery.KUBERNETES_API);
     assertThat(k8s.getStringList("bluemarble.node.seed-nodes")).isEmpty();
