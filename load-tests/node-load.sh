@@ -42,6 +42,7 @@ if [[ "${JFR:-0}" == 1 ]]; then
 fi
 
 java -jar load-tests/target/bluemarble-load.jar --target 127.0.0.1 --http-port "$HTTP_PORT" --udp-port "$UDP_PORT" \
+  --node-pid "$NODE" \
   --admin "$ADMIN" "$@" || echo "load run exited with $?"
 
 if [[ "${JFR:-0}" == 1 ]]; then
