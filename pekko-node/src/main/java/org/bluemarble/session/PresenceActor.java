@@ -352,6 +352,19 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   }
 
   private Behavior<Command> onCellEvent(SessionEvent event) {
+    if (event instanceof SessionEvent.InputsDropped d && listener != null) {
+      // The design's policy for a flooding client: drop the connection; the character stays for
+      // the grace period as after any lost connection.
+      WorldListener l = listener;
+      l.onEnded(
+          WorldListener.EndReason.FLOODED,
+          "sent inputs faster than the world accepts them ("
+              + d.dropped()
+              + " dropped in one tick beyond "
+              + d.queueLimit()
+              + " queued)");
+      return onDetach(new Detach(l));
+    }
     PresenceEvents.deliver(event, listener, this::observed);
     if (event instanceof SessionEvent.HandedOff h) {
       cellId = h.newCellId();

@@ -209,6 +209,33 @@ class EdgeRobustnessTest {
     wellBehavedClientEntersAndMoves("fuzz_udp_after", true);
   }
 
+  @Test
+  void aClientWhoseInputsFloodTheCellIsDisconnected() throws Exception {
+    PlayWorld.Player p = world.newPlayer("robust_flooder");
+    java.util.concurrent.CompletableFuture<Disconnect> disconnect =
+        new java.util.concurrent.CompletableFuture<>();
+    ClientListener listener =
+        new ClientListener() {
+          @Override
+          public void onDisconnect(Disconnect d) {
+            disconnect.complete(d);
+          }
+        };
+    try (BlueMarbleClient client = world.webSocket(p, listener)) {
+      client.enterWorld(p.playerId()).get(30, TimeUnit.SECONDS);
+      // Far more inputs than the cell queues per player between two ticks.
+      for (int i = 0; i < 2_000 && !disconnect.isDone(); i++) {
+        client.sendInput(new MovementIntent.Heading(90, 1));
+      }
+      Disconnect d = disconnect.get(30, TimeUnit.SECONDS);
+      assertThat(d.getReason()).isEqualTo(Disconnect.Reason.REASON_PROTOCOL_VIOLATION);
+      assertThat(d.getDetail()).contains("inputs");
+    }
+    // The flooder's character stays for the grace period like after a lost connection, and a
+    // well-behaved client still plays.
+    wellBehavedClientEntersAndMoves("robust_after_flood", false);
+  }
+
   private void wellBehavedClientEntersAndMoves(String name, boolean udp) throws Exception {
     PlayWorld.Player p = world.newPlayer(name);
     try (ClientIoLoop loop = new ClientIoLoop(name + "-io");
