@@ -210,6 +210,26 @@ class EdgeRobustnessTest {
   }
 
   @Test
+  void textAndOversizedMessagesAreRefusedAndFragmentedOnesAreReassembled() throws Exception {
+    try (RawWebSocket ws = greeted()) {
+      ws.sendText("hello?");
+      assertThat(errorCode(ws)).isEqualTo(Error.Code.CODE_MALFORMED_FRAME);
+      ws.send(new byte[70_000]); // above bluemarble.edge.ws.max-frame-bytes (65536)
+      assertThat(errorCode(ws)).isEqualTo(Error.Code.CODE_FRAME_TOO_LARGE);
+      ws.sendFragmented(
+          Envelope.newBuilder()
+              .setCorrelationId(9)
+              .setPing(org.bluemarble.protocol.v1.Ping.newBuilder().setClientTimeMs(1234))
+              .build()
+              .toByteArray());
+      Envelope pong = ws.next(Envelope.MessageCase.PONG);
+      assertThat(pong).as("a Pong answers the reassembled Ping").isNotNull();
+      assertThat(pong.getCorrelationId()).isEqualTo(9);
+      assertThat(pong.getPong().getClientTimeMs()).isEqualTo(1234);
+    }
+  }
+
+  @Test
   void aClientWhoseInputsFloodTheCellIsDisconnected() throws Exception {
     PlayWorld.Player p = world.newPlayer("robust_flooder");
     java.util.concurrent.CompletableFuture<Disconnect> disconnect =
