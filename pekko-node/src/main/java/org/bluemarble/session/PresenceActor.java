@@ -351,16 +351,24 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     return failEntry(PortException.Code.CONFLICT, "the player left the world");
   }
 
+  /** The window over which dropped inputs count towards a flood. */
+  private static final java.time.Duration FLOOD_WINDOW = java.time.Duration.ofSeconds(1);
+
+  private long floodWindowStart = System.nanoTime();
+  private int floodDropped;
+
   private Behavior<Command> onCellEvent(SessionEvent event) {
-    if (event instanceof SessionEvent.InputsDropped d && listener != null) {
+    if (event instanceof SessionEvent.InputsDropped d && listener != null && flooding(d)) {
       // The design's policy for a flooding client: drop the connection; the character stays for
       // the grace period as after any lost connection.
       WorldListener l = listener;
       l.onEnded(
           WorldListener.EndReason.FLOODED,
           "sent inputs faster than the world accepts them ("
-              + d.dropped()
-              + " dropped in one tick beyond "
+              + floodDropped
+              + " dropped within "
+              + FLOOD_WINDOW.toMillis()
+              + " ms beyond "
               + d.queueLimit()
               + " queued)");
       return onDetach(new Detach(l));
@@ -370,6 +378,21 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
       cellId = h.newCellId();
     }
     return this;
+  }
+
+  /**
+   * Whether the inputs dropped so far in the current {@link #FLOOD_WINDOW} exceed twice the cell's
+   * queue: a burst of inputs held back by the network (or a stalled node) loses a few and stays; a
+   * client sending far more than it may is a flood.
+   */
+  private boolean flooding(SessionEvent.InputsDropped d) {
+    long now = System.nanoTime();
+    if (now - floodWindowStart > FLOOD_WINDOW.toNanos()) {
+      floodWindowStart = now;
+      floodDropped = 0;
+    }
+    floodDropped += d.dropped();
+    return floodDropped > 2 * d.queueLimit();
   }
 
   /** Bookkeeping for every cell event: own position, sequence, liveness. */
