@@ -70,6 +70,9 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
         ctx -> Behaviors.withTimers(timers -> new PresenceActor(ctx, timers, playerId, settings)));
   }
 
+  /** The window over which dropped inputs count towards a flood. */
+  private static final java.time.Duration FLOOD_WINDOW = java.time.Duration.ofSeconds(1);
+
   private final TimerScheduler<Command> timers;
   private final String playerId;
   private final long entityId;
@@ -90,6 +93,8 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   private long lastSequence;
   private long lastSnapshotNanos;
   private Presence.Entered entered;
+  private long floodWindowStart = System.nanoTime();
+  private int floodDropped;
 
   private PresenceActor(
       ActorContext<Command> ctx,
@@ -350,12 +355,6 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     lease.release();
     return failEntry(PortException.Code.CONFLICT, "the player left the world");
   }
-
-  /** The window over which dropped inputs count towards a flood. */
-  private static final java.time.Duration FLOOD_WINDOW = java.time.Duration.ofSeconds(1);
-
-  private long floodWindowStart = System.nanoTime();
-  private int floodDropped;
 
   private Behavior<Command> onCellEvent(SessionEvent event) {
     if (event instanceof SessionEvent.InputsDropped d && listener != null && flooding(d)) {

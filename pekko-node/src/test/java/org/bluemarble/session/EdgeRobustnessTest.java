@@ -245,7 +245,11 @@ class EdgeRobustnessTest {
       client.enterWorld(p.playerId()).get(30, TimeUnit.SECONDS);
       // Far more inputs than the cell queues per player between two ticks.
       for (int i = 0; i < 2_000 && !disconnect.isDone(); i++) {
-        client.sendInput(new MovementIntent.Heading(90, 1));
+        try {
+          client.sendInput(new MovementIntent.Heading(90, 1));
+        } catch (IllegalStateException closedMeanwhile) {
+          break; // the server's Disconnect closed the client while this loop was still sending
+        }
       }
       Disconnect d = disconnect.get(30, TimeUnit.SECONDS);
       assertThat(d.getReason()).isEqualTo(Disconnect.Reason.REASON_PROTOCOL_VIOLATION);
