@@ -73,6 +73,9 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   /** The window over which dropped inputs count towards a flood. */
   private static final java.time.Duration FLOOD_WINDOW = java.time.Duration.ofSeconds(1);
 
+  /** Dropped inputs within the window, in cell input queues, that make a flood. */
+  private static final int FLOOD_QUEUES = 10;
+
   private final TimerScheduler<Command> timers;
   private final String playerId;
   private final long entityId;
@@ -380,9 +383,10 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   }
 
   /**
-   * Whether the inputs dropped so far in the current {@link #FLOOD_WINDOW} exceed twice the cell's
-   * queue: a burst of inputs held back by the network (or a stalled node) loses a few and stays; a
-   * client sending far more than it may is a flood.
+   * Whether the inputs dropped so far in the current {@link #FLOOD_WINDOW} exceed {@link
+   * #FLOOD_QUEUES} times the cell's queue (320 inputs, 32 s of play at 10 Hz): a burst of inputs
+   * held back by the network or a stalled node loses a few and stays; a client sending far more
+   * than it may is a flood.
    */
   private boolean flooding(SessionEvent.InputsDropped d) {
     long now = System.nanoTime();
@@ -391,7 +395,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
       floodDropped = 0;
     }
     floodDropped += d.dropped();
-    return floodDropped > 2 * d.queueLimit();
+    return floodDropped > FLOOD_QUEUES * d.queueLimit();
   }
 
   /** Bookkeeping for every cell event: own position, sequence, liveness. */
