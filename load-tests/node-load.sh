@@ -7,15 +7,18 @@
 #   JFR=1 load-tests/node-load.sh --capacity --bots 1000 --capacity-start 100 --capacity-step 100
 #
 # Ports (override with the variables): HTTP 18080, UDP 17777, management 18558, remoting 25620, metrics 19095.
+# NODE_JAR / LOAD_JAR run other builds (e.g. a saved "before" build for a before/after comparison).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 HTTP_PORT=${HTTP_PORT:-18080}
 UDP_PORT=${UDP_PORT:-17777}
 ADMIN=${ADMIN:-loadadmin:load-admin-password-1}
-DATA=$(mktemp -d /tmp/bluemarble-load-node.XXXXXX)
+DATA=$(mktemp -d "${DATA_PREFIX:-/tmp/bluemarble-load-node}.XXXXXX")
 
-if [[ ! -f pekko-node/target/bluemarble-node.jar || ! -f load-tests/target/bluemarble-load.jar ]]; then
+NODE_JAR=${NODE_JAR:-pekko-node/target/bluemarble-node.jar}
+LOAD_JAR=${LOAD_JAR:-load-tests/target/bluemarble-load.jar}
+if [[ ! -f "$NODE_JAR" || ! -f "$LOAD_JAR" ]]; then
   ./mvnw -B -q -pl pekko-node,load-tests -am package -DskipTests
 fi
 
@@ -23,7 +26,7 @@ BLUEMARBLE_DATA_DIR="$DATA" BLUEMARBLE_AOI_RADIUS=250 BLUEMARBLE_BOOTSTRAP_ADMIN
 BLUEMARBLE_HTTP_PORT="$HTTP_PORT" BLUEMARBLE_UDP_PORT="$UDP_PORT" \
 BLUEMARBLE_MANAGEMENT_PORT=${MANAGEMENT_PORT:-18558} BLUEMARBLE_REMOTE_PORT=${REMOTE_PORT:-25620} \
 BLUEMARBLE_METRICS_PORT=${METRICS_PORT:-19095} \
-  java -jar pekko-node/target/bluemarble-node.jar > "$DATA/node.log" 2>&1 &
+  java -jar "$NODE_JAR" > "$DATA/node.log" 2>&1 &
 NODE=$!
 trap 'kill "$NODE" 2>/dev/null || true; wait "$NODE" 2>/dev/null || true' EXIT
 echo "node pid $NODE, log $DATA/node.log"
@@ -41,7 +44,8 @@ if [[ "${JFR:-0}" == 1 ]]; then
   jcmd "$NODE" JFR.start name=load settings=profile > /dev/null
 fi
 
-java -jar load-tests/target/bluemarble-load.jar --target 127.0.0.1 --http-port "$HTTP_PORT" --udp-port "$UDP_PORT" \
+java -jar "$LOAD_JAR" --target 127.0.0.1 --http-port "$HTTP_PORT" --udp-port "$UDP_PORT" \
+  --node-pid "$NODE" \
   --admin "$ADMIN" "$@" || echo "load run exited with $?"
 
 if [[ "${JFR:-0}" == 1 ]]; then

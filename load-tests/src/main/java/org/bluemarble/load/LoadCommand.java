@@ -93,6 +93,20 @@ public final class LoadCommand implements Callable<Integer> {
       description = "Chat lines per bot per minute (default ${DEFAULT-VALUE}).")
   double chatPerMinute;
 
+  @Option(
+      names = "--observer-pct",
+      description =
+          "Percentage of bots that decode snapshots and time observations; the others receive,"
+              + " count and acknowledge them (default ${DEFAULT-VALUE}).")
+  int observerPct = 100;
+
+  @Option(
+      names = "--node-pid",
+      description =
+          "Process id of the node when it runs on this machine: the summary reports its CPU over"
+              + " the steady state (node-load.sh passes it).")
+  long nodePid;
+
   @Option(names = "--capacity", description = "Run the capacity search up to --bots.")
   boolean capacity;
 
@@ -135,7 +149,9 @@ public final class LoadCommand implements Callable<Integer> {
               LatLng.parse(centre),
               admin,
               chatPerMinute,
-              dir);
+              dir,
+              observerPct,
+              nodePid);
       if (capacity) {
         search = new CapacitySearch(CapacityCriteria.ISSUE_8, capacityStart, capacityStep, bots);
       }

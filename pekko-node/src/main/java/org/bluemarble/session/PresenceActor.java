@@ -70,6 +70,12 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
         ctx -> Behaviors.withTimers(timers -> new PresenceActor(ctx, timers, playerId, settings)));
   }
 
+  /** The window over which dropped inputs count towards a flood. */
+  private static final java.time.Duration FLOOD_WINDOW = java.time.Duration.ofSeconds(1);
+
+  /** Dropped inputs within the window, in cell input queues, that make a flood. */
+  private static final int FLOOD_QUEUES = 10;
+
   private final TimerScheduler<Command> timers;
   private final String playerId;
   private final long entityId;
@@ -90,6 +96,8 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   private long lastSequence;
   private long lastSnapshotNanos;
   private Presence.Entered entered;
+  private long floodWindowStart = System.nanoTime();
+  private int floodDropped;
 
   private PresenceActor(
       ActorContext<Command> ctx,
@@ -365,11 +373,42 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   }
 
   private Behavior<Command> onCellEvent(SessionEvent event) {
+    if (event instanceof SessionEvent.InputsDropped d && listener != null && flooding(d)) {
+      // The design's policy for a flooding client: drop the connection; the character stays for
+      // the grace period as after any lost connection.
+      WorldListener l = listener;
+      l.onEnded(
+          WorldListener.EndReason.FLOODED,
+          "sent inputs faster than the world accepts them ("
+              + floodDropped
+              + " dropped within "
+              + FLOOD_WINDOW.toMillis()
+              + " ms beyond "
+              + d.queueLimit()
+              + " queued)");
+      return onDetach(new Detach(l));
+    }
     PresenceEvents.deliver(event, listener, this::observed);
     if (event instanceof SessionEvent.HandedOff h) {
       cellId = h.newCellId();
     }
     return this;
+  }
+
+  /**
+   * Whether the inputs dropped so far in the current {@link #FLOOD_WINDOW} exceed {@link
+   * #FLOOD_QUEUES} times the cell's queue (320 inputs, 32 s of play at 10 Hz): a burst of inputs
+   * held back by the network or a stalled node loses a few and stays; a client sending far more
+   * than it may is a flood.
+   */
+  private boolean flooding(SessionEvent.InputsDropped d) {
+    long now = System.nanoTime();
+    if (now - floodWindowStart > FLOOD_WINDOW.toNanos()) {
+      floodWindowStart = now;
+      floodDropped = 0;
+    }
+    floodDropped += d.dropped();
+    return floodDropped > FLOOD_QUEUES * d.queueLimit();
   }
 
   /** Bookkeeping for every cell event: own position, sequence, liveness. */

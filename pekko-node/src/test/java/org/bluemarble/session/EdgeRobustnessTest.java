@@ -255,6 +255,57 @@ class EdgeRobustnessTest {
     wellBehavedClientEntersAndMoves("fuzz_udp_after", true);
   }
 
+  @Test
+  void textAndOversizedMessagesAreRefusedAndFragmentedOnesAreReassembled() throws Exception {
+    try (RawWebSocket ws = greeted()) {
+      ws.sendText("hello?");
+      assertThat(errorCode(ws)).isEqualTo(Error.Code.CODE_MALFORMED_FRAME);
+      ws.send(new byte[70_000]); // above bluemarble.edge.ws.max-frame-bytes (65536)
+      assertThat(errorCode(ws)).isEqualTo(Error.Code.CODE_FRAME_TOO_LARGE);
+      ws.sendFragmented(
+          Envelope.newBuilder()
+              .setCorrelationId(9)
+              .setPing(org.bluemarble.protocol.v1.Ping.newBuilder().setClientTimeMs(1234))
+              .build()
+              .toByteArray());
+      Envelope pong = ws.next(Envelope.MessageCase.PONG);
+      assertThat(pong).as("a Pong answers the reassembled Ping").isNotNull();
+      assertThat(pong.getCorrelationId()).isEqualTo(9);
+      assertThat(pong.getPong().getClientTimeMs()).isEqualTo(1234);
+    }
+  }
+
+  @Test
+  void aClientWhoseInputsFloodTheCellIsDisconnected() throws Exception {
+    PlayWorld.Player p = world.newPlayer("robust_flooder");
+    java.util.concurrent.CompletableFuture<Disconnect> disconnect =
+        new java.util.concurrent.CompletableFuture<>();
+    ClientListener listener =
+        new ClientListener() {
+          @Override
+          public void onDisconnect(Disconnect d) {
+            disconnect.complete(d);
+          }
+        };
+    try (BlueMarbleClient client = world.webSocket(p, listener)) {
+      client.enterWorld(p.playerId()).get(30, TimeUnit.SECONDS);
+      // Far more inputs than the cell queues per player between two ticks.
+      for (int i = 0; i < 2_000 && !disconnect.isDone(); i++) {
+        try {
+          client.sendInput(new MovementIntent.Heading(90, 1));
+        } catch (IllegalStateException closedMeanwhile) {
+          break; // the server's Disconnect closed the client while this loop was still sending
+        }
+      }
+      Disconnect d = disconnect.get(30, TimeUnit.SECONDS);
+      assertThat(d.getReason()).isEqualTo(Disconnect.Reason.REASON_PROTOCOL_VIOLATION);
+      assertThat(d.getDetail()).contains("inputs");
+    }
+    // The flooder's character stays for the grace period like after a lost connection, and a
+    // well-behaved client still plays.
+    wellBehavedClientEntersAndMoves("robust_after_flood", false);
+  }
+
   private void wellBehavedClientEntersAndMoves(String name, boolean udp) throws Exception {
     PlayWorld.Player p = world.newPlayer(name);
     try (ClientIoLoop loop = new ClientIoLoop(name + "-io");

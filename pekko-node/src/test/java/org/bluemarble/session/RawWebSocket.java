@@ -56,6 +56,30 @@ final class RawWebSocket implements AutoCloseable {
     return ending || closed.isDone();
   }
 
+  /** Sends one text frame; false when the connection is gone. */
+  boolean sendText(String text) {
+    try {
+      socket.sendText(text, true).get(10, TimeUnit.SECONDS);
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /** Sends one binary message as two fragments; false when the connection is gone. */
+  boolean sendFragmented(byte[] frame) {
+    int half = frame.length / 2;
+    try {
+      socket.sendBinary(ByteBuffer.wrap(frame, 0, half), false).get(10, TimeUnit.SECONDS);
+      socket
+          .sendBinary(ByteBuffer.wrap(frame, half, frame.length - half), true)
+          .get(10, TimeUnit.SECONDS);
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
   boolean send(Envelope e) {
     return send(e.toByteArray());
   }

@@ -49,7 +49,12 @@ public interface WorldListener {
     /** The character left the world (logout or grace period over). */
     LEFT,
     /** The world could not keep the character (cell lost and re-entry failed). */
-    FAILED
+    FAILED,
+    /**
+     * The client sent inputs faster than its cell accepts them (its input queue overflowed): the
+     * connection is dropped, the character stays for the grace period as after a lost connection.
+     */
+    FLOODED
   }
 
   /**

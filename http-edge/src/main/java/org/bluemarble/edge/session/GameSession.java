@@ -491,10 +491,18 @@ public final class GameSession {
     @Override
     public void onSnapshot(long tick, List<SeenEntity> visible) {
       synchronized (GameSession.this) {
-        if (current()) {
-          feed.encode(tick, visible).forEach(out::send);
+        if (!current()) {
+          return;
         }
       }
+      // Encoded outside the session lock, which the transport's thread takes for every frame (the
+      // world calls a listener one event at a time; the feed's own lock only guards against a
+      // second caller during a takeover).
+      List<Envelope> encoded;
+      synchronized (feed) {
+        encoded = feed.encode(tick, visible);
+      }
+      encoded.forEach(out::send);
     }
 
     @Override

@@ -169,6 +169,7 @@ final class ProtoMapping {
     return switch (reason) {
       case REPLACED -> Disconnect.Reason.REASON_REPLACED;
       case KICKED -> Disconnect.Reason.REASON_KICKED;
+      case FLOODED -> Disconnect.Reason.REASON_PROTOCOL_VIOLATION;
       case LEFT, FAILED -> Disconnect.Reason.REASON_UNSPECIFIED;
     };
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.WorldListener;
 import org.bluemarble.protocol.snapshot.EntityState;
@@ -15,14 +16,16 @@ import org.bluemarble.protocol.v1.Envelope;
 /**
  * One client's snapshot stream while in the world: quantises what the world shows, delta-encodes it
  * against the newest snapshot the client acknowledged, and turns enter notices into EntityEnter
- * messages carrying the entity's kind and position from the snapshot that first shows it. Not
- * thread-safe (the session serialises calls).
+ * messages carrying the entity's kind and position from the snapshot that first shows it. {@link
+ * #acknowledge} may be called from any thread (the transport's, while a snapshot is encoded on the
+ * world's); every other method by one thread at a time (the world's calls for this session).
  */
 final class SnapshotFeed {
   private final long selfId;
   private final Quantiser quantiser;
   private final SnapshotEncoder encoder = new SnapshotEncoder();
   private final int budgetBytes;
+  private final AtomicInteger acknowledged = new AtomicInteger();
   private final Set<Long> announced = new LinkedHashSet<>();
   private PlayPosition self;
   private long tick;
@@ -35,7 +38,7 @@ final class SnapshotFeed {
   }
 
   void acknowledge(int snapshotId) {
-    encoder.acknowledge(snapshotId);
+    acknowledged.accumulateAndGet(snapshotId, Math::max);
   }
 
   /** The newest authoritative own position (corrections, acks that carry one). */
@@ -64,6 +67,7 @@ final class SnapshotFeed {
   /** EntityEnter messages (for newly seen entities) followed by the snapshot. */
   List<Envelope> encode(long serverTick, List<WorldListener.SeenEntity> visible) {
     tick = serverTick;
+    encoder.acknowledge(acknowledged.get());
     List<Envelope> out = new ArrayList<>(2);
     List<EntityState> states = new ArrayList<>(visible.size());
     for (WorldListener.SeenEntity e : visible) {

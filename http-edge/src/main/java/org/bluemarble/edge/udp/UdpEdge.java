@@ -10,12 +10,10 @@ import java.nio.channels.Selector;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.bluemarble.edge.session.GameSession;
 import org.bluemarble.edge.session.SessionDeps;
-import org.bluemarble.edge.session.SessionOutput;
 import org.bluemarble.protocol.ProtocolCodec;
 import org.bluemarble.protocol.udp.DropReason;
 import org.bluemarble.protocol.udp.UdpEvent;
@@ -30,7 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The UDP game edge: one DatagramChannel served by one thread, running the protocol module's
  * netcode-style endpoint ({@link UdpServerSessions}) and one {@link GameSession} per connection.
- * Sessions write from any thread into a queue the I/O thread drains. Bad datagrams are dropped
+ * Sessions write from any thread into a bounded hand-off ({@link UdpOutbound}: superseded snapshots
+ * are skipped, a slow connection loses snapshots, counted, and is closed rather than lose a
+ * reliable message) that the I/O thread drains, woken once per batch. Bad datagrams are dropped
  * silently and counted by {@link DropReason}. The I/O thread only decrypts and dispatches: access
  * tokens are verified on a small bounded pool ({@link #VERIFIER_THREADS} threads, {@link
  * #VERIFIER_QUEUE} waiting), and a session that closes lingers until its last reliable messages are
@@ -52,7 +52,7 @@ public final class UdpEdge implements AutoCloseable {
   private final SessionDeps deps;
   private final ProtocolCodec codec = new ProtocolCodec();
   private final Map<InetSocketAddress, GameSession> games = new HashMap<>();
-  private final ConcurrentLinkedQueue<Outbound> outbound = new ConcurrentLinkedQueue<>();
+  private final UdpOutbound outbound;
   private final Thread thread;
   private final ThreadPoolExecutor verifier =
       new ThreadPoolExecutor(
@@ -67,9 +67,21 @@ public final class UdpEdge implements AutoCloseable {
             return t;
           });
   private volatile boolean running = true;
-  private volatile long datagramsIn;
+  // I/O thread only: the loop's clock for the sink below.
+  private long drainNow;
+  private final UdpOutbound.Sink sink =
+      new UdpOutbound.Sink() {
+        @Override
+        public void send(InetSocketAddress to, Envelope envelope) {
+          sessions.send(to, envelope, drainNow);
+        }
 
-  private record Outbound(InetSocketAddress to, Envelope envelope) {}
+        @Override
+        public void close(InetSocketAddress to) {
+          sessions.close(to, drainNow);
+        }
+      };
+  private volatile long datagramsIn;
 
   private UdpEdge(DatagramChannel channel, UdpServerEndpoint.Settings settings, SessionDeps deps)
       throws IOException {
@@ -78,6 +90,7 @@ public final class UdpEdge implements AutoCloseable {
     channel.register(selector, SelectionKey.OP_READ);
     this.sessions = new UdpServerSessions(new UdpServerEndpoint(settings), codec);
     this.deps = deps;
+    this.outbound = new UdpOutbound(UdpOutbound.DEFAULT_LIMIT, selector::wakeup);
     this.thread = new Thread(this::run, "bluemarble-udp-edge");
     thread.setDaemon(true);
   }
@@ -130,6 +143,19 @@ public final class UdpEdge implements AutoCloseable {
   /** Connections disconnected because their reliable queue overflowed (see UdpServerSessions). */
   public long tooSlow() {
     return sessions.tooSlow();
+  }
+
+  /**
+   * Snapshots not handed to the endpoint: dropped because their connection's hand-off queue was
+   * half full, or superseded by a newer one queued behind them (see {@link UdpOutbound}).
+   */
+  public long droppedSnapshots() {
+    return outbound.droppedSnapshots() + outbound.supersededSnapshots();
+  }
+
+  /** Connections closed because a reliable message found their hand-off queue full. */
+  public long handOffTooSlow() {
+    return outbound.tooSlow();
   }
 
   /** Connections open now. */
@@ -192,31 +218,12 @@ public final class UdpEdge implements AutoCloseable {
   }
 
   private void drainOutbound(long now) {
-    for (Outbound o; (o = outbound.poll()) != null; ) {
-      if (o.envelope() == null) {
-        sessions.close(o.to(), now);
-      } else {
-        sessions.send(o.to(), o.envelope(), now);
-      }
-    }
+    drainNow = now;
+    outbound.drain(sink);
   }
 
   private GameSession session(InetSocketAddress address, String playerId) {
-    SessionOutput out =
-        new SessionOutput() {
-          @Override
-          public void send(Envelope envelope) {
-            outbound.add(new Outbound(address, envelope));
-            selector.wakeup();
-          }
-
-          @Override
-          public void close() {
-            outbound.add(new Outbound(address, null));
-            selector.wakeup();
-          }
-        };
-    return new GameSession(deps, out, codec, playerId, verifier);
+    return new GameSession(deps, outbound.connection(address), codec, playerId, verifier);
   }
 
   @Override

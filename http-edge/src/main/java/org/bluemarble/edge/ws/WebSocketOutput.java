@@ -1,12 +1,9 @@
 package org.bluemarble.edge.ws;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.pekko.http.javadsl.model.ws.BinaryMessage;
-import org.apache.pekko.http.javadsl.model.ws.Message;
-import org.apache.pekko.stream.BoundedSourceQueue;
-import org.apache.pekko.stream.QueueOfferResult;
-import org.apache.pekko.util.ByteString;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.bluemarble.edge.session.SessionOutput;
 import org.bluemarble.protocol.Delivery;
 import org.bluemarble.protocol.ProtocolCodec;
@@ -20,21 +17,34 @@ import org.bluemarble.protocol.v1.Envelope;
  * finds the queue full (but for one slot) ends the connection with Disconnect REASON_TOO_SLOW in
  * that last slot. Snapshots are deltas against what the client acknowledged, so a dropped one costs
  * nothing but freshness.
+ *
+ * <p>Envelopes are encoded by the sending thread; the connection's stream stage ({@link
+ * WebSocketSessionStage}) takes the bytes with {@link #poll} when the socket can take more, and is
+ * woken once per batch (only the send that finds no wake-up pending calls it).
  */
 final class WebSocketOutput implements SessionOutput {
-  private final BoundedSourceQueue<Message> queue;
+  /** What {@link #poll} returns once the connection is to be closed after what was queued. */
+  static final Object CLOSE = new Object();
+
+  private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final AtomicBoolean wakePending = new AtomicBoolean();
   private final int capacity;
   private final ProtocolCodec codec;
   private final WebSocketStats stats;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final AtomicLong droppedUnreliable = new AtomicLong();
+  private final LongAdder droppedUnreliable = new LongAdder();
+  private volatile Runnable wake = () -> {};
 
-  WebSocketOutput(
-      BoundedSourceQueue<Message> queue, int capacity, ProtocolCodec codec, WebSocketStats stats) {
-    this.queue = queue;
+  WebSocketOutput(int capacity, ProtocolCodec codec, WebSocketStats stats) {
     this.capacity = capacity;
     this.codec = codec;
     this.stats = stats;
+  }
+
+  /** Called (from any thread) when the queue was empty and something arrived. */
+  void onAvailable(Runnable wake) {
+    this.wake = wake;
   }
 
   @Override
@@ -43,44 +53,71 @@ final class WebSocketOutput implements SessionOutput {
       return;
     }
     boolean unreliable = Delivery.isUnreliable(envelope.getMessageCase());
-    int queued = queue.size();
-    if (unreliable && queued >= capacity / 2) {
-      droppedUnreliable.incrementAndGet();
+    int waiting = queued.get();
+    if (unreliable && waiting >= capacity / 2) {
+      droppedUnreliable.increment();
       stats.droppedSnapshots.increment();
       return;
     }
-    if (!unreliable && queued >= capacity - 1) {
-      stats.tooSlow.increment();
-      offer(
-          Envelope.newBuilder()
-              .setDisconnect(
-                  Disconnect.newBuilder()
-                      .setReason(Disconnect.Reason.REASON_TOO_SLOW)
-                      .setDetail(
-                          "the client did not read " + capacity + " queued messages in time"))
-              .build());
-      close();
+    if (!unreliable && waiting >= capacity - 1) {
+      if (closed.compareAndSet(false, true)) {
+        stats.tooSlow.increment();
+        enqueue(
+            codec.encode(
+                Envelope.newBuilder()
+                    .setDisconnect(
+                        Disconnect.newBuilder()
+                            .setReason(Disconnect.Reason.REASON_TOO_SLOW)
+                            .setDetail(
+                                "the client did not read " + capacity + " queued messages in time"))
+                    .build()));
+        enqueue(CLOSE);
+      }
       return;
     }
-    offer(envelope);
-  }
-
-  private void offer(Envelope envelope) {
-    QueueOfferResult result =
-        queue.offer(BinaryMessage.create(ByteString.fromArrayUnsafe(codec.encode(envelope))));
-    if (result != QueueOfferResult.enqueued()) {
-      stats.droppedSnapshots.increment();
-    }
+    enqueue(codec.encode(envelope));
   }
 
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      queue.complete();
+      enqueue(CLOSE);
     }
   }
 
+  /**
+   * The next queued item (the encoded envelope as {@code byte[]}, or {@link #CLOSE}), or null when
+   * the queue is empty; then the next send wakes the stage again. Called by the stage only.
+   */
+  Object poll() {
+    Object next = queue.poll();
+    if (next == null) {
+      wakePending.set(false);
+      // A send between the failed poll and the reset found the wake-up still pending: re-check.
+      next = queue.poll();
+      if (next == null) {
+        return null;
+      }
+      wakePending.set(true);
+    }
+    queued.decrementAndGet();
+    return next;
+  }
+
+  /** Messages waiting. */
+  int queued() {
+    return queued.get();
+  }
+
   long droppedUnreliable() {
-    return droppedUnreliable.get();
+    return droppedUnreliable.sum();
+  }
+
+  private void enqueue(Object item) {
+    queued.incrementAndGet();
+    queue.add(item);
+    if (wakePending.compareAndSet(false, true)) {
+      wake.run();
+    }
   }
 }

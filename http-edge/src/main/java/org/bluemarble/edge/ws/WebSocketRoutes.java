@@ -1,34 +1,46 @@
 package org.bluemarble.edge.ws;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.NotUsed;
-import org.apache.pekko.http.javadsl.model.ws.BinaryMessage;
-import org.apache.pekko.http.javadsl.model.ws.Message;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.event.Logging;
+import org.apache.pekko.event.LoggingAdapter;
+import org.apache.pekko.http.impl.engine.ws.UpgradeToWebSocketLowLevel;
+import org.apache.pekko.http.impl.engine.ws.WebSocket$;
+import org.apache.pekko.http.javadsl.model.AttributeKeys;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.japi.Pair;
-import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.http.scaladsl.settings.ServerSettings;
+import org.apache.pekko.http.scaladsl.settings.WebSocketSettings;
+import org.apache.pekko.stream.Graph;
 import org.apache.pekko.stream.Materializer;
-import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.stream.javadsl.Keep;
-import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Source;
-import org.apache.pekko.util.ByteString;
+import org.apache.pekko.stream.scaladsl.BidiFlow;
+import org.apache.pekko.stream.scaladsl.Flow;
 import org.bluemarble.edge.session.GameSession;
 import org.bluemarble.edge.session.SessionDeps;
 import org.bluemarble.protocol.ProtocolCodec;
-import org.bluemarble.protocol.ProtocolException;
-import org.bluemarble.protocol.v1.Error;
+import scala.Option;
+import scala.concurrent.duration.FiniteDuration;
 
 /**
  * The game WebSocket {@code GET /ws}: binary frames, each one Envelope, one {@link GameSession} per
  * connection. Frames above the max size are refused with CODE_FRAME_TOO_LARGE (without buffering
  * them), text frames with CODE_MALFORMED_FRAME; a connection silent for the idle timeout is closed.
  * Pings are pekko-http's periodic keep-alive (pekko.http.server.websocket.*).
+ *
+ * <p>pekko-http does the handshake, masking, control frames, the close handshake and the
+ * keep-alive; its message layer is replaced by one stage per connection ({@link
+ * WebSocketSessionStage}), because that layer materialises a substream for every message in both
+ * directions, which made the WebSocket edge cost several times the UDP edge per player.
  */
 public final class WebSocketRoutes extends AllDirectives {
+
+  /** How long the close handshake may take before the connection is dropped. */
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
 
   /**
    * Limits of the WebSocket edge.
@@ -42,25 +54,39 @@ public final class WebSocketRoutes extends AllDirectives {
 
   private final SessionDeps deps;
   private final Settings settings;
-  private final Materializer materializer;
   private final ProtocolCodec codec;
   private final WebSocketStats stats = new WebSocketStats();
+  private final WebSocketSettings wsSettings;
+  private final LoggingAdapter log;
 
   /** The route for sessions with {@code deps}. */
   public WebSocketRoutes(SessionDeps deps, Settings settings, Materializer materializer) {
     this.deps = deps;
     this.settings = settings;
-    this.materializer = materializer;
     this.codec = new ProtocolCodec(settings.maxFrameBytes());
+    ActorSystem system = materializer.system();
+    this.wsSettings = ServerSettings.apply(system.settings().config()).websocketSettings();
+    this.log = Logging.getLogger(system, WebSocketRoutes.class);
   }
 
   /** {@code GET /ws}. */
   public Route route() {
-    // fromMaterializer: a fresh session per materialisation, i.e. per connection.
-    Flow<Message, Message, NotUsed> perConnection =
-        Flow.<Message, Message, NotUsed>fromMaterializer((mat, attributes) -> connection())
-            .mapMaterializedValue(ignored -> NotUsed.getInstance());
-    return path("ws", () -> get(() -> handleWebSocketMessages(perConnection)));
+    return path(
+        "ws",
+        () ->
+            get(
+                () ->
+                    extractRequest(
+                        request -> {
+                          Optional<WebSocketUpgrade> upgrade =
+                              request.getAttribute(AttributeKeys.webSocketUpgrade);
+                          if (upgrade.isEmpty()
+                              || !(upgrade.get() instanceof UpgradeToWebSocketLowLevel low)) {
+                            return complete(
+                                StatusCodes.BAD_REQUEST, "Expected WebSocket Upgrade request");
+                          }
+                          return complete(low.handleFrames(connection(), Option.empty()));
+                        })));
   }
 
   /** The edge's counters. */
@@ -68,69 +94,29 @@ public final class WebSocketRoutes extends AllDirectives {
     return stats;
   }
 
-  private Flow<Message, Message, NotUsed> connection() {
-    stats.connections.increment();
-    Pair<BoundedSourceQueue<Message>, Source<Message, NotUsed>> outbound =
-        Source.<Message>queue(settings.outboundQueue()).preMaterialize(materializer);
-    WebSocketOutput output =
-        new WebSocketOutput(outbound.first(), settings.outboundQueue(), codec, stats);
-    GameSession session = new GameSession(deps, output, codec, null);
-    Sink<Message, NotUsed> inbound =
-        Flow.<Message>create()
-            .idleTimeout(settings.idleTimeout())
-            .mapAsync(1, this::strict)
-            .toMat(Sink.foreach(frame -> deliver(session, frame)), Keep.right())
-            .mapMaterializedValue(
-                done -> {
-                  done.whenComplete(
-                      (ok, failure) -> {
-                        session.connectionLost();
-                        output.close();
-                      });
-                  return NotUsed.getInstance();
-                });
-    return Flow.fromSinkAndSourceCoupled(inbound, outbound.second());
-  }
-
-  private void deliver(GameSession session, Object frame) {
-    stats.frames.increment();
-    if (frame instanceof ProtocolException refused) {
-      stats.refusedFrames.increment();
-      session.onRefusedFrame(refused);
-    } else {
-      session.onFrame(((ByteString) frame).toArrayUnsafe());
-    }
-  }
-
-  /** The frame's bytes, or the ProtocolException refusing it. */
-  private CompletionStage<Object> strict(Message message) {
-    if (message.isText()) {
-      message.asTextMessage().getStreamedText().runWith(Sink.ignore(), materializer);
-      return CompletableFuture.completedFuture(
-          new ProtocolException(
-              Error.Code.CODE_MALFORMED_FRAME, "text frames are not accepted; send binary frames"));
-    }
-    BinaryMessage binary = message.asBinaryMessage();
-    if (binary.isStrict()) {
-      ByteString data = binary.getStrictData();
-      return CompletableFuture.completedFuture(
-          data.size() > settings.maxFrameBytes() ? tooLarge() : data);
-    }
-    int max = settings.maxFrameBytes();
-    return binary
-        .getStreamedData()
-        .runFold(
-            ByteString.emptyByteString(),
-            (acc, chunk) -> acc.size() > max ? acc : acc.concat(chunk),
-            materializer)
-        .thenApply(data -> data.size() > max ? (Object) tooLarge() : data);
-  }
-
-  private ProtocolException tooLarge() {
-    return new ProtocolException(
-        Error.Code.CODE_FRAME_TOO_LARGE,
-        "frame larger than "
-            + settings.maxFrameBytes()
-            + " bytes (bluemarble.edge.ws.max-frame-bytes)");
+  /**
+   * Raw frames in and out of one connection: pekko-http's masking, frame handling and keep-alive
+   * layers joined with this connection's session stage.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Graph connection() {
+    WebSocket$ ws = WebSocket$.MODULE$;
+    FiniteDuration closeTimeout =
+        FiniteDuration.apply(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    BidiFlow layers =
+        ws.masking(true, wsSettings.randomFactory())
+            .atop((Graph) ws.frameHandling(true, closeTimeout, log))
+            .atop((Graph) ws.periodicKeepAlive(wsSettings));
+    WebSocketOutput output = new WebSocketOutput(settings.outboundQueue(), codec, stats);
+    Flow<Object, Object, NotUsed> session =
+        Flow.fromGraph(
+            new WebSocketSessionStage(
+                output,
+                out -> new GameSession(deps, out, codec, null),
+                settings.maxFrameBytes(),
+                settings.idleTimeout(),
+                CLOSE_TIMEOUT,
+                stats));
+    return layers.join(session);
   }
 }

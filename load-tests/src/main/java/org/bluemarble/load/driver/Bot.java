@@ -48,6 +48,7 @@ public final class Bot implements ClientListener {
   private final BotPlan plan;
   private final boolean udp;
   private final BotContext ctx;
+  private final boolean observer;
   private final InputHistory history = new InputHistory();
   private final Map<Long, Integer> lastSeen = new HashMap<>();
   private final SplittableRandom chatRandom;
@@ -59,8 +60,24 @@ public final class Bot implements ClientListener {
   private volatile long entityId = -1;
   private int sequence;
 
-  /** A bot that will use UDP when {@code udp}, else WebSocket. */
+  /** A bot that will use UDP when {@code udp}, else WebSocket, and observes. */
   public Bot(int index, BotAccount account, BotPlan plan, boolean udp, long seed, BotContext ctx) {
+    this(index, account, plan, udp, seed, ctx, true);
+  }
+
+  /**
+   * A bot that will use UDP when {@code udp}, else WebSocket; when {@code observer} it decodes
+   * snapshots and times the others' inputs in them, else it only counts and acknowledges them.
+   */
+  public Bot(
+      int index,
+      BotAccount account,
+      BotPlan plan,
+      boolean udp,
+      long seed,
+      BotContext ctx,
+      boolean observer) {
+    this.observer = observer;
     this.index = index;
     this.account = account;
     this.plan = plan;
@@ -92,6 +109,7 @@ public final class Bot implements ClientListener {
               transport = ws;
               markConnected();
               BlueMarbleClient c = new BlueMarbleClient(ws, this);
+              c.decodeSnapshots(observer);
               client = c;
               return greet(c);
             });
@@ -118,6 +136,7 @@ public final class Bot implements ClientListener {
             token, ctx.udpAddress(), account.playerId(), System.currentTimeMillis());
     transport = t;
     BlueMarbleClient c = new BlueMarbleClient(t, this);
+    c.decodeSnapshots(observer);
     client = c;
     ctx.loop().register(t);
     return timed(t.connected())
@@ -255,6 +274,9 @@ public final class Bot implements ClientListener {
   public void onSnapshot(Snapshot snapshot, SnapshotState state) {
     long now = System.nanoTime();
     ctx.counters().snapshots.increment();
+    if (state == null) {
+      return;
+    }
     for (EntityState e : state.entities()) {
       if (e.entityId() == entityId) {
         continue;

@@ -24,6 +24,7 @@ final class Driver {
   private final Executor blocking;
   private final CompletableFuture<ServerStats> serverStats;
   private final CompletableFuture<Void> done;
+  private final SteadyCpu cpu;
   private final long t0 = System.nanoTime();
   private Phase phase = Phase.RAMP_UP;
   private final java.util.concurrent.atomic.AtomicInteger settled =
@@ -43,7 +44,9 @@ final class Driver {
       List<LatLng> starts,
       Executor blocking,
       CompletableFuture<ServerStats> serverStats,
-      CompletableFuture<Void> done) {
+      CompletableFuture<Void> done,
+      SteadyCpu cpu) {
+    this.cpu = cpu;
     this.bots = bots;
     this.schedule = schedule;
     this.sampler = sampler;
@@ -104,9 +107,11 @@ final class Driver {
 
   private void enter(Phase next) {
     if (next == Phase.STEADY) {
+      cpu.begin();
       blocking.execute(() -> probe.begin(starts));
     }
     if (phase == Phase.STEADY) {
+      cpu.end(sampler.meanInWorldSteady());
       blocking.execute(() -> serverStats.complete(probe.end()));
     }
     phase = next;

@@ -65,7 +65,9 @@ public final class LoadRun {
             + settings.transport()
             + ", "
             + BotPlan.SPEED_MPS
-            + " m/s random waypoints, inputs at 10 Hz");
+            + " m/s random waypoints, inputs at 10 Hz; "
+            + settings.observerPct()
+            + " % of the bots decode and time snapshots");
     List<BotPlan> plans = new ArrayList<>();
     List<LatLng> starts = new ArrayList<>();
     for (int i = 0; i < settings.bots(); i++) {
@@ -122,7 +124,8 @@ public final class LoadRun {
               plans.get(i),
               settings.transport().udpFor(i),
               settings.seed(),
-              ctx));
+              ctx,
+              settings.observes(i)));
     }
     Sampler sampler = new Sampler(counters, rtt, observer, bots);
     Schedule schedule = new Schedule(settings.rampSeconds(), settings.seconds(), settings.bots());
@@ -130,7 +133,8 @@ public final class LoadRun {
     CompletableFuture<ServerStats> serverStats = new CompletableFuture<>();
     ScheduledExecutorService driver =
         Executors.newSingleThreadScheduledExecutor(daemon("bots-driver"));
-    Driver d = new Driver(bots, schedule, sampler, probe, starts, blocking, serverStats, done);
+    SteadyCpu cpu = new SteadyCpu(settings.nodePid());
+    Driver d = new Driver(bots, schedule, sampler, probe, starts, blocking, serverStats, done, cpu);
     driver.scheduleAtFixedRate(d::step, 0, 100 / SLOTS, TimeUnit.MILLISECONDS);
     driver.scheduleAtFixedRate(d::sample, 1, 1, TimeUnit.SECONDS);
     try {
@@ -178,7 +182,8 @@ public final class LoadRun {
         counters.errorsByReason(),
         counters.disconnectsByReason(),
         server,
-        List.copyOf(sampler.timeline()));
+        List.copyOf(sampler.timeline()),
+        cpu.result());
   }
 
   private void checkWorld(ServerProbe probe) {
@@ -223,6 +228,8 @@ public final class LoadRun {
     m.put("seed", settings.seed());
     m.put("centre", settings.centre().toString());
     m.put("chatPerMinute", settings.chatPerMinute());
+    m.put("observerPct", settings.observerPct());
+    m.put("nodePid", settings.nodePid());
     return m;
   }
 

@@ -33,6 +33,7 @@ import org.bluemarble.load.server.ServerStats;
  * @param disconnects unplanned disconnects by reason
  * @param server the node's own statistics
  * @param timeline one point per second
+ * @param steadyCpu node and driver CPU over the steady state
  */
 public record RunResult(
     Map<String, Object> settings,
@@ -57,7 +58,8 @@ public record RunResult(
     Map<String, Long> errors,
     Map<String, Long> disconnects,
     ServerStats server,
-    List<TimelinePoint> timeline) {
+    List<TimelinePoint> timeline,
+    CpuUse steadyCpu) {
 
   /** All errors. */
   public long errorCount() {
@@ -80,6 +82,7 @@ public record RunResult(
             + "inputs %d, acks %d (untimed: older than the input history %d), corrections %d,"
             + " observations %d%n"
             + "errors %d %s, disconnects %d %s%n"
+            + "steady-state CPU: %s%n"
             + "server: %s",
         peakConnected,
         peakInWorld,
@@ -99,6 +102,7 @@ public record RunResult(
         errors,
         disconnectCount(),
         disconnects,
+        steadyCpu.describe(),
         server);
   }
 }

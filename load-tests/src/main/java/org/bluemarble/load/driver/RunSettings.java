@@ -22,6 +22,10 @@ import org.bluemarble.load.scenario.Scenario;
  *     null
  * @param chatPerMinute chat lines per bot per minute (0: off)
  * @param out the report folder
+ * @param observerPct percentage of bots that decode snapshots and time observations (1..100); the
+ *     others receive, count and acknowledge snapshots without decoding them
+ * @param nodePid process id of the node when it runs on this machine (its CPU is read from {@code
+ *     /proc}), or 0
  */
 public record RunSettings(
     String target,
@@ -36,7 +40,9 @@ public record RunSettings(
     LatLng centre,
     String admin,
     double chatPerMinute,
-    Path out) {
+    Path out,
+    int observerPct,
+    long nodePid) {
 
   /** Largest number of bots one driver accepts. */
   public static final int MAX_BOTS = 100_000;
@@ -48,6 +54,8 @@ public record RunSettings(
     requireRange("--bots", bots, 1, MAX_BOTS);
     requireRange("--seconds", seconds, 1, 86_400);
     requireRange("--ramp-seconds", rampSeconds, 0, 3_600);
+    requireRange("--observer-pct", observerPct, 1, 100);
+    requireRange("--node-pid", nodePid, 0, Long.MAX_VALUE);
     if (!(chatPerMinute >= 0 && chatPerMinute <= 600)) {
       throw new IllegalArgumentException(
           "--chat-per-minute must be in 0..600, was " + chatPerMinute);
@@ -58,6 +66,44 @@ public record RunSettings(
     if (target == null || target.isBlank()) {
       throw new IllegalArgumentException("--target must name a host");
     }
+  }
+
+  /** A run where every bot observes and the node's process is not known. */
+  public RunSettings(
+      String target,
+      int httpPort,
+      int udpPort,
+      int bots,
+      int seconds,
+      int rampSeconds,
+      TransportMode transport,
+      Scenario scenario,
+      long seed,
+      LatLng centre,
+      String admin,
+      double chatPerMinute,
+      Path out) {
+    this(
+        target,
+        httpPort,
+        udpPort,
+        bots,
+        seconds,
+        rampSeconds,
+        transport,
+        scenario,
+        seed,
+        centre,
+        admin,
+        chatPerMinute,
+        out,
+        100,
+        0);
+  }
+
+  /** Whether bot {@code index} decodes snapshots: {@link #observerPct} % of them, spread evenly. */
+  public boolean observes(int index) {
+    return (long) (index + 1) * observerPct / 100 > (long) index * observerPct / 100;
   }
 
   /** The same run with another number of bots (capacity steps). */
@@ -75,7 +121,9 @@ public record RunSettings(
         centre,
         admin,
         chatPerMinute,
-        out);
+        out,
+        observerPct,
+        nodePid);
   }
 
   /** The same run with another steady-state duration and report folder. */
@@ -93,7 +141,9 @@ public record RunSettings(
         centre,
         admin,
         chatPerMinute,
-        dir);
+        dir,
+        observerPct,
+        nodePid);
   }
 
   private static void requireRange(String name, long value, long min, long max) {

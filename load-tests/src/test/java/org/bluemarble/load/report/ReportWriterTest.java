@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.bluemarble.load.driver.CpuUse;
 import org.bluemarble.load.driver.RunResult;
 import org.bluemarble.load.metrics.LatencySummary;
 import org.bluemarble.load.metrics.TimelinePoint;
@@ -46,7 +47,8 @@ class ReportWriterTest {
         Map.of("server: CODE_RATE_LIMITED", 1L),
         Map.of(),
         new ServerStats(60, 20, 250.0, 1, 59.8, 0L, null),
-        timeline);
+        timeline,
+        new CpuUse(30, 0.5, 0.2, 10));
   }
 
   @Test
@@ -58,6 +60,7 @@ class ReportWriterTest {
     assertThat(json.path("timeline")).hasSize(3);
     assertThat(json.path("server").path("minTickRateHz").asDouble()).isEqualTo(59.8);
     assertThat(json.path("settings").path("seed").asLong()).isEqualTo(7);
+    assertThat(json.path("steadyCpu").path("nodeCores").asDouble()).isEqualTo(0.5);
   }
 
   @Test

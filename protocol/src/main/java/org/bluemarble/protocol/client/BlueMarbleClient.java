@@ -67,6 +67,8 @@ public final class BlueMarbleClient implements AutoCloseable {
   private EnteredWorld entered;
   private int nextSequence = 1;
   private long lastAckSentMs = Long.MIN_VALUE / 2;
+  private volatile boolean decodeSnapshots = true;
+  private int undecodedLatestId;
 
   /** A client over a transport that is connected or about to be; uses the system clock. */
   public BlueMarbleClient(ClientTransport transport, ClientListener listener) {
@@ -170,7 +172,7 @@ public final class BlueMarbleClient implements AutoCloseable {
         MovementInput.newBuilder()
             .setSequence(sequence)
             .setClientTimeMs(now)
-            .setLastSnapshotId(snapshots.latestId());
+            .setLastSnapshotId(latestSnapshotId());
     WireMapping.withIntent(input, sent);
     prediction.apply(sequence, sent);
     lastAckSentMs = now;
@@ -277,20 +279,38 @@ public final class BlueMarbleClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether snapshots are decoded (the default). A client that only counts snapshots (a load bot
+   * that does not observe) turns it off: it still acknowledges the newest snapshot id, so the
+   * server's delta encoding works as for any client, and {@link ClientListener#onSnapshot} gets a
+   * null state.
+   */
+  public void decodeSnapshots(boolean on) {
+    decodeSnapshots = on;
+  }
+
+  private int latestSnapshotId() {
+    return Math.max(snapshots.latestId(), undecodedLatestId);
+  }
+
   private void onSnapshot(Envelope e) {
-    SnapshotState state;
+    SnapshotState state = null;
     boolean ack;
     int latestId;
     synchronized (this) {
-      try {
-        state = snapshots.decode(e.getSnapshot());
-      } catch (ProtocolException bad) {
-        listener.onError(
-            Error.newBuilder().setCode(bad.code()).setMessage(bad.getMessage()).build());
-        return;
+      if (decodeSnapshots) {
+        try {
+          state = snapshots.decode(e.getSnapshot());
+        } catch (ProtocolException bad) {
+          listener.onError(
+              Error.newBuilder().setCode(bad.code()).setMessage(bad.getMessage()).build());
+          return;
+        }
+      } else {
+        undecodedLatestId = Math.max(undecodedLatestId, e.getSnapshot().getSnapshotId());
       }
       long now = clockMs.getAsLong();
-      latestId = snapshots.latestId();
+      latestId = latestSnapshotId();
       ack = now - lastAckSentMs >= SNAPSHOT_ACK_INTERVAL_MS;
       if (ack) {
         lastAckSentMs = now;

@@ -18,7 +18,10 @@ import org.bluemarble.protocol.v1.Snapshot;
  */
 public interface ClientListener {
 
-  /** A snapshot was decoded; {@code state} is everything the client now knows around it. */
+  /**
+   * A snapshot arrived; {@code state} is everything the client now knows around it, or null when
+   * the client does not decode snapshots ({@link BlueMarbleClient#decodeSnapshots}).
+   */
   default void onSnapshot(Snapshot snapshot, SnapshotState state) {}
 
   /** An entity came into view. */
