@@ -50,19 +50,27 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class ZoneFailoverIT {
   /**
-   * Asked speed: above a warrior's 6 m/s, so every input is clamped and answered by a Correction
-   * that carries the authoritative position.
+   * Asked speed: above a warrior's 6 m/s. The reference client clamps intents to the class's top
+   * speed from EnteredWorld, so the server sees 6 m/s and answers with acknowledgements that carry
+   * the authoritative position.
    */
   private static final double ASKED_SPEED = 6.5;
 
   private static final double MAX_SPEED = 6.0;
 
-  /** A position sample the server sent (a Correction), with the wall-clock time it arrived. */
+  /**
+   * A position the server sent, with the wall-clock time it arrived: a Correction (with its reason)
+   * or an InputAck that carries a position ({@code reason} null).
+   */
   private record Sample(
-      long atNanos, int sequence, Correction.Reason reason, GeoPosition position) {}
+      long atNanos, int sequence, Correction.Reason reason, GeoPosition position) {
+    boolean reentered() {
+      return reason == Correction.Reason.REASON_UNSPECIFIED;
+    }
+  }
 
   private static final class Recorder implements ClientListener {
-    final ConcurrentLinkedDeque<Sample> corrections = new ConcurrentLinkedDeque<>();
+    final ConcurrentLinkedDeque<Sample> samples = new ConcurrentLinkedDeque<>();
     final AtomicInteger snapshots = new AtomicInteger();
     final AtomicInteger lastAck = new AtomicInteger();
     final AtomicReference<Throwable> closed = new AtomicReference<>();
@@ -75,12 +83,20 @@ class ZoneFailoverIT {
     @Override
     public void onInputAck(InputAck ack, MovementState predicted) {
       lastAck.accumulateAndGet(ack.getSequence(), Math::max);
+      if (ack.hasPosition()) {
+        samples.add(
+            new Sample(
+                System.nanoTime(),
+                ack.getSequence(),
+                null,
+                GeoPosition.of(ack.getPosition().getLatDeg(), ack.getPosition().getLngDeg())));
+      }
     }
 
     @Override
     public void onCorrection(Correction c, MovementState predicted) {
       lastAck.accumulateAndGet(c.getSequence(), Math::max);
-      corrections.add(
+      samples.add(
           new Sample(
               System.nanoTime(),
               c.getSequence(),
@@ -171,7 +187,7 @@ class ZoneFailoverIT {
               });
       int victim = indexOf(nodes, host[0]);
       System.out.println("player's cell hosted by " + hosts + "; killing node " + (victim + 1));
-      assertThat(recorder.corrections).isNotEmpty();
+      assertThat(recorder.samples).isNotEmpty();
       JsonNode totals = admin.get("/admin/v1/world/cells?limit=1").body();
       System.out.println(
           "messages between cells so far: "
@@ -184,16 +200,15 @@ class ZoneFailoverIT {
       assertThat(totals.path("crossNodeMessages").asLong()).isPositive();
       long killedAt = System.nanoTime();
       nodes.get(victim).kill();
-      Sample lastBefore = recorder.corrections.peekLast();
+      Sample lastBefore = recorder.samples.peekLast();
       int sentAtKill = sent.get();
       int snapshotsAtKill = recorder.snapshots.get();
       System.out.println("at the kill: " + afterKill(recorder, killedAt, sent.get()));
 
       // Back in the world, by one of two paths: the session re-enters the player from its
-      // checkpoint
-      // and corrects the client (REENTERED, no reason on the wire), or a handoff to the lost cell,
-      // buffered by sharding until the cell is re-homed, puts it back at the handoff's checkpoint
-      // (then the first clamped input after the kill shows where it is).
+      // checkpoint and corrects the client (REENTERED, no reason on the wire), or a handoff to the
+      // lost cell, buffered by sharding until the cell is re-homed, puts it back at the handoff's
+      // checkpoint (then the first acknowledgement of an input sent after the kill shows where).
       Sample[] reentry = new Sample[1];
       await()
           .atMost(Duration.ofSeconds(120))
@@ -206,9 +221,8 @@ class ZoneFailoverIT {
           .pollInterval(Duration.ofMillis(200))
           .until(
               () -> {
-                for (Sample s : recorder.corrections) {
-                  boolean reentered = s.reason() == Correction.Reason.REASON_UNSPECIFIED;
-                  if (s.atNanos() > killedAt && (reentered || s.sequence() > sentAtKill)) {
+                for (Sample s : recorder.samples) {
+                  if (s.atNanos() > killedAt && (s.reentered() || s.sequence() > sentAtKill)) {
                     reentry[0] = s;
                     return true;
                   }
@@ -219,7 +233,7 @@ class ZoneFailoverIT {
           "player back in the world "
               + (reentry[0].atNanos() - killedAt) / 1_000_000
               + " ms after kill -9, "
-              + (reentry[0].reason() == Correction.Reason.REASON_UNSPECIFIED
+              + (reentry[0].reentered()
                   ? "re-entered by its session"
                   : "through the handoff buffered for the re-homed cell"));
       int sentAfterReentry = sent.get() + 1;
@@ -239,9 +253,9 @@ class ZoneFailoverIT {
       double fromLast = Sphere.EARTH.distanceMeters(back, lastBefore.position());
       assertThat(fromLast).isLessThanOrEqualTo(MAX_SPEED * 10 + 15);
       double nearestOnPath = Double.MAX_VALUE;
-      for (Sample s : recorder.corrections) {
+      for (Sample s : recorder.samples) {
         boolean inWindow = s.atNanos() <= killedAt && killedAt - s.atNanos() <= 12_000_000_000L;
-        if (inWindow && s.reason() == Correction.Reason.REASON_SPEED) {
+        if (inWindow && (s.reason() == null || s.reason() == Correction.Reason.REASON_SPEED)) {
           nearestOnPath = Math.min(nearestOnPath, Sphere.EARTH.distanceMeters(back, s.position()));
         }
       }
@@ -273,8 +287,8 @@ class ZoneFailoverIT {
   /** What the client heard since the kill, for a failure message. */
   private static String afterKill(Recorder r, long killedAt, int sent) {
     Map<Correction.Reason, Integer> reasons = new HashMap<>();
-    for (Sample s : r.corrections) {
-      if (s.atNanos() > killedAt) {
+    for (Sample s : r.samples) {
+      if (s.atNanos() > killedAt && s.reason() != null) {
         reasons.merge(s.reason(), 1, Integer::sum);
       }
     }
