@@ -2,46 +2,26 @@ package org.bluemarble.edge;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
-import org.apache.pekko.http.javadsl.model.HttpHeader;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
-import org.apache.pekko.http.javadsl.model.headers.RetryAfter;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.bluemarble.auth.AccessClaims;
 import org.bluemarble.auth.TokenService;
-import org.bluemarble.edge.admin.Bearer;
 import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.internal.Json;
-import org.bluemarble.edge.internal.JsonBodies;
 import org.bluemarble.edge.internal.PlanetRequests;
 import org.bluemarble.edge.internal.PolygonFeatures;
-import org.bluemarble.edge.internal.ProjectedFeatures;
-import org.bluemarble.edge.port.InvalidFieldException;
 import org.bluemarble.edge.port.PlanetPort;
-import org.bluemarble.edge.port.PortException;
 import org.bluemarble.planet.Biome;
-import org.bluemarble.planet.ClimateConfig;
-import org.bluemarble.planet.InvalidPlanetConfigException;
 import org.bluemarble.planet.Planet;
-import org.bluemarble.planet.PlanetConfig;
 import org.bluemarble.planet.geojson.BiomePolygon;
 import org.bluemarble.spatial.MapProjection;
 import org.bluemarble.spatial.Projections;
-import org.bluemarble.spatial.Sphere;
-import org.bluemarble.spatial.UnknownProjectionException;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -56,10 +36,9 @@ import org.locationtech.jts.geom.Envelope;
  */
 public final class PlanetRoutes extends AllDirectives {
   static final int MAX_LIMIT = 1000;
-  static final double MAX_SIMPLIFICATION = 1_000_000;
 
   private final PlanetPort planets;
-  private final TokenService tokens;
+  private final PlanetTaskRoutes tasks;
 
   /** Routes whose token-guarded parts always answer 401 (no token service: tests of reads). */
   public PlanetRoutes(PlanetPort planets) {
@@ -69,7 +48,7 @@ public final class PlanetRoutes extends AllDirectives {
   /** Routes checking access tokens with {@code tokens}. */
   public PlanetRoutes(PlanetPort planets, TokenService tokens) {
     this.planets = planets;
-    this.tokens = tokens;
+    this.tasks = new PlanetTaskRoutes(planets, tokens);
   }
 
   public Route route() {
@@ -78,12 +57,12 @@ public final class PlanetRoutes extends AllDirectives {
         () ->
             concat(
                 path("projections", () -> get(this::projections)),
-                path("webhooks", () -> post(this::registerWebhook)),
+                path("webhooks", () -> post(tasks::registerWebhook)),
                 pathPrefix(
                     "planet",
                     () ->
                         concat(
-                            path("generate", () -> post(this::generate)),
+                            path("generate", () -> post(tasks::generate)),
                             path(
                                 PathMatchers.segment("generate")
                                     .slash("status")
@@ -97,7 +76,9 @@ public final class PlanetRoutes extends AllDirectives {
         pathEndOrSingleSlash(() -> get(() -> summary(id))),
         path("polygons", () -> get(() -> polygons(id))),
         path("biomes", () -> get(() -> biomes(id))),
-        path(PathMatchers.segment("biomes").slash("reclassify"), () -> post(() -> reclassify(id))),
+        path(
+            PathMatchers.segment("biomes").slash("reclassify"),
+            () -> post(() -> tasks.reclassify(id))),
         path(
             PathMatchers.segment("biomes")
                 .slash("reclassify")
@@ -106,154 +87,18 @@ public final class PlanetRoutes extends AllDirectives {
             taskId -> get(() -> status(taskId))),
         path(
             PathMatchers.segment("projection").slash(PathMatchers.segment()),
-            name -> post(() -> project(id, name))),
+            name -> post(() -> tasks.project(id, name))),
         path("validate", () -> post(() -> validate(id))),
         path("download", () -> get(() -> download(id))),
         path(PathMatchers.segment("config").slash("export"), () -> get(() -> export(id))));
   }
 
-  private Route generate() {
-    return authenticated(
-        claims ->
-            metered(
-                claims,
-                PlanetPort.Metered.GENERATION,
-                () ->
-                    JsonBodies.read(
-                        PlanetRequests.Generate.class,
-                        request -> {
-                          try {
-                            PlanetConfig config = request.toConfig();
-                            PlanetRequests.Options options = request.checkedOptions();
-                            PlanetPort.GenerationTask task =
-                                planets.submit(config, claims.accountId());
-                            ObjectNode body = Json.MAPPER.valueToTree(task);
-                            String query =
-                                options.applyProjection() == null
-                                    ? ""
-                                    : "?projection=" + options.applyProjection();
-                            body.put("statusUrl", "/v1/planet/generate/status/" + task.taskId());
-                            body.put("planetUrl", "/v1/planet/" + task.planetId());
-                            body.put(
-                                "polygonsUrl",
-                                "/v1/planet/" + task.planetId() + "/polygons" + query);
-                            body.put(
-                                "downloadUrl",
-                                "/v1/planet/" + task.planetId() + "/download" + query);
-                            body.set("options", Json.MAPPER.valueToTree(options));
-                            return complete(StatusCodes.ACCEPTED, body, Json.marshaller());
-                          } catch (InvalidPlanetConfigException e) {
-                            return invalidConfig(e);
-                          } catch (PortException e) {
-                            return refused(e);
-                          }
-                        })));
-  }
-
-  private Route reclassify(String id) {
-    return authenticated(
-        claims ->
-            metered(
-                claims,
-                PlanetPort.Metered.RECLASSIFICATION,
-                () ->
-                    JsonBodies.read(
-                        PlanetRequests.Reclassify.class,
-                        request ->
-                            withPlanet(
-                                id,
-                                ready -> {
-                                  ClimateConfig climate;
-                                  try {
-                                    climate = request.toClimate(ready.planet().config().climate());
-                                  } catch (InvalidPlanetConfigException e) {
-                                    return invalidConfig(e);
-                                  }
-                                  return completing(
-                                      planets.reclassify(id, climate, claims.accountId()),
-                                      task -> {
-                                        ObjectNode body = Json.MAPPER.valueToTree(task);
-                                        body.put(
-                                            "statusUrl",
-                                            "/v1/planet/"
-                                                + id
-                                                + "/biomes/reclassify/status/"
-                                                + task.taskId());
-                                        return complete(
-                                            StatusCodes.ACCEPTED, body, Json.marshaller());
-                                      });
-                                }))));
-  }
-
-  private Route project(String id, String name) {
-    return authenticated(
-        claims ->
-            metered(
-                claims,
-                PlanetPort.Metered.PROJECTION,
-                () ->
-                    JsonBodies.read(
-                        PlanetRequests.ProjectionRequest.class,
-                        request -> withPlanet(id, ready -> project(id, name, request, ready)))));
-  }
-
-  private Route project(
-      String id, String name, PlanetRequests.ProjectionRequest request, PlanetPort.Ready ready) {
-    PlanetRequests.ProjectionParameters parameters =
-        request.parameters() == null
-            ? new PlanetRequests.ProjectionParameters(null, null)
-            : request.parameters();
-    PlanetRequests.ProjectionOptions options =
-        request.options() == null
-            ? new PlanetRequests.ProjectionOptions(null, null, null)
-            : request.options();
-    double centralMeridian =
-        parameters.centralMeridian() == null ? 0 : parameters.centralMeridian();
-    if (!(centralMeridian >= -180 && centralMeridian <= 180)) {
-      return invalidParameter(
-          "parameters.centralMeridian", String.valueOf(centralMeridian), "-180..180 degrees");
-    }
-    if (parameters.standardParallel() != null) {
-      return invalidParameter(
-          "parameters.standardParallel",
-          String.valueOf(parameters.standardParallel()),
-          "not supported: the projections here have fixed standard parallels");
-    }
-    double tolerance =
-        options.simplificationTolerance() == null ? 0 : options.simplificationTolerance();
-    if (!(tolerance >= 0 && tolerance <= MAX_SIMPLIFICATION)) {
-      return invalidParameter(
-          "options.simplificationTolerance",
-          String.valueOf(tolerance),
-          "0.." + (long) MAX_SIMPLIFICATION + " projected metres");
-    }
-    if (options.outputFormat() != null && !options.outputFormat().equalsIgnoreCase("geojson")) {
-      return unsupportedFormat(options.outputFormat());
-    }
-    MapProjection projection;
-    try {
-      projection =
-          Projections.byName(
-              name, new Sphere(ready.planet().config().radiusMeters()), centralMeridian);
-    } catch (UnknownProjectionException e) {
-      return ApiErrors.complete(
-          StatusCodes.BAD_REQUEST,
-          "PROJECTION_NOT_SUPPORTED",
-          e.getMessage(),
-          Map.of("field", "projection", "value", name, "reason", "unknown projection"));
-    }
-    boolean distortion = options.includeDistortionData() == null || options.includeDistortionData();
-    return completing(
-        planets.withPolygons(
-            id, all -> ProjectedFeatures.collection(id, all, projection, tolerance, distortion)),
-        body -> complete(StatusCodes.OK, body, Json.marshaller()));
-  }
-
   private Route validate(String id) {
-    return withPlanet(
+    return PlanetReplies.withPlanet(
+        planets,
         id,
         ready ->
-            completing(
+            PlanetReplies.completing(
                 planets.validate(id),
                 report -> {
                   ObjectNode body = Json.MAPPER.createObjectNode();
@@ -281,7 +126,7 @@ public final class PlanetRoutes extends AllDirectives {
                 "projection",
                 projectionName -> {
                   if (format.isPresent() && !format.get().equalsIgnoreCase("geojson")) {
-                    return unsupportedFormat(format.get());
+                    return PlanetReplies.unsupportedFormat(format.get());
                   }
                   PlanetRequests.PolygonQuery query;
                   try {
@@ -298,10 +143,11 @@ public final class PlanetRoutes extends AllDirectives {
                         StatusCodes.BAD_REQUEST, e.code(), e.getMessage(), e.details());
                   }
                   MapProjection projection = query.projection();
-                  return withPlanet(
+                  return PlanetReplies.withPlanet(
+                      planets,
                       id,
                       ready ->
-                          completing(
+                          PlanetReplies.completing(
                               planets.withPolygons(
                                   id,
                                   all -> {
@@ -331,165 +177,6 @@ public final class PlanetRoutes extends AllDirectives {
                 }));
   }
 
-  private Route registerWebhook() {
-    return authenticated(
-        claims ->
-            JsonBodies.read(
-                PlanetRequests.WebhookRequest.class,
-                request -> {
-                  URI url;
-                  try {
-                    url = new URI(request.url() == null ? "" : request.url().trim());
-                  } catch (URISyntaxException e) {
-                    return invalidWebhook(
-                        new InvalidFieldException("url", request.url(), "is not a URL"));
-                  }
-                  try {
-                    PlanetPort.Webhook webhook =
-                        planets.registerWebhook(
-                            claims.accountId(),
-                            url,
-                            request.events() == null ? Set.of() : Set.copyOf(request.events()),
-                            request.secret());
-                    return complete(StatusCodes.CREATED, webhook, Json.marshaller());
-                  } catch (InvalidFieldException e) {
-                    return invalidWebhook(e);
-                  }
-                }));
-  }
-
-  /**
-   * Runs {@code inner} with the caller's verified access token; 401 AUTH_REQUIRED without one,
-   * INVALID_TOKEN with a refused one.
-   */
-  private Route authenticated(Function<AccessClaims, Route> inner) {
-    return extractRequest(
-        request -> {
-          if (tokens == null || Bearer.token(request).isEmpty()) {
-            return respondWithHeader(
-                RawHeader.create("WWW-Authenticate", "Bearer realm=\"bluemarble\""),
-                () ->
-                    ApiErrors.complete(
-                        StatusCodes.UNAUTHORIZED,
-                        "AUTH_REQUIRED",
-                        "send Authorization: Bearer <access token>"));
-          }
-          return Bearer.authenticate(tokens, inner);
-        });
-  }
-
-  /** Takes one unit of the caller's quota: 429 RATE_LIMIT_EXCEEDED when it is spent. */
-  private Route metered(
-      AccessClaims claims, PlanetPort.Metered what, java.util.function.Supplier<Route> inner) {
-    return completing(
-        planets.admit(claims.accountId(), what),
-        d -> {
-          List<HttpHeader> headers =
-              new java.util.ArrayList<>(
-                  List.of(
-                      RawHeader.create("X-RateLimit-Limit", Long.toString(d.limit())),
-                      RawHeader.create("X-RateLimit-Remaining", Long.toString(d.remaining())),
-                      RawHeader.create("X-RateLimit-Reset", Long.toString(d.resetAfterSeconds())),
-                      RawHeader.create("X-RateLimit-Resource", what.resource())));
-          if (d.allowed()) {
-            return respondWithHeaders(headers, inner);
-          }
-          headers.add(RawHeader.create("Retry-After", Long.toString(d.retryAfterSeconds())));
-          return respondWithHeaders(
-              headers,
-              () ->
-                  ApiErrors.complete(
-                      StatusCodes.TOO_MANY_REQUESTS,
-                      "RATE_LIMIT_EXCEEDED",
-                      "at most "
-                          + d.limit()
-                          + " "
-                          + what.resource()
-                          + " requests per period; retry after "
-                          + d.retryAfterSeconds()
-                          + " s",
-                      Map.of("retryAfter", d.retryAfterSeconds(), "resource", what.resource())));
-        });
-  }
-
-  /** Completes with {@code inner} of the stage's value, or the planet API's error for a failure. */
-  private <T> Route completing(CompletionStage<T> stage, Function<T, Route> inner) {
-    return onComplete(
-        stage,
-        attempt -> {
-          if (attempt.isSuccess()) {
-            return inner.apply(attempt.get());
-          }
-          Throwable t = attempt.failed().get();
-          while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-          }
-          if (t instanceof PortException e) {
-            return refused(e);
-          }
-          if (t instanceof InvalidPlanetConfigException e) {
-            return invalidConfig(e);
-          }
-          if (t instanceof RuntimeException e) {
-            throw e;
-          }
-          throw new CompletionException(t);
-        });
-  }
-
-  private Route refused(PortException e) {
-    return switch (e.code()) {
-      case NOT_FOUND ->
-          ApiErrors.complete(StatusCodes.NOT_FOUND, "PLANET_NOT_FOUND", e.getMessage());
-      case CONFLICT ->
-          ApiErrors.complete(StatusCodes.CONFLICT, "GENERATION_IN_PROGRESS", e.getMessage());
-      case UNAVAILABLE -> {
-        long seconds = e.retryAfter().map(Duration::toSeconds).orElse(30L);
-        yield respondWithHeader(
-            RetryAfter.create(seconds),
-            () ->
-                ApiErrors.complete(
-                    StatusCodes.SERVICE_UNAVAILABLE,
-                    "INSUFFICIENT_RESOURCES",
-                    e.getMessage(),
-                    Map.of("retryAfter", seconds)));
-      }
-      default -> ApiErrors.fromPort(e);
-    };
-  }
-
-  private static Route invalidConfig(InvalidPlanetConfigException e) {
-    return ApiErrors.complete(
-        StatusCodes.BAD_REQUEST,
-        "INVALID_PLANET_CONFIG",
-        e.getMessage(),
-        Map.of("field", e.field(), "value", String.valueOf(e.value()), "reason", e.reason()));
-  }
-
-  private static Route invalidWebhook(InvalidFieldException e) {
-    return ApiErrors.complete(
-        StatusCodes.BAD_REQUEST,
-        "INVALID_WEBHOOK",
-        e.getMessage(),
-        Map.of("field", e.field(), "value", String.valueOf(e.value()), "reason", e.reason()));
-  }
-
-  private static Route invalidParameter(String field, String value, String reason) {
-    return ApiErrors.complete(
-        StatusCodes.BAD_REQUEST,
-        "INVALID_PARAMETER",
-        field + " = " + value + ": " + reason,
-        Map.of("field", field, "value", value, "reason", reason));
-  }
-
-  private static Route unsupportedFormat(String format) {
-    return ApiErrors.complete(
-        StatusCodes.BAD_REQUEST,
-        "FORMAT_NOT_SUPPORTED",
-        "format " + format + " is not served; geojson is",
-        Map.of("field", "format", "value", format, "reason", "only geojson is served"));
-  }
-
   private Route status(String taskId) {
     Optional<PlanetPort.GenerationTask> task = planets.task(taskId);
     if (task.isEmpty()) {
@@ -499,7 +186,8 @@ public final class PlanetRoutes extends AllDirectives {
   }
 
   private Route summary(String id) {
-    return withPlanet(
+    return PlanetReplies.withPlanet(
+        planets,
         id,
         ready -> {
           Planet p = ready.planet();
@@ -522,7 +210,8 @@ public final class PlanetRoutes extends AllDirectives {
   }
 
   private Route biomes(String id) {
-    return withPlanet(
+    return PlanetReplies.withPlanet(
+        planets,
         id,
         ready -> {
           ArrayNode list = Json.MAPPER.createArrayNode();
@@ -541,8 +230,8 @@ public final class PlanetRoutes extends AllDirectives {
   }
 
   private Route export(String id) {
-    return withPlanet(
-        id, ready -> complete(StatusCodes.OK, ready.planet().config(), Json.marshaller()));
+    return PlanetReplies.withPlanet(
+        planets, id, ready -> complete(StatusCodes.OK, ready.planet().config(), Json.marshaller()));
   }
 
   private Route projections() {
@@ -566,7 +255,8 @@ public final class PlanetRoutes extends AllDirectives {
                                     parameterOptional(
                                         "offset",
                                         offset ->
-                                            withPlanet(
+                                            PlanetReplies.withPlanet(
+                                                planets,
                                                 id,
                                                 ready ->
                                                     polygons(
@@ -593,7 +283,7 @@ public final class PlanetRoutes extends AllDirectives {
     } catch (PlanetRequests.BadParameter e) {
       return ApiErrors.complete(StatusCodes.BAD_REQUEST, e.code(), e.getMessage(), e.details());
     }
-    return completing(
+    return PlanetReplies.completing(
         planets.polygons(id),
         (List<BiomePolygon> all) -> {
           MapProjection projection = query.projection();
@@ -619,27 +309,6 @@ public final class PlanetRoutes extends AllDirectives {
             meta.putNull("nextUrl");
           }
           return complete(StatusCodes.OK, body, Json.marshaller());
-        });
-  }
-
-  private Route withPlanet(String id, java.util.function.Function<PlanetPort.Ready, Route> inner) {
-    return completing(
-        planets.planet(id),
-        (PlanetPort.Lookup lookup) -> {
-          if (lookup instanceof PlanetPort.Ready ready) {
-            return inner.apply(ready);
-          }
-          if (lookup instanceof PlanetPort.Generating generating) {
-            return ApiErrors.complete(
-                StatusCodes.CONFLICT,
-                "GENERATION_IN_PROGRESS",
-                "planet " + id + " is still being generated",
-                Map.of(
-                    "taskId", generating.task().taskId(),
-                    "progress", generating.task().progress(),
-                    "statusUrl", "/v1/planet/generate/status/" + generating.task().taskId()));
-          }
-          return ApiErrors.complete(StatusCodes.NOT_FOUND, "PLANET_NOT_FOUND", "no planet " + id);
         });
   }
 }
