@@ -128,7 +128,8 @@ public final class BlueMarbleNode {
             economy.port(),
             sessionSecurity(system, settings, auth));
     EdgeMetrics.start(system, gameEdges);
-    PlanetService planets = startPlanetService(system, settings, terrainStore);
+    PlanetService planets =
+        startPlanetService(system, settings, terrainStore, redis.map(NodeHealth.Redis::client));
     NodeHealth health =
         new NodeHealth(system, pool, HealthSettings.fromConfig(settings.config()), redis);
     if (settings.metrics().enabled()) {
@@ -270,30 +271,21 @@ public final class BlueMarbleNode {
    * webhooks, stopped by CoordinatedShutdown.
    */
   private static PlanetService startPlanetService(
-      ActorSystem<?> system, BlueMarbleSettings settings, TerrainStore terrainStore) {
-    String redisUrl = settings.config().getString("bluemarble.auth.redis-url");
-    PlanetQuotas quotas;
-    if (redisUrl.isBlank()) {
-      quotas = PlanetQuotas.inProcess(settings.planet());
-    } else {
-      // Its own small pool: the URL was checked when the auth components opened theirs.
-      redis.clients.jedis.JedisPooled redis =
-          new redis.clients.jedis.JedisPooled(java.net.URI.create(redisUrl));
-      quotas =
-          PlanetQuotas.redis(
-              settings.planet(),
-              redis,
-              AuthComponents.REDIS_PREFIX,
-              system.dispatchers().lookup(DispatcherSelector.blocking()));
-      CoordinatedShutdown.get(system)
-          .addTask(
-              CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
-              "close-planet-redis",
-              () -> {
-                redis.close();
-                return CompletableFuture.completedFuture(Done.getInstance());
-              });
-    }
+      ActorSystem<?> system,
+      BlueMarbleSettings settings,
+      TerrainStore terrainStore,
+      Optional<redis.clients.jedis.UnifiedJedis> redis) {
+    // With Redis, quotas share the node's one client (behind its circuit breaker) with auth.
+    PlanetQuotas quotas =
+        redis
+            .map(
+                client ->
+                    PlanetQuotas.redis(
+                        settings.planet(),
+                        client,
+                        AuthComponents.REDIS_PREFIX,
+                        system.dispatchers().lookup(DispatcherSelector.blocking())))
+            .orElseGet(() -> PlanetQuotas.inProcess(settings.planet()));
     PlanetWebhooks webhooks =
         new PlanetWebhooks(settings.planet().webhooks(), java.time.Clock.systemUTC());
     PlanetService planets =
