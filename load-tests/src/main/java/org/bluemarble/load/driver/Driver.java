@@ -10,7 +10,8 @@ import org.bluemarble.load.server.ServerStats;
 /**
  * The driver thread's work: every 10 ms start or stop the bots the {@link Schedule} asks for (the
  * steady state begins when every started bot is in the world or failed), and send the inputs of one
- * slot (bot i sends in slot i mod 10, so each bot sends every 100 ms); every second close a
+ * slot (bot i sends in slot i mod 10, so each bot sends every 100 ms; a late driver skips the slots
+ * it missed instead of sending them in a burst, see {@link InputPacer}); every second close a
  * timeline sample. Server statistics are read on {@code blocking} at the steady state's start and
  * end. Only the driver thread calls {@link #step} and {@link #sample}.
  */
@@ -33,7 +34,7 @@ final class Driver {
   private double rampDownStart;
   private int started;
   private int stopped;
-  private long slot;
+  private final InputPacer pacer = new InputPacer(LoadRun.STEP_NANOS);
   private int second;
 
   Driver(
@@ -71,9 +72,12 @@ final class Driver {
           bots.get(stopped++).stop();
         }
       }
-      int s = (int) (slot++ % LoadRun.SLOTS);
-      for (int i = s; i < started; i += LoadRun.SLOTS) {
-        bots.get(i).tick();
+      long slot = pacer.next(System.nanoTime() - t0);
+      if (slot != InputPacer.NONE) {
+        int s = (int) (slot % LoadRun.SLOTS);
+        for (int i = s; i < started; i += LoadRun.SLOTS) {
+          bots.get(i).tick();
+        }
       }
       if (phase == Phase.DONE && !done.isDone()) {
         sample();
@@ -97,6 +101,11 @@ final class Driver {
     } else if (phase == Phase.RAMP_DOWN && now >= rampDownStart + schedule.rampDownSeconds()) {
       enter(Phase.DONE);
     }
+  }
+
+  /** Input slots skipped because the driver thread ran late (see {@link InputPacer}). */
+  long skippedSlots() {
+    return pacer.skipped();
   }
 
   void sample() {

@@ -39,6 +39,9 @@ public final class LoadRun {
   /** Input slots per 100 ms input period (one slot every 10 ms). */
   static final int SLOTS = 10;
 
+  /** The driver's step period: one input slot (inputs at 10 Hz, spread over {@link #SLOTS}). */
+  static final long STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(100) / SLOTS;
+
   private final RunSettings settings;
   private final Consumer<String> log;
   private final List<String> notes = new ArrayList<>();
@@ -135,7 +138,7 @@ public final class LoadRun {
         Executors.newSingleThreadScheduledExecutor(daemon("bots-driver"));
     SteadyCpu cpu = new SteadyCpu(settings.nodePid());
     Driver d = new Driver(bots, schedule, sampler, probe, starts, blocking, serverStats, done, cpu);
-    driver.scheduleAtFixedRate(d::step, 0, 100 / SLOTS, TimeUnit.MILLISECONDS);
+    driver.scheduleAtFixedRate(d::step, 0, STEP_NANOS, TimeUnit.NANOSECONDS);
     driver.scheduleAtFixedRate(d::sample, 1, 1, TimeUnit.SECONDS);
     try {
       done.get(
@@ -158,6 +161,14 @@ public final class LoadRun {
       server = ServerStats.unavailable("server statistics not collected: " + e);
     }
     blocking.shutdownNow();
+    if (d.skippedSlots() > 0) {
+      note(
+          "the driver ran late: "
+              + d.skippedSlots()
+              + " input slots of "
+              + (100 / SLOTS)
+              + " ms skipped (their bots sent no input in that round rather than a burst later)");
+    }
     note(MachineLoad.describe(cpu0, t0));
     return new RunResult(
         settingsMap(),
