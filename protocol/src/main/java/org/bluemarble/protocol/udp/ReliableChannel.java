@@ -73,6 +73,9 @@ public final class ReliableChannel {
   private double srttMs = -1;
   private double rttVarMs;
   private long rtoMs = INITIAL_RTO_MS;
+  // No fragment in flight was last sent before this (a lower bound: acknowledgements only raise the
+  // true value), so pollPackets walks the in-flight fragments only when a resend may be due.
+  private long oldestSentMs;
   private long resends;
 
   /** Queues a message (1 .. {@link #MAX_MESSAGE_BYTES} bytes) for reliable delivery. */
@@ -140,21 +143,33 @@ public final class ReliableChannel {
 
   /** Datagram payloads to send now: resends that are due, new fragments, or a delayed ack. */
   public List<byte[]> pollPackets(long nowMs) {
-    List<ReliablePacket.Fragment> due = new ArrayList<>();
-    for (InFlight f : inFlight.values()) {
-      if (nowMs - f.lastSentMs >= rtoMs) {
-        f.lastSentMs = nowMs;
-        f.sends++;
-        resends++;
-        due.add(f.fragment);
-      }
+    boolean ackDue = ackOwed && nowMs - ackOwedSinceMs >= ACK_DELAY_MS;
+    boolean resendDue = !inFlight.isEmpty() && nowMs - oldestSentMs >= rtoMs;
+    if (!resendDue && unsent.isEmpty() && !ackDue) {
+      // The common case on the owner's clock: nothing to send, nothing walked, nothing allocated.
+      return List.of();
     }
-    if (due.isEmpty() && unsent.isEmpty() && !(ackOwed && nowMs - ackOwedSinceMs >= ACK_DELAY_MS)) {
+    List<ReliablePacket.Fragment> due = new ArrayList<>();
+    if (resendDue) {
+      long oldest = Long.MAX_VALUE;
+      for (InFlight f : inFlight.values()) {
+        if (nowMs - f.lastSentMs >= rtoMs) {
+          f.lastSentMs = nowMs;
+          f.sends++;
+          resends++;
+          due.add(f.fragment);
+        }
+        oldest = Math.min(oldest, f.lastSentMs);
+      }
+      oldestSentMs = oldest;
+    }
+    if (due.isEmpty() && unsent.isEmpty() && !ackDue) {
       return List.of();
     }
     int windowEnd = (inFlight.isEmpty() ? nextUnsentSequence() : inFlight.firstKey()) + WINDOW;
     while (!unsent.isEmpty() && unsent.peek().sequence() < windowEnd) {
       ReliablePacket.Fragment f = unsent.poll();
+      oldestSentMs = inFlight.isEmpty() ? nowMs : Math.min(oldestSentMs, nowMs);
       inFlight.put(f.sequence(), new InFlight(f, nowMs));
       due.add(f);
     }

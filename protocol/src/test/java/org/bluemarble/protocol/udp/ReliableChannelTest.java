@@ -142,4 +142,35 @@ class ReliableChannelTest {
         .hasMessageContaining("fragments in a message of 2");
     assertThat(channel.pollReceived()).isEmpty();
   }
+
+  @Test
+  void resendsEachFragmentOneTimeoutAfterItsOwnLastSendAndNothingBefore() {
+    ReliableChannel a = new ReliableChannel();
+    long rto = a.rtoMs();
+    a.send(new byte[] {1});
+    assertThat(a.pollPackets(0)).hasSize(1);
+    a.send(new byte[] {2});
+    assertThat(a.pollPackets(rto / 2)).hasSize(1);
+    // Nothing is due before the first fragment's timeout, however often the owner polls.
+    for (long t = rto / 2 + 1; t < rto; t += 7) {
+      assertThat(a.pollPackets(t)).isEmpty();
+    }
+    assertThat(a.resends()).isZero();
+    List<byte[]> first = a.pollPackets(rto);
+    assertThat(first).hasSize(1);
+    assertThat(ReliablePacket.parse(first.get(0), 0, first.get(0).length).fragments())
+        .extracting(ReliablePacket.Fragment::sequence)
+        .containsExactly(0);
+    assertThat(a.pollPackets(rto + rto / 2 - 1)).isEmpty();
+    List<byte[]> second = a.pollPackets(rto + rto / 2);
+    assertThat(ReliablePacket.parse(second.get(0), 0, second.get(0).length).fragments())
+        .extracting(ReliablePacket.Fragment::sequence)
+        .containsExactly(1);
+    assertThat(a.resends()).isEqualTo(2);
+    // Both go again one timeout after their resends, in one packet once the times meet.
+    assertThat(a.pollPackets(2 * rto + rto / 2))
+        .flatExtracting(p -> ReliablePacket.parse(p, 0, p.length).fragments())
+        .extracting(f -> ((ReliablePacket.Fragment) f).sequence())
+        .containsExactly(0, 1);
+  }
 }
