@@ -171,7 +171,9 @@ public final class UdpEdge implements AutoCloseable {
         settings.publicAddress(),
         transport == Transport.EPOLL
             ? "native epoll, recvmmsg/sendmmsg"
-            : "NIO, epoll unavailable: " + Epoll.unavailabilityCause());
+            : Epoll.isAvailable()
+                ? "NIO, epoll not requested"
+                : "NIO, epoll unavailable: " + Epoll.unavailabilityCause());
     return edge;
   }
 
