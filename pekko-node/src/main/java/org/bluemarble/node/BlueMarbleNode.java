@@ -56,6 +56,8 @@ import org.bluemarble.planet.Planet;
 import org.bluemarble.player.Player;
 import org.bluemarble.session.NodePlayPort;
 import org.bluemarble.spatial.Sphere;
+import org.bluemarble.stream.StreamProjections;
+import org.bluemarble.stream.StreamSettings;
 import org.bluemarble.zone.ZoneCell;
 import org.bluemarble.zone.ZoneConfig;
 import org.slf4j.Logger;
@@ -146,6 +148,8 @@ public final class BlueMarbleNode {
             economy.port(),
             startAdmin(system, settings, accounts, ground, auth, economy),
             new ExternalLogins(system, accounts, settings.node().askTimeout()));
+    StreamProjections.start(
+        system, StreamSettings.fromConfig(settings.config()), settings.persistence());
     Optional<EdgeTls> tls;
     try {
       tls = EdgeTls.fromConfig(settings.config());

@@ -1,0 +1,140 @@
+package org.bluemarble.stream;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
+import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.projection.Projection;
+import org.apache.pekko.projection.ProjectionBehavior;
+import org.apache.pekko.projection.ProjectionId;
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
+import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
+import org.apache.pekko.projection.javadsl.SourceProvider;
+import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
+import org.bluemarble.admin.AuditLog;
+import org.bluemarble.config.PersistenceSettings;
+import org.bluemarble.node.EntityTags;
+import org.bluemarble.persistence.Databases;
+
+/**
+ * Starts the event stream's projections: one per journal tag (entity type and slice, plus the audit
+ * log's tag), each a sharded daemon process so the cluster keeps every one running on some node
+ * when a node leaves. Offsets live in the journal's database (projection-jdbc, table {@code
+ * pekko_projection_offset_store}, created at start like the journal's schema).
+ */
+public final class StreamProjections {
+  /** The sharded entity types whose events carry slice tags ({@link EntityTags}). */
+  static final List<String> SLICED_ENTITY_TYPES =
+      List.of(
+          "Account",
+          "UsernameClaim",
+          "ExternalLink",
+          "Player",
+          "ZoneCell",
+          "Market",
+          "OrderBook",
+          "AuctionHouse",
+          "Trade",
+          "Holdings");
+
+  private static final Duration SETUP_PATIENCE = Duration.ofSeconds(60);
+
+  private StreamProjections() {}
+
+  /** Every tag the stream reads: each sliced entity type's slices, and the audit log. */
+  public static List<String> tags(int slices) {
+    List<String> tags = new ArrayList<>();
+    for (String type : SLICED_ENTITY_TYPES) {
+      for (int slice = 0; slice < slices; slice++) {
+        tags.add(type.toLowerCase(Locale.ROOT) + "-" + slice);
+      }
+    }
+    tags.add(AuditLog.TAG);
+    return tags;
+  }
+
+  /**
+   * Starts what {@code stream} turns on (nothing when Kafka is off); blocks until the offset table
+   * exists, like the journal's migration at start.
+   */
+  public static void start(
+      ActorSystem<?> system, StreamSettings stream, PersistenceSettings persistence) {
+    if (!stream.kafkaEnabled()) {
+      return;
+    }
+    HikariDataSource pool = Databases.pool(persistence, "projections", stream.poolSize());
+    EventPublisher publisher = new KafkaEventPublisher(system, stream.bootstrapServers());
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+            "close-stream",
+            () ->
+                publisher
+                    .close()
+                    .exceptionally(e -> Done.getInstance())
+                    .thenApply(
+                        d -> {
+                          pool.close();
+                          return d;
+                        }));
+    Supplier<PooledJdbcSession> sessions = () -> new PooledJdbcSession(pool);
+    createOffsetTables(system, sessions);
+    startKafka(system, stream, publisher, sessions, tags(persistence.slices()));
+  }
+
+  static void createOffsetTables(ActorSystem<?> system, Supplier<PooledJdbcSession> sessions) {
+    try {
+      JdbcProjection.createTablesIfNotExists(sessions, system)
+          .toCompletableFuture()
+          .get(SETUP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "cannot create the projection offset tables: " + e.getMessage(), e);
+    }
+  }
+
+  static void startKafka(
+      ActorSystem<?> system,
+      StreamSettings stream,
+      EventPublisher publisher,
+      Supplier<PooledJdbcSession> sessions,
+      List<String> tags) {
+    ShardedDaemonProcess.get(system)
+        .init(
+            ProjectionBehavior.Command.class,
+            "stream-kafka",
+            tags.size(),
+            i -> ProjectionBehavior.create(kafka(system, stream, publisher, sessions, tags.get(i))),
+            ShardedDaemonProcessSettings.create(system),
+            Optional.of(ProjectionBehavior.stopMessage()));
+  }
+
+  static Projection<EventEnvelope<Object>> kafka(
+      ActorSystem<?> system,
+      StreamSettings stream,
+      EventPublisher publisher,
+      Supplier<PooledJdbcSession> sessions,
+      String tag) {
+    SourceProvider<Offset, EventEnvelope<Object>> source =
+        EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), tag);
+    return JdbcProjection.atLeastOnceAsync(
+            ProjectionId.of("stream-kafka", tag),
+            source,
+            sessions,
+            () -> new KafkaStreamHandler(publisher, stream, tag),
+            system)
+        .withSaveOffset(100, Duration.ofMillis(500))
+        .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);
+  }
+}
