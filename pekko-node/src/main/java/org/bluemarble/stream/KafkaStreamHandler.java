@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.javadsl.Handler;
+import org.bluemarble.account.Account;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 final class KafkaStreamHandler extends Handler<EventEnvelope<Object>> {
   private static final Logger log = LoggerFactory.getLogger(KafkaStreamHandler.class);
+
+  private static final String ACCOUNT_PREFIX = Account.ENTITY_KEY.name() + "|";
 
   private final EventPublisher publisher;
   private final StreamSettings settings;
@@ -41,14 +44,15 @@ final class KafkaStreamHandler extends Handler<EventEnvelope<Object>> {
           event.getClass().getName());
       return CompletableFuture.completedFuture(Done.getInstance());
     }
+    String pid = envelope.persistenceId();
+    // Account events carry their account's A/B variants (the entity id is the account id).
+    Map<String, String> variants =
+        pid.startsWith(ACCOUNT_PREFIX)
+            ? settings.experiments().assign(pid.substring(ACCOUNT_PREFIX.length()))
+            : Map.of();
     org.bluemarble.protocol.events.v1.EventEnvelope proto =
         StreamEvents.envelope(
-            envelope.persistenceId(),
-            envelope.sequenceNr(),
-            envelope.timestamp(),
-            List.of(tag),
-            Map.of(),
-            event);
+            pid, envelope.sequenceNr(), envelope.timestamp(), List.of(tag), variants, event);
     return publisher.publish(
         settings.topic(StreamEvents.domainOf(event)), proto.getEntityId(), proto.toByteArray());
   }

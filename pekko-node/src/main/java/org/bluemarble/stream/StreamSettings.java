@@ -12,9 +12,14 @@ import org.bluemarble.config.SettingsReader;
  * @param bootstrapServers the brokers, {@code host:port[,host:port...]}; non-empty while enabled
  * @param topicPrefix put in front of every {@link Domain#topic()}
  * @param poolSize connections of the projections' own pool
+ * @param experiments the A/B experiments whose variants account events carry
  */
 public record StreamSettings(
-    boolean kafkaEnabled, String bootstrapServers, String topicPrefix, int poolSize) {
+    boolean kafkaEnabled,
+    String bootstrapServers,
+    String topicPrefix,
+    int poolSize,
+    Experiments experiments) {
   private static final Pattern TOPIC_PREFIX = Pattern.compile("[A-Za-z0-9._-]*");
 
   public static StreamSettings fromConfig(Config config) {
@@ -34,7 +39,11 @@ public record StreamSettings(
           "bluemarble.stream.kafka.topic-prefix", prefix, "letters, digits, '.', '_' and '-'");
     }
     return new StreamSettings(
-        enabled, servers, prefix, r.intIn("bluemarble.stream.pool-size", 1, 32));
+        enabled,
+        servers,
+        prefix,
+        r.intIn("bluemarble.stream.pool-size", 1, 32),
+        Experiments.fromConfig(config));
   }
 
   /** The topic of {@code domain}'s events. */

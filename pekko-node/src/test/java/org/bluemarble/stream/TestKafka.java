@@ -13,14 +13,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * A real Kafka broker for tests: one combined KRaft broker and controller from Kafka's own test
  * kit, in this JVM, on free ports, with replication factors of 1 (the only broker).
  */
-final class TestKafka implements AutoCloseable {
+public final class TestKafka implements AutoCloseable {
   private final KafkaClusterTestKit cluster;
 
   private TestKafka(KafkaClusterTestKit cluster) {
     this.cluster = cluster;
   }
 
-  static TestKafka start() throws Exception {
+  public static TestKafka start() throws Exception {
     KafkaClusterTestKit cluster =
         new KafkaClusterTestKit.Builder(
                 new TestKitNodes.Builder()
@@ -40,12 +40,12 @@ final class TestKafka implements AutoCloseable {
     return new TestKafka(cluster);
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return cluster.bootstrapServers();
   }
 
   /** A consumer of its own group reading from the earliest record. */
-  KafkaConsumer<String, byte[]> consumer(String group) {
+  public KafkaConsumer<String, byte[]> consumer(String group) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
