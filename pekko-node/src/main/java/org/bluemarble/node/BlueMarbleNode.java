@@ -26,6 +26,7 @@ import org.bluemarble.account.ExternalLink;
 import org.bluemarble.account.ExternalLogins;
 import org.bluemarble.account.LoadTestAccounts;
 import org.bluemarble.account.UsernameClaim;
+import org.bluemarble.admin.AuditIndex;
 import org.bluemarble.admin.AuditJournal;
 import org.bluemarble.admin.AuditLog;
 import org.bluemarble.admin.ClusterOperations;
@@ -137,6 +138,9 @@ public final class BlueMarbleNode {
     if (settings.metrics().enabled()) {
       HealthMetrics.start(system, health, HEALTH_METRICS_INTERVAL);
     }
+    AuditIndex auditIndex =
+        StreamProjections.start(
+            system, StreamSettings.fromConfig(settings.config()), settings.persistence());
     NodeGamePort game =
         new NodeGamePort(
             new PlayerAdmin(system, settings.node().askTimeout(), settings.persistence().slices()),
@@ -146,10 +150,8 @@ public final class BlueMarbleNode {
             worldAdmin,
             play,
             economy.port(),
-            startAdmin(system, settings, accounts, ground, auth, economy),
+            startAdmin(system, settings, accounts, ground, auth, economy, auditIndex),
             new ExternalLogins(system, accounts, settings.node().askTimeout()));
-    StreamProjections.start(
-        system, StreamSettings.fromConfig(settings.config()), settings.persistence());
     Optional<EdgeTls> tls;
     try {
       tls = EdgeTls.fromConfig(settings.config());
@@ -226,7 +228,8 @@ public final class BlueMarbleNode {
       AccountPort accounts,
       PlanetTerrain ground,
       AuthComponents auth,
-      EconomyWiring economy) {
+      EconomyWiring economy,
+      AuditIndex auditIndex) {
     Duration timeout = settings.node().askTimeout();
     AuditLog.init(system);
     LoadTestAccounts loadTest =
@@ -238,7 +241,7 @@ public final class BlueMarbleNode {
                 settings.world().spawnLatitudeDeg(), settings.world().spawnLongitudeDeg()),
             ground::elevationMeters);
     boolean loadTestOn = settings.config().getBoolean("bluemarble.admin.load-test-accounts");
-    AuditJournal audit = new AuditJournal(system, timeout);
+    AuditJournal audit = new AuditJournal(system, timeout, auditIndex);
     return new NodeAdmin(
         audit,
         new AccountAdministration(

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
@@ -22,10 +24,13 @@ import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
 import org.apache.pekko.projection.javadsl.SourceProvider;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
+import org.bluemarble.admin.AuditIndex;
 import org.bluemarble.admin.AuditLog;
 import org.bluemarble.config.PersistenceSettings;
 import org.bluemarble.node.EntityTags;
 import org.bluemarble.persistence.Databases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the event stream's projections: one per journal tag (entity type and slice, plus the audit
@@ -34,6 +39,8 @@ import org.bluemarble.persistence.Databases;
  * pekko_projection_offset_store}, created at start like the journal's schema).
  */
 public final class StreamProjections {
+  private static final Logger log = LoggerFactory.getLogger(StreamProjections.class);
+
   /** The sharded entity types whose events carry slice tags ({@link EntityTags}). */
   static final List<String> SLICED_ENTITY_TYPES =
       List.of(
@@ -65,32 +72,72 @@ public final class StreamProjections {
   }
 
   /**
-   * Starts what {@code stream} turns on (nothing when Kafka is off); blocks until the offset table
-   * exists, like the journal's migration at start.
+   * Starts the audit log's read model and, when {@code stream} turns it on, the Kafka stream;
+   * blocks until the offset and read-model tables exist, like the journal's migration at start.
+   * Returns the audit read model ({@link AuditIndex#NONE} if its tables cannot be created while
+   * Kafka is off: the audit log is then read from the journal as before).
    */
-  public static void start(
+  public static AuditIndex start(
       ActorSystem<?> system, StreamSettings stream, PersistenceSettings persistence) {
-    if (!stream.kafkaEnabled()) {
-      return;
-    }
     HikariDataSource pool = Databases.pool(persistence, "projections", stream.poolSize());
-    EventPublisher publisher = new KafkaEventPublisher(system, stream.bootstrapServers());
+    Optional<EventPublisher> publisher =
+        stream.kafkaEnabled()
+            ? Optional.of(new KafkaEventPublisher(system, stream.bootstrapServers()))
+            : Optional.empty();
     CoordinatedShutdown.get(system)
         .addTask(
             CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
             "close-stream",
             () ->
                 publisher
-                    .close()
-                    .exceptionally(e -> Done.getInstance())
+                    .map(p -> p.close().exceptionally(e -> Done.getInstance()))
+                    .orElseGet(() -> CompletableFuture.completedFuture(Done.getInstance()))
                     .thenApply(
                         d -> {
                           pool.close();
                           return d;
                         }));
     Supplier<PooledJdbcSession> sessions = () -> new PooledJdbcSession(pool);
-    createOffsetTables(system, sessions);
-    startKafka(system, stream, publisher, sessions, tags(persistence.slices()));
+    try {
+      createOffsetTables(system, sessions);
+      AuditReadModel.createTable(pool);
+    } catch (Exception e) {
+      if (publisher.isPresent()) {
+        throw new IllegalStateException("event stream: " + e.getMessage(), e);
+      }
+      log.error("audit read model off, the audit log is read from the journal: {}", e.toString());
+      return AuditIndex.NONE;
+    }
+    startAudit(system, sessions);
+    publisher.ifPresent(p -> startKafka(system, stream, p, sessions, tags(persistence.slices())));
+    return new AuditReadModel(
+        pool,
+        system
+            .dispatchers()
+            .lookup(
+                DispatcherSelector.fromConfig("pekko.projection.jdbc.blocking-jdbc-dispatcher")));
+  }
+
+  /** The audit read model's projection: exactly once (row and offset in one transaction). */
+  static void startAudit(ActorSystem<?> system, Supplier<PooledJdbcSession> sessions) {
+    SourceProvider<Offset, EventEnvelope<AuditLog.Recorded>> source =
+        EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), AuditLog.TAG);
+    Projection<EventEnvelope<AuditLog.Recorded>> projection =
+        JdbcProjection.exactlyOnce(
+                ProjectionId.of("audit-read-model", AuditLog.TAG),
+                source,
+                sessions,
+                AuditReadModel::handler,
+                system)
+            .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);
+    ShardedDaemonProcess.get(system)
+        .init(
+            ProjectionBehavior.Command.class,
+            "audit-read-model",
+            1,
+            i -> ProjectionBehavior.create(projection),
+            ShardedDaemonProcessSettings.create(system),
+            Optional.of(ProjectionBehavior.stopMessage()));
   }
 
   static void createOffsetTables(ActorSystem<?> system, Supplier<PooledJdbcSession> sessions) {
