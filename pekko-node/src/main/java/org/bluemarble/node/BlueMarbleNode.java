@@ -26,7 +26,6 @@ import org.bluemarble.account.ExternalLink;
 import org.bluemarble.account.ExternalLogins;
 import org.bluemarble.account.LoadTestAccounts;
 import org.bluemarble.account.UsernameClaim;
-import org.bluemarble.admin.AuditIndex;
 import org.bluemarble.admin.AuditJournal;
 import org.bluemarble.admin.AuditLog;
 import org.bluemarble.admin.ClusterOperations;
@@ -138,7 +137,7 @@ public final class BlueMarbleNode {
     if (settings.metrics().enabled()) {
       HealthMetrics.start(system, health, HEALTH_METRICS_INTERVAL);
     }
-    AuditIndex auditIndex =
+    StreamProjections.ReadModels readModels =
         StreamProjections.start(
             system, StreamSettings.fromConfig(settings.config()), settings.persistence());
     NodeGamePort game =
@@ -150,7 +149,7 @@ public final class BlueMarbleNode {
             worldAdmin,
             play,
             economy.port(),
-            startAdmin(system, settings, accounts, ground, auth, economy, auditIndex),
+            startAdmin(system, settings, accounts, ground, auth, economy, readModels),
             new ExternalLogins(system, accounts, settings.node().askTimeout()));
     Optional<EdgeTls> tls;
     try {
@@ -229,7 +228,7 @@ public final class BlueMarbleNode {
       PlanetTerrain ground,
       AuthComponents auth,
       EconomyWiring economy,
-      AuditIndex auditIndex) {
+      StreamProjections.ReadModels readModels) {
     Duration timeout = settings.node().askTimeout();
     AuditLog.init(system);
     LoadTestAccounts loadTest =
@@ -241,7 +240,7 @@ public final class BlueMarbleNode {
                 settings.world().spawnLatitudeDeg(), settings.world().spawnLongitudeDeg()),
             ground::elevationMeters);
     boolean loadTestOn = settings.config().getBoolean("bluemarble.admin.load-test-accounts");
-    AuditJournal audit = new AuditJournal(system, timeout, auditIndex);
+    AuditJournal audit = new AuditJournal(system, timeout, readModels.audit());
     return new NodeAdmin(
         audit,
         new AccountAdministration(
@@ -270,7 +269,8 @@ public final class BlueMarbleNode {
                 org.bluemarble.market.entity.OrderBookEntity.ENTITY_KEY,
                 org.bluemarble.market.entity.AuctionHouse.ENTITY_KEY,
                 org.bluemarble.session.PresenceLease.ENTITY_KEY),
-            timeout));
+            timeout),
+        readModels.analytics());
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.pekko.Done;
@@ -27,6 +28,7 @@ import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
 import org.bluemarble.admin.AuditIndex;
 import org.bluemarble.admin.AuditLog;
 import org.bluemarble.config.PersistenceSettings;
+import org.bluemarble.edge.port.AnalyticsPort;
 import org.bluemarble.node.EntityTags;
 import org.bluemarble.persistence.Databases;
 import org.slf4j.Logger;
@@ -74,10 +76,10 @@ public final class StreamProjections {
   /**
    * Starts the audit log's read model and, when {@code stream} turns it on, the Kafka stream;
    * blocks until the offset and read-model tables exist, like the journal's migration at start.
-   * Returns the audit read model ({@link AuditIndex#NONE} if its tables cannot be created while
-   * Kafka is off: the audit log is then read from the journal as before).
+   * Returns the read models ({@link AuditIndex#NONE} and {@link AnalyticsPort#OFF} if their tables
+   * cannot be created while Kafka is off: the audit log is then read from the journal).
    */
-  public static AuditIndex start(
+  public static ReadModels start(
       ActorSystem<?> system, StreamSettings stream, PersistenceSettings persistence) {
     HikariDataSource pool = Databases.pool(persistence, "projections", stream.poolSize());
     Optional<EventPublisher> publisher =
@@ -101,21 +103,69 @@ public final class StreamProjections {
     try {
       createOffsetTables(system, sessions);
       AuditReadModel.createTable(pool);
+      if (stream.analyticsEnabled()) {
+        AnalyticsReadModel.createTables(pool);
+      }
     } catch (Exception e) {
       if (publisher.isPresent()) {
         throw new IllegalStateException("event stream: " + e.getMessage(), e);
       }
-      log.error("audit read model off, the audit log is read from the journal: {}", e.toString());
-      return AuditIndex.NONE;
+      log.error("read models off, the audit log is read from the journal: {}", e.toString());
+      return new ReadModels(AuditIndex.NONE, AnalyticsPort.OFF);
     }
-    startAudit(system, sessions);
-    publisher.ifPresent(p -> startKafka(system, stream, p, sessions, tags(persistence.slices())));
-    return new AuditReadModel(
-        pool,
+    Executor blocking =
         system
             .dispatchers()
             .lookup(
-                DispatcherSelector.fromConfig("pekko.projection.jdbc.blocking-jdbc-dispatcher")));
+                DispatcherSelector.fromConfig("pekko.projection.jdbc.blocking-jdbc-dispatcher"));
+    startAudit(system, sessions);
+    if (stream.analyticsEnabled()) {
+      startAnalytics(system, sessions, analyticsTags(persistence.slices()));
+    }
+    publisher.ifPresent(p -> startKafka(system, stream, p, sessions, tags(persistence.slices())));
+    return new ReadModels(
+        new AuditReadModel(pool, blocking),
+        stream.analyticsEnabled() ? new AnalyticsReadModel(pool, blocking) : AnalyticsPort.OFF);
+  }
+
+  /** What the admin API reads from the projections' tables. */
+  public record ReadModels(AuditIndex audit, AnalyticsPort analytics) {}
+
+  /** The analytics projections' tags: the slices of the entity types {@link DailyFacts} reads. */
+  public static List<String> analyticsTags(int slices) {
+    List<String> tags = new ArrayList<>();
+    for (String type :
+        List.of("Account", "Player", "ZoneCell", "Market", "OrderBook", "AuctionHouse", "Trade")) {
+      for (int slice = 0; slice < slices; slice++) {
+        tags.add(type.toLowerCase(Locale.ROOT) + "-" + slice);
+      }
+    }
+    return tags;
+  }
+
+  /** One exactly-once analytics projection per tag (counters and offset in one transaction). */
+  static void startAnalytics(
+      ActorSystem<?> system, Supplier<PooledJdbcSession> sessions, List<String> tags) {
+    ShardedDaemonProcess.get(system)
+        .init(
+            ProjectionBehavior.Command.class,
+            "analytics",
+            tags.size(),
+            i -> {
+              String tag = tags.get(i);
+              SourceProvider<Offset, EventEnvelope<Object>> source =
+                  EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), tag);
+              return ProjectionBehavior.create(
+                  JdbcProjection.exactlyOnce(
+                          ProjectionId.of("analytics", tag),
+                          source,
+                          sessions,
+                          () -> AnalyticsReadModel.handler(tag),
+                          system)
+                      .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2));
+            },
+            ShardedDaemonProcessSettings.create(system),
+            Optional.of(ProjectionBehavior.stopMessage()));
   }
 
   /** The audit read model's projection: exactly once (row and offset in one transaction). */

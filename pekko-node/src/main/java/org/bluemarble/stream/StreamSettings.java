@@ -13,13 +13,15 @@ import org.bluemarble.config.SettingsReader;
  * @param topicPrefix put in front of every {@link Domain#topic()}
  * @param poolSize connections of the projections' own pool
  * @param experiments the A/B experiments whose variants account events carry
+ * @param analyticsEnabled whether the daily analytics counters are kept
  */
 public record StreamSettings(
     boolean kafkaEnabled,
     String bootstrapServers,
     String topicPrefix,
     int poolSize,
-    Experiments experiments) {
+    Experiments experiments,
+    boolean analyticsEnabled) {
   private static final Pattern TOPIC_PREFIX = Pattern.compile("[A-Za-z0-9._-]*");
 
   public static StreamSettings fromConfig(Config config) {
@@ -43,7 +45,8 @@ public record StreamSettings(
         servers,
         prefix,
         r.intIn("bluemarble.stream.pool-size", 1, 32),
-        Experiments.fromConfig(config));
+        Experiments.fromConfig(config),
+        r.bool("bluemarble.stream.analytics.enabled"));
   }
 
   /** The topic of {@code domain}'s events. */
