@@ -23,6 +23,7 @@ import org.apache.pekko.pattern.AskTimeoutException;
 import org.bluemarble.edge.admin.AccountAdminRoutes;
 import org.bluemarble.edge.admin.AdminDocsRoutes;
 import org.bluemarble.edge.admin.AdminGate;
+import org.bluemarble.edge.admin.AnalyticsRoutes;
 import org.bluemarble.edge.admin.AuditRoutes;
 import org.bluemarble.edge.admin.LoadTestRoutes;
 import org.bluemarble.edge.admin.OperationsRoutes;
@@ -220,7 +221,8 @@ public final class EdgeServer extends AllDirectives {
             AuditRoutes.ENDPOINTS,
             LoadTestRoutes.ENDPOINTS,
             AccountAdminRoutes.ENDPOINTS,
-            OperationsRoutes.ENDPOINTS)
+            OperationsRoutes.ENDPOINTS,
+            AnalyticsRoutes.ENDPOINTS)
         .flatMap(List::stream)
         .toList();
   }
@@ -238,6 +240,7 @@ public final class EdgeServer extends AllDirectives {
                 new LoadTestRoutes(admin.accounts(), auth).route(),
                 new AccountAdminRoutes(admin.accounts(), admin.operations()).route(),
                 new OperationsRoutes(admin.operations()).route(),
+                new AnalyticsRoutes(admin.analytics()).route(),
                 new AdminDocsRoutes(settings.version()).route()));
   }
 

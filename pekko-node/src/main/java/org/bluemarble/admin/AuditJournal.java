@@ -27,11 +27,18 @@ public final class AuditJournal implements AuditPort {
   private final ActorSystem<?> system;
   private final ClusterSharding sharding;
   private final Duration timeout;
+  private final AuditIndex index;
 
   public AuditJournal(ActorSystem<?> system, Duration timeout) {
+    this(system, timeout, AuditIndex.NONE);
+  }
+
+  /** Queries go to {@code index} first and replay the journal only when it is behind. */
+  public AuditJournal(ActorSystem<?> system, Duration timeout, AuditIndex index) {
     this.system = system;
     this.sharding = ClusterSharding.get(system);
     this.timeout = timeout;
+    this.index = index;
   }
 
   @Override
@@ -53,6 +60,18 @@ public final class AuditJournal implements AuditPort {
 
   @Override
   public CompletionStage<Page> find(Query query) {
+    return index
+        .find(query)
+        .exceptionally(e -> java.util.Optional.empty())
+        .thenCompose(
+            page ->
+                page.<CompletionStage<Page>>map(
+                        java.util.concurrent.CompletableFuture::completedFuture)
+                    .orElseGet(() -> scan(query)));
+  }
+
+  /** Replays the whole log from the journal (the read model's fallback). */
+  CompletionStage<Page> scan(Query query) {
     JdbcReadJournal journal =
         PersistenceQuery.get(system)
             .getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());

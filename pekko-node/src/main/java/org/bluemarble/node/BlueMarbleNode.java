@@ -56,6 +56,8 @@ import org.bluemarble.planet.Planet;
 import org.bluemarble.player.Player;
 import org.bluemarble.session.NodePlayPort;
 import org.bluemarble.spatial.Sphere;
+import org.bluemarble.stream.StreamProjections;
+import org.bluemarble.stream.StreamSettings;
 import org.bluemarble.zone.ZoneCell;
 import org.bluemarble.zone.ZoneConfig;
 import org.slf4j.Logger;
@@ -135,6 +137,9 @@ public final class BlueMarbleNode {
     if (settings.metrics().enabled()) {
       HealthMetrics.start(system, health, HEALTH_METRICS_INTERVAL);
     }
+    StreamProjections.ReadModels readModels =
+        StreamProjections.start(
+            system, StreamSettings.fromConfig(settings.config()), settings.persistence());
     NodeGamePort game =
         new NodeGamePort(
             new PlayerAdmin(system, settings.node().askTimeout(), settings.persistence().slices()),
@@ -144,7 +149,7 @@ public final class BlueMarbleNode {
             worldAdmin,
             play,
             economy.port(),
-            startAdmin(system, settings, accounts, ground, auth, economy),
+            startAdmin(system, settings, accounts, ground, auth, economy, readModels),
             new ExternalLogins(system, accounts, settings.node().askTimeout()));
     Optional<EdgeTls> tls;
     try {
@@ -222,7 +227,8 @@ public final class BlueMarbleNode {
       AccountPort accounts,
       PlanetTerrain ground,
       AuthComponents auth,
-      EconomyWiring economy) {
+      EconomyWiring economy,
+      StreamProjections.ReadModels readModels) {
     Duration timeout = settings.node().askTimeout();
     AuditLog.init(system);
     LoadTestAccounts loadTest =
@@ -234,7 +240,7 @@ public final class BlueMarbleNode {
                 settings.world().spawnLatitudeDeg(), settings.world().spawnLongitudeDeg()),
             ground::elevationMeters);
     boolean loadTestOn = settings.config().getBoolean("bluemarble.admin.load-test-accounts");
-    AuditJournal audit = new AuditJournal(system, timeout);
+    AuditJournal audit = new AuditJournal(system, timeout, readModels.audit());
     return new NodeAdmin(
         audit,
         new AccountAdministration(
@@ -263,7 +269,8 @@ public final class BlueMarbleNode {
                 org.bluemarble.market.entity.OrderBookEntity.ENTITY_KEY,
                 org.bluemarble.market.entity.AuctionHouse.ENTITY_KEY,
                 org.bluemarble.session.PresenceLease.ENTITY_KEY),
-            timeout));
+            timeout),
+        readModels.analytics());
   }
 
   /**

@@ -16,6 +16,11 @@ public interface AdminPort {
   /** The cluster: members, shards, kick, broadcast, maintenance mode. */
   OperationsPort operations();
 
+  /** Daily analytics counters; {@link AnalyticsPort#OFF} where the node keeps none. */
+  default AnalyticsPort analytics() {
+    return AnalyticsPort.OFF;
+  }
+
   /** An admin port whose every call fails with UNAVAILABLE (stand-in games of other tests). */
   static AdminPort unavailable() {
     return UnavailableAdmin.INSTANCE;

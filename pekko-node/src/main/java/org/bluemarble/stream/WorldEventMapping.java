@@ -1,0 +1,56 @@
+package org.bluemarble.stream;
+
+import static org.bluemarble.stream.ProtoValues.ms;
+import static org.bluemarble.stream.ProtoValues.str;
+
+import java.util.List;
+import org.bluemarble.protocol.events.v1.EventEnvelope;
+import org.bluemarble.protocol.events.v1.ResourceDepleted;
+import org.bluemarble.protocol.events.v1.ResourceHarvested;
+import org.bluemarble.protocol.events.v1.ResourceRespawned;
+import org.bluemarble.protocol.events.v1.WorldEvent;
+import org.bluemarble.zone.ZoneCell;
+
+/** Zone cells' persisted facts: resource nodes harvested, depleted, respawned. */
+final class WorldEventMapping implements EventMapping {
+  @Override
+  public Domain domain() {
+    return Domain.WORLD;
+  }
+
+  @Override
+  public List<Class<?>> eventTypes() {
+    return List.of(ZoneCell.Event.class);
+  }
+
+  @Override
+  public void map(Object event, EventEnvelope.Builder into) {
+    WorldEvent.Builder b = WorldEvent.newBuilder();
+    if (event instanceof ZoneCell.ResourceHarvested e) {
+      b.setResourceHarvested(
+          ResourceHarvested.newBuilder()
+              .setCellId(str(e.cellId()))
+              .setNodeId(e.nodeId())
+              .setPlayerId(e.playerId())
+              .setAmount(e.amount())
+              .setRemaining(e.remaining())
+              .setAtMs(ms(e.at())));
+    } else if (event instanceof ZoneCell.ResourceDepleted e) {
+      b.setResourceDepleted(
+          ResourceDepleted.newBuilder()
+              .setCellId(str(e.cellId()))
+              .setNodeId(e.nodeId())
+              .setAtMs(ms(e.at()))
+              .setRespawnAtMs(ms(e.respawnAt())));
+    } else if (event instanceof ZoneCell.ResourceRespawned e) {
+      b.setResourceRespawned(
+          ResourceRespawned.newBuilder()
+              .setCellId(str(e.cellId()))
+              .setNodeId(e.nodeId())
+              .setAtMs(ms(e.at())));
+    } else {
+      throw ProtoValues.unknown(event);
+    }
+    into.setWorld(b);
+  }
+}
