@@ -95,6 +95,7 @@ public final class BlueMarbleNode {
     Account.init(system, settings.persistence().slices());
     UsernameClaim.init(system, settings.persistence().slices());
     ExternalLink.init(system, settings.persistence().slices());
+    org.bluemarble.social.Social.init(system, settings.persistence().slices());
     AccountDirectory accounts = new AccountDirectory(system, settings.node().askTimeout());
     Optional<NodeHealth.Redis> redis = redis(system, settings);
     AuthComponents auth = authComponents(system, settings, redis.map(NodeHealth.Redis::client));
