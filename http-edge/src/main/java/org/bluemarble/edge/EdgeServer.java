@@ -24,6 +24,7 @@ import org.bluemarble.edge.admin.AccountAdminRoutes;
 import org.bluemarble.edge.admin.AdminDocsRoutes;
 import org.bluemarble.edge.admin.AdminGate;
 import org.bluemarble.edge.admin.AuditRoutes;
+import org.bluemarble.edge.admin.ChatAdminRoutes;
 import org.bluemarble.edge.admin.LoadTestRoutes;
 import org.bluemarble.edge.admin.OperationsRoutes;
 import org.bluemarble.edge.internal.ApiErrors;
@@ -220,7 +221,8 @@ public final class EdgeServer extends AllDirectives {
             AuditRoutes.ENDPOINTS,
             LoadTestRoutes.ENDPOINTS,
             AccountAdminRoutes.ENDPOINTS,
-            OperationsRoutes.ENDPOINTS)
+            OperationsRoutes.ENDPOINTS,
+            ChatAdminRoutes.ENDPOINTS)
         .flatMap(List::stream)
         .toList();
   }
@@ -238,6 +240,7 @@ public final class EdgeServer extends AllDirectives {
                 new LoadTestRoutes(admin.accounts(), auth).route(),
                 new AccountAdminRoutes(admin.accounts(), admin.operations()).route(),
                 new OperationsRoutes(admin.operations()).route(),
+                new ChatAdminRoutes(admin.chat()).route(),
                 new AdminDocsRoutes(settings.version()).route()));
   }
 

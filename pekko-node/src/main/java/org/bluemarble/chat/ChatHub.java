@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.bluemarble.edge.port.ChatAdminPort;
 import org.bluemarble.edge.port.ChatLine;
 import org.bluemarble.edge.port.ChatPush;
 import org.bluemarble.node.CborSerializable;
@@ -92,8 +94,17 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
   /** Chat is degraded (or back to normal) on every node. */
   public record Degraded(boolean on) implements Wire {}
 
-  /** {@code playerId} may not chat before {@code until} (null or past: unmuted). */
-  public record Muted(String playerId, Instant until) implements Wire {}
+  /**
+   * {@code playerId} may not chat before {@code until} (null: unmuted), muted by moderator {@code
+   * by} for {@code reason}.
+   */
+  public record Muted(String playerId, Instant until, String reason, String by) implements Wire {}
+
+  /** Degraded switch, queue length and mutes in force, for the admin API. */
+  public record GetStatus(ActorRef<ChatAdminPort.Status> replyTo) implements Command {}
+
+  /** The history of {@code key} (GENERAL, or TRADE/&lt;region&gt;), oldest first. */
+  public record GetHistory(String key, ActorRef<List<ChatEntry>> replyTo) implements Command {}
 
   /** The hub of one node. */
   public static Behavior<Command> create(ChatSettings settings) {
@@ -112,7 +123,7 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
   private final Map<String, Local> players = new HashMap<>();
   private final Map<String, String> byName = new HashMap<>();
   private final Map<String, PendingWhisper> whispers = new HashMap<>();
-  private final Map<String, Instant> mutes = new HashMap<>();
+  private final Map<String, Muted> mutes = new HashMap<>();
   private final Deque<Send> queue = new ArrayDeque<>();
   private boolean degraded;
 
@@ -138,6 +149,13 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
         .onMessage(Broadcast.class, b -> publish(b.wire()))
         .onMessage(FromTopic.class, m -> onWire(m.wire()))
         .onMessageEquals(Drain.INSTANCE, this::onDrain)
+        .onMessage(GetStatus.class, this::onGetStatus)
+        .onMessage(
+            GetHistory.class,
+            g -> {
+              g.replyTo().tell(history.recent(g.key()));
+              return this;
+            })
         .build();
   }
 
@@ -173,7 +191,8 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
   }
 
   private Behavior<Command> onSend(Send s) {
-    Instant mutedUntil = mutes.get(s.entry().fromPlayerId());
+    Muted muted = mutes.get(s.entry().fromPlayerId());
+    Instant mutedUntil = muted == null ? null : muted.until();
     if (mutedUntil != null && mutedUntil.toEpochMilli() > s.entry().sentAtMillis()) {
       s.sender()
           .tell(
@@ -297,7 +316,7 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
       if (m.until() == null) {
         mutes.remove(m.playerId());
       } else {
-        mutes.put(m.playerId(), m.until());
+        mutes.put(m.playerId(), m);
       }
     }
     return this;
@@ -323,6 +342,20 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
         // Say, Yell and whispers never travel as Published; party and guild lines have their own.
       }
     }
+  }
+
+  private Behavior<Command> onGetStatus(GetStatus g) {
+    long now = System.currentTimeMillis();
+    mutes.values().removeIf(m -> m.until().toEpochMilli() <= now);
+    g.replyTo()
+        .tell(
+            new ChatAdminPort.Status(
+                degraded,
+                queue.size(),
+                mutes.values().stream()
+                    .map(m -> new ChatAdminPort.Mute(m.playerId(), m.until(), m.reason(), m.by()))
+                    .toList()));
+    return this;
   }
 
   private Behavior<Command> onDrain() {

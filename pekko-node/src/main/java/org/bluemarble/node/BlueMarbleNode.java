@@ -264,7 +264,8 @@ public final class BlueMarbleNode {
                 org.bluemarble.market.entity.OrderBookEntity.ENTITY_KEY,
                 org.bluemarble.market.entity.AuctionHouse.ENTITY_KEY,
                 org.bluemarble.session.PresenceLease.ENTITY_KEY),
-            timeout));
+            timeout),
+        new org.bluemarble.chat.NodeChatAdmin(system, timeout));
   }
 
   /**

@@ -113,7 +113,7 @@ class ChatHubTest {
     hub.tell(new ChatHub.Register("dan", "Dan", "r1", dan.ref()));
     hub.tell(
         new ChatHub.Broadcast(
-            new ChatHub.Muted("dan", Instant.now().plus(Duration.ofMinutes(10)))));
+            new ChatHub.Muted("dan", Instant.now().plus(Duration.ofMinutes(10)), "spam", "mod")));
     ChatPush p;
     int tries = 0;
     do {
@@ -123,7 +123,7 @@ class ChatHubTest {
     assertThat(p)
         .isInstanceOfSatisfying(
             ChatPush.Refused.class, r -> assertThat(r.reason()).isEqualTo(ChatPush.Reason.MUTED));
-    hub.tell(new ChatHub.Broadcast(new ChatHub.Muted("dan", null)));
+    hub.tell(new ChatHub.Broadcast(new ChatHub.Muted("dan", null, "", "mod")));
     do {
       hub.tell(new ChatHub.Send(line("dan", ChatLine.Channel.GENERAL, "", 2), 8, dan.ref(), null));
       p = awaitAnswer(dan);

@@ -47,8 +47,8 @@ class ChatSerializationTest {
             new ChatHub.Whisper(entry, "w-1", testKit.<ChatHub.Command>createTestProbe().ref()),
             new ChatHub.WhisperDelivered("w-1"),
             new ChatHub.Degraded(true),
-            new ChatHub.Muted("p-1", Instant.parse("2026-12-07T04:00:00Z")),
-            new ChatHub.Muted("p-1", null),
+            new ChatHub.Muted("p-1", Instant.parse("2026-12-07T04:00:00Z"), "spam", "mod"),
+            new ChatHub.Muted("p-1", null, "", "mod"),
             new ZoneCell.Say(entry, -21.0, 179.9, 4.7e-6, true),
             new SessionEvent.ChatHeard(42L, entry));
     SerializationTestKit serialization = new SerializationTestKit(testKit.system());

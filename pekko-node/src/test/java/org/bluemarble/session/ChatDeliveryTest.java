@@ -21,6 +21,7 @@ import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.bluemarble.config.Profile;
 import org.bluemarble.node.SessionControl;
+import org.bluemarble.node.testing.AdminClient;
 import org.bluemarble.node.testing.InProcessNode;
 import org.bluemarble.player.Player;
 import org.bluemarble.protocol.ProtocolException;
@@ -267,6 +268,84 @@ class ChatDeliveryTest {
                 assertThat(w.chats().texts(ChatChannel.CHAT_CHANNEL_GENERAL)).contains("over udp");
                 assertThat(chats.texts(ChatChannel.CHAT_CHANNEL_GENERAL)).contains("over udp");
               });
+    }
+  }
+
+  @Test
+  void moderatorMuteIsAuditedAndRefusesChatAndDegradedChatDelaysWithoutLoss() throws Exception {
+    Placed a = place("mod_amy", -21.0, -27.0);
+    Placed b = place("mod_bill", -21.0, -27.0);
+    AdminClient api = node.client();
+    String admin = api.adminToken();
+    try (BlueMarbleClient ca = a.client();
+        BlueMarbleClient cb = b.client()) {
+      AdminClient.Response muted =
+          api.call(
+              "POST",
+              "/admin/v1/chat/mutes",
+              "{\"playerId\":\"" + a.player().playerId() + "\",\"minutes\":5,\"reason\":\"spam\"}",
+              admin);
+      assertThat(muted.status()).isEqualTo(201);
+      await()
+          .atMost(PlayWorld.WAIT)
+          .untilAsserted(
+              () -> {
+                CompletableFuture<ChatAccepted> refused =
+                    a.client().chat(ChatChannel.CHAT_CHANNEL_GENERAL, "still here?", "");
+                assertThatThrownBy(() -> refused.get(30, TimeUnit.SECONDS))
+                    .cause()
+                    .isInstanceOfSatisfying(
+                        ProtocolException.class,
+                        e -> assertThat(e.code()).isEqualTo(Error.Code.CODE_CHAT_MUTED));
+              });
+      AdminClient.Response status = api.call("GET", "/admin/v1/chat", null, admin);
+      assertThat(status.body().path("mutes").get(0).path("reason").asText()).isEqualTo("spam");
+      AdminClient.Response audit = api.call("GET", "/admin/v1/audit", null, admin);
+      assertThat(audit.body().toString()).contains("/admin/v1/chat/mutes");
+      assertThat(
+              api.call("DELETE", "/admin/v1/chat/mutes/" + a.player().playerId(), null, admin)
+                  .status())
+          .isEqualTo(204);
+
+      // Degraded: every line is accepted as delayed and arrives, in order, marked delayed.
+      assertThat(api.call("PUT", "/admin/v1/chat/degraded", "{\"on\":true}", admin).status())
+          .isEqualTo(200);
+      List<String> sent = new ArrayList<>();
+      await()
+          .atMost(PlayWorld.WAIT)
+          .until(
+              () -> {
+                String text = "late " + sent.size();
+                ChatAccepted ok =
+                    a.client()
+                        .chat(ChatChannel.CHAT_CHANNEL_GENERAL, text, "")
+                        .get(30, TimeUnit.SECONDS);
+                sent.add(text);
+                return ok.getDelayed();
+              });
+      for (int i = 0; i < 5; i++) {
+        String text = "late more " + i;
+        assertThat(
+                a.client()
+                    .chat(ChatChannel.CHAT_CHANNEL_GENERAL, text, "")
+                    .get(30, TimeUnit.SECONDS)
+                    .getDelayed())
+            .isTrue();
+        sent.add(text);
+      }
+      await()
+          .atMost(PlayWorld.WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          b.chats().lines.stream()
+                              .filter(m -> m.getFromPlayerId().equals(a.player().playerId()))
+                              .map(ChatMessage::getText)
+                              .toList())
+                      .containsExactlyElementsOf(sent));
+      assertThat(b.chats().lines.get(b.chats().lines.size() - 1).getDelayed()).isTrue();
+      assertThat(api.call("PUT", "/admin/v1/chat/degraded", "{\"on\":false}", admin).status())
+          .isEqualTo(200);
     }
   }
 }

@@ -16,6 +16,11 @@ public interface AdminPort {
   /** The cluster: members, shards, kick, broadcast, maintenance mode. */
   OperationsPort operations();
 
+  /** Chat moderation: mutes, the degraded switch, history. */
+  default ChatAdminPort chat() {
+    return ChatAdminPort.unavailable();
+  }
+
   /** An admin port whose every call fails with UNAVAILABLE (stand-in games of other tests). */
   static AdminPort unavailable() {
     return UnavailableAdmin.INSTANCE;
