@@ -10,6 +10,7 @@ import org.bluemarble.edge.port.ChatLine;
 import org.bluemarble.edge.port.ChatPush;
 import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.WorldListener;
+import org.bluemarble.social.SocialList;
 import org.bluemarble.zone.ZoneCell;
 
 /**
@@ -19,6 +20,8 @@ import org.bluemarble.zone.ZoneCell;
  * its connection unless the player ignores the speaker.
  */
 public final class PresenceChat {
+  private static final java.time.Duration IGNORE_LIST_PATIENCE = java.time.Duration.ofSeconds(10);
+
   private final ActorSystem<?> system;
   private final ChatService chat;
   private final String playerId;
@@ -49,6 +52,24 @@ public final class PresenceChat {
     name = characterName == null ? playerId : characterName;
     region = regionOf(cellId);
     chat.hub().tell(new ChatHub.Register(playerId, name, region, inbox));
+    loadIgnoreList();
+  }
+
+  /** Asks the player's SocialList for its ignore list; the answer comes back through the inbox. */
+  private void loadIgnoreList() {
+    try {
+      ClusterSharding.get(system)
+          .entityRefFor(SocialList.ENTITY_KEY, playerId)
+          .<SocialList.Reply>ask(SocialList.Get::new, IGNORE_LIST_PATIENCE)
+          .thenAccept(
+              reply -> {
+                if (reply instanceof SocialList.Summary s) {
+                  inbox.tell(new ChatInbox.Ignoring(s.ignored()));
+                }
+              });
+    } catch (RuntimeException e) {
+      // No SocialList on this node (tests of the world alone): nobody is ignored.
+    }
   }
 
   /** The player is now simulated by {@code cellId}. */
@@ -167,6 +188,8 @@ public final class PresenceChat {
       heard(d.entry(), listener);
     } else if (message instanceof ChatInbox.Answer a && listener != null) {
       listener.onChat(a.push());
+    } else if (message instanceof ChatInbox.Ignoring i) {
+      ignoring(i.playerIds());
     }
   }
 

@@ -32,6 +32,7 @@ import org.bluemarble.protocol.v1.ChatAccepted;
 import org.bluemarble.protocol.v1.ChatChannel;
 import org.bluemarble.protocol.v1.ChatMessage;
 import org.bluemarble.protocol.v1.Error;
+import org.bluemarble.social.SocialList;
 import org.bluemarble.spatial.SpatialCells;
 import org.bluemarble.spatial.Sphere;
 import org.junit.jupiter.api.AfterAll;
@@ -346,6 +347,47 @@ class ChatDeliveryTest {
       assertThat(b.chats().lines.get(b.chats().lines.size() - 1).getDelayed()).isTrue();
       assertThat(api.call("PUT", "/admin/v1/chat/degraded", "{\"on\":false}", admin).status())
           .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void ignoredPlayersLinesAreHidden() throws Exception {
+    Placed loud = place("ign_loud", -21.0, -27.0);
+    PlayWorld.Player quiet = world.newPlayer("ign_quiet");
+    SocialList.Reply ignored =
+        ClusterSharding.get(node.system)
+            .entityRefFor(SocialList.ENTITY_KEY, quiet.playerId())
+            .<SocialList.Reply>ask(
+                r -> new SocialList.Ignore(loud.player().playerId(), r), PlayWorld.WAIT)
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+    assertThat(ignored).isInstanceOf(SocialList.Summary.class);
+    Placed other = place("ign_other", -21.0, -27.0);
+    Chats chats = new Chats();
+    try (BlueMarbleClient cl = loud.client();
+        BlueMarbleClient co = other.client();
+        BlueMarbleClient cq = world.webSocket(quiet, chats)) {
+      cq.enterWorld(quiet.playerId()).get(30, TimeUnit.SECONDS);
+      // The ignore list loads on entering: once the other player's marker arrives, it is in force.
+      await()
+          .atMost(PlayWorld.WAIT)
+          .untilAsserted(
+              () -> {
+                co.chat(ChatChannel.CHAT_CHANNEL_GENERAL, "marker", "").get(30, TimeUnit.SECONDS);
+                assertThat(chats.texts(ChatChannel.CHAT_CHANNEL_GENERAL)).contains("marker");
+              });
+      cl.chat(ChatChannel.CHAT_CHANNEL_GENERAL, "you cannot hear me", "").get(30, TimeUnit.SECONDS);
+      co.chat(ChatChannel.CHAT_CHANNEL_GENERAL, "after", "").get(30, TimeUnit.SECONDS);
+      await()
+          .atMost(PlayWorld.WAIT)
+          .untilAsserted(
+              () -> {
+                assertThat(chats.texts(ChatChannel.CHAT_CHANNEL_GENERAL)).contains("after");
+                assertThat(other.chats().texts(ChatChannel.CHAT_CHANNEL_GENERAL))
+                    .contains("you cannot hear me");
+              });
+      assertThat(chats.texts(ChatChannel.CHAT_CHANNEL_GENERAL))
+          .doesNotContain("you cannot hear me");
     }
   }
 }
