@@ -25,6 +25,7 @@ import org.bluemarble.edge.admin.AdminDocsRoutes;
 import org.bluemarble.edge.admin.AdminGate;
 import org.bluemarble.edge.admin.AnalyticsRoutes;
 import org.bluemarble.edge.admin.AuditRoutes;
+import org.bluemarble.edge.admin.ChatAdminRoutes;
 import org.bluemarble.edge.admin.LoadTestRoutes;
 import org.bluemarble.edge.admin.OperationsRoutes;
 import org.bluemarble.edge.internal.ApiErrors;
@@ -222,7 +223,8 @@ public final class EdgeServer extends AllDirectives {
             LoadTestRoutes.ENDPOINTS,
             AccountAdminRoutes.ENDPOINTS,
             OperationsRoutes.ENDPOINTS,
-            AnalyticsRoutes.ENDPOINTS)
+            AnalyticsRoutes.ENDPOINTS,
+            ChatAdminRoutes.ENDPOINTS)
         .flatMap(List::stream)
         .toList();
   }
@@ -241,6 +243,7 @@ public final class EdgeServer extends AllDirectives {
                 new AccountAdminRoutes(admin.accounts(), admin.operations()).route(),
                 new OperationsRoutes(admin.operations()).route(),
                 new AnalyticsRoutes(admin.analytics()).route(),
+                new ChatAdminRoutes(admin.chat()).route(),
                 new AdminDocsRoutes(settings.version()).route()));
   }
 

@@ -97,6 +97,7 @@ public final class BlueMarbleNode {
     Account.init(system, settings.persistence().slices());
     UsernameClaim.init(system, settings.persistence().slices());
     ExternalLink.init(system, settings.persistence().slices());
+    org.bluemarble.social.Social.init(system, settings.persistence().slices());
     AccountDirectory accounts = new AccountDirectory(system, settings.node().askTimeout());
     Optional<NodeHealth.Redis> redis = redis(system, settings);
     AuthComponents auth = authComponents(system, settings, redis.map(NodeHealth.Redis::client));
@@ -270,7 +271,8 @@ public final class BlueMarbleNode {
                 org.bluemarble.market.entity.AuctionHouse.ENTITY_KEY,
                 org.bluemarble.session.PresenceLease.ENTITY_KEY),
             timeout),
-        readModels.analytics());
+        readModels.analytics(),
+        new org.bluemarble.chat.NodeChatAdmin(system, timeout));
   }
 
   /**

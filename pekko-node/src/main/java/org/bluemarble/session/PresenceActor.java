@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -12,6 +13,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.bluemarble.account.Account;
+import org.bluemarble.chat.ChatInbox;
+import org.bluemarble.chat.PresenceChat;
+import org.bluemarble.edge.port.ChatLine;
 import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.PortException;
 import org.bluemarble.edge.port.Presence;
@@ -47,6 +51,11 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   record Leave(WorldListener listener) implements Command {}
 
   private record FromCell(SessionEvent event) implements Command {}
+
+  /** A chat line the player says. */
+  record Chat(long correlationId, ChatLine line) implements Command {}
+
+  private record FromChat(ChatInbox message) implements Command {}
 
   private record Control(SessionControl.Notice notice) implements Command {}
 
@@ -84,6 +93,8 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   private final PresenceHandle handle;
   private final LeaseHolder lease;
   private final PresenceAsks asks;
+  private final PresenceChat chat;
+  private String name;
   private String accountId;
   private WorldListener listener;
   private CompletableFuture<Presence> pending;
@@ -113,6 +124,12 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     this.handle = new PresenceHandle(ctx.getSelf());
     this.asks = new PresenceAsks(ctx, settings.askTimeout());
     this.lease = asks.lease(playerId);
+    this.chat =
+        new PresenceChat(
+            ctx.getSystem(),
+            playerId,
+            ctx.messageAdapter(ChatInbox.class, FromChat::new),
+            settings.zone().sphere().radiusMeters());
     ActorRef<SessionControl.Notice> control =
         ctx.messageAdapter(SessionControl.Notice.class, Control::new);
     SessionControl.get(ctx.getSystem()).topic().tell(Topic.subscribe(control));
@@ -137,6 +154,9 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
         .onMessageEquals(Takeover.LEFT_CELL, this::releaseAndStop)
         .onMessageEquals(Timer.GRACE_OVER, this::leaveWorld)
         .onMessageEquals(Timer.WATCHDOG, this::onWatchdog)
+        .onMessage(Chat.class, this::onChat)
+        .onMessage(FromChat.class, m -> chatFromHub(m.message()))
+        .onSignal(PostStop.class, s -> chatLeft())
         .build();
   }
 
@@ -242,6 +262,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
           "player " + playerId + " could not be loaded");
     }
     characterClass = p.characterClass().name();
+    name = p.name();
     position =
         p.position() == null
             ? settings.spawns().spawnFor(playerId)
@@ -277,6 +298,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
                 entityId, position, lastSequence, settings.zone(), characterClass, true);
         pending.complete(handle.with(entered, listener));
         pending = null;
+        chat.entered(name, cellId);
         return this;
       }
       // Not in that cell (handed off meanwhile, or the cell restarted): enter where it was last
@@ -289,6 +311,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
       cellId = e.cellId();
       inWorld = true;
       lastSnapshotNanos = System.nanoTime();
+      chat.entered(name, cellId);
       entered =
           CellEntry.entered(
               entityId, position, lastSequence, settings.zone(), characterClass, entered != null);
@@ -391,6 +414,9 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     PresenceEvents.deliver(event, listener, this::observed);
     if (event instanceof SessionEvent.HandedOff h) {
       cellId = h.newCellId();
+      chat.moved(cellId);
+    } else if (event instanceof SessionEvent.ChatHeard heard) {
+      chat.heard(heard.entry(), listener);
     }
     return this;
   }
@@ -434,6 +460,21 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     if (notice instanceof SessionControl.Broadcast b && listener != null) {
       listener.onAnnouncement(b.message(), b.from());
     }
+    return this;
+  }
+
+  private Behavior<Command> onChat(Chat c) {
+    chat.send(c.correlationId(), c.line(), inWorld ? position : null, cellId, listener);
+    return this;
+  }
+
+  private Behavior<Command> chatFromHub(ChatInbox message) {
+    chat.fromHub(message, listener);
+    return this;
+  }
+
+  private Behavior<Command> chatLeft() {
+    chat.left();
     return this;
   }
 

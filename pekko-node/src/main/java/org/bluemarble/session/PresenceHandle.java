@@ -1,6 +1,7 @@
 package org.bluemarble.session;
 
 import org.apache.pekko.actor.typed.ActorRef;
+import org.bluemarble.edge.port.ChatLine;
 import org.bluemarble.edge.port.PlayIntent;
 import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.WorldListener;
@@ -39,6 +40,11 @@ final class PresenceHandle implements Presence {
   @Override
   public void input(long sequence, PlayIntent intent, long clientTimeMillis) {
     actor.tell(new PresenceActor.Input(sequence, wire(intent), clientTimeMillis));
+  }
+
+  @Override
+  public void chat(long correlationId, ChatLine line) {
+    actor.tell(new PresenceActor.Chat(correlationId, line));
   }
 
   @Override

@@ -19,6 +19,7 @@ final class CellParts {
   final CellSimulation sim;
   final CellTicker ticker;
   final CellAdmission admission;
+  final CellSay say;
 
   /**
    * The parts of the cell {@code sim} simulates, run by {@code ctx}; {@code answered} wraps a
@@ -51,5 +52,6 @@ final class CellParts {
             () -> CoordinatedShutdown.get(ctx.getSystem()).getShutdownReason().isPresent(),
             ctx.getLog());
     this.admission = new CellAdmission(sim, roster, ticker, ticker.outbox());
+    this.say = new CellSay(sim.cellId(), sim, roster, ticker.outbox());
   }
 }

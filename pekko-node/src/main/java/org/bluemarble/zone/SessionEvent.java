@@ -15,7 +15,8 @@ public sealed interface SessionEvent extends CborSerializable
         SessionEvent.EntityEntered,
         SessionEvent.EntityLeft,
         SessionEvent.HandedOff,
-        SessionEvent.InputsDropped {
+        SessionEvent.InputsDropped,
+        SessionEvent.ChatHeard {
 
   /**
    * Every input up to {@code lastSequence} has been played (each for the protocol's input period),
@@ -83,4 +84,7 @@ public sealed interface SessionEvent extends CborSerializable
    * edge should disconnect the client with reason "input flood".
    */
   record InputsDropped(long playerId, int dropped, int queueLimit) implements SessionEvent {}
+
+  /** A Say or Yell the player heard (see {@link CellSay}). */
+  record ChatHeard(long playerId, org.bluemarble.chat.ChatEntry entry) implements SessionEvent {}
 }

@@ -107,7 +107,8 @@ public final class ZoneCell
           GetCellSummary,
           Tick,
           HandoffAnswered,
-          Stop {}
+          Stop,
+          Say {}
 
   /**
    * Puts a player into this cell: at log-in (from its checkpoint) or by handoff from a neighbour,
@@ -157,6 +158,19 @@ public final class ZoneCell
   private enum Stop implements Command {
     INSTANCE
   }
+
+  /**
+   * A Say or Yell from a speaker at this position (degrees): the players here within {@code
+   * radiusRadians} hear it; unless {@code relayed}, the cell relays it to the other cells the disc
+   * touches (see {@link CellSay}).
+   */
+  public record Say(
+      org.bluemarble.chat.ChatEntry entry,
+      double latitudeDeg,
+      double longitudeDeg,
+      double radiusRadians,
+      boolean relayed)
+      implements Command {}
 
   /** A neighbour's answer to the handoff of a player (simulation id), via a receipt child. */
   private record HandoffAnswered(long playerId, Reply reply) implements Command {}
@@ -329,6 +343,7 @@ public final class ZoneCell
         .onCommand(Tick.class, (s, t) -> onTick())
         .onCommand(Stop.class, (s, t) -> onStop())
         .onCommand(HandoffAnswered.class, this::onHandoffAnswered)
+        .onCommand(Say.class, (s, say) -> onSay(say))
         .build();
   }
 
@@ -370,6 +385,11 @@ public final class ZoneCell
 
   private ReplyEffect<Event, State> onHandoffAnswered(State state, HandoffAnswered a) {
     parts.ticker.handoffAnswered(a.playerId(), a.reply());
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, State> onSay(Say say) {
+    parts.say.hear(say);
     return Effect().noReply();
   }
 

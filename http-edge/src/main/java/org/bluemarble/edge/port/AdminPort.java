@@ -21,6 +21,11 @@ public interface AdminPort {
     return AnalyticsPort.OFF;
   }
 
+  /** Chat moderation: mutes, the degraded switch, history. */
+  default ChatAdminPort chat() {
+    return ChatAdminPort.unavailable();
+  }
+
   /** An admin port whose every call fails with UNAVAILABLE (stand-in games of other tests). */
   static AdminPort unavailable() {
     return UnavailableAdmin.INSTANCE;

@@ -26,6 +26,14 @@ public interface Presence {
   void leave();
 
   /**
+   * Says a chat line for {@code correlationId}; the answer ({@link ChatPush.Accepted} or {@link
+   * ChatPush.Refused}) and the deliveries arrive at {@link WorldListener#onChat}.
+   */
+  default void chat(long correlationId, ChatLine line) {
+    throw new UnsupportedOperationException("this world has no chat");
+  }
+
+  /**
    * What the world said on entering.
    *
    * @param entityId the character's own entity id in snapshots

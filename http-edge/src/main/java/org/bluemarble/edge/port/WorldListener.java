@@ -77,4 +77,7 @@ public interface WorldListener {
     RESOURCE,
     OTHER
   }
+
+  /** Chat for this player: a delivered line, or the answer to its own {@link Presence#chat}. */
+  default void onChat(ChatPush push) {}
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.bluemarble.auth.RateLimitKind;
+import org.bluemarble.edge.port.ChatPush;
 import org.bluemarble.edge.port.PlayIntent;
 import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.Presence;
@@ -158,9 +159,7 @@ public final class GameSession {
       }
       case REQUEST_CONNECT_TOKEN ->
           onRequestConnectToken(id, in.getRequestConnectToken().getPlayerId());
-      case CHAT_SEND ->
-          throw new ProtocolException(
-              Error.Code.CODE_UNKNOWN_MESSAGE, "chat is not available on this server yet");
+      case CHAT_SEND -> requireLink().presence.chat(id, ChatMessages.lineOf(in.getChatSend()));
       default -> onEconomy(id, in);
     }
   }
@@ -533,6 +532,16 @@ public final class GameSession {
       synchronized (GameSession.this) {
         if (current()) {
           out.send(ProtoMapping.notice(message));
+          out.send(ChatMessages.announcement(message, from, System.currentTimeMillis()));
+        }
+      }
+    }
+
+    @Override
+    public void onChat(ChatPush push) {
+      synchronized (GameSession.this) {
+        if (current()) {
+          out.send(ChatMessages.toEnvelope(push));
         }
       }
     }

@@ -22,6 +22,7 @@ import org.bluemarble.protocol.snapshot.EntityState;
 import org.bluemarble.protocol.snapshot.Quantiser;
 import org.bluemarble.protocol.snapshot.SnapshotState;
 import org.bluemarble.protocol.udp.ConnectToken;
+import org.bluemarble.protocol.v1.ChatChannel;
 import org.bluemarble.protocol.v1.ChatSend;
 import org.bluemarble.protocol.v1.ConnectTokenIssued;
 import org.bluemarble.protocol.v1.Disconnect;
@@ -189,7 +190,9 @@ public final class Bot implements ClientListener {
       transport.send(
           Envelope.newBuilder()
               .setChatSend(
-                  ChatSend.newBuilder().setChannel("local").setText("hello from bot " + index))
+                  ChatSend.newBuilder()
+                      .setChannel(ChatChannel.CHAT_CHANNEL_SAY)
+                      .setText("hello from bot " + index))
               .build());
     }
   }

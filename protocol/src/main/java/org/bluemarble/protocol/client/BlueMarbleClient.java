@@ -14,6 +14,9 @@ import org.bluemarble.protocol.snapshot.SnapshotDecoder;
 import org.bluemarble.protocol.snapshot.SnapshotState;
 import org.bluemarble.protocol.v1.Authenticate;
 import org.bluemarble.protocol.v1.Authenticated;
+import org.bluemarble.protocol.v1.ChatAccepted;
+import org.bluemarble.protocol.v1.ChatChannel;
+import org.bluemarble.protocol.v1.ChatSend;
 import org.bluemarble.protocol.v1.ConnectTokenIssued;
 import org.bluemarble.protocol.v1.EnterWorld;
 import org.bluemarble.protocol.v1.EnteredWorld;
@@ -155,6 +158,20 @@ public final class BlueMarbleClient implements AutoCloseable {
    */
   public CompletableFuture<Envelope> economy(Envelope.Builder request) {
     return request(request);
+  }
+
+  /**
+   * Says one chat line (in the world) and completes with the server's acceptance, or exceptionally
+   * with a {@link ProtocolException} (CODE_RATE_LIMITED, CODE_INVALID_INPUT,
+   * CODE_CHAT_RECIPIENT_OFFLINE, CODE_CHAT_MUTED). Lines, the sender's own included, arrive at
+   * {@link ClientListener#onChat}.
+   *
+   * @param toName the recipient's character name for a whisper, else empty
+   */
+  public CompletableFuture<ChatAccepted> chat(ChatChannel channel, String text, String toName) {
+    Envelope.Builder e = Envelope.newBuilder();
+    e.setChatSend(ChatSend.newBuilder().setChannel(channel).setText(text).setToName(toName));
+    return request(e).thenApply(Envelope::getChatAccepted);
   }
 
   /**

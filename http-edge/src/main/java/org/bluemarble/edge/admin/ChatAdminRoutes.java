@@ -1,0 +1,140 @@
+package org.bluemarble.edge.admin;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.bluemarble.auth.Role;
+import org.bluemarble.edge.AdminEndpoint;
+import org.bluemarble.edge.internal.Json;
+import org.bluemarble.edge.internal.JsonBodies;
+import org.bluemarble.edge.port.ChatAdminPort;
+import org.bluemarble.edge.port.PortException;
+
+/**
+ * Chat moderation: {@code GET /admin/v1/chat} (degraded switch, queue, mutes), {@code POST
+ * /admin/v1/chat/mutes} {playerId, minutes, reason}, {@code DELETE
+ * /admin/v1/chat/mutes/{playerId}}, {@code GET /admin/v1/chat/history?channel=GENERAL}, {@code PUT
+ * /admin/v1/chat/degraded} {on}. Moderators mute and read; only Admins switch degraded chat. The
+ * gate audits every change.
+ */
+public final class ChatAdminRoutes extends AllDirectives {
+  private static final Set<Role> MODERATORS = Set.of(Role.MODERATOR);
+
+  public static final List<AdminEndpoint> ENDPOINTS =
+      List.of(
+          new AdminEndpoint("GET", "/admin/v1/chat", MODERATORS, "Chat status and mutes"),
+          new AdminEndpoint(
+              "POST", "/admin/v1/chat/mutes", MODERATORS, "Mute a player for a while"),
+          new AdminEndpoint(
+              "DELETE", "/admin/v1/chat/mutes/{playerId}", MODERATORS, "Lift a player's mute"),
+          new AdminEndpoint(
+              "GET", "/admin/v1/chat/history", MODERATORS, "The last lines of a channel"),
+          new AdminEndpoint("PUT", "/admin/v1/chat/degraded", Set.of(), "Switch degraded chat"));
+
+  /** The longest mute, minutes (30 days). */
+  public static final int MAX_MUTE_MINUTES = 30 * 24 * 60;
+
+  /** Body of a mute. */
+  public record MuteRequest(String playerId, Integer minutes, String reason) {}
+
+  /** Body of the degraded switch. */
+  public record DegradedRequest(boolean on) {}
+
+  private final ChatAdminPort chat;
+
+  public ChatAdminRoutes(ChatAdminPort chat) {
+    this.chat = chat;
+  }
+
+  public Route route() {
+    return pathPrefix(
+        PathMatchers.segment("admin").slash("v1").slash("chat"),
+        () ->
+            concat(
+                pathEndOrSingleSlash(
+                    () ->
+                        get(
+                            () ->
+                                onSuccess(
+                                    chat.status(),
+                                    s -> complete(StatusCodes.OK, s, Json.marshaller())))),
+                path("mutes", () -> post(this::mute)),
+                path(
+                    PathMatchers.segment("mutes").slash(PathMatchers.segment()),
+                    player ->
+                        delete(
+                            () ->
+                                extractRequest(
+                                    request ->
+                                        onSuccess(
+                                            chat.unmute(player, AdminGate.caller(request).name()),
+                                            done -> complete(StatusCodes.NO_CONTENT))))),
+                path(
+                    "history",
+                    () ->
+                        get(
+                            () ->
+                                parameterOptional(
+                                    "channel",
+                                    channel ->
+                                        onSuccess(
+                                            chat.history(channel.orElse("GENERAL")),
+                                            lines ->
+                                                complete(
+                                                    StatusCodes.OK, lines, Json.marshaller()))))),
+                path(
+                    "degraded",
+                    () ->
+                        put(
+                            () ->
+                                extractRequest(
+                                    request ->
+                                        JsonBodies.read(
+                                            DegradedRequest.class,
+                                            body ->
+                                                onSuccess(
+                                                    chat.setDegraded(
+                                                        body.on(),
+                                                        AdminGate.caller(request).name()),
+                                                    s ->
+                                                        complete(
+                                                            StatusCodes.OK,
+                                                            s,
+                                                            Json.marshaller()))))))));
+  }
+
+  private Route mute() {
+    return extractRequest(
+        request ->
+            JsonBodies.read(
+                MuteRequest.class,
+                body -> {
+                  if (body.playerId() == null || body.playerId().isBlank()) {
+                    throw new PortException(
+                        PortException.Code.INVALID_INPUT, "playerId is required");
+                  }
+                  int minutes = body.minutes() == null ? 0 : body.minutes();
+                  if (minutes < 1 || minutes > MAX_MUTE_MINUTES) {
+                    throw new PortException(
+                        PortException.Code.INVALID_INPUT,
+                        "minutes must be 1-" + MAX_MUTE_MINUTES + ", was " + body.minutes());
+                  }
+                  String reason = body.reason() == null ? "" : body.reason().strip();
+                  if (reason.length() > 500) {
+                    throw new PortException(
+                        PortException.Code.INVALID_INPUT, "reason must be at most 500 characters");
+                  }
+                  return onSuccess(
+                      chat.mute(
+                          body.playerId().strip(),
+                          Duration.ofMinutes(minutes),
+                          reason,
+                          AdminGate.caller(request).name()),
+                      m -> complete(StatusCodes.CREATED, m, Json.marshaller()));
+                }));
+  }
+}

@@ -1,0 +1,190 @@
+package org.bluemarble.social;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bluemarble.node.CborSerializable;
+
+/**
+ * A guild's state and its decisions, as plain Java: {@link #decide} turns a command into events or
+ * a refusal (the rules of {@link GuildRules}), {@link #apply} folds an event. {@code tag} is null
+ * until the guild is founded.
+ */
+public record GuildState(
+    String tag, String name, Map<String, GuildRank> members, Set<String> invited, String motd)
+    implements CborSerializable {
+
+  public static final GuildState EMPTY = new GuildState(null, null, Map.of(), Set.of(), "");
+
+  public GuildState {
+    members = Map.copyOf(members);
+    invited = Set.copyOf(invited);
+    motd = motd == null ? "" : motd;
+  }
+
+  /** Events to persist, or why not (then no events). */
+  public record Decision(List<Guild.Event> events, String refusal) {
+    static Decision refuse(String why) {
+      return new Decision(List.of(), why);
+    }
+
+    static Decision accept(Guild.Event... events) {
+      return new Decision(List.of(events), null);
+    }
+  }
+
+  /** Whether the guild was founded. */
+  public boolean founded() {
+    return tag != null;
+  }
+
+  /** The rank of {@code playerId}, or null when not a member. */
+  public GuildRank rankOf(String playerId) {
+    return members.get(playerId);
+  }
+
+  /** The reply copy of this state. */
+  public Guild.Summary summary() {
+    return new Guild.Summary(tag, name, members, invited, motd);
+  }
+
+  /** What {@code cmd} does to the guild {@code guildTag} at {@code now}. */
+  public Decision decide(String guildTag, Guild.Command cmd, Instant now) {
+    if (cmd instanceof Guild.Create c) {
+      if (founded()) {
+        return Decision.refuse("the tag " + guildTag + " is taken");
+      }
+      Optional<String> bad = GuildRules.tagProblem(guildTag);
+      if (bad.isPresent()) {
+        return Decision.refuse(bad.get());
+      }
+      if (c.name() == null || c.name().isBlank() || c.name().length() > 40) {
+        return Decision.refuse("name must be 1-40 characters");
+      }
+      if (c.leaderId() == null || c.leaderId().isBlank()) {
+        return Decision.refuse("leaderId is required");
+      }
+      return Decision.accept(new Guild.GuildCreated(guildTag, c.name().strip(), c.leaderId(), now));
+    }
+    if (!founded()) {
+      return Decision.refuse("no guild " + guildTag);
+    }
+    if (members.isEmpty()) {
+      return Decision.refuse("the guild " + tag + " has disbanded");
+    }
+    if (cmd instanceof Guild.Invite c) {
+      Optional<String> no = GuildRules.refusal(rankOf(c.by()), GuildRules.Permission.INVITE, null);
+      if (no.isPresent()) {
+        return Decision.refuse(no.get());
+      }
+      if (members.containsKey(c.playerId())) {
+        return Decision.refuse(c.playerId() + " is already a member");
+      }
+      if (members.size() + invited.size() >= GuildRules.MAX_MEMBERS) {
+        return Decision.refuse("a guild has at most " + GuildRules.MAX_MEMBERS + " members");
+      }
+      return Decision.accept(new Guild.MemberInvited(tag, c.playerId(), c.by()));
+    }
+    if (cmd instanceof Guild.Join c) {
+      if (members.isEmpty()) {
+        return Decision.refuse("the guild " + tag + " has disbanded");
+      }
+      if (!invited.contains(c.playerId())) {
+        return Decision.refuse(c.playerId() + " was not invited");
+      }
+      if (members.size() >= GuildRules.MAX_MEMBERS) {
+        return Decision.refuse("a guild has at most " + GuildRules.MAX_MEMBERS + " members");
+      }
+      return Decision.accept(new Guild.MemberJoined(tag, c.playerId()));
+    }
+    if (cmd instanceof Guild.Leave c) {
+      GuildRank rank = rankOf(c.playerId());
+      if (rank == null) {
+        return Decision.refuse("not a member of the guild");
+      }
+      if (rank == GuildRank.LEADER && members.size() > 1) {
+        return Decision.refuse("the leader hands leadership over before leaving");
+      }
+      return Decision.accept(new Guild.MemberLeft(tag, c.playerId()));
+    }
+    if (cmd instanceof Guild.Kick c) {
+      Optional<String> no =
+          GuildRules.refusal(rankOf(c.by()), GuildRules.Permission.KICK, rankOf(c.playerId()));
+      return no.map(Decision::refuse)
+          .orElseGet(() -> Decision.accept(new Guild.MemberKicked(tag, c.playerId(), c.by())));
+    }
+    if (cmd instanceof Guild.Promote c) {
+      GuildRank actor = rankOf(c.by());
+      GuildRank target = rankOf(c.playerId());
+      Optional<String> no = GuildRules.refusal(actor, GuildRules.Permission.PROMOTE, target);
+      if (no.isPresent()) {
+        return Decision.refuse(no.get());
+      }
+      Optional<GuildRank> next = GuildRules.promoted(actor, target);
+      if (next.isEmpty()) {
+        return Decision.refuse(actor + " may not promote a " + target + " any further");
+      }
+      if (next.get() == GuildRank.LEADER) {
+        return Decision.accept(
+            new Guild.RankChanged(tag, c.playerId(), GuildRank.LEADER, c.by()),
+            new Guild.RankChanged(tag, c.by(), GuildRank.OFFICER, c.by()));
+      }
+      return Decision.accept(new Guild.RankChanged(tag, c.playerId(), next.get(), c.by()));
+    }
+    if (cmd instanceof Guild.Demote c) {
+      GuildRank target = rankOf(c.playerId());
+      Optional<String> no =
+          GuildRules.refusal(rankOf(c.by()), GuildRules.Permission.DEMOTE, target);
+      if (no.isPresent()) {
+        return Decision.refuse(no.get());
+      }
+      Optional<GuildRank> next = GuildRules.demoted(target);
+      return next.map(r -> Decision.accept(new Guild.RankChanged(tag, c.playerId(), r, c.by())))
+          .orElseGet(() -> Decision.refuse("a RECRUIT cannot be demoted"));
+    }
+    if (cmd instanceof Guild.SetMotd c) {
+      Optional<String> no =
+          GuildRules.refusal(rankOf(c.by()), GuildRules.Permission.SET_MOTD, null);
+      if (no.isPresent()) {
+        return Decision.refuse(no.get());
+      }
+      String text = c.motd() == null ? "" : c.motd().strip();
+      if (text.length() > GuildRules.MAX_MOTD) {
+        return Decision.refuse("motd must be at most " + GuildRules.MAX_MOTD + " characters");
+      }
+      return Decision.accept(new Guild.MotdSet(tag, text, c.by()));
+    }
+    return Decision.refuse("unsupported command " + cmd.getClass().getSimpleName());
+  }
+
+  /** This state after {@code e}. */
+  public GuildState apply(Guild.Event e) {
+    Map<String, GuildRank> m = new HashMap<>(members);
+    Set<String> inv = new HashSet<>(invited);
+    if (e instanceof Guild.GuildCreated c) {
+      return new GuildState(
+          c.tag(), c.name(), Map.of(c.leaderId(), GuildRank.LEADER), Set.of(), "");
+    } else if (e instanceof Guild.MemberInvited i) {
+      inv.add(i.playerId());
+    } else if (e instanceof Guild.MemberJoined j) {
+      inv.remove(j.playerId());
+      m.put(j.playerId(), GuildRank.RECRUIT);
+    } else if (e instanceof Guild.MemberLeft l) {
+      m.remove(l.playerId());
+      if (m.isEmpty()) {
+        inv.clear(); // the last member left: the guild is disbanded and its invitations void
+      }
+    } else if (e instanceof Guild.MemberKicked k) {
+      m.remove(k.playerId());
+    } else if (e instanceof Guild.RankChanged r) {
+      m.put(r.playerId(), r.rank());
+    } else if (e instanceof Guild.MotdSet s) {
+      return new GuildState(tag, name, members, invited, s.motd());
+    }
+    return new GuildState(tag, name, m, inv, motd);
+  }
+}

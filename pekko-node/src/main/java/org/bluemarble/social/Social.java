@@ -1,0 +1,14 @@
+package org.bluemarble.social;
+
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/** Registers the social entities (guilds, players' social lists) with Cluster Sharding. */
+public final class Social {
+  private Social() {}
+
+  /** Call once per node, beside the other entities; events are tagged by {@code slices}. */
+  public static void init(ActorSystem<?> system, int slices) {
+    Guild.init(system, slices);
+    SocialList.init(system, slices);
+  }
+}
