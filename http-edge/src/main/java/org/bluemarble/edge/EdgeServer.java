@@ -220,7 +220,8 @@ public final class EdgeServer extends AllDirectives {
             AuditRoutes.ENDPOINTS,
             LoadTestRoutes.ENDPOINTS,
             AccountAdminRoutes.ENDPOINTS,
-            OperationsRoutes.ENDPOINTS)
+            OperationsRoutes.ENDPOINTS,
+            org.bluemarble.edge.admin.JournalRoutes.ENDPOINTS)
         .flatMap(List::stream)
         .toList();
   }
@@ -238,6 +239,7 @@ public final class EdgeServer extends AllDirectives {
                 new LoadTestRoutes(admin.accounts(), auth).route(),
                 new AccountAdminRoutes(admin.accounts(), admin.operations()).route(),
                 new OperationsRoutes(admin.operations()).route(),
+                new org.bluemarble.edge.admin.JournalRoutes(admin.journal()).route(),
                 new AdminDocsRoutes(settings.version()).route()));
   }
 

@@ -135,6 +135,8 @@ public final class BlueMarbleNode {
     if (settings.metrics().enabled()) {
       HealthMetrics.start(system, health, HEALTH_METRICS_INTERVAL);
     }
+    org.bluemarble.replay.Replay journal =
+        org.bluemarble.replay.NodeJournal.replayOf(system, settings);
     NodeGamePort game =
         new NodeGamePort(
             new PlayerAdmin(system, settings.node().askTimeout(), settings.persistence().slices()),
@@ -144,7 +146,7 @@ public final class BlueMarbleNode {
             worldAdmin,
             play,
             economy.port(),
-            startAdmin(system, settings, accounts, ground, auth, economy),
+            startAdmin(system, settings, accounts, ground, auth, economy, journal),
             new ExternalLogins(system, accounts, settings.node().askTimeout()));
     Optional<EdgeTls> tls;
     try {
@@ -222,7 +224,8 @@ public final class BlueMarbleNode {
       AccountPort accounts,
       PlanetTerrain ground,
       AuthComponents auth,
-      EconomyWiring economy) {
+      EconomyWiring economy,
+      org.bluemarble.replay.Replay journal) {
     Duration timeout = settings.node().askTimeout();
     AuditLog.init(system);
     LoadTestAccounts loadTest =
@@ -263,7 +266,8 @@ public final class BlueMarbleNode {
                 org.bluemarble.market.entity.OrderBookEntity.ENTITY_KEY,
                 org.bluemarble.market.entity.AuctionHouse.ENTITY_KEY,
                 org.bluemarble.session.PresenceLease.ENTITY_KEY),
-            timeout));
+            timeout),
+        org.bluemarble.replay.NodeJournal.start(system, journal));
   }
 
   /**

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class OpenApiDocument {
   /** The areas, in document order. */
-  public static final List<String> AREAS = List.of("core", "world", "economy");
+  public static final List<String> AREAS = List.of("core", "world", "economy", "journal");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -16,6 +16,11 @@ public interface AdminPort {
   /** The cluster: members, shards, kick, broadcast, maintenance mode. */
   OperationsPort operations();
 
+  /** The event journals for designers; none unless the node provides them. */
+  default JournalPort journal() {
+    return JournalPort.UNAVAILABLE;
+  }
+
   /** An admin port whose every call fails with UNAVAILABLE (stand-in games of other tests). */
   static AdminPort unavailable() {
     return UnavailableAdmin.INSTANCE;
