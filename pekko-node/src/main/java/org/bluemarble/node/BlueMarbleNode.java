@@ -173,6 +173,11 @@ public final class BlueMarbleNode {
               + rootMessage(e),
           e);
     }
+    try {
+      org.bluemarble.replay.NodeJournal.serveGrpc(system, settings, journal, auth.tokens());
+    } catch (IllegalStateException e) {
+      throw new StartupException(e.getMessage(), e);
+    }
     markEdgesBound(system);
     bootstrapAdmin(system, settings, accounts, auth);
     org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))

@@ -58,6 +58,43 @@ public final class NodeJournal implements JournalPort {
     return new NodeJournal(replay, system.dispatchers().lookup(DispatcherSelector.blocking()));
   }
 
+  /**
+   * Serves the gRPC journal service when {@code bluemarble.journal-service.port} is set, to callers
+   * whose access token {@code tokens} accepts with the Admin role; returns when bound. Throws
+   * {@link IllegalStateException} naming the port when it cannot be bound.
+   */
+  public static void serveGrpc(
+      ActorSystem<?> system,
+      BlueMarbleSettings settings,
+      Replay replay,
+      org.bluemarble.auth.TokenService tokens) {
+    JournalServiceSettings grpc = JournalServiceSettings.fromConfig(settings.config());
+    if (!grpc.enabled()) {
+      return;
+    }
+    try {
+      JournalServer.start(
+              system,
+              settings.node().bindHost(),
+              grpc,
+              replay,
+              replay.reader(),
+              token ->
+                  tokens.verifyAsync(token).thenApply(c -> c.has(org.bluemarble.auth.Role.ADMIN)))
+          .toCompletableFuture()
+          .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "cannot serve the gRPC journal service on "
+              + settings.node().bindHost()
+              + ":"
+              + grpc.port()
+              + " (bluemarble.journal-service.port / BLUEMARBLE_GRPC_PORT): "
+              + e.getMessage(),
+          e);
+    }
+  }
+
   public Replay replay() {
     return replay;
   }

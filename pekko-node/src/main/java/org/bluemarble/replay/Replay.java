@@ -43,6 +43,11 @@ public final class Replay {
     return json;
   }
 
+  /** The journal reader under this replay (the live tail polls it). */
+  public JournalReader reader() {
+    return reader;
+  }
+
   public EntityFolds folds() {
     return folds;
   }
@@ -396,7 +401,7 @@ public final class Replay {
 
   /** A JDBC read. */
   @FunctionalInterface
-  interface Read<T> {
+  public interface Read<T> {
     T run() throws SQLException;
   }
 

@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
       ReplayCommand.Events.class,
       ReplayCommand.State.class,
       ReplayCommand.Diff.class,
-      ReplayCommand.Verify.class
+      ReplayCommand.Verify.class,
+      ReplayTail.class
     })
 public final class ReplayCommand {
   static final int PROBLEMS = 1;
@@ -99,7 +100,7 @@ public final class ReplayCommand {
   }
 
   /** The node's INFO logs go to stdout; the CLI keeps stdout for its output. */
-  private static void quietLogs() {
+  static void quietLogs() {
     if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
         instanceof ch.qos.logback.classic.Logger root) {
       if (System.getenv("BLUEMARBLE_REPLAY_LOG") == null) {
