@@ -33,6 +33,20 @@ public interface EntityFold<S> {
    */
   Object snapshotView(Object stored);
 
+  /**
+   * The same fold under changed rules ({@code key=value}, e.g. {@code
+   * transaction-fee-basis-points=1000}) for what-if replays: the commands behind the events are
+   * re-run where the events record them. Throws {@link ReplayException} (bad request) for unknown
+   * keys or values, and for types whose events record outcomes only (the default).
+   */
+  default EntityFold<?> withRules(java.util.Map<String, String> rules) {
+    throw ReplayException.badRequest(
+        "what-if needs rules to change, and "
+            + entityType()
+            + " events record outcomes only (what-if works on Market: listing-fee-basis-points,"
+            + " transaction-fee-basis-points)");
+  }
+
   /** Applies {@code event} to a state of unknown static type (for registries). */
   @SuppressWarnings("unchecked")
   default Object applyAny(Object state, Object event) {

@@ -233,6 +233,36 @@ public final class Replay {
         persistenceId, from, to, beforeHash, b.hash(), classes, changes(before, b.state()));
   }
 
+  /** What an entity's state would be under changed rules, next to what it is. */
+  public record WhatIf(
+      String persistenceId,
+      Map<String, String> rules,
+      long sequenceNr,
+      String actualHash,
+      String whatIfHash,
+      List<Change> changes) {}
+
+  /**
+   * Replays {@code persistenceId} to its last event twice, as it happened and under {@code rules}
+   * changed, and lists every leaf that would differ (before: as it is; after: under the rules).
+   */
+  public WhatIf whatIf(String persistenceId, Map<String, String> rules) {
+    if (rules.isEmpty()) {
+      throw ReplayException.badRequest("give at least one rule to change: --set key=value");
+    }
+    EntityFold<?> fold = fold(persistenceId);
+    EntityFold<?> changed = fold.withRules(rules);
+    StateAt actual = state(persistenceId, null, null, fold);
+    StateAt alternative = state(persistenceId, actual.sequenceNr(), null, changed);
+    return new WhatIf(
+        persistenceId,
+        new java.util.TreeMap<>(rules),
+        actual.sequenceNr(),
+        actual.hash(),
+        alternative.hash(),
+        changes(actual.state(), alternative.state()));
+  }
+
   /** The changed leaves between two JSON pictures of a state. */
   public static List<Change> changes(JsonNode before, JsonNode after) {
     Map<String, JsonNode> a = ReplayJson.leaves(before);

@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
       ReplayCommand.State.class,
       ReplayCommand.Diff.class,
       ReplayCommand.Verify.class,
+      ReplayCommand.WhatIf.class,
       ReplayTail.class
     })
 public final class ReplayCommand {
@@ -312,6 +313,48 @@ public final class ReplayCommand {
                   v.ok() ? "OK" : v.problems().size() + " problems");
             }
             return v.ok() ? 0 : PROBLEMS;
+          });
+    }
+  }
+
+  @Command(
+      name = "what-if",
+      description =
+          "Replays an entity under changed rules and prints what would have differed (markets:"
+              + " listing-fee-basis-points, transaction-fee-basis-points).")
+  static final class WhatIf implements Callable<Integer> {
+    @ParentCommand ReplayCommand parent;
+
+    @Parameters(index = "0", description = "Persistence id, e.g. Market|capital.")
+    String persistenceId;
+
+    @Option(
+        names = "--set",
+        required = true,
+        description = "A rule to change, key=value (repeatable).")
+    Map<String, String> rules = new java.util.LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+      return parent.run(
+          (replay, out) -> {
+            Replay.WhatIf w = replay.whatIf(persistenceId, rules);
+            if (parent.json) {
+              out.println(replay.json().write(w));
+              return 0;
+            }
+            out.printf(
+                "%s replayed to event %d with %s: %d differences (hash %s -> %s)%n",
+                w.persistenceId(),
+                w.sequenceNr(),
+                w.rules(),
+                w.changes().size(),
+                w.actualHash().substring(0, 12),
+                w.whatIfHash().substring(0, 12));
+            for (Replay.Change c : w.changes()) {
+              out.printf("  %s: %s -> %s%n", c.path(), text(c.before()), text(c.after()));
+            }
+            return 0;
           });
     }
   }

@@ -230,6 +230,43 @@ class ReplayCliTest {
     assertThat(state.err()).contains("event 1 of Player|" + playerId + " is unreadable");
   }
 
+  @Test
+  @Order(7)
+  void whatIfAMarketHadTakenAnotherFee() throws Exception {
+    // The sale at 12,345 copper: 2 % listing fee 247 (rounded up), 5 % transaction fee 617.
+    Run doubled =
+        replay("--json", "what-if", "Market|capital", "--set", "transaction-fee-basis-points=1000");
+    assertThat(doubled.code()).as(doubled.err()).isZero();
+    Map<String, JsonNode[]> changes = changes(doubled.json());
+    assertThat(changes.get("/feeSink")[0].asLong()).isEqualTo(247 + 617);
+    assertThat(changes.get("/feeSink")[1].asLong()).isEqualTo(247 + 1_234);
+    assertThat(changes.get("/recent/0/fee")[0].asLong()).isEqualTo(617);
+    assertThat(changes.get("/recent/0/fee")[1].asLong()).isEqualTo(1_234);
+
+    Run listing =
+        replay(
+            "what-if", "Market|capital", "--set", "bluemarble.market.listing-fee-basis-points=500");
+    assertThat(listing.code()).as(listing.err()).isZero();
+    assertThat(listing.out()).contains("/feeSink: 864 -> 1235");
+
+    Run player = replay("what-if", "Player|" + playerId, "--set", "x=1");
+    assertThat(player.code()).isEqualTo(3);
+    assertThat(player.err()).contains("outcomes only");
+    Run badFee = replay("what-if", "Market|capital", "--set", "listing-fee-basis-points=50");
+    assertThat(badFee.code()).isEqualTo(3);
+    assertThat(badFee.err()).contains("listingFeeBasisPoints must be 100..500");
+  }
+
+  private static Map<String, JsonNode[]> changes(JsonNode whatIf) {
+    Map<String, JsonNode[]> out = new java.util.HashMap<>();
+    whatIf
+        .path("changes")
+        .forEach(
+            c ->
+                out.put(c.path("path").asText(), new JsonNode[] {c.get("before"), c.get("after")}));
+    return out;
+  }
+
   private static String[] signUp(InProcessNode node) throws Exception {
     String name = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     JsonNode reg =
