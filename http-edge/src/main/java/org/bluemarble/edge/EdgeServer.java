@@ -224,7 +224,8 @@ public final class EdgeServer extends AllDirectives {
             AccountAdminRoutes.ENDPOINTS,
             OperationsRoutes.ENDPOINTS,
             AnalyticsRoutes.ENDPOINTS,
-            ChatAdminRoutes.ENDPOINTS)
+            ChatAdminRoutes.ENDPOINTS,
+            org.bluemarble.edge.admin.JournalRoutes.ENDPOINTS)
         .flatMap(List::stream)
         .toList();
   }
@@ -244,6 +245,7 @@ public final class EdgeServer extends AllDirectives {
                 new OperationsRoutes(admin.operations()).route(),
                 new AnalyticsRoutes(admin.analytics()).route(),
                 new ChatAdminRoutes(admin.chat()).route(),
+                new org.bluemarble.edge.admin.JournalRoutes(admin.journal()).route(),
                 new AdminDocsRoutes(settings.version()).route()));
   }
 

@@ -5,6 +5,7 @@ import org.bluemarble.edge.port.AdminPort;
 import org.bluemarble.edge.port.AnalyticsPort;
 import org.bluemarble.edge.port.AuditPort;
 import org.bluemarble.edge.port.ChatAdminPort;
+import org.bluemarble.edge.port.JournalPort;
 import org.bluemarble.edge.port.OperationsPort;
 
 /** The node's {@link AdminPort}: one field per admin service. */
@@ -13,5 +14,6 @@ public record NodeAdmin(
     AccountAdminPort accounts,
     OperationsPort operations,
     AnalyticsPort analytics,
-    ChatAdminPort chat)
+    ChatAdminPort chat,
+    JournalPort journal)
     implements AdminPort {}

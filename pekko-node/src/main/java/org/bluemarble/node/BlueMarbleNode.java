@@ -141,6 +141,8 @@ public final class BlueMarbleNode {
     StreamProjections.ReadModels readModels =
         StreamProjections.start(
             system, StreamSettings.fromConfig(settings.config()), settings.persistence());
+    org.bluemarble.replay.Replay journal =
+        org.bluemarble.replay.NodeJournal.replayOf(system, settings);
     NodeGamePort game =
         new NodeGamePort(
             new PlayerAdmin(system, settings.node().askTimeout(), settings.persistence().slices()),
@@ -150,7 +152,7 @@ public final class BlueMarbleNode {
             worldAdmin,
             play,
             economy.port(),
-            startAdmin(system, settings, accounts, ground, auth, economy, readModels),
+            startAdmin(system, settings, accounts, ground, auth, economy, readModels, journal),
             new ExternalLogins(system, accounts, settings.node().askTimeout()));
     Optional<EdgeTls> tls;
     try {
@@ -176,6 +178,11 @@ public final class BlueMarbleNode {
               + " (bluemarble.node.http-port / BLUEMARBLE_HTTP_PORT): "
               + rootMessage(e),
           e);
+    }
+    try {
+      org.bluemarble.replay.NodeJournal.serveGrpc(system, settings, journal, auth.tokens());
+    } catch (IllegalStateException e) {
+      throw new StartupException(e.getMessage(), e);
     }
     markEdgesBound(system);
     bootstrapAdmin(system, settings, accounts, auth);
@@ -229,7 +236,8 @@ public final class BlueMarbleNode {
       PlanetTerrain ground,
       AuthComponents auth,
       EconomyWiring economy,
-      StreamProjections.ReadModels readModels) {
+      StreamProjections.ReadModels readModels,
+      org.bluemarble.replay.Replay journal) {
     Duration timeout = settings.node().askTimeout();
     AuditLog.init(system);
     LoadTestAccounts loadTest =
@@ -272,7 +280,8 @@ public final class BlueMarbleNode {
                 org.bluemarble.session.PresenceLease.ENTITY_KEY),
             timeout),
         readModels.analytics(),
-        new org.bluemarble.chat.NodeChatAdmin(system, timeout));
+        new org.bluemarble.chat.NodeChatAdmin(system, timeout),
+        org.bluemarble.replay.NodeJournal.start(system, journal));
   }
 
   /**

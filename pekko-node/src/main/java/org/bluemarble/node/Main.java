@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
     name = "bluemarble-node",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {PlanetCommand.class},
+    subcommands = {PlanetCommand.class, org.bluemarble.replay.ReplayCommand.class},
     description = "BlueMarble game server node. Serves unless a sub-command is given.")
 public final class Main implements Callable<Integer> {
   /** Exit code for a configuration or start-up problem. */

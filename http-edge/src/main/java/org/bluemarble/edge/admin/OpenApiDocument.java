@@ -18,7 +18,8 @@ import java.util.Map;
  */
 public final class OpenApiDocument {
   /** The areas, in document order. */
-  public static final List<String> AREAS = List.of("core", "world", "economy", "analytics", "chat");
+  public static final List<String> AREAS =
+      List.of("core", "world", "economy", "analytics", "chat", "journal");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

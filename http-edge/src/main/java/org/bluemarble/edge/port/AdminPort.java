@@ -26,6 +26,11 @@ public interface AdminPort {
     return ChatAdminPort.unavailable();
   }
 
+  /** The event journals for designers; none unless the node provides them. */
+  default JournalPort journal() {
+    return JournalPort.UNAVAILABLE;
+  }
+
   /** An admin port whose every call fails with UNAVAILABLE (stand-in games of other tests). */
   static AdminPort unavailable() {
     return UnavailableAdmin.INSTANCE;
