@@ -16,6 +16,7 @@ import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.PortException;
 import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.WorldListener;
+import org.bluemarble.names.NameDirectory;
 import org.bluemarble.node.SessionControl;
 import org.bluemarble.player.Player;
 import org.bluemarble.zone.PlayerIds;
@@ -242,6 +243,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
           "player " + playerId + " could not be loaded");
     }
     characterClass = p.characterClass().name();
+    NameDirectory.get(getContext().getSystem()).publish(entityId, p.name());
     position =
         p.position() == null
             ? settings.spawns().spawnFor(playerId)
@@ -368,6 +370,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     if (listener != null) {
       listener.onEnded(WorldListener.EndReason.LEFT, "left the world");
     }
+    NameDirectory.get(getContext().getSystem()).withdraw(entityId);
     lease.release();
     return failEntry(PortException.Code.CONFLICT, "the player left the world");
   }
