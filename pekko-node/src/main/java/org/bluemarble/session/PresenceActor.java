@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -17,6 +18,7 @@ import org.bluemarble.edge.port.PortException;
 import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.WorldListener;
 import org.bluemarble.names.NameDirectory;
+import org.bluemarble.names.OnlinePlayers;
 import org.bluemarble.node.SessionControl;
 import org.bluemarble.player.Player;
 import org.bluemarble.zone.PlayerIds;
@@ -138,7 +140,13 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
         .onMessageEquals(Takeover.LEFT_CELL, this::releaseAndStop)
         .onMessageEquals(Timer.GRACE_OVER, this::leaveWorld)
         .onMessageEquals(Timer.WATCHDOG, this::onWatchdog)
+        .onSignal(PostStop.class, s -> gone())
         .build();
+  }
+
+  private Behavior<Command> gone() {
+    OnlinePlayers.get(getContext().getSystem()).gone(playerId);
+    return this;
   }
 
   private Behavior<Command> onAttach(Attach a) {
@@ -250,6 +258,8 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
             : new PlayPosition(
                 p.position().latitude(), p.position().longitude(), p.position().altitude());
     enterCell();
+    OnlinePlayers.get(getContext().getSystem())
+        .seen(playerId, entityId, p.name(), position, cellId);
     return this;
   }
 
@@ -419,6 +429,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     lastSequence = Math.max(lastSequence, ackedSequence);
     if (own != null) {
       position = own;
+      OnlinePlayers.get(getContext().getSystem()).moved(playerId, own, cellId);
     }
     if (snapshot) {
       lastSnapshotNanos = System.nanoTime();
