@@ -137,6 +137,25 @@ class WebClientBrowserTest {
               vectors);
       assertThat(decoded).isEqualTo("true,true");
 
+      // The schema-driven codec (pb.js) reads and writes the Envelope inside the sealed-packet
+      // vector (after its channel byte) exactly: Ping{client_time_ms: 1700000000000}.
+      Object envelope =
+          page.evaluate(
+              "async (json) => {"
+                  + " const v = JSON.parse(json);"
+                  + " const pb = await import('/web/pb.js');"
+                  + " const s = await pb.Schema.load();"
+                  + " const hex = (h) => Uint8Array.from(h.match(/../g).map((x) => parseInt(x, 16)));"
+                  + " const toHex = (b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');"
+                  + " const body = v.sealed.plaintext.slice(2);"
+                  + " const e = s.decode('bluemarble.v1.Envelope', hex(body));"
+                  + " const again = toHex(s.encode('bluemarble.v1.Envelope',"
+                  + "   {ping: {client_time_ms: 1700000000000n}}));"
+                  + " return String(e.ping.client_time_ms) + ',' + (again === body);"
+                  + "}",
+              vectors);
+      assertThat(envelope).isEqualTo("1700000000000,true");
+
       // Register, create a character, enter the world.
       page.fill("#username", username);
       page.fill("#password", PlayWorld.PASSWORD);
@@ -164,6 +183,11 @@ class WebClientBrowserTest {
             "(k) => { const s = window.bluemarble.play.snapshots;"
                 + " return s.length && s[s.length - 1].map.has(k); }",
             botKey);
+        // Shown by its character's name, not its kind.
+        page.waitForFunction(
+            "(k) => { const n = window.bluemarble.play.names.get(k);"
+                + " return n && n.name === 'web_bot hero'; }",
+            botKey);
         double botLngBefore =
             ((Number)
                     page.evaluate(
@@ -190,6 +214,12 @@ class WebClientBrowserTest {
             List.of(botKey, botLngBefore));
         page.keyboard().up("w");
         assertThat(page.locator("#hud").textContent()).contains("in view");
+        // The biome under a Player (no staff role) comes from GET /v1/world/surroundings.
+        page.waitForFunction("() => window.bluemarble.play.biome.length > 0");
+        assertThat(page.locator("#hud").textContent()).doesNotContain("biome —");
+        assertThat(AdminClient.get(node.httpPort, "/v1/world/surroundings?lat=0&lng=0").status())
+            .as("surroundings need a login")
+            .isEqualTo(401);
         byte[] playShot = page.screenshot(shotTo("webclient-play.png"));
         assertNotBlank(playShot);
 
@@ -218,6 +248,8 @@ class WebClientBrowserTest {
         admin.waitForSelector("#planet-cells tr.clickable");
         admin.click("#planet-cells tr.clickable");
         admin.waitForSelector("#cell-stats:has-text('tickP99Nanos')");
+        // Live positions (Admin): both players on the globe, refreshed every few seconds.
+        admin.waitForSelector("#planet-players:has-text('2 player(s) in the world')");
         byte[] globe = admin.screenshot(shotTo("webclient-globe.png"));
         assertNotBlank(globe);
         String projection =
