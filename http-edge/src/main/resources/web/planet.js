@@ -2,6 +2,7 @@
 // projections, biomes coloured, an S2 cube-face grid on demand, the active zone cells with their
 // live players and creatures (staff), and the players in the world where they stand (Admin).
 import { api, isStaff, session } from './main.js';
+import { cellToken } from './s2.js';
 
 const $ = (id) => document.getElementById(id);
 const DEG = Math.PI / 180;
@@ -196,6 +197,29 @@ async function cells() {
   }
 }
 
+// A click on the globe (staff): the statistics of the zone cell under it (the cell starts if idle).
+async function openCellAt(e) {
+  if (view.projection !== 'globe' || !isStaff() || !view.zoneLevel) return;
+  const c = $('planet'), box = c.getBoundingClientRect();
+  const r = Math.min(c.width, c.height) / 2 - 10;
+  const x = ((e.clientX - box.left) * c.width / box.width - c.width / 2) / r;
+  const y = -((e.clientY - box.top) * c.height / box.height - c.height / 2) / r;
+  const rho = Math.hypot(x, y);
+  if (rho > 1) return;
+  // Inverse orthographic projection about (lat0, lon0).
+  const cc = Math.asin(rho), phi0 = view.lat0 * DEG;
+  const lat = rho === 0 ? view.lat0 : Math.asin(Math.cos(cc) * Math.sin(phi0) + y * Math.sin(cc) * Math.cos(phi0) / rho) / DEG;
+  let lon = view.lon0 + Math.atan2(x * Math.sin(cc), rho * Math.cos(cc) * Math.cos(phi0) - y * Math.sin(cc) * Math.sin(phi0)) / DEG;
+  lon = ((lon + 540) % 360) - 180;
+  const token = cellToken(lat, lon, view.zoneLevel);
+  $('cell-stats').textContent = `cell ${token} at ${lat.toFixed(3)}, ${lon.toFixed(3)}…`;
+  try {
+    $('cell-stats').textContent = JSON.stringify(await api('GET', '/admin/v1/world/cells/' + token), null, 2);
+  } catch (err) {
+    $('cell-stats').textContent = `cell ${token}: ${err.message}`;
+  }
+}
+
 // Every 5 s while the planet view is open: the players in the world with their positions.
 async function positions() {
   if (!session.token || $('view-planet').hidden || !isAdmin()) return;
@@ -222,15 +246,18 @@ function row(values, tag) {
 }
 
 export function setupPlanet() {
+  window.bluemarble.planet = { view: () => ({ zoneLevel: view.zoneLevel, lat0: view.lat0, lon0: view.lon0, projection: view.projection, players: view.players.length }) };
   $('planet-load').addEventListener('click', load);
   $('projection').addEventListener('change', load);
   $('show-grid').addEventListener('change', () => { view.grid = $('show-grid').checked; draw(); });
   const c = $('planet');
-  let drag = null;
-  c.addEventListener('pointerdown', (e) => { drag = [e.clientX, e.clientY]; view.centred = true; });
+  let drag = null, moved = 0;
+  c.addEventListener('pointerdown', (e) => { drag = [e.clientX, e.clientY]; moved = 0; view.centred = true; });
   window.addEventListener('pointerup', () => { drag = null; });
+  c.addEventListener('click', (e) => { if (moved < 4) openCellAt(e); });
   c.addEventListener('pointermove', (e) => {
     if (!drag || view.projection !== 'globe') return;
+    moved += Math.abs(e.clientX - drag[0]) + Math.abs(e.clientY - drag[1]);
     view.lon0 -= (e.clientX - drag[0]) * 0.4;
     view.lat0 = Math.max(-90, Math.min(90, view.lat0 + (e.clientY - drag[1]) * 0.4));
     drag = [e.clientX, e.clientY];
@@ -257,7 +284,11 @@ export function setupPlanet() {
   }).catch(() => {});
   document.addEventListener('login', async () => {
     if (!isStaff()) return;
-    try { $('planet-id').value = (await api('GET', '/admin/v1/world')).planetId; } catch (e) { /* no admin API here */ }
+    try {
+      const w = await api('GET', '/admin/v1/world');
+      $('planet-id').value = w.planetId;
+      view.zoneLevel = w.zoneLevel;
+    } catch (e) { /* no admin API here */ }
   });
   document.addEventListener('view', (e) => {
     if (e.detail === 'planet') { if (view.planetId === null && $('planet-id').value) load(); cells(); positions(); }

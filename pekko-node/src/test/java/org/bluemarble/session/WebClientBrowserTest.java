@@ -156,6 +156,30 @@ class WebClientBrowserTest {
               vectors);
       assertThat(envelope).isEqualTo("1700000000000,true");
 
+      // The planet viewer's S2 cell of a point (a click on the globe) is the S2 library's.
+      java.util.Random random = new java.util.Random(21);
+      List<List<Double>> points = new java.util.ArrayList<>();
+      StringBuilder expected = new StringBuilder();
+      for (int i = 0; i < 50; i++) {
+        double lat = random.nextDouble() * 180 - 90;
+        double lng = random.nextDouble() * 360 - 180;
+        int level = 3 + random.nextInt(22);
+        points.add(List.of(lat, lng, (double) level));
+        expected
+            .append(i == 0 ? "" : ",")
+            .append(
+                com.google.common.geometry.S2CellId.fromLatLng(
+                        com.google.common.geometry.S2LatLng.fromDegrees(lat, lng))
+                    .parent(level)
+                    .toToken());
+      }
+      Object tokens =
+          page.evaluate(
+              "async (pts) => { const m = await import('/web/s2.js');"
+                  + " return pts.map(([lat, lng, l]) => m.cellToken(lat, lng, l)).join(','); }",
+              points);
+      assertThat(tokens).isEqualTo(expected.toString());
+
       // Register, create a character, enter the world.
       page.fill("#username", username);
       page.fill("#password", PlayWorld.PASSWORD);
@@ -250,6 +274,18 @@ class WebClientBrowserTest {
         admin.waitForSelector("#cell-stats:has-text('tickP99Nanos')");
         // Live positions (Admin): both players on the globe, refreshed every few seconds.
         admin.waitForSelector("#planet-players:has-text('2 player(s) in the world')");
+        // A click on the globe opens the zone cell under the pointer (at this scale a pixel spans
+        // tens of kilometres, so any cell near the players; S2 itself is checked above).
+        admin.evaluate("() => { document.getElementById('cell-stats').textContent = ''; }");
+        var box = admin.locator("#planet").boundingBox();
+        admin
+            .locator("#planet")
+            .click(
+                new com.microsoft.playwright.Locator.ClickOptions()
+                    .setPosition(box.width / 2, box.height / 2));
+        admin.waitForSelector("#cell-stats:has-text('tickP99Nanos')");
+        assertThat(admin.locator("#cell-stats").textContent())
+            .containsPattern("\"cellId\": \"[0-9a-f]+\"");
         byte[] globe = admin.screenshot(shotTo("webclient-globe.png"));
         assertNotBlank(globe);
         String projection =
