@@ -266,8 +266,14 @@ const play = {
       return this.reconcile(e.correction.sequence, e.correction.position, e.correction.heading);
     }
     if (e.entity_enter) {
+      // A player's display name, or its kind ("player") until a later EntityName names it.
       const en = e.entity_enter;
       this.names.set(idKey(en.entity_id), { name: en.name, kind: en.kind });
+      return;
+    }
+    if (e.entity_name) {
+      const info = this.names.get(idKey(e.entity_name.entity_id));
+      if (info) info.name = e.entity_name.name;
       return;
     }
     if (e.entity_leave) { this.names.delete(idKey(e.entity_leave.entity_id)); return; }
@@ -389,6 +395,7 @@ const play = {
     const selfKey = idKey(this.entered.entity_id);
     g.font = '12px system-ui';
     let others = 0;
+    const labels = [];
     for (const [k, p] of this.interpolated()) {
       if (k === selfKey) continue;
       const [x, y] = toScreen(p);
@@ -398,9 +405,16 @@ const play = {
       const kind = String(info.kind);
       g.fillStyle = kind.includes('PLAYER') ? '#4cc9f0' : kind.includes('NPC') ? '#f4a261' : kind.includes('RESOURCE') ? '#90be6d' : '#ddd';
       g.beginPath(); g.arc(x, y, 5, 0, 2 * Math.PI); g.fill();
-      g.fillStyle = '#fff';
-      g.fillText(info.name, x + 7, y - 7);
+      labels.push([info.name, x, y - 9]);
     }
+    // Names above the others, drawn after every dot so that none hides a name.
+    g.textAlign = 'center';
+    g.lineWidth = 3;
+    g.strokeStyle = 'rgba(0,0,0,0.6)';
+    g.fillStyle = '#fff';
+    for (const [text, x, y] of labels) { g.strokeText(text, x, y); g.fillText(text, x, y); }
+    g.textAlign = 'start';
+    g.lineWidth = 1;
     // Me, predicted.
     g.save();
     g.translate(cx, cy);
@@ -422,16 +436,15 @@ const play = {
     this.updateBiome(me);
   },
 
+  // The biome under the character, for every account (GET /v1/world/surroundings), every 3 s.
   async updateBiome(me) {
     const now = performance.now();
-    if (!this.planetId || now - this.lastBiomeAt < 5000) return;
+    if (!session.token || now - this.lastBiomeAt < 3000) return;
     this.lastBiomeAt = now;
     try {
-      const d = 0.01;
-      const r = await api('GET', `/v1/planet/${this.planetId}/polygons?bbox=${me.lng - d},${me.lat - d},${me.lng + d},${me.lat + d}&limit=1`);
-      const f = r.features && r.features[0];
-      this.biome = f ? f.properties.biome : '';
-    } catch (e) { this.planetId = null; }
+      const r = await api('GET', `/v1/world/surroundings?lat=${me.lat.toFixed(6)}&lng=${me.lng.toFixed(6)}`);
+      this.biome = r.biome + (r.water ? ' (water)' : '');
+    } catch (e) { this.biome = ''; }
   },
 };
 window.bluemarble.play = play;
@@ -458,12 +471,6 @@ function setupPlay() {
   setInterval(() => { play.fps = play.frames; play.frames = 0; }, 1000);
   const frame = () => { play.draw(); requestAnimationFrame(frame); };
   requestAnimationFrame(frame);
-  document.addEventListener('login', async () => {
-    play.planetId = null;
-    if (isStaff()) {
-      try { play.planetId = (await api('GET', '/admin/v1/world')).planetId; } catch (e) { play.planetId = null; }
-    }
-  });
 }
 
 setupAccount();

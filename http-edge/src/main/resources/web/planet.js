@@ -1,11 +1,14 @@
 // Planet viewer: the world as an orthographic globe (rotatable) or in the planet API's 2D
-// projections, biomes coloured, an S2 cube-face grid on demand, and (for Admins) the active zone
-// cells with their live players and creatures.
+// projections, biomes coloured, an S2 cube-face grid on demand, the active zone cells with their
+// live players and creatures (staff), and the players in the world where they stand (Admin).
 import { api, isStaff, session } from './main.js';
+import { cellToken } from './s2.js';
 
 const $ = (id) => document.getElementById(id);
 const DEG = Math.PI / 180;
-const view = { planetId: null, features: [], projected: [], projection: 'globe', lon0: -27, lat0: -15, grid: false, level: 3 };
+const view = { planetId: null, features: [], projected: [], projection: 'globe', lon0: -27, lat0: -15, grid: false, level: 3, players: [] };
+/** Live positions need the Admin role (GET /admin/v1/world/positions; every read is audited). */
+const isAdmin = () => [].concat(session.roles).some((r) => /^admin$/i.test(r));
 
 async function allFeatures(planetId, projection) {
   const out = [];
@@ -124,6 +127,29 @@ function draw() {
         g.stroke();
       }
     }
+    // Players in the world (Admin), where the world last acknowledged them.
+    g.font = '11px system-ui';
+    g.textAlign = 'center';
+    // Players within a few pixels of each other (at planet scale, usually) share one label.
+    const spots = new Map();
+    for (const p of view.players) {
+      const [x, y, front] = ortho(p.latitudeDeg, p.longitudeDeg);
+      if (!front) continue;
+      const sx = cx + x * r, sy = cy - y * r;
+      const key = Math.round(sx / 10) + ',' + Math.round(sy / 10);
+      const spot = spots.get(key) || { sx, sy, names: [] };
+      spot.names.push(p.name);
+      spots.set(key, spot);
+    }
+    for (const { sx, sy, names } of spots.values()) {
+      g.fillStyle = '#ffd60a';
+      g.strokeStyle = '#000';
+      g.lineWidth = 1;
+      g.beginPath(); g.arc(sx, sy, 4, 0, 2 * Math.PI); g.fill(); g.stroke();
+      g.fillStyle = '#fff';
+      g.fillText(names.length === 1 ? names[0] : `${names[0]} +${names.length - 1}`, sx, sy - 7);
+    }
+    g.textAlign = 'start';
     return;
   }
   // A 2D projection: coordinates as the planet API projected them, fitted to the canvas.
@@ -171,6 +197,48 @@ async function cells() {
   }
 }
 
+// A click on the globe (staff): the statistics of the zone cell under it (the cell starts if idle).
+async function openCellAt(e) {
+  if (view.projection !== 'globe' || !isStaff() || !view.zoneLevel) return;
+  const c = $('planet'), box = c.getBoundingClientRect();
+  const r = Math.min(c.width, c.height) / 2 - 10;
+  const x = ((e.clientX - box.left) * c.width / box.width - c.width / 2) / r;
+  const y = -((e.clientY - box.top) * c.height / box.height - c.height / 2) / r;
+  const rho = Math.hypot(x, y);
+  if (rho > 1) return;
+  // Inverse orthographic projection about (lat0, lon0).
+  const cc = Math.asin(rho), phi0 = view.lat0 * DEG;
+  const lat = rho === 0 ? view.lat0 : Math.asin(Math.cos(cc) * Math.sin(phi0) + y * Math.sin(cc) * Math.cos(phi0) / rho) / DEG;
+  let lon = view.lon0 + Math.atan2(x * Math.sin(cc), rho * Math.cos(cc) * Math.cos(phi0) - y * Math.sin(cc) * Math.sin(phi0)) / DEG;
+  lon = ((lon + 540) % 360) - 180;
+  const token = cellToken(lat, lon, view.zoneLevel);
+  $('cell-stats').textContent = `cell ${token} at ${lat.toFixed(3)}, ${lon.toFixed(3)}…`;
+  try {
+    $('cell-stats').textContent = JSON.stringify(await api('GET', '/admin/v1/world/cells/' + token), null, 2);
+  } catch (err) {
+    $('cell-stats').textContent = `cell ${token}: ${err.message}`;
+  }
+}
+
+// Every 5 s while the planet view is open: the players in the world with their positions.
+async function positions() {
+  if (!session.token || $('view-planet').hidden || !isAdmin()) return;
+  try {
+    const r = await api('GET', '/admin/v1/world/positions?limit=500');
+    view.players = r.players;
+    if (!view.centred && view.players.length) {
+      // Once: turn the globe to the first player (dragging turns it anywhere afterwards).
+      view.lon0 = view.players[0].longitudeDeg;
+      view.lat0 = view.players[0].latitudeDeg;
+      view.centred = true;
+    }
+    $('planet-players').textContent = `${r.total} player(s) in the world` + (r.total > r.players.length ? ` (first ${r.players.length} drawn)` : '') + ' — on the globe';
+    draw();
+  } catch (e) {
+    $('planet-players').textContent = 'live positions: ' + e.message;
+  }
+}
+
 function row(values, tag) {
   const tr = document.createElement('tr');
   for (const v of values) { const c = document.createElement(tag); c.textContent = String(v); tr.append(c); }
@@ -178,15 +246,18 @@ function row(values, tag) {
 }
 
 export function setupPlanet() {
+  window.bluemarble.planet = { view: () => ({ zoneLevel: view.zoneLevel, lat0: view.lat0, lon0: view.lon0, projection: view.projection, players: view.players.length }) };
   $('planet-load').addEventListener('click', load);
   $('projection').addEventListener('change', load);
   $('show-grid').addEventListener('change', () => { view.grid = $('show-grid').checked; draw(); });
   const c = $('planet');
-  let drag = null;
-  c.addEventListener('pointerdown', (e) => { drag = [e.clientX, e.clientY]; });
+  let drag = null, moved = 0;
+  c.addEventListener('pointerdown', (e) => { drag = [e.clientX, e.clientY]; moved = 0; view.centred = true; });
   window.addEventListener('pointerup', () => { drag = null; });
+  c.addEventListener('click', (e) => { if (moved < 4) openCellAt(e); });
   c.addEventListener('pointermove', (e) => {
     if (!drag || view.projection !== 'globe') return;
+    moved += Math.abs(e.clientX - drag[0]) + Math.abs(e.clientY - drag[1]);
     view.lon0 -= (e.clientX - drag[0]) * 0.4;
     view.lat0 = Math.max(-90, Math.min(90, view.lat0 + (e.clientY - drag[1]) * 0.4));
     drag = [e.clientX, e.clientY];
@@ -213,11 +284,16 @@ export function setupPlanet() {
   }).catch(() => {});
   document.addEventListener('login', async () => {
     if (!isStaff()) return;
-    try { $('planet-id').value = (await api('GET', '/admin/v1/world')).planetId; } catch (e) { /* no admin API here */ }
+    try {
+      const w = await api('GET', '/admin/v1/world');
+      $('planet-id').value = w.planetId;
+      view.zoneLevel = w.zoneLevel;
+    } catch (e) { /* no admin API here */ }
   });
   document.addEventListener('view', (e) => {
-    if (e.detail === 'planet') { if (view.planetId === null && $('planet-id').value) load(); cells(); }
+    if (e.detail === 'planet') { if (view.planetId === null && $('planet-id').value) load(); cells(); positions(); }
   });
   setInterval(cells, 2000);
+  setInterval(positions, 5000);
   draw();
 }

@@ -18,7 +18,9 @@ import org.bluemarble.edge.port.WorldAdminPort;
  * the zone cells running on all nodes (paged by {@code offset} and {@code limit}) with players,
  * NPCs and tick statistics; {@code GET /admin/v1/world/cells/{cellId}} → one zone cell's players,
  * NPCs, resources and tick statistics (400 for an id that is not a zone-level S2 cell). Moderators
- * and developers may read them.
+ * and developers may read them. {@code GET /admin/v1/world/positions} → the players in the world
+ * with their last acknowledged positions (paged like the cells): Admins only, and every read is
+ * audited (it says where people are).
  */
 public final class AdminWorldRoutes extends AllDirectives {
   /** Largest page of {@code /admin/v1/world/cells}. */
@@ -43,7 +45,13 @@ public final class AdminWorldRoutes extends AllDirectives {
               "GET",
               "/admin/v1/world/cells/{cellId}",
               READERS,
-              "One zone cell: players, NPCs, resources, tick statistics"));
+              "One zone cell: players, NPCs, resources, tick statistics"),
+          new AdminEndpoint(
+              "GET",
+              "/admin/v1/world/positions",
+              Set.of(),
+              "Players in the world on all nodes with their positions (paged; audited)",
+              true));
 
   private final WorldAdminPort world;
 
@@ -69,6 +77,16 @@ public final class AdminWorldRoutes extends AllDirectives {
                                         parameterOptional(
                                             "limit", limit -> cells(offset, limit))))),
                 path(
+                    PathMatchers.segment("positions"),
+                    () ->
+                        get(
+                            () ->
+                                parameterOptional(
+                                    "offset",
+                                    offset ->
+                                        parameterOptional(
+                                            "limit", limit -> positions(offset, limit))))),
+                path(
                     PathMatchers.segment("cells").slash(PathMatchers.segment()),
                     cellId ->
                         get(
@@ -89,6 +107,19 @@ public final class AdminWorldRoutes extends AllDirectives {
     }
     return onSuccess(
         world.cells(offset, limit), page -> complete(StatusCodes.OK, page, Json.marshaller()));
+  }
+
+  private Route positions(Optional<String> offsetText, Optional<String> limitText) {
+    Integer offset = integer(offsetText, 0, Integer.MAX_VALUE, 0);
+    if (offset == null) {
+      return badParameter("offset", offsetText.get(), "an integer >= 0");
+    }
+    Integer limit = integer(limitText, 1, MAX_LIMIT, DEFAULT_LIMIT);
+    if (limit == null) {
+      return badParameter("limit", limitText.get(), "an integer in [1, " + MAX_LIMIT + "]");
+    }
+    return onSuccess(
+        world.positions(offset, limit), page -> complete(StatusCodes.OK, page, Json.marshaller()));
   }
 
   /** The parameter's value, {@code fallback} when absent, null when invalid. */

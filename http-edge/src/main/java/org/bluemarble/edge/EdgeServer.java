@@ -153,6 +153,9 @@ public final class EdgeServer extends AllDirectives {
                 new PlanetRoutes(game.planets(), auth.tokens()).route(),
                 new AuthRoutes(game.accounts(), auth, game.admin().operations()).route(),
                 new CharacterRoutes(game.accounts(), auth).route(),
+                new org.bluemarble.edge.web.WorldSurroundingsRoutes(
+                        game.world(), game.planets(), auth.tokens())
+                    .route(),
                 new AccountSelfRoutes(
                         game.accounts(),
                         game.admin().accounts(),

@@ -59,6 +59,27 @@ class AdminWorldRoutesTest {
           return CompletableFuture.completedFuture(
               new CellPage(120, offset, limit, 2, 2, page, next, 9_000, 1_000));
         }
+
+        @Override
+        public CompletionStage<PositionPage> positions(int offset, int limit) {
+          List<PlayerPosition> page = new ArrayList<>();
+          for (int i = offset; i < Math.min(3, offset + limit); i++) {
+            page.add(
+                new PlayerPosition(
+                    "p" + i,
+                    "18446744073709551615",
+                    "Hero " + i,
+                    47.0 + i,
+                    8.0,
+                    2036.0,
+                    "47a1c",
+                    "pekko://BlueMarble@10.0.0.2:25520",
+                    "2026-12-07T03:00:00Z"));
+          }
+          Integer next = offset + limit < 3 ? offset + limit : null;
+          return CompletableFuture.completedFuture(
+              new PositionPage(3, offset, limit, 2, 2, page, next));
+        }
       };
 
   private static WorldAdminPort.CellView view(String id) {
@@ -127,8 +148,37 @@ class AdminWorldRoutesTest {
   }
 
   @Test
-  void moderatorsAndDevelopersMayReadEveryWorldRoute() {
+  void listsPlayersWithPositionsPagedAndEntityIdsAsStrings() throws Exception {
+    HttpResponse<String> r = get("/admin/v1/world/positions?offset=1&limit=1");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode page = JSON.readTree(r.body());
+    assertThat(page.get("total").asInt()).isEqualTo(3);
+    assertThat(page.get("players")).hasSize(1);
+    JsonNode p = page.get("players").get(0);
+    assertThat(p.get("name").asText()).isEqualTo("Hero 1");
+    assertThat(p.get("latitudeDeg").asDouble()).isEqualTo(48.0);
+    assertThat(p.get("entityId").isTextual()).isTrue();
+    assertThat(page.get("nextOffset").asInt()).isEqualTo(2);
+    assertThat(get("/admin/v1/world/positions?limit=0").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void positionsAreForAdminsOnlyAndEveryReadIsAudited() {
+    AdminEndpoint positions =
+        AdminWorldRoutes.ENDPOINTS.stream()
+            .filter(e -> e.path().equals("/admin/v1/world/positions"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(positions.allows(Set.of(Role.ADMIN))).isTrue();
+    assertThat(positions.allows(Set.of(Role.MODERATOR, Role.DEVELOPER))).isFalse();
+    assertThat(positions.auditedRead()).isTrue();
+  }
+
+  @Test
+  void moderatorsAndDevelopersMayReadEveryOtherWorldRoute() {
     assertThat(AdminWorldRoutes.ENDPOINTS)
+        .filteredOn(e -> !e.path().equals("/admin/v1/world/positions"))
         .allSatisfy(
             e -> {
               assertThat(e.allows(Set.of(Role.MODERATOR))).isTrue();

@@ -155,4 +155,9 @@ final class WorldAdmin implements WorldAdminPort {
     return new CellPage(
         all.size(), offset, limit, answers.size(), answered, cells, next, sameNode, crossNode);
   }
+
+  @Override
+  public CompletionStage<PositionPage> positions(int offset, int limit) {
+    return org.bluemarble.names.OnlinePlayers.get(system).page(offset, limit, timeout);
+  }
 }

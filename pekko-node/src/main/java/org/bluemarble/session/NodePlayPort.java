@@ -16,6 +16,7 @@ import org.bluemarble.edge.port.PlayPort;
 import org.bluemarble.edge.port.PortException;
 import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.WorldListener;
+import org.bluemarble.names.NameDirectory;
 import org.bluemarble.zone.Terrain;
 import org.bluemarble.zone.ZoneSettings;
 
@@ -106,5 +107,15 @@ public final class NodePlayPort implements PlayPort {
                             PortException.Code.UNAVAILABLE,
                             "the world did not answer in " + patienceMs + " ms")
                         : failure));
+  }
+
+  @Override
+  public String displayName(long entityId) {
+    return NameDirectory.get(system).displayName(entityId);
+  }
+
+  @Override
+  public CompletionStage<java.util.Optional<String>> lookupDisplayName(long entityId) {
+    return NameDirectory.get(system).lookup(entityId);
   }
 }

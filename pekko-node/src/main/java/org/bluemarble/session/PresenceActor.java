@@ -20,6 +20,8 @@ import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.PortException;
 import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.WorldListener;
+import org.bluemarble.names.NameDirectory;
+import org.bluemarble.names.OnlinePlayers;
 import org.bluemarble.node.SessionControl;
 import org.bluemarble.player.Player;
 import org.bluemarble.zone.PlayerIds;
@@ -156,8 +158,18 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
         .onMessageEquals(Timer.WATCHDOG, this::onWatchdog)
         .onMessage(Chat.class, this::onChat)
         .onMessage(FromChat.class, m -> chatFromHub(m.message()))
-        .onSignal(PostStop.class, s -> chatLeft())
+        .onSignal(
+            PostStop.class,
+            s -> {
+              chatLeft();
+              gone();
+            })
         .build();
+  }
+
+  private Behavior<Command> gone() {
+    OnlinePlayers.get(getContext().getSystem()).gone(playerId);
+    return this;
   }
 
   private Behavior<Command> onAttach(Attach a) {
@@ -263,12 +275,15 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     }
     characterClass = p.characterClass().name();
     name = p.name();
+    NameDirectory.get(getContext().getSystem()).publish(entityId, p.name());
     position =
         p.position() == null
             ? settings.spawns().spawnFor(playerId)
             : new PlayPosition(
                 p.position().latitude(), p.position().longitude(), p.position().altitude());
     enterCell();
+    OnlinePlayers.get(getContext().getSystem())
+        .seen(playerId, entityId, p.name(), position, cellId);
     return this;
   }
 
@@ -391,6 +406,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     if (listener != null) {
       listener.onEnded(WorldListener.EndReason.LEFT, "left the world");
     }
+    NameDirectory.get(getContext().getSystem()).withdraw(entityId);
     lease.release();
     return failEntry(PortException.Code.CONFLICT, "the player left the world");
   }
@@ -442,6 +458,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     lastSequence = Math.max(lastSequence, ackedSequence);
     if (own != null) {
       position = own;
+      OnlinePlayers.get(getContext().getSystem()).moved(playerId, own, cellId);
     }
     if (snapshot) {
       lastSnapshotNanos = System.nanoTime();

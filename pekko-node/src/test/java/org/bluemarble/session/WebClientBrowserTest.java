@@ -137,6 +137,49 @@ class WebClientBrowserTest {
               vectors);
       assertThat(decoded).isEqualTo("true,true");
 
+      // The schema-driven codec (pb.js) reads and writes the Envelope inside the sealed-packet
+      // vector (after its channel byte) exactly: Ping{client_time_ms: 1700000000000}.
+      Object envelope =
+          page.evaluate(
+              "async (json) => {"
+                  + " const v = JSON.parse(json);"
+                  + " const pb = await import('/web/pb.js');"
+                  + " const s = await pb.Schema.load();"
+                  + " const hex = (h) => Uint8Array.from(h.match(/../g).map((x) => parseInt(x, 16)));"
+                  + " const toHex = (b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');"
+                  + " const body = v.sealed.plaintext.slice(2);"
+                  + " const e = s.decode('bluemarble.v1.Envelope', hex(body));"
+                  + " const again = toHex(s.encode('bluemarble.v1.Envelope',"
+                  + "   {ping: {client_time_ms: 1700000000000n}}));"
+                  + " return String(e.ping.client_time_ms) + ',' + (again === body);"
+                  + "}",
+              vectors);
+      assertThat(envelope).isEqualTo("1700000000000,true");
+
+      // The planet viewer's S2 cell of a point (a click on the globe) is the S2 library's.
+      java.util.Random random = new java.util.Random(21);
+      List<List<Double>> points = new java.util.ArrayList<>();
+      StringBuilder expected = new StringBuilder();
+      for (int i = 0; i < 50; i++) {
+        double lat = random.nextDouble() * 180 - 90;
+        double lng = random.nextDouble() * 360 - 180;
+        int level = 3 + random.nextInt(22);
+        points.add(List.of(lat, lng, (double) level));
+        expected
+            .append(i == 0 ? "" : ",")
+            .append(
+                com.google.common.geometry.S2CellId.fromLatLng(
+                        com.google.common.geometry.S2LatLng.fromDegrees(lat, lng))
+                    .parent(level)
+                    .toToken());
+      }
+      Object tokens =
+          page.evaluate(
+              "async (pts) => { const m = await import('/web/s2.js');"
+                  + " return pts.map(([lat, lng, l]) => m.cellToken(lat, lng, l)).join(','); }",
+              points);
+      assertThat(tokens).isEqualTo(expected.toString());
+
       // Register, create a character, enter the world.
       page.fill("#username", username);
       page.fill("#password", PlayWorld.PASSWORD);
@@ -164,6 +207,11 @@ class WebClientBrowserTest {
             "(k) => { const s = window.bluemarble.play.snapshots;"
                 + " return s.length && s[s.length - 1].map.has(k); }",
             botKey);
+        // Shown by its character's name, not its kind.
+        page.waitForFunction(
+            "(k) => { const n = window.bluemarble.play.names.get(k);"
+                + " return n && n.name === 'web_bot hero'; }",
+            botKey);
         double botLngBefore =
             ((Number)
                     page.evaluate(
@@ -190,6 +238,12 @@ class WebClientBrowserTest {
             List.of(botKey, botLngBefore));
         page.keyboard().up("w");
         assertThat(page.locator("#hud").textContent()).contains("in view");
+        // The biome under a Player (no staff role) comes from GET /v1/world/surroundings.
+        page.waitForFunction("() => window.bluemarble.play.biome.length > 0");
+        assertThat(page.locator("#hud").textContent()).doesNotContain("biome —");
+        assertThat(AdminClient.get(node.httpPort, "/v1/world/surroundings?lat=0&lng=0").status())
+            .as("surroundings need a login")
+            .isEqualTo(401);
         byte[] playShot = page.screenshot(shotTo("webclient-play.png"));
         assertNotBlank(playShot);
 
@@ -218,6 +272,20 @@ class WebClientBrowserTest {
         admin.waitForSelector("#planet-cells tr.clickable");
         admin.click("#planet-cells tr.clickable");
         admin.waitForSelector("#cell-stats:has-text('tickP99Nanos')");
+        // Live positions (Admin): both players on the globe, refreshed every few seconds.
+        admin.waitForSelector("#planet-players:has-text('2 player(s) in the world')");
+        // A click on the globe opens the zone cell under the pointer (at this scale a pixel spans
+        // tens of kilometres, so any cell near the players; S2 itself is checked above).
+        admin.evaluate("() => { document.getElementById('cell-stats').textContent = ''; }");
+        var box = admin.locator("#planet").boundingBox();
+        admin
+            .locator("#planet")
+            .click(
+                new com.microsoft.playwright.Locator.ClickOptions()
+                    .setPosition(box.width / 2, box.height / 2));
+        admin.waitForSelector("#cell-stats:has-text('tickP99Nanos')");
+        assertThat(admin.locator("#cell-stats").textContent())
+            .containsPattern("\"cellId\": \"[0-9a-f]+\"");
         byte[] globe = admin.screenshot(shotTo("webclient-globe.png"));
         assertNotBlank(globe);
         String projection =

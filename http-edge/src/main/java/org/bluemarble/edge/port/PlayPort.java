@@ -23,4 +23,21 @@ public interface PlayPort {
    * Everything the world says about the player goes to {@code listener} from then on.
    */
   CompletionStage<Presence> enter(String accountId, String playerId, WorldListener listener);
+
+  /**
+   * The display name of the player whose entity is {@code entityId} if this node knows it (never
+   * blocks); null if not (yet), and for creatures and resources.
+   */
+  default String displayName(long entityId) {
+    return null;
+  }
+
+  /**
+   * The display name of the player whose entity is {@code entityId}, asking the cluster if this
+   * node has not heard it yet; empty if nobody knows it.
+   */
+  default CompletionStage<java.util.Optional<String>> lookupDisplayName(long entityId) {
+    return java.util.concurrent.CompletableFuture.completedFuture(
+        java.util.Optional.ofNullable(displayName(entityId)));
+  }
 }

@@ -118,4 +118,43 @@ public interface WorldAdminPort {
           0);
     }
   }
+
+  /**
+   * The players in the world on all nodes with their last acknowledged positions, ordered by name,
+   * {@code limit} of them from {@code offset} (both already validated by the route). A world
+   * without presences (test stand-ins) fails with UNAVAILABLE.
+   */
+  default CompletionStage<PositionPage> positions(int offset, int limit) {
+    return CompletableFuture.failedFuture(
+        new PortException(PortException.Code.UNAVAILABLE, "this world has no players"));
+  }
+
+  /**
+   * One page of players in the world: {@code total} of them on the {@code nodesAnswered} of {@code
+   * nodesAsked} nodes that answered; {@code nextOffset} is null on the last page.
+   */
+  record PositionPage(
+      int total,
+      int offset,
+      int limit,
+      int nodesAsked,
+      int nodesAnswered,
+      List<PlayerPosition> players,
+      Integer nextOffset) {}
+
+  /**
+   * A player where the world last acknowledged it ({@code at}, ISO-8601), in zone cell {@code
+   * cellId}, its presence on {@code node}; {@code entityId} is the unsigned 64-bit snapshot id in
+   * decimal (a string: JavaScript numbers cannot hold it).
+   */
+  record PlayerPosition(
+      String playerId,
+      String entityId,
+      String name,
+      double latitudeDeg,
+      double longitudeDeg,
+      double altitudeMeters,
+      String cellId,
+      String node,
+      String at) {}
 }

@@ -454,7 +454,13 @@ public final class GameSession {
 
     void attach(Presence p, Presence.Entered e, int budget) {
       presence = p;
-      feed = new SnapshotFeed(e.entityId(), e.planetRadiusMeters(), e.position(), budget);
+      feed =
+          new SnapshotFeed(
+              e.entityId(),
+              e.planetRadiusMeters(),
+              e.position(),
+              budget,
+              new EntityNaming(deps.play()));
       early.forEach(feed::entered);
       early.clear();
     }
@@ -498,10 +504,21 @@ public final class GameSession {
       // world calls a listener one event at a time; the feed's own lock only guards against a
       // second caller during a takeover).
       List<Envelope> encoded;
+      List<Long> unnamed;
       synchronized (feed) {
         encoded = feed.encode(tick, visible);
+        unnamed = feed.naming().drainUnnamed();
       }
       encoded.forEach(out::send);
+      feed.naming().followUp(unnamed, this::sendIfCurrent);
+    }
+
+    private void sendIfCurrent(Envelope envelope) {
+      synchronized (GameSession.this) {
+        if (current()) {
+          out.send(envelope);
+        }
+      }
     }
 
     @Override

@@ -27,10 +27,21 @@ final class SnapshotFeed {
   private final int budgetBytes;
   private final AtomicInteger acknowledged = new AtomicInteger();
   private final Set<Long> announced = new LinkedHashSet<>();
+  private final EntityNaming naming;
   private PlayPosition self;
   private long tick;
 
   SnapshotFeed(long selfId, double planetRadiusMeters, PlayPosition start, int budgetBytes) {
+    this(selfId, planetRadiusMeters, start, budgetBytes, EntityNaming.kindsOnly());
+  }
+
+  SnapshotFeed(
+      long selfId,
+      double planetRadiusMeters,
+      PlayPosition start,
+      int budgetBytes,
+      EntityNaming naming) {
+    this.naming = naming;
     this.selfId = selfId;
     this.quantiser = new Quantiser(planetRadiusMeters);
     this.self = start;
@@ -83,7 +94,7 @@ final class SnapshotFeed {
                     EntityEnter.newBuilder()
                         .setEntityId(e.entityId())
                         .setKind(ProtoMapping.kindOf(e.kind()))
-                        .setName(e.kind().name().toLowerCase(java.util.Locale.ROOT))
+                        .setName(naming.nameFor(e))
                         .setPosition(ProtoMapping.toProto(e)))
                 .build());
       }
@@ -96,6 +107,11 @@ final class SnapshotFeed {
             .setSnapshot(encoder.encode(viewer, states, serverTick, budgetBytes))
             .build());
     return out;
+  }
+
+  /** The naming of this feed's EntityEnter messages (for its follow-ups). */
+  EntityNaming naming() {
+    return naming;
   }
 
   private EntityState quantise(WorldListener.SeenEntity e) {

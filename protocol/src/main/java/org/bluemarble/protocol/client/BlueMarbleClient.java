@@ -292,6 +292,7 @@ public final class BlueMarbleClient implements AutoCloseable {
       case WALLET_UPDATE -> listener.onWalletUpdate(e.getWalletUpdate());
       case DISCONNECT -> listener.onDisconnect(e.getDisconnect());
       case ERROR -> listener.onError(e.getError());
+      case ENTITY_NAME -> listener.onEntityName(e.getEntityName());
       default -> {}
     }
   }

@@ -53,4 +53,7 @@ public interface ClientListener {
 
   /** The server pushed the player's wallet (after an economy operation). */
   default void onWalletUpdate(org.bluemarble.protocol.v1.WalletUpdate wallet) {}
+
+  /** The display name of an entity announced earlier by {@link #onEntityEnter} under its kind. */
+  default void onEntityName(org.bluemarble.protocol.v1.EntityName name) {}
 }

@@ -1,0 +1,199 @@
+package org.bluemarble.names;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Extension;
+import org.apache.pekko.actor.typed.ExtensionId;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.bluemarble.edge.port.PlayPosition;
+import org.bluemarble.edge.port.WorldAdminPort;
+import org.bluemarble.node.CborSerializable;
+
+/**
+ * Where the players in the world are, for admins: each node's presences report their character's
+ * latest authoritative position here (a map write per acknowledged input, no messages), and a
+ * reader registered with the receptionist answers for its node, so an admin query asks every node
+ * and merges the answers ({@link #page}). One per node: {@link #get}.
+ */
+public final class OnlinePlayers implements Extension {
+  /** The key every node's reader is registered under. */
+  static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "online-players");
+
+  /** What a reader accepts. */
+  public interface Command {}
+
+  /** Asks for the players in the world on this node. */
+  public record ListLocal(ActorRef<Local> replyTo) implements Command, CborSerializable {}
+
+  /** The players whose presence runs on node {@code node}. */
+  public record Local(String node, List<Seen> players) implements CborSerializable {}
+
+  /** One player where it was last acknowledged, at {@code atMillis} (epoch). */
+  public record Seen(
+      String playerId,
+      long entityId,
+      String name,
+      double latitudeDeg,
+      double longitudeDeg,
+      double altitudeMeters,
+      String cellId,
+      long atMillis)
+      implements CborSerializable {}
+
+  private final ActorSystem<?> system;
+  private final Map<String, Seen> local = new ConcurrentHashMap<>();
+
+  private OnlinePlayers(ActorSystem<?> system) {
+    this.system = system;
+    system.systemActorOf(
+        reader(system.address().toString(), local), "online-players", Props.empty());
+  }
+
+  /** This node's registry. */
+  public static OnlinePlayers get(ActorSystem<?> system) {
+    return Id.INSTANCE.apply(system);
+  }
+
+  /** {@code playerId}'s character ({@code name}, entity {@code entityId}) stands at {@code at}. */
+  public void seen(String playerId, long entityId, String name, PlayPosition at, String cellId) {
+    local.put(
+        playerId,
+        new Seen(
+            playerId,
+            entityId,
+            name,
+            at.latitudeDeg(),
+            at.longitudeDeg(),
+            at.altitudeMeters(),
+            cellId,
+            System.currentTimeMillis()));
+  }
+
+  /** {@code playerId} moved to {@code at} (ignored unless {@link #seen} before). */
+  public void moved(String playerId, PlayPosition at, String cellId) {
+    local.computeIfPresent(
+        playerId,
+        (id, s) ->
+            new Seen(
+                id,
+                s.entityId(),
+                s.name(),
+                at.latitudeDeg(),
+                at.longitudeDeg(),
+                at.altitudeMeters(),
+                cellId == null ? s.cellId() : cellId,
+                System.currentTimeMillis()));
+  }
+
+  /** {@code playerId}'s presence on this node ended. */
+  public void gone(String playerId) {
+    local.remove(playerId);
+  }
+
+  /**
+   * The players in the world on every node that answers within {@code timeout}, ordered by name
+   * then player id, {@code limit} of them from {@code offset}; a player seen on two nodes (during a
+   * takeover) is listed once, where it was seen last.
+   */
+  public CompletionStage<WorldAdminPort.PositionPage> page(
+      int offset, int limit, Duration timeout) {
+    return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(
+            system.receptionist(),
+            r -> Receptionist.find(SERVICE_KEY, r),
+            timeout,
+            system.scheduler())
+        .thenCompose(
+            listing -> {
+              Set<ActorRef<Command>> nodes = listing.getServiceInstances(SERVICE_KEY);
+              List<CompletableFuture<Local>> answers = new ArrayList<>();
+              for (ActorRef<Command> node : nodes) {
+                answers.add(
+                    AskPattern.<Command, Local>ask(
+                            node, ListLocal::new, timeout, system.scheduler())
+                        .toCompletableFuture()
+                        .exceptionally(e -> null));
+              }
+              return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                  .thenApply(done -> merge(answers, offset, limit));
+            });
+  }
+
+  static WorldAdminPort.PositionPage merge(
+      List<CompletableFuture<Local>> answers, int offset, int limit) {
+    Map<String, Seen> byPlayer = new java.util.HashMap<>();
+    Map<String, String> nodeOf = new java.util.HashMap<>();
+    int answered = 0;
+    for (CompletableFuture<Local> a : answers) {
+      Local l = a.join();
+      if (l == null) {
+        continue;
+      }
+      answered++;
+      for (Seen s : l.players()) {
+        Seen before = byPlayer.get(s.playerId());
+        if (before == null || before.atMillis() < s.atMillis()) {
+          byPlayer.put(s.playerId(), s);
+          nodeOf.put(s.playerId(), l.node());
+        }
+      }
+    }
+    TreeMap<String, Seen> ordered = new TreeMap<>();
+    byPlayer.values().forEach(s -> ordered.put(s.name() + "\u0000" + s.playerId(), s));
+    List<Seen> all = new ArrayList<>(ordered.values());
+    List<WorldAdminPort.PlayerPosition> players = new ArrayList<>();
+    for (Seen s : all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()))) {
+      players.add(
+          new WorldAdminPort.PlayerPosition(
+              s.playerId(),
+              Long.toUnsignedString(s.entityId()),
+              s.name(),
+              s.latitudeDeg(),
+              s.longitudeDeg(),
+              s.altitudeMeters(),
+              s.cellId(),
+              nodeOf.get(s.playerId()),
+              java.time.Instant.ofEpochMilli(s.atMillis()).toString()));
+    }
+    Integer next = offset + limit < all.size() ? offset + limit : null;
+    return new WorldAdminPort.PositionPage(
+        all.size(), offset, limit, answers.size(), answered, players, next);
+  }
+
+  private static Behavior<Command> reader(String node, Map<String, Seen> local) {
+    return Behaviors.setup(
+        ctx -> {
+          ctx.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, ctx.getSelf()));
+          return Behaviors.receive(Command.class)
+              .onMessage(
+                  ListLocal.class,
+                  m -> {
+                    m.replyTo().tell(new Local(node, List.copyOf(local.values())));
+                    return Behaviors.same();
+                  })
+              .build();
+        });
+  }
+
+  private static final class Id extends ExtensionId<OnlinePlayers> {
+    static final Id INSTANCE = new Id();
+
+    @Override
+    public OnlinePlayers createExtension(ActorSystem<?> system) {
+      return new OnlinePlayers(system);
+    }
+  }
+}
