@@ -15,7 +15,8 @@ public sealed interface SessionEvent extends CborSerializable
         SessionEvent.EntityEntered,
         SessionEvent.EntityLeft,
         SessionEvent.HandedOff,
-        SessionEvent.InputsDropped {
+        SessionEvent.InputsDropped,
+        SessionEvent.CombatFeed {
 
   /**
    * Every input up to {@code lastSequence} has been played (each for the protocol's input period),
@@ -83,4 +84,15 @@ public sealed interface SessionEvent extends CborSerializable
    * edge should disconnect the client with reason "input flood".
    */
   record InputsDropped(long playerId, int dropped, int queueLimit) implements SessionEvent {}
+
+  /**
+   * What combat in the cell did this tick that {@code playerId} sees (its own refusals, and hits,
+   * heals, effects, deaths, loot and respawns within its area of interest), in order.
+   */
+  record CombatFeed(long playerId, List<org.bluemarble.zone.combat.CombatFact> facts)
+      implements SessionEvent {
+    public CombatFeed {
+      facts = List.copyOf(facts);
+    }
+  }
 }

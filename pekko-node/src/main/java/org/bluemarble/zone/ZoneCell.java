@@ -107,7 +107,8 @@ public final class ZoneCell
           GetCellSummary,
           Tick,
           HandoffAnswered,
-          Stop {}
+          Stop,
+          UseAbility {}
 
   /**
    * Puts a player into this cell: at log-in (from its checkpoint) or by handoff from a neighbour,
@@ -148,6 +149,12 @@ public final class ZoneCell
 
   /** For the admin API. */
   public record GetCellSummary(ActorRef<Reply> replyTo) implements Command {}
+
+  /**
+   * A player in this cell uses ability {@code abilityId} on entity {@code targetId} (0: itself or
+   * around itself); decided in the next tick, refusals go back as combat facts. Tell only.
+   */
+  public record UseAbility(String playerId, String abilityId, long targetId) implements Command {}
 
   private enum Tick implements Command {
     INSTANCE
@@ -329,6 +336,13 @@ public final class ZoneCell
         .onCommand(Tick.class, (s, t) -> onTick())
         .onCommand(Stop.class, (s, t) -> onStop())
         .onCommand(HandoffAnswered.class, this::onHandoffAnswered)
+        .onCommand(
+            UseAbility.class,
+            (s, c) -> {
+              parts.ticker.useAbility(
+                  PlayerIds.simulationId(c.playerId()), c.abilityId(), c.targetId());
+              return Effect().noReply();
+            })
         .build();
   }
 
