@@ -1,6 +1,7 @@
 package org.bluemarble.combat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -180,7 +181,7 @@ public final class Combatant {
     double seconds = dtMillis / 1000.0;
     double dot = 0;
     long source = 0;
-    for (StatusEffect e : effects.dots()) {
+    for (StatusEffect e : effects.size() == 0 ? List.<StatusEffect>of() : effects.dots()) {
       long active = Math.min(nowMillis, e.untilMillis()) - (nowMillis - dtMillis);
       if (active > 0) {
         dot += e.magnitude() * Math.min(active, dtMillis) / 1000.0;

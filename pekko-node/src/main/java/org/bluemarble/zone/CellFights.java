@@ -73,6 +73,10 @@ final class CellFights implements CellCombat.Whereabouts {
    */
   List<CombatFact> tick(long tick, CellRoster roster, CellOutbox outbox) {
     syncPlayers();
+    if (players.isEmpty() && combat.quiet()) {
+      // nobody to fight or see it; the dead come back on the first tick with players
+      return List.of();
+    }
     List<CombatFact> facts = combat.tick(tick, this);
     if (!facts.isEmpty()) {
       push(facts, roster);

@@ -163,6 +163,11 @@ public final class CellCombat {
     return fighters.size();
   }
 
+  /** Whether no request or cast waits (then a cell without players may skip its combat step). */
+  public boolean quiet() {
+    return requests.isEmpty() && casts.isEmpty();
+  }
+
   /** Advances combat to tick {@code tickNumber}; returns what happened, in order. */
   public List<CombatFact> tick(long tickNumber, Whereabouts where) {
     this.tick = tickNumber;
@@ -191,7 +196,7 @@ public final class CellCombat {
     for (Request r : batch) {
       handle(r, where, now, facts, seq);
     }
-    for (Fighter f : List.copyOf(fighters.values())) {
+    for (Fighter f : fighters.values()) {
       if (f.brain != null
           && !f.body.dead()
           && Math.floorMod(tickNumber + f.body.id(), THINK_EVERY_TICKS) == 0) {
@@ -298,6 +303,12 @@ public final class CellCombat {
     return a.rangeMeters() + bonus + RANGE_SLACK_METERS;
   }
 
+  /** A cheap early out: the latitude difference alone puts them more than {@code meters} apart. */
+  private boolean farApart(Place a, Place b, double meters) {
+    double dLat = Math.toRadians(Math.abs(a.latitudeDeg() - b.latitudeDeg()));
+    return dLat * settings.planetRadiusMeters() > meters + RANGE_SLACK_METERS;
+  }
+
   private double distance(Place a, Place b) {
     return SphereGeometry.rangeMeters(
         a.latitudeDeg(),
@@ -332,12 +343,14 @@ public final class CellCombat {
     if (centre == null || from == null) {
       return;
     }
-    for (Fighter other : List.copyOf(fighters.values())) {
+    for (Fighter other : fighters.values()) {
       if (other == user || other.body.dead()) {
         continue;
       }
       Place p = where.where(other.body.id());
-      if (p == null || distance(centre, p) > a.radiusMeters()) {
+      if (p == null
+          || farApart(centre, p, a.radiusMeters())
+          || distance(centre, p) > a.radiusMeters()) {
         continue;
       }
       if (a.hostile() ? mayHurt(user, from, other, p) : other.player()) {
@@ -432,12 +445,17 @@ public final class CellCombat {
     long nearest = 0;
     double nearestMeters = Double.POSITIVE_INFINITY;
     double awareness = c.kind.awarenessMeters();
-    for (Fighter f : fighters.values()) {
+    // only an aggressive creature minding its own business looks for players to attack
+    boolean looking =
+        c.kind.temperament() == CreatureKind.Temperament.AGGRESSIVE
+            && (c.brain.state() == CreatureBrain.State.IDLE
+                || c.brain.state() == CreatureBrain.State.WANDER);
+    for (Fighter f : looking ? fighters.values() : List.<Fighter>of()) {
       if (!f.player() || f.body.dead()) {
         continue;
       }
       Place p = where.where(f.body.id());
-      if (p == null) {
+      if (p == null || farApart(at, p, awareness)) {
         continue;
       }
       double d = distance(at, p);
