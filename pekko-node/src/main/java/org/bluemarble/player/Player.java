@@ -17,13 +17,14 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.bluemarble.combat.Experience;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
 
 /**
  * A player character: sharded by player id (a UUID), event-sourced. Holds the character's name,
- * class and last checkpointed position. Invalid input is rejected with a reply that says why, and
- * nothing is persisted.
+ * class, last checkpointed position and experience (the level follows from it through {@link
+ * Experience}). Invalid input is rejected with a reply that says why, and nothing is persisted.
  */
 public final class Player
     extends EventSourcedBehaviorWithEnforcedReplies<Player.Command, Player.Event, Player.State> {
@@ -53,7 +54,7 @@ public final class Player
 
   /** Everything a Player accepts. */
   public sealed interface Command extends CborSerializable
-      permits CreateCharacter, GetProfile, CheckpointPosition, Rename {}
+      permits CreateCharacter, GetProfile, CheckpointPosition, Rename, GainExperience {}
 
   /** Creates the character; {@code characterClass} is the class's name as the client sent it. */
   public record CreateCharacter(String name, String characterClass, ActorRef<Reply> replyTo)
@@ -70,6 +71,17 @@ public final class Player
       implements Command {}
 
   public record Rename(String newName, ActorRef<Reply> replyTo) implements Command {}
+
+  /**
+   * Adds {@code amount} (1..{@value #MAX_EXPERIENCE_GRANT}) experience earned by {@code source}
+   * (such as {@code "kill:wolf"} or {@code "harvest:timber"}); sent by the zone cell that saw the
+   * deed. {@code grantId} makes a re-sent grant count once.
+   */
+  public record GainExperience(long amount, String source, String grantId, ActorRef<Reply> replyTo)
+      implements Command {}
+
+  /** Largest single experience grant accepted; more is a bug or a cheat. */
+  public static final long MAX_EXPERIENCE_GRANT = 1_000_000;
 
   // Replies
 
@@ -88,8 +100,22 @@ public final class Player
       Position position,
       Instant createdAt,
       long revision,
-      String hostedBy)
-      implements Reply {}
+      String hostedBy,
+      int level,
+      long experience)
+      implements Reply {
+    /** A level-1 profile without experience. */
+    public Profile(
+        String playerId,
+        String name,
+        CharacterClass characterClass,
+        Position position,
+        Instant createdAt,
+        long revision,
+        String hostedBy) {
+      this(playerId, name, characterClass, position, createdAt, revision, hostedBy, 1, 0);
+    }
+  }
 
   /** Why a command was refused. Nothing was persisted. */
   public record Rejected(Reason reason, String message) implements Reply {}
@@ -104,7 +130,11 @@ public final class Player
   // Events
 
   public sealed interface Event extends CborSerializable
-      permits CharacterCreated, PositionCheckpointed, CharacterRenamed {}
+      permits CharacterCreated,
+          PositionCheckpointed,
+          CharacterRenamed,
+          ExperienceGained,
+          LevelledUp {}
 
   public record CharacterCreated(
       String playerId, String name, CharacterClass characterClass, Instant createdAt)
@@ -115,6 +145,19 @@ public final class Player
 
   public record CharacterRenamed(String playerId, String name) implements Event {}
 
+  /**
+   * Experience earned ({@code source} such as {@code "kill:wolf"}), with the new total; {@code
+   * grantId} is remembered so a re-sent grant is ignored.
+   */
+  public record ExperienceGained(
+      String playerId, long amount, String source, String grantId, long totalExperience, Instant at)
+      implements Event {}
+
+  /**
+   * The character reached {@code level} (persisted beside the grant that crossed the threshold).
+   */
+  public record LevelledUp(String playerId, int level, Instant at) implements Event {}
+
   // State
 
   /** The character as the journal knows it; {@code name == null} until created. */
@@ -123,24 +166,53 @@ public final class Player
       CharacterClass characterClass,
       Position position,
       Instant createdAt,
-      long revision)
+      long revision,
+      long experience,
+      String lastGrantId)
       implements CborSerializable {
-    static final State EMPTY = new State(null, null, null, null, 0);
+    static final State EMPTY = new State(null, null, null, null, 0, 0, null);
+
+    /** A state without experience (as journals written before progression existed restore). */
+    public State(
+        String name,
+        CharacterClass characterClass,
+        Position position,
+        Instant createdAt,
+        long revision) {
+      this(name, characterClass, position, createdAt, revision, 0, null);
+    }
+
+    int level() {
+      return Experience.levelFor(experience);
+    }
+
+    State gained(ExperienceGained e) {
+      return new State(
+          name,
+          characterClass,
+          position,
+          createdAt,
+          revision + 1,
+          e.totalExperience(),
+          e.grantId());
+    }
 
     boolean created() {
       return name != null;
     }
 
     State created(CharacterCreated e) {
-      return new State(e.name(), e.characterClass(), null, e.createdAt(), revision + 1);
+      return new State(e.name(), e.characterClass(), null, e.createdAt(), revision + 1, 0, null);
     }
 
     State checkpointed(PositionCheckpointed e) {
-      return new State(name, characterClass, e.position(), createdAt, revision + 1);
+      return new State(
+          name, characterClass, e.position(), createdAt, revision + 1, experience, lastGrantId);
     }
 
     State renamed(CharacterRenamed e) {
-      return new State(e.name(), characterClass, position, createdAt, revision + 1);
+      return new State(
+          e.name(), characterClass, position, createdAt, revision + 1, experience, lastGrantId);
     }
   }
 
@@ -182,6 +254,7 @@ public final class Player
         .onCommand(GetProfile.class, this::onGetProfile)
         .onCommand(CheckpointPosition.class, this::onCheckpointPosition)
         .onCommand(Rename.class, this::onRename)
+        .onCommand(GainExperience.class, this::onGainExperience)
         .build();
   }
 
@@ -240,6 +313,40 @@ public final class Player
         .thenReply(cmd.replyTo(), this::profile);
   }
 
+  /**
+   * Persists the grant, and a level-up for every level crossed. The grant id of the last grant is
+   * kept, so the cell re-sending an unanswered grant does not count it twice.
+   */
+  private ReplyEffect<Event, State> onGainExperience(State state, GainExperience cmd) {
+    if (!state.created()) {
+      return notFound(cmd.replyTo());
+    }
+    if (cmd.amount() < 1 || cmd.amount() > MAX_EXPERIENCE_GRANT) {
+      return reject(
+          cmd.replyTo(),
+          Reason.INVALID_INPUT,
+          "experience must be 1.." + MAX_EXPERIENCE_GRANT + ", was " + cmd.amount());
+    }
+    if (cmd.grantId() != null && cmd.grantId().equals(state.lastGrantId())) {
+      return Effect().reply(cmd.replyTo(), profile(state));
+    }
+    long total = Math.min(Long.MAX_VALUE / 2, state.experience() + cmd.amount());
+    Instant now = clock.instant();
+    java.util.List<Event> events = new java.util.ArrayList<>();
+    events.add(
+        new ExperienceGained(
+            playerId,
+            cmd.amount(),
+            cmd.source() == null ? "" : cmd.source(),
+            cmd.grantId(),
+            total,
+            now));
+    for (int l = state.level() + 1; l <= Experience.levelFor(total); l++) {
+      events.add(new LevelledUp(playerId, l, now));
+    }
+    return Effect().persist(events).thenReply(cmd.replyTo(), this::profile);
+  }
+
   private ReplyEffect<Event, State> notFound(ActorRef<Reply> replyTo) {
     return reject(replyTo, Reason.NOT_FOUND, "no player " + playerId);
   }
@@ -256,7 +363,9 @@ public final class Player
         s.position(),
         s.createdAt(),
         s.revision(),
-        hostedBy);
+        hostedBy,
+        s.level(),
+        s.experience());
   }
 
   // Event handler
@@ -268,6 +377,8 @@ public final class Player
         .onEvent(CharacterCreated.class, (s, e) -> s.created(e))
         .onEvent(PositionCheckpointed.class, (s, e) -> s.checkpointed(e))
         .onEvent(CharacterRenamed.class, (s, e) -> s.renamed(e))
+        .onEvent(ExperienceGained.class, (s, e) -> s.gained(e))
+        .onEvent(LevelledUp.class, (s, e) -> s)
         .build();
   }
 }

@@ -162,7 +162,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
             PostStop.class,
             s -> {
               chatLeft();
-              gone();
+              return gone();
             })
         .build();
   }

@@ -30,4 +30,10 @@ public interface CellOutbox {
    * cells until it stops. Without a cluster nobody lists cells.
    */
   default void live(S2CellId cell, ActorRef<ZoneCell.Command> self) {}
+
+  /**
+   * Experience earned by {@code playerId} in this cell (a kill), told to its {@code Player} entity;
+   * {@code grantId} lets the entity ignore a repeat. Fire and forget.
+   */
+  default void grantExperience(String playerId, long amount, String source, String grantId) {}
 }

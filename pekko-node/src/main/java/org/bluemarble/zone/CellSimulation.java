@@ -356,6 +356,12 @@ public final class CellSimulation {
     return facts;
   }
 
+  /** The class of player {@code playerId} simulated here, or null. */
+  CharacterClass classOf(long playerId) {
+    int index = slotById.get(playerId);
+    return index == LongIntMap.MISSING ? null : slots.get(index).mover.characterClass();
+  }
+
   /** This cell's id. */
   public S2CellId cellId() {
     return cellId;

@@ -35,6 +35,7 @@ final class CellTicker {
   private final TickStats stats;
   private final CellMetrics metrics;
   private final SessionPush push = new SessionPush();
+  private final CellFights fights;
   private final long idleTicksToPassivate;
   private final Map<Long, Integer> droppedThisTick = new HashMap<>();
   private long droppedInputs;
@@ -75,6 +76,16 @@ final class CellTicker {
     this.ghosts =
         new CellGhosts(sim, this.outbox, interestTicks, Math.max(interestTicks, forwardTicks / 10));
     this.handoffs = new CellHandoffs(sim, roster, this.outbox, receipts, forwardTicks, log);
+    this.fights = new CellFights(sim, settings, deps.terrain(), deps.worldSeed());
+  }
+
+  /** Queues a player's ability for the next tick's combat step. */
+  void useAbility(long playerId, String abilityId, long targetId) {
+    fights.useAbility(playerId, abilityId, targetId);
+  }
+
+  CellFights fights() {
+    return fights;
   }
 
   TickStats stats() {
@@ -146,6 +157,7 @@ final class CellTicker {
     long start = System.nanoTime();
     TickReport report = sim.tick(now.getEpochSecond() * 1_000_000_000L + now.getNano());
     push.push(report, sim.population(), roster, cellId, sim.dayPhase(now));
+    fights.tick(report.tick(), roster, outbox);
     reportDroppedInputs();
     handoffs.handOff(report);
     for (TickReport.Checkpoint c : report.checkpoints()) {

@@ -50,6 +50,11 @@ final class NeighbourTraffic implements CellOutbox {
   }
 
   @Override
+  public void grantExperience(String playerId, long amount, String source, String grantId) {
+    outbox.grantExperience(playerId, amount, source, grantId);
+  }
+
+  @Override
   public boolean sameNode(S2CellId cell) {
     return outbox.sameNode(cell);
   }

@@ -16,7 +16,8 @@ public sealed interface SessionEvent extends CborSerializable
         SessionEvent.EntityLeft,
         SessionEvent.HandedOff,
         SessionEvent.InputsDropped,
-        SessionEvent.ChatHeard {
+        SessionEvent.ChatHeard,
+        SessionEvent.CombatFeed {
 
   /**
    * Every input up to {@code lastSequence} has been played (each for the protocol's input period),
@@ -87,4 +88,15 @@ public sealed interface SessionEvent extends CborSerializable
 
   /** A Say or Yell the player heard (see {@link CellSay}). */
   record ChatHeard(long playerId, org.bluemarble.chat.ChatEntry entry) implements SessionEvent {}
+
+  /**
+   * What combat in the cell did this tick that {@code playerId} sees (its own refusals, and hits,
+   * heals, effects, deaths, loot and respawns within its area of interest), in order.
+   */
+  record CombatFeed(long playerId, List<org.bluemarble.zone.combat.CombatFact> facts)
+      implements SessionEvent {
+    public CombatFeed {
+      facts = List.copyOf(facts);
+    }
+  }
 }

@@ -43,6 +43,13 @@ final class ShardedOutbox implements CellOutbox {
   }
 
   @Override
+  public void grantExperience(String playerId, long amount, String source, String grantId) {
+    sharding
+        .entityRefFor(Player.ENTITY_KEY, playerId)
+        .tell(new Player.GainExperience(amount, source, grantId, ignore));
+  }
+
+  @Override
   public boolean sameNode(S2CellId cell) {
     return shards.hosts(CellIds.entityId(cell));
   }

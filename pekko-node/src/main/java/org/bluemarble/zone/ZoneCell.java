@@ -108,7 +108,8 @@ public final class ZoneCell
           Tick,
           HandoffAnswered,
           Stop,
-          Say {}
+          Say,
+          UseAbility {}
 
   /**
    * Puts a player into this cell: at log-in (from its checkpoint) or by handoff from a neighbour,
@@ -149,6 +150,12 @@ public final class ZoneCell
 
   /** For the admin API. */
   public record GetCellSummary(ActorRef<Reply> replyTo) implements Command {}
+
+  /**
+   * A player in this cell uses ability {@code abilityId} on entity {@code targetId} (0: itself or
+   * around itself); decided in the next tick, refusals go back as combat facts. Tell only.
+   */
+  public record UseAbility(String playerId, String abilityId, long targetId) implements Command {}
 
   private enum Tick implements Command {
     INSTANCE
@@ -344,6 +351,13 @@ public final class ZoneCell
         .onCommand(Stop.class, (s, t) -> onStop())
         .onCommand(HandoffAnswered.class, this::onHandoffAnswered)
         .onCommand(Say.class, (s, say) -> onSay(say))
+        .onCommand(
+            UseAbility.class,
+            (s, c) -> {
+              parts.ticker.useAbility(
+                  PlayerIds.simulationId(c.playerId()), c.abilityId(), c.targetId());
+              return Effect().noReply();
+            })
         .build();
   }
 

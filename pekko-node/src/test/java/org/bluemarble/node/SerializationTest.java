@@ -51,7 +51,13 @@ class SerializationTest {
         new Player.PositionCheckpointed(id, position, at),
         new Player.CharacterRenamed(id, "Bria"),
         new Player.State("Aria", CharacterClass.RANGER, position, at, 42),
-        new Player.State(null, null, null, null, 0));
+        new Player.State(null, null, null, null, 0),
+        new Player.GainExperience(120, "kill:wolf", "loot:1:2:3", replyTo),
+        new Player.ExperienceGained(id, 120, "kill:wolf", "loot:1:2:3", 220, at),
+        new Player.LevelledUp(id, 2, at),
+        new Player.State("Aria", CharacterClass.RANGER, position, at, 43, 220, "loot:1:2:3"),
+        new Player.Profile(
+            id, "Aria", CharacterClass.HEALER, position, at, 7, "pekko://x@h:1", 2, 220));
   }
 
   @Test

@@ -11,8 +11,16 @@ final class RecordingOutbox implements CellOutbox {
 
   record Checkpointed(String playerId, GeoPosition position) {}
 
+  record Granted(String playerId, long amount, String source, String grantId) {}
+
   final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
   final Queue<Checkpointed> checkpoints = new ConcurrentLinkedQueue<>();
+  final Queue<Granted> grants = new ConcurrentLinkedQueue<>();
+
+  @Override
+  public void grantExperience(String playerId, long amount, String source, String grantId) {
+    grants.add(new Granted(playerId, amount, source, grantId));
+  }
 
   @Override
   public void toCell(S2CellId cell, ZoneCell.Command command) {

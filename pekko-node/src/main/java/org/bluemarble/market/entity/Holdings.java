@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -23,6 +24,7 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.TrustTier;
+import org.bluemarble.market.inventory.EquipmentSlot;
 import org.bluemarble.market.inventory.InventoryEvent.ItemsAdded;
 import org.bluemarble.market.inventory.InventoryEvent.ItemsRemoved;
 import org.bluemarble.market.inventory.ItemCatalog;
@@ -78,7 +80,15 @@ public final class Holdings
 
   /** Everything the holdings accept. */
   public sealed interface Command extends CborSerializable
-      permits Post, GetHoldings, Freeze, SetTrustTier, EraseHistory, Flush {}
+      permits Post,
+          GetHoldings,
+          Freeze,
+          SetTrustTier,
+          EraseHistory,
+          Flush,
+          Equip,
+          Unequip,
+          GetEquipment {}
 
   /** Apply {@code leg} once. */
   public record Post(Leg leg, ActorRef<LegReply> replyTo) implements Command {}
@@ -103,6 +113,32 @@ public final class Holdings
   public record SetTrustTier(TrustTier tier, String reason, ActorRef<HoldingsView> replyTo)
       implements Command {}
 
+  /**
+   * Moves one {@code itemId} from the bag into equipment slot {@code slot} (what was worn there
+   * goes back into the bag), so a worn item is never also in the bag, for sale or traded.
+   */
+  public record Equip(String itemId, EquipmentSlot slot, ActorRef<EquipReply> replyTo)
+      implements Command {}
+
+  /** Moves what is worn in {@code slot} back into the first free bag slot. */
+  public record Unequip(EquipmentSlot slot, ActorRef<EquipReply> replyTo) implements Command {}
+
+  /** What the player wears (combat reads it on entry). */
+  public record GetEquipment(ActorRef<EquipReply> replyTo) implements Command {}
+
+  /** The answer to an equipment command: what is worn now, or why it was refused. */
+  public sealed interface EquipReply extends CborSerializable permits Worn, EquipRefused {}
+
+  /** Item ids by equipment slot. */
+  public record Worn(Map<EquipmentSlot, String> equipment) implements EquipReply {
+    public Worn {
+      equipment = Map.copyOf(equipment);
+    }
+  }
+
+  /** Nothing changed, because of {@code error}. */
+  public record EquipRefused(MarketError error, String message) implements EquipReply {}
+
   /** The freeze reason of holdings whose owner's account was erased. */
   public static final String ERASED = "account erased";
 
@@ -116,7 +152,14 @@ public final class Holdings
   // Events
 
   public sealed interface Event extends CborSerializable
-      permits LegApplied, LegVoided, LegsRecorded, FreezeChanged, TrustTierChanged, HistoryErased {}
+      permits LegApplied,
+          LegVoided,
+          LegsRecorded,
+          FreezeChanged,
+          TrustTierChanged,
+          HistoryErased,
+          ItemWorn,
+          ItemTakenOff {}
 
   /** A leg applied; {@code added}/{@code removed} name the exact inventory slots (null if none). */
   public record LegApplied(
@@ -142,6 +185,16 @@ public final class Holdings
 
   /** The owner's account was erased: the ledger lines are forgotten and trading is frozen. */
   public record HistoryErased(String playerId, Instant at) implements Event {}
+
+  /** {@code itemId} moved from bag slot {@code fromBagSlot} into equipment slot {@code slot}. */
+  public record ItemWorn(
+      String playerId, EquipmentSlot slot, String itemId, int fromBagSlot, Instant at)
+      implements Event {}
+
+  /** {@code itemId} moved from equipment slot {@code slot} into bag slot {@code toBagSlot}. */
+  public record ItemTakenOff(
+      String playerId, EquipmentSlot slot, String itemId, int toBagSlot, Instant at)
+      implements Event {}
 
   /** An admin gave the player trust tier {@code tier}. */
   public record TrustTierChanged(String playerId, TrustTier tier, String reason, Instant at)
@@ -213,6 +266,9 @@ public final class Holdings
         .onCommand(Flush.class, this::onFlush)
         .onCommand(SetTrustTier.class, this::onSetTrustTier)
         .onCommand(EraseHistory.class, this::onEraseHistory)
+        .onCommand(Equip.class, this::onEquip)
+        .onCommand(Unequip.class, this::onUnequip)
+        .onCommand(GetEquipment.class, (s, c) -> Effect().reply(c.replyTo(), s.worn()))
         .build();
   }
 
@@ -259,6 +315,40 @@ public final class Holdings
         state,
         new FreezeChanged(playerId, cmd.frozen(), cmd.reason(), clock.instant()),
         s -> cmd.replyTo().tell(s.view(playerId)));
+  }
+
+  /**
+   * Equips against the state after the posts already waiting: while some wait, the command goes
+   * back to the mailbox behind their flush.
+   */
+  private ReplyEffect<Event, HoldingsState> onEquip(HoldingsState state, Equip cmd) {
+    if (!waiting.isEmpty()) {
+      self.tell(cmd);
+      return Effect().noReply();
+    }
+    try {
+      ItemWorn worn = state.wear(playerId, cmd.itemId(), cmd.slot(), clock.instant());
+      return Effect().persist(worn).thenReply(cmd.replyTo(), HoldingsState::worn);
+    } catch (MarketException e) {
+      return Effect().reply(cmd.replyTo(), new EquipRefused(e.error(), e.getMessage()));
+    } catch (NullPointerException e) {
+      return Effect()
+          .reply(
+              cmd.replyTo(), new EquipRefused(MarketError.INVALID_SLOT, "slot and item required"));
+    }
+  }
+
+  private ReplyEffect<Event, HoldingsState> onUnequip(HoldingsState state, Unequip cmd) {
+    if (!waiting.isEmpty()) {
+      self.tell(cmd);
+      return Effect().noReply();
+    }
+    try {
+      ItemTakenOff off = state.takeOff(playerId, cmd.slot(), clock.instant());
+      return Effect().persist(off).thenReply(cmd.replyTo(), HoldingsState::worn);
+    } catch (MarketException e) {
+      return Effect().reply(cmd.replyTo(), new EquipRefused(e.error(), e.getMessage()));
+    }
   }
 
   private ReplyEffect<Event, HoldingsState> onEraseHistory(HoldingsState state, EraseHistory cmd) {
@@ -358,6 +448,8 @@ public final class Holdings
         .onEvent(FreezeChanged.class, HoldingsState::freezeChanged)
         .onEvent(TrustTierChanged.class, HoldingsState::trustTierChanged)
         .onEvent(HistoryErased.class, HoldingsState::historyErased)
+        .onEvent(ItemWorn.class, HoldingsState::wore)
+        .onEvent(ItemTakenOff.class, HoldingsState::tookOff)
         .build();
   }
 }

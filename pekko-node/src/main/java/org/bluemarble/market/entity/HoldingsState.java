@@ -217,6 +217,50 @@ public final class HoldingsState {
     return this;
   }
 
+  /** The event wearing one {@code itemId} from the bag in {@code slot}; throws if it cannot. */
+  Holdings.ItemWorn wear(String playerId, String itemId, EquipmentSlot slot, Instant at) {
+    java.util.Objects.requireNonNull(slot, "slot");
+    for (int i = Inventory.SLOTS - 1; i >= 0; i--) {
+      var stack = inventory.slot(i);
+      if (stack.isPresent() && stack.get().itemId().equals(itemId)) {
+        inventory.equip(i, slot); // validates that the item fits the slot
+        return new Holdings.ItemWorn(playerId, slot, itemId, i, at);
+      }
+    }
+    throw new MarketException(
+        MarketError.INSUFFICIENT_INVENTORY, "no " + itemId + " in the bag to equip");
+  }
+
+  /** The event putting what is worn in {@code slot} back into the bag; throws if it cannot. */
+  Holdings.ItemTakenOff takeOff(String playerId, EquipmentSlot slot, Instant at) {
+    if (slot == null) {
+      throw new MarketException(MarketError.INVALID_SLOT, "slot required");
+    }
+    var off = inventory.unequip(slot);
+    String itemId = inventory.equipped(slot).orElseThrow().itemId();
+    return new Holdings.ItemTakenOff(playerId, slot, itemId, off.toSlot(), at);
+  }
+
+  HoldingsState wore(Holdings.ItemWorn e) {
+    inventory.apply(new ItemEquipped(e.fromBagSlot(), e.slot()));
+    return this;
+  }
+
+  HoldingsState tookOff(Holdings.ItemTakenOff e) {
+    inventory.apply(
+        new org.bluemarble.market.inventory.InventoryEvent.ItemUnequipped(e.slot(), e.toBagSlot()));
+    return this;
+  }
+
+  /** What is worn, by slot. */
+  Holdings.Worn worn() {
+    Map<EquipmentSlot, String> worn = new java.util.EnumMap<>(EquipmentSlot.class);
+    for (EquipmentSlot slot : EquipmentSlot.values()) {
+      inventory.equipped(slot).ifPresent(st -> worn.put(slot, st.itemId()));
+    }
+    return new Holdings.Worn(worn);
+  }
+
   HoldingsView view(String playerId) {
     Map<String, Integer> items = new TreeMap<>();
     for (int i = 0; i < Inventory.SLOTS; i++) {
