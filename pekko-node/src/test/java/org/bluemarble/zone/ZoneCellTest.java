@@ -134,7 +134,9 @@ class ZoneCellTest {
                 if (m instanceof SessionEvent.Snapshot s
                     && s.playerId() == me
                     && s.visible().stream().anyMatch(v -> v.entityId() == them)) {
-                  return ++mine == 2 ? FishingOutcomes.complete() : FishingOutcomes.continueAndCollect();
+                  return ++mine == 2
+                      ? FishingOutcomes.complete()
+                      : FishingOutcomes.continueAndCollect();
                 }
                 return FishingOutcomes.continueAndIgnore();
               }
