@@ -1,10 +1,7 @@
 package org.bluemarble.session;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.WorldListener;
-import org.bluemarble.zone.EntityKind;
 import org.bluemarble.zone.SessionEvent;
 
 /** {@link SessionEvent}s of a cell → the play port's {@link WorldListener} calls, in one place. */
@@ -35,7 +32,7 @@ final class PresenceEvents {
     } else if (event instanceof SessionEvent.Snapshot s) {
       observer.observed(0, null, true);
       if (listener != null) {
-        listener.onSnapshot(s.tick(), seen(s.visible()));
+        listener.onSnapshot(s.tick(), s.visible());
       }
     } else if (event instanceof SessionEvent.EntityEntered e) {
       if (listener != null) {
@@ -46,31 +43,5 @@ final class PresenceEvents {
         listener.onEntityLeft(l.entityId());
       }
     }
-  }
-
-  private static List<WorldListener.SeenEntity> seen(List<SessionEvent.EntityView> views) {
-    List<WorldListener.SeenEntity> out = new ArrayList<>(views.size());
-    for (SessionEvent.EntityView v : views) {
-      out.add(
-          new WorldListener.SeenEntity(
-              v.entityId(),
-              kindOf(v.kind()),
-              v.latitudeDeg(),
-              v.longitudeDeg(),
-              v.altitudeMeters(),
-              v.headingDeg()));
-    }
-    return out;
-  }
-
-  private static WorldListener.Kind kindOf(EntityKind kind) {
-    if (kind == null) {
-      return WorldListener.Kind.OTHER;
-    }
-    return switch (kind) {
-      case PLAYER -> WorldListener.Kind.PLAYER;
-      case NPC -> WorldListener.Kind.NPC;
-      case RESOURCE_NODE -> WorldListener.Kind.RESOURCE;
-    };
   }
 }

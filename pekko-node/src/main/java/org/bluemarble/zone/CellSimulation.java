@@ -61,9 +61,6 @@ public final class CellSimulation {
   private final AoiResult scratch = new AoiResult();
   private long tick;
 
-  /** A player entered since the last ghost batches: send them on the next tick. */
-  private boolean ghostsDue;
-
   /** The simulation of {@code cellId} on a planet, with its creatures and resources spawned. */
   public CellSimulation(S2CellId cellId, ZoneSettings settings, Terrain terrain, long planetSeed) {
     this.cellId = cellId;
@@ -140,7 +137,6 @@ public final class CellSimulation {
   }
 
   private void admit(Mover mover) {
-    ghostsDue = true;
     PlayerSlot slot = new PlayerSlot(mover);
     slot.nextCheckpointTick = tick + checkpointEveryTicks;
     slotById.put(mover.id, slots.size());
@@ -256,15 +252,13 @@ public final class CellSimulation {
       resources.apply(fact);
     }
     List<TickReport.PlayerView> views = List.of();
-    List<TickReport.GhostBatch> batches = List.of();
     if (!slots.isEmpty()) {
       views = snapshotViews(acks);
     }
-    if (tick % snapshotEvery == 0 || ghostsDue) {
-      // Also at once after a player came in: its neighbours learn where it went.
-      ghostsDue = false;
-      batches = ghosts.outgoing(boundary);
-    }
+    // Every tick, not every snapshot interval: the neighbours' observers get their snapshots
+    // staggered over the interval's ticks, and a batch of the interval's first tick made those
+    // of the later ticks show ghosts up to an interval older than the entities of their own cell.
+    List<TickReport.GhostBatch> batches = ghosts.outgoing(boundary);
     return new TickReport(
         tick,
         acks,

@@ -34,7 +34,7 @@ final class CellTicker {
   private final CellHandoffs handoffs;
   private final TickStats stats;
   private final CellMetrics metrics;
-  private final SessionPush push = new SessionPush();
+  private final SessionPush push;
   private final CellFights fights;
   private final long idleTicksToPassivate;
   private final Map<Long, Integer> droppedThisTick = new HashMap<>();
@@ -61,6 +61,7 @@ final class CellTicker {
     this.log = log;
     this.stats = new TickStats(1_000_000_000L / settings.tickHz());
     this.metrics = new CellMetrics(settings.tickHz());
+    this.push = new SessionPush(settings.sphere().radiusMeters());
     this.idleTicksToPassivate =
         Math.max(1, deps.idleTimeout().toMillis() * settings.tickHz() / 1000);
     // Inputs sent before the session learnt of a handoff are forwarded for one wall-clock second

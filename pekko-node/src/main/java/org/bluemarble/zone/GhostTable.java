@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The ghost exchange of one cell with its neighbours: which of its own entities each neighbour must
- * show (sent as one batch per neighbour every snapshot, empty batches included so stale ghosts
- * vanish), and which ghosts it holds from each neighbour (a new batch replaces the previous one).
+ * show (sent as one batch per neighbour every tick, empty batches included so stale ghosts vanish),
+ * and which ghosts it holds from each neighbour (a new batch replaces the previous one).
  *
  * <p>Crossings between two neighbours must not blink for the cells watching: a player this cell
  * hands to a neighbour stays here as a ghost held from that neighbour, where it crossed ({@link

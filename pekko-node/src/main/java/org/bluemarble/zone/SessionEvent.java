@@ -1,6 +1,7 @@
 package org.bluemarble.zone;
 
 import java.util.List;
+import org.bluemarble.edge.port.WorldListener;
 import org.bluemarble.node.CborSerializable;
 
 /**
@@ -52,22 +53,18 @@ public sealed interface SessionEvent extends CborSerializable
       double headingDeg)
       implements SessionEvent {}
 
-  /** One entity as a snapshot shows it: degrees, metres, heading clockwise from north. */
-  record EntityView(
-      long entityId,
-      double latitudeDeg,
-      double longitudeDeg,
-      double altitudeMeters,
-      double headingDeg,
-      EntityKind kind)
-      implements CborSerializable {}
-
   /**
    * The entities within the player's area of interest at simulation tick {@code tick} of cell
-   * {@code cellId} (S2 token), nearest first, and the light at the cell.
+   * {@code cellId} (S2 token), nearest first, and the light at the cell. Each entry (degrees,
+   * metres, heading clockwise from north, and the quantised snapshot state) is built once per tick
+   * by the cell and the same instance goes to every observer, down to the edge's encoder.
    */
   record Snapshot(
-      String cellId, long tick, long playerId, List<EntityView> visible, DayPhase dayPhase)
+      String cellId,
+      long tick,
+      long playerId,
+      List<WorldListener.SeenEntity> visible,
+      DayPhase dayPhase)
       implements SessionEvent {}
 
   /** An entity came into the area of interest. */

@@ -3,20 +3,32 @@ package org.bluemarble.zone;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bluemarble.edge.port.WorldListener;
+import org.bluemarble.protocol.snapshot.EntityState;
+import org.bluemarble.protocol.snapshot.Quantiser;
 import org.bluemarble.spatial.GeoPosition;
 
 /**
  * Turns one {@link TickReport} into the {@link SessionEvent}s each player's session receives:
  * acknowledgements, corrections, enter/leave notices and snapshots (positions read from the cell's
- * population, ghosts included). Each entity's {@link SessionEvent.EntityView} is built once per
- * tick and shared by every snapshot that shows it (they are immutable), so a crowd costs one
- * conversion per entity rather than one per observer and entity. One instance per cell.
+ * population, ghosts included). Each entity's {@link WorldListener.SeenEntity}, with its quantised
+ * snapshot state, is built once per tick and shared by every snapshot that shows it (they are
+ * immutable) down to the edge's encoders, so a crowd costs one conversion and one quantisation per
+ * entity rather than one per observer and entity. An entity whose quantised state did not change
+ * keeps last tick's {@link EntityState} instance, which the encoders recognise by identity. One
+ * instance per cell.
  */
 final class SessionPush {
-  private SessionEvent.EntityView[] views = new SessionEvent.EntityView[64];
+  private final Quantiser quantiser;
+  private WorldListener.SeenEntity[] views = new WorldListener.SeenEntity[64];
 
   /** The tick each entry of {@link #views} was built for; 0 = never (ticks start at 1). */
   private long[] builtAt = new long[64];
+
+  /** A push for a planet of {@code radiusMeters} (the radius the edge's EnteredWorld announces). */
+  SessionPush(double radiusMeters) {
+    this.quantiser = new Quantiser(radiusMeters);
+  }
 
   void push(
       TickReport report,
@@ -79,7 +91,7 @@ final class SessionPush {
       link.session().tell(new SessionEvent.EntityLeft(me, id));
     }
     long[] visible = view.diff().visibleNearestFirst();
-    List<SessionEvent.EntityView> seen = new ArrayList<>(visible.length + 1);
+    List<WorldListener.SeenEntity> seen = new ArrayList<>(visible.length + 1);
     // The player's own entity is part of its snapshots, as EnteredWorld promises (the area of
     // interest excludes the observer, so it is added here).
     int own = population.slotOf(me);
@@ -96,26 +108,53 @@ final class SessionPush {
   }
 
   /** The view of {@code slot} at {@code tick}, built on first use in that tick. */
-  private SessionEvent.EntityView viewOf(CellPopulation population, int slot, long tick) {
+  private WorldListener.SeenEntity viewOf(CellPopulation population, int slot, long tick) {
     if (slot >= views.length) {
       int n = Math.max(slot + 1, views.length * 2);
       views = Arrays.copyOf(views, n);
       builtAt = Arrays.copyOf(builtAt, n);
     }
-    SessionEvent.EntityView v = views[slot];
-    if (builtAt[slot] != tick || v == null || v.entityId() != population.id(slot)) {
+    WorldListener.SeenEntity v = views[slot];
+    long id = population.id(slot);
+    if (builtAt[slot] != tick || v == null || v.entityId() != id) {
       GeoPosition p = population.position(slot);
+      double heading = population.headingDeg(slot);
+      EntityState state = quantise(id, p, heading);
+      if (v != null && v.entityId() == id && state != null && state.equals(v.state())) {
+        state = v.state();
+      }
       v =
-          new SessionEvent.EntityView(
-              population.id(slot),
+          new WorldListener.SeenEntity(
+              id,
+              kindOf(population.kind(slot)),
               p.latitudeDeg(),
               p.longitudeDeg(),
               p.altitudeMeters(),
-              population.headingDeg(slot),
-              population.kind(slot));
+              heading,
+              state);
       views[slot] = v;
       builtAt[slot] = tick;
     }
     return v;
+  }
+
+  private EntityState quantise(long id, GeoPosition p, double headingDeg) {
+    try {
+      return quantiser.quantise(
+          id, p.latitudeDeg(), p.longitudeDeg(), p.altitudeMeters(), headingDeg);
+    } catch (IllegalArgumentException outOfRange) {
+      return null;
+    }
+  }
+
+  static WorldListener.Kind kindOf(EntityKind kind) {
+    if (kind == null) {
+      return WorldListener.Kind.OTHER;
+    }
+    return switch (kind) {
+      case PLAYER -> WorldListener.Kind.PLAYER;
+      case NPC -> WorldListener.Kind.NPC;
+      case RESOURCE_NODE -> WorldListener.Kind.RESOURCE;
+    };
   }
 }

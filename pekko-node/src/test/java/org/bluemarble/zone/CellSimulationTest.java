@@ -190,6 +190,24 @@ class CellSimulationTest {
     assertThat(seenByRight).contains(1L);
   }
 
+  @Test
+  void aPlayerNearTheBoundaryGoesToTheNeighbourAsAGhostEveryTick() {
+    GeoPosition a = GeoPosition.of(0.001, 44.9995);
+    CellSimulation left = cellAt(a);
+    S2CellId right = cellAt(GeoPosition.of(0.001, 45.0005)).cellId();
+    left.enter(1L, CharacterClass.WARRIOR, a, 0L, null);
+    int interval = SETTINGS.tickHz() / SETTINGS.snapshotHz();
+    // Every tick of two snapshot intervals, so the neighbour's observers, whose snapshots are
+    // staggered over the ticks, see it as fresh as the entities of their own cell.
+    for (int t = 0; t < 2 * interval; t++) {
+      TickReport report = left.tick(NOW);
+      assertThat(report.ghosts())
+          .filteredOn(b -> b.toCell().equals(right))
+          .singleElement()
+          .satisfies(b -> assertThat(b.entities()).extracting(g -> g.id()).contains(1L));
+    }
+  }
+
   /** Ticks one input period takes. */
   private static int inputTicks() {
     return (int) Math.round(PlayerSlot.INPUT_SECONDS * SETTINGS.tickHz());

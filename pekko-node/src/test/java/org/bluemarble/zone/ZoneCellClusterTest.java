@@ -21,6 +21,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.bluemarble.edge.port.WorldListener;
 import org.bluemarble.player.Player;
 import org.bluemarble.spatial.GeoPosition;
 import org.bluemarble.spatial.SpatialCells;
@@ -201,7 +202,8 @@ class ZoneCellClusterTest {
   }
 
   private static boolean sees(SessionEvent.Snapshot v, long id) {
-    return v.visible().stream().anyMatch(e -> e.entityId() == id && e.kind() == EntityKind.PLAYER);
+    return v.visible().stream()
+        .anyMatch(e -> e.entityId() == id && e.kind() == WorldListener.Kind.PLAYER);
   }
 
   @Test

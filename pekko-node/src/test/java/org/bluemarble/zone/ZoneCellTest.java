@@ -8,10 +8,12 @@ import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.apache.pekko.actor.testkit.typed.FishingOutcome;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.bluemarble.edge.port.WorldListener;
 import org.bluemarble.spatial.GeoPosition;
 import org.bluemarble.spatial.SpatialCells;
 import org.bluemarble.spatial.Sphere;
@@ -109,9 +111,56 @@ class ZoneCellTest {
     assertThat(snapshot.playerId()).isEqualTo(PlayerIds.simulationId(playerId));
     // The player's own entity is in its snapshots, as EnteredWorld promises.
     assertThat(snapshot.visible())
-        .extracting(SessionEvent.EntityView::entityId)
+        .extracting(WorldListener.SeenEntity::entityId)
         .containsOnlyOnce(PlayerIds.simulationId(playerId));
     assertThat(summary().players()).isEqualTo(1);
+  }
+
+  @Test
+  void snapshotsCarryEachEntitysQuantisedStateAndKeepItWhileItStandsStill() {
+    String other = UUID.randomUUID().toString();
+    enter(playerId, CENTRE);
+    enter(other, GeoPosition.of(CENTRE.latitudeDeg() + 0.0005, CENTRE.longitudeDeg()));
+    long me = PlayerIds.simulationId(playerId);
+    long them = PlayerIds.simulationId(other);
+    List<SessionEvent> got =
+        session.fishForMessage(
+            WAIT,
+            new java.util.function.Function<SessionEvent, FishingOutcome>() {
+              private int mine;
+
+              @Override
+              public FishingOutcome apply(SessionEvent m) {
+                if (m instanceof SessionEvent.Snapshot s
+                    && s.playerId() == me
+                    && s.visible().stream().anyMatch(v -> v.entityId() == them)) {
+                  return ++mine == 2
+                      ? FishingOutcomes.complete()
+                      : FishingOutcomes.continueAndCollect();
+                }
+                return FishingOutcomes.continueAndIgnore();
+              }
+            });
+    SessionEvent.Snapshot first = (SessionEvent.Snapshot) got.get(0);
+    SessionEvent.Snapshot second = (SessionEvent.Snapshot) got.get(1);
+    assertThat(second.tick()).isGreaterThan(first.tick());
+    WorldListener.SeenEntity standing = entry(second, them);
+    // Quantised once by the cell, as the edge would have (same radius as EnteredWorld's).
+    assertThat(standing.state())
+        .isEqualTo(
+            new org.bluemarble.protocol.snapshot.Quantiser(Sphere.EARTH.radiusMeters())
+                .quantise(
+                    them,
+                    standing.latitudeDeg(),
+                    standing.longitudeDeg(),
+                    standing.altitudeMeters(),
+                    standing.headingDeg()));
+    // It did not move: the same state instance, which every encoder compares by identity.
+    assertThat(standing.state()).isSameAs(entry(first, them).state());
+  }
+
+  private static WorldListener.SeenEntity entry(SessionEvent.Snapshot s, long id) {
+    return s.visible().stream().filter(v -> v.entityId() == id).findFirst().orElseThrow();
   }
 
   @Test
@@ -231,7 +280,15 @@ class ZoneCellTest {
                 "47a1c",
                 9L,
                 1L,
-                List.of(new SessionEvent.EntityView(-3L, 1, 2, 3, 90, EntityKind.NPC)),
+                List.of(
+                    new WorldListener.SeenEntity(
+                        -3L,
+                        WorldListener.Kind.NPC,
+                        1,
+                        2,
+                        3,
+                        90,
+                        new org.bluemarble.protocol.snapshot.EntityState(-3L, 10, 20, 30, 16_384))),
                 DayPhase.values()[0]),
             new SessionEvent.EntityEntered(1L, 2L),
             new SessionEvent.EntityLeft(1L, 2L),

@@ -20,6 +20,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.bluemarble.edge.port.WorldListener;
 import org.bluemarble.player.CharacterClass;
 import org.bluemarble.player.Player;
 import org.bluemarble.spatial.GeoPosition;
@@ -299,7 +300,7 @@ class ZoneCellWorldWalkTest {
           cell = s.cellId();
           lastTick = s.tick();
           Set<Long> ids = new HashSet<>();
-          for (SessionEvent.EntityView v : s.visible()) {
+          for (WorldListener.SeenEntity v : s.visible()) {
             if (!ids.add(v.entityId())) {
               w.duplicates++;
             }

@@ -1,6 +1,7 @@
 package org.bluemarble.edge.port;
 
 import java.util.List;
+import org.bluemarble.protocol.snapshot.EntityState;
 
 /**
  * Receives what the world says about one character in it. Called from the world's threads (one at a
@@ -24,7 +25,8 @@ public interface WorldListener {
 
   /**
    * The entities in the area of interest (the character itself excluded), nearest first, at zone
-   * tick {@code tick}.
+   * tick {@code tick}. The list and its entries may be shared with other observers' calls of the
+   * same tick (a cell builds each entity's entry once per tick): read them, never change them.
    */
   void onSnapshot(long tick, List<SeenEntity> visible);
 
@@ -61,6 +63,9 @@ public interface WorldListener {
    * One entity in a snapshot.
    *
    * @param headingDeg clockwise from north
+   * @param state the quantised state the snapshot carries, built once per tick by the world and
+   *     shared by every observer's snapshot; null when the world did not quantise it (the edge then
+   *     quantises the degrees itself) or the position is outside the quantiser's range
    */
   record SeenEntity(
       long entityId,
@@ -68,7 +73,20 @@ public interface WorldListener {
       double latitudeDeg,
       double longitudeDeg,
       double altitudeMeters,
-      double headingDeg) {}
+      double headingDeg,
+      EntityState state) {
+
+    /** An entity the edge quantises itself. */
+    public SeenEntity(
+        long entityId,
+        Kind kind,
+        double latitudeDeg,
+        double longitudeDeg,
+        double altitudeMeters,
+        double headingDeg) {
+      this(entityId, kind, latitudeDeg, longitudeDeg, altitudeMeters, headingDeg, null);
+    }
+  }
 
   /** What an entity is. */
   enum Kind {

@@ -1,6 +1,7 @@
 package org.bluemarble.edge.session;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,7 @@ final class SnapshotFeed {
   private final AtomicInteger acknowledged = new AtomicInteger();
   private final Set<Long> announced = new LinkedHashSet<>();
   private final EntityNaming naming;
+  private EntityState[] states = new EntityState[64];
   private PlayPosition self;
   private long tick;
 
@@ -75,19 +77,29 @@ final class SnapshotFeed {
     announced.remove(entityId);
   }
 
-  /** EntityEnter messages (for newly seen entities) followed by the snapshot. */
+  /**
+   * EntityEnter messages (for newly seen entities) followed by the snapshot. The entities'
+   * quantised states come from the world, shared with every other observer of the tick; only those
+   * the world did not quantise are quantised here.
+   */
   List<Envelope> encode(long serverTick, List<WorldListener.SeenEntity> visible) {
     tick = serverTick;
     encoder.acknowledge(acknowledged.get());
     List<Envelope> out = new ArrayList<>(2);
-    List<EntityState> states = new ArrayList<>(visible.size());
-    for (WorldListener.SeenEntity e : visible) {
-      EntityState s = quantise(e);
+    int n = visible.size();
+    if (states.length < n) {
+      states = new EntityState[Math.max(n, states.length * 2)];
+    }
+    int count = 0;
+    boolean announcing = !announced.isEmpty();
+    for (int i = 0; i < n; i++) {
+      WorldListener.SeenEntity e = visible.get(i);
+      EntityState s = e.state() != null ? e.state() : quantise(e);
       if (s == null) {
         continue;
       }
-      states.add(s);
-      if (announced.remove(e.entityId())) {
+      states[count++] = s;
+      if (announcing && announced.remove(e.entityId())) {
         out.add(
             Envelope.newBuilder()
                 .setEntityEnter(
@@ -97,6 +109,7 @@ final class SnapshotFeed {
                         .setName(naming.nameFor(e))
                         .setPosition(ProtoMapping.toProto(e)))
                 .build());
+        announcing = !announced.isEmpty();
       }
     }
     EntityState viewer =
@@ -104,8 +117,10 @@ final class SnapshotFeed {
             selfId, self.latitudeDeg(), self.longitudeDeg(), self.altitudeMeters(), 0.0);
     out.add(
         Envelope.newBuilder()
-            .setSnapshot(encoder.encode(viewer, states, serverTick, budgetBytes))
+            .setSnapshot(encoder.encode(viewer, states, count, serverTick, budgetBytes))
             .build());
+    // The states are kept by the encoder as baselines, not through this scratch array.
+    Arrays.fill(states, 0, count, null);
     return out;
   }
 

@@ -12,6 +12,8 @@ import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.WorldListener;
 import org.bluemarble.protocol.ProtocolCodec;
 import org.bluemarble.protocol.ProtocolVersion;
+import org.bluemarble.protocol.snapshot.EntityState;
+import org.bluemarble.protocol.snapshot.SnapshotDecoder;
 import org.bluemarble.protocol.v1.Authenticate;
 import org.bluemarble.protocol.v1.EnterWorld;
 import org.bluemarble.protocol.v1.Envelope;
@@ -122,6 +124,22 @@ class GameSessionWorldTest {
     assertThat(sent.stream().filter(Envelope::hasEntityEnter))
         .extracting(e -> e.getEntityEnter().getEntityId())
         .containsExactly(DEER);
+  }
+
+  @Test
+  void aSnapshotCarriesTheWorldsSharedQuantisedStatesAsTheyAre() {
+    inWorld();
+    // The world's quantised state wins over the degrees (which would quantise elsewhere): the
+    // edge encodes the shared instance and does not quantise again.
+    EntityState shared = new EntityState(DEER, 1_000, 2_000, 3_000, 16_384);
+    listener.onSnapshot(
+        10,
+        List.of(
+            new WorldListener.SeenEntity(
+                DEER, WorldListener.Kind.NPC, 47.0001, 8.0, 2030.0, 90.0, shared)));
+    Envelope snapshot = sent.stream().filter(Envelope::hasSnapshot).findFirst().orElseThrow();
+    assertThat(new SnapshotDecoder().decode(snapshot.getSnapshot()).entities())
+        .containsExactly(shared);
   }
 
   @Test

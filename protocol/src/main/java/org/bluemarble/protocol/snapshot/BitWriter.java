@@ -47,6 +47,12 @@ final class BitWriter {
     write(v, length);
   }
 
+  /** Empties the writer, keeping its buffer. */
+  void reset() {
+    Arrays.fill(bytes, 0, (int) Math.min(bytes.length, (bitCount + 7) >>> 3), (byte) 0);
+    bitCount = 0;
+  }
+
   long bitCount() {
     return bitCount;
   }

@@ -70,15 +70,65 @@ final class DeltaCodec {
         previous = index;
         writeChange(out, baseline.get(index), e, lastWidth);
       } else {
-        out.writeBit(false);
-        out.write(e.entityId(), 64);
-        out.write(e.xCm(), 32);
-        out.write(e.yCm(), 32);
-        out.write(e.zCm(), 32);
-        out.write(e.heading(), 16);
+        writeNew(out, e);
       }
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Writes a payload into {@code out} from the encoder's merged view: {@code current} sorted by id,
+   * {@code inBaseline[i]} the baseline index of {@code current[i]} or -1, {@code take[i]} whether
+   * it is updated, {@code removed[0..removedCount)} ascending baseline indexes. The same bits as
+   * {@link #write(SnapshotState, long[], List)} with the taken entities as updates.
+   */
+  static void write(
+      BitWriter out,
+      SnapshotState baseline,
+      int[] removed,
+      int removedCount,
+      EntityState[] current,
+      int[] inBaseline,
+      boolean[] take) {
+    out.writeGamma(removedCount);
+    int previous = -1;
+    for (int r = 0; r < removedCount; r++) {
+      out.writeGamma(removed[r] - previous - 1L);
+      previous = removed[r];
+    }
+    int updates = 0;
+    for (int i = 0; i < current.length; i++) {
+      if (take[i]) {
+        updates++;
+      }
+    }
+    out.writeGamma(updates);
+    previous = -1;
+    int[] lastWidth = {0};
+    for (int i = 0; i < current.length; i++) {
+      if (!take[i]) {
+        continue;
+      }
+      EntityState e = current[i];
+      int index = inBaseline[i];
+      if (index >= 0) {
+        out.writeBit(true);
+        out.writeGamma(index - previous - 1L);
+        previous = index;
+        writeChange(out, baseline.get(index), e, lastWidth);
+      } else {
+        writeNew(out, e);
+      }
+    }
+  }
+
+  private static void writeNew(BitWriter out, EntityState e) {
+    out.writeBit(false);
+    out.write(e.entityId(), 64);
+    out.write(e.xCm(), 32);
+    out.write(e.yCm(), 32);
+    out.write(e.zCm(), 32);
+    out.write(e.heading(), 16);
   }
 
   /**

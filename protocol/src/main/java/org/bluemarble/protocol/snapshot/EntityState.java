@@ -30,4 +30,18 @@ public record EntityState(long entityId, int xCm, int yCm, int zCm, int heading)
     double dz = (double) zCm - other.zCm;
     return dx * dx + dy * dy + dz * dz;
   }
+
+  /**
+   * Whether two states are equal (the second may be null), without the record's generic {@code
+   * equals}: the encoder compares every visible entity with its baseline on every snapshot.
+   */
+  static boolean same(EntityState a, EntityState b) {
+    return a == b
+        || (b != null
+            && a.entityId == b.entityId
+            && a.xCm == b.xCm
+            && a.yCm == b.yCm
+            && a.zCm == b.zCm
+            && a.heading == b.heading);
+  }
 }

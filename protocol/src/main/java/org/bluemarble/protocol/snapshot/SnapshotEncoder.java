@@ -1,11 +1,8 @@
 package org.bluemarble.protocol.snapshot;
 
-import com.google.protobuf.ByteString;
-import java.util.ArrayList;
+import com.google.protobuf.UnsafeByteOperations;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.List;
 import org.bluemarble.protocol.v1.Snapshot;
 
 /**
@@ -33,6 +30,15 @@ public final class SnapshotEncoder {
   private int[] trackedSince = new int[0];
   private int nextId = 1;
   private int ackedId;
+  // Scratch space reused by every encode (one encoder per client, one encode at a time).
+  private final BitWriter bits = new BitWriter();
+  private int[] baselineIndex = new int[0];
+  private int[] removedIndexes = new int[0];
+  private int[] candidates = new int[0];
+  private double[] scores = new double[0];
+  private long[] costs = new long[0];
+  private int[] order = new int[0];
+  private int[] orderScratch = new int[0];
 
   /** The client decoded snapshot {@code snapshotId}; later snapshots may use it as baseline. */
   public void acknowledge(int snapshotId) {
@@ -56,6 +62,19 @@ public final class SnapshotEncoder {
    */
   public Snapshot encode(
       EntityState viewer, Collection<EntityState> visible, long serverTick, int budgetBytes) {
+    EntityState[] states = visible.toArray(new EntityState[0]);
+    return encode(viewer, states, states.length, serverTick, budgetBytes);
+  }
+
+  /**
+   * Encodes the first {@code count} entities of {@code visible} (any order, ids unique; the array
+   * is not changed). The states may be shared with other clients' encoders (they are immutable and
+   * kept, not copied, as this client's baselines): a cell quantises each entity once per tick and
+   * every observer's snapshot is assembled from those same instances. The bytes are those of the
+   * layout in {@link DeltaCodec}, whatever the sharing.
+   */
+  public Snapshot encode(
+      EntityState viewer, EntityState[] visible, int count, long serverTick, int budgetBytes) {
     if (budgetBytes < 16) {
       throw new IllegalArgumentException("budgetBytes must be at least 16, was " + budgetBytes);
     }
@@ -67,57 +86,78 @@ public final class SnapshotEncoder {
       baselineId = ackedId;
       baseline = sent[slot];
     }
-    SnapshotState current = SnapshotState.of(visible);
-    int n = current.size();
-    long[] removed = removals(baseline, current);
+    EntityState[] current = Arrays.copyOf(visible, count);
+    SnapshotState.sortById(current);
+    int n = current.length;
+    ensureScratch(Math.max(n, baseline.size()));
+    int[] inBaseline = baselineIndex;
+    int removedCount = matchBaseline(baseline, current, inBaseline, removedIndexes);
     int[] since = carryOverSince(current, id);
 
-    List<Candidate> candidates = new ArrayList<>();
+    long gapBits = BitWriter.gammaBits(baseline.size());
+    int changed = 0;
+    long changedBits = 0;
     for (int i = 0; i < n; i++) {
-      EntityState e = current.get(i);
-      EntityState old = baseline.find(e.entityId());
-      if (e.equals(old)) {
+      EntityState e = current[i];
+      EntityState old = inBaseline[i] >= 0 ? baseline.get(inBaseline[i]) : null;
+      if (EntityState.same(e, old)) {
         since[i] = id;
         continue;
       }
       int age = id - since[i] + 1;
-      double score = Math.sqrt(viewer.distanceSquaredCm(e)) / age;
-      candidates.add(new Candidate(i, DeltaCodec.updateBits(old, e), score));
+      candidates[changed] = i;
+      scores[changed] = Math.sqrt(viewer.distanceSquaredCm(e)) / age;
+      costs[changed] = DeltaCodec.updateBits(old, e) + gapBits;
+      changedBits += costs[changed];
+      changed++;
     }
-    candidates.sort(Comparator.comparingDouble(Candidate::score));
-
-    long gapBits = BitWriter.gammaBits(baseline.size());
-    long used = BitWriter.gammaBits(removed.length) + removed.length * gapBits;
-    used += BitWriter.gammaBits(candidates.size());
+    long used = BitWriter.gammaBits(removedCount) + removedCount * gapBits;
+    used += BitWriter.gammaBits(changed);
     long limit = budgetBytes * 8L;
     boolean[] take = new boolean[n];
-    for (Candidate c : candidates) {
-      long cost = c.bits() + gapBits;
-      if (used + cost <= limit) {
-        used += cost;
-        take[c.index()] = true;
-        since[c.index()] = id;
+    if (used + changedBits <= limit) {
+      // Everything fits: the priority order cannot change what goes in.
+      for (int c = 0; c < changed; c++) {
+        take[candidates[c]] = true;
+        since[candidates[c]] = id;
+      }
+    } else {
+      sortByScore(changed);
+      for (int c = 0; c < changed; c++) {
+        int k = order[c];
+        if (used + costs[k] <= limit) {
+          used += costs[k];
+          take[candidates[k]] = true;
+          since[candidates[k]] = id;
+        }
       }
     }
-    List<EntityState> included = new ArrayList<>();
-    trackedIds = new long[n];
+    long[] ids = new long[n];
+    EntityState[] result = new EntityState[n];
+    int kept = 0;
     for (int i = 0; i < n; i++) {
-      trackedIds[i] = current.get(i).entityId();
-      if (take[i]) {
-        included.add(current.get(i));
+      ids[i] = current[i].entityId();
+      if (take[i]
+          || (inBaseline[i] >= 0 && EntityState.same(current[i], baseline.get(inBaseline[i])))) {
+        result[kept++] = current[i];
+      } else if (inBaseline[i] >= 0) {
+        result[kept++] = baseline.get(inBaseline[i]);
       }
     }
+    trackedIds = ids;
     trackedSince = since;
-    byte[] payload = DeltaCodec.write(baseline, removed, included);
-    SnapshotState result = baseline.apply(removed, included);
-    sent[id % HISTORY] = result;
+    bits.reset();
+    DeltaCodec.write(bits, baseline, removedIndexes, removedCount, current, inBaseline, take);
+    byte[] payload = bits.toByteArray();
+    sent[id % HISTORY] =
+        SnapshotState.ofSortedUnique(kept == n ? result : Arrays.copyOf(result, kept));
     sentIds[id % HISTORY] = id;
     nextId++;
     return Snapshot.newBuilder()
         .setSnapshotId(id)
         .setBaselineId(baselineId)
         .setServerTick(serverTick)
-        .setPayload(ByteString.copyFrom(payload))
+        .setPayload(UnsafeByteOperations.unsafeWrap(payload))
         .build();
   }
 
@@ -127,28 +167,88 @@ public final class SnapshotEncoder {
     return snapshotId > 0 && sentIds[slot] == snapshotId ? sent[slot] : null;
   }
 
-  private static long[] removals(SnapshotState baseline, SnapshotState current) {
-    long[] removed = new long[baseline.size()];
-    int n = 0;
+  /**
+   * For each current entity its index in the baseline (or -1) into {@code inBaseline}; the
+   * ascending baseline indexes of entities no longer visible into {@code removed}; returns their
+   * count. Both arrays are sorted by id, so one merge pass does it.
+   */
+  private static int matchBaseline(
+      SnapshotState baseline, EntityState[] current, int[] inBaseline, int[] removed) {
+    int removedCount = 0;
     int j = 0;
-    for (int i = 0; i < baseline.size(); i++) {
-      long entityId = baseline.get(i).entityId();
-      while (j < current.size() && current.get(j).entityId() < entityId) {
-        j++;
+    int m = baseline.size();
+    for (int i = 0; i < current.length; i++) {
+      long entityId = current[i].entityId();
+      while (j < m && baseline.get(j).entityId() < entityId) {
+        removed[removedCount++] = j++;
       }
-      if (j == current.size() || current.get(j).entityId() != entityId) {
-        removed[n++] = entityId;
+      if (j < m && baseline.get(j).entityId() == entityId) {
+        inBaseline[i] = j++;
+      } else {
+        inBaseline[i] = -1;
       }
     }
-    return Arrays.copyOf(removed, n);
+    while (j < m) {
+      removed[removedCount++] = j++;
+    }
+    return removedCount;
+  }
+
+  private void ensureScratch(int n) {
+    if (baselineIndex.length < n) {
+      int size = Math.max(n, baselineIndex.length * 2);
+      baselineIndex = new int[size];
+      removedIndexes = new int[size];
+      candidates = new int[size];
+      scores = new double[size];
+      costs = new long[size];
+      order = new int[size];
+      orderScratch = new int[size];
+    }
+  }
+
+  /**
+   * Candidate positions 0..count-1 into {@link #order}, by ascending score, ties in id order (a
+   * stable merge sort, as the list sort this replaced), so the same changes fit the budget.
+   */
+  private void sortByScore(int count) {
+    for (int c = 0; c < count; c++) {
+      order[c] = c;
+    }
+    int[] a = order;
+    int[] b = orderScratch;
+    for (int width = 1; width < count; width *= 2) {
+      for (int lo = 0; lo < count; lo += 2 * width) {
+        int mid = Math.min(lo + width, count);
+        int hi = Math.min(lo + 2 * width, count);
+        int i = lo;
+        int j = mid;
+        int k = lo;
+        while (i < mid && j < hi) {
+          b[k++] = Double.compare(scores[a[j]], scores[a[i]]) < 0 ? a[j++] : a[i++];
+        }
+        while (i < mid) {
+          b[k++] = a[i++];
+        }
+        while (j < hi) {
+          b[k++] = a[j++];
+        }
+      }
+      int[] t = a;
+      a = b;
+      b = t;
+    }
+    if (a != order) {
+      System.arraycopy(a, 0, order, 0, count);
+    }
   }
 
   /** For each current entity, the snapshot id since which the client has it up to date. */
-  private int[] carryOverSince(SnapshotState current, int id) {
-    int[] since = new int[current.size()];
+  private int[] carryOverSince(EntityState[] current, int id) {
+    int[] since = new int[current.length];
     int j = 0;
     for (int i = 0; i < since.length; i++) {
-      long entityId = current.get(i).entityId();
+      long entityId = current[i].entityId();
       while (j < trackedIds.length && trackedIds[j] < entityId) {
         j++;
       }
@@ -156,6 +256,4 @@ public final class SnapshotEncoder {
     }
     return since;
   }
-
-  private record Candidate(int index, int bits, double score) {}
 }
