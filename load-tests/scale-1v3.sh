@@ -9,7 +9,8 @@
 #   BOTS=300 SECONDS_=120 TRANSPORT=ws load-tests/scale-1v3.sh
 #
 # Both runs use the same journal kind: a throwaway PostgreSQL (initdb + pg_ctl from PG_BIN, default the first of
-# /usr/lib/postgresql/*/bin or zonky's extracted binaries under /tmp/embedded-pg) on PG_PORT in a fresh directory.
+# /usr/lib/postgresql/*/bin or /tmp/embedded-pg/*/bin that has createdb) on PG_PORT in a fresh directory.
+# PostgreSQL refuses to run as root: run the script as an ordinary user (e.g. `su postgres -c load-tests/scale-1v3.sh`).
 # Ports: node i (1-3) HTTP $((BASE+79+i)), UDP $((BASE+76+i)), management $((BASE+57+i)), remoting $((BASE+19+i)),
 # metrics $((BASE+94+i)) with BASE=38000 by default (the ops helper's block); PG_PORT 38100.
 set -euo pipefail
@@ -27,8 +28,12 @@ LOAD_JAR=${LOAD_JAR:-load-tests/target/bluemarble-load.jar}
 if [[ ! -f "$NODE_JAR" || ! -f "$LOAD_JAR" ]]; then
   ./mvnw -B -q -pl pekko-node,load-tests -am package -DskipTests
 fi
-PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin /tmp/embedded-pg/*/bin 2>/dev/null | head -1)}
-[[ -x "$PG_BIN/pg_ctl" ]] || { echo "no PostgreSQL binaries (set PG_BIN)"; exit 1; }
+if [[ -z "${PG_BIN:-}" ]]; then
+  for d in /usr/lib/postgresql/*/bin /tmp/embedded-pg/*/bin; do
+    if [[ -x "$d/createdb" ]]; then PG_BIN=$d; break; fi
+  done
+fi
+[[ -x "${PG_BIN:-}/pg_ctl" && -x "$PG_BIN/createdb" ]] || { echo "no PostgreSQL binaries with createdb (set PG_BIN)"; exit 1; }
 
 PIDS=()
 cleanup() {
@@ -37,6 +42,7 @@ cleanup() {
   "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop > /dev/null 2>&1 || true
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 
 # A PostgreSQL of our own, one database per run.
 "$PG_BIN/initdb" -D "$WORK/pg" -U bluemarble --auth=trust > "$WORK/initdb.log"
