@@ -53,6 +53,10 @@ public record NodeSettings(
     Duration stableAfter =
         r.duration("bluemarble.cluster.stable-after", Duration.ofSeconds(1), Duration.ofMinutes(5));
     r.intIn("bluemarble.cluster.number-of-shards", 1, 100_000);
+    r.duration(
+        "bluemarble.cluster.acceptable-heartbeat-pause",
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(60));
     Duration askTimeout =
         r.duration("bluemarble.node.ask-timeout", Duration.ofMillis(100), Duration.ofMinutes(2));
     if (http == management || http == remote || management == remote) {

@@ -187,6 +187,29 @@ class SettingsTest {
   }
 
   @Test
+  void failureDetectionDefaultsAimAtTenSecondFailoverAndThePauseIsValidated() {
+    BlueMarbleSettings embedded = load(Profile.EMBEDDED, Map.of());
+    assertThat(embedded.node().stableAfter()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(
+            embedded
+                .config()
+                .getDuration("pekko.cluster.failure-detector.acceptable-heartbeat-pause"))
+        .isEqualTo(Duration.ofSeconds(2));
+    assertThat(
+            load(Profile.EMBEDDED, Map.of("bluemarble.cluster.acceptable-heartbeat-pause", "5s"))
+                .config()
+                .getDuration("pekko.cluster.failure-detector.acceptable-heartbeat-pause"))
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThatThrownBy(
+            () ->
+                load(
+                    Profile.EMBEDDED,
+                    Map.of("bluemarble.cluster.acceptable-heartbeat-pause", "10 minutes")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("bluemarble.cluster.acceptable-heartbeat-pause");
+  }
+
+  @Test
   void productionWithoutItsVariablesNamesTheFirstMissingOne() {
     // The test JVM has no BLUEMARBLE_* production variables set.
     assertThatThrownBy(() -> ConfigLoader.load(Profile.PRODUCTION))

@@ -25,9 +25,11 @@ import org.bluemarble.auth.Role;
 import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.internal.Json;
 import org.bluemarble.edge.internal.JsonBodies;
+import org.bluemarble.edge.metrics.EdgeCounters;
 import org.bluemarble.edge.port.AccountPort;
 import org.bluemarble.edge.port.AdminPort;
 import org.bluemarble.edge.port.OperationsPort;
+import org.bluemarble.edge.port.PortException;
 
 /**
  * The account routes (JSON): {@code POST /v1/auth/register|login|refresh|logout} and {@code GET
@@ -170,16 +172,25 @@ public final class AuthRoutes extends AllDirectives {
   }
 
   private Route attempt(LoginRequest body, String source) {
-    PasswordLogin.Outcome outcome = login.attempt(body.username(), body.password(), source);
+    PasswordLogin.Outcome outcome;
+    try {
+      outcome = login.attempt(body.username(), body.password(), source);
+    } catch (PortException e) {
+      EdgeCounters.loginRefused("unavailable");
+      throw e;
+    }
     if (outcome instanceof PasswordLogin.Throttled t) {
+      EdgeCounters.loginRefused("throttled");
       return AuthReplies.throttled(t.decision(), "login attempts");
     }
     if (!(outcome instanceof PasswordLogin.Succeeded s)) {
+      EdgeCounters.loginRefused("invalid_credentials");
       return ApiErrors.complete(
           StatusCodes.UNAUTHORIZED, "INVALID_CREDENTIALS", "unknown username or wrong password");
     }
     Optional<Route> refused = AuthReplies.refusal(s.account(), operations);
     if (refused.isPresent()) {
+      EdgeCounters.loginRefused(s.account().bannedAt(Instant.now()) ? "banned" : "maintenance");
       return refused.get();
     }
     if (s.needsRehash()) {
@@ -187,8 +198,17 @@ public final class AuthRoutes extends AllDirectives {
           UUID.fromString(s.account().accountId()), auth.hasher().hash(body.password()));
     }
     PasswordLogin.Credentials account = s.account();
-    return AuthReplies.tokens(
-        auth.logins().open(account.accountId(), account.username(), account.roles()));
+    Route tokens;
+    try {
+      tokens =
+          AuthReplies.tokens(
+              auth.logins().open(account.accountId(), account.username(), account.roles()));
+    } catch (PortException e) {
+      EdgeCounters.loginRefused("unavailable");
+      throw e;
+    }
+    EdgeCounters.loginSucceeded();
+    return tokens;
   }
 
   private Route refresh() {

@@ -13,6 +13,7 @@ import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.bluemarble.edge.port.AuditPort;
+import org.bluemarble.node.resilience.JournalReads;
 
 /**
  * The edge's {@link AuditPort}: writes go to the day's {@link AuditLog} entity; reads replay the
@@ -75,11 +76,14 @@ public final class AuditJournal implements AuditPort {
     JdbcReadJournal journal =
         PersistenceQuery.get(system)
             .getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
-    return journal
-        .currentEventsByTag(AuditLog.TAG, Offset.noOffset())
-        .map(envelope -> entry((AuditLog.Recorded) envelope.event()))
-        .filter(entry -> matches(query, entry))
-        .runWith(Sink.fold(new NewestWindow(query), NewestWindow::add), system)
+    return JournalReads.get(system)
+        .guard(
+            () ->
+                journal
+                    .currentEventsByTag(AuditLog.TAG, Offset.noOffset())
+                    .map(envelope -> entry((AuditLog.Recorded) envelope.event()))
+                    .filter(entry -> matches(query, entry))
+                    .runWith(Sink.fold(new NewestWindow(query), NewestWindow::add), system))
         .thenApply(NewestWindow::page);
   }
 

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +49,8 @@ import org.bluemarble.edge.session.SessionSecurity;
 import org.bluemarble.market.node.EconomyWiring;
 import org.bluemarble.node.resilience.BreakerSettings;
 import org.bluemarble.node.resilience.CircuitBreaker;
+import org.bluemarble.node.resilience.Dependency;
+import org.bluemarble.node.resilience.GuardedKafka;
 import org.bluemarble.node.resilience.GuardedRedis;
 import org.bluemarble.persistence.Databases;
 import org.bluemarble.persistence.JournalSchema;
@@ -102,7 +105,8 @@ public final class BlueMarbleNode {
     Optional<NodeHealth.Redis> redis = redis(system, settings);
     AuthComponents auth = authComponents(system, settings, redis.map(NodeHealth.Redis::client));
 
-    TerrainStore terrainStore = TerrainStores.open(system, settings);
+    TerrainStores.Opened terrain = TerrainStores.open(system, settings);
+    TerrainStore terrainStore = terrain.store();
     Planet world = WorldPlanet.loadOrGenerate(terrainStore, settings.world());
     ZoneConfig zone =
         ZoneConfig.fromConfig(
@@ -133,8 +137,14 @@ public final class BlueMarbleNode {
     EdgeMetrics.start(system, gameEdges);
     PlanetService planets =
         startPlanetService(system, settings, terrainStore, redis.map(NodeHealth.Redis::client));
+    List<Dependency> dependencies = new ArrayList<>();
+    redis.ifPresent(r -> dependencies.add(redisHealth(system, r)));
+    terrain.health().ifPresent(dependencies::add);
+    // The event stream's producers send through this (its breaker); /health probes it.
+    Optional<GuardedKafka> kafka = KafkaConnection.open(system, settings.config());
+    kafka.ifPresent(k -> dependencies.add(k.health()));
     NodeHealth health =
-        new NodeHealth(system, pool, HealthSettings.fromConfig(settings.config()), redis);
+        new NodeHealth(system, pool, HealthSettings.fromConfig(settings.config()), dependencies);
     if (settings.metrics().enabled()) {
       HealthMetrics.start(system, health, HEALTH_METRICS_INTERVAL);
     }
@@ -330,6 +340,20 @@ public final class BlueMarbleNode {
    * The Redis client of sessions, refresh tokens and rate limits behind its circuit breaker, when
    * {@code bluemarble.auth.redis-url} is set.
    */
+  /** How long the Redis health check waits for a PING. */
+  private static final Duration REDIS_PING_DEADLINE = Duration.ofSeconds(1);
+
+  /** Redis's health check: a PING (through the breaker) on the blocking dispatcher. */
+  private static Dependency redisHealth(ActorSystem<?> system, NodeHealth.Redis redis) {
+    Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+    return new Dependency(
+        "redis",
+        redis.breaker(),
+        () -> CompletableFuture.supplyAsync(() -> redis.client().ping(), blocking),
+        REDIS_PING_DEADLINE,
+        "logins and token refreshes refused");
+  }
+
   private static Optional<NodeHealth.Redis> redis(
       ActorSystem<?> system, BlueMarbleSettings settings) {
     String redisUrl = settings.config().getString("bluemarble.auth.redis-url");

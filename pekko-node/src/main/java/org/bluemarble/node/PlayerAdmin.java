@@ -21,6 +21,7 @@ import org.bluemarble.account.PlayerViews;
 import org.bluemarble.edge.port.PlayerAdminPort;
 import org.bluemarble.edge.port.PlayerView;
 import org.bluemarble.edge.port.PortException;
+import org.bluemarble.node.resilience.JournalReads;
 import org.bluemarble.player.Player;
 
 /**
@@ -50,22 +51,25 @@ final class PlayerAdmin implements PlayerAdminPort {
     String part = nameContains.toLowerCase(Locale.ROOT);
     Map<String, String> names = new ConcurrentHashMap<>();
     Map<String, Long> order = new ConcurrentHashMap<>();
-    return Source.range(0, slices - 1)
-        .flatMapConcat(
-            slice ->
-                journal.currentEventsByTag(
-                    Player.ENTITY_KEY.name().toLowerCase(Locale.ROOT) + "-" + slice,
-                    Offset.noOffset()))
-        .runForeach(
-            envelope -> {
-              if (envelope.event() instanceof Player.CharacterCreated c) {
-                names.put(c.playerId(), c.name());
-                order.put(c.playerId(), c.createdAt().toEpochMilli());
-              } else if (envelope.event() instanceof Player.CharacterRenamed r) {
-                names.put(r.playerId(), r.name());
-              }
-            },
-            system)
+    return JournalReads.get(system)
+        .guard(
+            () ->
+                Source.range(0, slices - 1)
+                    .flatMapConcat(
+                        slice ->
+                            journal.currentEventsByTag(
+                                Player.ENTITY_KEY.name().toLowerCase(Locale.ROOT) + "-" + slice,
+                                Offset.noOffset()))
+                    .runForeach(
+                        envelope -> {
+                          if (envelope.event() instanceof Player.CharacterCreated c) {
+                            names.put(c.playerId(), c.name());
+                            order.put(c.playerId(), c.createdAt().toEpochMilli());
+                          } else if (envelope.event() instanceof Player.CharacterRenamed r) {
+                            names.put(r.playerId(), r.name());
+                          }
+                        },
+                        system))
         .thenCompose(
             done -> {
               List<CompletableFuture<Optional<PlayerView>>> found =

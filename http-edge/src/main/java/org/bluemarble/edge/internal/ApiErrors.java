@@ -66,6 +66,7 @@ public final class ApiErrors {
   }
 
   private static Body body(String code, String message, Map<String, Object> details) {
+    org.bluemarble.edge.metrics.EdgeCounters.httpError(code);
     return new Body(new Error(code, message, details, Instant.now(), UUID.randomUUID().toString()));
   }
 }

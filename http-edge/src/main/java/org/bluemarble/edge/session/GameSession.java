@@ -75,7 +75,7 @@ public final class GameSession {
       String udpPlayer,
       Executor verifier) {
     this.deps = deps;
-    this.out = out;
+    this.out = org.bluemarble.edge.metrics.CountingOutput.wrap(out);
     this.codec = codec;
     this.udpPlayer = udpPlayer;
     this.verifier = verifier;

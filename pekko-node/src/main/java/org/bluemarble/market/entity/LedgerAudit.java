@@ -11,6 +11,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.bluemarble.node.resilience.JournalReads;
 
 /**
  * The admin's ledger check across entities: asks the treasury, every market, every trade and every
@@ -36,7 +37,8 @@ public final class LedgerAudit {
     JdbcReadJournal journal =
         PersistenceQuery.get(system)
             .getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
-    return journal.currentPersistenceIds().runWith(Sink.seq(), system);
+    return JournalReads.get(system)
+        .guard(() -> journal.currentPersistenceIds().runWith(Sink.seq(), system));
   }
 
   /** Checks using the players and trades named by journal persistence ids ({@code Type|id}). */

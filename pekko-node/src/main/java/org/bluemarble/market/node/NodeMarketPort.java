@@ -89,6 +89,7 @@ public final class NodeMarketPort implements MarketPort {
       String idempotencyKey) {
     String m = market == null ? economy.config().markets().get(0) : market;
     return call(
+        EconomyMetrics.Kind.LISTING_CREATE,
         () ->
             economy
                 .openListing(m, seller, itemId, quantity, price, days, idempotencyKey)
@@ -98,12 +99,15 @@ public final class NodeMarketPort implements MarketPort {
   @Override
   public CompletionStage<ListingInfo> reprice(String seller, String listingId, long price) {
     return call(
+        EconomyMetrics.Kind.LISTING_REPRICE,
         () -> economy.reprice(listingId, seller, price).thenApply(NodeMarketPort::listingOrThrow));
   }
 
   @Override
   public CompletionStage<ListingInfo> cancel(String seller, String listingId) {
-    return call(() -> economy.cancel(listingId, seller).thenApply(NodeMarketPort::listingOrThrow));
+    return call(
+        EconomyMetrics.Kind.LISTING_CANCEL,
+        () -> economy.cancel(listingId, seller).thenApply(NodeMarketPort::listingOrThrow));
   }
 
   @Override
@@ -114,6 +118,7 @@ public final class NodeMarketPort implements MarketPort {
   @Override
   public CompletionStage<ListingInfo> buy(String buyer, String listingId, String idempotencyKey) {
     return call(
+        EconomyMetrics.Kind.BUY,
         () ->
             economy
                 .buy(listingId, buyer, idempotencyKey)
@@ -179,6 +184,7 @@ public final class NodeMarketPort implements MarketPort {
   @Override
   public CompletionStage<TradeInfo> openTrade(String first, String second, String idempotencyKey) {
     return call(
+        EconomyMetrics.Kind.TRADE_OPEN,
         () ->
             economy
                 .openTrade(first, second, idempotencyKey)
@@ -194,6 +200,7 @@ public final class NodeMarketPort implements MarketPort {
   public CompletionStage<TradeInfo> offer(
       String tradeId, String player, long copper, List<Stack> items) {
     return call(
+        EconomyMetrics.Kind.TRADE_OFFER,
         () ->
             economy
                 .offer(tradeId, player, copper, stacks(items))
@@ -203,23 +210,29 @@ public final class NodeMarketPort implements MarketPort {
   @Override
   public CompletionStage<TradeInfo> confirm(String tradeId, String player, long version) {
     return call(
+        EconomyMetrics.Kind.TRADE_CONFIRM,
         () -> economy.confirm(tradeId, player, version).thenApply(NodeMarketPort::tradeOrThrow));
   }
 
   @Override
   public CompletionStage<TradeInfo> cancelTrade(String tradeId, String player) {
-    return call(() -> economy.cancelTrade(tradeId, player).thenApply(NodeMarketPort::tradeOrThrow));
+    return call(
+        EconomyMetrics.Kind.TRADE_CANCEL,
+        () -> economy.cancelTrade(tradeId, player).thenApply(NodeMarketPort::tradeOrThrow));
   }
 
   @Override
   public CompletionStage<WalletInfo> freeze(String playerId, boolean frozen, String reason) {
-    return call(() -> economy.freeze(playerId, frozen, reason).thenApply(this::wallet));
+    return call(
+        EconomyMetrics.Kind.FREEZE,
+        () -> economy.freeze(playerId, frozen, reason).thenApply(this::wallet));
   }
 
   @Override
   public CompletionStage<Minted> mint(
       String key, String playerId, long copper, long honor, List<Stack> items, String reason) {
     return call(
+        EconomyMetrics.Kind.MINT,
         () ->
             economy
                 .mint(key, playerId, copper, honor, stacks(items), reason)
@@ -266,6 +279,12 @@ public final class NodeMarketPort implements MarketPort {
   }
 
   // Translation
+
+  /** {@link #call(Supplier)}, counted in {@link EconomyMetrics} under {@code kind}. */
+  private static <T> CompletionStage<T> call(
+      EconomyMetrics.Kind kind, Supplier<CompletionStage<T>> body) {
+    return EconomyMetrics.count(kind, call(body));
+  }
 
   private static <T> CompletionStage<T> call(Supplier<CompletionStage<T>> body) {
     CompletionStage<T> stage;

@@ -1,7 +1,13 @@
 package org.bluemarble.node.resilience;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.bluemarble.edge.port.PortException;
 
 /**
  * A circuit breaker for one dependency (Redis, MongoDB, the journal's read side): closed, it lets
@@ -12,7 +18,9 @@ import java.util.function.LongSupplier;
  *
  * <p>Pekko's {@code CircuitBreaker} counts consecutive failures and closes after a single trial
  * success, so it cannot express the architecture's rule (50 % of 20 calls, 3 successes to close);
- * this class does, with the same three states. Thread-safe; callers report outcomes themselves.
+ * this class does, with the same three states. Thread-safe; synchronous callers report outcomes
+ * themselves ({@link GuardedRedis}), asynchronous ones go through {@link #callAsync} (MongoDB, the
+ * journal's read side, Kafka).
  */
 public final class CircuitBreaker {
   /** The breaker's states. */
@@ -96,6 +104,69 @@ public final class CircuitBreaker {
         open();
       }
     }
+  }
+
+  /**
+   * Runs {@code call} through the breaker: refused at once with {@link #refusal} while open; a
+   * failure {@code outage} accepts, or no answer within {@code deadline}, counts as failed and
+   * completes with {@link #refusal}; any other outcome counts as succeeded and passes through
+   * unchanged (a bad request is the caller's fault, not the dependency's). Exceptions {@code call}
+   * throws before it returns a stage (argument checks) propagate and count for nothing.
+   *
+   * @param deadline how long to wait for an answer; {@link Duration#ZERO} waits forever
+   */
+  public <T> CompletableFuture<T> callAsync(
+      Supplier<? extends CompletionStage<T>> call, Predicate<Throwable> outage, Duration deadline) {
+    if (!allows()) {
+      return CompletableFuture.failedFuture(refusal("circuit open", retryAfter()));
+    }
+    CompletableFuture<T> answer = call.get().toCompletableFuture();
+    if (!deadline.isZero()) {
+      answer = answer.copy().orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    CompletableFuture<T> result = new CompletableFuture<>();
+    answer.whenComplete(
+        (value, error) -> {
+          if (error == null) {
+            succeeded();
+            result.complete(value);
+            return;
+          }
+          Throwable cause = unwrap(error);
+          if (cause instanceof java.util.concurrent.TimeoutException) {
+            failed();
+            result.completeExceptionally(
+                refusal("no answer within " + deadline.toMillis() + " ms", Duration.ofSeconds(1)));
+          } else if (outage.test(cause)) {
+            failed();
+            result.completeExceptionally(refusal(cause.toString(), Duration.ofSeconds(1)));
+          } else {
+            succeeded();
+            result.completeExceptionally(cause);
+          }
+        });
+    return result;
+  }
+
+  /**
+   * The refusal a caller sees when this dependency is unavailable: {@link PortException}
+   * UNAVAILABLE naming the dependency, with a retry hint (the HTTP edge answers 503 with
+   * Retry-After).
+   */
+  public PortException refusal(String why, Duration retryAfter) {
+    return new PortException(
+        PortException.Code.UNAVAILABLE,
+        name + " is unavailable (" + why + "); try again later",
+        retryAfter.isZero() ? Duration.ofSeconds(1) : retryAfter);
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof java.util.concurrent.CompletionException
+            || t instanceof java.util.concurrent.ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
   }
 
   private void record(boolean failure) {

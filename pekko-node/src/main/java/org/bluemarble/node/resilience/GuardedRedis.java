@@ -2,7 +2,6 @@ package org.bluemarble.node.resilience;
 
 import java.net.URI;
 import java.time.Duration;
-import org.bluemarble.edge.port.PortException;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.CommandObjects;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -16,9 +15,10 @@ import redis.clients.jedis.util.JedisURIHelper;
 /**
  * A pooled Redis client whose every command (sessions, refresh tokens, rate-limit buckets) passes
  * one {@link CircuitBreaker}: connection failures and timeouts count as failures, answers (errors
- * included) as successes. A refused or failed command throws {@link PortException} UNAVAILABLE with
- * a retry hint, which the HTTP edge answers with 503; while the breaker is open that happens at
- * once, without waiting for a connect timeout.
+ * included) as successes. A refused or failed command throws {@link
+ * org.bluemarble.edge.port.PortException} UNAVAILABLE with a retry hint, which the HTTP edge
+ * answers with 503; while the breaker is open that happens at once, without waiting for a connect
+ * timeout.
  */
 public final class GuardedRedis {
   /** How long a command waits to connect or for an answer before it counts as failed. */
@@ -48,7 +48,7 @@ public final class GuardedRedis {
     @Override
     public <T> T executeCommand(CommandObject<T> command) {
       if (!breaker.allows()) {
-        throw unavailable("circuit open", breaker.retryAfter());
+        throw breaker.refusal("circuit open", breaker.retryAfter());
       }
       try {
         T result = delegate.executeCommand(command);
@@ -56,19 +56,12 @@ public final class GuardedRedis {
         return result;
       } catch (JedisConnectionException e) {
         breaker.failed();
-        throw unavailable(e.getMessage(), Duration.ofSeconds(1));
+        throw breaker.refusal(e.getMessage(), Duration.ofSeconds(1));
       } catch (RuntimeException e) {
         // Redis answered (an error reply is still an answer): the dependency is up.
         breaker.succeeded();
         throw e;
       }
-    }
-
-    private PortException unavailable(String why, Duration retryAfter) {
-      return new PortException(
-          PortException.Code.UNAVAILABLE,
-          breaker.name() + " is unavailable (" + why + "); try again later",
-          retryAfter.isZero() ? Duration.ofSeconds(1) : retryAfter);
     }
 
     @Override

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# The cost of the cluster in numbers (issue 20): the same dense load on ONE node and on THREE node processes of one
+# cluster on this machine, the bots spread evenly over the three nodes' edges. Prints, for each run, the node CPU per
+# player (CPU seconds of all node processes per second of load, per bot, in % of one core) and the cross-node
+# messages per player-second (bluemarble_zone_neighbour_messages_total{link="cross-node"} from each node's /metrics).
+# The architecture's budget: three nodes may cost at most 1.25x the CPU per player of one node. Not run by CI.
+#
+#   load-tests/scale-1v3.sh                      # 150 bots, 60 s, udp, dense
+#   BOTS=300 SECONDS_=120 TRANSPORT=ws load-tests/scale-1v3.sh
+#
+# Both runs use the same journal kind: a throwaway PostgreSQL (initdb + pg_ctl from PG_BIN, default the first of
+# /usr/lib/postgresql/*/bin or /tmp/embedded-pg/*/bin that has createdb) on PG_PORT in a fresh directory.
+# PostgreSQL refuses to run as root: run the script as an ordinary user (e.g. `su postgres -c load-tests/scale-1v3.sh`).
+# Ports: node i (1-3) HTTP $((BASE+79+i)), UDP $((BASE+76+i)), management $((BASE+57+i)), remoting $((BASE+19+i)),
+# metrics $((BASE+94+i)) with BASE=38000 by default (the ops helper's block); PG_PORT 38100.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BOTS=${BOTS:-150}
+SECS=${SECONDS_:-60}
+TRANSPORT=${TRANSPORT:-udp}
+BASE=${BASE:-38000}
+PG_PORT=${PG_PORT:-38100}
+ADMIN=${ADMIN:-loadadmin:load-admin-password-1}
+WORK=$(mktemp -d "${DATA_PREFIX:-/tmp/ops-scale}.XXXXXX")
+NODE_JAR=${NODE_JAR:-pekko-node/target/bluemarble-node.jar}
+LOAD_JAR=${LOAD_JAR:-load-tests/target/bluemarble-load.jar}
+if [[ ! -f "$NODE_JAR" || ! -f "$LOAD_JAR" ]]; then
+  ./mvnw -B -q -pl pekko-node,load-tests -am package -DskipTests
+fi
+if [[ -z "${PG_BIN:-}" ]]; then
+  for d in /usr/lib/postgresql/*/bin /tmp/embedded-pg/*/bin; do
+    if [[ -x "$d/createdb" ]]; then PG_BIN=$d; break; fi
+  done
+fi
+[[ -x "${PG_BIN:-}/pg_ctl" && -x "$PG_BIN/createdb" ]] || { echo "no PostgreSQL binaries with createdb (set PG_BIN)"; exit 1; }
+
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]:-}"; do [[ -n "$p" ]] && kill "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]:-}"; do [[ -n "$p" ]] && wait "$p" 2>/dev/null || true; done
+  "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop > /dev/null 2>&1 || true
+}
+trap cleanup EXIT
+trap "exit 130" INT TERM
+
+# A PostgreSQL of our own, one database per run.
+"$PG_BIN/initdb" -D "$WORK/pg" -U bluemarble --auth=trust > "$WORK/initdb.log"
+"$PG_BIN/pg_ctl" -D "$WORK/pg" -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c max_connections=200" \
+  -l "$WORK/pg.log" start > /dev/null
+for _ in $(seq 1 30); do "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$PG_PORT" > /dev/null 2>&1 && break; sleep 1; done
+
+cpu_ticks() { # utime + stime of a process, in clock ticks
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+cross_node() { # cross-node neighbour messages counted by node i's metrics endpoint
+  curl -sf "http://127.0.0.1:$((BASE + 94 + $1))/metrics" \
+    | awk '/^bluemarble_zone_neighbour_messages_total/ && /cross-node/ {s += $NF} END {print s + 0}'
+}
+
+# run NODES: starts NODES nodes of one cluster, runs BOTS bots spread over them, prints the numbers.
+run() {
+  local nodes=$1 db="scale_${1}n" seeds="" i
+  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U bluemarble "$db"
+  for i in $(seq 1 "$nodes"); do seeds+="${seeds:+,}127.0.0.1:$((BASE + 19 + i))"; done
+  local node_pids=()
+  for i in $(seq 1 "$nodes"); do
+    mkdir -p "$WORK/$db/node$i"
+    BLUEMARBLE_PROFILE=local$i BLUEMARBLE_PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" \
+    BLUEMARBLE_PG_USER=bluemarble BLUEMARBLE_PG_PASSWORD=unused \
+    BLUEMARBLE_SEED_NODES="127.0.0.1:$((BASE + 20))" BLUEMARBLE_DATA_DIR="$WORK/$db/node$i" \
+    BLUEMARBLE_AOI_RADIUS=250 BLUEMARBLE_BOOTSTRAP_ADMIN="$ADMIN" \
+    BLUEMARBLE_HTTP_PORT=$((BASE + 79 + i)) BLUEMARBLE_UDP_PORT=$((BASE + 76 + i)) \
+    BLUEMARBLE_MANAGEMENT_PORT=$((BASE + 57 + i)) BLUEMARBLE_REMOTE_PORT=$((BASE + 19 + i)) \
+    BLUEMARBLE_METRICS_PORT=$((BASE + 94 + i)) \
+      java -jar "$NODE_JAR" > "$WORK/$db/node$i.log" 2>&1 &
+    node_pids+=($!)
+    PIDS+=($!)
+    # The first node forms the cluster before the others join it.
+    if [[ $i == 1 ]]; then wait_ready 1 "${node_pids[0]}"; fi
+  done
+  for i in $(seq 2 "$nodes"); do wait_ready "$i" "${node_pids[$((i - 1))]}"; done
+  echo "== $nodes node(s) up (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+
+  local before=() cross_before=0 start end
+  for i in $(seq 1 "$nodes"); do
+    before+=("$(cpu_ticks "${node_pids[$((i - 1))]}")")
+    cross_before=$((cross_before + $(cross_node "$i")))
+  done
+  start=$(date +%s.%N)
+  local load_pids=() per=$((BOTS / nodes))
+  for i in $(seq 1 "$nodes"); do
+    java -jar "$LOAD_JAR" --target 127.0.0.1 --http-port $((BASE + 79 + i)) --udp-port $((BASE + 76 + i)) \
+      --admin "$ADMIN" --bots "$per" --seconds "$SECS" --transport "$TRANSPORT" --scenario dense --seed "$i" \
+      --out "$WORK/$db/report$i" > "$WORK/$db/load$i.log" 2>&1 &
+    load_pids+=($!)
+  done
+  for p in "${load_pids[@]}"; do wait "$p" || echo "a load run exited with $? (see $WORK/$db/load*.log)"; done
+  end=$(date +%s.%N)
+  local ticks=0 cross=0
+  for i in $(seq 1 "$nodes"); do
+    ticks=$((ticks + $(cpu_ticks "${node_pids[$((i - 1))]}") - before[i - 1]))
+    cross=$((cross + $(cross_node "$i")))
+  done
+  cross=$((cross - cross_before))
+  local hz bots=$((per * nodes))
+  hz=$(getconf CLK_TCK)
+  # The window includes the bots' ramp and log-in: compare runs with the same BOTS and SECONDS_.
+  awk -v t="$ticks" -v hz="$hz" -v s="$start" -v e="$end" -v b="$bots" -v c="$cross" -v n="$nodes" 'BEGIN {
+    wall = e - s; cpu = t / hz;
+    printf "RESULT nodes=%d bots=%d wall=%.1fs node_cpu=%.1fs cpu_per_player=%.3f%%core cross_node_msgs_per_player_s=%.2f\n",
+      n, b, wall, cpu, 100 * cpu / wall / b, c / wall / b }' | tee -a "$WORK/results.txt"
+  for p in "${node_pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${node_pids[@]}"; do wait "$p" 2>/dev/null || true; done
+}
+
+wait_ready() { # node index, pid
+  for _ in $(seq 1 240); do
+    if curl -sf "http://127.0.0.1:$((BASE + 57 + $1))/ready" > /dev/null; then return 0; fi
+    if ! kill -0 "$2" 2>/dev/null; then echo "node $1 exited:"; tail -20 "$WORK"/*/node"$1".log; exit 1; fi
+    sleep 1
+  done
+  echo "node $1 not ready after 240 s"; exit 1
+}
+
+run 1
+run 3
+awk '/^RESULT/ { split($6, a, "="); v[NR] = a[2] + 0 }
+     END { if (v[1] > 0) printf "three nodes cost %.2fx the CPU per player of one (budget 1.25x)\n", v[2] / v[1] }' \
+  "$WORK/results.txt"
+echo "logs and reports: $WORK (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
