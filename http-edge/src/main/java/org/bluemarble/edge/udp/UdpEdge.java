@@ -266,11 +266,6 @@ public final class UdpEdge implements AutoCloseable {
     return sessions.endpoint().connectedCount();
   }
 
-  /** Runs {@code task} on the I/O thread (tests: stalls the loop as a starved machine would). */
-  void runOnLoop(Runnable task) {
-    loop.execute(task);
-  }
-
   /** Called once per hand-off batch by {@link UdpOutbound}, from any thread. */
   private void wake() {
     EventLoop l = loop;
