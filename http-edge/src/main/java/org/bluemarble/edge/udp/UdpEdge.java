@@ -171,9 +171,7 @@ public final class UdpEdge implements AutoCloseable {
         settings.publicAddress(),
         transport == Transport.EPOLL
             ? "native epoll, recvmmsg/sendmmsg"
-            : Epoll.isAvailable()
-                ? "NIO, epoll not requested"
-                : "NIO, epoll unavailable: " + Epoll.unavailabilityCause());
+            : "NIO, epoll unavailable: " + Epoll.unavailabilityCause());
     return edge;
   }
 
