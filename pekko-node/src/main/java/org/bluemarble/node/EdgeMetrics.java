@@ -52,17 +52,6 @@ final class EdgeMetrics {
       Kamon.gauge("bluemarble.udp.too.slow", "UDP connections closed as too slow since start")
           .withoutTags()
           .update(udp.tooSlow());
-      Kamon.gauge("bluemarble.udp.datagrams.in", "UDP datagrams received since start")
-          .withoutTags()
-          .update(udp.datagramsIn());
-      Kamon.gauge("bluemarble.udp.datagrams.out", "UDP datagrams sent since start")
-          .withoutTags()
-          .update(udp.datagramsOut());
-      Kamon.gauge(
-              "bluemarble.udp.flushes",
-              "UDP write batches since start (one sendmmsg each on epoll; out / flushes = batch size)")
-          .withoutTags()
-          .update(udp.flushes());
     }
     WebSocketStats ws = edges.ws().stats();
     Kamon.gauge("bluemarble.ws.connections.opened", "WebSocket game connections opened since start")
