@@ -157,6 +157,7 @@ class ZoneCellWorldWalkTest {
     ClusterSharding.get(testKit.system()).entityRefFor(ZoneCell.ENTITY_KEY, cellId).tell(command);
   }
 
+  /** Puts {@code player} standing at {@code at}, facing along its circle; returns its cell. */
   private static String enter(String player, OnCircle at, TestProbe<SessionEvent> session) {
     String cellId = CellIds.entityId(cellOf(at.point()));
     TestProbe<ZoneCell.Reply> reply = testKit.createTestProbe(ZoneCell.Reply.class);
@@ -170,7 +171,7 @@ class ZoneCellWorldWalkTest {
             p.longitudeDeg(),
             0.0,
             0L,
-            WireIntent.heading(at.bearing(), SPEED),
+            WireIntent.heading(at.bearing(), 0.0),
             session.ref(),
             reply.ref()));
     assertThat(reply.receiveMessage(Duration.ofSeconds(15))).isInstanceOf(ZoneCell.Entered.class);
@@ -205,7 +206,20 @@ class ZoneCellWorldWalkTest {
     TestProbe<SessionEvent> followerSession = testKit.createTestProbe(SessionEvent.class);
 
     String startCell = enter(leader, leaderStart, leaderSession);
-    enter(follower, followerStart, followerSession);
+    String followerCell = enter(follower, followerStart, followerSession);
+    // Both stand until now; the two inputs go out back to back, so at most one timer's worth of
+    // warped ticks (STEPS_PER_TIMER, 3.2 km) can separate their starts, well inside the area of
+    // interest. Entering them walking made the gap depend on how fast the second entry followed
+    // the first (thousands of warped ticks on a quiet machine: the follower was never seen).
+    long now = System.currentTimeMillis();
+    tell(
+        followerCell,
+        new ZoneCell.SubmitInput(
+            follower, 1L, WireIntent.heading(followerStart.bearing(), SPEED), now));
+    tell(
+        startCell,
+        new ZoneCell.SubmitInput(
+            leader, 1L, WireIntent.heading(leaderStart.bearing(), SPEED), now));
     List<SessionEvent> leaderEvents = new ArrayList<>(walkUntil(leaderSession, leaderCells.size()));
     // Back in the cell it started from, the walk goes on there.
     int[] atHome = {0};
