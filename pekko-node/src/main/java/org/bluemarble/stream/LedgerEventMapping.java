@@ -14,6 +14,8 @@ import org.bluemarble.protocol.events.v1.EconomyEvent;
 import org.bluemarble.protocol.events.v1.EventEnvelope;
 import org.bluemarble.protocol.events.v1.HoldingsFreezeChanged;
 import org.bluemarble.protocol.events.v1.HoldingsHistoryErased;
+import org.bluemarble.protocol.events.v1.HoldingsItemTakenOff;
+import org.bluemarble.protocol.events.v1.HoldingsItemWorn;
 import org.bluemarble.protocol.events.v1.HoldingsLegApplied;
 import org.bluemarble.protocol.events.v1.HoldingsLegVoided;
 import org.bluemarble.protocol.events.v1.HoldingsLegsRecorded;
@@ -110,6 +112,22 @@ final class LedgerEventMapping implements EventMapping {
     } else if (event instanceof Holdings.HistoryErased e) {
       b.setHistoryErased(
           HoldingsHistoryErased.newBuilder().setPlayerId(str(e.playerId())).setAtMs(ms(e.at())));
+    } else if (event instanceof Holdings.ItemWorn e) {
+      b.setItemWorn(
+          HoldingsItemWorn.newBuilder()
+              .setPlayerId(str(e.playerId()))
+              .setSlot(str(e.slot()))
+              .setItemId(str(e.itemId()))
+              .setBagSlot(e.fromBagSlot())
+              .setAtMs(ms(e.at())));
+    } else if (event instanceof Holdings.ItemTakenOff e) {
+      b.setItemTakenOff(
+          HoldingsItemTakenOff.newBuilder()
+              .setPlayerId(str(e.playerId()))
+              .setSlot(str(e.slot()))
+              .setItemId(str(e.itemId()))
+              .setBagSlot(e.toBagSlot())
+              .setAtMs(ms(e.at())));
     } else {
       throw ProtoValues.unknown(event);
     }

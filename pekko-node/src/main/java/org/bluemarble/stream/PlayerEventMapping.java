@@ -8,10 +8,12 @@ import org.bluemarble.player.Player;
 import org.bluemarble.protocol.events.v1.CharacterCreated;
 import org.bluemarble.protocol.events.v1.CharacterRenamed;
 import org.bluemarble.protocol.events.v1.EventEnvelope;
+import org.bluemarble.protocol.events.v1.ExperienceGained;
+import org.bluemarble.protocol.events.v1.LevelledUp;
 import org.bluemarble.protocol.events.v1.PlayerEvent;
 import org.bluemarble.protocol.events.v1.PositionCheckpointed;
 
-/** Characters: created, renamed, position checkpoints. */
+/** Characters: created, renamed, position checkpoints, experience and levels. */
 final class PlayerEventMapping implements EventMapping {
   @Override
   public Domain domain() {
@@ -44,6 +46,21 @@ final class PlayerEventMapping implements EventMapping {
       b.setPositionCheckpointed(p);
     } else if (event instanceof Player.CharacterRenamed e) {
       b.setRenamed(CharacterRenamed.newBuilder().setPlayerId(e.playerId()).setName(str(e.name())));
+    } else if (event instanceof Player.ExperienceGained e) {
+      b.setExperienceGained(
+          ExperienceGained.newBuilder()
+              .setPlayerId(str(e.playerId()))
+              .setAmount(e.amount())
+              .setSource(str(e.source()))
+              .setGrantId(str(e.grantId()))
+              .setTotalExperience(e.totalExperience())
+              .setAtMs(ms(e.at())));
+    } else if (event instanceof Player.LevelledUp e) {
+      b.setLevelledUp(
+          LevelledUp.newBuilder()
+              .setPlayerId(str(e.playerId()))
+              .setLevel(e.level())
+              .setAtMs(ms(e.at())));
     } else {
       throw ProtoValues.unknown(event);
     }

@@ -18,7 +18,8 @@ public final class StreamEvents {
           new WorldEventMapping(),
           new LedgerEventMapping(),
           new MarketEventMapping(),
-          new AuditEventMapping());
+          new AuditEventMapping(),
+          new SocialEventMapping());
 
   private StreamEvents() {}
 

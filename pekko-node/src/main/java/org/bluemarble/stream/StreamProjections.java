@@ -55,7 +55,9 @@ public final class StreamProjections {
           "OrderBook",
           "AuctionHouse",
           "Trade",
-          "Holdings");
+          "Holdings",
+          "Guild",
+          "SocialList");
 
   private static final Duration SETUP_PATIENCE = Duration.ofSeconds(60);
 
