@@ -112,8 +112,13 @@ class EntityNamesTwoNodeTest {
       await().atMost(WAIT).until(() -> annSees.names.containsKey(bobEntity));
       assertThat(annSees.names.get(bobEntity)).isEqualTo("names_bob hero");
       assertThat(annSees.kinds.get(bobEntity)).isEqualTo(EntityKind.ENTITY_KIND_PLAYER);
-      assertThat(NameDirectory.get(nodeA.system).displayName(bobEntity))
-          .isEqualTo("names_bob hero");
+      // Node A's own replica of the directory catches up by gossip (the session's EntityName came
+      // from a majority read), so wait for it rather than read it once.
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  "names_bob hero".equals(NameDirectory.get(nodeA.system).displayName(bobEntity)));
       assertThat(
               NameDirectory.get(nodeB.system)
                   .lookup(PlayerIds.simulationId(ann.playerId()))

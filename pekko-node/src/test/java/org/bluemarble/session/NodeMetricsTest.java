@@ -81,6 +81,13 @@ class NodeMetricsTest {
         String[] text = {""};
         await()
             .atMost(Duration.ofSeconds(60))
+            .conditionEvaluationListener(
+                c -> {
+                  if (!c.isSatisfied() && c.getRemainingTimeInMS() <= 500) {
+                    System.err.println(
+                        "NodeMetricsTest: last scrape, our series:\n" + ours(text[0]));
+                  }
+                })
             .pollInterval(Duration.ofMillis(500))
             .until(
                 () -> {
@@ -182,5 +189,12 @@ class NodeMetricsTest {
     } catch (IOException e) {
       return "";
     }
+  }
+
+  private static String ours(String scrape) {
+    return scrape
+        .lines()
+        .filter(l -> l.startsWith("bluemarble_") && !l.contains("_bucket"))
+        .collect(java.util.stream.Collectors.joining("\n"));
   }
 }
