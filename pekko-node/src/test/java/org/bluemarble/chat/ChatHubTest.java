@@ -1,6 +1,7 @@
 package org.bluemarble.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -48,14 +49,8 @@ class ChatHubTest {
     hub.tell(new ChatHub.Register("bob", "Bob", "r1", bob.ref()));
     hub.tell(new ChatHub.Broadcast(new ChatHub.Degraded(true)));
     // The switch travels on the topic: wait until a line is answered as delayed.
-    hub.tell(
-        new ChatHub.Send(line("alice", ChatLine.Channel.GENERAL, "", 0), 100, alice.ref(), null));
-    ChatPush first = awaitAnswer(alice);
-    for (int i = 1; first instanceof ChatPush.Accepted a && !a.delayed() && i < 50; i++) {
-      hub.tell(
-          new ChatHub.Send(line("alice", ChatLine.Channel.GENERAL, "", 0), 100, alice.ref(), null));
-      first = awaitAnswer(alice);
-    }
+    // Try every 200 ms (below the 10 lines/s limit) until it applies.
+    awaitSwitch(hub, alice, "alice", p -> p instanceof ChatPush.Accepted a && a.delayed());
     bob.receiveSeveralMessages(0);
     List<Long> sent = new ArrayList<>();
     for (long seq = 1; seq <= 40; seq++) {
@@ -88,7 +83,12 @@ class ChatHubTest {
     TestProbe<ChatInbox> carol = kit.createTestProbe();
     hub.tell(new ChatHub.Register("carol", "Carol", "r1", carol.ref()));
     hub.tell(new ChatHub.Broadcast(new ChatHub.Degraded(true)));
-    // Lines sent before the switch arrives go through; from then on at most 2 wait.
+    awaitSwitch(
+        hub,
+        carol,
+        "carol",
+        p -> p instanceof ChatPush.Accepted a && a.delayed() || p instanceof ChatPush.Refused);
+    // Degraded now: at most 2 lines wait (one may already), the next one is refused.
     int refusals = 0;
     for (long seq = 1; seq <= 200 && refusals == 0; seq++) {
       hub.tell(
@@ -114,21 +114,37 @@ class ChatHubTest {
     hub.tell(
         new ChatHub.Broadcast(
             new ChatHub.Muted("dan", Instant.now().plus(Duration.ofMinutes(10)), "spam", "mod")));
-    ChatPush p;
-    int tries = 0;
-    do {
-      hub.tell(new ChatHub.Send(line("dan", ChatLine.Channel.GENERAL, "", 1), 7, dan.ref(), null));
-      p = awaitAnswer(dan);
-    } while (p instanceof ChatPush.Accepted && ++tries < 50);
-    assertThat(p)
+    // The mute travels over the chat topic, whose subscription the receptionist spreads
+    // asynchronously: try every 200 ms (below the 10 lines/s limit, so never RATE_LIMITED) until
+    // it applies.
+    ChatPush[] last = {null};
+    long[] seq = {1};
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              hub.tell(
+                  new ChatHub.Send(
+                      line("dan", ChatLine.Channel.GENERAL, "", seq[0]++), 7, dan.ref(), null));
+              last[0] = awaitAnswer(dan);
+              return last[0] instanceof ChatPush.Refused;
+            });
+    assertThat(last[0])
         .isInstanceOfSatisfying(
             ChatPush.Refused.class, r -> assertThat(r.reason()).isEqualTo(ChatPush.Reason.MUTED));
     hub.tell(new ChatHub.Broadcast(new ChatHub.Muted("dan", null, "", "mod")));
-    do {
-      hub.tell(new ChatHub.Send(line("dan", ChatLine.Channel.GENERAL, "", 2), 8, dan.ref(), null));
-      p = awaitAnswer(dan);
-    } while (p instanceof ChatPush.Refused && ++tries < 100);
-    assertThat(p).isInstanceOf(ChatPush.Accepted.class);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              hub.tell(
+                  new ChatHub.Send(
+                      line("dan", ChatLine.Channel.GENERAL, "", seq[0]++), 8, dan.ref(), null));
+              last[0] = awaitAnswer(dan);
+              return last[0] instanceof ChatPush.Accepted;
+            });
     kit.stop(hub);
   }
 
@@ -162,6 +178,27 @@ class ChatHubTest {
     }
     assertThat(replayed).containsExactly(3L, 4L, 5L);
     kit.stop(hub);
+  }
+
+  /**
+   * Sends a line (sequence 0) every 200 ms until its answer satisfies {@code applied}: a switch
+   * broadcast over the chat topic reaches the hub asynchronously.
+   */
+  private static void awaitSwitch(
+      ActorRef<ChatHub.Command> hub,
+      TestProbe<ChatInbox> who,
+      String from,
+      java.util.function.Predicate<ChatPush> applied) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              hub.tell(
+                  new ChatHub.Send(
+                      line(from, ChatLine.Channel.GENERAL, "", 0), 100, who.ref(), null));
+              return applied.test(awaitAnswer(who));
+            });
   }
 
   private static ChatPush awaitAnswer(TestProbe<ChatInbox> probe) {
