@@ -3,18 +3,12 @@ package org.bluemarble.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.bluemarble.node.testing.PrometheusScrape.promtoolFindsNothingAboutOurNames;
+import static org.bluemarble.node.testing.PrometheusScrape.scrape;
 
 import com.typesafe.config.ConfigFactory;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import kamon.Kamon;
@@ -35,7 +29,6 @@ import scala.jdk.javaapi.FutureConverters;
  * promtool check metrics} (when installed) objects to in our names.
  */
 class NodeMetricsTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir Path dataDir;
 
@@ -150,24 +143,6 @@ class NodeMetricsTest {
     }
   }
 
-  private static void promtoolFindsNothingAboutOurNames(String metrics) throws Exception {
-    Path promtool = Path.of("/usr/bin/promtool");
-    if (!Files.isExecutable(promtool)) {
-      System.out.println("promtool not installed: exposition checked by the assertions only");
-      return;
-    }
-    Process p =
-        new ProcessBuilder(promtool.toString(), "check", "metrics")
-            .redirectErrorStream(true)
-            .start();
-    p.getOutputStream().write(metrics.getBytes(StandardCharsets.UTF_8));
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    List<String> ours = out.lines().filter(l -> l.contains("bluemarble_")).toList();
-    assertThat(ours).as(out).isEmpty();
-  }
-
   /** The sum of the samples of {@code name} whose labels contain {@code label}; 0 when none. */
   private static double sum(String exposition, String name, String label) {
     return exposition
@@ -176,19 +151,6 @@ class NodeMetricsTest {
         .filter(l -> l.contains(label))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1).trim()))
         .sum();
-  }
-
-  private static String scrape(int port) throws InterruptedException {
-    try {
-      return HTTP.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                  .timeout(Duration.ofSeconds(5))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body();
-    } catch (IOException e) {
-      return "";
-    }
   }
 
   private static String ours(String scrape) {

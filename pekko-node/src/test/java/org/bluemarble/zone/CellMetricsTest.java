@@ -2,18 +2,11 @@ package org.bluemarble.zone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.bluemarble.node.testing.PrometheusScrape.promtoolFindsNothingAboutOurNames;
+import static org.bluemarble.node.testing.PrometheusScrape.scrape;
 
 import com.typesafe.config.ConfigFactory;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import kamon.Kamon;
@@ -27,7 +20,6 @@ import scala.jdk.javaapi.FutureConverters;
  * to say about our names.
  */
 class CellMetricsTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test
   void exposesTickPopulationAndDropMetricsWithHelpAndType() throws Exception {
@@ -88,24 +80,6 @@ class CellMetricsTest {
     }
   }
 
-  private static void promtoolFindsNothingAboutOurNames(String metrics) throws Exception {
-    Path promtool = Path.of("/usr/bin/promtool");
-    if (!Files.isExecutable(promtool)) {
-      System.out.println("promtool not installed: exposition checked by the assertions only");
-      return;
-    }
-    Process p =
-        new ProcessBuilder(promtool.toString(), "check", "metrics")
-            .redirectErrorStream(true)
-            .start();
-    p.getOutputStream().write(metrics.getBytes(StandardCharsets.UTF_8));
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    List<String> ours = out.lines().filter(l -> l.contains("bluemarble_")).toList();
-    assertThat(ours).as(out).isEmpty();
-  }
-
   /** The value of an unlabelled sample, -1 when absent. */
   private static double value(String exposition, String name) {
     return exposition
@@ -114,18 +88,5 @@ class CellMetricsTest {
         .mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1).trim()))
         .findFirst()
         .orElse(-1);
-  }
-
-  private static String scrape(int port) throws InterruptedException {
-    try {
-      return HTTP.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                  .timeout(Duration.ofSeconds(5))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body();
-    } catch (IOException e) {
-      return "";
-    }
   }
 }
