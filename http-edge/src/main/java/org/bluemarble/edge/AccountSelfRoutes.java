@@ -1,6 +1,7 @@
 package org.bluemarble.edge;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +33,15 @@ import org.bluemarble.edge.port.AuditPort;
  * caller's API rate limit.
  */
 public final class AccountSelfRoutes extends AllDirectives {
+  /** The endpoints this class serves (see {@link PublicEndpoint}). */
+  public static final List<PublicEndpoint> ENDPOINTS =
+      List.of(
+          PublicEndpoint.token(
+              "GET",
+              "/v1/account/export",
+              "Everything the server keeps about the caller's account (GDPR export)"),
+          PublicEndpoint.token("DELETE", "/v1/account", "Erase the caller's account"));
+
   /** Body of the erasure request. */
   public record EraseRequest(String password) {}
 

@@ -1,6 +1,7 @@
 package org.bluemarble.edge;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +38,26 @@ import org.bluemarble.edge.port.PortException;
  * on an HTTP thread. Wrong password and unknown user get the same 401 after the same work.
  */
 public final class AuthRoutes extends AllDirectives {
+  /** The endpoints this class serves (see {@link PublicEndpoint}). */
+  public static final List<PublicEndpoint> ENDPOINTS =
+      List.of(
+          PublicEndpoint.open(
+              "GET",
+              "/.well-known/jwks.json",
+              "The public ES256 keys that verify access tokens (kid in the token header)"),
+          PublicEndpoint.open("POST", "/v1/auth/register", "Create an account"),
+          PublicEndpoint.open(
+              "POST",
+              "/v1/auth/login",
+              "Log in with a password: an access token and a refresh token"),
+          PublicEndpoint.open("POST", "/v1/auth/refresh", "Rotate a refresh token: a new pair"),
+          PublicEndpoint.open(
+              "POST", "/v1/auth/logout", "Revoke a refresh token's family and end its session"),
+          PublicEndpoint.token(
+              "POST",
+              "/v1/auth/password",
+              "Change the password (ends the account's other sessions)"));
+
   /** Auth bodies are a few hundred bytes; anything far larger is refused with 413 unread. */
   static final long MAX_BODY_BYTES = 16 * 1024;
 

@@ -22,6 +22,14 @@ import org.bluemarble.edge.port.PlayerView;
  * beyond); names follow the game's character-name rules (400 otherwise).
  */
 public final class CharacterRoutes extends AllDirectives {
+  /** The endpoints this class serves (see {@link PublicEndpoint}). */
+  public static final List<PublicEndpoint> ENDPOINTS =
+      List.of(
+          PublicEndpoint.token("GET", "/v1/characters", "The account's characters"),
+          PublicEndpoint.token("POST", "/v1/characters", "Create a character"),
+          PublicEndpoint.token(
+              "DELETE", "/v1/characters/{playerId}", "Remove a character from the account"));
+
   /** Body of a create request. */
   public record CreateCharacter(String name, String characterClass) {}
 

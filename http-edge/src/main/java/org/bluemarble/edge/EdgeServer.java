@@ -181,7 +181,8 @@ public final class EdgeServer extends AllDirectives {
     if (game.market() != null) {
       routes = concat(routes, economyRoutes(game.market()));
     }
-    Route all = routes;
+    Route served = routes;
+    Route all = new PublicGate(publicEndpoints()).wrap(() -> served);
     return TraceContext.traced(
         trace ->
             handleExceptions(exceptions(trace), () -> handleRejections(rejections(), () -> all)));
@@ -229,6 +230,25 @@ public final class EdgeServer extends AllDirectives {
             AnalyticsRoutes.ENDPOINTS,
             ChatAdminRoutes.ENDPOINTS,
             org.bluemarble.edge.admin.JournalRoutes.ENDPOINTS)
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  /**
+   * Every public endpoint (accounts, characters, planet, world, marketplace, webhooks): what {@link
+   * PublicGate} lets through and what the OpenAPI drift test compares with the document. Add a
+   * routes class here together with its route in {@link #route()}.
+   */
+  public static List<PublicEndpoint> publicEndpoints() {
+    return java.util.stream.Stream.of(
+            AuthRoutes.ENDPOINTS,
+            OidcRoutes.ENDPOINTS,
+            AccountSelfRoutes.ENDPOINTS,
+            CharacterRoutes.ENDPOINTS,
+            org.bluemarble.edge.web.WorldSurroundingsRoutes.ENDPOINTS,
+            PlanetRoutes.ENDPOINTS,
+            MarketRoutes.endpoints(),
+            PaymentWebhookRoutes.ENDPOINTS)
         .flatMap(List::stream)
         .toList();
   }

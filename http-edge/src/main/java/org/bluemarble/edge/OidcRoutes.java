@@ -1,5 +1,6 @@
 package org.bluemarble.edge;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +39,17 @@ import org.bluemarble.edge.port.OperationsPort;
  * password, so it logs in through its provider only.
  */
 public final class OidcRoutes extends AllDirectives {
+  /** The endpoints this class serves (see {@link PublicEndpoint}). */
+  public static final List<PublicEndpoint> ENDPOINTS =
+      List.of(
+          PublicEndpoint.open(
+              "POST",
+              "/v1/auth/oidc/{provider}",
+              "Log in with an OpenID Connect ID token (creates the account on first use)"),
+          PublicEndpoint.token(
+              "POST",
+              "/v1/auth/oidc/{provider}/link",
+              "Link an external identity to the caller's account"));
 
   /** Body of the login. */
   public record OidcLogin(String idToken, String nonce, String username) {}

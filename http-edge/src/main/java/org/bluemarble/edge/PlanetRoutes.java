@@ -35,6 +35,46 @@ import org.locationtech.jts.geom.Envelope;
  * what writes or costs a user's quota takes a token.
  */
 public final class PlanetRoutes extends AllDirectives {
+  /** The endpoints this class serves (see {@link PublicEndpoint}). */
+  public static final List<PublicEndpoint> ENDPOINTS =
+      List.of(
+          PublicEndpoint.open(
+              "GET", "/v1/projections", "The map projections the planet API offers"),
+          PublicEndpoint.token(
+              "POST", "/v1/webhooks", "Register a webhook for planet generation events"),
+          PublicEndpoint.token("POST", "/v1/planet/generate", "Start generating a planet (a task)"),
+          PublicEndpoint.open(
+              "GET", "/v1/planet/generate/status/{taskId}", "The status of a generation task"),
+          PublicEndpoint.open("GET", "/v1/planet/{planetId}", "A planet's summary"),
+          PublicEndpoint.open(
+              "GET",
+              "/v1/planet/{planetId}/polygons",
+              "Biome polygons as GeoJSON, paged and filtered"),
+          PublicEndpoint.open(
+              "GET", "/v1/planet/{planetId}/biomes", "Share and colour of each biome"),
+          PublicEndpoint.token(
+              "POST",
+              "/v1/planet/{planetId}/biomes/reclassify",
+              "Recompute climate and biomes under other climate parameters (a task)"),
+          PublicEndpoint.open(
+              "GET",
+              "/v1/planet/{planetId}/biomes/reclassify/status/{taskId}",
+              "The status of a reclassification task"),
+          PublicEndpoint.token(
+              "POST",
+              "/v1/planet/{planetId}/projection/{name}",
+              "The polygons projected to metres, with distortion data"),
+          PublicEndpoint.open(
+              "POST",
+              "/v1/planet/{planetId}/validate",
+              "A topology report of the planet's polygons"),
+          PublicEndpoint.open(
+              "GET", "/v1/planet/{planetId}/download", "The whole planet as one GeoJSON file"),
+          PublicEndpoint.open(
+              "GET",
+              "/v1/planet/{planetId}/config/export",
+              "The configuration that generates this planet again"));
+
   static final int MAX_LIMIT = 1000;
 
   private final PlanetPort planets;

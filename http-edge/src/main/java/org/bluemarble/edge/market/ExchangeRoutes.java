@@ -1,5 +1,6 @@
 package org.bluemarble.edge.market;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -8,6 +9,7 @@ import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.bluemarble.auth.RateLimitKind;
 import org.bluemarble.auth.RateLimiter;
+import org.bluemarble.edge.PublicEndpoint;
 import org.bluemarble.edge.internal.JsonBodies;
 import org.bluemarble.edge.port.ExchangePort;
 
@@ -19,6 +21,28 @@ import org.bluemarble.edge.port.ExchangePort;
  * Order prices are copper per unit, auction prices copper for the whole lot.
  */
 final class ExchangeRoutes extends AllDirectives {
+  /** The endpoints this class serves (see {@link PublicEndpoint}). */
+  public static final List<PublicEndpoint> ENDPOINTS =
+      List.of(
+          PublicEndpoint.token(
+              "POST", "/api/marketplace/orders", "Place a limit order (Idempotency-Key optional)"),
+          PublicEndpoint.token("GET", "/api/marketplace/orders", "The acting player's orders"),
+          PublicEndpoint.token("GET", "/api/marketplace/orders/{orderId}", "One order"),
+          PublicEndpoint.token(
+              "DELETE", "/api/marketplace/orders/{orderId}", "Cancel an order's unfilled rest"),
+          PublicEndpoint.token(
+              "GET",
+              "/api/marketplace/orderbook/{itemId}",
+              "An item's order book depth and price statistics"),
+          PublicEndpoint.token(
+              "POST", "/api/marketplace/auctions", "Start an auction (Idempotency-Key optional)"),
+          PublicEndpoint.token("GET", "/api/marketplace/auctions", "Auctions of a market"),
+          PublicEndpoint.token("GET", "/api/marketplace/auctions/{auctionId}", "One auction"),
+          PublicEndpoint.token(
+              "POST", "/api/marketplace/auctions/{auctionId}/bids", "Bid on an auction"),
+          PublicEndpoint.token(
+              "POST", "/api/marketplace/auctions/{auctionId}/buyout", "Buy an auction out"));
+
   /** Body of {@code POST /orders}; {@code side} BUY or SELL, {@code price} per unit. */
   public record PlaceOrder(String market, String itemId, String side, Long price, Long quantity) {}
 

@@ -1,5 +1,6 @@
 package org.bluemarble.edge.market;
 
+import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
@@ -8,6 +9,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.bluemarble.auth.RateLimitKind;
 import org.bluemarble.auth.RateLimiter;
 import org.bluemarble.auth.TokenService;
+import org.bluemarble.edge.PublicEndpoint;
 import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.internal.JsonBodies;
 import org.bluemarble.edge.port.MarketPort;
@@ -23,6 +25,27 @@ import org.bluemarble.edge.port.MarketPort;
  * {@code Idempotency-Key} (see {@link IdempotencyKeys}).
  */
 public final class MarketRoutes extends AllDirectives {
+  /** The endpoints this class serves (see {@link PublicEndpoint}). */
+  public static final List<PublicEndpoint> ENDPOINTS =
+      List.of(
+          PublicEndpoint.token("GET", "/api/marketplace/listings", "Search listings"),
+          PublicEndpoint.token(
+              "POST", "/api/marketplace/listings", "Create a listing (Idempotency-Key optional)"),
+          PublicEndpoint.token("GET", "/api/marketplace/listings/{listingId}", "One listing"),
+          PublicEndpoint.token(
+              "PATCH", "/api/marketplace/listings/{listingId}", "Reprice a listing"),
+          PublicEndpoint.token(
+              "DELETE", "/api/marketplace/listings/{listingId}", "Cancel a listing"),
+          PublicEndpoint.token(
+              "POST",
+              "/api/marketplace/listings/{listingId}/buy",
+              "Buy a listing (Idempotency-Key optional)"),
+          PublicEndpoint.token(
+              "GET", "/api/marketplace/transactions", "The acting player's recent transactions"),
+          PublicEndpoint.token(
+              "GET", "/api/marketplace/prices/{itemId}", "Price statistics of an item"),
+          PublicEndpoint.token("GET", "/api/marketplace/wallet", "The acting player's wallet"));
+
   /** Default and largest page size of a listings search. */
   static final int DEFAULT_PAGE_SIZE = 20;
 
@@ -53,6 +76,13 @@ public final class MarketRoutes extends AllDirectives {
     this.trades = new TradeRoutes(market, limiter);
     this.exchange =
         market.exchange() == null ? null : new ExchangeRoutes(market.exchange(), limiter);
+  }
+
+  /** The endpoints of this class, its trades and its order books and auctions. */
+  public static List<PublicEndpoint> endpoints() {
+    return java.util.stream.Stream.of(ENDPOINTS, TradeRoutes.ENDPOINTS, ExchangeRoutes.ENDPOINTS)
+        .flatMap(List::stream)
+        .toList();
   }
 
   public Route route() {

@@ -9,6 +9,7 @@ import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+import org.bluemarble.edge.PublicEndpoint;
 import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.internal.Json;
 import org.bluemarble.edge.port.AuditPort;
@@ -27,6 +28,15 @@ import org.slf4j.LoggerFactory;
  * nothing and is recorded in the audit log (actor {@code payment-provider}).
  */
 public final class PaymentWebhookRoutes extends AllDirectives {
+  /** The endpoints this class serves (see {@link PublicEndpoint}). */
+  public static final List<PublicEndpoint> ENDPOINTS =
+      List.of(
+          new PublicEndpoint(
+              "POST",
+              "/v1/webhooks/payments",
+              PublicEndpoint.Access.SIGNED,
+              "The payment provider's webhook: credits a paid amount once per event id"));
+
   private static final Logger log = LoggerFactory.getLogger(PaymentWebhookRoutes.class);
 
   /** The signature header's name. */

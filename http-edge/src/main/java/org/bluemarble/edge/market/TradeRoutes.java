@@ -7,6 +7,7 @@ import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.bluemarble.auth.RateLimitKind;
 import org.bluemarble.auth.RateLimiter;
+import org.bluemarble.edge.PublicEndpoint;
 import org.bluemarble.edge.internal.JsonBodies;
 import org.bluemarble.edge.port.MarketPort;
 import org.bluemarble.edge.port.MarketRefusal;
@@ -19,6 +20,23 @@ import org.bluemarble.edge.port.MarketRefusal;
  * see a trade: another caller's {@code GET} is answered 404 like an unknown id.
  */
 final class TradeRoutes extends AllDirectives {
+  /** The endpoints this class serves (see {@link PublicEndpoint}). */
+  public static final List<PublicEndpoint> ENDPOINTS =
+      List.of(
+          PublicEndpoint.token(
+              "POST", "/api/marketplace/trades", "Offer a trade to another player"),
+          PublicEndpoint.token(
+              "GET", "/api/marketplace/trades/{tradeId}", "One trade (its participants only)"),
+          PublicEndpoint.token("DELETE", "/api/marketplace/trades/{tradeId}", "Cancel a trade"),
+          PublicEndpoint.token(
+              "PUT",
+              "/api/marketplace/trades/{tradeId}/offer",
+              "Set the caller's side of the offer"),
+          PublicEndpoint.token(
+              "POST",
+              "/api/marketplace/trades/{tradeId}/confirm",
+              "Confirm the offer version the caller saw"));
+
   /** Body of {@code POST /trades}. */
   public record OpenTrade(String counterparty) {}
 

@@ -1,5 +1,6 @@
 package org.bluemarble.edge.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -7,6 +8,7 @@ import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.bluemarble.auth.TokenService;
+import org.bluemarble.edge.PublicEndpoint;
 import org.bluemarble.edge.admin.Bearer;
 import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.internal.Json;
@@ -22,6 +24,14 @@ import org.bluemarble.planet.TerrainQuery;
  * /admin/v1/world}); this read answers one point at a time and names no planet.
  */
 public final class WorldSurroundingsRoutes extends AllDirectives {
+  /** The endpoints this class serves (see {@link PublicEndpoint}). */
+  public static final List<PublicEndpoint> ENDPOINTS =
+      List.of(
+          PublicEndpoint.token(
+              "GET",
+              "/v1/world/surroundings",
+              "Biome, colour, ground height and water of the world planet at a point"));
+
   private final WorldAdminPort world;
   private final PlanetPort planets;
   private final TokenService tokens;
