@@ -258,7 +258,7 @@ class AccountAdminApiTest {
     assertThat(cluster.body().path("members").size()).isEqualTo(1);
     assertThat(cluster.body().path("members").get(0).path("status").asText()).isEqualTo("Up");
     assertThat(cluster.body().path("shards").has("Account")).isTrue();
-    // Every sharded entity type is listed, the exchange's and the presence leases included.
+    // Every sharded entity type is listed: the exchange's, the presence leases and the social ones.
     assertThat(cluster.body().path("shards").fieldNames())
         .toIterable()
         .contains(
@@ -274,7 +274,9 @@ class AccountAdminApiTest {
             "Treasury",
             "OrderBook",
             "AuctionHouse",
-            "PresenceLease");
+            "PresenceLease",
+            "Guild",
+            "SocialList");
     assertThat(cluster.body().path("shards").path("Account").get(0).path("shards").size())
         .isPositive();
 

@@ -1,11 +1,19 @@
 package org.bluemarble.market.node;
 
 import com.typesafe.config.Config;
+import java.util.List;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.bluemarble.edge.market.PaymentSignature;
 import org.bluemarble.edge.port.MarketPort;
+import org.bluemarble.market.entity.AuctionHouse;
 import org.bluemarble.market.entity.Economy;
 import org.bluemarble.market.entity.Exchange;
+import org.bluemarble.market.entity.Holdings;
+import org.bluemarble.market.entity.Market;
+import org.bluemarble.market.entity.OrderBookEntity;
+import org.bluemarble.market.entity.Trade;
+import org.bluemarble.market.entity.Treasury;
 
 /**
  * Starts the economy on a node: reads {@code bluemarble.market}, registers the Holdings, Market,
@@ -14,6 +22,16 @@ import org.bluemarble.market.entity.Exchange;
  * payments webhook's {@link PaymentSignature} (null when no secret is configured: no webhook).
  */
 public record EconomyWiring(Economy economy, MarketPort port, PaymentSignature payments) {
+
+  /** The sharded entity types the economy starts. */
+  public static final List<EntityTypeKey<?>> ENTITY_KEYS =
+      List.of(
+          Holdings.ENTITY_KEY,
+          Market.ENTITY_KEY,
+          Trade.ENTITY_KEY,
+          Treasury.ENTITY_KEY,
+          OrderBookEntity.ENTITY_KEY,
+          AuctionHouse.ENTITY_KEY);
 
   /** The economy's side of account export and erasure. */
   public AccountEconomyRecords accountRecords() {
