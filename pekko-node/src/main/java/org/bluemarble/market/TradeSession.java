@@ -1,18 +1,15 @@
 package org.bluemarble.market;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import org.bluemarble.market.inventory.ItemCatalog;
 import org.bluemarble.market.inventory.ItemStack;
-import org.bluemarble.market.ledger.LedgerAccount;
 
 /**
  * The negotiation of a direct trade between two players, as a state machine: both sides put up
  * offers ({@link #offer}), each confirms the offers at a given {@link #version()} ({@link
  * #confirm}); any change of an offer bumps the version and clears both confirmations, so nobody
- * confirms something they did not see. Once both confirmed the session is {@link State#LOCKED} and
- * {@link #swapPlan()} gives the saga its steps; the saga then calls {@link #complete} or {@link
+ * confirms something they did not see. Once both confirmed the session is {@link State#LOCKED}; the
+ * trade entity then takes both offers into escrow with legs and calls {@link #complete} or {@link
  * #abort}. Deterministic; the trade entity persists each accepted command as its event.
  */
 public final class TradeSession {
@@ -106,74 +103,6 @@ public final class TradeSession {
   public void abort() {
     requireState(State.LOCKED, "abort");
     state = State.CANCELLED;
-  }
-
-  /** The steps of the swap; only once locked. */
-  public SwapPlan swapPlan() {
-    requireState(State.LOCKED, "plan the swap");
-    List<SwapStep> steps = new ArrayList<>();
-    addEscrow(steps, first, firstOffer);
-    addEscrow(steps, second, secondOffer);
-    addRelease(steps, first, second, firstOffer);
-    addRelease(steps, second, first, secondOffer);
-    return new SwapPlan(tradeId, steps);
-  }
-
-  private void addEscrow(List<SwapStep> steps, String owner, TradeOffer offer) {
-    String key = "trade:" + tradeId + ":escrow:" + owner;
-    if (offer.money() > 0) {
-      MoneyMove move =
-          new MoneyMove(
-              LedgerAccount.wallet(owner), moneyEscrow(owner), offer.money(), key + ":money");
-      steps.add(step(steps, SwapStep.Phase.ESCROW, move));
-    }
-    for (int i = 0; i < offer.items().size(); i++) {
-      ItemStack stack = offer.items().get(i);
-      ItemMove move =
-          new ItemMove(
-              ItemHolder.player(owner),
-              itemEscrow(owner),
-              stack.itemId(),
-              stack.quantity(),
-              key + ":item:" + i);
-      steps.add(step(steps, SwapStep.Phase.ESCROW, move));
-    }
-  }
-
-  private void addRelease(List<SwapStep> steps, String owner, String receiver, TradeOffer offer) {
-    String key = "trade:" + tradeId + ":release:" + owner;
-    if (offer.money() > 0) {
-      MoneyMove move =
-          new MoneyMove(
-              moneyEscrow(owner), LedgerAccount.wallet(receiver), offer.money(), key + ":money");
-      steps.add(step(steps, SwapStep.Phase.RELEASE, move));
-    }
-    for (int i = 0; i < offer.items().size(); i++) {
-      ItemStack stack = offer.items().get(i);
-      ItemMove move =
-          new ItemMove(
-              itemEscrow(owner),
-              ItemHolder.player(receiver),
-              stack.itemId(),
-              stack.quantity(),
-              key + ":item:" + i);
-      steps.add(step(steps, SwapStep.Phase.RELEASE, move));
-    }
-  }
-
-  private static SwapStep step(List<SwapStep> steps, SwapStep.Phase phase, AssetMove move) {
-    return new SwapStep(
-        steps.size(), phase, move, move.reversed(move.idempotencyKey() + ":compensate"));
-  }
-
-  /** Escrow account for {@code owner}'s money in this trade. */
-  public LedgerAccount moneyEscrow(String owner) {
-    return LedgerAccount.escrow("trade:" + tradeId + ":" + owner);
-  }
-
-  /** Escrow for {@code owner}'s items in this trade. */
-  public ItemHolder itemEscrow(String owner) {
-    return ItemHolder.escrow("trade:" + tradeId + ":" + owner);
   }
 
   private boolean side(String player) {

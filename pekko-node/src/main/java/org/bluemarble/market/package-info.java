@@ -1,24 +1,54 @@
 /**
- * The economy's rules as plain Java, for the Market, Player-inventory and Trade entities to wrap.
+ * The economy. Read this glossary first; each word names one class.
  *
- * <p>All money is {@code long} copper ({@link org.bluemarble.market.Money}); every movement is a
- * double-entry transfer in a {@link org.bluemarble.market.ledger.Ledger}. Market rules never touch
- * a ledger or inventory themselves: they return a {@link org.bluemarble.market.Settlement} of
- * {@link org.bluemarble.market.MoneyMove}s and {@link org.bluemarble.market.ItemMove}s, each with
- * an idempotency key, which the entities apply exactly once. Refusals are {@link
- * org.bluemarble.market.MarketException}s carrying a {@link org.bluemarble.market.MarketError}.
+ * <h2>Who owns what</h2>
  *
- * <p>How an entity wraps these rules: {@link org.bluemarble.market.ledger.Ledger} and {@link
- * org.bluemarble.market.inventory.Inventory} separate deciding (returns an event, changes nothing)
- * from {@code apply(event)}. {@link org.bluemarble.market.ListingBoard}, {@link
- * org.bluemarble.market.orderbook.OrderBook} and {@link org.bluemarble.market.Auction} are
- * deterministic: the command handler calls the matching {@code check...} method (throws what the
- * command would, changes nothing), persists the command's arguments (including the holdings and the
- * time it was given) as the event, and the event handler calls the command method, which on replay
- * yields the same result and the same idempotency keys.
+ * <ul>
+ *   <li><b>Holdings</b> ({@link org.bluemarble.market.entity.Holdings}): one player's copper
+ *       wallet, honor points and inventory; an entity keyed by player id. The only place a player's
+ *       money and items ever change.
+ *   <li><b>Leg</b> ({@link org.bluemarble.market.entity.Leg}): one change to one player's holdings,
+ *       {@code OUT} (take, all or nothing) or {@code IN} (give), under an idempotency key that the
+ *       holdings apply at most once. Every economic act is made of legs.
+ *   <li><b>Coordinator</b>: an entity that persists a leg before posting it and re-posts it until
+ *       the holdings answer (on a timer and after recovery): {@link
+ *       org.bluemarble.market.entity.Market} (buy-now listings of one region), {@link
+ *       org.bluemarble.market.entity.OrderBookEntity} (limit orders of one item in one region),
+ *       {@link org.bluemarble.market.entity.AuctionHouse} (auctions of one region), {@link
+ *       org.bluemarble.market.entity.Trade} (a direct swap between two players) and {@link
+ *       org.bluemarble.market.entity.Treasury} (the mint: admin grants and payments, and the
+ *       economy's read-only switch).
+ *   <li><b>Escrow</b>: what a coordinator holds between a charge leg (taken from a player) and the
+ *       legs it then owes (paid out to players). Money is never created or destroyed on the way;
+ *       only the treasury mints, and fees stay in the coordinator that charged them.
+ * </ul>
  *
- * <p>Decision on the 5% transaction fee (the companion documents disagree): the seller pays it out
- * of the proceeds, rounded down; the buyer pays exactly the asked price. This holds for listings,
- * order-book fills and auctions alike.
+ * <h2>The rules, as plain Java</h2>
+ *
+ * <p>{@link org.bluemarble.market.ListingBoard}, {@link org.bluemarble.market.orderbook.OrderBook},
+ * {@link org.bluemarble.market.Auction} and {@link org.bluemarble.market.TradeSession} decide,
+ * deterministically and without Pekko; a coordinator wraps one of them. The command handler calls
+ * the matching {@code check...} method (throws what the command would, changes nothing), persists
+ * the command's arguments (including the time it was given) as the event, and the event handler
+ * calls the command method, which on replay yields the same result and the same idempotency keys. A
+ * rule's decision is a {@link org.bluemarble.market.Settlement}: {@link
+ * org.bluemarble.market.MoneyMove}s and {@link org.bluemarble.market.ItemMove}s between players and
+ * escrows, which the coordinator turns into owed legs ({@code EscrowBooks}, {@code MarketState}).
+ * Refusals are {@link org.bluemarble.market.MarketException}s carrying a {@link
+ * org.bluemarble.market.MarketError}. All money is {@code long} copper ({@link
+ * org.bluemarble.market.Money}).
+ *
+ * <h2>Entry points</h2>
+ *
+ * <p>{@link org.bluemarble.market.entity.Economy} (holdings, markets, trades, treasury) and {@link
+ * org.bluemarble.market.entity.Exchange} (order books, auctions) ask the sharded entities for the
+ * edges and admin tools; {@code market.node} adapts them to the HTTP and game ports. {@link
+ * org.bluemarble.market.entity.LedgerAudit} adds everything up for the admin's ledger check.
+ *
+ * <h2>Decisions</h2>
+ *
+ * <p>The 5% transaction fee (the companion documents disagree): the seller pays it out of the
+ * proceeds, rounded down; the buyer pays exactly the asked price. This holds for listings,
+ * order-book fills and auctions alike. Listing fees are rounded up and never refunded.
  */
 package org.bluemarble.market;

@@ -21,8 +21,6 @@ import org.bluemarble.protocol.events.v1.HoldingsLegVoided;
 import org.bluemarble.protocol.events.v1.HoldingsLegsRecorded;
 import org.bluemarble.protocol.events.v1.HoldingsTrustTierChanged;
 import org.bluemarble.protocol.events.v1.TradeCancelled;
-import org.bluemarble.protocol.events.v1.TradeEscrowRefused;
-import org.bluemarble.protocol.events.v1.TradeEscrowTaken;
 import org.bluemarble.protocol.events.v1.TradeEscrowsSettled;
 import org.bluemarble.protocol.events.v1.TradeLegsSettled;
 import org.bluemarble.protocol.events.v1.TradeOfferChanged;
@@ -157,15 +155,6 @@ final class LedgerEventMapping implements EventMapping {
     } else if (event instanceof Trade.TradeCancelled e) {
       b.setTradeCancelled(
           TradeCancelled.newBuilder().setTradeId(str(e.tradeId())).setPlayer(str(e.player())));
-    } else if (event instanceof Trade.EscrowTaken e) {
-      b.setTradeEscrowTaken(
-          TradeEscrowTaken.newBuilder().setTradeId(str(e.tradeId())).setKey(str(e.key())));
-    } else if (event instanceof Trade.EscrowRefused e) {
-      b.setTradeEscrowRefused(
-          TradeEscrowRefused.newBuilder()
-              .setTradeId(str(e.tradeId()))
-              .setKey(str(e.key()))
-              .setRefusal(refusal(e.error(), e.message())));
     } else if (event instanceof Trade.EscrowsSettled e) {
       TradeEscrowsSettled.Builder m =
           TradeEscrowsSettled.newBuilder()
@@ -176,9 +165,6 @@ final class LedgerEventMapping implements EventMapping {
         m.setRefusal(refusal(e.error(), e.message()));
       }
       b.setTradeEscrowsSettled(m);
-    } else if (event instanceof Trade.LegSettled e) {
-      b.setTradeLegsSettled(
-          TradeLegsSettled.newBuilder().setTradeId(str(e.tradeId())).addKeys(str(e.key())));
     } else if (event instanceof Trade.LegsSettled e) {
       b.setTradeLegsSettled(
           TradeLegsSettled.newBuilder().setTradeId(str(e.tradeId())).addAllKeys(e.keys()));

@@ -106,9 +106,6 @@ final class MarketEventMapping implements EventMapping {
     } else if (event instanceof Market.ListingsExpired e) {
       b.setMarketListingsExpired(
           MarketListingsExpired.newBuilder().setMarketId(str(e.marketId())).setAtMs(ms(e.at())));
-    } else if (event instanceof Market.LegSettled e) {
-      b.setMarketLegsSettled(
-          MarketLegsSettled.newBuilder().setMarketId(str(e.marketId())).addKeys(str(e.key())));
     } else if (event instanceof Market.LegsSettled e) {
       b.setMarketLegsSettled(
           MarketLegsSettled.newBuilder().setMarketId(str(e.marketId())).addAllKeys(e.keys()));

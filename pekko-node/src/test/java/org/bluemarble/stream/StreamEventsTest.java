@@ -119,10 +119,7 @@ class StreamEventsTest {
         }
         cases.add(key.toString());
       }
-      // LegSettled and LegsSettled share one message (one key or many) in markets and trades.
-      int merged =
-          (int) events.stream().filter(c -> c.getSimpleName().equals("LegsSettled")).count();
-      assertEquals(events.size() - merged, cases.size(), "cases of " + type.getName());
+      assertEquals(events.size(), cases.size(), "cases of " + type.getName());
     }
   }
 

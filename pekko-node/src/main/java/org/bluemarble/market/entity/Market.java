@@ -151,13 +151,7 @@ public final class Market
   // Events
 
   public sealed interface Event extends CborSerializable
-      permits OpStarted,
-          OpCharged,
-          OpFailed,
-          ListingCancelled,
-          ListingsExpired,
-          LegSettled,
-          LegsSettled {}
+      permits OpStarted, OpCharged, OpFailed, ListingCancelled, ListingsExpired, LegsSettled {}
 
   public record OpStarted(String marketId, MarketOp op) implements Event {}
 
@@ -172,9 +166,6 @@ public final class Market
       implements Event {}
 
   public record ListingsExpired(String marketId, Instant at) implements Event {}
-
-  /** A leg the market owed was applied by the player's holdings. */
-  public record LegSettled(String marketId, String key) implements Event {}
 
   /** Legs the market owed were applied by the players' holdings (one event for many). */
   public record LegsSettled(String marketId, List<String> keys) implements Event {}
@@ -431,7 +422,6 @@ public final class Market
         .onEvent(OpFailed.class, MarketState::failed)
         .onEvent(ListingCancelled.class, MarketState::cancelled)
         .onEvent(ListingsExpired.class, MarketState::expired)
-        .onEvent(LegSettled.class, MarketState::settled)
         .onEvent(LegsSettled.class, MarketState::settledAll)
         .build();
   }

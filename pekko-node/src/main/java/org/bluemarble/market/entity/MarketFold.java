@@ -91,8 +91,6 @@ public final class MarketFold implements EntityFold<MarketState> {
       return s.cancelled(e);
     } else if (event instanceof Market.ListingsExpired e) {
       return s.expired(e);
-    } else if (event instanceof Market.LegSettled e) {
-      return s.settled(e);
     } else if (event instanceof Market.LegsSettled e) {
       return s.settledAll(e);
     }

@@ -192,16 +192,15 @@ public final class MarketState {
     return this;
   }
 
-  MarketState settled(Market.LegSettled e) {
-    Leg leg = pending.remove(e.key());
+  private void settled(String key) {
+    Leg leg = pending.remove(key);
     if (leg != null) {
       escrowCopper -= leg.copper();
     }
-    return this;
   }
 
   MarketState settledAll(Market.LegsSettled e) {
-    e.keys().forEach(k -> settled(new Market.LegSettled(e.marketId(), k)));
+    e.keys().forEach(this::settled);
     return this;
   }
 

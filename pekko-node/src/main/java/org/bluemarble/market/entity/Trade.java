@@ -106,10 +106,7 @@ public final class Trade
           OfferChanged,
           OfferConfirmed,
           TradeCancelled,
-          EscrowTaken,
-          EscrowRefused,
           EscrowsSettled,
-          LegSettled,
           LegsSettled {}
 
   public record TradeOpened(String tradeId, String first, String second, Instant at)
@@ -120,13 +117,6 @@ public final class Trade
   public record OfferConfirmed(String tradeId, String player, long version) implements Event {}
 
   public record TradeCancelled(String tradeId, String player) implements Event {}
-
-  public record EscrowTaken(String tradeId, String key) implements Event {}
-
-  public record EscrowRefused(String tradeId, String key, MarketError error, String message)
-      implements Event {}
-
-  public record LegSettled(String tradeId, String key) implements Event {}
 
   /**
    * Every escrow leg has its (final) answer: {@code taken} were applied; {@code refusedKey} (null
@@ -367,9 +357,6 @@ public final class Trade
         .onEvent(OfferChanged.class, TradeState::offerChanged)
         .onEvent(OfferConfirmed.class, TradeState::confirmed)
         .onEvent(TradeCancelled.class, TradeState::cancelled)
-        .onEvent(EscrowTaken.class, TradeState::escrowTaken)
-        .onEvent(EscrowRefused.class, TradeState::escrowRefused)
-        .onEvent(LegSettled.class, TradeState::settled)
         .onEvent(EscrowsSettled.class, TradeState::escrowsSettled)
         .onEvent(LegsSettled.class, TradeState::legsSettled)
         .build();

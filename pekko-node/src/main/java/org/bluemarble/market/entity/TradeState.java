@@ -128,10 +128,10 @@ public final class TradeState {
     return this;
   }
 
-  TradeState escrowTaken(Trade.EscrowTaken e) {
-    Leg leg = escrow.stream().filter(l -> l.key().equals(e.key())).findFirst().orElseThrow();
+  private void escrowTaken(String key) {
+    Leg leg = escrow.stream().filter(l -> l.key().equals(key)).findFirst().orElseThrow();
     if (!escrowed.add(leg.key())) {
-      return this;
+      return;
     }
     hold(leg, 1);
     if (escrowed.size() == escrow.size()) {
@@ -147,7 +147,6 @@ public final class TradeState {
                 taken.items()));
       }
     }
-    return this;
   }
 
   /**
@@ -155,7 +154,7 @@ public final class TradeState {
    */
   TradeState escrowsSettled(Trade.EscrowsSettled e) {
     if (e.refusedKey() == null) {
-      e.taken().forEach(k -> escrowTaken(new Trade.EscrowTaken(tradeId, k)));
+      e.taken().forEach(this::escrowTaken);
       return this;
     }
     for (String k : e.taken()) {
@@ -165,17 +164,19 @@ public final class TradeState {
           .filter(l -> escrowed.add(l.key()))
           .ifPresent(l -> hold(l, 1));
     }
-    return escrowRefused(new Trade.EscrowRefused(tradeId, e.refusedKey(), e.error(), e.message()));
-  }
-
-  TradeState legsSettled(Trade.LegsSettled e) {
-    e.keys().forEach(k -> settled(new Trade.LegSettled(tradeId, k)));
+    abort(e.error() + ": " + e.message());
     return this;
   }
 
-  TradeState escrowRefused(Trade.EscrowRefused e) {
+  TradeState legsSettled(Trade.LegsSettled e) {
+    e.keys().forEach(this::settled);
+    return this;
+  }
+
+  /** An escrow leg was refused: every taken one goes back. */
+  private void abort(String why) {
     phase = Phase.ABORTING;
-    failure = e.error() + ": " + e.message();
+    failure = why;
     for (Leg taken : escrow) {
       if (escrowed.contains(taken.key())) {
         owe(
@@ -187,16 +188,14 @@ public final class TradeState {
       }
     }
     finishIfSettled();
-    return this;
   }
 
-  TradeState settled(Trade.LegSettled e) {
-    Leg leg = pending.remove(e.key());
+  private void settled(String key) {
+    Leg leg = pending.remove(key);
     if (leg != null) {
       hold(leg, -1);
       finishIfSettled();
     }
-    return this;
   }
 
   private void finishIfSettled() {

@@ -111,10 +111,7 @@ public final class MarketHistory {
 
   /** The players' holdings applied the legs {@code keys}. */
   public void settle(String... keys) {
-    record(
-        keys.length == 1
-            ? new Market.LegSettled(marketId, keys[0])
-            : new Market.LegsSettled(marketId, List.of(keys)));
+    record(new Market.LegsSettled(marketId, List.of(keys)));
   }
 
   /** Applies {@code e} as {@link Market}'s event handler does. */
@@ -129,8 +126,6 @@ public final class MarketHistory {
       return s.cancelled(x);
     } else if (e instanceof Market.ListingsExpired x) {
       return s.expired(x);
-    } else if (e instanceof Market.LegSettled x) {
-      return s.settled(x);
     } else {
       return s.settledAll((Market.LegsSettled) e);
     }

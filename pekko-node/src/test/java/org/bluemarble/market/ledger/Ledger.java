@@ -9,7 +9,10 @@ import org.bluemarble.market.MarketException;
 import org.bluemarble.market.Money;
 
 /**
- * A double-entry ledger for one {@link Currency}: every movement is a transfer between two
+ * The tests' reference model of money: the rule classes' money moves are executed here to prove
+ * that they conserve money (the entities themselves post {@code Leg}s to holdings instead).
+ *
+ * <p>A double-entry ledger for one {@link Currency}: every movement is a transfer between two
  * accounts, so the sum of all balances is always zero. The mint is the only account that may go
  * negative (its balance is minus everything ever minted); the burn only receives. Hence the
  * invariant {@link #circulating()} == {@link #minted()} - {@link #burned()}, checked by {@link
