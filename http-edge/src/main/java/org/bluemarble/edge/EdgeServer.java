@@ -263,7 +263,7 @@ public final class EdgeServer extends AllDirectives {
                 new AdminWorldRoutes(game.world()).route(),
                 game.market() == null ? reject() : new AdminEconomyRoutes(game.market()).route(),
                 new AuditRoutes(admin.audit()).route(),
-                new LoadTestRoutes(admin.accounts(), auth).route(),
+                new LoadTestRoutes(admin.loadTest(), auth).route(),
                 new AccountAdminRoutes(admin.accounts(), admin.operations()).route(),
                 new OperationsRoutes(admin.operations()).route(),
                 new AnalyticsRoutes(admin.analytics()).route(),

@@ -33,8 +33,6 @@ public final class AccountAdministration implements AccountAdminPort {
   private final ActorSystem<?> system;
   private final ClusterSharding sharding;
   private final Duration timeout;
-  private final LoadTestAccounts loadTest;
-  private final boolean loadTestEnabled;
   private final AuditPort audit;
   private final AccountCharacters characters;
   private final AccountSessions sessions;
@@ -49,8 +47,6 @@ public final class AccountAdministration implements AccountAdminPort {
   public AccountAdministration(
       ActorSystem<?> system,
       Duration timeout,
-      LoadTestAccounts loadTest,
-      boolean loadTestEnabled,
       AuditPort audit,
       AccountSessions sessions,
       AccountEconomy economy) {
@@ -59,8 +55,6 @@ public final class AccountAdministration implements AccountAdminPort {
     this.system = system;
     this.sharding = ClusterSharding.get(system);
     this.timeout = timeout;
-    this.loadTest = loadTest;
-    this.loadTestEnabled = loadTestEnabled;
     this.audit = audit;
     this.characters = new AccountCharacters(system, timeout);
   }
@@ -197,16 +191,6 @@ public final class AccountAdministration implements AccountAdminPort {
   public CompletionStage<AccountView> revokeRole(UUID accountId, Role role) {
     return change(accountId, r -> new Account.RevokeRole(role, r))
         .thenCompose(view -> sessions.endAll(view.accountId()).thenApply(ended -> view));
-  }
-
-  @Override
-  public boolean loadTestAccountsEnabled() {
-    return loadTestEnabled;
-  }
-
-  @Override
-  public CompletionStage<List<LoadTestAccount>> createLoadTestAccounts(LoadTestBatch batch) {
-    return loadTest.create(batch);
   }
 
   private void publish(SessionControl.Notice notice) {

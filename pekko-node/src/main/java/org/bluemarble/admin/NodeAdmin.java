@@ -6,6 +6,7 @@ import org.bluemarble.edge.port.AnalyticsPort;
 import org.bluemarble.edge.port.AuditPort;
 import org.bluemarble.edge.port.ChatAdminPort;
 import org.bluemarble.edge.port.JournalPort;
+import org.bluemarble.edge.port.LoadTestPort;
 import org.bluemarble.edge.port.OperationsPort;
 
 /** The node's {@link AdminPort}: one field per admin service. */
@@ -15,5 +16,6 @@ public record NodeAdmin(
     OperationsPort operations,
     AnalyticsPort analytics,
     ChatAdminPort chat,
-    JournalPort journal)
+    JournalPort journal,
+    LoadTestPort loadTest)
     implements AdminPort {}

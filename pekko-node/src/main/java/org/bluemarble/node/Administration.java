@@ -7,15 +7,15 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.bluemarble.account.AccountAdministration;
 import org.bluemarble.account.AccountCharacters;
-import org.bluemarble.account.LoadTestAccounts;
 import org.bluemarble.admin.AuditJournal;
 import org.bluemarble.admin.AuditLog;
 import org.bluemarble.admin.ClusterOperations;
 import org.bluemarble.admin.NodeAdmin;
+import org.bluemarble.admin.loadtest.LoadTestAccounts;
 import org.bluemarble.chat.NodeChatAdmin;
 import org.bluemarble.config.BlueMarbleSettings;
-import org.bluemarble.edge.port.AccountAdminPort;
 import org.bluemarble.edge.port.AdminPort;
+import org.bluemarble.edge.port.LoadTestPort;
 import org.bluemarble.market.node.EconomyWiring;
 import org.bluemarble.replay.NodeJournal;
 import org.bluemarble.replay.Replay;
@@ -43,22 +43,12 @@ final class Administration {
       List<EntityTypeKey<?>> entityKeys) {
     Duration timeout = settings.node().askTimeout();
     AuditLog.init(system);
-    LoadTestAccounts loadTest =
-        new LoadTestAccounts(
-            system,
-            accounts.directory(),
-            new AccountCharacters(system, timeout),
-            new AccountAdminPort.GeoPosition(
-                settings.world().spawnLatitudeDeg(), settings.world().spawnLongitudeDeg()),
-            world.ground()::elevationMeters);
     AuditJournal audit = new AuditJournal(system, timeout, readModels.audit());
     return new NodeAdmin(
         audit,
         new AccountAdministration(
             system,
             timeout,
-            loadTest,
-            accounts.settings().loadTestAccounts(),
             audit,
             accountId ->
                 CompletableFuture.supplyAsync(
@@ -67,6 +57,14 @@ final class Administration {
         new ClusterOperations(system, entityKeys, timeout),
         readModels.analytics(),
         new NodeChatAdmin(system, timeout),
-        NodeJournal.start(system, journal));
+        NodeJournal.start(system, journal),
+        new LoadTestAccounts(
+            system,
+            accounts.directory(),
+            new AccountCharacters(system, timeout),
+            new LoadTestPort.Place(
+                settings.world().spawnLatitudeDeg(), settings.world().spawnLongitudeDeg()),
+            world.ground()::elevationMeters,
+            accounts.settings().loadTestAccounts()));
   }
 }

@@ -17,8 +17,7 @@ import org.bluemarble.edge.AuthComponents;
 import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.internal.Json;
 import org.bluemarble.edge.internal.JsonBodies;
-import org.bluemarble.edge.port.AccountAdminPort;
-import org.bluemarble.edge.port.AccountAdminPort.GeoPosition;
+import org.bluemarble.edge.port.LoadTestPort;
 import org.bluemarble.edge.port.PortException;
 
 /**
@@ -38,7 +37,7 @@ public final class LoadTestRoutes extends AllDirectives {
 
   /** Body of the request; {@code positions} is optional (null: the world spawn). */
   public record CreateAccounts(
-      String prefix, int count, String characterClass, List<GeoPosition> positions) {}
+      String prefix, int count, String characterClass, List<LoadTestPort.Place> positions) {}
 
   /** One created account with its tokens. */
   public record CreatedAccount(
@@ -56,11 +55,11 @@ public final class LoadTestRoutes extends AllDirectives {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final AccountAdminPort accounts;
+  private final LoadTestPort loadTest;
   private final AuthComponents auth;
 
-  public LoadTestRoutes(AccountAdminPort accounts, AuthComponents auth) {
-    this.accounts = accounts;
+  public LoadTestRoutes(LoadTestPort loadTest, AuthComponents auth) {
+    this.loadTest = loadTest;
     this.auth = auth;
   }
 
@@ -74,7 +73,7 @@ public final class LoadTestRoutes extends AllDirectives {
                     withRequestTimeout(
                         BATCH_TIMEOUT,
                         () -> {
-                          if (!accounts.loadTestAccountsEnabled()) {
+                          if (!loadTest.enabled()) {
                             return ApiErrors.complete(
                                 StatusCodes.NOT_FOUND,
                                 "NOT_FOUND",
@@ -99,8 +98,8 @@ public final class LoadTestRoutes extends AllDirectives {
             () -> auth.hasher().hash(randomPassword()), auth.blocking())
         .thenCompose(
             hash ->
-                accounts.createLoadTestAccounts(
-                    new AccountAdminPort.LoadTestBatch(
+                loadTest.create(
+                    new LoadTestPort.Batch(
                         body.prefix(),
                         body.count(),
                         body.characterClass(),

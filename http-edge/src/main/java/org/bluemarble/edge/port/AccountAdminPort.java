@@ -33,36 +33,6 @@ public interface AccountAdminPort {
 
   CompletionStage<AccountView> revokeRole(UUID accountId, Role role);
 
-  /** A position for a load-test character: latitude and longitude in degrees. */
-  record GeoPosition(double latitude, double longitude) {}
-
-  /**
-   * A batch of load-test accounts: names {@code prefix + index} (index from 0), all sharing one
-   * password hash, each with one character of {@code characterClass} placed at its position (null:
-   * the world spawn).
-   */
-  record LoadTestBatch(
-      String prefix,
-      int count,
-      String characterClass,
-      List<GeoPosition> positions,
-      String passwordHash) {}
-
-  /** One created load-test account. */
-  record LoadTestAccount(String username, String accountId, String playerId) {}
-
-  /**
-   * Whether {@link #createLoadTestAccounts} is switched on ({@code
-   * bluemarble.admin.load-test-accounts}).
-   */
-  boolean loadTestAccountsEnabled();
-
-  /**
-   * Creates the batch; names already taken are an error for the whole batch (INVALID_INPUT after
-   * the accounts before it were created).
-   */
-  CompletionStage<List<LoadTestAccount>> createLoadTestAccounts(LoadTestBatch batch);
-
   /**
    * Everything stored about an account (GDPR export): the account, its characters, its economy
    * (wallets, listings, orders, transactions, trades of the account bank and the characters) and

@@ -10,7 +10,7 @@ public interface AdminPort {
   /** The append-only admin audit log. */
   AuditPort audit();
 
-  /** Accounts as admins manage them: view, ban, roles, load-test accounts, export, erasure. */
+  /** Accounts as admins manage them: view, ban, roles, export, erasure. */
   AccountAdminPort accounts();
 
   /** The cluster: members, shards, kick, broadcast, maintenance mode. */
@@ -29,6 +29,11 @@ public interface AdminPort {
   /** The event journals for designers; none unless the node provides them. */
   default JournalPort journal() {
     return JournalPort.UNAVAILABLE;
+  }
+
+  /** Batches of ready-to-play accounts for load tests; off unless the node switches them on. */
+  default LoadTestPort loadTest() {
+    return LoadTestPort.OFF;
   }
 
   /** An admin port whose every call fails with UNAVAILABLE (stand-in games of other tests). */

@@ -1,7 +1,6 @@
 package org.bluemarble.edge.port;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -71,16 +70,6 @@ final class UnavailableAdmin implements AdminPort, AuditPort, AccountAdminPort, 
 
   @Override
   public CompletionStage<AccountView> revokeRole(UUID accountId, Role role) {
-    return none();
-  }
-
-  @Override
-  public boolean loadTestAccountsEnabled() {
-    return false;
-  }
-
-  @Override
-  public CompletionStage<List<LoadTestAccount>> createLoadTestAccounts(LoadTestBatch batch) {
     return none();
   }
 

@@ -1,4 +1,4 @@
-package org.bluemarble.account;
+package org.bluemarble.admin.loadtest;
 
 import java.util.List;
 import java.util.Set;
@@ -7,24 +7,25 @@ import java.util.function.DoubleBinaryOperator;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
+import org.bluemarble.account.AccountCharacters;
 import org.bluemarble.auth.AccountRules;
 import org.bluemarble.auth.InvalidAccountInputException;
 import org.bluemarble.auth.Role;
-import org.bluemarble.edge.port.AccountAdminPort.GeoPosition;
-import org.bluemarble.edge.port.AccountAdminPort.LoadTestAccount;
-import org.bluemarble.edge.port.AccountAdminPort.LoadTestBatch;
 import org.bluemarble.edge.port.AccountPort;
+import org.bluemarble.edge.port.LoadTestPort;
 import org.bluemarble.edge.port.PortException;
 import org.bluemarble.player.CharacterClass;
 import org.bluemarble.player.PlayerRules;
 import org.bluemarble.player.Position;
 
 /**
- * Creates batches of load-test accounts: name {@code prefix + index}, one shared password hash, one
- * character each, checkpointed at its position on the ground. {@link #PARALLELISM} accounts are in
- * flight at once, so the journal batches their writes.
+ * The node's {@link LoadTestPort}: batches of load-test accounts, name {@code prefix + index}, one
+ * shared password hash, one character each, checkpointed at its position on the ground. {@link
+ * #PARALLELISM} accounts are in flight at once, so the journal batches their writes. Everything the
+ * node does only for load tests lives in this package; it is off unless {@code
+ * bluemarble.admin.load-test-accounts = on}.
  */
-public final class LoadTestAccounts {
+public final class LoadTestAccounts implements LoadTestPort {
   /** Most accounts per batch. */
   public static final int MAX_COUNT = 10_000;
 
@@ -34,37 +35,47 @@ public final class LoadTestAccounts {
   private final ActorSystem<?> system;
   private final AccountPort accounts;
   private final AccountCharacters characters;
-  private final GeoPosition spawn;
+  private final Place spawn;
   private final DoubleBinaryOperator groundMetres;
+  private final boolean enabled;
 
   /**
    * @param spawn where characters go when the batch gives no positions
    * @param groundMetres terrain height (metres) at (latitude, longitude) in degrees
+   * @param enabled {@code bluemarble.admin.load-test-accounts}
    */
   public LoadTestAccounts(
       ActorSystem<?> system,
       AccountPort accounts,
       AccountCharacters characters,
-      GeoPosition spawn,
-      DoubleBinaryOperator groundMetres) {
+      Place spawn,
+      DoubleBinaryOperator groundMetres,
+      boolean enabled) {
     this.system = system;
     this.accounts = accounts;
     this.characters = characters;
     this.spawn = spawn;
     this.groundMetres = groundMetres;
+    this.enabled = enabled;
+  }
+
+  @Override
+  public boolean enabled() {
+    return enabled;
   }
 
   /** Validates the whole batch, then creates it; fails with INVALID_INPUT naming the field. */
-  public CompletionStage<List<LoadTestAccount>> create(LoadTestBatch batch) {
+  @Override
+  public CompletionStage<List<Created>> create(Batch batch) {
     validate(batch);
     return Source.range(0, batch.count() - 1)
         .mapAsync(PARALLELISM, i -> createOne(batch, i))
         .runWith(Sink.seq(), system);
   }
 
-  private CompletionStage<LoadTestAccount> createOne(LoadTestBatch batch, int index) {
+  private CompletionStage<Created> createOne(Batch batch, int index) {
     String username = batch.prefix() + index;
-    GeoPosition at = batch.positions() == null ? spawn : batch.positions().get(index);
+    Place at = batch.positions() == null ? spawn : batch.positions().get(index);
     Position position =
         new Position(
             at.latitude(),
@@ -87,9 +98,7 @@ public final class LoadTestAccounts {
                       batch.characterClass(),
                       position)
                   .thenApply(
-                      profile ->
-                          new LoadTestAccount(
-                              username, registered.accountId(), profile.playerId()));
+                      profile -> new Created(username, registered.accountId(), profile.playerId()));
             });
   }
 
@@ -98,7 +107,7 @@ public final class LoadTestAccounts {
     return PlayerRules.nameProblem(username).isEmpty() ? username : "Bot " + index;
   }
 
-  static void validate(LoadTestBatch batch) {
+  static void validate(Batch batch) {
     if (batch.count() < 1 || batch.count() > MAX_COUNT) {
       throw invalid("count must be in [1, " + MAX_COUNT + "], was " + batch.count());
     }
@@ -115,7 +124,7 @@ public final class LoadTestAccounts {
               + ", was "
               + batch.characterClass());
     }
-    List<GeoPosition> positions = batch.positions();
+    List<Place> positions = batch.positions();
     if (positions == null) {
       return;
     }
@@ -127,7 +136,7 @@ public final class LoadTestAccounts {
               + positions.size());
     }
     for (int i = 0; i < positions.size(); i++) {
-      GeoPosition p = positions.get(i);
+      Place p = positions.get(i);
       if (p == null) {
         throw invalid("positions[" + i + "] is null");
       }

@@ -1,4 +1,4 @@
-package org.bluemarble.admin;
+package org.bluemarble.admin.loadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
