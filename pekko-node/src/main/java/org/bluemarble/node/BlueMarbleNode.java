@@ -92,6 +92,7 @@ public final class BlueMarbleNode {
               return CompletableFuture.completedFuture(Done.getInstance());
             });
     migrate(settings.persistence(), pool);
+    org.bluemarble.shred.Shredding.installJdbc(system, settings.persistence());
     ClusterJoin join = ClusterJoin.fromConfig(settings.config());
     join.joinSeeds(system, settings.node().seedNodes());
     startManagement(system);
