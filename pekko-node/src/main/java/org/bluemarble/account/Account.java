@@ -152,8 +152,13 @@ public final class Account
     }
   }
 
-  public record PasswordChanged(String accountId, String passwordHash, Instant at)
-      implements Event {}
+  public record PasswordChanged(String accountId, @Personal String passwordHash, Instant at)
+      implements Event, DataSubject {
+    @Override
+    public String dataSubject() {
+      return accountId;
+    }
+  }
 
   public record RoleGranted(String accountId, Role role, Instant at) implements Event {}
 

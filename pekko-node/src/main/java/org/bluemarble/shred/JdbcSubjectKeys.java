@@ -79,7 +79,10 @@ public final class JdbcSubjectKeys extends CachedSubjectKeys {
               c.prepareStatement(
                   "INSERT INTO "
                       + TABLE
-                      + " (subject, secret, created_at, erased_at) VALUES (?, NULL, ?, ?)")) {
+                      + " (subject, secret, created_at, erased_at) VALUES (?, NULL, ?, ?)");
+          PreparedStatement snapshots =
+              c.prepareStatement(
+                  "DELETE FROM \"snapshot\" WHERE \"persistence_id\" LIKE ? ESCAPE '!'")) {
         for (String subject : subjects) {
           update.setTimestamp(1, now);
           update.setString(2, subject);
@@ -89,6 +92,10 @@ public final class JdbcSubjectKeys extends CachedSubjectKeys {
             insert.setTimestamp(3, now);
             insert.executeUpdate();
           }
+          // Snapshots hold entity state in plain CBOR (a character's name): they go with the
+          // key, and the entity recovers from its events, whose personal fields read as erased.
+          snapshots.setString(1, "%|" + likeLiteral(subject));
+          snapshots.executeUpdate();
         }
         c.commit();
       } catch (SQLException | RuntimeException e) {
@@ -100,6 +107,10 @@ public final class JdbcSubjectKeys extends CachedSubjectKeys {
     } catch (SQLException e) {
       throw new KeyStoreException("cannot erase the keys of " + subjects, e);
     }
+  }
+
+  private static String likeLiteral(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   /** The key table could not be read or written. */

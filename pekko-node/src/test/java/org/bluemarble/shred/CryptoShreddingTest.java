@@ -175,6 +175,19 @@ class CryptoShreddingTest {
       }
     }
     assertThat(rows).isPositive();
+    try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT \"persistence_id\", \"snapshot_payload\" FROM \"snapshot\"")) {
+      while (rs.next()) {
+        String payload = latin1(rs.getBytes(2)).toLowerCase(Locale.ROOT);
+        for (String secret : secrets) {
+          assertThat(payload)
+              .as("snapshot of %s", rs.getString(1))
+              .doesNotContain(secret.toLowerCase(Locale.ROOT));
+        }
+      }
+    }
   }
 
   private static String latin1(byte[] bytes) {
