@@ -151,7 +151,7 @@ public final class BlueMarbleNode {
     }
     StreamProjections.ReadModels readModels =
         StreamProjections.start(
-            system, StreamSettings.fromConfig(settings.config()), settings.persistence());
+            system, StreamSettings.fromConfig(settings.config()), settings.persistence(), kafka);
     org.bluemarble.replay.Replay journal =
         org.bluemarble.replay.NodeJournal.replayOf(system, settings);
     NodeGamePort game =
