@@ -19,6 +19,8 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.bluemarble.auth.Role;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
+import org.bluemarble.shred.DataSubject;
+import org.bluemarble.shred.Personal;
 
 /**
  * A player's account: sharded by account id (a UUID), event-sourced. Holds the username, email,
@@ -135,17 +137,28 @@ public final class Account
           AccountUnbanned,
           AccountErased {}
 
+  /** Name, email and hash are encrypted with the account's key (crypto-shredding). */
   public record AccountRegistered(
       String accountId,
-      String username,
-      String email,
-      String passwordHash,
+      @Personal String username,
+      @Personal String email,
+      @Personal String passwordHash,
       Set<Role> roles,
       Instant at)
-      implements Event {}
+      implements Event, DataSubject {
+    @Override
+    public String dataSubject() {
+      return accountId;
+    }
+  }
 
-  public record PasswordChanged(String accountId, String passwordHash, Instant at)
-      implements Event {}
+  public record PasswordChanged(String accountId, @Personal String passwordHash, Instant at)
+      implements Event, DataSubject {
+    @Override
+    public String dataSubject() {
+      return accountId;
+    }
+  }
 
   public record RoleGranted(String accountId, Role role, Instant at) implements Event {}
 
@@ -162,7 +175,8 @@ public final class Account
 
   /**
    * The tombstone: replaying it empties the state, so every reader sees no account. Earlier events
-   * stay in the journal (see README, "Player data rights").
+   * stay in the journal with their personal fields unreadable, the account's key being erased first
+   * (see README, "Player data rights").
    */
   public record AccountErased(String accountId, String by, Instant at) implements Event {}
 

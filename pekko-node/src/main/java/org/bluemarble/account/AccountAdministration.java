@@ -21,6 +21,8 @@ import org.bluemarble.edge.port.AuditPort;
 import org.bluemarble.edge.port.EconomyExport;
 import org.bluemarble.edge.port.PlayerView;
 import org.bluemarble.node.SessionControl;
+import org.bluemarble.shred.PersonalCipher;
+import org.bluemarble.shred.Shredding;
 
 /**
  * The edge's {@link AccountAdminPort} over the sharded {@link Account} and {@link UsernameClaim}
@@ -114,10 +116,16 @@ public final class AccountAdministration implements AccountAdminPort {
                     ? CompletableFuture.completedFuture(false)
                     : economy
                         .erase(holders(account.get()))
-                        .thenCompose(erased -> eraseAccount(accountId, by)));
+                        // Then the keys of the account and its characters (crypto-shredding):
+                        // from here on the journal holds nothing readable about them. When this
+                        // fails, the account is still there for a retry.
+                        .thenCompose(
+                            erased -> Shredding.get(system).keys().erase(holders(account.get())))
+                        .thenCompose(
+                            shredded -> eraseAccount(accountId, by, account.get().username())));
   }
 
-  private CompletionStage<Boolean> eraseAccount(UUID accountId, String by) {
+  private CompletionStage<Boolean> eraseAccount(UUID accountId, String by, String username) {
     return ask(accountId, r -> new Account.Erase(by, r))
         .thenCompose(
             reply -> {
@@ -129,12 +137,16 @@ public final class AccountAdministration implements AccountAdminPort {
                   .endAll(before.accountId())
                   .thenCompose(
                       ended ->
-                          sharding
-                              .entityRefFor(
-                                  UsernameClaim.ENTITY_KEY,
-                                  AccountRules.usernameKey(before.username()))
-                              .<UsernameClaim.Reply>ask(
-                                  r -> new UsernameClaim.Release(before.accountId(), r), timeout))
+                          // A retry after a restart may only know the name as erased: that claim
+                          // then stays (the name is not released, nothing personal is readable).
+                          PersonalCipher.ERASED.equals(username)
+                              ? CompletableFuture.completedFuture(null)
+                              : sharding
+                                  .entityRefFor(
+                                      UsernameClaim.ENTITY_KEY, AccountRules.usernameKey(username))
+                                  .<UsernameClaim.Reply>ask(
+                                      r -> new UsernameClaim.Release(before.accountId(), r),
+                                      timeout))
                   .thenApply(released -> true);
             });
   }

@@ -11,6 +11,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.bluemarble.edge.port.PortException;
 import org.bluemarble.player.Player;
 import org.bluemarble.player.Position;
+import org.bluemarble.shred.Shredding;
 
 /**
  * The characters of an account: creates the {@link Player} entity and links it to the {@link
@@ -21,9 +22,11 @@ import org.bluemarble.player.Position;
 public final class AccountCharacters {
   private final ClusterSharding sharding;
   private final Duration timeout;
+  private final Shredding shredding;
 
   public AccountCharacters(ActorSystem<?> system, Duration timeout) {
     this.sharding = ClusterSharding.get(system);
+    this.shredding = Shredding.get(system);
     this.timeout = timeout;
   }
 
@@ -60,8 +63,14 @@ public final class AccountCharacters {
       String accountId, String name, String characterClass, Position position) {
     String playerId = UUID.randomUUID().toString();
     EntityRef<Player.Command> player = player(playerId);
+    // The character's key first, off the dispatcher: its name is encrypted with it.
     CompletionStage<Player.Reply> created =
-        player.ask(r -> new Player.CreateCharacter(name, characterClass, r), timeout);
+        shredding
+            .keys()
+            .ensure(playerId)
+            .thenCompose(
+                keyed ->
+                    player.ask(r -> new Player.CreateCharacter(name, characterClass, r), timeout));
     if (position != null) {
       created =
           created.thenCompose(

@@ -17,6 +17,7 @@ import org.bluemarble.auth.Role;
 import org.bluemarble.edge.port.AccountPort;
 import org.bluemarble.edge.port.PlayerView;
 import org.bluemarble.edge.port.PortException;
+import org.bluemarble.shred.Shredding;
 
 /**
  * The edge's {@link AccountPort}, implemented by asking the sharded {@link UsernameClaim} and
@@ -26,9 +27,11 @@ public final class AccountDirectory implements AccountPort {
   private final ClusterSharding sharding;
   private final Duration timeout;
   private final AccountCharacters characters;
+  private final Shredding shredding;
 
   public AccountDirectory(ActorSystem<?> system, Duration timeout) {
     this.sharding = ClusterSharding.get(system);
+    this.shredding = Shredding.get(system);
     this.timeout = timeout;
     this.characters = new AccountCharacters(system, timeout);
   }
@@ -58,8 +61,15 @@ public final class AccountDirectory implements AccountPort {
       String username, String email, String passwordHash, Set<Role> roles) {
     String key = AccountRules.usernameKey(username);
     String accountId = UUID.randomUUID().toString();
-    return claim(key)
-        .<UsernameClaim.Reply>ask(r -> new UsernameClaim.Claim(accountId, r), timeout)
+    // The key first (off the dispatcher), so that the journal never waits for it: the name claim
+    // is the first event encrypted with it.
+    return shredding
+        .keys()
+        .ensure(accountId)
+        .thenCompose(
+            keyed ->
+                claim(key)
+                    .<UsernameClaim.Reply>ask(r -> new UsernameClaim.Claim(accountId, r), timeout))
         .thenCompose(
             claimed -> {
               if (!(claimed instanceof UsernameClaim.Claimed)) {

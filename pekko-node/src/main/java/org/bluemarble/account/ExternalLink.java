@@ -17,6 +17,8 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
+import org.bluemarble.shred.DataSubject;
+import org.bluemarble.shred.Personal;
 
 /**
  * One external identity, keyed {@code <provider>:<subject>} ({@link #key}), recording which account
@@ -79,10 +81,22 @@ public final class ExternalLink
   public sealed interface Event extends CborSerializable
       permits ExternalIdentityLinked, ExternalIdentityUnlinked {}
 
-  public record ExternalIdentityLinked(String key, String accountId, Instant at) implements Event {}
+  /** The identity is encrypted with the linked account's key (crypto-shredding). */
+  public record ExternalIdentityLinked(@Personal String key, String accountId, Instant at)
+      implements Event, DataSubject {
+    @Override
+    public String dataSubject() {
+      return accountId;
+    }
+  }
 
-  public record ExternalIdentityUnlinked(String key, String accountId, Instant at)
-      implements Event {}
+  public record ExternalIdentityUnlinked(@Personal String key, String accountId, Instant at)
+      implements Event, DataSubject {
+    @Override
+    public String dataSubject() {
+      return accountId;
+    }
+  }
 
   // State
 

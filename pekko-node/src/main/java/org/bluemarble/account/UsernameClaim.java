@@ -17,6 +17,8 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
+import org.bluemarble.shred.DataSubject;
+import org.bluemarble.shred.Personal;
 
 /**
  * One username, keyed by its lower-cased form ({@code AccountRules.usernameKey}), recording which
@@ -83,11 +85,23 @@ public final class UsernameClaim
   public sealed interface Event extends CborSerializable
       permits UsernameClaimed, UsernameReleased {}
 
-  public record UsernameClaimed(String usernameKey, String accountId, Instant at)
-      implements Event {}
+  /** The name is encrypted with the claiming account's key (crypto-shredding). */
+  public record UsernameClaimed(@Personal String usernameKey, String accountId, Instant at)
+      implements Event, DataSubject {
+    @Override
+    public String dataSubject() {
+      return accountId;
+    }
+  }
 
-  public record UsernameReleased(String usernameKey, String accountId, Instant at)
-      implements Event {}
+  /** Written after an erasure, the name is written as erased. */
+  public record UsernameReleased(@Personal String usernameKey, String accountId, Instant at)
+      implements Event, DataSubject {
+    @Override
+    public String dataSubject() {
+      return accountId;
+    }
+  }
 
   // State
 

@@ -19,6 +19,7 @@ import org.bluemarble.node.resilience.Dependency;
 import org.bluemarble.node.resilience.GuardedKafka;
 import org.bluemarble.replay.NodeJournal;
 import org.bluemarble.replay.Replay;
+import org.bluemarble.shred.Shredding;
 import org.bluemarble.stream.StreamProjections;
 import org.bluemarble.stream.StreamSettings;
 
@@ -39,6 +40,7 @@ public final class BlueMarbleNode {
   /** Starts every part of the node on {@code system}; returns when the edges are bound. */
   public static void init(ActorSystem<?> system, BlueMarbleSettings settings, String version) {
     HikariDataSource pool = JournalDatabase.open(system, settings.persistence());
+    Shredding.installJdbc(system, settings.persistence());
     joinCluster(system, settings);
 
     Accounts accounts = Accounts.init(system, settings);
@@ -46,10 +48,12 @@ public final class BlueMarbleNode {
     EconomyWiring economy =
         EconomyWiring.start(system, settings.persistence().slices(), settings.config());
     GameEdges gameEdges = Edges.startGame(system, settings, accounts, world, economy);
-    NodeHealth health = health(system, settings, pool, accounts, world);
+    // The event stream's producers send through this (its breaker); /health probes it.
+    Optional<GuardedKafka> kafka = KafkaConnection.open(system, settings.config());
+    NodeHealth health = health(system, settings, pool, accounts, world, kafka);
     StreamProjections.ReadModels readModels =
         StreamProjections.start(
-            system, StreamSettings.fromConfig(settings.config()), settings.persistence());
+            system, StreamSettings.fromConfig(settings.config()), settings.persistence(), kafka);
     Replay journal = NodeJournal.replayOf(system, settings);
     List<EntityTypeKey<?>> entityKeys =
         Stream.of(
@@ -106,12 +110,11 @@ public final class BlueMarbleNode {
       BlueMarbleSettings settings,
       HikariDataSource pool,
       Accounts accounts,
-      World world) {
+      World world,
+      Optional<GuardedKafka> kafka) {
     List<Dependency> dependencies = new ArrayList<>();
     accounts.redisHealth(system).ifPresent(dependencies::add);
     world.terrain().health().ifPresent(dependencies::add);
-    // The event stream's producers send through this (its breaker); /health probes it.
-    Optional<GuardedKafka> kafka = KafkaConnection.open(system, settings.config());
     kafka.ifPresent(k -> dependencies.add(k.health()));
     NodeHealth health =
         new NodeHealth(system, pool, HealthSettings.fromConfig(settings.config()), dependencies);

@@ -20,6 +20,8 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.bluemarble.combat.Experience;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
+import org.bluemarble.shred.DataSubject;
+import org.bluemarble.shred.Personal;
 
 /**
  * A player character: sharded by player id (a UUID), event-sourced. Holds the character's name,
@@ -136,14 +138,26 @@ public final class Player
           ExperienceGained,
           LevelledUp {}
 
+  /** The name is encrypted with the character's own key, erased with its account. */
   public record CharacterCreated(
-      String playerId, String name, CharacterClass characterClass, Instant createdAt)
-      implements Event {}
+      String playerId, @Personal String name, CharacterClass characterClass, Instant createdAt)
+      implements Event, DataSubject {
+    @Override
+    public String dataSubject() {
+      return playerId;
+    }
+  }
 
   public record PositionCheckpointed(String playerId, Position position, Instant at)
       implements Event {}
 
-  public record CharacterRenamed(String playerId, String name) implements Event {}
+  public record CharacterRenamed(String playerId, @Personal String name)
+      implements Event, DataSubject {
+    @Override
+    public String dataSubject() {
+      return playerId;
+    }
+  }
 
   /**
    * Experience earned ({@code source} such as {@code "kill:wolf"}), with the new total; {@code

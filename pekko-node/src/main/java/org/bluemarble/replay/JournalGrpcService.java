@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,11 +18,14 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.grpc.GrpcServiceException;
 import org.apache.pekko.grpc.javadsl.Metadata;
 import org.apache.pekko.stream.javadsl.Source;
+import org.bluemarble.protocol.events.v1.EventEnvelope;
 import org.bluemarble.replay.grpc.EventsRequest;
 import org.bluemarble.replay.grpc.JournalServicePowerApi;
 import org.bluemarble.replay.grpc.StateReply;
 import org.bluemarble.replay.grpc.StateRequest;
 import org.bluemarble.replay.grpc.TailRequest;
+import org.bluemarble.stream.Experiments;
+import org.bluemarble.stream.StreamEvents;
 
 /**
  * The gRPC {@code JournalService}: {@code Tail} polls the journal for events after the position the
@@ -38,6 +42,7 @@ public final class JournalGrpcService implements JournalServicePowerApi {
   private final Function<String, CompletionStage<Boolean>> isAdmin;
   private final Executor blocking;
   private final Duration pollInterval;
+  private final Experiments experiments;
 
   /**
    * {@code isAdmin}: whether an access token is valid and carries the Admin role (fails or answers
@@ -49,11 +54,23 @@ public final class JournalGrpcService implements JournalServicePowerApi {
       Function<String, CompletionStage<Boolean>> isAdmin,
       Executor blocking,
       Duration pollInterval) {
+    this(replay, reader, isAdmin, blocking, pollInterval, Experiments.NONE);
+  }
+
+  /** {@code experiments}: the A/B variants put on account events, as the Kafka stream does. */
+  public JournalGrpcService(
+      Replay replay,
+      JournalReader reader,
+      Function<String, CompletionStage<Boolean>> isAdmin,
+      Executor blocking,
+      Duration pollInterval,
+      Experiments experiments) {
     this.replay = replay;
     this.reader = reader;
     this.isAdmin = isAdmin;
     this.blocking = blocking;
     this.pollInterval = pollInterval;
+    this.experiments = experiments;
   }
 
   @Override
@@ -81,7 +98,7 @@ public final class JournalGrpcService implements JournalServicePowerApi {
                         }
                         return rows.stream()
                             .filter(r -> matches(r, types, tags, ids))
-                            .map(r -> toProto(replay.decode(r).shown()))
+                            .map(r -> toProto(replay.decode(r)))
                             .toList();
                       });
             })
@@ -99,11 +116,11 @@ public final class JournalGrpcService implements JournalServicePowerApi {
       EventsRequest in, Metadata metadata) {
     long from = Math.max(1, in.getFromSequenceNr());
     long to = in.getToSequenceNr() == 0 ? Long.MAX_VALUE : in.getToSequenceNr();
-    CompletionStage<List<JournalEvent>> events =
+    CompletionStage<List<Replay.Decoded>> events =
         authorized(metadata)
-            .thenCompose(ok -> work(() -> replay.events(in.getPersistenceId(), from, to)));
+            .thenCompose(ok -> work(() -> replay.decodedEvents(in.getPersistenceId(), from, to)));
     return Source.completionStage(events)
-        .mapConcat(list -> list.stream().map(JournalGrpcService::toProto).toList());
+        .mapConcat(list -> list.stream().map(this::toProto).toList());
   }
 
   @Override
@@ -132,18 +149,35 @@ public final class JournalGrpcService implements JournalServicePowerApi {
                     .build());
   }
 
-  static org.bluemarble.replay.grpc.JournalEvent toProto(JournalEvent e) {
-    return org.bluemarble.replay.grpc.JournalEvent.newBuilder()
-        .setPersistenceId(e.persistenceId())
-        .setSequenceNr(e.sequenceNr())
-        .setTimestampMillis(e.timestamp().toEpochMilli())
-        .setEntityType(e.entityType())
-        .addAllTags(e.tags())
-        .setEventClass(e.eventClass())
-        .setEventJson(e.event() == null ? "" : e.event().toString())
-        .setOrdering(e.ordering())
-        .setError(e.error() == null ? "" : e.error())
-        .build();
+  /**
+   * The event's gRPC picture: where it is in the journal and the event stream's envelope of it (the
+   * mapping the Kafka stream uses), or why there is none (unreadable, or no mapping).
+   */
+  org.bluemarble.replay.grpc.JournalEvent toProto(Replay.Decoded d) {
+    JournalEvent e = d.shown();
+    var b =
+        org.bluemarble.replay.grpc.JournalEvent.newBuilder()
+            .setPersistenceId(e.persistenceId())
+            .setSequenceNr(e.sequenceNr())
+            .setOrdering(e.ordering());
+    if (d.event() == null) {
+      return b.setError(e.error() == null ? "unreadable" : e.error()).build();
+    }
+    if (!StreamEvents.isMapped(d.event())) {
+      return b.setError("no event stream mapping for " + e.eventClass()).build();
+    }
+    // Account events carry their account's A/B variants, as on the Kafka stream.
+    Map<String, String> variants =
+        "Account".equals(e.entityType()) ? experiments.assign(e.entityId()) : Map.of();
+    EventEnvelope envelope =
+        StreamEvents.envelope(
+            e.persistenceId(),
+            e.sequenceNr(),
+            e.timestamp().toEpochMilli(),
+            e.tags(),
+            variants,
+            d.event());
+    return b.setEnvelope(envelope.toByteString()).build();
   }
 
   /** Completes when the call's token is an Admin's; fails UNAUTHENTICATED or PERMISSION_DENIED. */

@@ -12,7 +12,10 @@ import org.bluemarble.replay.grpc.JournalServicePowerApiHandlerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Binds the gRPC {@link JournalGrpcService} (HTTP/2, no TLS) on the node's bind host. */
+/**
+ * Binds the gRPC {@link JournalGrpcService} (HTTP/2, over TLS when configured) on the node's bind
+ * host.
+ */
 public final class JournalServer {
   private static final Logger log = LoggerFactory.getLogger(JournalServer.class);
 
@@ -35,18 +38,25 @@ public final class JournalServer {
             reader,
             isAdmin,
             system.dispatchers().lookup(DispatcherSelector.blocking()),
-            settings.pollInterval());
+            settings.pollInterval(),
+            org.bluemarble.stream.Experiments.fromConfig(system.settings().config()));
     ServerSettings http2 =
         ServerSettings.create(
             ConfigFactory.parseString("pekko.http.server.enable-http2 = on")
                 .withFallback(system.settings().config()));
-    return Http.get(system)
-        .newServerAt(host, settings.port())
-        .withSettings(http2)
+    var server = Http.get(system).newServerAt(host, settings.port()).withSettings(http2);
+    if (settings.tls().isPresent()) {
+      // HTTP/2 over TLS (ALPN) with the node's keystore; plaintext callers are refused.
+      server = server.enableHttps(settings.tls().get().context());
+    }
+    return server
         .bind(JournalServicePowerApiHandlerFactory.create(service, system))
         .thenApply(
             binding -> {
-              log.info("gRPC JournalService on {}", binding.localAddress());
+              log.info(
+                  "gRPC JournalService on {} ({})",
+                  binding.localAddress(),
+                  settings.tls().isPresent() ? "TLS" : "plaintext");
               binding.addToCoordinatedShutdown(java.time.Duration.ofSeconds(5), system);
               return binding;
             });

@@ -121,6 +121,19 @@ public final class Replay {
     return out;
   }
 
+  /**
+   * The events of {@code persistenceId} in [from, to] decoded (the event objects, for the event
+   * stream's mapping), at most {@link JournalReader#MAX_ROWS}.
+   */
+  public List<Decoded> decodedEvents(String persistenceId, long from, long to) {
+    checkRange(from, to);
+    List<Decoded> out = new ArrayList<>();
+    for (JournalRow row : read(() -> reader.events(persistenceId, from, to))) {
+      out.add(decode(row));
+    }
+    return out;
+  }
+
   /** An event decoded: the row, the event object (null when unreadable) and its JSON picture. */
   public record Decoded(JournalRow row, Object event, JournalEvent shown) {}
 

@@ -60,6 +60,7 @@ public final class ReplayContext implements AutoCloseable {
                         "pekko.coordinated-shutdown.exit-jvm", "off"))
                 .withFallback(settings.config()));
     HikariDataSource pool = Databases.pool(settings.persistence(), "replay", 2);
+    org.bluemarble.shred.Shredding.installJdbc(system, settings.persistence());
     Replay replay =
         new Replay(
             new JournalReader(pool),

@@ -1,5 +1,8 @@
 package org.bluemarble.replay;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.TextFormat;
 import com.typesafe.config.ConfigFactory;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -16,6 +19,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.grpc.GrpcClientSettings;
 import org.apache.pekko.grpc.GrpcServiceException;
 import org.apache.pekko.stream.javadsl.Source;
+import org.bluemarble.protocol.events.v1.EventEnvelope;
 import org.bluemarble.replay.grpc.JournalServiceClient;
 import org.bluemarble.replay.grpc.TailRequest;
 import picocli.CommandLine.Command;
@@ -55,6 +59,26 @@ final class ReplayTail implements Callable<Integer> {
   @Option(names = "--limit", description = "Stop after this many events (0: never).")
   long limit;
 
+  @Option(
+      names = "--tls",
+      description =
+          "Connect over TLS (nodes of the production profile serve it); the JDK's trusted"
+              + " authorities unless --truststore.")
+  boolean tls;
+
+  @Option(
+      names = "--truststore",
+      description =
+          "PKCS12 file with the certificate(s) to trust (e.g. a self-signed node certificate);"
+              + " implies --tls.")
+  java.nio.file.Path truststore;
+
+  @Option(
+      names = "--truststore-password",
+      description = "Password of --truststore (default: BLUEMARBLE_GRPC_TRUSTSTORE_PASSWORD).",
+      defaultValue = "${env:BLUEMARBLE_GRPC_TRUSTSTORE_PASSWORD}")
+  String truststorePassword;
+
   @Override
   public Integer call() {
     ReplayCommand.quietLogs();
@@ -89,11 +113,22 @@ final class ReplayTail implements Callable<Integer> {
                         "pekko.coordinated-shutdown.exit-jvm", "off"))
                 .withFallback(ConfigFactory.defaultReference()));
     try {
-      JournalServiceClient client =
-          JournalServiceClient.create(
-              GrpcClientSettings.connectToServiceAt(node.substring(0, colon), port, system)
-                  .withTls(false),
-              system);
+      GrpcClientSettings grpc =
+          GrpcClientSettings.connectToServiceAt(node.substring(0, colon), port, system)
+              .withTls(tls || truststore != null);
+      if (truststore != null) {
+        try {
+          grpc = grpc.withTrustManager(trusting(truststore, truststorePassword));
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+          err.println(
+              "bluemarble-node replay tail: --truststore "
+                  + truststore
+                  + " is not a readable PKCS12 file: "
+                  + e.getMessage());
+          return ReplayCommand.BAD_REQUEST;
+        }
+      }
+      JournalServiceClient client = JournalServiceClient.create(grpc, system);
       Source<org.bluemarble.replay.grpc.JournalEvent, ?> events =
           client
               .tail()
@@ -137,6 +172,20 @@ final class ReplayTail implements Callable<Integer> {
     }
   }
 
+  /** A trust manager accepting the certificates of a PKCS12 file. */
+  static javax.net.ssl.TrustManager trusting(java.nio.file.Path file, String password)
+      throws java.io.IOException, java.security.GeneralSecurityException {
+    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      store.load(in, password == null ? null : password.toCharArray());
+    }
+    javax.net.ssl.TrustManagerFactory factory =
+        javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(store);
+    return factory.getTrustManagers()[0];
+  }
+
   private static Status statusOf(Throwable t) {
     if (t instanceof GrpcServiceException g) {
       return g.status();
@@ -147,39 +196,75 @@ final class ReplayTail implements Callable<Integer> {
     return Status.UNAVAILABLE.withDescription(String.valueOf(t));
   }
 
-  private static String text(org.bluemarble.replay.grpc.JournalEvent e) {
-    return Instant.ofEpochMilli(e.getTimestampMillis())
+  /**
+   * One line: write time, persistence id, sequence number, the envelope's domain and event case,
+   * and the domain event in protobuf text format.
+   */
+  static String text(org.bluemarble.replay.grpc.JournalEvent e) {
+    String where = e.getPersistenceId() + " #" + e.getSequenceNr();
+    if (!e.getError().isEmpty()) {
+      return where + " UNREADABLE: " + e.getError();
+    }
+    EventEnvelope envelope = envelope(e);
+    Message domain = domain(envelope);
+    return Instant.ofEpochMilli(envelope.getTimestampMs())
         + " "
-        + e.getPersistenceId()
-        + " #"
-        + e.getSequenceNr()
+        + where
         + " "
-        + e.getEventClass().substring(e.getEventClass().lastIndexOf('.') + 1)
-        + " "
-        + (e.getError().isEmpty() ? e.getEventJson() : "UNREADABLE: " + e.getError());
+        + envelope.getEventCase().name().toLowerCase(java.util.Locale.ROOT)
+        + (domain == null
+            ? ""
+            : " " + TextFormat.printer().emittingSingleLine(true).printToString(domain));
+  }
+
+  private static EventEnvelope envelope(org.bluemarble.replay.grpc.JournalEvent e) {
+    try {
+      return EventEnvelope.parseFrom(e.getEnvelope());
+    } catch (InvalidProtocolBufferException x) {
+      throw new IllegalStateException("the node sent an unreadable envelope: " + x.getMessage(), x);
+    }
+  }
+
+  /** The domain message the envelope's oneof holds, null when none is set. */
+  private static Message domain(EventEnvelope envelope) {
+    if (envelope.getEventCase() == EventEnvelope.EventCase.EVENT_NOT_SET) {
+      return null;
+    }
+    return (Message)
+        envelope.getField(
+            EventEnvelope.getDescriptor().findFieldByNumber(envelope.getEventCase().getNumber()));
   }
 
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
 
-  /** The event as one JSON object, the event itself embedded as JSON. */
-  private static String json(org.bluemarble.replay.grpc.JournalEvent e) {
+  /**
+   * One JSON object: the position, the envelope's fields, the domain event in protobuf text format
+   * ({@code event}) and the envelope's bytes in base64 ({@code envelope}, for tools that parse
+   * events.proto).
+   */
+  static String json(org.bluemarble.replay.grpc.JournalEvent e) {
     var o = JSON.createObjectNode();
     o.put("persistenceId", e.getPersistenceId());
     o.put("sequenceNr", e.getSequenceNr());
     o.put("ordering", e.getOrdering());
-    o.put("timestamp", Instant.ofEpochMilli(e.getTimestampMillis()).toString());
-    o.put("entityType", e.getEntityType());
-    e.getTagsList().forEach(o.putArray("tags")::add);
-    o.put("eventClass", e.getEventClass());
-    try {
-      o.set("event", e.getEventJson().isEmpty() ? null : JSON.readTree(e.getEventJson()));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
-      o.put("event", e.getEventJson());
-    }
     if (!e.getError().isEmpty()) {
       o.put("error", e.getError());
+      return o.toString();
     }
+    EventEnvelope envelope = envelope(e);
+    o.put("timestamp", Instant.ofEpochMilli(envelope.getTimestampMs()).toString());
+    o.put("entityType", envelope.getEntityType());
+    o.put("entityId", envelope.getEntityId());
+    envelope.getTagsList().forEach(o.putArray("tags")::add);
+    var experiments = o.putObject("experiments");
+    envelope.getExperimentsMap().forEach(experiments::put);
+    o.put("domain", envelope.getEventCase().name().toLowerCase(java.util.Locale.ROOT));
+    Message domain = domain(envelope);
+    o.put(
+        "event",
+        domain == null ? "" : TextFormat.printer().emittingSingleLine(true).printToString(domain));
+    o.put("envelope", java.util.Base64.getEncoder().encodeToString(e.getEnvelope().toByteArray()));
     return o.toString();
   }
 }

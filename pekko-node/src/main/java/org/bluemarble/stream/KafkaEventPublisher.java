@@ -1,5 +1,6 @@
 package org.bluemarble.stream;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,12 +21,32 @@ public final class KafkaEventPublisher implements EventPublisher {
   private final SendProducer<String, byte[]> producer;
 
   public KafkaEventPublisher(ActorSystem<?> system, String bootstrapServers) {
+    this(system, bootstrapServers, null);
+  }
+
+  /**
+   * With {@code deadline} (the node's {@code bluemarble.kafka.deadline}, null for the client's
+   * defaults) bounding how long a send waits for metadata and for delivery, so that an unreachable
+   * broker fails a record within it (and counts against the Kafka breaker) instead of blocking.
+   */
+  public KafkaEventPublisher(ActorSystem<?> system, String bootstrapServers, Duration deadline) {
     ProducerSettings<String, byte[]> settings =
         ProducerSettings.create(system, new StringSerializer(), new ByteArraySerializer())
             .withBootstrapServers(bootstrapServers)
             .withProperty(ProducerConfig.ACKS_CONFIG, "all")
             .withProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true")
             .withProperty(ProducerConfig.LINGER_MS_CONFIG, "5");
+    if (deadline != null) {
+      long millis = deadline.toMillis();
+      settings =
+          settings
+              .withProperty(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(millis))
+              .withProperty(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(millis))
+              // Kafka wants delivery.timeout.ms >= linger.ms + request.timeout.ms.
+              .withProperty(
+                  ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(millis * 2 + 5))
+              .withProperty(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+    }
     this.producer = new SendProducer<>(settings, system);
   }
 

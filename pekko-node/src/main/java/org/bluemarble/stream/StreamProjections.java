@@ -29,7 +29,9 @@ import org.bluemarble.admin.AuditIndex;
 import org.bluemarble.admin.AuditLog;
 import org.bluemarble.config.PersistenceSettings;
 import org.bluemarble.edge.port.AnalyticsPort;
+import org.bluemarble.market.entity.Treasury;
 import org.bluemarble.node.EntityTags;
+import org.bluemarble.node.resilience.GuardedKafka;
 import org.bluemarble.persistence.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +74,7 @@ public final class StreamProjections {
       }
     }
     tags.add(AuditLog.TAG);
+    tags.add(Treasury.TAG);
     return tags;
   }
 
@@ -83,11 +86,22 @@ public final class StreamProjections {
    */
   public static ReadModels start(
       ActorSystem<?> system, StreamSettings stream, PersistenceSettings persistence) {
+    return start(system, stream, persistence, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(ActorSystem, StreamSettings, PersistenceSettings)}, the Kafka producer sending
+   * through {@code kafka}'s breaker and within its deadline when given (the node's {@code
+   * bluemarble.kafka}, whose breaker {@code /health} shows).
+   */
+  public static ReadModels start(
+      ActorSystem<?> system,
+      StreamSettings stream,
+      PersistenceSettings persistence,
+      Optional<GuardedKafka> kafka) {
     HikariDataSource pool = Databases.pool(persistence, "projections", stream.poolSize());
     Optional<EventPublisher> publisher =
-        stream.kafkaEnabled()
-            ? Optional.of(new KafkaEventPublisher(system, stream.bootstrapServers()))
-            : Optional.empty();
+        stream.kafkaEnabled() ? Optional.of(publisher(system, stream, kafka)) : Optional.empty();
     CoordinatedShutdown.get(system)
         .addTask(
             CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
@@ -128,6 +142,17 @@ public final class StreamProjections {
     return new ReadModels(
         new AuditReadModel(pool, blocking),
         stream.analyticsEnabled() ? new AnalyticsReadModel(pool, blocking) : AnalyticsPort.OFF);
+  }
+
+  static EventPublisher publisher(
+      ActorSystem<?> system, StreamSettings stream, Optional<GuardedKafka> kafka) {
+    if (kafka.isEmpty()) {
+      return new KafkaEventPublisher(system, stream.bootstrapServers());
+    }
+    GuardedKafka guarded = kafka.get();
+    return new GuardedPublisher(
+        new KafkaEventPublisher(system, stream.bootstrapServers(), guarded.deadline()),
+        guarded.breaker());
   }
 
   /** What the admin API reads from the projections' tables. */

@@ -20,6 +20,8 @@ import org.bluemarble.node.testing.AdminClient;
 import org.bluemarble.node.testing.FreePorts;
 import org.bluemarble.node.testing.InProcessNode;
 import org.bluemarble.node.testing.PlayerSignup;
+import org.bluemarble.protocol.events.v1.EventEnvelope;
+import org.bluemarble.replay.grpc.EventsRequest;
 import org.bluemarble.replay.grpc.JournalServiceClient;
 import org.bluemarble.replay.grpc.StateRequest;
 import org.bluemarble.replay.grpc.TailRequest;
@@ -71,7 +73,7 @@ class JournalTailGrpcTest {
   }
 
   @Test
-  void aLiveTailSeesANewCharacterWithinOneSecond() {
+  void aLiveTailSeesANewCharacterWithinOneSecond() throws Exception {
     LinkedBlockingQueue<Arrival> arrived = new LinkedBlockingQueue<>();
     client
         .tail()
@@ -96,8 +98,14 @@ class JournalTailGrpcTest {
               return false;
             });
     Arrival first = arrived.peek();
-    assertThat(first.event().getEventClass()).endsWith("CharacterCreated");
-    assertThat(first.event().getEventJson()).contains("Tailed");
+    // The event stream's envelope (events.proto), the same mapping as on Kafka.
+    EventEnvelope envelope = EventEnvelope.parseFrom(first.event().getEnvelope());
+    assertThat(envelope.getPersistenceId()).isEqualTo(first.event().getPersistenceId());
+    assertThat(envelope.getEntityType()).isEqualTo("Player");
+    assertThat(envelope.getSequenceNr()).isEqualTo(first.event().getSequenceNr());
+    assertThat(envelope.getTagsList()).singleElement().asString().startsWith("player-");
+    assertThat(envelope.getPlayer().hasCreated()).isTrue();
+    assertThat(envelope.getPlayer().getCreated().getName()).isEqualTo("Tailed");
     Long ack = acknowledged.get(first.event().getPersistenceId());
     assertThat(ack).as("the event is one of the characters this test created").isNotNull();
     long latencyMs = TimeUnit.NANOSECONDS.toMillis(first.at() - ack);
@@ -126,6 +134,29 @@ class JournalTailGrpcTest {
                     .toCompletableFuture()
                     .get(20, TimeUnit.SECONDS))
         .hasMessageContaining("PERMISSION_DENIED");
+  }
+
+  @Test
+  void eventsOverGrpcCarryTheStreamsEnvelope() throws Exception {
+    String id = node.client().createPlayer("Enveloped", "Mage").body().path("id").asText();
+    var events =
+        client
+            .events()
+            .addHeader("authorization", "Bearer " + adminToken)
+            .invoke(EventsRequest.newBuilder().setPersistenceId("Player|" + id).build())
+            .runWith(org.apache.pekko.stream.javadsl.Sink.seq(), node.system)
+            .toCompletableFuture()
+            .get(20, TimeUnit.SECONDS);
+    assertThat(events).isNotEmpty();
+    var first = events.get(0);
+    assertThat(first.getError()).isEmpty();
+    EventEnvelope envelope = EventEnvelope.parseFrom(first.getEnvelope());
+    assertThat(envelope.getPersistenceId()).isEqualTo("Player|" + id);
+    assertThat(envelope.getEntityId()).isEqualTo(id);
+    assertThat(envelope.getSequenceNr()).isEqualTo(1);
+    assertThat(envelope.getTimestampMs()).isPositive();
+    assertThat(envelope.getPlayer().getCreated().getName()).isEqualTo("Enveloped");
+    assertThat(first.getOrdering()).isPositive();
   }
 
   @Test
@@ -175,6 +206,6 @@ class JournalTailGrpcTest {
               return false;
             });
     assertThat(tail.join()).isZero();
-    assertThat(out.toString()).contains("Player|", "CharacterCreated", "Printed");
+    assertThat(out.toString()).contains("Player|", "player created {", "name: \"Printed\"");
   }
 }

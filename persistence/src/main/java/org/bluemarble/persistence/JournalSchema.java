@@ -7,6 +7,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.bluemarble.config.PersistenceSettings;
 import org.bluemarble.persistence.internal.PekkoJdbcSchemaMigration;
+import org.bluemarble.persistence.internal.SubjectKeysMigration;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -17,7 +18,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * records what ran.
  *
  * <p>Migration 1 is the journal, tag and snapshot tables of pekko-persistence-jdbc, read from the
- * plugin's own jar so that they always match the plugin version.
+ * plugin's own jar so that they always match the plugin version. Migration 2 is the key table of
+ * crypto-shredding ({@link SubjectKeysMigration}).
  */
 public final class JournalSchema {
   /** Any constant: the advisory lock that serialises migrations of one database across nodes. */
@@ -58,7 +60,9 @@ public final class JournalSchema {
         .dataSource(dataSource)
         .table("bluemarble_schema_history")
         .locations("classpath:org/bluemarble/persistence/migration")
-        .javaMigrations(new PekkoJdbcSchemaMigration(settings.dialect()))
+        .javaMigrations(
+            new PekkoJdbcSchemaMigration(settings.dialect()),
+            new SubjectKeysMigration(settings.dialect()))
         .baselineOnMigrate(false)
         .load();
   }

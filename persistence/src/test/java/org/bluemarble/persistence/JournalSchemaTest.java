@@ -24,9 +24,11 @@ class JournalSchemaTest {
   void createsTheJournalTablesOnPostgresAndIsIdempotent() throws Exception {
     PersistenceSettings settings = TestPostgres.newDatabase().settings();
     try (HikariDataSource ds = Databases.pool(settings, "test", 2)) {
-      assertThat(JournalSchema.migrate(settings, ds)).isEqualTo(1);
+      assertThat(JournalSchema.migrate(settings, ds)).isEqualTo(2);
       assertThat(JournalSchema.migrate(settings, ds)).isZero();
-      assertThat(tables(ds)).contains("event_journal", "event_tag", "snapshot", "durable_state");
+      assertThat(tables(ds))
+          .contains(
+              "event_journal", "event_tag", "snapshot", "durable_state", "bluemarble_subject_keys");
     }
   }
 
@@ -47,7 +49,7 @@ class JournalSchemaTest {
       for (Future<Integer> f : pool.invokeAll(starts)) {
         applied += f.get();
       }
-      assertThat(applied).isEqualTo(1);
+      assertThat(applied).isEqualTo(2);
     } finally {
       pool.shutdownNow();
       sources.forEach(HikariDataSource::close);
@@ -67,11 +69,11 @@ class JournalSchemaTest {
             16,
             Duration.ofSeconds(5));
     try (HikariDataSource ds = Databases.pool(settings, "test", 2)) {
-      assertThat(JournalSchema.migrate(settings, ds)).isEqualTo(1);
+      assertThat(JournalSchema.migrate(settings, ds)).isEqualTo(2);
     }
     try (HikariDataSource ds = Databases.pool(settings, "test", 2)) {
       assertThat(JournalSchema.migrate(settings, ds)).isZero();
-      assertThat(tables(ds)).contains("event_journal", "snapshot");
+      assertThat(tables(ds)).contains("event_journal", "snapshot", "bluemarble_subject_keys");
     }
   }
 

@@ -56,6 +56,12 @@ public final class Treasury
   /** The one treasury's entity id. */
   public static final String ID = "treasury";
 
+  /**
+   * The tag of every treasury event (one entity, so one tag rather than slices), read by the event
+   * stream. Events written before it existed carry no tag and are not streamed.
+   */
+  public static final String TAG = "treasury";
+
   /** Events between two snapshots (two kept; events are never deleted: they are the mint's log). */
   public static final int SNAPSHOT_EVERY = 1_000;
 
@@ -255,6 +261,11 @@ public final class Treasury
   @Override
   public State emptyState() {
     return new State();
+  }
+
+  @Override
+  public Set<String> tagsFor(Event event) {
+    return Set.of(TAG);
   }
 
   @Override

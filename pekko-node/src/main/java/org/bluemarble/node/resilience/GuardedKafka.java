@@ -60,6 +60,11 @@ public final class GuardedKafka implements AutoCloseable {
     return new GuardedKafka(bootstrapServers, breaker, deadline, admin);
   }
 
+  /** How long a probe or a send waits for the broker before it counts as failed. */
+  public Duration deadline() {
+    return deadline;
+  }
+
   public CircuitBreaker breaker() {
     return breaker;
   }

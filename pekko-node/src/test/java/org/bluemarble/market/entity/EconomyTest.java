@@ -100,6 +100,31 @@ class EconomyTest {
         });
   }
 
+  /** The treasury's events carry its tag, which the event stream reads (issue 19). */
+  @Test
+  void treasuryEventsCarryTheStreamsTag() throws Exception {
+    String p = player();
+    String key = "tagged-" + UUID.randomUUID();
+    assertThat(await(economy.mint(key, p, 42, 0, List.of(), "tag test")).fresh()).isTrue();
+    var journal =
+        org.apache.pekko.persistence.query.PersistenceQuery.get(
+                org.apache.pekko.actor.typed.javadsl.Adapter.toClassic(testKit.system()))
+            .getReadJournalFor(
+                org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal
+                    .class,
+                org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal
+                    .Identifier());
+    var tagged =
+        journal
+            .currentEventsByTag(Treasury.TAG, org.apache.pekko.persistence.query.Offset.noOffset())
+            .runWith(org.apache.pekko.stream.javadsl.Sink.seq(), testKit.system())
+            .toCompletableFuture()
+            .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(tagged).allMatch(e -> e.persistenceId().equals("Treasury|" + Treasury.ID));
+    assertThat(tagged).anyMatch(e -> e.event() instanceof Treasury.Minted m && m.key().equals(key));
+    assertThat(org.bluemarble.stream.StreamProjections.tags(4)).contains(Treasury.TAG);
+  }
+
   @Test
   void mintDeliversOnceUnderTheSameKey() {
     String p = player();
