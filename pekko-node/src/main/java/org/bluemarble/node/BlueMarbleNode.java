@@ -150,12 +150,20 @@ public final class BlueMarbleNode {
     }
     StreamProjections.ReadModels readModels =
         StreamProjections.start(
-            system, StreamSettings.fromConfig(settings.config()), settings.persistence());
+            system,
+            StreamSettings.fromConfig(settings.config()),
+            settings.persistence(),
+            redis.map(NodeHealth.Redis::client));
+    economy.useSalesIndex(readModels.sales());
     org.bluemarble.replay.Replay journal =
         org.bluemarble.replay.NodeJournal.replayOf(system, settings);
     NodeGamePort game =
         new NodeGamePort(
-            new PlayerAdmin(system, settings.node().askTimeout(), settings.persistence().slices()),
+            new PlayerAdmin(
+                system,
+                settings.node().askTimeout(),
+                settings.persistence().slices(),
+                readModels.players()::search),
             planets,
             health,
             accounts,
@@ -163,7 +171,8 @@ public final class BlueMarbleNode {
             play,
             economy.port(),
             startAdmin(system, settings, accounts, ground, auth, economy, readModels, journal),
-            new ExternalLogins(system, accounts, settings.node().askTimeout()));
+            new ExternalLogins(system, accounts, settings.node().askTimeout()),
+            readModels.leaderboards());
     Optional<EdgeTls> tls;
     try {
       tls = EdgeTls.fromConfig(settings.config());
