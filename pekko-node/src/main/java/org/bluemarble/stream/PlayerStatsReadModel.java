@@ -103,12 +103,18 @@ public final class PlayerStatsReadModel implements LeaderboardPort {
   }
 
   /** The projection's handler for {@code tag}, writing scores to {@code boards}. */
-  static JdbcHandler<EventEnvelope<Object>, PooledJdbcSession> handler(
+  static JdbcHandler<List<EventEnvelope<Object>>, PooledJdbcSession> handler(
       String tag, Leaderboards.Sink boards) {
     return JdbcHandler.fromFunction(
-        (PooledJdbcSession session, EventEnvelope<Object> envelope) -> {
+        (PooledJdbcSession session, List<EventEnvelope<Object>> envelopes) -> {
           try {
-            session.withConnection(c -> apply(c, tag, boards, envelope));
+            session.withConnection(
+                c -> {
+                  for (EventEnvelope<Object> envelope : envelopes) {
+                    apply(c, tag, boards, envelope);
+                  }
+                  return envelopes.size();
+                });
           } catch (Exception e) {
             throw new IllegalStateException("player stats read model: " + e.getMessage(), e);
           }

@@ -106,12 +106,18 @@ public final class SalesReadModel implements SalesIndex {
   }
 
   /** The projection's handler for {@code tag}; {@code fees} price each sale's transaction fee. */
-  static JdbcHandler<EventEnvelope<Object>, PooledJdbcSession> handler(
+  static JdbcHandler<List<EventEnvelope<Object>>, PooledJdbcSession> handler(
       String tag, MarketSettings fees, Leaderboards.Sink boards) {
     return JdbcHandler.fromFunction(
-        (PooledJdbcSession session, EventEnvelope<Object> envelope) -> {
+        (PooledJdbcSession session, List<EventEnvelope<Object>> envelopes) -> {
           try {
-            session.withConnection(c -> apply(c, tag, fees, boards, envelope));
+            session.withConnection(
+                c -> {
+                  for (EventEnvelope<Object> envelope : envelopes) {
+                    apply(c, tag, fees, boards, envelope);
+                  }
+                  return envelopes.size();
+                });
           } catch (Exception e) {
             throw new IllegalStateException("sales read model: " + e.getMessage(), e);
           }
@@ -244,7 +250,8 @@ public final class SalesReadModel implements SalesIndex {
           unit,
           quantity);
     }
-    for (String player : List.of(buyer, seller)) {
+    // In a fixed order, so two market projections crediting the same two players cannot deadlock.
+    for (String player : new java.util.TreeSet<>(List.of(buyer, seller))) {
       long volume = Sql.add(c, "player_trade_volume", "copper", player, price);
       boards.set(LeaderboardPort.Board.TRADE_VOLUME, player, volume);
     }

@@ -67,6 +67,15 @@ public final class StreamProjections {
 
   private static final Duration SETUP_PATIENCE = Duration.ofSeconds(60);
 
+  /**
+   * The sales and player-stats read models apply up to this many events in one transaction (rows
+   * and offset together, still exactly once), waiting at most {@link #READ_MODEL_GROUP_WITHIN} for
+   * a group to fill.
+   */
+  static final int READ_MODEL_GROUP = 200;
+
+  static final Duration READ_MODEL_GROUP_WITHIN = Duration.ofMillis(20);
+
   private StreamProjections() {}
 
   /** Every tag the stream reads: each sliced entity type's slices, and the audit log. */
@@ -183,7 +192,10 @@ public final class StreamProjections {
       PlayerIndex players,
       LeaderboardPort leaderboards) {}
 
-  /** One exactly-once player-stats projection per Player, Account and Holdings tag. */
+  /**
+   * One exactly-once player-stats projection per Player, Account and Holdings tag (grouped: a group
+   * of events and its offset in one transaction).
+   */
   static void startPlayerStats(
       ActorSystem<?> system,
       Supplier<PooledJdbcSession> sessions,
@@ -199,19 +211,23 @@ public final class StreamProjections {
               SourceProvider<Offset, EventEnvelope<Object>> source =
                   EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), tag);
               return ProjectionBehavior.create(
-                  JdbcProjection.exactlyOnce(
+                  JdbcProjection.groupedWithin(
                           ProjectionId.of(PlayerStatsReadModel.MODEL, tag),
                           source,
                           sessions,
                           () -> PlayerStatsReadModel.handler(tag, boards),
                           system)
+                      .withGroup(READ_MODEL_GROUP, READ_MODEL_GROUP_WITHIN)
                       .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2));
             },
             ShardedDaemonProcessSettings.create(system),
             Optional.of(ProjectionBehavior.stopMessage()));
   }
 
-  /** One exactly-once sales projection per market tag (rows and offset in one transaction). */
+  /**
+   * One exactly-once sales projection per market tag (a group of events' rows and offset in one
+   * transaction).
+   */
   static void startSales(
       ActorSystem<?> system,
       Supplier<PooledJdbcSession> sessions,
@@ -228,12 +244,13 @@ public final class StreamProjections {
               SourceProvider<Offset, EventEnvelope<Object>> source =
                   EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), tag);
               return ProjectionBehavior.create(
-                  JdbcProjection.exactlyOnce(
+                  JdbcProjection.groupedWithin(
                           ProjectionId.of("market-sales", tag),
                           source,
                           sessions,
                           () -> SalesReadModel.handler(tag, fees, boards),
                           system)
+                      .withGroup(READ_MODEL_GROUP, READ_MODEL_GROUP_WITHIN)
                       .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2));
             },
             ShardedDaemonProcessSettings.create(system),
