@@ -43,6 +43,9 @@ public final class PlayerStatsReadModel implements LeaderboardPort {
   static final String MODEL = "player-stats";
   static final List<String> ENTITY_TYPES = List.of("Player", "Account", "Holdings");
 
+  /** The name a summary shows once its character's account was erased. */
+  static final String ERASED_NAME = "(erased)";
+
   /** The experience source prefix of a kill ({@code CellFights}). */
   static final String KILL_SOURCE = "kill:";
 
@@ -191,6 +194,14 @@ public final class PlayerStatsReadModel implements LeaderboardPort {
     } else if (event instanceof Account.CharacterRemoved e) {
       Sql.update(c, "DELETE FROM player_accounts WHERE player_id = ?", e.playerId());
     } else if (event instanceof Account.AccountErased e) {
+      // Personal data leaves the read model with the account: its characters' names too.
+      Sql.update(
+          c,
+          "UPDATE player_summaries SET name = ?, name_lower = ? WHERE player_id IN"
+              + " (SELECT player_id FROM player_accounts WHERE account_id = ?)",
+          ERASED_NAME,
+          ERASED_NAME,
+          e.accountId());
       Sql.update(c, "DELETE FROM account_names WHERE account_id = ?", e.accountId());
       Sql.update(c, "DELETE FROM player_accounts WHERE account_id = ?", e.accountId());
     } else if (event instanceof Holdings.LegApplied e) {

@@ -257,6 +257,57 @@ class PlayerStatsReadModelTest {
         .containsExactly(new LeaderboardPort.Entry(1, "k-1", null, 2));
   }
 
+  /** An erased account takes its name and its characters' names out of the summaries. */
+  @Test
+  void anErasedAccountLeavesNoNames() throws Exception {
+    org.h2.jdbcx.JdbcDataSource db = new org.h2.jdbcx.JdbcDataSource();
+    db.setURL("jdbc:h2:mem:erased" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    PlayerStatsReadModel.createTables(db);
+    SalesReadModel.createTables(db);
+    try (Connection c = db.getConnection();
+        var s = c.createStatement()) {
+      // The journal's tag table (empty: the caught-up check then passes), as pekko-persistence-jdbc
+      // names it.
+      s.execute("CREATE TABLE \"event_tag\" (\"event_id\" BIGINT, \"tag\" VARCHAR(255))");
+    }
+    Instant at = Instant.parse("2026-11-30T10:00:00Z");
+    List<Object> events =
+        List.of(
+            new org.bluemarble.player.Player.CharacterCreated(
+                "p-1", "Secret Name", org.bluemarble.player.CharacterClass.MAGE, at),
+            new org.bluemarble.account.Account.AccountRegistered(
+                "a-1", "secret_user", "s@example.org", "hash", java.util.Set.of(), at),
+            new org.bluemarble.account.Account.CharacterAdded("a-1", "p-1", at),
+            new org.bluemarble.account.Account.AccountErased("a-1", "admin", at));
+    PlayerStatsReadModel model =
+        new PlayerStatsReadModel(
+            db, java.util.concurrent.ForkJoinPool.commonPool(), List.of("player-0", "account-0"));
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      long n = 0;
+      for (Object event : events) {
+        n++;
+        String tag = event instanceof org.bluemarble.player.Player.Event ? "player-0" : "account-0";
+        PlayerStatsReadModel.apply(
+            c,
+            tag,
+            Leaderboards.Sink.NONE,
+            EventEnvelope.create(Offset.sequence(n), "x", n, event, 0L));
+        c.commit();
+        if (n == 3) {
+          assertThat(model.searchNow("secret", 10).orElseThrow().get(0).accountName())
+              .isEqualTo("secret_user");
+        }
+      }
+    }
+    assertThat(model.searchNow("secret", 10).orElseThrow()).isEmpty();
+    var erased = model.searchNow("erased", 10).orElseThrow();
+    assertThat(erased).hasSize(1);
+    assertThat(erased.get(0).playerId()).isEqualTo("p-1");
+    assertThat(erased.get(0).accountId()).isNull();
+    assertThat(erased.get(0).accountName()).isNull();
+  }
+
   private static EventEnvelope<Object> legApplied(long ordering, String player, long copper) {
     Leg leg = Leg.in("k-" + ordering, player, copper, List.of());
     Object event = new Holdings.LegApplied(player, leg, null, null, Instant.now());
