@@ -78,8 +78,11 @@ public final class AdminPlayerRoutes extends AllDirectives {
   /** Largest search result. */
   public static final int MAX_SEARCH = 200;
 
-  /** Answer of a search. */
-  public record Found(List<PlayerView> players) {}
+  /**
+   * Answer of a search: the profiles and, in the same order, the summaries (account, characters,
+   * level, last seen, wealth) from the read model (empty when the node keeps none).
+   */
+  public record Found(List<PlayerView> players, List<PlayerAdminPort.PlayerSummary> summaries) {}
 
   private Route search() {
     return parameter(
@@ -101,8 +104,10 @@ public final class AdminPlayerRoutes extends AllDirectives {
                         "name must not be empty and limit must be in [1, " + MAX_SEARCH + "]");
                   }
                   return onSuccess(
-                      players.search(name, limit),
-                      found -> complete(StatusCodes.OK, new Found(found), Json.marshaller()));
+                      players
+                          .search(name, limit)
+                          .thenCombine(players.summaries(name, limit), Found::new),
+                      found -> complete(StatusCodes.OK, found, Json.marshaller()));
                 }));
   }
 

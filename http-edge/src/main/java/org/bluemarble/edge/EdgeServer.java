@@ -172,6 +172,7 @@ public final class EdgeServer extends AllDirectives {
     if (gameSocket != null) {
       publicRoutes = concat(gameSocket.route(), publicRoutes);
     }
+    publicRoutes = concat(publicRoutes, new LeaderboardRoutes(game.leaderboards()).route());
     // The browser client at / (static files from the jar; see README "The browser client").
     publicRoutes = concat(new org.bluemarble.edge.web.WebClientRoutes().route(), publicRoutes);
     Route routes =
@@ -246,6 +247,7 @@ public final class EdgeServer extends AllDirectives {
             AccountSelfRoutes.ENDPOINTS,
             CharacterRoutes.ENDPOINTS,
             org.bluemarble.edge.web.WorldSurroundingsRoutes.ENDPOINTS,
+            LeaderboardRoutes.ENDPOINTS,
             PlanetRoutes.ENDPOINTS,
             MarketRoutes.endpoints(),
             PaymentWebhookRoutes.ENDPOINTS)

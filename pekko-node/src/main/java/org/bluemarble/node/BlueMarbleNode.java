@@ -53,7 +53,12 @@ public final class BlueMarbleNode {
     NodeHealth health = health(system, settings, pool, accounts, world, kafka);
     StreamProjections.ReadModels readModels =
         StreamProjections.start(
-            system, StreamSettings.fromConfig(settings.config()), settings.persistence(), kafka);
+            system,
+            StreamSettings.fromConfig(settings.config()),
+            settings.persistence(),
+            kafka,
+            accounts.redis().map(NodeHealth.Redis::client));
+    economy.useSalesIndex(readModels.sales());
     Replay journal = NodeJournal.replayOf(system, settings);
     List<EntityTypeKey<?>> entityKeys =
         Stream.of(
@@ -69,7 +74,11 @@ public final class BlueMarbleNode {
 
     NodeGamePort game =
         new NodeGamePort(
-            new PlayerAdmin(system, settings.node().askTimeout(), settings.persistence().slices()),
+            new PlayerAdmin(
+                system,
+                settings.node().askTimeout(),
+                settings.persistence().slices(),
+                readModels.players()::search),
             world.planets(),
             health,
             accounts.directory(),
@@ -77,7 +86,8 @@ public final class BlueMarbleNode {
             world.play(),
             economy.port(),
             admin,
-            new ExternalLogins(system, accounts.directory(), settings.node().askTimeout()));
+            new ExternalLogins(system, accounts.directory(), settings.node().askTimeout()),
+            readModels.leaderboards());
     Edges.bind(system, settings, version, game, accounts, gameEdges, economy, journal);
     accounts.bootstrapAdmin(system);
     Edges.logWhenUp(system);

@@ -5,6 +5,7 @@ import org.bluemarble.edge.port.AdminPort;
 import org.bluemarble.edge.port.ExternalIdentityPort;
 import org.bluemarble.edge.port.GamePort;
 import org.bluemarble.edge.port.HealthPort;
+import org.bluemarble.edge.port.LeaderboardPort;
 import org.bluemarble.edge.port.MarketPort;
 import org.bluemarble.edge.port.PlanetPort;
 import org.bluemarble.edge.port.PlayPort;
@@ -21,5 +22,6 @@ record NodeGamePort(
     PlayPort play,
     MarketPort market,
     AdminPort admin,
-    ExternalIdentityPort externalIdentities)
+    ExternalIdentityPort externalIdentities,
+    LeaderboardPort leaderboards)
     implements GamePort {}

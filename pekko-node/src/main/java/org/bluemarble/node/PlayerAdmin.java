@@ -19,6 +19,7 @@ import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.Source;
 import org.bluemarble.account.PlayerViews;
 import org.bluemarble.edge.port.PlayerAdminPort;
+import org.bluemarble.edge.port.PlayerAdminPort.PlayerSummary;
 import org.bluemarble.edge.port.PlayerView;
 import org.bluemarble.edge.port.PortException;
 import org.bluemarble.node.resilience.JournalReads;
@@ -35,16 +36,46 @@ final class PlayerAdmin implements PlayerAdminPort {
   private final ClusterSharding sharding;
   private final Duration timeout;
   private final int slices;
+  private final PlayerIndex index;
 
   PlayerAdmin(ActorSystem<?> system, Duration timeout, int slices) {
+    this(system, timeout, slices, PlayerIndex.NONE);
+  }
+
+  PlayerAdmin(ActorSystem<?> system, Duration timeout, int slices, PlayerIndex index) {
     this.system = system;
     this.sharding = ClusterSharding.get(system);
     this.timeout = timeout;
     this.slices = slices;
+    this.index = index;
   }
 
   @Override
+  public CompletionStage<List<PlayerSummary>> summaries(String nameContains, int limit) {
+    return index.search(nameContains, limit).thenApply(found -> found.orElse(List.of()));
+  }
+
+  /** From the read model's summaries when it is caught up, else by a scan of the journal. */
+  @Override
   public CompletionStage<List<PlayerView>> search(String nameContains, int limit) {
+    return index
+        .search(nameContains, limit)
+        .thenCompose(
+            found ->
+                found.isPresent()
+                    ? views(found.get().stream().map(PlayerSummary::playerId).toList())
+                    : scan(nameContains, limit));
+  }
+
+  private CompletionStage<List<PlayerView>> views(List<String> ids) {
+    List<CompletableFuture<Optional<PlayerView>>> found =
+        ids.stream().map(id -> find(UUID.fromString(id)).toCompletableFuture()).toList();
+    return CompletableFuture.allOf(found.toArray(CompletableFuture[]::new))
+        .thenApply(
+            all -> found.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList());
+  }
+
+  private CompletionStage<List<PlayerView>> scan(String nameContains, int limit) {
     JdbcReadJournal journal =
         PersistenceQuery.get(system)
             .getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());

@@ -14,7 +14,8 @@ import org.bluemarble.zone.ZoneCell;
 /**
  * The analytics rules, pure: what one journal event adds to its day's counters. Economy volume is
  * the copper charged when an operation starts (listing fees, purchases, order escrow, bids), by
- * kind; an operation refused later still counts as attempted volume.
+ * kind; an operation refused later still counts as attempted volume. Kills are the kill experience
+ * the cells grant ({@link PlayerStatsReadModel#killer}).
  */
 public final class DailyFacts {
   /** One counter's change. */
@@ -47,6 +48,10 @@ public final class DailyFacts {
           new Increment("auctions.bids", 1), new Increment("auctions.bids.copper", e.amount()));
     } else if (event instanceof Trade.TradeOpened) {
       return List.of(new Increment("trades.opened", 1));
+    } else if (PlayerStatsReadModel.killer(event) != null) {
+      return List.of(
+          new Increment("combat.kills", 1),
+          new Increment("combat.kills.experience", ((Player.ExperienceGained) event).amount()));
     }
     return List.of();
   }

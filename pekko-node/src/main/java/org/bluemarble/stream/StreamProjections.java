@@ -29,12 +29,18 @@ import org.bluemarble.admin.AuditIndex;
 import org.bluemarble.admin.AuditLog;
 import org.bluemarble.config.PersistenceSettings;
 import org.bluemarble.edge.port.AnalyticsPort;
+import org.bluemarble.edge.port.LeaderboardPort;
+import org.bluemarble.market.MarketSettings;
 import org.bluemarble.market.entity.Treasury;
+import org.bluemarble.market.node.EconomySettings;
+import org.bluemarble.market.node.SalesIndex;
 import org.bluemarble.node.EntityTags;
+import org.bluemarble.node.PlayerIndex;
 import org.bluemarble.node.resilience.GuardedKafka;
 import org.bluemarble.persistence.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Starts the event stream's projections: one per journal tag (entity type and slice, plus the audit
@@ -63,6 +69,15 @@ public final class StreamProjections {
 
   private static final Duration SETUP_PATIENCE = Duration.ofSeconds(60);
 
+  /**
+   * The sales and player-stats read models apply up to this many events in one transaction (rows
+   * and offset together, still exactly once), waiting at most {@link #READ_MODEL_GROUP_WITHIN} for
+   * a group to fill.
+   */
+  static final int READ_MODEL_GROUP = 200;
+
+  static final Duration READ_MODEL_GROUP_WITHIN = Duration.ofMillis(20);
+
   private StreamProjections() {}
 
   /** Every tag the stream reads: each sliced entity type's slices, and the audit log. */
@@ -86,19 +101,22 @@ public final class StreamProjections {
    */
   public static ReadModels start(
       ActorSystem<?> system, StreamSettings stream, PersistenceSettings persistence) {
-    return start(system, stream, persistence, Optional.empty());
+    return start(system, stream, persistence, Optional.empty(), Optional.empty());
   }
 
   /**
    * As {@link #start(ActorSystem, StreamSettings, PersistenceSettings)}, the Kafka producer sending
    * through {@code kafka}'s breaker and within its deadline when given (the node's {@code
-   * bluemarble.kafka}, whose breaker {@code /health} shows).
+   * bluemarble.kafka}, whose breaker {@code /health} shows), and the leaderboards in {@code redis}
+   * (the node's client, behind its circuit breaker) when there is one, else read from the read
+   * model's tables.
    */
   public static ReadModels start(
       ActorSystem<?> system,
       StreamSettings stream,
       PersistenceSettings persistence,
-      Optional<GuardedKafka> kafka) {
+      Optional<GuardedKafka> kafka,
+      Optional<UnifiedJedis> redis) {
     HikariDataSource pool = Databases.pool(persistence, "projections", stream.poolSize());
     Optional<EventPublisher> publisher =
         stream.kafkaEnabled() ? Optional.of(publisher(system, stream, kafka)) : Optional.empty();
@@ -119,6 +137,8 @@ public final class StreamProjections {
     try {
       createOffsetTables(system, sessions);
       AuditReadModel.createTable(pool);
+      SalesReadModel.createTables(pool);
+      PlayerStatsReadModel.createTables(pool);
       if (stream.analyticsEnabled()) {
         AnalyticsReadModel.createTables(pool);
       }
@@ -127,7 +147,12 @@ public final class StreamProjections {
         throw new IllegalStateException("event stream: " + e.getMessage(), e);
       }
       log.error("read models off, the audit log is read from the journal: {}", e.toString());
-      return new ReadModels(AuditIndex.NONE, AnalyticsPort.OFF);
+      return new ReadModels(
+          AuditIndex.NONE,
+          AnalyticsPort.OFF,
+          SalesIndex.NONE,
+          PlayerIndex.NONE,
+          LeaderboardPort.EMPTY);
     }
     Executor blocking =
         system
@@ -135,13 +160,29 @@ public final class StreamProjections {
             .lookup(
                 DispatcherSelector.fromConfig("pekko.projection.jdbc.blocking-jdbc-dispatcher"));
     startAudit(system, sessions);
+    Leaderboards.Sink boards = redis.map(Leaderboards::sink).orElse(Leaderboards.Sink.NONE);
+    startSales(
+        system,
+        sessions,
+        SalesReadModel.tags(persistence.slices()),
+        EconomySettings.fromConfig(system.settings().config()).economy().fees(),
+        boards);
+    List<String> playerTags = PlayerStatsReadModel.tags(persistence.slices());
+    startPlayerStats(system, sessions, playerTags, boards);
+    PlayerStatsReadModel players = new PlayerStatsReadModel(pool, blocking, playerTags);
     if (stream.analyticsEnabled()) {
-      startAnalytics(system, sessions, analyticsTags(persistence.slices()));
+      startAnalytics(system, sessions, analyticsTags(persistence.slices()), stream.sessionGap());
     }
     publisher.ifPresent(p -> startKafka(system, stream, p, sessions, tags(persistence.slices())));
     return new ReadModels(
         new AuditReadModel(pool, blocking),
-        stream.analyticsEnabled() ? new AnalyticsReadModel(pool, blocking) : AnalyticsPort.OFF);
+        stream.analyticsEnabled()
+            ? new AnalyticsReadModel(
+                pool, blocking, stream.sessionGap(), java.time.Clock.systemUTC())
+            : AnalyticsPort.OFF,
+        new SalesReadModel(pool, blocking),
+        players::search,
+        redis.<LeaderboardPort>map(r -> new Leaderboards(r, players, blocking)).orElse(players));
   }
 
   static EventPublisher publisher(
@@ -155,8 +196,81 @@ public final class StreamProjections {
         guarded.breaker());
   }
 
-  /** What the admin API reads from the projections' tables. */
-  public record ReadModels(AuditIndex audit, AnalyticsPort analytics) {}
+  /**
+   * What the admin API, the market reads, the admin player search and the leaderboards read from
+   * the projections' tables (and Redis).
+   */
+  public record ReadModels(
+      AuditIndex audit,
+      AnalyticsPort analytics,
+      SalesIndex sales,
+      PlayerIndex players,
+      LeaderboardPort leaderboards) {}
+
+  /**
+   * One exactly-once player-stats projection per Player, Account and Holdings tag (grouped: a group
+   * of events and its offset in one transaction).
+   */
+  static void startPlayerStats(
+      ActorSystem<?> system,
+      Supplier<PooledJdbcSession> sessions,
+      List<String> tags,
+      Leaderboards.Sink boards) {
+    ShardedDaemonProcess.get(system)
+        .init(
+            ProjectionBehavior.Command.class,
+            PlayerStatsReadModel.MODEL,
+            tags.size(),
+            i -> {
+              String tag = tags.get(i);
+              SourceProvider<Offset, EventEnvelope<Object>> source =
+                  EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), tag);
+              return ProjectionBehavior.create(
+                  JdbcProjection.groupedWithin(
+                          ProjectionId.of(PlayerStatsReadModel.MODEL, tag),
+                          source,
+                          sessions,
+                          () -> PlayerStatsReadModel.handler(tag, boards),
+                          system)
+                      .withGroup(READ_MODEL_GROUP, READ_MODEL_GROUP_WITHIN)
+                      .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2));
+            },
+            ShardedDaemonProcessSettings.create(system),
+            Optional.of(ProjectionBehavior.stopMessage()));
+  }
+
+  /**
+   * One exactly-once sales projection per market tag (a group of events' rows and offset in one
+   * transaction).
+   */
+  static void startSales(
+      ActorSystem<?> system,
+      Supplier<PooledJdbcSession> sessions,
+      List<String> tags,
+      MarketSettings fees,
+      Leaderboards.Sink boards) {
+    ShardedDaemonProcess.get(system)
+        .init(
+            ProjectionBehavior.Command.class,
+            "market-sales",
+            tags.size(),
+            i -> {
+              String tag = tags.get(i);
+              SourceProvider<Offset, EventEnvelope<Object>> source =
+                  EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), tag);
+              return ProjectionBehavior.create(
+                  JdbcProjection.groupedWithin(
+                          ProjectionId.of("market-sales", tag),
+                          source,
+                          sessions,
+                          () -> SalesReadModel.handler(tag, fees, boards),
+                          system)
+                      .withGroup(READ_MODEL_GROUP, READ_MODEL_GROUP_WITHIN)
+                      .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2));
+            },
+            ShardedDaemonProcessSettings.create(system),
+            Optional.of(ProjectionBehavior.stopMessage()));
+  }
 
   /** The analytics projections' tags: the slices of the entity types {@link DailyFacts} reads. */
   public static List<String> analyticsTags(int slices) {
@@ -172,7 +286,10 @@ public final class StreamProjections {
 
   /** One exactly-once analytics projection per tag (counters and offset in one transaction). */
   static void startAnalytics(
-      ActorSystem<?> system, Supplier<PooledJdbcSession> sessions, List<String> tags) {
+      ActorSystem<?> system,
+      Supplier<PooledJdbcSession> sessions,
+      List<String> tags,
+      Duration sessionGap) {
     ShardedDaemonProcess.get(system)
         .init(
             ProjectionBehavior.Command.class,
@@ -187,7 +304,7 @@ public final class StreamProjections {
                           ProjectionId.of("analytics", tag),
                           source,
                           sessions,
-                          () -> AnalyticsReadModel.handler(tag),
+                          () -> AnalyticsReadModel.handler(tag, sessionGap),
                           system)
                       .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2));
             },

@@ -1,6 +1,7 @@
 package org.bluemarble.stream;
 
 import com.typesafe.config.Config;
+import java.time.Duration;
 import java.util.regex.Pattern;
 import org.bluemarble.config.SettingsException;
 import org.bluemarble.config.SettingsReader;
@@ -14,6 +15,7 @@ import org.bluemarble.config.SettingsReader;
  * @param poolSize connections of the projections' own pool
  * @param experiments the A/B experiments whose variants account events carry
  * @param analyticsEnabled whether the daily analytics counters are kept
+ * @param sessionGap checkpoints of a character at most this far apart belong to one session
  */
 public record StreamSettings(
     boolean kafkaEnabled,
@@ -21,7 +23,8 @@ public record StreamSettings(
     String topicPrefix,
     int poolSize,
     Experiments experiments,
-    boolean analyticsEnabled) {
+    boolean analyticsEnabled,
+    Duration sessionGap) {
   private static final Pattern TOPIC_PREFIX = Pattern.compile("[A-Za-z0-9._-]*");
 
   public static StreamSettings fromConfig(Config config) {
@@ -46,7 +49,11 @@ public record StreamSettings(
         prefix,
         r.intIn("bluemarble.stream.pool-size", 1, 32),
         Experiments.fromConfig(config),
-        r.bool("bluemarble.stream.analytics.enabled"));
+        r.bool("bluemarble.stream.analytics.enabled"),
+        r.duration(
+            "bluemarble.stream.analytics.session-gap",
+            Duration.ofSeconds(20),
+            Duration.ofHours(1)));
   }
 
   /** The topic of {@code domain}'s events. */

@@ -50,4 +50,9 @@ public interface GamePort {
   default AdminPort admin() {
     return AdminPort.unavailable();
   }
+
+  /** The leaderboards ({@code /v1/leaderboards}); the default has every board empty. */
+  default LeaderboardPort leaderboards() {
+    return LeaderboardPort.EMPTY;
+  }
 }

@@ -38,6 +38,16 @@ public record EconomyWiring(Economy economy, MarketPort port, PaymentSignature p
     return new AccountEconomyRecords(economy, port);
   }
 
+  /**
+   * Lets the market reads answer sales history and prices from {@code index} (the stream's read
+   * model) instead of asking every market, while it is caught up.
+   */
+  public void useSalesIndex(SalesIndex index) {
+    if (port instanceof NodeMarketPort node) {
+      node.useSalesIndex(index);
+    }
+  }
+
   public static EconomyWiring start(ActorSystem<?> system, int slices, Config config) {
     EconomySettings settings = EconomySettings.fromConfig(config);
     Economy economy = Economy.start(system, slices, settings.economy());

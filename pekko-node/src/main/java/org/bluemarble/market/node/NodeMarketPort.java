@@ -1,5 +1,6 @@
 package org.bluemarble.market.node;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -11,6 +12,7 @@ import org.bluemarble.edge.port.MarketRefusal;
 import org.bluemarble.market.Listing;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
+import org.bluemarble.market.PriceSummary;
 import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.entity.Economy;
 import org.bluemarble.market.entity.Exchange;
@@ -18,6 +20,8 @@ import org.bluemarble.market.entity.HoldingsView;
 import org.bluemarble.market.entity.LedgerAudit;
 import org.bluemarble.market.entity.ListingQuery;
 import org.bluemarble.market.entity.MarketReply;
+import org.bluemarble.market.entity.Sale;
+import org.bluemarble.market.entity.SalesPage;
 import org.bluemarble.market.entity.TradeReply;
 import org.bluemarble.market.entity.TradeView;
 import org.bluemarble.market.entity.TreasuryStatus;
@@ -32,6 +36,7 @@ public final class NodeMarketPort implements MarketPort {
   private final ActorSystem<?> system;
   private final Economy economy;
   private final Exchange exchange;
+  private volatile SalesIndex sales = SalesIndex.NONE;
 
   public NodeMarketPort(ActorSystem<?> system, Economy economy) {
     this(system, economy, null);
@@ -42,6 +47,11 @@ public final class NodeMarketPort implements MarketPort {
     this.system = system;
     this.economy = economy;
     this.exchange = exchange;
+  }
+
+  /** Answers sales history and prices from {@code index} while it is caught up with the journal. */
+  void useSalesIndex(SalesIndex index) {
+    this.sales = index;
   }
 
   @Override
@@ -129,51 +139,64 @@ public final class NodeMarketPort implements MarketPort {
   public CompletionStage<List<SaleInfo>> transactions(String player, int limit) {
     return call(
         () ->
-            economy
+            sales
                 .sales(player, limit)
-                .thenApply(
-                    sales ->
-                        sales.stream()
-                            .map(
-                                s ->
-                                    new SaleInfo(
-                                        s.listingId(),
-                                        s.marketId(),
-                                        s.seller(),
-                                        s.buyer(),
-                                        s.itemId(),
-                                        s.quantity(),
-                                        s.price(),
-                                        s.fee(),
-                                        s.at()))
-                            .toList()));
+                .thenCompose(
+                    indexed ->
+                        indexed.isPresent()
+                            ? CompletableFuture.completedFuture(indexed.get())
+                            : economy.sales(player, limit))
+                .thenApply(list -> list.stream().map(NodeMarketPort::saleInfo).toList()));
+  }
+
+  private static SaleInfo saleInfo(Sale s) {
+    return new SaleInfo(
+        s.listingId(),
+        s.marketId(),
+        s.seller(),
+        s.buyer(),
+        s.itemId(),
+        s.quantity(),
+        s.price(),
+        s.fee(),
+        s.at());
   }
 
   @Override
   public CompletionStage<List<PriceInfo>> prices(String itemId) {
     List<String> markets = economy.config().markets();
     return call(
-        () ->
-            economy
-                .prices(itemId)
-                .thenApply(
-                    pages -> {
-                      List<PriceInfo> out = new java.util.ArrayList<>();
-                      for (int i = 0; i < pages.size(); i++) {
-                        var p = pages.get(i).prices();
-                        out.add(
-                            new PriceInfo(
-                                markets.get(i),
-                                itemId,
-                                p.lastPrice(),
-                                p.averagePrice(),
-                                p.minPrice(),
-                                p.maxPrice(),
-                                p.volume(),
-                                p.trades()));
-                      }
-                      return out;
-                    }));
+        () -> {
+          economy.config().catalog().get(itemId);
+          return sales
+              .prices(itemId, markets, Instant.now())
+              .thenCompose(
+                  indexed ->
+                      indexed.isPresent()
+                          ? CompletableFuture.completedFuture(
+                              markets.stream().map(m -> indexed.get().get(m)).toList())
+                          : economy
+                              .prices(itemId)
+                              .thenApply(pages -> pages.stream().map(SalesPage::prices).toList()))
+              .thenApply(
+                  summaries -> {
+                    List<PriceInfo> out = new java.util.ArrayList<>();
+                    for (int i = 0; i < summaries.size(); i++) {
+                      PriceSummary p = summaries.get(i);
+                      out.add(
+                          new PriceInfo(
+                              markets.get(i),
+                              itemId,
+                              p.lastPrice(),
+                              p.averagePrice(),
+                              p.minPrice(),
+                              p.maxPrice(),
+                              p.volume(),
+                              p.trades()));
+                    }
+                    return out;
+                  });
+        });
   }
 
   @Override
