@@ -22,4 +22,10 @@ record NodeGamePort(
     MarketPort market,
     AdminPort admin,
     ExternalIdentityPort externalIdentities)
-    implements GamePort {}
+    implements GamePort {
+
+  @Override
+  public org.bluemarble.edge.port.AbilityBook abilityBook() {
+    return org.bluemarble.combat.AbilityBooks.forClients();
+  }
+}

@@ -50,4 +50,9 @@ public interface GamePort {
   default AdminPort admin() {
     return AdminPort.unavailable();
   }
+
+  /** The abilities of each character class, for clients; empty when the game has no combat. */
+  default AbilityBook abilityBook() {
+    return AbilityBook.empty();
+  }
 }
