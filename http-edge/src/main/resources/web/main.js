@@ -138,6 +138,15 @@ function step(state, input, radius) {
   return { lat: lat2 / DEG, lng, alt: state.alt, headingDeg: input.headingDeg };
 }
 
+/** Metres between two nearby points on a 6,371 km sphere (equirectangular: exact enough within kilometres). */
+function metresBetween(a, b) {
+  let dLng = b.lng - a.lng;
+  if (dLng > 180) dLng -= 360;
+  if (dLng < -180) dLng += 360;
+  const x = dLng * DEG * Math.cos((a.lat + b.lat) / 2 * DEG);
+  return Math.hypot(x, (b.lat - a.lat) * DEG) * 6371000;
+}
+
 // Sun elevation in degrees at a place and time (NOAA's low-precision formulas).
 function sunElevation(latDeg, lngDeg, date) {
   const day = (date.getTime() / 86400000) + 2440587.5 - 2451545.0;
@@ -158,7 +167,7 @@ const play = {
   schema: null, ws: null, nextCorrelation: 1, pending: new Map(), playerId: null, playerName: null,
   entered: null, predicted: null, inputs: [], sequence: 0, decoder: null, snapshots: [], names: new Map(),
   keys: new Set(), zoom: 3, reconnects: 0, wantWorld: false, lastAck: null, frames: 0, fps: 0,
-  biome: '', lastBiomeAt: 0, errors: 0, corrections: 0,
+  biome: '', lastBiomeAt: 0, biomeAt: null, errors: 0, corrections: 0,
 
   async connect() {
     if (!this.schema) this.schema = await Schema.load();
@@ -479,11 +488,16 @@ const play = {
     this.updateBiome(me);
   },
 
-  // The biome under the character, for every account (GET /v1/world/surroundings), every 3 s.
+  // The biome under the character, for every account (GET /v1/world/surroundings): read again
+  // once the character is 20 m from where it was last read (at most every 3 s), not on a timer, so
+  // a standing character asks nothing (and no read races a kick or a leave into a 409).
   async updateBiome(me) {
     const now = performance.now();
-    if (!session.token || now - this.lastBiomeAt < 3000) return;
+    if (!session.token || !this.entered || now - this.lastBiomeAt < 3000) return;
+    const at = this.biomeAt;
+    if (this.biome && at && metresBetween(at, me) < 20) return;
     this.lastBiomeAt = now;
+    this.biomeAt = { lat: me.lat, lng: me.lng };
     try {
       const r = await api('GET', `/v1/world/surroundings?lat=${me.lat.toFixed(6)}&lng=${me.lng.toFixed(6)}`);
       this.biome = r.biome + (r.water ? ' (water)' : '');

@@ -130,11 +130,13 @@ function draw() {
       }
     }
     // Creatures (staff): at their zone cell's centre (a cell is far below a pixel at this scale).
+    const herds = new Map();
     for (const cell of view.cells) {
       if (!cell.npcs || cell.latitudeDeg === undefined) continue;
       const [x, y, front] = ortho(cell.latitudeDeg, cell.longitudeDeg);
-      if (front) creatureMark(g, cx + x * r, cy - y * r, cell.npcs);
+      if (front) addHerd(herds, cx + x * r, cy - y * r, cell.npcs);
     }
+    for (const h of herds.values()) creatureMark(g, h.sx, h.sy, h.count);
     // Players in the world (Admin), where the world last acknowledged them.
     g.font = '11px system-ui';
     g.textAlign = 'center';
@@ -173,11 +175,13 @@ function draw() {
   }
   // Live positions as the planet API projected them (x, y in the same metres as the polygons).
   const toScreen = (x, y) => [ox + (x - minX) * s, oy + (maxY - y) * s];
+  const herds = new Map();
   for (const cell of view.cells) {
     if (!cell.npcs || cell.x === undefined) continue;
     const [sx, sy] = toScreen(cell.x, cell.y);
-    creatureMark(g, sx, sy, cell.npcs);
+    addHerd(herds, sx, sy, cell.npcs);
   }
+  for (const h of herds.values()) creatureMark(g, h.sx, h.sy, h.count);
   const spots = new Map();
   for (const p of view.players) {
     if (p.x === undefined) continue;
@@ -192,19 +196,27 @@ function draw() {
   drawPlayers(g, spots);
 }
 
-/** A creature marker: an orange square, with the count when more than one. */
+/** Creatures of cells within a few pixels of each other share one marker with their sum. */
+function addHerd(herds, sx, sy, count) {
+  const key = Math.round(sx / 10) + ',' + Math.round(sy / 10);
+  const h = herds.get(key) || { sx, sy, count: 0 };
+  h.count += count;
+  herds.set(key, h);
+}
+
+/** A creature marker: an orange square beside the spot, with the number of creatures. */
 function creatureMark(g, x, y, count) {
   g.fillStyle = '#f4a261';
   g.strokeStyle = '#000';
   g.lineWidth = 1;
-  g.fillRect(x - 3, y - 3, 6, 6);
-  g.strokeRect(x - 3, y - 3, 6, 6);
-  if (count > 1) {
-    g.fillStyle = '#f4a261';
-    g.font = '10px system-ui';
-    g.textAlign = 'left';
-    g.fillText(String(count), x + 5, y + 10);
-  }
+  g.fillRect(x + 4, y + 2, 6, 6);
+  g.strokeRect(x + 4, y + 2, 6, 6);
+  g.font = '10px system-ui';
+  g.textAlign = 'left';
+  g.lineWidth = 3;
+  g.strokeText(count + ' creatures', x + 13, y + 9);
+  g.fillText(count + ' creatures', x + 13, y + 9);
+  g.lineWidth = 1;
 }
 
 /** Players (yellow dots) with their names; players within a few pixels share one label. */
