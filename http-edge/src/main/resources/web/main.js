@@ -4,6 +4,8 @@ import { Schema } from './pb.js';
 import { SnapshotDecoder, idKey, toGeo } from './snapshot.js';
 import { setupPlanet } from './planet.js';
 import { setupAdmin } from './admin.js';
+import { setupChat } from './chat.js';
+import { setupAbilities } from './abilities.js';
 
 const $ = (id) => document.getElementById(id);
 export const session = { token: null, username: null, roles: [] };
@@ -80,7 +82,7 @@ async function loadCharacters() {
     const b = document.createElement('button');
     b.textContent = 'Enter as ' + c.name + ' (' + c.characterClass + ')';
     b.className = 'enter';
-    b.addEventListener('click', () => play.enter(c.id, c.name));
+    b.addEventListener('click', () => play.enter(c.id, c.name, c.characterClass));
     li.append(b);
     ul.append(li);
   }
@@ -136,6 +138,15 @@ function step(state, input, radius) {
   return { lat: lat2 / DEG, lng, alt: state.alt, headingDeg: input.headingDeg };
 }
 
+/** Metres between two nearby points on a 6,371 km sphere (equirectangular: exact enough within kilometres). */
+function metresBetween(a, b) {
+  let dLng = b.lng - a.lng;
+  if (dLng > 180) dLng -= 360;
+  if (dLng < -180) dLng += 360;
+  const x = dLng * DEG * Math.cos((a.lat + b.lat) / 2 * DEG);
+  return Math.hypot(x, (b.lat - a.lat) * DEG) * 6371000;
+}
+
 // Sun elevation in degrees at a place and time (NOAA's low-precision formulas).
 function sunElevation(latDeg, lngDeg, date) {
   const day = (date.getTime() / 86400000) + 2440587.5 - 2451545.0;
@@ -156,7 +167,7 @@ const play = {
   schema: null, ws: null, nextCorrelation: 1, pending: new Map(), playerId: null, playerName: null,
   entered: null, predicted: null, inputs: [], sequence: 0, decoder: null, snapshots: [], names: new Map(),
   keys: new Set(), zoom: 3, reconnects: 0, wantWorld: false, lastAck: null, frames: 0, fps: 0,
-  biome: '', lastBiomeAt: 0, errors: 0, corrections: 0,
+  biome: '', lastBiomeAt: 0, biomeAt: null, errors: 0, corrections: 0,
 
   async connect() {
     if (!this.schema) this.schema = await Schema.load();
@@ -172,11 +183,21 @@ const play = {
     return auth.authenticated;
   },
 
-  request(message) {
+  /** Sends a request; its answer or Error settles the promise (after timeoutMs, if given, it fails with err.timeout). */
+  request(message, timeoutMs) {
     const id = this.nextCorrelation++;
     return new Promise((ok, fail) => {
       this.pending.set(id, { ok, fail });
       this.send({ correlation_id: BigInt(id), ...message });
+      if (timeoutMs) {
+        setTimeout(() => {
+          if (!this.pending.has(id)) return;
+          this.pending.delete(id);
+          const err = new Error('no answer');
+          err.timeout = true;
+          fail(err);
+        }, timeoutMs);
+      }
     });
   },
 
@@ -184,11 +205,14 @@ const play = {
     if (this.ws && this.ws.readyState === WebSocket.OPEN) this.ws.send(this.schema.encode('bluemarble.v1.Envelope', envelope));
   },
 
-  async enter(playerId, name) {
+  async enter(playerId, name, characterClass) {
     try {
       this.leave();
       this.playerId = playerId;
       this.playerName = name;
+      this.characterClass = characterClass;
+      this.abilities.target = null;
+      await this.abilities.show(characterClass);
       this.wantWorld = true;
       await this.connectAndEnter();
     } catch (err) {
@@ -253,7 +277,11 @@ const play = {
     if (e.error) {
       this.errors++;
       const text = e.error.code + ': ' + e.error.message;
-      if (id && this.pending.has(id)) { this.pending.get(id).fail(new Error(text)); this.pending.delete(id); } else log('error (for ' + id + ') ' + text, true);
+      const err = new Error(text);
+      err.code = String(e.error.code);
+      err.detail = e.error.message;
+      err.retryAfterMs = e.error.retry_after_ms;
+      if (id && this.pending.has(id)) { this.pending.get(id).fail(err); this.pending.delete(id); } else log('error (for ' + id + ') ' + text, true);
       return;
     }
     if (id && this.pending.has(id)) { this.pending.get(id).ok(e); this.pending.delete(id); return; }
@@ -277,7 +305,15 @@ const play = {
       return;
     }
     if (e.entity_leave) { this.names.delete(idKey(e.entity_leave.entity_id)); return; }
-    if (e.server_notice) { log('notice: ' + e.server_notice.text); status('notice: ' + e.server_notice.text); return; }
+    if (e.chat_message) return this.chat.onMessage(e.chat_message);
+    if (e.vitals) return this.abilities.onVitals(e.vitals);
+    if (e.combat_events) return this.abilities.onCombatEvents(e.combat_events);
+    if (e.server_notice) {
+      log('notice: ' + e.server_notice.text);
+      status('notice: ' + e.server_notice.text);
+      this.chat.system('Notice: ' + e.server_notice.text);
+      return;
+    }
     if (e.disconnect) { this.lastDisconnect = e.disconnect.reason + (e.disconnect.detail ? ' — ' + e.disconnect.detail : ''); log('server disconnects: ' + this.lastDisconnect, true); return; }
   },
 
@@ -396,17 +432,33 @@ const play = {
     g.font = '12px system-ui';
     let others = 0;
     const labels = [];
+    const drawn = [];
     for (const [k, p] of this.interpolated()) {
       if (k === selfKey) continue;
       const [x, y] = toScreen(p);
       if (x < -20 || y < -20 || x > w + 20 || y > h + 20) continue;
       others++;
+      drawn.push([k, x, y]);
+      if (k === this.abilities.target) {
+        g.strokeStyle = '#ff4d6d';
+        g.lineWidth = 2;
+        g.beginPath(); g.arc(x, y, 10, 0, 2 * Math.PI); g.stroke();
+        g.lineWidth = 1;
+      }
+      const v = this.abilities.vitals.get(k);
+      if (v && v.max_health) {
+        g.fillStyle = '#400';
+        g.fillRect(x - 10, y + 8, 20, 3);
+        g.fillStyle = '#e63946';
+        g.fillRect(x - 10, y + 8, 20 * v.health / v.max_health, 3);
+      }
       const info = this.names.get(k) || { name: 'entity ' + k.slice(-4), kind: '' };
       const kind = String(info.kind);
       g.fillStyle = kind.includes('PLAYER') ? '#4cc9f0' : kind.includes('NPC') ? '#f4a261' : kind.includes('RESOURCE') ? '#90be6d' : '#ddd';
       g.beginPath(); g.arc(x, y, 5, 0, 2 * Math.PI); g.fill();
       labels.push([info.name, x, y - 9]);
     }
+    this.drawn = drawn;
     // Names above the others, drawn after every dot so that none hides a name.
     g.textAlign = 'center';
     g.lineWidth = 3;
@@ -436,11 +488,16 @@ const play = {
     this.updateBiome(me);
   },
 
-  // The biome under the character, for every account (GET /v1/world/surroundings), every 3 s.
+  // The biome under the character, for every account (GET /v1/world/surroundings): read again
+  // once the character is 20 m from where it was last read (at most every 3 s), not on a timer, so
+  // a standing character asks nothing (and no read races a kick or a leave into a 409).
   async updateBiome(me) {
     const now = performance.now();
-    if (!session.token || now - this.lastBiomeAt < 3000) return;
+    if (!session.token || !this.entered || now - this.lastBiomeAt < 3000) return;
+    const at = this.biomeAt;
+    if (this.biome && at && metresBetween(at, me) < 20) return;
     this.lastBiomeAt = now;
+    this.biomeAt = { lat: me.lat, lng: me.lng };
     try {
       const r = await api('GET', `/v1/world/surroundings?lat=${me.lat.toFixed(6)}&lng=${me.lng.toFixed(6)}`);
       this.biome = r.biome + (r.water ? ' (water)' : '');
@@ -450,11 +507,23 @@ const play = {
 window.bluemarble.play = play;
 
 function setupPlay() {
+  play.chat = setupChat(play);
+  play.abilities = setupAbilities(play);
+  play.drawn = [];
   const typing = (e) => ['INPUT', 'SELECT', 'TEXTAREA'].includes(e.target.tagName);
   document.addEventListener('keydown', (e) => {
     if (typing(e) || $('view-play').hidden) return;
     const k = e.key.toLowerCase();
-    if (['w', 'a', 's', 'd', 'arrowup', 'arrowdown', 'arrowleft', 'arrowright', 'shift'].includes(k)) {
+    if (k === 'enter' && play.entered && (e.target === document.body || e.target.id === 'world')) {
+      e.preventDefault();
+      play.keys.clear();
+      $('chat-input').focus();
+    } else if (k >= '1' && k <= '5' && k.length === 1) {
+      play.abilities.use(Number(k) - 1);
+    } else if (k === 'escape') {
+      play.abilities.target = null;
+      play.abilities.showTarget();
+    } else if (['w', 'a', 's', 'd', 'arrowup', 'arrowdown', 'arrowleft', 'arrowright', 'shift'].includes(k)) {
       play.keys.add(k);
       if (k.startsWith('arrow')) e.preventDefault();
     } else if (k === '+' || k === '=') play.zoom = Math.min(40, play.zoom * 1.25);
@@ -462,6 +531,11 @@ function setupPlay() {
   });
   document.addEventListener('keyup', (e) => play.keys.delete(e.key.toLowerCase()));
   window.addEventListener('blur', () => play.keys.clear());
+  $('world').addEventListener('click', (e) => {
+    const c = $('world'), box = c.getBoundingClientRect();
+    play.abilities.pick((e.clientX - box.left) * c.width / box.width, (e.clientY - box.top) * c.height / box.height, play.drawn);
+    c.focus();
+  });
   $('leave-button').addEventListener('click', () => { play.leave(); $('play-status').textContent = 'left the world'; });
   $('reconnect-button').addEventListener('click', () => {
     play.wantWorld = true;
@@ -469,7 +543,7 @@ function setupPlay() {
   });
   setInterval(() => play.tickInput(), 100);
   setInterval(() => { play.fps = play.frames; play.frames = 0; }, 1000);
-  const frame = () => { play.draw(); requestAnimationFrame(frame); };
+  const frame = () => { play.draw(); play.abilities.tick(); requestAnimationFrame(frame); };
   requestAnimationFrame(frame);
 }
 

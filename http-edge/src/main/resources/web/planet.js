@@ -6,7 +6,7 @@ import { cellToken } from './s2.js';
 
 const $ = (id) => document.getElementById(id);
 const DEG = Math.PI / 180;
-const view = { planetId: null, features: [], projected: [], projection: 'globe', lon0: -27, lat0: -15, grid: false, level: 3, players: [] };
+const view = { planetId: null, features: [], projected: [], projection: 'globe', lon0: -27, lat0: -15, grid: false, level: 3, players: [], cells: [] };
 /** Live positions need the Admin role (GET /admin/v1/world/positions; every read is audited). */
 const isAdmin = () => [].concat(session.roles).some((r) => /^admin$/i.test(r));
 
@@ -46,6 +46,8 @@ async function load() {
     }
     $('planet-status').textContent = `${view.projection === 'globe' ? view.features.length : view.projected.length} biome polygons`;
     draw();
+    cells();
+    positions();
   } catch (e) {
     $('planet-status').textContent = 'failed: ' + e.message;
   }
@@ -127,6 +129,14 @@ function draw() {
         g.stroke();
       }
     }
+    // Creatures (staff): at their zone cell's centre (a cell is far below a pixel at this scale).
+    const herds = new Map();
+    for (const cell of view.cells) {
+      if (!cell.npcs || cell.latitudeDeg === undefined) continue;
+      const [x, y, front] = ortho(cell.latitudeDeg, cell.longitudeDeg);
+      if (front) addHerd(herds, cx + x * r, cy - y * r, cell.npcs);
+    }
+    for (const h of herds.values()) creatureMark(g, h.sx, h.sy, h.count);
     // Players in the world (Admin), where the world last acknowledged them.
     g.font = '11px system-ui';
     g.textAlign = 'center';
@@ -141,15 +151,7 @@ function draw() {
       spot.names.push(p.name);
       spots.set(key, spot);
     }
-    for (const { sx, sy, names } of spots.values()) {
-      g.fillStyle = '#ffd60a';
-      g.strokeStyle = '#000';
-      g.lineWidth = 1;
-      g.beginPath(); g.arc(sx, sy, 4, 0, 2 * Math.PI); g.fill(); g.stroke();
-      g.fillStyle = '#fff';
-      g.fillText(names.length === 1 ? names[0] : `${names[0]} +${names.length - 1}`, sx, sy - 7);
-    }
-    g.textAlign = 'start';
+    drawPlayers(g, spots);
     return;
   }
   // A 2D projection: coordinates as the planet API projected them, fitted to the canvas.
@@ -171,7 +173,68 @@ function draw() {
     });
     g.fill();
   }
+  // Live positions as the planet API projected them (x, y in the same metres as the polygons).
+  const toScreen = (x, y) => [ox + (x - minX) * s, oy + (maxY - y) * s];
+  const herds = new Map();
+  for (const cell of view.cells) {
+    if (!cell.npcs || cell.x === undefined) continue;
+    const [sx, sy] = toScreen(cell.x, cell.y);
+    addHerd(herds, sx, sy, cell.npcs);
+  }
+  for (const h of herds.values()) creatureMark(g, h.sx, h.sy, h.count);
+  const spots = new Map();
+  for (const p of view.players) {
+    if (p.x === undefined) continue;
+    const [sx, sy] = toScreen(p.x, p.y);
+    const key = Math.round(sx / 10) + ',' + Math.round(sy / 10);
+    const spot = spots.get(key) || { sx, sy, names: [] };
+    spot.names.push(p.name);
+    spots.set(key, spot);
+  }
+  view.drawnOnMap = { players: [...spots.values()].reduce((n, sp) => n + sp.names.length, 0), creatureCells: view.cells.filter((c) => c.npcs && c.x !== undefined).length };
+  g.font = '11px system-ui';
+  drawPlayers(g, spots);
 }
+
+/** Creatures of cells within a few pixels of each other share one marker with their sum. */
+function addHerd(herds, sx, sy, count) {
+  const key = Math.round(sx / 10) + ',' + Math.round(sy / 10);
+  const h = herds.get(key) || { sx, sy, count: 0 };
+  h.count += count;
+  herds.set(key, h);
+}
+
+/** A creature marker: an orange square beside the spot, with the number of creatures. */
+function creatureMark(g, x, y, count) {
+  g.fillStyle = '#f4a261';
+  g.strokeStyle = '#000';
+  g.lineWidth = 1;
+  g.fillRect(x + 4, y + 2, 6, 6);
+  g.strokeRect(x + 4, y + 2, 6, 6);
+  g.font = '10px system-ui';
+  g.textAlign = 'left';
+  g.lineWidth = 3;
+  g.strokeText(count + ' creatures', x + 13, y + 9);
+  g.fillText(count + ' creatures', x + 13, y + 9);
+  g.lineWidth = 1;
+}
+
+/** Players (yellow dots) with their names; players within a few pixels share one label. */
+function drawPlayers(g, spots) {
+  g.font = '11px system-ui';
+  g.textAlign = 'center';
+  for (const { sx, sy, names } of spots.values()) {
+    g.fillStyle = '#ffd60a';
+    g.strokeStyle = '#000';
+    g.lineWidth = 1;
+    g.beginPath(); g.arc(sx, sy, 4, 0, 2 * Math.PI); g.fill(); g.stroke();
+    g.fillStyle = '#fff';
+    g.fillText(names.length === 1 ? names[0] : `${names[0]} +${names.length - 1}`, sx, sy - 7);
+  }
+  g.textAlign = 'start';
+}
+
+const projectionQuery = () => (view.projection === 'globe' ? '' : '&projection=' + encodeURIComponent(view.projection));
 
 async function cells() {
   const t = $('planet-cells');
@@ -181,9 +244,11 @@ async function cells() {
     return;
   }
   try {
-    const page = await api('GET', '/admin/v1/world/cells?limit=50');
+    const page = await api('GET', '/admin/v1/world/cells?limit=500' + projectionQuery());
+    view.cells = page.cells;
+    draw();
     t.replaceChildren(row(['cell', 'players', 'creatures', 'tick p99 µs'], 'th'));
-    for (const cell of page.cells) {
+    for (const cell of page.cells.slice(0, 50)) {
       const tr = row([cell.cellId, cell.players, cell.npcs, (cell.tickP99Nanos / 1000).toFixed(0)], 'td');
       tr.className = 'clickable';
       tr.tabIndex = 0;
@@ -224,7 +289,7 @@ async function openCellAt(e) {
 async function positions() {
   if (!session.token || $('view-planet').hidden || !isAdmin()) return;
   try {
-    const r = await api('GET', '/admin/v1/world/positions?limit=500');
+    const r = await api('GET', '/admin/v1/world/positions?limit=500' + projectionQuery());
     view.players = r.players;
     if (!view.centred && view.players.length) {
       // Once: turn the globe to the first player (dragging turns it anywhere afterwards).
@@ -232,7 +297,7 @@ async function positions() {
       view.lat0 = view.players[0].latitudeDeg;
       view.centred = true;
     }
-    $('planet-players').textContent = `${r.total} player(s) in the world` + (r.total > r.players.length ? ` (first ${r.players.length} drawn)` : '') + ' — on the globe';
+    $('planet-players').textContent = `${r.total} player(s) in the world` + (r.total > r.players.length ? ` (first ${r.players.length} drawn)` : '') + (view.projection === 'globe' ? ' — on the globe' : ' — on the ' + view.projection + ' map');
     draw();
   } catch (e) {
     $('planet-players').textContent = 'live positions: ' + e.message;
@@ -246,7 +311,7 @@ function row(values, tag) {
 }
 
 export function setupPlanet() {
-  window.bluemarble.planet = { view: () => ({ zoneLevel: view.zoneLevel, lat0: view.lat0, lon0: view.lon0, projection: view.projection, players: view.players.length }) };
+  window.bluemarble.planet = { view: () => ({ zoneLevel: view.zoneLevel, lat0: view.lat0, lon0: view.lon0, projection: view.projection, players: view.players.length, drawnOnMap: view.drawnOnMap }) };
   $('planet-load').addEventListener('click', load);
   $('projection').addEventListener('change', load);
   $('show-grid').addEventListener('change', () => { view.grid = $('show-grid').checked; draw(); });

@@ -1,5 +1,8 @@
 package org.bluemarble.edge;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.geometry.S2CellId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,15 +15,27 @@ import org.bluemarble.auth.Role;
 import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.internal.Json;
 import org.bluemarble.edge.port.WorldAdminPort;
+import org.bluemarble.spatial.GeoPosition;
+import org.bluemarble.spatial.MapProjection;
+import org.bluemarble.spatial.PlanarPoint;
+import org.bluemarble.spatial.Projections;
+import org.bluemarble.spatial.SpatialCells;
+import org.bluemarble.spatial.UnknownProjectionException;
 
 /**
  * {@code GET /admin/v1/world} → the world planet and zone grid; {@code GET /admin/v1/world/cells} →
  * the zone cells running on all nodes (paged by {@code offset} and {@code limit}) with players,
- * NPCs and tick statistics; {@code GET /admin/v1/world/cells/{cellId}} → one zone cell's players,
- * NPCs, resources and tick statistics (400 for an id that is not a zone-level S2 cell). Moderators
- * and developers may read them. {@code GET /admin/v1/world/positions} → the players in the world
- * with their last acknowledged positions (paged like the cells): Admins only, and every read is
- * audited (it says where people are).
+ * NPCs and tick statistics, each with its centre ({@code latitudeDeg}, {@code longitudeDeg}; with
+ * {@code projection=<name>} also {@code x}, {@code y} in that projection, as for positions below:
+ * at planet scale a zone cell is far below a pixel, so a viewer draws the cell's creatures there);
+ * {@code GET /admin/v1/world/cells/{cellId}} → one zone cell's players, NPCs, resources and tick
+ * statistics (400 for an id that is not a zone-level S2 cell). Moderators and developers may read
+ * them. {@code GET /admin/v1/world/positions} → the players in the world with their last
+ * acknowledged positions (paged like the cells): Admins only, and every read is audited (it says
+ * where people are); with {@code projection=<name>} each player also carries {@code x} and {@code
+ * y}, its position in that projection exactly as {@code GET
+ * /v1/planet/{id}/polygons?projection=<name>} projects the biome polygons (absent where the
+ * projection cannot draw the point), so a map viewer draws players on the same map.
  */
 public final class AdminWorldRoutes extends AllDirectives {
   /** Largest page of {@code /admin/v1/world/cells}. */
@@ -75,7 +90,12 @@ public final class AdminWorldRoutes extends AllDirectives {
                                     "offset",
                                     offset ->
                                         parameterOptional(
-                                            "limit", limit -> cells(offset, limit))))),
+                                            "limit",
+                                            limit ->
+                                                parameterOptional(
+                                                    "projection",
+                                                    projection ->
+                                                        cells(offset, limit, projection)))))),
                 path(
                     PathMatchers.segment("positions"),
                     () ->
@@ -85,7 +105,12 @@ public final class AdminWorldRoutes extends AllDirectives {
                                     "offset",
                                     offset ->
                                         parameterOptional(
-                                            "limit", limit -> positions(offset, limit))))),
+                                            "limit",
+                                            limit ->
+                                                parameterOptional(
+                                                    "projection",
+                                                    projection ->
+                                                        positions(offset, limit, projection)))))),
                 path(
                     PathMatchers.segment("cells").slash(PathMatchers.segment()),
                     cellId ->
@@ -96,7 +121,8 @@ public final class AdminWorldRoutes extends AllDirectives {
                                     cell -> complete(StatusCodes.OK, cell, Json.marshaller()))))));
   }
 
-  private Route cells(Optional<String> offsetText, Optional<String> limitText) {
+  private Route cells(
+      Optional<String> offsetText, Optional<String> limitText, Optional<String> projectionName) {
     Integer offset = integer(offsetText, 0, Integer.MAX_VALUE, 0);
     if (offset == null) {
       return badParameter("offset", offsetText.get(), "an integer >= 0");
@@ -105,11 +131,44 @@ public final class AdminWorldRoutes extends AllDirectives {
     if (limit == null) {
       return badParameter("limit", limitText.get(), "an integer in [1, " + MAX_LIMIT + "]");
     }
+    MapProjection projection;
+    try {
+      projection = projectionName.map(Projections::byName).orElse(null);
+    } catch (UnknownProjectionException e) {
+      return badParameter("projection", projectionName.get(), "one of " + Projections.names());
+    }
     return onSuccess(
-        world.cells(offset, limit), page -> complete(StatusCodes.OK, page, Json.marshaller()));
+        world.cells(offset, limit),
+        page -> complete(StatusCodes.OK, withCentres(page, projection), Json.marshaller()));
   }
 
-  private Route positions(Optional<String> offsetText, Optional<String> limitText) {
+  /**
+   * The page with each cell's centre, and its {@code x}, {@code y} in {@code projection} if set.
+   */
+  static ObjectNode withCentres(WorldAdminPort.CellPage page, MapProjection projection) {
+    ObjectNode body = Json.MAPPER.valueToTree(page);
+    ArrayNode cells = (ArrayNode) body.get("cells");
+    for (int i = 0; i < page.cells().size(); i++) {
+      S2CellId id = S2CellId.fromToken(page.cells().get(i).cellId());
+      if (!id.isValid()) {
+        continue;
+      }
+      GeoPosition c = SpatialCells.centreOf(id);
+      ObjectNode cell = (ObjectNode) cells.get(i);
+      cell.put("latitudeDeg", c.latitudeDeg()).put("longitudeDeg", c.longitudeDeg());
+      if (projection != null && projection.accepts(c.latitudeDeg(), c.longitudeDeg())) {
+        PlanarPoint xy = projection.forward(c.latitudeDeg(), c.longitudeDeg());
+        cell.put("x", xy.x()).put("y", xy.y());
+      }
+    }
+    if (projection != null) {
+      body.put("projection", projection.name());
+    }
+    return body;
+  }
+
+  private Route positions(
+      Optional<String> offsetText, Optional<String> limitText, Optional<String> projectionName) {
     Integer offset = integer(offsetText, 0, Integer.MAX_VALUE, 0);
     if (offset == null) {
       return badParameter("offset", offsetText.get(), "an integer >= 0");
@@ -118,8 +177,35 @@ public final class AdminWorldRoutes extends AllDirectives {
     if (limit == null) {
       return badParameter("limit", limitText.get(), "an integer in [1, " + MAX_LIMIT + "]");
     }
+    MapProjection projection;
+    try {
+      projection = projectionName.map(Projections::byName).orElse(null);
+    } catch (UnknownProjectionException e) {
+      return badParameter("projection", projectionName.get(), "one of " + Projections.names());
+    }
+    if (projection == null) {
+      return onSuccess(
+          world.positions(offset, limit),
+          page -> complete(StatusCodes.OK, page, Json.marshaller()));
+    }
     return onSuccess(
-        world.positions(offset, limit), page -> complete(StatusCodes.OK, page, Json.marshaller()));
+        world.positions(offset, limit),
+        page -> complete(StatusCodes.OK, projected(page, projection), Json.marshaller()));
+  }
+
+  /** The page with each player's {@code x}, {@code y} in {@code projection} (where it draws). */
+  static ObjectNode projected(WorldAdminPort.PositionPage page, MapProjection projection) {
+    ObjectNode body = Json.MAPPER.valueToTree(page);
+    ArrayNode players = (ArrayNode) body.get("players");
+    for (int i = 0; i < page.players().size(); i++) {
+      WorldAdminPort.PlayerPosition p = page.players().get(i);
+      if (projection.accepts(p.latitudeDeg(), p.longitudeDeg())) {
+        PlanarPoint xy = projection.forward(p.latitudeDeg(), p.longitudeDeg());
+        ((ObjectNode) players.get(i)).put("x", xy.x()).put("y", xy.y());
+      }
+    }
+    body.put("projection", projection.name());
+    return body;
   }
 
   /** The parameter's value, {@code fallback} when absent, null when invalid. */

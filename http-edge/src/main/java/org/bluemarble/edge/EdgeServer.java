@@ -154,7 +154,7 @@ public final class EdgeServer extends AllDirectives {
                 new AuthRoutes(game.accounts(), auth, game.admin().operations()).route(),
                 new CharacterRoutes(game.accounts(), auth).route(),
                 new org.bluemarble.edge.web.WorldSurroundingsRoutes(
-                        game.world(), game.planets(), auth.tokens())
+                        game.world(), game.planets(), game.play(), auth.tokens())
                     .route(),
                 new AccountSelfRoutes(
                         game.accounts(),
@@ -174,7 +174,9 @@ public final class EdgeServer extends AllDirectives {
     }
     publicRoutes = concat(publicRoutes, new LeaderboardRoutes(game.leaderboards()).route());
     // The browser client at / (static files from the jar; see README "The browser client").
-    publicRoutes = concat(new org.bluemarble.edge.web.WebClientRoutes().route(), publicRoutes);
+    publicRoutes =
+        concat(
+            new org.bluemarble.edge.web.WebClientRoutes(game.abilityBook()).route(), publicRoutes);
     Route routes =
         settings.adminEnabled() && auth != null
             ? concat(publicRoutes, adminRoutes())

@@ -39,6 +39,12 @@ public final class OnlinePlayers implements Extension {
   /** Asks for the players in the world on this node. */
   public record ListLocal(ActorRef<Local> replyTo) implements Command, CborSerializable {}
 
+  /**
+   * Asks where the players {@code playerIds} stand on this node (those whose presence runs here).
+   */
+  public record FindLocal(Set<String> playerIds, ActorRef<Local> replyTo)
+      implements Command, CborSerializable {}
+
   /** The players whose presence runs on node {@code node}. */
   public record Local(String node, List<Seen> players) implements CborSerializable {}
 
@@ -102,6 +108,42 @@ public final class OnlinePlayers implements Extension {
   /** {@code playerId}'s presence on this node ended. */
   public void gone(String playerId) {
     local.remove(playerId);
+  }
+
+  /**
+   * Where the first of {@code playerIds} that is in the world stands (the latest report when a
+   * takeover shows it on two nodes), asking every node that answers within {@code timeout}; empty
+   * when none of them is in the world.
+   */
+  public CompletionStage<java.util.Optional<Seen>> find(Set<String> playerIds, Duration timeout) {
+    if (playerIds.isEmpty()) {
+      return CompletableFuture.completedFuture(java.util.Optional.empty());
+    }
+    Set<String> wanted = Set.copyOf(playerIds);
+    return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(
+            system.receptionist(),
+            r -> Receptionist.find(SERVICE_KEY, r),
+            timeout,
+            system.scheduler())
+        .thenCompose(
+            listing -> {
+              List<CompletableFuture<Local>> answers = new ArrayList<>();
+              for (ActorRef<Command> node : listing.getServiceInstances(SERVICE_KEY)) {
+                answers.add(
+                    AskPattern.<Command, Local>ask(
+                            node, r -> new FindLocal(wanted, r), timeout, system.scheduler())
+                        .toCompletableFuture()
+                        .exceptionally(e -> null));
+              }
+              return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                  .thenApply(
+                      done ->
+                          answers.stream()
+                              .map(CompletableFuture::join)
+                              .filter(java.util.Objects::nonNull)
+                              .flatMap(l -> l.players().stream())
+                              .max(java.util.Comparator.comparingLong(Seen::atMillis)));
+            });
   }
 
   /**
@@ -182,6 +224,19 @@ public final class OnlinePlayers implements Extension {
                   ListLocal.class,
                   m -> {
                     m.replyTo().tell(new Local(node, List.copyOf(local.values())));
+                    return Behaviors.same();
+                  })
+              .onMessage(
+                  FindLocal.class,
+                  m -> {
+                    List<Seen> found = new ArrayList<>();
+                    for (String id : m.playerIds()) {
+                      Seen s = local.get(id);
+                      if (s != null) {
+                        found.add(s);
+                      }
+                    }
+                    m.replyTo().tell(new Local(node, found));
                     return Behaviors.same();
                   })
               .build();

@@ -24,4 +24,10 @@ record NodeGamePort(
     AdminPort admin,
     ExternalIdentityPort externalIdentities,
     LeaderboardPort leaderboards)
-    implements GamePort {}
+    implements GamePort {
+
+  @Override
+  public org.bluemarble.edge.port.AbilityBook abilityBook() {
+    return org.bluemarble.combat.AbilityBooks.forClients();
+  }
+}

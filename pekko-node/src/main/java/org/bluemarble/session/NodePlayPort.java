@@ -3,6 +3,7 @@ package org.bluemarble.session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.bluemarble.account.Account;
 import org.bluemarble.edge.port.PlayPort;
+import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.PortException;
 import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.WorldListener;
@@ -117,5 +119,16 @@ public final class NodePlayPort implements PlayPort {
   @Override
   public CompletionStage<java.util.Optional<String>> lookupDisplayName(long entityId) {
     return NameDirectory.get(system).lookup(entityId);
+  }
+
+  @Override
+  public CompletionStage<java.util.Optional<PlayPosition>> whereIs(String accountId) {
+    return characters(accountId)
+        .thenCompose(
+            ids -> org.bluemarble.names.OnlinePlayers.get(system).find(Set.copyOf(ids), askTimeout))
+        .thenApply(
+            seen ->
+                seen.map(
+                    s -> new PlayPosition(s.latitudeDeg(), s.longitudeDeg(), s.altitudeMeters())));
   }
 }

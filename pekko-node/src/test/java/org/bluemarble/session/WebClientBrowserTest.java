@@ -20,9 +20,12 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.bluemarble.combat.Abilities;
+import org.bluemarble.combat.Ability;
 import org.bluemarble.config.Profile;
 import org.bluemarble.node.testing.AdminClient;
 import org.bluemarble.node.testing.InProcessNode;
+import org.bluemarble.player.CharacterClass;
 import org.bluemarble.protocol.client.BlueMarbleClient;
 import org.bluemarble.protocol.client.ClientListener;
 import org.bluemarble.protocol.movement.MovementIntent;
@@ -36,9 +39,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The browser client in a real Chromium (Debian's, driven by Playwright) against an embedded node:
  * register in the page, create a character, enter the world, walk with the keyboard, see a second
- * player driven by the Java reference client move; the JavaScript snapshot decoder passes the
- * protocol's test vectors; an Admin sees the globe and a projection, finds the player and kicks it.
- * Screenshots go to {@code target/webclient-*.png} and are checked for content.
+ * player driven by the Java reference client move; chat with a second browser player (General with
+ * its history on joining, whispers, refusals, typing never walks); the abilities bar from the
+ * node's catalogue sends {@code UseAbility} at a clicked target and shows the answer; the
+ * JavaScript snapshot decoder passes the protocol's test vectors; an Admin sees the globe and a
+ * projection with the players on both, finds the player and kicks it. Screenshots go to {@code
+ * target/webclient-*.png} and are checked for content.
  */
 @Tag("slow")
 class WebClientBrowserTest {
@@ -90,7 +96,7 @@ class WebClientBrowserTest {
     page.onConsoleMessage(
         m -> {
           if (m.type().equals("error")) {
-            consoleErrors.add(m.text());
+            consoleErrors.add(m.text() + " (" + m.location() + ")");
           }
         });
     page.onPageError(consoleErrors::add);
@@ -107,6 +113,7 @@ class WebClientBrowserTest {
     List<String> consoleErrors = new CopyOnWriteArrayList<>();
     String username = "web_player";
     try (BrowserContext playerContext = context();
+        BrowserContext friendContext = context();
         BrowserContext adminContext = context()) {
       Page page = page(playerContext, consoleErrors);
 
@@ -181,18 +188,49 @@ class WebClientBrowserTest {
       assertThat(tokens).isEqualTo(expected.toString());
 
       // Register, create a character, enter the world.
-      page.fill("#username", username);
-      page.fill("#password", PlayWorld.PASSWORD);
-      page.fill("#email", "web@example.org");
-      page.click("#register-button");
-      page.waitForSelector("#who:has-text('" + username + "')");
-      page.fill("#character-name", "Webwalker");
-      page.selectOption("#character-class", "Ranger");
-      page.click("#create-character button[type=submit]");
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enter as Webwalker"))
-          .click();
-      page.waitForSelector("#play-status:has-text('in the world')");
+      registerAndEnter(page, username, "Webwalker", "Ranger");
       page.waitForFunction("() => window.bluemarble.play.snapshots.length > 5");
+
+      // The abilities bar: the Ranger's first five abilities, from the node's own catalogue.
+      List<String> ranger =
+          Abilities.of(CharacterClass.RANGER).stream().limit(5).map(Ability::id).toList();
+      page.waitForFunction(
+          "(n) => document.querySelectorAll('#abilities button').length === n", ranger.size());
+      assertThat(
+              page.evaluate(
+                  "() => [...document.querySelectorAll('#abilities button')]"
+                      + ".map((b) => b.dataset.ability).join(',')"))
+          .isEqualTo(String.join(",", ranger));
+
+      // Chat: Enter on the world opens the chat input; typing there never walks.
+      page.focus("#world");
+      page.keyboard().press("Enter");
+      assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("chat-input");
+      double latBeforeTyping =
+          ((Number) page.evaluate("() => window.bluemarble.play.predicted.lat")).doubleValue();
+      page.keyboard().type("wasd before you came");
+      page.keyboard().press("Enter");
+      page.waitForSelector("#chat-lines li:has-text('Webwalker: wasd before you came')");
+      assertThat(((Number) page.evaluate("() => window.bluemarble.play.predicted.lat")))
+          .as("typing w, a, s, d in the chat does not walk")
+          .isEqualTo(latBeforeTyping);
+      page.keyboard().press("Escape");
+      assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("world");
+
+      // A second browser player enters: the General history is replayed to it, then it sees what
+      // the first types and whispers back.
+      Page friend = page(friendContext, consoleErrors);
+      registerAndEnter(friend, "web_friend", "Webfriend", "Warrior");
+      friend.waitForSelector("#chat-lines li:has-text('Webwalker: wasd before you came')");
+      say(page, "hello from the browser");
+      friend.waitForSelector(
+          "#chat-lines li:has-text('[General] Webwalker: hello from the browser')");
+      say(friend, "/w Webwalker psst");
+      page.waitForSelector("#chat-lines li:has-text('[Webfriend] whispers: psst')");
+      friend.waitForSelector("#chat-lines li:has-text('To [Webwalker]: psst')");
+      // A refusal is shown in the pane: an offline recipient (flooding is tried further down).
+      say(page, "/w \"Nobody Here\" hello?");
+      page.waitForSelector("#chat-lines li.error:has-text('Not delivered')");
       double maxSpeed =
           ((Number) page.evaluate("() => window.bluemarble.play.entered.max_speed_mps"))
               .doubleValue();
@@ -212,6 +250,32 @@ class WebClientBrowserTest {
             "(k) => { const n = window.bluemarble.play.names.get(k);"
                 + " return n && n.name === 'web_bot hero'; }",
             botKey);
+
+        // Click the bot on the canvas to target it, press 1: a UseAbility for it goes out, and
+        // the answer (a combat event, or an Error while the server has no combat path) is shown.
+        page.evaluate(
+            "() => { const p = window.bluemarble.play; p.sent = []; const send = p.send.bind(p);"
+                + " p.send = (e) => { p.sent.push(e); send(e); }; }");
+        page.waitForFunction("(k) => window.bluemarble.play.drawn.some((d) => d[0] === k)", botKey);
+        @SuppressWarnings("unchecked")
+        List<Number> at =
+            (List<Number>)
+                page.evaluate(
+                    "(k) => { const d = window.bluemarble.play.drawn.find((e) => e[0] === k);"
+                        + " const c = document.getElementById('world');"
+                        + " const b = c.getBoundingClientRect();"
+                        + " return [b.left + d[1] * b.width / c.width,"
+                        + " b.top + d[2] * b.height / c.height]; }",
+                    botKey);
+        page.mouse().click(at.get(0).doubleValue(), at.get(1).doubleValue());
+        page.waitForSelector("#target:has-text('web_bot hero')");
+        page.keyboard().press("1");
+        page.waitForFunction(
+            "([a, k]) => window.bluemarble.play.sent.some((e) => e.use_ability"
+                + " && e.use_ability.ability_id === a && String(e.use_ability.target_id) === k)",
+            List.of(ranger.get(0), botKey));
+        page.waitForSelector("#combat-feed li:has-text('" + ranger.get(0) + "')");
+
         double botLngBefore =
             ((Number)
                     page.evaluate(
@@ -246,6 +310,10 @@ class WebClientBrowserTest {
             .isEqualTo(401);
         byte[] playShot = page.screenshot(shotTo("webclient-play.png"));
         assertNotBlank(playShot);
+        // Flooding the chat is refused with a clear line.
+        page.evaluate(
+            "() => { for (let i = 0; i < 15; i++) window.bluemarble.play.chat.send('flood ' + i); }");
+        page.waitForSelector("#chat-lines li.error:has-text('Slow down')");
 
         // A dropped connection is re-entered at once and resumes where the character stands.
         page.waitForFunction("() => window.bluemarble.play.inputs.length === 0");
@@ -272,8 +340,8 @@ class WebClientBrowserTest {
         admin.waitForSelector("#planet-cells tr.clickable");
         admin.click("#planet-cells tr.clickable");
         admin.waitForSelector("#cell-stats:has-text('tickP99Nanos')");
-        // Live positions (Admin): both players on the globe, refreshed every few seconds.
-        admin.waitForSelector("#planet-players:has-text('2 player(s) in the world')");
+        // Live positions (Admin): the three players on the globe, refreshed every few seconds.
+        admin.waitForSelector("#planet-players:has-text('3 player(s) in the world')");
         // A click on the globe opens the zone cell under the pointer (at this scale a pixel spans
         // tens of kilometres, so any cell near the players; S2 itself is checked above).
         admin.evaluate("() => { document.getElementById('cell-stats').textContent = ''; }");
@@ -297,6 +365,12 @@ class WebClientBrowserTest {
             "() => document.getElementById('planet-status').textContent.includes('biome polygons')"
                 + " && document.getElementById('projection').value !== 'globe'");
         admin.waitForSelector("#planet-status:has-text('biome polygons')");
+        // Live positions on the 2D map too: the players where the planet API projects them.
+        admin.waitForSelector("#planet-players:has-text('on the " + projection + " map')");
+        admin.waitForFunction(
+            "() => { const v = window.bluemarble.planet.view();"
+                + " return v.drawnOnMap && v.drawnOnMap.players >= 3"
+                + " && v.drawnOnMap.creatureCells >= 1; }");
         assertNotBlank(admin.screenshot(shotTo("webclient-projection.png")));
 
         admin.click("#tab-admin");
@@ -312,6 +386,28 @@ class WebClientBrowserTest {
       }
     }
     assertThat(consoleErrors).as("console errors").isEmpty();
+  }
+
+  /** Registers {@code username} in the page, creates a character and enters the world with it. */
+  private static void registerAndEnter(
+      Page page, String username, String character, String characterClass) {
+    page.fill("#username", username);
+    page.fill("#password", PlayWorld.PASSWORD);
+    page.fill("#email", username + "@example.org");
+    page.click("#register-button");
+    page.waitForSelector("#who:has-text('" + username + "')");
+    page.fill("#character-name", character);
+    page.selectOption("#character-class", characterClass);
+    page.click("#create-character button[type=submit]");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enter as " + character))
+        .click();
+    page.waitForSelector("#play-status:has-text('in the world')");
+  }
+
+  /** Types a chat line in the page's chat input and sends it with Enter. */
+  private static void say(Page page, String text) {
+    page.fill("#chat-input", text);
+    page.press("#chat-input", "Enter");
   }
 
   private static Page.ScreenshotOptions shotTo(String name) {

@@ -55,4 +55,9 @@ public interface GamePort {
   default LeaderboardPort leaderboards() {
     return LeaderboardPort.EMPTY;
   }
+
+  /** The abilities of each character class, for clients; empty when the game has no combat. */
+  default AbilityBook abilityBook() {
+    return AbilityBook.empty();
+  }
 }

@@ -40,4 +40,13 @@ public interface PlayPort {
     return java.util.concurrent.CompletableFuture.completedFuture(
         java.util.Optional.ofNullable(displayName(entityId)));
   }
+
+  /**
+   * Where the character of {@code accountId} that is in the world stands (its presence's latest
+   * authoritative position), on whichever node its presence runs; empty when none of the account's
+   * characters is in the world.
+   */
+  default CompletionStage<java.util.Optional<PlayPosition>> whereIs(String accountId) {
+    return java.util.concurrent.CompletableFuture.completedFuture(java.util.Optional.empty());
+  }
 }

@@ -13,13 +13,15 @@ import org.apache.pekko.http.javadsl.model.HttpHeader;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.bluemarble.edge.port.AbilityBook;
 import org.bluemarble.protocol.v1.Envelope;
 
 /**
  * The browser client: {@code GET /} is its page, {@code /web/...} its scripts and styles (from the
  * jar's {@code web/} resources, nothing external), {@code /web/schema.json} the message schema the
  * JavaScript protobuf codec works from, made from the descriptors compiled from the {@code .proto}
- * files into this very jar (so page and server cannot disagree). Every answer carries a CSP that
+ * files into this very jar (so page and server cannot disagree), {@code /web/abilities.json} each
+ * class's abilities from the game's catalogue (the abilities bar). Every answer carries a CSP that
  * allows only this origin.
  */
 public final class WebClientRoutes extends AllDirectives {
@@ -37,10 +39,17 @@ public final class WebClientRoutes extends AllDirectives {
           RawHeader.create("Cache-Control", "no-cache"));
 
   private final byte[] schema;
+  private final byte[] abilities;
 
+  /** A client without abilities (games without combat). */
   public WebClientRoutes() {
+    this(AbilityBook.empty());
+  }
+
+  public WebClientRoutes(AbilityBook book) {
     try {
       this.schema = new ObjectMapper().writeValueAsBytes(schemaOf(Envelope.getDescriptor()));
+      this.abilities = new ObjectMapper().writeValueAsBytes(book.byClass());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot write the message schema", e);
     }
@@ -66,6 +75,12 @@ public final class WebClientRoutes extends AllDirectives {
                                             complete(
                                                 HttpEntities.create(
                                                     ContentTypes.APPLICATION_JSON, schema))),
+                                    path(
+                                        "abilities.json",
+                                        () ->
+                                            complete(
+                                                HttpEntities.create(
+                                                    ContentTypes.APPLICATION_JSON, abilities))),
                                     getFromResourceDirectory("web"))))));
   }
 
