@@ -12,6 +12,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.bluemarble.account.Account;
 import org.bluemarble.chat.ChatInbox;
 import org.bluemarble.chat.PresenceChat;
@@ -26,17 +27,19 @@ import org.bluemarble.node.SessionControl;
 import org.bluemarble.player.Player;
 import org.bluemarble.zone.PlayerIds;
 import org.bluemarble.zone.SessionEvent;
-import org.bluemarble.zone.WireIntent;
+import org.bluemarble.zone.SessionSinks;
 import org.bluemarble.zone.ZoneCell;
 
 /**
  * One player in the world, on the node that holds its connection: checks the character belongs to
- * the account, enters it at its checkpoint (or a spawn point) through sharding, routes inputs to
- * the cell that simulates it (following handoffs), converts the cell's pushes for the {@link
- * WorldListener}, keeps the character through a grace period after a detach, re-enters it from its
- * checkpoint when its cell goes silent, and obeys kicks. It enters only while it holds the player's
- * cluster-wide {@link PresenceLease}; superseded by a connection on another node, it leaves its
- * cell, ends its connection with REPLACED, releases the lease and stops.
+ * the account, enters it at its checkpoint (or a spawn point) through sharding, names the cell that
+ * simulates it (following handoffs) to its {@link PresenceHandle}, which sends inputs there
+ * directly, converts the cell's pushes for the {@link WorldListener} (the hot ones reach its {@link
+ * PresenceSink} straight from a cell on this node, without a message), keeps the character through
+ * a grace period after a detach, re-enters it from its checkpoint when its cell goes silent, and
+ * obeys kicks. It enters only while it holds the player's cluster-wide {@link PresenceLease};
+ * superseded by a connection on another node, it leaves its cell, ends its connection with
+ * REPLACED, releases the lease and stops.
  */
 final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
 
@@ -45,8 +48,6 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   /** A connection wants this player (first entry, resume or takeover). */
   record Attach(String accountId, WorldListener listener, CompletableFuture<Presence> result)
       implements Command {}
-
-  record Input(long sequence, WireIntent intent, long clientTimeMillis) implements Command {}
 
   record Detach(WorldListener listener) implements Command {}
 
@@ -96,18 +97,16 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   private final LeaseHolder lease;
   private final PresenceAsks asks;
   private final PresenceChat chat;
+  private final PresenceSink sink;
   private String name;
   private String accountId;
   private WorldListener listener;
   private CompletableFuture<Presence> pending;
   private String characterClass;
-  private PlayPosition position;
   private String cellId;
   private boolean inWorld;
   private boolean entering;
   private boolean resuming;
-  private long lastSequence;
-  private long lastSnapshotNanos;
   private Presence.Entered entered;
   private long floodWindowStart = System.nanoTime();
   private int floodDropped;
@@ -123,7 +122,10 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     this.entityId = PlayerIds.simulationId(playerId);
     this.settings = settings;
     this.sessionRef = ctx.messageAdapter(SessionEvent.class, FromCell::new);
-    this.handle = new PresenceHandle(ctx.getSelf());
+    this.sink = new PresenceSink(playerId, OnlinePlayers.get(ctx.getSystem()));
+    SessionSinks.get(ctx.getSystem()).register(sessionRef, sink);
+    this.handle =
+        new PresenceHandle(ctx.getSelf(), playerId, sink, ClusterSharding.get(ctx.getSystem()));
     this.asks = new PresenceAsks(ctx, settings.askTimeout());
     this.lease = asks.lease(playerId);
     this.chat =
@@ -143,7 +145,6 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Attach.class, this::onAttach)
-        .onMessage(Input.class, this::onInput)
         .onMessage(Detach.class, this::onDetach)
         .onMessage(Leave.class, this::onLeave)
         .onMessage(FromCell.class, m -> onCellEvent(m.event()))
@@ -161,6 +162,8 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
         .onSignal(
             PostStop.class,
             s -> {
+              SessionSinks.get(getContext().getSystem()).remove(sessionRef, sink);
+              sink.inWorld(false);
               chatLeft();
               return gone();
             })
@@ -185,7 +188,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     if (listener != null && listener != a.listener()) {
       listener.onEnded(WorldListener.EndReason.REPLACED, "the player connected again elsewhere");
     }
-    listener = a.listener();
+    listen(a.listener());
     if (inWorld && !entering) {
       // Resume: ask the cell where the character stands (snapshots never show a player itself)
       // and leave it there. It stays in the cell all along: taking it out and putting it back
@@ -236,14 +239,14 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   /** Another connection took the player over: out of the cell first, then release and stop. */
   private Behavior<Command> onSuperseded(PresenceLease.Superseded s) {
     WorldListener l = listener;
-    listener = null;
+    listen(null);
     if (l != null) {
       l.onEnded(WorldListener.EndReason.REPLACED, s.reason());
     }
     failPending(PortException.Code.CONFLICT, s.reason());
     timers.cancel(Timer.GRACE_OVER);
     boolean inCell = cellId != null && (inWorld || entering);
-    inWorld = false;
+    inWorld(false);
     entering = false;
     if (!inCell) {
       return releaseAndStop();
@@ -276,21 +279,24 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     characterClass = p.characterClass().name();
     name = p.name();
     NameDirectory.get(getContext().getSystem()).publish(entityId, p.name());
-    position =
+    PlayPosition position =
         p.position() == null
             ? settings.spawns().spawnFor(playerId)
             : new PlayPosition(
                 p.position().latitude(), p.position().longitude(), p.position().altitude());
+    sink.position(position);
     enterCell();
     OnlinePlayers.get(getContext().getSystem())
         .seen(playerId, entityId, p.name(), position, cellId);
     return this;
   }
 
-  /** Sends EnterCell for {@link #position} to the cell containing it. */
+  /** Sends EnterCell for the last known position to the cell containing it. */
   private void enterCell() {
     entering = true;
-    cellId = CellEntry.cellIdAt(position, settings.zone());
+    PlayPosition position = sink.position();
+    long lastSequence = sink.lastSequence();
+    cell(CellEntry.cellIdAt(position, settings.zone()));
     asks.cell(
         cellId,
         r -> CellEntry.enter(playerId, characterClass, position, lastSequence, sessionRef, r),
@@ -304,13 +310,18 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     if (resuming) {
       resuming = false;
       if (m.reply() instanceof ZoneCell.Located l) {
-        position = new PlayPosition(l.latitudeDeg(), l.longitudeDeg(), l.altitude());
-        cellId = l.cellId();
+        sink.position(new PlayPosition(l.latitudeDeg(), l.longitudeDeg(), l.altitude()));
+        cell(l.cellId());
         entering = false;
-        lastSnapshotNanos = System.nanoTime();
+        sink.snapshotNow();
         entered =
             CellEntry.entered(
-                entityId, position, lastSequence, settings.zone(), characterClass, true);
+                entityId,
+                sink.position(),
+                sink.lastSequence(),
+                settings.zone(),
+                characterClass,
+                true);
         pending.complete(handle.with(entered, listener));
         pending = null;
         chat.entered(name, cellId);
@@ -323,19 +334,24 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     }
     entering = false;
     if (m.reply() instanceof ZoneCell.Entered e) {
-      cellId = e.cellId();
-      inWorld = true;
-      lastSnapshotNanos = System.nanoTime();
+      cell(e.cellId());
+      inWorld(true);
+      sink.snapshotNow();
       chat.entered(name, cellId);
       entered =
           CellEntry.entered(
-              entityId, position, lastSequence, settings.zone(), characterClass, entered != null);
+              entityId,
+              sink.position(),
+              sink.lastSequence(),
+              settings.zone(),
+              characterClass,
+              entered != null);
       if (pending != null) {
         pending.complete(handle.with(entered, listener));
         pending = null;
       } else if (listener != null) {
         // Watchdog re-entry: the client still predicts from where the lost cell last had it.
-        listener.onCorrection(lastSequence, position, "REENTERED", 0.0);
+        listener.onCorrection(sink.lastSequence(), sink.position(), "REENTERED", 0.0);
       }
       return this;
     }
@@ -352,8 +368,8 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
 
   /** A watchdog re-entry failed: try again at the next watchdog round. */
   private Behavior<Command> retryAtNextWatchdog() {
-    lastSnapshotNanos = System.nanoTime();
-    inWorld = true;
+    sink.snapshotNow();
+    inWorld(true);
     return this;
   }
 
@@ -369,20 +385,11 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     }
   }
 
-  private Behavior<Command> onInput(Input in) {
-    if (inWorld && cellId != null) {
-      asks.tellCell(
-          cellId,
-          new ZoneCell.SubmitInput(playerId, in.sequence(), in.intent(), in.clientTimeMillis()));
-    }
-    return this;
-  }
-
   private Behavior<Command> onDetach(Detach d) {
     if (d.listener() != listener) {
       return this;
     }
-    listener = null;
+    listen(null);
     if (settings.gracePeriod().isZero()) {
       return leaveWorld();
     }
@@ -394,7 +401,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     if (l.listener() != listener) {
       return this;
     }
-    listener = null;
+    listen(null);
     return leaveWorld();
   }
 
@@ -427,9 +434,9 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
               + " queued)");
       return onDetach(new Detach(l));
     }
-    PresenceEvents.deliver(event, listener, this::observed);
+    sink.deliver(event);
     if (event instanceof SessionEvent.HandedOff h) {
-      cellId = h.newCellId();
+      cell(h.newCellId());
       chat.moved(cellId);
     } else if (event instanceof SessionEvent.ChatHeard heard) {
       chat.heard(heard.entry(), listener);
@@ -453,22 +460,28 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     return floodDropped > FLOOD_QUEUES * d.queueLimit();
   }
 
-  /** Bookkeeping for every cell event: own position, sequence, liveness. */
-  private void observed(long ackedSequence, PlayPosition own, boolean snapshot) {
-    lastSequence = Math.max(lastSequence, ackedSequence);
-    if (own != null) {
-      position = own;
-      OnlinePlayers.get(getContext().getSystem()).moved(playerId, own, cellId);
-    }
-    if (snapshot) {
-      lastSnapshotNanos = System.nanoTime();
-    }
+  /** The connection that hears the world, for this actor and for the cells' direct calls. */
+  private void listen(WorldListener l) {
+    listener = l;
+    sink.listener(l);
+  }
+
+  /** Whether the character is in the world (its inputs go to its cell). */
+  private void inWorld(boolean in) {
+    inWorld = in;
+    sink.inWorld(in);
+  }
+
+  /** The cell that simulates the character now. */
+  private void cell(String id) {
+    cellId = id;
+    sink.cellId(id);
   }
 
   private Behavior<Command> onControl(SessionControl.Notice notice) {
     if (notice instanceof SessionControl.Kick k && k.accountId().equals(accountId)) {
       WorldListener l = listener;
-      listener = null;
+      listen(null);
       if (l != null) {
         l.onEnded(WorldListener.EndReason.KICKED, k.reason());
       }
@@ -481,7 +494,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   }
 
   private Behavior<Command> onChat(Chat c) {
-    chat.send(c.correlationId(), c.line(), inWorld ? position : null, cellId, listener);
+    chat.send(c.correlationId(), c.line(), inWorld ? sink.position() : null, cellId, listener);
     return this;
   }
 
@@ -500,7 +513,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     if (!inWorld || entering) {
       return this;
     }
-    long silentNanos = System.nanoTime() - lastSnapshotNanos;
+    long silentNanos = System.nanoTime() - sink.lastSnapshotNanos();
     if (silentNanos > settings.watchdog().toNanos()) {
       getContext()
           .getLog()
@@ -509,7 +522,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
               playerId,
               cellId,
               silentNanos / 1_000_000);
-      inWorld = false;
+      inWorld(false);
       loadProfile();
     }
     return this;

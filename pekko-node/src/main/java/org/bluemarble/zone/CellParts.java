@@ -50,7 +50,8 @@ final class CellParts {
                 ? () -> {}
                 : () -> shard.tell(new ClusterSharding.Passivate<>(ctx.getSelf())),
             () -> CoordinatedShutdown.get(ctx.getSystem()).getShutdownReason().isPresent(),
-            ctx.getLog());
+            ctx.getLog(),
+            SessionSinks.get(ctx.getSystem()));
     this.admission = new CellAdmission(sim, roster, ticker, ticker.outbox());
     this.say = new CellSay(sim.cellId(), sim, roster, ticker.outbox());
   }

@@ -51,6 +51,20 @@ final class CellTicker {
       Runnable passivate,
       BooleanSupplier stopping,
       Logger log) {
+    this(sim, roster, deps, outbox, receipts, passivate, stopping, log, null);
+  }
+
+  /** As above; snapshots go straight to the sessions registered in {@code sinks} (may be null). */
+  CellTicker(
+      CellSimulation sim,
+      CellRoster roster,
+      ZoneCellDeps deps,
+      CellOutbox outbox,
+      LongFunction<ActorRef<ZoneCell.Reply>> receipts,
+      Runnable passivate,
+      BooleanSupplier stopping,
+      Logger log,
+      SessionSinks sinks) {
     ZoneSettings settings = deps.settings();
     this.sim = sim;
     this.roster = roster;
@@ -61,7 +75,7 @@ final class CellTicker {
     this.log = log;
     this.stats = new TickStats(1_000_000_000L / settings.tickHz());
     this.metrics = new CellMetrics(settings.tickHz());
-    this.push = new SessionPush(settings.sphere().radiusMeters());
+    this.push = new SessionPush(settings.sphere().radiusMeters(), sinks);
     this.idleTicksToPassivate =
         Math.max(1, deps.idleTimeout().toMillis() * settings.tickHz() / 1000);
     // Inputs sent before the session learnt of a handoff are forwarded for one wall-clock second

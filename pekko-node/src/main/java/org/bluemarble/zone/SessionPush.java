@@ -15,11 +15,14 @@ import org.bluemarble.spatial.GeoPosition;
  * snapshot state, is built once per tick and shared by every snapshot that shows it (they are
  * immutable) down to the edge's encoders, so a crowd costs one conversion and one quantisation per
  * entity rather than one per observer and entity. An entity whose quantised state did not change
- * keeps last tick's {@link EntityState} instance, which the encoders recognise by identity. One
- * instance per cell.
+ * keeps last tick's {@link EntityState} instance, which the encoders recognise by identity. A
+ * session whose presence runs on this node gets its events through the sink it registered in {@link
+ * SessionSinks} (a direct call on the cell's thread), any other by a message. One instance per
+ * cell.
  */
 final class SessionPush {
   private final Quantiser quantiser;
+  private final SessionSinks sinks;
   private WorldListener.SeenEntity[] views = new WorldListener.SeenEntity[64];
 
   /** The tick each entry of {@link #views} was built for; 0 = never (ticks start at 1). */
@@ -27,7 +30,16 @@ final class SessionPush {
 
   /** A push for a planet of {@code radiusMeters} (the radius the edge's EnteredWorld announces). */
   SessionPush(double radiusMeters) {
+    this(radiusMeters, null);
+  }
+
+  /**
+   * A push that calls the {@link SessionSinks.Sink} a session registered on this node instead of
+   * telling its actor ({@code sinks} null: always tell).
+   */
+  SessionPush(double radiusMeters, SessionSinks sinks) {
     this.quantiser = new Quantiser(radiusMeters);
+    this.sinks = sinks;
   }
 
   void push(
@@ -40,32 +52,32 @@ final class SessionPush {
       CellRoster.Link link = roster.get(ack.playerId());
       if (link != null) {
         GeoPosition p = ack.position();
-        link.session()
-            .tell(
-                new SessionEvent.InputAck(
-                    ack.playerId(),
-                    ack.sequence(),
-                    p.latitudeDeg(),
-                    p.longitudeDeg(),
-                    p.altitudeMeters(),
-                    ack.headingDeg(),
-                    report.tick()));
+        send(
+            link,
+            new SessionEvent.InputAck(
+                ack.playerId(),
+                ack.sequence(),
+                p.latitudeDeg(),
+                p.longitudeDeg(),
+                p.altitudeMeters(),
+                ack.headingDeg(),
+                report.tick()));
       }
     }
     for (TickReport.Correction c : report.corrections()) {
       CellRoster.Link link = roster.get(c.playerId());
       if (link != null) {
         GeoPosition p = c.position();
-        link.session()
-            .tell(
-                new SessionEvent.Correction(
-                    c.playerId(),
-                    p.latitudeDeg(),
-                    p.longitudeDeg(),
-                    p.altitudeMeters(),
-                    c.ackSequence(),
-                    c.reason(),
-                    c.headingDeg()));
+        send(
+            link,
+            new SessionEvent.Correction(
+                c.playerId(),
+                p.latitudeDeg(),
+                p.longitudeDeg(),
+                p.altitudeMeters(),
+                c.ackSequence(),
+                c.reason(),
+                c.headingDeg()));
       }
     }
     for (TickReport.PlayerView view : report.views()) {
@@ -85,10 +97,10 @@ final class SessionPush {
       DayPhase dayPhase) {
     long me = view.playerId();
     for (long id : view.diff().entered()) {
-      link.session().tell(new SessionEvent.EntityEntered(me, id));
+      send(link, new SessionEvent.EntityEntered(me, id));
     }
     for (long id : view.diff().left()) {
-      link.session().tell(new SessionEvent.EntityLeft(me, id));
+      send(link, new SessionEvent.EntityLeft(me, id));
     }
     long[] visible = view.diff().visibleNearestFirst();
     List<WorldListener.SeenEntity> seen = new ArrayList<>(visible.length + 1);
@@ -104,7 +116,17 @@ final class SessionPush {
         seen.add(viewOf(population, slot, tick));
       }
     }
-    link.session().tell(new SessionEvent.Snapshot(cellId, tick, me, seen, dayPhase));
+    send(link, new SessionEvent.Snapshot(cellId, tick, me, seen, dayPhase));
+  }
+
+  /** To the session's sink on this node if it registered one, else to its actor. */
+  private void send(CellRoster.Link link, SessionEvent event) {
+    SessionSinks.Sink sink = sinks == null ? null : sinks.find(link.session());
+    if (sink != null) {
+      sink.deliver(event);
+    } else {
+      link.session().tell(event);
+    }
   }
 
   /** The view of {@code slot} at {@code tick}, built on first use in that tick. */

@@ -4,8 +4,11 @@ import java.util.List;
 import org.bluemarble.protocol.snapshot.EntityState;
 
 /**
- * Receives what the world says about one character in it. Called from the world's threads (one at a
- * time per presence): implementations must return quickly and never block (queue and return).
+ * Receives what the world says about one character in it. Called from the world's threads:
+ * acknowledgements, corrections, enter/leave notices and snapshots one at a time per presence (in
+ * the order the world produced them, often straight from the cell's thread); the other calls may
+ * overlap those. Implementations must be thread-safe, return quickly and never block (queue and
+ * return).
  */
 public interface WorldListener {
 

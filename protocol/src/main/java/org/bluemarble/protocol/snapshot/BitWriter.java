@@ -2,38 +2,58 @@ package org.bluemarble.protocol.snapshot;
 
 import java.util.Arrays;
 
-/** Appends bit fields most-significant bit first into a growable byte array. Not thread-safe. */
+/**
+ * Appends bit fields most-significant bit first into a growable byte array. Bits collect in a
+ * 64-bit accumulator and go to the array a whole byte at a time, so a field costs a shift and an or
+ * rather than one masked read-modify-write per byte it touches, and emptying the writer clears
+ * nothing. Not thread-safe.
+ */
 final class BitWriter {
 
   private byte[] bytes = new byte[256];
-  private long bitCount;
+
+  /** Whole bytes written to {@link #bytes}. */
+  private int byteCount;
+
+  /** The pending bits, right-aligned: fewer than 8 between calls. */
+  private long pending;
+
+  private int pendingBits;
 
   /** Writes the low {@code width} bits of {@code value} (width 0..64). */
   void write(long value, int width) {
-    int remaining = width;
-    while (remaining > 0) {
-      int byteIndex = (int) (bitCount >>> 3);
-      if (byteIndex == bytes.length) {
-        bytes = Arrays.copyOf(bytes, bytes.length * 2);
-      }
-      int free = 8 - (int) (bitCount & 7);
-      int take = Math.min(free, remaining);
-      int chunk = (int) ((value >>> (remaining - take)) & ((1 << take) - 1));
-      bytes[byteIndex] |= (byte) (chunk << (free - take));
-      bitCount += take;
-      remaining -= take;
+    if (width > 56) {
+      write(value >>> 32, width - 32);
+      write(value, 32);
+      return;
+    }
+    if (width == 0) {
+      return;
+    }
+    pending = (pending << width) | (value & (-1L >>> (64 - width)));
+    pendingBits += width;
+    if (pendingBits >= 8) {
+      flushWholeBytes();
     }
   }
 
   void writeBit(boolean bit) {
-    int byteIndex = (int) (bitCount >>> 3);
-    if (byteIndex == bytes.length) {
-      bytes = Arrays.copyOf(bytes, bytes.length * 2);
+    pending = (pending << 1) | (bit ? 1 : 0);
+    if (++pendingBits == 8) {
+      flushWholeBytes();
     }
-    if (bit) {
-      bytes[byteIndex] |= (byte) (0x80 >>> (bitCount & 7));
+  }
+
+  private void flushWholeBytes() {
+    int whole = pendingBits >>> 3;
+    if (byteCount + whole > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, byteCount + whole));
     }
-    bitCount++;
+    while (pendingBits >= 8) {
+      pendingBits -= 8;
+      bytes[byteCount++] = (byte) (pending >>> pendingBits);
+    }
+    pending &= (1L << pendingBits) - 1;
   }
 
   /** Elias-gamma code of {@code value + 1}; 1 bit for 0, 3 bits for 1..2, 5 bits for 3..6. */
@@ -49,16 +69,23 @@ final class BitWriter {
 
   /** Empties the writer, keeping its buffer. */
   void reset() {
-    Arrays.fill(bytes, 0, (int) Math.min(bytes.length, (bitCount + 7) >>> 3), (byte) 0);
-    bitCount = 0;
+    byteCount = 0;
+    pending = 0;
+    pendingBits = 0;
   }
 
   long bitCount() {
-    return bitCount;
+    return 8L * byteCount + pendingBits;
   }
 
+  /** The bits written so far, the last byte padded with zero bits. */
   byte[] toByteArray() {
-    return Arrays.copyOf(bytes, (int) ((bitCount + 7) >>> 3));
+    if (pendingBits == 0) {
+      return Arrays.copyOf(bytes, byteCount);
+    }
+    byte[] out = Arrays.copyOf(bytes, byteCount + 1);
+    out[byteCount] = (byte) (pending << (8 - pendingBits));
+    return out;
   }
 
   /** Bits of the gamma code of {@code value}. */
