@@ -19,6 +19,10 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.bluemarble.auth.Role;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
+import org.bluemarble.tracing.TraceMdc;
+import org.bluemarble.tracing.Traced;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A player's account: sharded by account id (a UUID), event-sourced. Holds the username, email,
@@ -64,10 +68,28 @@ public final class Account
           Unban,
           Erase {}
 
-  /** Creates the account; the caller has claimed the name and hashed the password. */
+  /**
+   * Creates the account; the caller has claimed the name and hashed the password. {@code traceId}:
+   * the W3C trace of the registration request (null: none), logged as MDC {@code trace_id}.
+   */
   public record Register(
-      String username, String email, String passwordHash, Set<Role> roles, ActorRef<Reply> replyTo)
-      implements Command {}
+      String username,
+      String email,
+      String passwordHash,
+      Set<Role> roles,
+      String traceId,
+      ActorRef<Reply> replyTo)
+      implements Command, Traced {
+    /** A registration no request traced (bootstrap admin, load-test accounts, tests). */
+    public Register(
+        String username,
+        String email,
+        String passwordHash,
+        Set<Role> roles,
+        ActorRef<Reply> replyTo) {
+      this(username, email, passwordHash, roles, null, replyTo);
+    }
+  }
 
   public record GetAccount(ActorRef<Reply> replyTo) implements Command {}
 
@@ -166,6 +188,8 @@ public final class Account
    */
   public record AccountErased(String accountId, String by, Instant at) implements Event {}
 
+  private static final Logger LOG = LoggerFactory.getLogger(Account.class);
+
   private final String accountId;
   private final String tag;
   private final Clock clock;
@@ -220,6 +244,9 @@ public final class Account
     }
     if (cmd.passwordHash() == null || !cmd.passwordHash().startsWith("$argon2")) {
       return reject(cmd.replyTo(), Reason.INVALID_INPUT, "passwordHash must be an Argon2 string");
+    }
+    try (TraceMdc traced = TraceMdc.of(cmd)) {
+      LOG.info("registering account {}", accountId);
     }
     return persist(
         new AccountRegistered(
