@@ -40,6 +40,7 @@ final class SessionPush {
       CellRoster.Link link = roster.get(ack.playerId());
       if (link != null) {
         GeoPosition p = ack.position();
+        SessionTraffic.count(link.session());
         link.session()
             .tell(
                 new SessionEvent.InputAck(
@@ -56,6 +57,7 @@ final class SessionPush {
       CellRoster.Link link = roster.get(c.playerId());
       if (link != null) {
         GeoPosition p = c.position();
+        SessionTraffic.count(link.session());
         link.session()
             .tell(
                 new SessionEvent.Correction(
@@ -104,6 +106,7 @@ final class SessionPush {
         seen.add(viewOf(population, slot, tick));
       }
     }
+    SessionTraffic.count(link.session());
     link.session().tell(new SessionEvent.Snapshot(cellId, tick, me, seen, dayPhase));
   }
 
