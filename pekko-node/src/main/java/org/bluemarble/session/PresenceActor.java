@@ -124,7 +124,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     this.settings = settings;
     this.sessionRef = ctx.messageAdapter(SessionEvent.class, FromCell::new);
     this.handle = new PresenceHandle(ctx.getSelf());
-    this.asks = new PresenceAsks(ctx, settings.askTimeout());
+    this.asks = new PresenceAsks(ctx, settings.askTimeout(), settings.watchdog().dividedBy(2));
     this.lease = asks.lease(playerId);
     this.chat =
         new PresenceChat(
@@ -323,6 +323,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     }
     entering = false;
     if (m.reply() instanceof ZoneCell.Entered e) {
+      asks.reentering(false);
       cellId = e.cellId();
       inWorld = true;
       lastSnapshotNanos = System.nanoTime();
@@ -350,9 +351,13 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     return failEntry(PortException.Code.UNAVAILABLE, "cannot enter the world: " + why);
   }
 
-  /** A watchdog re-entry failed: try again at the next watchdog round. */
+  /**
+   * A watchdog re-entry failed (its asks wait half the watchdog): try again at the next watchdog
+   * tick (a quarter of it), not a whole watchdog later, so the player is back soon after sharding
+   * re-homed the lost node's shards.
+   */
   private Behavior<Command> retryAtNextWatchdog() {
-    lastSnapshotNanos = System.nanoTime();
+    lastSnapshotNanos = System.nanoTime() - settings.watchdog().toNanos();
     inWorld = true;
     return this;
   }
@@ -510,6 +515,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
               cellId,
               silentNanos / 1_000_000);
       inWorld = false;
+      asks.reentering(true);
       loadProfile();
     }
     return this;
