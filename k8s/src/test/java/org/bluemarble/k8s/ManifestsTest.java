@@ -249,7 +249,8 @@ class ManifestsTest {
             "bluemarble_logins_total",
             "bluemarble_login_refusals_total",
             "bluemarble_errors_sent_total",
-            "bluemarble_snapshot_bytes_total");
+            "bluemarble_snapshot_bytes_total",
+            "bluemarble_zone_session_messages_total");
     // Panel ids are unique (Grafana keys panels by id).
     assertThat(dashboard.path("panels").findValuesAsText("id")).doesNotHaveDuplicates();
   }
