@@ -95,13 +95,27 @@ run() {
   start=$(date +%s.%N)
   local load_pids=() per=$((BOTS / nodes))
   for i in $(seq 1 "$nodes"); do
-    java -jar "$LOAD_JAR" --target 127.0.0.1 --http-port $((BASE + 79 + i)) --udp-port $((BASE + 76 + i)) \
-      --admin "$ADMIN" --bots "$per" --seconds "$SECS" --transport "$TRANSPORT" --scenario dense --seed "$i" \
-      --out "$WORK/$db/report$i" > "$WORK/$db/load$i.log" 2>&1 &
+    # Right after a cluster formed, the bots' bulk account creation can time out (503) while the shards settle:
+    # such a run is started again (up to 3 times); the CPU window includes the failed tries.
+    (for attempt in 1 2 3; do
+      java -jar "$LOAD_JAR" --target 127.0.0.1 --http-port $((BASE + 79 + i)) --udp-port $((BASE + 76 + i)) \
+        --admin "$ADMIN" --bots "$per" --seconds "$SECS" --transport "$TRANSPORT" --scenario dense --seed "$i" \
+        --out "$WORK/$db/report$i" > "$WORK/$db/load$i.log" 2>&1 && exit 0
+      grep -q "bulk account route answered 503" "$WORK/$db/load$i.log" || exit 1
+      echo "node $i: bots' accounts refused at start (try $attempt), again in 5 s"
+      sleep 5
+    done; exit 1) &
     load_pids+=($!)
   done
-  for p in "${load_pids[@]}"; do wait "$p" || echo "a load run exited with $? (see $WORK/$db/load*.log)"; done
+  local failed=0
+  for p in "${load_pids[@]}"; do wait "$p" || { failed=1; echo "a load run failed (see $WORK/$db/load*.log)"; }; done
   end=$(date +%s.%N)
+  if [[ $failed == 1 ]]; then
+    echo "NO RESULT for $nodes node(s): a load run failed" | tee -a "$WORK/results.txt"
+    for p in "${node_pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    for p in "${node_pids[@]}"; do wait "$p" 2>/dev/null || true; done
+    return 0
+  fi
   local ticks=0 cross=0 cells=0
   for i in $(seq 1 "$nodes"); do
     ticks=$((ticks + $(cpu_ticks "${node_pids[$((i - 1))]}") - before[i - 1]))
@@ -130,9 +144,9 @@ wait_ready() { # node index, pid
   echo "node $1 not ready after 240 s"; exit 1
 }
 
-run 1
-run 3
-awk '/^RESULT/ { split($6, a, "="); v[NR] = a[2] + 0 }
-     END { if (v[1] > 0) printf "three nodes cost %.2fx the CPU per player of one (budget 1.25x)\n", v[2] / v[1] }' \
+# RUNS="3" repeats only the three-node run (compare with an earlier one-node RESULT).
+for n in ${RUNS:-1 3}; do run "$n"; done
+awk '/^RESULT/ { split($6, a, "="); v[++k] = a[2] + 0 }
+     END { if (k == 2 && v[1] > 0) printf "three nodes cost %.2fx the CPU per player of one (budget 1.25x)\n", v[2] / v[1] }' \
   "$WORK/results.txt"
 echo "logs and reports: $WORK (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
