@@ -24,6 +24,7 @@ final class EnvironmentVariables {
           Map.entry("bluemarble.edge.grace-period", "BLUEMARBLE_GRACE_PERIOD"),
           Map.entry("bluemarble.cluster.stable-after", "BLUEMARBLE_SBR_STABLE_AFTER"),
           Map.entry("bluemarble.cluster.acceptable-heartbeat-pause", "BLUEMARBLE_HEARTBEAT_PAUSE"),
+          Map.entry("bluemarble.cluster.removal-margin", "BLUEMARBLE_REMOVAL_MARGIN"),
           Map.entry("bluemarble.cluster.transport", "BLUEMARBLE_REMOTE_TRANSPORT"),
           Map.entry("bluemarble.cluster.allow-public-remoting", "BLUEMARBLE_ALLOW_PUBLIC_REMOTING"),
           Map.entry("bluemarble.cluster.tls.key-store", "BLUEMARBLE_REMOTE_KEYSTORE"),

@@ -57,6 +57,7 @@ public record NodeSettings(
         "bluemarble.cluster.acceptable-heartbeat-pause",
         Duration.ofSeconds(1),
         Duration.ofSeconds(60));
+    r.duration("bluemarble.cluster.removal-margin", Duration.ofMillis(500), Duration.ofMinutes(5));
     Duration askTimeout =
         r.duration("bluemarble.node.ask-timeout", Duration.ofMillis(100), Duration.ofMinutes(2));
     if (http == management || http == remote || management == remote) {

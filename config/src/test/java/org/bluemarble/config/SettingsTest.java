@@ -210,6 +210,30 @@ class SettingsTest {
   }
 
   @Test
+  void theRemovalMarginIsSetExplicitlyForShardingAndValidated() {
+    // Left "off", Pekko's resolver would wait stable-after (3 s) again before re-homing shards.
+    assertThat(
+            load(Profile.EMBEDDED, Map.of())
+                .config()
+                .getDuration("pekko.cluster.down-removal-margin"))
+        .isEqualTo(Duration.ofSeconds(1));
+    assertThat(
+            load(Profile.EMBEDDED, Map.of())
+                .config()
+                .getDuration("pekko.cluster.sharding.retry-interval"))
+        .isEqualTo(Duration.ofMillis(500));
+    assertThat(
+            load(Profile.EMBEDDED, Map.of("bluemarble.cluster.removal-margin", "4s"))
+                .config()
+                .getDuration("pekko.cluster.down-removal-margin"))
+        .isEqualTo(Duration.ofSeconds(4));
+    assertThatThrownBy(
+            () -> load(Profile.EMBEDDED, Map.of("bluemarble.cluster.removal-margin", "0s")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("bluemarble.cluster.removal-margin");
+  }
+
+  @Test
   void productionWithoutItsVariablesNamesTheFirstMissingOne() {
     // The test JVM has no BLUEMARBLE_* production variables set.
     assertThatThrownBy(() -> ConfigLoader.load(Profile.PRODUCTION))

@@ -26,11 +26,13 @@ import org.bluemarble.auth.Role;
 import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.internal.Json;
 import org.bluemarble.edge.internal.JsonBodies;
+import org.bluemarble.edge.internal.TraceContext;
 import org.bluemarble.edge.metrics.EdgeCounters;
 import org.bluemarble.edge.port.AccountPort;
 import org.bluemarble.edge.port.AdminPort;
 import org.bluemarble.edge.port.OperationsPort;
 import org.bluemarble.edge.port.PortException;
+import org.bluemarble.edge.port.TraceScope;
 
 /**
  * The account routes (JSON): {@code POST /v1/auth/register|login|refresh|logout} and {@code GET
@@ -137,12 +139,12 @@ public final class AuthRoutes extends AllDirectives {
                       RateLimitKind.REGISTRATION,
                       AuthReplies.source(request, auth.clientAddresses()));
           return byAddress.allowed()
-              ? registerBody()
+              ? TraceContext.current(trace -> registerBody(trace.traceId()))
               : AuthReplies.throttled(byAddress, "registrations from this address");
         });
   }
 
-  private Route registerBody() {
+  private Route registerBody(String traceId) {
     return JsonBodies.read(
         RegisterRequest.class,
         body -> {
@@ -158,8 +160,11 @@ public final class AuthRoutes extends AllDirectives {
                       () -> auth.hasher().hash(body.password()), auth.blocking())
                   .thenCompose(
                       hash ->
-                          accounts.register(
-                              body.username(), body.email(), hash, Set.of(Role.PLAYER)));
+                          TraceScope.call(
+                              traceId,
+                              () ->
+                                  accounts.register(
+                                      body.username(), body.email(), hash, Set.of(Role.PLAYER))));
           return onSuccess(
               registered,
               result -> {

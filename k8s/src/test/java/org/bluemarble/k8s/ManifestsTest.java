@@ -237,7 +237,22 @@ class ManifestsTest {
     List<String> exprs = dashboard.path("panels").findValuesAsText("expr");
     assertThat(exprs).isNotEmpty().allSatisfy(e -> assertThat(e).isNotBlank());
     assertThat(String.join("\n", exprs))
-        .contains("bluemarble_players_online", "bluemarble_zone_tick_duration_seconds_bucket");
+        .contains(
+            "bluemarble_players_online",
+            "bluemarble_zone_tick_duration_seconds_bucket",
+            "bluemarble_zone_tick_overruns_total",
+            "bluemarble_zone_cell_players_bucket",
+            "bluemarble_zone_input_dropped_total",
+            "bluemarble_health_status",
+            "bluemarble_journal_write_seconds_bucket",
+            "bluemarble_economy_operations_total",
+            "bluemarble_logins_total",
+            "bluemarble_login_refusals_total",
+            "bluemarble_errors_sent_total",
+            "bluemarble_snapshot_bytes_total",
+            "bluemarble_zone_session_messages_total");
+    // Panel ids are unique (Grafana keys panels by id).
+    assertThat(dashboard.path("panels").findValuesAsText("id")).doesNotHaveDuplicates();
   }
 
   private static String placeholderFile(String name) {

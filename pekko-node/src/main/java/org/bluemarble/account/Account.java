@@ -21,6 +21,10 @@ import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
 import org.bluemarble.shred.DataSubject;
 import org.bluemarble.shred.Personal;
+import org.bluemarble.tracing.TraceMdc;
+import org.bluemarble.tracing.Traced;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A player's account: sharded by account id (a UUID), event-sourced. Holds the username, email,
@@ -66,10 +70,28 @@ public final class Account
           Unban,
           Erase {}
 
-  /** Creates the account; the caller has claimed the name and hashed the password. */
+  /**
+   * Creates the account; the caller has claimed the name and hashed the password. {@code traceId}:
+   * the W3C trace of the registration request (null: none), logged as MDC {@code trace_id}.
+   */
   public record Register(
-      String username, String email, String passwordHash, Set<Role> roles, ActorRef<Reply> replyTo)
-      implements Command {}
+      String username,
+      String email,
+      String passwordHash,
+      Set<Role> roles,
+      String traceId,
+      ActorRef<Reply> replyTo)
+      implements Command, Traced {
+    /** A registration no request traced (bootstrap admin, load-test accounts, tests). */
+    public Register(
+        String username,
+        String email,
+        String passwordHash,
+        Set<Role> roles,
+        ActorRef<Reply> replyTo) {
+      this(username, email, passwordHash, roles, null, replyTo);
+    }
+  }
 
   public record GetAccount(ActorRef<Reply> replyTo) implements Command {}
 
@@ -180,6 +202,8 @@ public final class Account
    */
   public record AccountErased(String accountId, String by, Instant at) implements Event {}
 
+  private static final Logger LOG = LoggerFactory.getLogger(Account.class);
+
   private final String accountId;
   private final String tag;
   private final Clock clock;
@@ -234,6 +258,9 @@ public final class Account
     }
     if (cmd.passwordHash() == null || !cmd.passwordHash().startsWith("$argon2")) {
       return reject(cmd.replyTo(), Reason.INVALID_INPUT, "passwordHash must be an Argon2 string");
+    }
+    try (TraceMdc traced = TraceMdc.of(cmd)) {
+      LOG.info("registering account {}", accountId);
     }
     return persist(
         new AccountRegistered(

@@ -18,6 +18,7 @@ import org.bluemarble.edge.port.AccountPort;
 import org.bluemarble.edge.port.PlayerView;
 import org.bluemarble.edge.port.PortException;
 import org.bluemarble.shred.Shredding;
+import org.bluemarble.tracing.TraceMdc;
 
 /**
  * The edge's {@link AccountPort}, implemented by asking the sharded {@link UsernameClaim} and
@@ -61,6 +62,8 @@ public final class AccountDirectory implements AccountPort {
       String username, String email, String passwordHash, Set<Role> roles) {
     String key = AccountRules.usernameKey(username);
     String accountId = UUID.randomUUID().toString();
+    // Read on the calling thread: the steps below run on other threads.
+    String traceId = TraceMdc.current();
     // The key first (off the dispatcher), so that the journal never waits for it: the name claim
     // is the first event encrypted with it.
     return shredding
@@ -78,7 +81,9 @@ public final class AccountDirectory implements AccountPort {
               CompletionStage<Registration> created =
                   account(accountId)
                       .<Account.Reply>ask(
-                          r -> new Account.Register(username, email, passwordHash, roles, r),
+                          r ->
+                              new Account.Register(
+                                  username, email, passwordHash, roles, traceId, r),
                           timeout)
                       .thenApply(reply -> new Registered(summary(reply).accountId(), username));
               return created

@@ -126,7 +126,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     SessionSinks.get(ctx.getSystem()).register(sessionRef, sink);
     this.handle =
         new PresenceHandle(ctx.getSelf(), playerId, sink, ClusterSharding.get(ctx.getSystem()));
-    this.asks = new PresenceAsks(ctx, settings.askTimeout());
+    this.asks = new PresenceAsks(ctx, settings.askTimeout(), settings.watchdog().dividedBy(2));
     this.lease = asks.lease(playerId);
     this.chat =
         new PresenceChat(
@@ -334,6 +334,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     }
     entering = false;
     if (m.reply() instanceof ZoneCell.Entered e) {
+      asks.reentering(false);
       cell(e.cellId());
       inWorld(true);
       sink.snapshotNow();
@@ -366,9 +367,13 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     return failEntry(PortException.Code.UNAVAILABLE, "cannot enter the world: " + why);
   }
 
-  /** A watchdog re-entry failed: try again at the next watchdog round. */
+  /**
+   * A watchdog re-entry failed (its asks wait half the watchdog): try again at the next watchdog
+   * tick (a quarter of it), not a whole watchdog later, so the player is back soon after sharding
+   * re-homed the lost node's shards.
+   */
   private Behavior<Command> retryAtNextWatchdog() {
-    sink.snapshotNow();
+    sink.snapshotAt(System.nanoTime() - settings.watchdog().toNanos());
     inWorld(true);
     return this;
   }
@@ -523,6 +528,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
               cellId,
               silentNanos / 1_000_000);
       inWorld(false);
+      asks.reentering(true);
       loadProfile();
     }
     return this;

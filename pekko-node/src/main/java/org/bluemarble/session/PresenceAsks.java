@@ -17,12 +17,29 @@ import org.bluemarble.zone.ZoneCell;
 final class PresenceAsks {
   private final ActorContext<PresenceActor.Command> ctx;
   private final ClusterSharding sharding;
-  private final Duration timeout;
+  private final Duration askTimeout;
+  private final Duration reentryTimeout;
+  private Duration timeout;
 
-  PresenceAsks(ActorContext<PresenceActor.Command> ctx, Duration timeout) {
+  /**
+   * {@code reentryTimeout}: the shorter wait of a watchdog re-entry's asks (see {@link
+   * #reentering}).
+   */
+  PresenceAsks(ActorContext<PresenceActor.Command> ctx, Duration timeout, Duration reentryTimeout) {
     this.ctx = ctx;
     this.sharding = ClusterSharding.get(ctx.getSystem());
+    this.askTimeout = timeout;
+    this.reentryTimeout = reentryTimeout.compareTo(timeout) < 0 ? reentryTimeout : timeout;
     this.timeout = timeout;
+  }
+
+  /**
+   * While a watchdog re-entry runs, asks wait only the re-entry timeout: during a failover an ask
+   * sent before sharding re-homed the dead node's shards is lost on the way to it, and waiting the
+   * full ask timeout for it would hold the player out of the world that long after the re-homing.
+   */
+  void reentering(boolean on) {
+    timeout = on ? reentryTimeout : askTimeout;
   }
 
   void account(

@@ -94,4 +94,9 @@ final class PresenceSink implements SessionSinks.Sink {
   void snapshotNow() {
     lastSnapshotNanos = System.nanoTime();
   }
+
+  /** Counts the last snapshot as seen at {@code nanos} ({@link System#nanoTime()}). */
+  void snapshotAt(long nanos) {
+    lastSnapshotNanos = nanos;
+  }
 }

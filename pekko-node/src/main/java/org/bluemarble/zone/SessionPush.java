@@ -121,6 +121,7 @@ final class SessionPush {
 
   /** To the session's sink on this node if it registered one, else to its actor. */
   private void send(CellRoster.Link link, SessionEvent event) {
+    SessionTraffic.count(link.session());
     SessionSinks.Sink sink = sinks == null ? null : sinks.find(link.session());
     if (sink != null) {
       sink.deliver(event);

@@ -97,6 +97,12 @@ class NodeMetricsTest {
                       && sum(text[0], "bluemarble_errors_sent_total", "channel=\"game\"") >= 1
                       && sum(text[0], "bluemarble_economy_operations_total", "kind=\"buy\"") >= 1
                       && sum(text[0], "bluemarble_snapshot_bytes_total", "transport=\"websocket\"")
+                          > 0
+                      // One node: every push of a cell to a session stays on it.
+                      && sum(
+                              text[0],
+                              "bluemarble_zone_session_messages_total",
+                              "link=\"same-node\"")
                           > 0;
                 });
         String metrics = text[0];
@@ -109,7 +115,10 @@ class NodeMetricsTest {
             .contains("code=\"INVALID_CREDENTIALS\"")
             .contains("# TYPE bluemarble_economy_operations_total counter")
             .contains("# HELP bluemarble_economy_operations_total Economy operations by kind")
-            .contains("# TYPE bluemarble_snapshot_bytes_total counter");
+            .contains("# TYPE bluemarble_snapshot_bytes_total counter")
+            .contains("# TYPE bluemarble_zone_session_messages_total counter");
+        assertThat(sum(metrics, "bluemarble_zone_session_messages_total", "link=\"cross-node\""))
+            .isZero();
         // Every series carries all its labels (no half-labelled series of value 0 beside them).
         assertThat(
                 metrics

@@ -1,5 +1,6 @@
 package org.bluemarble.edge.internal;
 
+import static org.apache.pekko.http.javadsl.server.Directives.mapRequest;
 import static org.apache.pekko.http.javadsl.server.Directives.optionalHeaderValueByName;
 import static org.apache.pekko.http.javadsl.server.Directives.respondWithHeader;
 
@@ -46,15 +47,43 @@ public final class TraceContext {
     return traceparent.flatMap(TraceContext::parse).orElseGet(TraceContext::start);
   }
 
-  /** Wraps {@code inner} with the request's trace and returns it in the response header. */
+  /**
+   * Wraps {@code inner} with the request's trace and returns it in the response header. Inside, the
+   * request carries this server's {@code traceparent} (replacing the client's), so that a route
+   * deeper down reads the same trace with {@link #current}.
+   */
   public static Route traced(Function<Trace, Route> inner) {
     return optionalHeaderValueByName(
         HEADER,
         value -> {
           Trace trace = continueOrStart(value);
+          RawHeader ours = RawHeader.create(HEADER, trace.header());
           return respondWithHeader(
-              RawHeader.create(HEADER, trace.header()), () -> inner.apply(trace));
+              ours,
+              () ->
+                  mapRequest(
+                      request -> request.removeHeader(HEADER).addHeader(ours),
+                      () -> inner.apply(trace)));
         });
+  }
+
+  /**
+   * The trace {@link #traced} gave this request (a route that calls a port wraps the call in {@code
+   * TraceScope.call(trace.traceId(), ...)}); outside {@link #traced}, the request's own valid
+   * {@code traceparent} or a new trace.
+   */
+  public static Route current(Function<Trace, Route> inner) {
+    return optionalHeaderValueByName(
+        HEADER,
+        value ->
+            inner.apply(
+                value
+                    .flatMap(v -> parse(v).map(t -> new Trace(t.traceId(), spanOf(v), t.flags())))
+                    .orElseGet(TraceContext::start)));
+  }
+
+  private static String spanOf(String traceparent) {
+    return traceparent.trim().toLowerCase(Locale.ROOT).substring(36, 52);
   }
 
   private static Optional<Trace> parse(String value) {

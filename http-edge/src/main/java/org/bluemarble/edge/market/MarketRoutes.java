@@ -12,7 +12,9 @@ import org.bluemarble.auth.TokenService;
 import org.bluemarble.edge.PublicEndpoint;
 import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.internal.JsonBodies;
+import org.bluemarble.edge.internal.TraceContext;
 import org.bluemarble.edge.port.MarketPort;
+import org.bluemarble.edge.port.TraceScope;
 
 /**
  * The player marketplace under {@code /api/marketplace}, authenticated with the access token:
@@ -163,10 +165,14 @@ public final class MarketRoutes extends AllDirectives {
                                 limitedWrite(
                                     player,
                                     () ->
-                                        MarketHttp.reply(
-                                            market.buy(player, id, key),
-                                            StatusCodes.OK,
-                                            MarketViews::listing))))),
+                                        TraceContext.current(
+                                            trace ->
+                                                MarketHttp.reply(
+                                                    TraceScope.call(
+                                                        trace.traceId(),
+                                                        () -> market.buy(player, id, key)),
+                                                    StatusCodes.OK,
+                                                    MarketViews::listing)))))),
         path(
             PathMatchers.segment(),
             id ->

@@ -18,6 +18,7 @@ import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.inventory.ItemStack;
+import org.bluemarble.tracing.TraceMdc;
 
 /**
  * The economy's entry point for edges and admin tools: asks the sharded {@link Holdings}, {@link
@@ -137,10 +138,12 @@ public final class Economy {
 
   /** Buys; {@code idempotencyKey} (null: none) marks a request that may be a retry. */
   public CompletionStage<MarketReply> buy(String listingId, String buyer, String idempotencyKey) {
+    // Read on the calling thread (the edge's TraceScope.call): the ask may run on another.
+    String traceId = TraceMdc.current();
     return guarded(
         () ->
             marketOfListing(listingId)
-                .ask(r -> new Market.Buy(listingId, buyer, idempotencyKey, r), timeout));
+                .ask(r -> new Market.Buy(listingId, buyer, idempotencyKey, traceId, r), timeout));
   }
 
   public CompletionStage<MarketReply> reprice(String listingId, String seller, long price) {

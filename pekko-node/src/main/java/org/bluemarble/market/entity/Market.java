@@ -27,6 +27,10 @@ import org.bluemarble.market.MarketException;
 import org.bluemarble.market.entity.MarketReply.MarketRefused;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
+import org.bluemarble.tracing.TraceMdc;
+import org.bluemarble.tracing.Traced;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One named regional market (e.g. {@code capital}): buy-now listings with escrowed items, the
@@ -110,13 +114,23 @@ public final class Market
   /**
    * Buy {@code listingId} for {@code buyer}. With an {@code idempotencyKey} (null: none) the
    * request may be a retry: when the listing is already sold to this buyer, it is answered with the
-   * listing as the first request was, and nothing is bought again.
+   * listing as the first request was, and nothing is bought again. {@code traceId}: the W3C trace
+   * of the request (null: none), logged as MDC {@code trace_id}.
    */
   public record Buy(
-      String listingId, String buyer, String idempotencyKey, ActorRef<MarketReply> replyTo)
-      implements Command {
+      String listingId,
+      String buyer,
+      String idempotencyKey,
+      String traceId,
+      ActorRef<MarketReply> replyTo)
+      implements Command, Traced {
+    public Buy(
+        String listingId, String buyer, String idempotencyKey, ActorRef<MarketReply> replyTo) {
+      this(listingId, buyer, idempotencyKey, null, replyTo);
+    }
+
     public Buy(String listingId, String buyer, ActorRef<MarketReply> replyTo) {
-      this(listingId, buyer, null, replyTo);
+      this(listingId, buyer, null, null, replyTo);
     }
   }
 
@@ -169,6 +183,8 @@ public final class Market
 
   /** Legs the market owed were applied by the players' holdings (one event for many). */
   public record LegsSettled(String marketId, List<String> keys) implements Event {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(Market.class);
 
   private final String marketId;
   private final String tag;
@@ -263,6 +279,15 @@ public final class Market
   }
 
   private ReplyEffect<Event, MarketState> onBuy(MarketState state, Buy cmd) {
+    try (TraceMdc traced = TraceMdc.of(cmd)) {
+      // DEBUG: a line per purchase at INFO would cost the economy's throughput; with the trace id
+      // an operator finds the purchase of a request once the level is raised for this logger.
+      LOG.debug("buy of listing {} by {}", cmd.listingId(), cmd.buyer());
+      return buy(state, cmd);
+    }
+  }
+
+  private ReplyEffect<Event, MarketState> buy(MarketState state, Buy cmd) {
     if (cmd.idempotencyKey() != null
         && state
             .board()

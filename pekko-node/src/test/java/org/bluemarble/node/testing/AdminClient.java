@@ -80,6 +80,12 @@ public final class AdminClient {
     return send(HttpRequest.newBuilder(URI.create(base + "/admin/v1/players/" + id)).GET());
   }
 
+  /** A player's profile, giving up (IOException) when no answer came within {@code timeout}. */
+  public Response player(String id, Duration timeout) throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/admin/v1/players/" + id)).GET(), timeout);
+  }
+
   /**
    * A request with a JSON body (null: none) and a bearer token (null: none), sent as is (no admin
    * token added).
@@ -142,26 +148,35 @@ public final class AdminClient {
   }
 
   private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return send(request, Duration.ofSeconds(15));
+  }
+
+  private Response send(HttpRequest.Builder request, Duration timeout)
+      throws IOException, InterruptedException {
     HttpRequest probe = request.copy().build();
     if (probe.uri().getPath().startsWith("/admin/")
         && probe.headers().firstValue("Authorization").isEmpty()) {
       HttpRequest.Builder retry = request.copy();
       request.header("Authorization", "Bearer " + adminToken());
-      Response first = sendAsIs(request);
+      Response first = sendAsIs(request, timeout);
       if (first.status() != 401) {
         return first;
       }
       // A node restarted on the same port signs with a new key: log in again once.
       TOKENS.remove(base);
-      return sendAsIs(retry.header("Authorization", "Bearer " + adminToken()));
+      return sendAsIs(retry.header("Authorization", "Bearer " + adminToken()), timeout);
     }
-    return sendAsIs(request);
+    return sendAsIs(request, timeout);
   }
 
   private Response sendAsIs(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return sendAsIs(request, Duration.ofSeconds(15));
+  }
+
+  private Response sendAsIs(HttpRequest.Builder request, Duration timeout)
+      throws IOException, InterruptedException {
     HttpResponse<String> r =
-        HTTP.send(
-            request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+        HTTP.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     JsonNode body;
     try {
       body = JSON.readTree(r.body());

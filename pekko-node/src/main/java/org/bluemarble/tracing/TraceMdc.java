@@ -1,0 +1,47 @@
+package org.bluemarble.tracing;
+
+import org.bluemarble.edge.port.TraceScope;
+import org.slf4j.MDC;
+
+/**
+ * Trace context inside the actors: a command handler opens {@link #of} around the log lines it
+ * writes for a {@link Traced} command, and they carry MDC {@code trace_id} (the key the HTTP edge
+ * uses, so the JSON log lines of edge and entity join on it). Explicit rather than Pekko's {@code
+ * Behaviors.withMdc}: an event-sourced behavior manages the MDC itself while it handles a command
+ * (persistence id and phase), and a wrapper's entries did not reach its log lines.
+ */
+public final class TraceMdc implements AutoCloseable {
+  /** MDC key, the same as the edge's {@code TraceContext.MDC_KEY}. */
+  public static final String KEY = "trace_id";
+
+  private static final TraceMdc NONE = new TraceMdc(false);
+
+  private final boolean put;
+
+  private TraceMdc(boolean put) {
+    this.put = put;
+  }
+
+  /**
+   * Puts {@code command}'s trace id into the MDC until {@link #close} (nothing when it has none).
+   */
+  public static TraceMdc of(Traced command) {
+    if (command.traceId() == null) {
+      return NONE;
+    }
+    MDC.put(KEY, command.traceId());
+    return new TraceMdc(true);
+  }
+
+  /** The trace id of the port call running on this thread (see {@link TraceScope}), or null. */
+  public static String current() {
+    return TraceScope.current();
+  }
+
+  @Override
+  public void close() {
+    if (put) {
+      MDC.remove(KEY);
+    }
+  }
+}

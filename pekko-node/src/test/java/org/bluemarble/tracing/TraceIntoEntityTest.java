@@ -1,0 +1,200 @@
+package org.bluemarble.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import net.logstash.logback.encoder.LogstashEncoder;
+import org.bluemarble.account.Account;
+import org.bluemarble.config.Profile;
+import org.bluemarble.market.entity.Market;
+import org.bluemarble.node.testing.InProcessNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * W3C trace context from the HTTP request into the entity: a registration (a purchase) sent with a
+ * {@code traceparent} makes the Account (Market) entity write a JSON log line (the production
+ * encoder) whose {@code trace_id} is the request's trace id.
+ */
+class TraceIntoEntityTest {
+  private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+  /** Encodes each event as the node's JSON appender would, on the logging thread (its MDC). */
+  private static final class JsonLines extends AppenderBase<ILoggingEvent> {
+    final List<String> lines = new CopyOnWriteArrayList<>();
+    final LogstashEncoder encoder = new LogstashEncoder();
+
+    @Override
+    public void start() {
+      encoder.setContext(getContext());
+      encoder.start();
+      super.start();
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+      lines.add(new String(encoder.encode(event), StandardCharsets.UTF_8));
+    }
+  }
+
+  @TempDir static Path dataDir;
+  private static InProcessNode node;
+  private static JsonLines jsonLines;
+  private static Logger accountLogger;
+  private static Logger marketLogger;
+
+  @BeforeAll
+  static void start() {
+    accountLogger = (Logger) LoggerFactory.getLogger(Account.class);
+    jsonLines = new JsonLines();
+    jsonLines.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
+    jsonLines.start();
+    accountLogger.addAppender(jsonLines);
+    // The Market logs each purchase at DEBUG (a line per purchase would cost throughput at INFO).
+    marketLogger = (Logger) LoggerFactory.getLogger(Market.class);
+    marketLogger.setLevel(Level.DEBUG);
+    marketLogger.addAppender(jsonLines);
+    node =
+        InProcessNode.start(
+            Profile.EMBEDDED,
+            Map.of(
+                "bluemarble.node.data-dir",
+                dataDir.toString(),
+                "bluemarble.auth.argon2.memory-kib",
+                1024,
+                "bluemarble.auth.argon2.iterations",
+                1));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    accountLogger.detachAppender(jsonLines);
+    marketLogger.detachAppender(jsonLines);
+    marketLogger.setLevel(null);
+    node.close();
+  }
+
+  private static HttpResponse<String> register(String username, String traceparent)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + node.httpPort + "/v1/auth/register"))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"username\":\""
+                        + username
+                        + "\",\"password\":\"correct-horse-battery\",\"email\":\"a@example.org\"}"));
+    if (traceparent != null) {
+      request.header("traceparent", traceparent);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theEntityLogsTheTraceIdTheClientSent() throws Exception {
+    HttpResponse<String> r = register("traced_hero", "00-" + TRACE + "-00f067aa0ba902b7-01");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    assertThat(r.headers().firstValue("traceparent").orElseThrow()).startsWith("00-" + TRACE + "-");
+    String accountId = r.body().replaceAll(".*\"accountId\":\"([^\"]+)\".*", "$1");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(jsonLines.lines)
+                    .anySatisfy(
+                        line ->
+                            assertThat(line)
+                                .contains("registering account " + accountId)
+                                .contains("\"trace_id\":\"" + TRACE + "\"")));
+  }
+
+  @Test
+  void withoutATraceparentTheEntityLogsTheTraceTheNodeStartedAndReturned() throws Exception {
+    HttpResponse<String> r = register("untraced_hero", null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    String started = r.headers().firstValue("traceparent").orElseThrow().substring(3, 35);
+    String accountId = r.body().replaceAll(".*\"accountId\":\"([^\"]+)\".*", "$1");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(jsonLines.lines)
+                    .anySatisfy(
+                        line ->
+                            assertThat(line)
+                                .contains("registering account " + accountId)
+                                .contains("\"trace_id\":\"" + started + "\"")));
+  }
+
+  @Test
+  void theMarketLogsThePurchaseUnderTheTraceIdTheClientSent() throws Exception {
+    assertThat(register("traced_buyer", null).statusCode()).isEqualTo(201);
+    HttpResponse<String> login =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + node.httpPort + "/v1/auth/login"))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"traced_buyer\",\"password\":\"correct-horse-battery\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    String token = login.body().replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
+    String trace = "0af7651916cd43dd8448eb211c80319c";
+
+    // A listing of a configured market that does not exist: the Market entity handles the buy
+    // (and refuses it), which is all this test needs.
+    HttpResponse<String> buy =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + node.httpPort
+                                + "/api/marketplace/listings/capital.no-such-listing/buy"))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
+                    .header("traceparent", "00-" + trace + "-b7ad6b7169203331-01")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(buy.statusCode()).as(buy.body()).isBetween(400, 499);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(jsonLines.lines)
+                    .anySatisfy(
+                        line ->
+                            assertThat(line)
+                                .contains("buy of listing capital.no-such-listing")
+                                .contains("\"trace_id\":\"" + trace + "\"")));
+  }
+}
