@@ -75,6 +75,114 @@ class CellFightsTest {
     return out;
   }
 
+  private static SessionEvent.CombatFeed feedEvent(TestProbe<SessionEvent> probe) {
+    SessionEvent.CombatFeed[] found = new SessionEvent.CombatFeed[1];
+    probe.fishForMessage(
+        Duration.ofSeconds(5),
+        m -> {
+          if (m instanceof SessionEvent.CombatFeed f) {
+            found[0] = f;
+            return FishingOutcomes.complete();
+          }
+          return FishingOutcomes.continueAndIgnore();
+        });
+    return found[0];
+  }
+
+  @Test
+  void refusalsCarryTheCorrelationIdOfTheirRequestAndVitalsFollowTheFacts() {
+    TestProbe<SessionEvent> attacker = enter(1, CharacterClass.WARRIOR, 0);
+    enter(2, CharacterClass.MAGE, 100);
+    tick();
+    ticker.fights().useAbility(1, "whirlwind", 0, 5);
+    ticker.fights().useAbility(1, "whirlwind", 0, 6);
+    ticker.fights().useAbility(1, "strike", 2, 7);
+    tick();
+    SessionEvent.CombatFeed feed = feedEvent(attacker);
+    assertThat(feed.facts().get(0)).isInstanceOf(CombatFact.AbilityUsed.class);
+    List<Refusal> refusals =
+        feed.facts().stream()
+            .filter(CombatFact.Refused.class::isInstance)
+            .map(f -> ((CombatFact.Refused) f).refusal())
+            .toList();
+    assertThat(refusals).containsExactly(Refusal.ON_COOLDOWN, Refusal.OUT_OF_RANGE);
+    assertThat(feed.refusedCorrelations()).containsExactly(6L, 7L);
+    assertThat(feed.vitals())
+        .anySatisfy(
+            v -> {
+              assertThat(v.entityId()).isEqualTo(1);
+              assertThat(v.maxHealth()).isPositive();
+            });
+  }
+
+  @Test
+  void aProfileGivesThePlayerItsLevelAndWornGear() {
+    long hero = PlayerIds.simulationId("hero");
+    enter(hero, CharacterClass.WARRIOR, 0);
+    tick();
+    org.bluemarble.combat.CharacterSheet bare = ticker.fights().sheetOf(hero);
+    assertThat(bare.level()).isEqualTo(1);
+    ticker
+        .fights()
+        .profile(new ZoneCell.CombatProfile("hero", 20, List.of("iron_sword", "no_such_item")));
+    tick();
+    org.bluemarble.combat.CharacterSheet geared = ticker.fights().sheetOf(hero);
+    assertThat(geared.level()).isEqualTo(20);
+    assertThat(geared.maxHealth()).isGreaterThan(bare.maxHealth());
+    assertThat(geared.attack())
+        .isGreaterThan(
+            org.bluemarble.combat.CharacterSheet.of(CharacterClass.WARRIOR, 20, List.of())
+                .attack());
+  }
+
+  /** A fresh cell where warrior 1 strikes mage 2 until it dies; what the cell journals. */
+  private static List<ZoneFact> journalOfAFight() {
+    CellRoster roster = new CellRoster();
+    CellSimulation sim = new CellSimulation(CELL, SETTINGS, DESERT, 42L);
+    CellTicker ticker =
+        new CellTicker(
+            sim,
+            roster,
+            ZoneCellDeps.of(SETTINGS, DESERT, 42L, 4),
+            new RecordingOutbox(),
+            id -> testKit.<ZoneCell.Reply>createTestProbe().ref(),
+            () -> {},
+            () -> false,
+            LoggerFactory.getLogger(CellFightsTest.class));
+    double lat = HERE.latitudeDeg() + 2 / (Math.PI * Sphere.EARTH.radiusMeters() / 180);
+    sim.enter(1, CharacterClass.WARRIOR, HERE, 0L, null);
+    sim.enter(2, CharacterClass.MAGE, GeoPosition.of(lat, HERE.longitudeDeg()), 0L, null);
+    roster.add(1, new CellRoster.Link("p-1", testKit.<SessionEvent>createTestProbe().ref()));
+    roster.add(2, new CellRoster.Link("p-2", testKit.<SessionEvent>createTestProbe().ref()));
+    List<ZoneFact> journal = new ArrayList<>();
+    Instant t = Instant.ofEpochSecond(1_700_000_000L);
+    for (int i = 0; i < 2_000; i++) {
+      if (i % 20 == 0) {
+        ticker.fights().useAbility(1, "strike", 2, i);
+      }
+      journal.addAll(ticker.tick(t.plusSeconds(i)));
+      if (ticker.fights().combat().combatant(2).orElseThrow().dead()) {
+        break;
+      }
+    }
+    return journal;
+  }
+
+  @Test
+  void aDeathIsJournaledOnceAndTheSameFightJournalsTheSameFacts() {
+    List<ZoneFact> first = journalOfAFight();
+    List<ZoneFact> kills = first.stream().filter(ZoneFact.CombatKill.class::isInstance).toList();
+    assertThat(kills).hasSize(1);
+    ZoneFact.CombatKill kill = (ZoneFact.CombatKill) kills.get(0);
+    assertThat(kill.victimId()).isEqualTo(2);
+    assertThat(kill.killerId()).isEqualTo(1);
+    assertThat(kill.victimIsPlayer()).isTrue();
+    assertThat(CellMessages.events("c", first))
+        .filteredOn(ZoneCell.CombatKilled.class::isInstance)
+        .hasSize(1);
+    assertThat(journalOfAFight()).as("a replay of the same requests").isEqualTo(first);
+  }
+
   @Test
   void aStrikeInTheTickReachesAttackerAndTarget() {
     TestProbe<SessionEvent> attacker = enter(1, CharacterClass.WARRIOR, 0);
