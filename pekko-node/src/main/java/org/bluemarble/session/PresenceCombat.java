@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.bluemarble.combat.Experience;
 import org.bluemarble.edge.port.CombatPush;
 import org.bluemarble.edge.port.WorldListener;
 import org.bluemarble.market.MarketError;
@@ -13,6 +14,7 @@ import org.bluemarble.market.entity.Holdings;
 import org.bluemarble.market.entity.Leg;
 import org.bluemarble.market.entity.LegReply;
 import org.bluemarble.market.inventory.ItemStack;
+import org.bluemarble.player.Player;
 import org.bluemarble.zone.ZoneCell;
 import org.bluemarble.zone.combat.HarvestYields;
 
@@ -22,7 +24,9 @@ import org.bluemarble.zone.combat.HarvestYields;
  * to the player's holdings as an IN leg under a key made once per harvest, re-posted on a lost
  * answer (the holdings apply a key once). A full bag is told to the client ({@code inventory_full})
  * and the leg is re-posted at each watchdog round until it fits or the presence ends. A kill's loot
- * in the cell's combat feed goes the same way under the cell's loot key.
+ * in the cell's combat feed goes the same way under the cell's loot key. After a kill that earned
+ * the player experience it reads the character's profile and pushes its {@link CombatPush.Progress}
+ * (and a new combat profile to the cell when the level changed).
  */
 final class PresenceCombat {
   /** How far (on the surface) a player may stand from a resource node it harvests. */
@@ -33,7 +37,7 @@ final class PresenceCombat {
 
   /** A combat message of the presence actor. */
   sealed interface Message extends PresenceActor.Command
-      permits UseAbility, Harvest, HarvestAnswered, LegAnswered, EquipmentLoaded {}
+      permits UseAbility, Harvest, HarvestAnswered, LegAnswered, EquipmentLoaded, ProgressLoaded {}
 
   /** The connection uses an ability. */
   record UseAbility(long correlationId, String abilityId, long targetId) implements Message {}
@@ -48,6 +52,8 @@ final class PresenceCombat {
 
   record EquipmentLoaded(String cellId, Holdings.EquipReply reply, Throwable failure)
       implements Message {}
+
+  record ProgressLoaded(Player.Reply reply, Throwable failure) implements Message {}
 
   /** A yield on its way to the holdings. */
   record Pending(long correlationId, Leg leg, long postedAtNanos) {}
@@ -106,6 +112,20 @@ final class PresenceCombat {
             .warn("equipment of {} not loaded, fighting without: {}", playerId, e.failure());
       }
       asks.tellCell(cellId, new ZoneCell.CombatProfile(playerId, level, worn));
+    } else if (m instanceof ProgressLoaded p && p.reply() instanceof Player.Profile profile) {
+      int was = level;
+      level = profile.level();
+      tell(
+          listener,
+          new CombatPush.Progress(
+              profile.level(),
+              profile.experience(),
+              profile.level() >= Experience.MAX_LEVEL
+                  ? 0
+                  : Experience.totalFor(profile.level() + 1)));
+      if (level != was && cellId != null) {
+        entered(cellId); // the cell re-sheets the player at its new level
+      }
     }
   }
 
@@ -132,7 +152,13 @@ final class PresenceCombat {
    * the cell's loot key (deterministic per kill: a repeated feed or a re-post credits once).
    */
   void loot(org.bluemarble.zone.SessionEvent.CombatFeed feed, long entityId) {
+    boolean earned = false;
     for (org.bluemarble.zone.combat.CombatFact f : feed.facts()) {
+      if (f instanceof org.bluemarble.zone.combat.CombatFact.Died d
+          && d.killerId() == entityId
+          && d.experience() > 0) {
+        earned = true;
+      }
       if (f instanceof org.bluemarble.zone.combat.CombatFact.LootDropped l
           && l.playerId() == entityId
           && (l.copper() > 0 || !l.items().isEmpty())) {
@@ -140,6 +166,17 @@ final class PresenceCombat {
             new Pending(
                 0, Leg.in(l.lootKey(), playerId, l.copper(), l.items()), System.nanoTime()));
       }
+    }
+    if (earned) {
+      // The cell granted the kill's experience before pushing this feed; the Player applies its
+      // commands in order and answers a read after its writes, so the profile read now shows it
+      // (a read overtaking the grant across nodes shows it at the next kill).
+      ctx.ask(
+          Player.Reply.class,
+          ClusterSharding.get(ctx.getSystem()).entityRefFor(Player.ENTITY_KEY, playerId),
+          askTimeout,
+          Player.GetProfile::new,
+          ProgressLoaded::new);
     }
   }
 

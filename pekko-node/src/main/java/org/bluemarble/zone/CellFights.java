@@ -45,6 +45,9 @@ final class CellFights implements CellCombat.Whereabouts {
   private final Map<Long, ArrayDeque<Long>> correlations = new HashMap<>();
   // Sheets from the players' profiles (level, worn gear), by simulation id, while they are here.
   private final Map<Long, CharacterSheet> sheets = new HashMap<>();
+  // Creatures under an order of their fighting brain (not NONE), and a scratch unit vector.
+  private final Set<Long> ordered = new HashSet<>();
+  private final double[] point = new double[3];
   private static final ItemCatalog CATALOG = ItemCatalog.loadDefault();
 
   CellFights(CellSimulation sim, ZoneSettings settings, Terrain terrain, long planetSeed) {
@@ -145,13 +148,16 @@ final class CellFights implements CellCombat.Whereabouts {
     syncPlayers();
     if (players.isEmpty() && combat.quiet()) {
       // nobody to fight or see it; the dead come back on the first tick with players
+      stand();
       return List.of();
     }
     List<CombatFact> facts = combat.tick(tick, this);
+    bodies(facts);
+    steer();
     if (!facts.isEmpty()) {
       Map<CombatFact, Long> refused = matchCorrelations(facts);
+      grant(facts, roster, outbox); // before the feed: its killer's presence then reads progress
       push(facts, refused, roster);
-      grant(facts, roster, outbox);
     }
     return facts;
   }
@@ -189,6 +195,74 @@ final class CellFights implements CellCombat.Whereabouts {
       }
     }
     return out == null ? facts : out;
+  }
+
+  /** Dead creatures leave the population (and the snapshots); respawned ones come back home. */
+  private void bodies(List<CombatFact> facts) {
+    CreatureHerd herd = sim.herd();
+    for (CombatFact f : facts) {
+      if (f instanceof CombatFact.Died d && !d.victimIsPlayer()) {
+        herd.died(d.victimId());
+        ordered.remove(d.victimId());
+      } else if (f instanceof CombatFact.Respawned r && homes.containsKey(r.entityId())) {
+        herd.respawned(r.entityId());
+      }
+    }
+  }
+
+  /**
+   * Moves each creature by its brain's state: chase its target (stopping within reach), stand while
+   * attacking, flee from its attacker, run home when leashed; idle and wandering creatures follow
+   * their own wandering mind.
+   */
+  private void steer() {
+    CreatureHerd herd = sim.herd();
+    CellPopulation pop = sim.population();
+    for (Long id : homes.keySet()) {
+      java.util.Optional<org.bluemarble.zone.combat.CreatureBrain.State> state =
+          combat.creatureState(id);
+      Creature.Order order =
+          state.isEmpty()
+              ? Creature.Order.NONE
+              : switch (state.get()) {
+                case IDLE, WANDER -> Creature.Order.NONE;
+                case CHASE -> Creature.Order.CHASE;
+                case ATTACK -> Creature.Order.HOLD;
+                case FLEE -> Creature.Order.FLEE;
+                case RETURN_HOME -> Creature.Order.RETURN_HOME;
+              };
+      if (order == Creature.Order.NONE && !ordered.contains(id)) {
+        continue;
+      }
+      double[] target = null;
+      if (order == Creature.Order.CHASE || order == Creature.Order.FLEE) {
+        int slot = pop.slotOf(combat.creatureTarget(id));
+        if (slot == org.bluemarble.zone.internal.LongIntMap.MISSING) {
+          order = Creature.Order.HOLD; // its target is not seen here: wait for the brain
+        } else {
+          target = point;
+          point[0] = pop.x(slot);
+          point[1] = pop.y(slot);
+          point[2] = pop.z(slot);
+        }
+      }
+      herd.steer(id, order, target);
+      if (order == Creature.Order.NONE) {
+        ordered.remove(id);
+      } else {
+        ordered.add(id);
+      }
+    }
+  }
+
+  /** Without players nobody fights: every creature goes back to its own mind. */
+  private void stand() {
+    if (!ordered.isEmpty()) {
+      for (Long id : ordered) {
+        sim.herd().steer(id, Creature.Order.NONE, null);
+      }
+      ordered.clear();
+    }
   }
 
   private void grant(List<CombatFact> facts, CellRoster roster, CellOutbox outbox) {

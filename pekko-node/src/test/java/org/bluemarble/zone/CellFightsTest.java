@@ -1,6 +1,7 @@
 package org.bluemarble.zone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.common.geometry.S2CellId;
 import java.time.Duration;
@@ -249,6 +250,96 @@ class CellFightsTest {
     }
     assertThat(all).anyMatch(CombatFact.Died.class::isInstance);
     assertThat(all).anyMatch(f -> f instanceof CombatFact.Respawned r && r.entityId() == 2);
+  }
+
+  /**
+   * Player {@code name} of {@code cls} enters 15 m north of a creature of this cell; the creature.
+   */
+  private Creature nextToACreature(String name, CharacterClass cls) {
+    long id = PlayerIds.simulationId(name);
+    for (Creature c : sim.creatures()) {
+      GeoPosition at = creatureAt(c.id());
+      double lat = at.latitudeDeg() + 15 / (Math.PI * Sphere.EARTH.radiusMeters() / 180);
+      try {
+        sim.enter(id, cls, new GeoPosition(lat, at.longitudeDeg(), at.altitudeMeters()), 0L, null);
+      } catch (IllegalArgumentException outsideTheCell) {
+        continue;
+      }
+      roster.add(id, new CellRoster.Link(name, testKit.<SessionEvent>createTestProbe().ref()));
+      return c;
+    }
+    throw new AssertionError("no creature in " + CELL);
+  }
+
+  private GeoPosition creatureAt(long id) {
+    int slot = sim.population().slotOf(id);
+    return slot < 0 ? null : sim.population().position(slot);
+  }
+
+  private double metersBetween(long a, long b) {
+    GeoPosition p = creatureAt(a);
+    GeoPosition q = creatureAt(b);
+    return org.bluemarble.combat.SphereGeometry.surfaceMeters(
+        p.latitudeDeg(), p.longitudeDeg(), q.latitudeDeg(), q.longitudeDeg(), 6_371_000.0);
+  }
+
+  @Test
+  void aHurtCreatureIsMovedByItsBrainTowardsOrAwayFromItsAttacker() {
+    Creature c = nextToACreature("archer", CharacterClass.RANGER);
+    long me = PlayerIds.simulationId("archer");
+    tick();
+    var combat = ticker.fights().combat();
+    for (int i = 0; i < 3_000 && combat.creatureTarget(c.id()) != me; i++) {
+      if (i % 120 == 0) {
+        ticker.useAbility(me, "arrow_shot", c.id());
+      }
+      tick();
+    }
+    assertThat(combat.creatureTarget(c.id())).as("aggro by damage").isEqualTo(me);
+    double before = metersBetween(me, c.id());
+    for (int i = 0; i < 120; i++) {
+      tick();
+    }
+    var state = combat.creatureState(c.id()).orElseThrow();
+    double after = metersBetween(me, c.id());
+    if (state == org.bluemarble.zone.combat.CreatureBrain.State.FLEE) {
+      assertThat(after).as(c.kind() + " flees").isGreaterThan(before + 1.5);
+    } else {
+      assertThat(state)
+          .isIn(
+              org.bluemarble.zone.combat.CreatureBrain.State.CHASE,
+              org.bluemarble.zone.combat.CreatureBrain.State.ATTACK);
+      assertThat(after).as(c.kind() + " chases").isLessThan(Math.max(3.0, before - 1.5));
+    }
+  }
+
+  @Test
+  void aDeadCreatureLeavesTheSnapshotsAndComesBackHomeOnRespawn() {
+    Creature c = nextToACreature("hunter", CharacterClass.RANGER);
+    long me = PlayerIds.simulationId("hunter");
+    GeoPosition home =
+        org.bluemarble.zone.internal.Vectors.toPosition(c.home[0], c.home[1], c.home[2], 0, 0);
+    ticker.fights().profile(new ZoneCell.CombatProfile("hunter", 100, List.of()));
+    tick();
+    var combat = ticker.fights().combat();
+    assertThat(combat.combatant(me).orElseThrow().sheet().level()).isEqualTo(100);
+    for (int i = 0; i < 5_000 && !combat.combatant(c.id()).orElseThrow().dead(); i++) {
+      if (i % 70 == 0) {
+        ticker.useAbility(me, "arrow_shot", c.id());
+      }
+      tick();
+    }
+    assertThat(combat.combatant(c.id()).orElseThrow().dead()).isTrue();
+    assertThat(sim.population().contains(c.id())).as("dead: not in snapshots").isFalse();
+    long respawnTicks = CellFights.CREATURE_RESPAWN_MILLIS * SETTINGS.tickHz() / 1000;
+    for (int i = 0; i < respawnTicks + 2 && combat.combatant(c.id()).orElseThrow().dead(); i++) {
+      assertThat(sim.population().contains(c.id())).as("dead: not in snapshots").isFalse();
+      tick();
+    }
+    assertThat(combat.combatant(c.id()).orElseThrow().dead()).isFalse();
+    assertThat(sim.population().contains(c.id())).as("respawned: seen again, at home").isTrue();
+    assertThat(creatureAt(c.id()).latitudeDeg()).isCloseTo(home.latitudeDeg(), within(1e-5));
+    assertThat(creatureAt(c.id()).longitudeDeg()).isCloseTo(home.longitudeDeg(), within(1e-5));
   }
 
   private static SessionEvent pollQuietly(TestProbe<SessionEvent> probe) {
