@@ -4,6 +4,8 @@ import static org.bluemarble.stream.ProtoValues.ms;
 import static org.bluemarble.stream.ProtoValues.str;
 
 import java.util.List;
+import org.bluemarble.protocol.events.v1.AbilityDamage;
+import org.bluemarble.protocol.events.v1.CombatDamageSummary;
 import org.bluemarble.protocol.events.v1.CombatEvent;
 import org.bluemarble.protocol.events.v1.CombatKill;
 import org.bluemarble.protocol.events.v1.CombatLoot;
@@ -16,7 +18,8 @@ import org.bluemarble.zone.ZoneCell;
 
 /**
  * Zone cells' persisted facts: resource nodes harvested, depleted, respawned (WorldEvent), and
- * combat deaths and loot (CombatEvent, envelope field 15), all on the world topic.
+ * combat deaths, loot and damage summaries (CombatEvent, envelope field 15), all on the world
+ * topic.
  */
 final class WorldEventMapping implements EventMapping {
   @Override
@@ -59,6 +62,23 @@ final class WorldEventMapping implements EventMapping {
                       .setCopper(l.copper())
                       .addAllItems(ProtoValues.items(l.items()))
                       .setAtMs(ms(l.at()))));
+      return;
+    }
+    if (event instanceof ZoneCell.CombatDamaged d) {
+      CombatDamageSummary.Builder summary =
+          CombatDamageSummary.newBuilder()
+              .setCellId(str(d.cellId()))
+              .setTick(d.tick())
+              .setAtMs(ms(d.at()));
+      for (ZoneCell.AbilityDamage a : d.abilities()) {
+        summary.addAbilities(
+            AbilityDamage.newBuilder()
+                .setAbilityId(str(a.abilityId()))
+                .setHits(a.hits())
+                .setCrits(a.crits())
+                .setDamage(a.damage()));
+      }
+      into.setCombat(CombatEvent.newBuilder().setDamage(summary));
       return;
     }
     WorldEvent.Builder b = WorldEvent.newBuilder();

@@ -33,6 +33,9 @@ final class CellFights implements CellCombat.Whereabouts {
 
   static final long CREATURE_RESPAWN_MILLIS = 120_000;
 
+  /** The cell journals the damage dealt per ability at most this often (simulation seconds). */
+  static final int SUMMARY_EVERY_SECONDS = 30;
+
   private final CellSimulation sim;
   private final CellCombat combat;
   private final double aoiMeters;
@@ -48,12 +51,17 @@ final class CellFights implements CellCombat.Whereabouts {
   // Creatures under an order of their fighting brain (not NONE), and a scratch unit vector.
   private final Set<Long> ordered = new HashSet<>();
   private final double[] point = new double[3];
+  // Hits, crits and damage per ability (sorted by id) since the last journaled summary.
+  private final Map<String, long[]> damage = new java.util.TreeMap<>();
+  private final long summaryEveryTicks;
+  private long nextSummaryTick;
   private static final ItemCatalog CATALOG = ItemCatalog.loadDefault();
 
   CellFights(CellSimulation sim, ZoneSettings settings, Terrain terrain, long planetSeed) {
     this.sim = sim;
     this.radius = settings.sphere().radiusMeters();
     this.aoiMeters = settings.aoiRadiusMeters();
+    this.summaryEveryTicks = (long) SUMMARY_EVERY_SECONDS * settings.tickHz();
     long seed = EntityIds.mix(planetSeed ^ sim.cellId().id());
     PvpZones zones = new PvpZones(0, 0, -1, PvpZones.DEFAULT_OPEN_BIOMES, radius);
     this.combat =
@@ -163,16 +171,26 @@ final class CellFights implements CellCombat.Whereabouts {
   }
 
   /**
-   * {@code facts} of the tick plus what of {@code fought} the cell journals: each death and each
-   * loot drop, compactly (hits, misses and effects are not journaled; a replay of the requests
-   * reproduces them, see {@code CellCombatTest}).
+   * {@code facts} of tick {@code tick} plus what of {@code fought} the cell journals: each death
+   * and each loot drop, and every {@value #SUMMARY_EVERY_SECONDS} s of simulation time a summary of
+   * the damage dealt per ability since the previous one (hits, misses and effects are not journaled
+   * one by one; a replay of the requests reproduces them, see {@code CellCombatTest}). A summary
+   * not yet due when the cell stops is not journaled.
    */
-  static List<ZoneFact> journal(
-      List<ZoneFact> facts, List<CombatFact> fought, java.time.Instant now) {
+  List<ZoneFact> journal(
+      long tick, List<ZoneFact> facts, List<CombatFact> fought, java.time.Instant now) {
     List<ZoneFact> out = null;
     for (CombatFact f : fought) {
       ZoneFact z = null;
-      if (f instanceof CombatFact.Died d) {
+      if (f instanceof CombatFact.Hit h) {
+        if (damage.isEmpty() && tick >= nextSummaryTick) {
+          nextSummaryTick = tick + summaryEveryTicks; // a period starts with its first hit
+        }
+        long[] sum = damage.computeIfAbsent(h.abilityId(), k -> new long[3]);
+        sum[0]++;
+        sum[1] += h.crit() ? 1 : 0;
+        sum[2] += h.amount();
+      } else if (f instanceof CombatFact.Died d) {
         z =
             new ZoneFact.CombatKill(
                 d.tick(),
@@ -193,6 +211,18 @@ final class CellFights implements CellCombat.Whereabouts {
         }
         out.add(z);
       }
+    }
+    if (!damage.isEmpty() && tick >= nextSummaryTick) {
+      nextSummaryTick = tick + summaryEveryTicks;
+      List<ZoneCell.AbilityDamage> abilities = new ArrayList<>();
+      damage.forEach(
+          (ability, sum) ->
+              abilities.add(new ZoneCell.AbilityDamage(ability, sum[0], sum[1], sum[2])));
+      damage.clear();
+      if (out == null) {
+        out = new ArrayList<>(facts);
+      }
+      out.add(new ZoneFact.CombatDamage(tick, abilities, now));
     }
     return out == null ? facts : out;
   }

@@ -92,6 +92,9 @@ final class CellMessages {
       return new ZoneCell.CombatLooted(
           cellId, l.tick(), l.playerId(), l.victimId(), l.lootKey(), l.copper(), l.items(), l.at());
     }
+    if (fact instanceof ZoneFact.CombatDamage d) {
+      return new ZoneCell.CombatDamaged(cellId, d.tick(), d.abilities(), d.at());
+    }
     ZoneFact.ResourceRespawned r = (ZoneFact.ResourceRespawned) fact;
     return new ZoneCell.ResourceRespawned(cellId, r.nodeId(), r.at());
   }

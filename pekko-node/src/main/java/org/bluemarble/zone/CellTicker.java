@@ -185,7 +185,7 @@ final class CellTicker {
           stats.periodNanos(),
           stats.overruns());
     }
-    return CellFights.journal(report.facts(), fought, now);
+    return fights.journal(report.tick(), report.facts(), fought, now);
   }
 
   /** The cell stops (passivation); see {@link CellHandoffs#stopping}. */

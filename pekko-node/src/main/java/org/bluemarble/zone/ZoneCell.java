@@ -266,7 +266,12 @@ public final class ZoneCell
 
   /** Facts of the cell, each carrying its cell id (S2 token). */
   public sealed interface Event extends CborSerializable
-      permits ResourceHarvested, ResourceDepleted, ResourceRespawned, CombatKilled, CombatLooted {}
+      permits ResourceHarvested,
+          ResourceDepleted,
+          ResourceRespawned,
+          CombatKilled,
+          CombatLooted,
+          CombatDamaged {}
 
   /** A player took {@code amount} units from a node, leaving {@code remaining}. */
   public record ResourceHarvested(
@@ -310,6 +315,20 @@ public final class ZoneCell
       items = List.copyOf(items);
     }
   }
+
+  /**
+   * Damage dealt per ability in the cell up to simulation tick {@code tick}, since the previous
+   * summary (hits are not journaled one by one).
+   */
+  public record CombatDamaged(String cellId, long tick, List<AbilityDamage> abilities, Instant at)
+      implements Event {
+    public CombatDamaged {
+      abilities = List.copyOf(abilities);
+    }
+  }
+
+  /** One ability's hits (crits among them) and damage dealt (after mitigation) over a period. */
+  public record AbilityDamage(String abilityId, long hits, long crits, long damage) {}
 
   // State
 

@@ -46,4 +46,16 @@ public sealed interface ZoneFact {
       items = java.util.List.copyOf(items);
     }
   }
+
+  /**
+   * What each ability did in the cell since the previous summary (at most one per {@link
+   * CellFights#SUMMARY_EVERY_SECONDS} of simulation time, only when something hit): the compact
+   * record of the hits, which are not journaled one by one.
+   */
+  record CombatDamage(long tick, java.util.List<ZoneCell.AbilityDamage> abilities, Instant at)
+      implements ZoneFact {
+    public CombatDamage {
+      abilities = java.util.List.copyOf(abilities);
+    }
+  }
 }

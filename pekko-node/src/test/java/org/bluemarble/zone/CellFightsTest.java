@@ -166,6 +166,10 @@ class CellFightsTest {
         break;
       }
     }
+    // long enough after the death for the damage summary of the fight to be due
+    for (int i = 0; i < CellFights.SUMMARY_EVERY_SECONDS * SETTINGS.tickHz() + 1; i++) {
+      journal.addAll(ticker.tick(t.plusSeconds(3_000 + i)));
+    }
     return journal;
   }
 
@@ -180,6 +184,16 @@ class CellFightsTest {
     assertThat(kill.victimIsPlayer()).isTrue();
     assertThat(CellMessages.events("c", first))
         .filteredOn(ZoneCell.CombatKilled.class::isInstance)
+        .hasSize(1);
+    List<ZoneFact> summaries =
+        first.stream().filter(ZoneFact.CombatDamage.class::isInstance).toList();
+    assertThat(summaries).as("hits are summarised, not journaled one by one").hasSize(1);
+    ZoneCell.AbilityDamage strike = ((ZoneFact.CombatDamage) summaries.get(0)).abilities().get(0);
+    assertThat(strike.abilityId()).isEqualTo("strike");
+    assertThat(strike.hits()).isPositive();
+    assertThat(strike.damage()).isGreaterThanOrEqualTo(strike.hits());
+    assertThat(CellMessages.events("c", first))
+        .filteredOn(ZoneCell.CombatDamaged.class::isInstance)
         .hasSize(1);
     assertThat(journalOfAFight()).as("a replay of the same requests").isEqualTo(first);
   }
