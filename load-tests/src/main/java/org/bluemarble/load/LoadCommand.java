@@ -94,6 +94,13 @@ public final class LoadCommand implements Callable<Integer> {
   double chatPerMinute;
 
   @Option(
+      names = "--combat-per-minute",
+      description =
+          "Abilities each bot uses per minute on a visible target; summary.json gets a combat"
+              + " object (default ${DEFAULT-VALUE}).")
+  double combatPerMinute;
+
+  @Option(
       names = "--observer-pct",
       description =
           "Percentage of bots that decode snapshots and time observations; the others receive,"
@@ -151,7 +158,8 @@ public final class LoadCommand implements Callable<Integer> {
               chatPerMinute,
               dir,
               observerPct,
-              nodePid);
+              nodePid,
+              combatPerMinute);
       if (capacity) {
         search = new CapacitySearch(CapacityCriteria.ISSUE_8, capacityStart, capacityStep, bots);
       }

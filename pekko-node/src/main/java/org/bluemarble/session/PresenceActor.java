@@ -98,6 +98,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   private final PresenceAsks asks;
   private final PresenceChat chat;
   private final PresenceSink sink;
+  private final PresenceCombat combat;
   private String name;
   private String accountId;
   private WorldListener listener;
@@ -134,6 +135,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
             playerId,
             ctx.messageAdapter(ChatInbox.class, FromChat::new),
             settings.zone().sphere().radiusMeters());
+    this.combat = new PresenceCombat(ctx, asks, playerId, settings.askTimeout());
     ActorRef<SessionControl.Notice> control =
         ctx.messageAdapter(SessionControl.Notice.class, Control::new);
     SessionControl.get(ctx.getSystem()).topic().tell(Topic.subscribe(control));
@@ -159,6 +161,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
         .onMessageEquals(Timer.WATCHDOG, this::onWatchdog)
         .onMessage(Chat.class, this::onChat)
         .onMessage(FromChat.class, m -> chatFromHub(m.message()))
+        .onMessage(PresenceCombat.Message.class, this::onCombat)
         .onSignal(
             PostStop.class,
             s -> {
@@ -278,6 +281,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     }
     characterClass = p.characterClass().name();
     name = p.name();
+    combat.level(p.level());
     NameDirectory.get(getContext().getSystem()).publish(entityId, p.name());
     PlayPosition position =
         p.position() == null
@@ -325,6 +329,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
         pending.complete(handle.with(entered, listener));
         pending = null;
         chat.entered(name, cellId);
+        combat.entered(cellId);
         return this;
       }
       // Not in that cell (handed off meanwhile, or the cell restarted): enter where it was last
@@ -339,6 +344,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
       inWorld(true);
       sink.snapshotNow();
       chat.entered(name, cellId);
+      combat.entered(cellId);
       entered =
           CellEntry.entered(
               entityId,
@@ -443,8 +449,12 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     if (event instanceof SessionEvent.HandedOff h) {
       cell(h.newCellId());
       chat.moved(cellId);
+      combat.entered(cellId);
     } else if (event instanceof SessionEvent.ChatHeard heard) {
       chat.heard(heard.entry(), listener);
+    } else if (event instanceof SessionEvent.CombatFeed feed) {
+      CombatFeeds.deliver(feed, listener, Math.round(settings.zone().tickSeconds() * 1000));
+      combat.loot(feed, entityId);
     }
     return this;
   }
@@ -503,6 +513,11 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     return this;
   }
 
+  private Behavior<Command> onCombat(PresenceCombat.Message m) {
+    combat.on(m, inWorld && !entering ? cellId : null, listener);
+    return this;
+  }
+
   private Behavior<Command> chatFromHub(ChatInbox message) {
     chat.fromHub(message, listener);
     return this;
@@ -515,6 +530,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
 
   private Behavior<Command> onWatchdog() {
     lease.renew();
+    combat.retry();
     if (!inWorld || entering) {
       return this;
     }

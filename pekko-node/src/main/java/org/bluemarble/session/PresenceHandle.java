@@ -73,6 +73,16 @@ final class PresenceHandle implements Presence {
   }
 
   @Override
+  public void useAbility(long correlationId, String abilityId, long targetId) {
+    actor.tell(new PresenceCombat.UseAbility(correlationId, abilityId, targetId));
+  }
+
+  @Override
+  public void harvest(long correlationId, long nodeId, int amount) {
+    actor.tell(new PresenceCombat.Harvest(correlationId, nodeId, amount));
+  }
+
+  @Override
   public void detach() {
     actor.tell(new PresenceActor.Detach(listener));
   }

@@ -86,6 +86,11 @@ final class CellAdmission {
       return refused(ZoneCell.Reason.INVALID_INPUT, "amount must be > 0, was " + cmd.amount());
     }
     long id = PlayerIds.simulationId(cmd.playerId());
+    if (cmd.reachMeters() > 0 && !ticker.fights().reaches(id, cmd.nodeId(), cmd.reachMeters())) {
+      return refused(
+          ZoneCell.Reason.OUT_OF_REACH,
+          "resource node " + cmd.nodeId() + " is not within " + cmd.reachMeters() + " m");
+    }
     List<ZoneFact> facts = sim.harvest(id, cmd.nodeId(), cmd.amount(), now);
     if (facts.isEmpty()) {
       return refused(
@@ -93,7 +98,10 @@ final class CellAdmission {
           "no player " + cmd.playerId() + " or available node " + cmd.nodeId() + " here");
     }
     ZoneFact.ResourceHarvested h = (ZoneFact.ResourceHarvested) facts.get(0);
-    return new Harvesting(facts, new ZoneCell.Harvested(h.nodeId(), h.amount(), h.remaining()));
+    return new Harvesting(
+        facts,
+        new ZoneCell.Harvested(
+            h.nodeId(), h.amount(), h.remaining(), sim.resources().view(h.nodeId()).kind()));
   }
 
   private static Harvesting refused(ZoneCell.Reason reason, String message) {

@@ -1,13 +1,17 @@
 package org.bluemarble.zone;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bluemarble.combat.CharacterSheet;
 import org.bluemarble.combat.PvpZones;
+import org.bluemarble.market.inventory.ItemCatalog;
+import org.bluemarble.market.inventory.ItemDefinition;
 import org.bluemarble.player.CharacterClass;
 import org.bluemarble.spatial.GeoPosition;
 import org.bluemarble.zone.combat.CellCombat;
@@ -20,13 +24,17 @@ import org.bluemarble.zone.internal.Vectors;
  * neighbours are not fought here), positions and creature homes come from the simulation, the PvP
  * zone of a point from its biome, and the step's facts go to every player here within the area of
  * interest of the acting or affected entity, as one {@link SessionEvent.CombatFeed} per player and
- * tick. Players fight at level 1 without gear until their sheet comes from their profile.
+ * tick. Players fight with the level and worn gear their presence sends ({@link
+ * ZoneCell.CombatProfile}), at level 1 without gear until it arrives.
  */
 final class CellFights implements CellCombat.Whereabouts {
   /** Players respawn after this long (ms), creatures after this long. */
   static final long PLAYER_RESPAWN_MILLIS = 10_000;
 
   static final long CREATURE_RESPAWN_MILLIS = 120_000;
+
+  /** The cell journals the damage dealt per ability at most this often (simulation seconds). */
+  static final int SUMMARY_EVERY_SECONDS = 30;
 
   private final CellSimulation sim;
   private final CellCombat combat;
@@ -35,11 +43,25 @@ final class CellFights implements CellCombat.Whereabouts {
   private final Set<Long> players = new HashSet<>();
   private final Map<Long, GeoPosition> homes = new HashMap<>();
   private final Set<Long> present = new HashSet<>();
+  // Correlation ids of queued requests per player, oldest first: each request yields exactly one
+  // AbilityUsed or Refused of its user, in request order, in the next tick.
+  private final Map<Long, ArrayDeque<Long>> correlations = new HashMap<>();
+  // Sheets from the players' profiles (level, worn gear), by simulation id, while they are here.
+  private final Map<Long, CharacterSheet> sheets = new HashMap<>();
+  // Creatures under an order of their fighting brain (not NONE), and a scratch unit vector.
+  private final Set<Long> ordered = new HashSet<>();
+  private final double[] point = new double[3];
+  // Hits, crits and damage per ability (sorted by id) since the last journaled summary.
+  private final Map<String, long[]> damage = new java.util.TreeMap<>();
+  private final long summaryEveryTicks;
+  private long nextSummaryTick;
+  private static final ItemCatalog CATALOG = ItemCatalog.loadDefault();
 
   CellFights(CellSimulation sim, ZoneSettings settings, Terrain terrain, long planetSeed) {
     this.sim = sim;
     this.radius = settings.sphere().radiusMeters();
     this.aoiMeters = settings.aoiRadiusMeters();
+    this.summaryEveryTicks = (long) SUMMARY_EVERY_SECONDS * settings.tickHz();
     long seed = EntityIds.mix(planetSeed ^ sim.cellId().id());
     PvpZones zones = new PvpZones(0, 0, -1, PvpZones.DEFAULT_OPEN_BIOMES, radius);
     this.combat =
@@ -58,9 +80,68 @@ final class CellFights implements CellCombat.Whereabouts {
     }
   }
 
+  /**
+   * A player's level and worn gear: its sheet from now on (kept while it is in this cell; a fighter
+   * already here is re-sheeted, keeping its health, mana and effects). Unknown item ids are
+   * ignored.
+   */
+  void profile(ZoneCell.CombatProfile p) {
+    long id = PlayerIds.simulationId(p.playerId());
+    CharacterClass cls = sim.classOf(id);
+    if (cls == null) {
+      return; // not here (handed off meanwhile); the next cell gets its own
+    }
+    List<ItemDefinition> worn = new ArrayList<>();
+    for (String item : p.wornItemIds()) {
+      CATALOG.find(item).ifPresent(worn::add);
+    }
+    CharacterSheet sheet = CharacterSheet.of(cls, Math.max(1, Math.min(100, p.level())), worn);
+    sheets.put(id, sheet);
+    combat.combatant(id).ifPresent(c -> c.resheet(sheet));
+  }
+
+  /** The sheet player {@code id} fights with here. */
+  CharacterSheet sheetOf(long id) {
+    return combat.combatant(id).map(c -> c.sheet()).orElse(sheets.get(id));
+  }
+
   /** Queues a player's ability for the next tick. */
   void useAbility(long playerId, String abilityId, long targetId) {
+    useAbility(playerId, abilityId, targetId, 0);
+  }
+
+  /**
+   * Queues a player's ability for the next tick; a refusal goes back with {@code correlationId}.
+   * Ignored for a player not simulated here (handed off meanwhile): it would get no answer.
+   */
+  void useAbility(long playerId, String abilityId, long targetId, long correlationId) {
+    CellPopulation pop = sim.population();
+    int slot = pop.slotOf(playerId);
+    if (slot == org.bluemarble.zone.internal.LongIntMap.MISSING
+        || pop.isGhost(slot)
+        || pop.kind(slot) != EntityKind.PLAYER) {
+      return;
+    }
     combat.request(playerId, abilityId, targetId);
+    correlations.computeIfAbsent(playerId, k -> new ArrayDeque<>()).add(correlationId);
+  }
+
+  /**
+   * Whether player {@code playerId} stands within {@code reachMeters} (on the surface) of resource
+   * node {@code nodeId}; false if either is not here.
+   */
+  boolean reaches(long playerId, long nodeId, double reachMeters) {
+    GeoPosition p = sim.positionOf(playerId);
+    ResourceField.NodeView node = sim.resources().view(nodeId);
+    return p != null
+        && node != null
+        && org.bluemarble.combat.SphereGeometry.surfaceMeters(
+                p.latitudeDeg(),
+                p.longitudeDeg(),
+                node.position().latitudeDeg(),
+                node.position().longitudeDeg(),
+                radius)
+            <= reachMeters;
   }
 
   CellCombat combat() {
@@ -75,14 +156,143 @@ final class CellFights implements CellCombat.Whereabouts {
     syncPlayers();
     if (players.isEmpty() && combat.quiet()) {
       // nobody to fight or see it; the dead come back on the first tick with players
+      stand();
       return List.of();
     }
     List<CombatFact> facts = combat.tick(tick, this);
+    bodies(facts);
+    steer();
     if (!facts.isEmpty()) {
-      push(facts, roster);
-      grant(facts, roster, outbox);
+      Map<CombatFact, Long> refused = matchCorrelations(facts);
+      grant(facts, roster, outbox); // before the feed: its killer's presence then reads progress
+      push(facts, refused, roster);
     }
     return facts;
+  }
+
+  /**
+   * {@code facts} of tick {@code tick} plus what of {@code fought} the cell journals: each death
+   * and each loot drop, and every {@value #SUMMARY_EVERY_SECONDS} s of simulation time a summary of
+   * the damage dealt per ability since the previous one (hits, misses and effects are not journaled
+   * one by one; a replay of the requests reproduces them, see {@code CellCombatTest}). A summary
+   * not yet due when the cell stops is not journaled.
+   */
+  List<ZoneFact> journal(
+      long tick, List<ZoneFact> facts, List<CombatFact> fought, java.time.Instant now) {
+    List<ZoneFact> out = null;
+    for (CombatFact f : fought) {
+      ZoneFact z = null;
+      if (f instanceof CombatFact.Hit h) {
+        if (damage.isEmpty() && tick >= nextSummaryTick) {
+          nextSummaryTick = tick + summaryEveryTicks; // a period starts with its first hit
+        }
+        long[] sum = damage.computeIfAbsent(h.abilityId(), k -> new long[3]);
+        sum[0]++;
+        sum[1] += h.crit() ? 1 : 0;
+        sum[2] += h.amount();
+      } else if (f instanceof CombatFact.Died d) {
+        z =
+            new ZoneFact.CombatKill(
+                d.tick(),
+                d.victimId(),
+                d.victimIsPlayer(),
+                d.killerId(),
+                d.abilityId(),
+                d.experience(),
+                now);
+      } else if (f instanceof CombatFact.LootDropped l) {
+        z =
+            new ZoneFact.CombatLoot(
+                l.tick(), l.playerId(), l.victimId(), l.lootKey(), l.copper(), l.items(), now);
+      }
+      if (z != null) {
+        if (out == null) {
+          out = new ArrayList<>(facts);
+        }
+        out.add(z);
+      }
+    }
+    if (!damage.isEmpty() && tick >= nextSummaryTick) {
+      nextSummaryTick = tick + summaryEveryTicks;
+      List<ZoneCell.AbilityDamage> abilities = new ArrayList<>();
+      damage.forEach(
+          (ability, sum) ->
+              abilities.add(new ZoneCell.AbilityDamage(ability, sum[0], sum[1], sum[2])));
+      damage.clear();
+      if (out == null) {
+        out = new ArrayList<>(facts);
+      }
+      out.add(new ZoneFact.CombatDamage(tick, abilities, now));
+    }
+    return out == null ? facts : out;
+  }
+
+  /** Dead creatures leave the population (and the snapshots); respawned ones come back home. */
+  private void bodies(List<CombatFact> facts) {
+    CreatureHerd herd = sim.herd();
+    for (CombatFact f : facts) {
+      if (f instanceof CombatFact.Died d && !d.victimIsPlayer()) {
+        herd.died(d.victimId());
+        ordered.remove(d.victimId());
+      } else if (f instanceof CombatFact.Respawned r && homes.containsKey(r.entityId())) {
+        herd.respawned(r.entityId());
+      }
+    }
+  }
+
+  /**
+   * Moves each creature by its brain's state: chase its target (stopping within reach), stand while
+   * attacking, flee from its attacker, run home when leashed; idle and wandering creatures follow
+   * their own wandering mind.
+   */
+  private void steer() {
+    CreatureHerd herd = sim.herd();
+    CellPopulation pop = sim.population();
+    for (Long id : homes.keySet()) {
+      java.util.Optional<org.bluemarble.zone.combat.CreatureBrain.State> state =
+          combat.creatureState(id);
+      Creature.Order order =
+          state.isEmpty()
+              ? Creature.Order.NONE
+              : switch (state.get()) {
+                case IDLE, WANDER -> Creature.Order.NONE;
+                case CHASE -> Creature.Order.CHASE;
+                case ATTACK -> Creature.Order.HOLD;
+                case FLEE -> Creature.Order.FLEE;
+                case RETURN_HOME -> Creature.Order.RETURN_HOME;
+              };
+      if (order == Creature.Order.NONE && !ordered.contains(id)) {
+        continue;
+      }
+      double[] target = null;
+      if (order == Creature.Order.CHASE || order == Creature.Order.FLEE) {
+        int slot = pop.slotOf(combat.creatureTarget(id));
+        if (slot == org.bluemarble.zone.internal.LongIntMap.MISSING) {
+          order = Creature.Order.HOLD; // its target is not seen here: wait for the brain
+        } else {
+          target = point;
+          point[0] = pop.x(slot);
+          point[1] = pop.y(slot);
+          point[2] = pop.z(slot);
+        }
+      }
+      herd.steer(id, order, target);
+      if (order == Creature.Order.NONE) {
+        ordered.remove(id);
+      } else {
+        ordered.add(id);
+      }
+    }
+  }
+
+  /** Without players nobody fights: every creature goes back to its own mind. */
+  private void stand() {
+    if (!ordered.isEmpty()) {
+      for (Long id : ordered) {
+        sim.herd().steer(id, Creature.Order.NONE, null);
+      }
+      ordered.clear();
+    }
   }
 
   private void grant(List<CombatFact> facts, CellRoster roster, CellOutbox outbox) {
@@ -109,11 +319,10 @@ final class CellFights implements CellCombat.Whereabouts {
         present.add(id);
         if (players.add(id)) {
           CharacterClass cls = sim.classOf(id);
+          CharacterClass fights = cls == null ? CharacterClass.WARRIOR : cls;
+          CharacterSheet sheet = sheets.get(id);
           combat.joinPlayer(
-              id,
-              cls == null ? CharacterClass.WARRIOR : cls,
-              CharacterSheet.of(cls == null ? CharacterClass.WARRIOR : cls, 1, List.of()),
-              false);
+              id, fights, sheet != null ? sheet : CharacterSheet.of(fights, 1, List.of()), false);
         }
       }
     }
@@ -121,13 +330,39 @@ final class CellFights implements CellCombat.Whereabouts {
       for (Long id : List.copyOf(players)) {
         if (!present.contains(id)) {
           players.remove(id);
+          correlations.remove(id);
+          sheets.remove(id);
           combat.leave(id);
         }
       }
     }
   }
 
-  private void push(List<CombatFact> facts, CellRoster roster) {
+  /** The correlation id of each refusal in {@code facts}, consuming the queued ids. */
+  private Map<CombatFact, Long> matchCorrelations(List<CombatFact> facts) {
+    Map<CombatFact, Long> refused = new IdentityHashMap<>();
+    for (CombatFact f : facts) {
+      long user;
+      if (f instanceof CombatFact.AbilityUsed u) {
+        user = u.userId();
+      } else if (f instanceof CombatFact.Refused r) {
+        user = r.userId();
+      } else {
+        continue;
+      }
+      ArrayDeque<Long> queued = correlations.get(user);
+      if (queued == null || queued.isEmpty()) {
+        continue; // a creature's ability
+      }
+      long id = queued.poll();
+      if (f instanceof CombatFact.Refused) {
+        refused.put(f, id);
+      }
+    }
+    return refused;
+  }
+
+  private void push(List<CombatFact> facts, Map<CombatFact, Long> refused, CellRoster roster) {
     for (long observer : players) {
       CellRoster.Link link = roster.get(observer);
       GeoPosition at = where(observer) == null ? null : sim.positionOf(observer);
@@ -144,9 +379,54 @@ final class CellFights implements CellCombat.Whereabouts {
         }
       }
       if (seen != null) {
-        link.session().tell(new SessionEvent.CombatFeed(observer, seen));
+        link.session().tell(feed(observer, seen, refused));
       }
     }
+  }
+
+  /** The feed of {@code observer}: its facts, the vitals they changed, its refusals' ids. */
+  private SessionEvent.CombatFeed feed(
+      long observer, List<CombatFact> seen, Map<CombatFact, Long> refused) {
+    List<SessionEvent.CombatFeed.Vital> vitals = new ArrayList<>();
+    Set<Long> done = new HashSet<>();
+    List<Long> ids = new ArrayList<>();
+    for (CombatFact f : seen) {
+      if (f instanceof CombatFact.Refused) {
+        ids.add(refused.getOrDefault(f, 0L));
+        continue;
+      }
+      long affected = affected(f);
+      if (affected != 0 && done.add(affected)) {
+        combat
+            .combatant(affected)
+            .ifPresent(
+                c ->
+                    vitals.add(
+                        new SessionEvent.CombatFeed.Vital(
+                            affected,
+                            c.health(),
+                            c.sheet().maxHealth(),
+                            c.mana(),
+                            c.sheet().maxMana())));
+      }
+    }
+    return new SessionEvent.CombatFeed(observer, seen, vitals, ids);
+  }
+
+  /** The entity whose health or mana a fact changed, or 0. */
+  private static long affected(CombatFact f) {
+    if (f instanceof CombatFact.Hit h) {
+      return h.targetId();
+    } else if (f instanceof CombatFact.Healed h) {
+      return h.targetId();
+    } else if (f instanceof CombatFact.Died d) {
+      return d.victimId();
+    } else if (f instanceof CombatFact.Respawned r) {
+      return r.entityId();
+    } else if (f instanceof CombatFact.AbilityUsed u) {
+      return u.userId();
+    }
+    return 0;
   }
 
   private boolean concerns(CombatFact f, long observer, GeoPosition at) {

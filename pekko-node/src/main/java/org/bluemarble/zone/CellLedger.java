@@ -19,8 +19,10 @@ final class CellLedger {
       next.put(h.nodeId(), new ZoneCell.NodeRecord(h.remaining(), null));
     } else if (e instanceof ZoneCell.ResourceDepleted d) {
       next.put(d.nodeId(), new ZoneCell.NodeRecord(0, d.respawnAt()));
+    } else if (e instanceof ZoneCell.ResourceRespawned r) {
+      next.remove(r.nodeId());
     } else {
-      next.remove(((ZoneCell.ResourceRespawned) e).nodeId());
+      return notFull; // combat facts change no resource node
     }
     return Map.copyOf(next);
   }

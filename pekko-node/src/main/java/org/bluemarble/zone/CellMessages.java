@@ -77,6 +77,24 @@ final class CellMessages {
     if (fact instanceof ZoneFact.ResourceDepleted d) {
       return new ZoneCell.ResourceDepleted(cellId, d.nodeId(), d.at(), d.respawnAt());
     }
+    if (fact instanceof ZoneFact.CombatKill k) {
+      return new ZoneCell.CombatKilled(
+          cellId,
+          k.tick(),
+          k.victimId(),
+          k.victimIsPlayer(),
+          k.killerId(),
+          k.abilityId(),
+          k.experience(),
+          k.at());
+    }
+    if (fact instanceof ZoneFact.CombatLoot l) {
+      return new ZoneCell.CombatLooted(
+          cellId, l.tick(), l.playerId(), l.victimId(), l.lootKey(), l.copper(), l.items(), l.at());
+    }
+    if (fact instanceof ZoneFact.CombatDamage d) {
+      return new ZoneCell.CombatDamaged(cellId, d.tick(), d.abilities(), d.at());
+    }
     ZoneFact.ResourceRespawned r = (ZoneFact.ResourceRespawned) fact;
     return new ZoneCell.ResourceRespawned(cellId, r.nodeId(), r.at());
   }

@@ -398,6 +398,11 @@ public final class CellSimulation {
     return herd.list();
   }
 
+  /** The creatures, for the cell's combat (orders, deaths, respawns). */
+  CreatureHerd herd() {
+    return herd;
+  }
+
   Map<Long, GeoPosition> playerPositions() {
     Map<Long, GeoPosition> out = new LinkedHashMap<>();
     for (PlayerSlot s : slots) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.bluemarble.zone.combat.CombatFact;
 import org.slf4j.Logger;
 
 /**
@@ -172,7 +173,7 @@ final class CellTicker {
     long start = System.nanoTime();
     TickReport report = sim.tick(now.getEpochSecond() * 1_000_000_000L + now.getNano());
     push.push(report, sim.population(), roster, cellId, sim.dayPhase(now));
-    fights.tick(report.tick(), roster, outbox);
+    List<CombatFact> fought = fights.tick(report.tick(), roster, outbox);
     reportDroppedInputs();
     handoffs.handOff(report);
     for (TickReport.Checkpoint c : report.checkpoints()) {
@@ -198,7 +199,7 @@ final class CellTicker {
           stats.periodNanos(),
           stats.overruns());
     }
-    return report.facts();
+    return fights.journal(report.tick(), report.facts(), fought, now);
   }
 
   /** The cell stops (passivation); see {@link CellHandoffs#stopping}. */

@@ -28,6 +28,24 @@ public final class Creature {
   double headingDeg;
   // Ground altitude under the creature, refreshed when it thinks (it walks < 1 m between thinks).
   double altitudeMeters;
+  // What the cell's combat orders (CreatureHerd#steer); NONE leaves it to its own wandering mind.
+  private Order order = Order.NONE;
+  private final double[] orderPoint = new double[3];
+  private boolean dead;
+
+  /** What a fighting creature's brain makes it do with its legs. */
+  enum Order {
+    /** Not fighting: wander, flee or approach by temperament. */
+    NONE,
+    /** Run at the order point (its target) and stop within reach. */
+    CHASE,
+    /** Stand (attacking). */
+    HOLD,
+    /** Run away from the order point. */
+    FLEE,
+    /** Run back home. */
+    RETURN_HOME
+  }
 
   /** The creature of {@code spawn}, standing at its home. */
   public Creature(NpcSpawn spawn, long planetSeed) {
@@ -60,6 +78,14 @@ public final class Creature {
    * player is within awareness.
    */
   void think(double[] nearestPlayer, double playerMeters, double sphereRadius) {
+    if (dead) {
+      speedMps = 0.0;
+      return;
+    }
+    if (order != Order.NONE) {
+      obey(sphereRadius);
+      return;
+    }
     if (nearestPlayer != null && kind.temperament() != CreatureKind.Temperament.CALM) {
       hasWaypoint = false;
       if (!Vectors.towards(point, nearestPlayer, direction)) {
@@ -97,6 +123,79 @@ public final class Creature {
     speedMps = Vectors.towards(point, waypoint, direction) ? kind.speedMps() * 0.5 : 0.0;
   }
 
+  /**
+   * Its fighting brain's order from now on: {@code point} (a unit vector, copied; ignored for
+   * {@link Order#HOLD}, {@link Order#NONE} and {@link Order#RETURN_HOME}) is the target to chase or
+   * flee from. Applied at once.
+   */
+  void order(Order next, double[] point, double sphereRadius) {
+    order = next;
+    if (point != null) {
+      System.arraycopy(point, 0, orderPoint, 0, 3);
+    }
+    if (!dead && next != Order.NONE) {
+      hasWaypoint = false;
+      obey(sphereRadius);
+    }
+  }
+
+  /** Its current order. */
+  Order order() {
+    return order;
+  }
+
+  /** Whether it is dead (it stands still, out of the population, until it respawns). */
+  boolean dead() {
+    return dead;
+  }
+
+  /** It died: it stops and forgets its order. */
+  void died() {
+    dead = true;
+    order = Order.NONE;
+    speedMps = 0.0;
+    hasWaypoint = false;
+  }
+
+  /** It respawned: back at home, standing. */
+  void respawned() {
+    dead = false;
+    order = Order.NONE;
+    System.arraycopy(home, 0, point, 0, 3);
+    speedMps = 0.0;
+    hasWaypoint = false;
+  }
+
+  private void obey(double sphereRadius) {
+    switch (order) {
+      case CHASE -> {
+        double meters =
+            Vectors.angle(point[0], point[1], point[2], orderPoint[0], orderPoint[1], orderPoint[2])
+                * sphereRadius;
+        speedMps =
+            meters > APPROACH_STOP_METERS && Vectors.towards(point, orderPoint, direction)
+                ? kind.speedMps()
+                : 0.0;
+      }
+      case FLEE -> {
+        if (Vectors.towards(point, orderPoint, direction)) {
+          direction[0] = -direction[0];
+          direction[1] = -direction[1];
+          direction[2] = -direction[2];
+          speedMps = kind.speedMps();
+        } else {
+          speedMps = 0.0;
+        }
+      }
+      case RETURN_HOME -> {
+        double meters =
+            Vectors.angle(point[0], point[1], point[2], home[0], home[1], home[2]) * sphereRadius;
+        speedMps = meters > 1.0 && Vectors.towards(point, home, direction) ? kind.speedMps() : 0.0;
+      }
+      default -> speedMps = 0.0;
+    }
+  }
+
   private void pickWaypoint(double sphereRadius) {
     System.arraycopy(home, 0, waypoint, 0, 3);
     double[] t = scratch;
@@ -122,7 +221,14 @@ public final class Creature {
     System.arraycopy(direction, 0, dir, 0, 3);
     Vectors.advance(next, dir, speedMps * dtSeconds / sphereRadius);
     double fromHome = Vectors.angle(home[0], home[1], home[2], next[0], next[1], next[2]);
-    if (fromHome * sphereRadius > 1.5 * kind.homeRangeMeters() || !allowed.test(next)) {
+    // A fighting creature may run past its wandering range up to its leash (twice the home range)
+    // and a bit beyond, so that its brain sees the leash broken and sends it home; going home is
+    // never stopped by the range.
+    double limit =
+        order == Order.NONE || order == Order.HOLD
+            ? 1.5 * kind.homeRangeMeters()
+            : order == Order.RETURN_HOME ? Double.POSITIVE_INFINITY : 2.5 * kind.homeRangeMeters();
+    if (fromHome * sphereRadius > limit || !allowed.test(next)) {
       speedMps = 0.0;
       hasWaypoint = false;
       return false;

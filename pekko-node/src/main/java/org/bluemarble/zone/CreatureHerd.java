@@ -12,6 +12,7 @@ import org.bluemarble.zone.internal.Vectors;
  */
 final class CreatureHerd {
   private final List<Creature> creatures = new ArrayList<>();
+  private final java.util.Map<Long, Creature> byId = new java.util.HashMap<>();
   private final CellPopulation population;
   private final CellPopulation players;
   private final AoiIndex playerIndex;
@@ -42,6 +43,53 @@ final class CreatureHerd {
 
   void add(Creature c) {
     creatures.add(c);
+    byId.put(c.id, c);
+  }
+
+  /**
+   * The fighting brain of creature {@code id} orders {@code order} about {@code target} (unit
+   * vector, or null). Ignored for an unknown or dead creature.
+   */
+  void steer(long id, Creature.Order order, double[] target) {
+    Creature c = byId.get(id);
+    if (c != null && !c.dead()) {
+      c.order(order, target, radius);
+    }
+  }
+
+  /**
+   * Creature {@code id} died: it leaves the population (and so the snapshots) until it respawns.
+   */
+  void died(long id) {
+    Creature c = byId.get(id);
+    if (c != null && !c.dead()) {
+      c.died();
+      population.remove(id);
+    }
+  }
+
+  /** Creature {@code id} respawned: back in the population, at home. */
+  void respawned(long id) {
+    Creature c = byId.get(id);
+    if (c != null && c.dead()) {
+      c.respawned();
+      population.upsert(
+          id,
+          EntityKind.NPC,
+          false,
+          c.point[0],
+          c.point[1],
+          c.point[2],
+          c.altitudeMeters,
+          c.headingDeg,
+          0.0);
+    }
+  }
+
+  /** The order creature {@code id} follows ({@link Creature.Order#NONE} if unknown). */
+  Creature.Order orderOf(long id) {
+    Creature c = byId.get(id);
+    return c == null ? Creature.Order.NONE : c.order();
   }
 
   int size() {
@@ -64,7 +112,7 @@ final class CreatureHerd {
         think(c);
         c.altitudeMeters = rules.groundAltitudeMeters(c.point);
       }
-      if (c.move(dt, radius, allowed)) {
+      if (!c.dead() && c.move(dt, radius, allowed)) {
         int slot = population.slotOf(c.id);
         population.move(
             slot, c.point[0], c.point[1], c.point[2], c.altitudeMeters, c.headingDeg, c.speedMps);

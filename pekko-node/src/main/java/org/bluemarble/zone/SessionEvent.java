@@ -88,12 +88,28 @@ public sealed interface SessionEvent extends CborSerializable
 
   /**
    * What combat in the cell did this tick that {@code playerId} sees (its own refusals, and hits,
-   * heals, effects, deaths, loot and respawns within its area of interest), in order.
+   * heals, effects, deaths, loot and respawns within its area of interest), in order; the health
+   * and mana of the entities they changed; and for each {@link
+   * org.bluemarble.zone.combat.CombatFact.Refused} in {@code facts}, in the same order, the
+   * correlation id of the request it refuses (0 if unknown).
    */
-  record CombatFeed(long playerId, List<org.bluemarble.zone.combat.CombatFact> facts)
+  record CombatFeed(
+      long playerId,
+      List<org.bluemarble.zone.combat.CombatFact> facts,
+      List<Vital> vitals,
+      List<Long> refusedCorrelations)
       implements SessionEvent {
     public CombatFeed {
       facts = List.copyOf(facts);
+      vitals = List.copyOf(vitals);
+      refusedCorrelations = List.copyOf(refusedCorrelations);
     }
+
+    public CombatFeed(long playerId, List<org.bluemarble.zone.combat.CombatFact> facts) {
+      this(playerId, facts, List.of(), List.of());
+    }
+
+    /** Health and mana of one entity after the tick. */
+    public record Vital(long entityId, int health, int maxHealth, int mana, int maxMana) {}
   }
 }

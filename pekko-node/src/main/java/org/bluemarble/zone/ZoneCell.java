@@ -109,7 +109,8 @@ public final class ZoneCell
           HandoffAnswered,
           Stop,
           Say,
-          UseAbility {}
+          UseAbility,
+          CombatProfile {}
 
   /**
    * Puts a player into this cell: at log-in (from its checkpoint) or by handoff from a neighbour,
@@ -144,9 +145,17 @@ public final class ZoneCell
   /** A neighbour's entities near this cell (replaces what it sent before). */
   public record Ghosts(String fromCellId, List<GhostEntry> batch) implements Command {}
 
-  /** A player in this cell takes up to {@code amount} units from a resource node. */
-  public record Harvest(String playerId, long nodeId, int amount, ActorRef<Reply> replyTo)
-      implements Command {}
+  /**
+   * A player in this cell takes up to {@code amount} units from a resource node within {@code
+   * reachMeters} of it (0: anywhere in the cell, for tools and tests).
+   */
+  public record Harvest(
+      String playerId, long nodeId, int amount, double reachMeters, ActorRef<Reply> replyTo)
+      implements Command {
+    public Harvest(String playerId, long nodeId, int amount, ActorRef<Reply> replyTo) {
+      this(playerId, nodeId, amount, 0, replyTo);
+    }
+  }
 
   /** For the admin API. */
   public record GetCellSummary(ActorRef<Reply> replyTo) implements Command {}
@@ -155,7 +164,23 @@ public final class ZoneCell
    * A player in this cell uses ability {@code abilityId} on entity {@code targetId} (0: itself or
    * around itself); decided in the next tick, refusals go back as combat facts. Tell only.
    */
-  public record UseAbility(String playerId, String abilityId, long targetId) implements Command {}
+  public record UseAbility(String playerId, String abilityId, long targetId, long correlationId)
+      implements Command {
+    public UseAbility(String playerId, String abilityId, long targetId) {
+      this(playerId, abilityId, targetId, 0);
+    }
+  }
+
+  /**
+   * The level and worn items (catalogue ids) a player in this cell fights with; sent by its
+   * presence after entering a cell. Until it arrives the player fights at level 1 without gear.
+   */
+  public record CombatProfile(String playerId, int level, List<String> wornItemIds)
+      implements Command {
+    public CombatProfile {
+      wornItemIds = List.copyOf(wornItemIds);
+    }
+  }
 
   private enum Tick implements Command {
     INSTANCE
@@ -202,7 +227,8 @@ public final class ZoneCell
       implements Reply {}
 
   /** Units really taken and what is left in the node. */
-  public record Harvested(long nodeId, int taken, int remaining) implements Reply {}
+  public record Harvested(long nodeId, int taken, int remaining, ResourceKind kind)
+      implements Reply {}
 
   /**
    * The cell for admins, on {@code node} (its address); tick costs in nanoseconds over the recent
@@ -231,14 +257,21 @@ public final class ZoneCell
   /** Kinds of refusal. */
   public enum Reason {
     INVALID_INPUT,
-    NOT_HERE
+    NOT_HERE,
+    /** The resource node is beyond the harvest's reach. */
+    OUT_OF_REACH
   }
 
   // Events
 
   /** Facts of the cell, each carrying its cell id (S2 token). */
   public sealed interface Event extends CborSerializable
-      permits ResourceHarvested, ResourceDepleted, ResourceRespawned {}
+      permits ResourceHarvested,
+          ResourceDepleted,
+          ResourceRespawned,
+          CombatKilled,
+          CombatLooted,
+          CombatDamaged {}
 
   /** A player took {@code amount} units from a node, leaving {@code remaining}. */
   public record ResourceHarvested(
@@ -251,6 +284,51 @@ public final class ZoneCell
 
   /** A depleted node became full again. */
   public record ResourceRespawned(String cellId, long nodeId, Instant at) implements Event {}
+
+  /**
+   * Combat in the cell killed {@code victimId} at simulation tick {@code tick}; {@code killerId} (0
+   * if none) earned {@code experience}. Tagged like the cell's other facts, for the event stream.
+   */
+  public record CombatKilled(
+      String cellId,
+      long tick,
+      long victimId,
+      boolean victimIsPlayer,
+      long killerId,
+      String abilityId,
+      long experience,
+      Instant at)
+      implements Event {}
+
+  /** A kill's loot for {@code playerId}, credited to its holdings once under {@code lootKey}. */
+  public record CombatLooted(
+      String cellId,
+      long tick,
+      long playerId,
+      long victimId,
+      String lootKey,
+      long copper,
+      List<org.bluemarble.market.inventory.ItemStack> items,
+      Instant at)
+      implements Event {
+    public CombatLooted {
+      items = List.copyOf(items);
+    }
+  }
+
+  /**
+   * Damage dealt per ability in the cell up to simulation tick {@code tick}, since the previous
+   * summary (hits are not journaled one by one).
+   */
+  public record CombatDamaged(String cellId, long tick, List<AbilityDamage> abilities, Instant at)
+      implements Event {
+    public CombatDamaged {
+      abilities = List.copyOf(abilities);
+    }
+  }
+
+  /** One ability's hits (crits among them) and damage dealt (after mitigation) over a period. */
+  public record AbilityDamage(String abilityId, long hits, long crits, long damage) {}
 
   // State
 
@@ -352,10 +430,22 @@ public final class ZoneCell
         .onCommand(HandoffAnswered.class, this::onHandoffAnswered)
         .onCommand(Say.class, (s, say) -> onSay(say))
         .onCommand(
+            CombatProfile.class,
+            (s, c) -> {
+              parts.ticker.fights().profile(c);
+              return Effect().noReply();
+            })
+        .onCommand(
             UseAbility.class,
             (s, c) -> {
-              parts.ticker.useAbility(
-                  PlayerIds.simulationId(c.playerId()), c.abilityId(), c.targetId());
+              parts
+                  .ticker
+                  .fights()
+                  .useAbility(
+                      PlayerIds.simulationId(c.playerId()),
+                      c.abilityId(),
+                      c.targetId(),
+                      c.correlationId());
               return Effect().noReply();
             })
         .build();

@@ -17,4 +17,45 @@ public sealed interface ZoneFact {
 
   /** A depleted node became full again. */
   record ResourceRespawned(long nodeId, Instant at) implements ZoneFact {}
+
+  /**
+   * Combat killed {@code victimId} at simulation tick {@code tick} (killer 0 if none), worth {@code
+   * experience} to the killer. Journaled once per death (the hits before it are not).
+   */
+  record CombatKill(
+      long tick,
+      long victimId,
+      boolean victimIsPlayer,
+      long killerId,
+      String abilityId,
+      long experience,
+      Instant at)
+      implements ZoneFact {}
+
+  /** A kill's loot for {@code playerId}, credited to its holdings once under {@code lootKey}. */
+  record CombatLoot(
+      long tick,
+      long playerId,
+      long victimId,
+      String lootKey,
+      long copper,
+      java.util.List<org.bluemarble.market.inventory.ItemStack> items,
+      Instant at)
+      implements ZoneFact {
+    public CombatLoot {
+      items = java.util.List.copyOf(items);
+    }
+  }
+
+  /**
+   * What each ability did in the cell since the previous summary (at most one per {@link
+   * CellFights#SUMMARY_EVERY_SECONDS} of simulation time, only when something hit): the compact
+   * record of the hits, which are not journaled one by one.
+   */
+  record CombatDamage(long tick, java.util.List<ZoneCell.AbilityDamage> abilities, Instant at)
+      implements ZoneFact {
+    public CombatDamage {
+      abilities = java.util.List.copyOf(abilities);
+    }
+  }
 }

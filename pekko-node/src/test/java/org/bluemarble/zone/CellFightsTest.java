@@ -1,6 +1,7 @@
 package org.bluemarble.zone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.common.geometry.S2CellId;
 import java.time.Duration;
@@ -75,6 +76,128 @@ class CellFightsTest {
     return out;
   }
 
+  private static SessionEvent.CombatFeed feedEvent(TestProbe<SessionEvent> probe) {
+    SessionEvent.CombatFeed[] found = new SessionEvent.CombatFeed[1];
+    probe.fishForMessage(
+        Duration.ofSeconds(5),
+        m -> {
+          if (m instanceof SessionEvent.CombatFeed f) {
+            found[0] = f;
+            return FishingOutcomes.complete();
+          }
+          return FishingOutcomes.continueAndIgnore();
+        });
+    return found[0];
+  }
+
+  @Test
+  void refusalsCarryTheCorrelationIdOfTheirRequestAndVitalsFollowTheFacts() {
+    TestProbe<SessionEvent> attacker = enter(1, CharacterClass.WARRIOR, 0);
+    enter(2, CharacterClass.MAGE, 100);
+    tick();
+    ticker.fights().useAbility(1, "whirlwind", 0, 5);
+    ticker.fights().useAbility(1, "whirlwind", 0, 6);
+    ticker.fights().useAbility(1, "strike", 2, 7);
+    tick();
+    SessionEvent.CombatFeed feed = feedEvent(attacker);
+    assertThat(feed.facts().get(0)).isInstanceOf(CombatFact.AbilityUsed.class);
+    List<Refusal> refusals =
+        feed.facts().stream()
+            .filter(CombatFact.Refused.class::isInstance)
+            .map(f -> ((CombatFact.Refused) f).refusal())
+            .toList();
+    assertThat(refusals).containsExactly(Refusal.ON_COOLDOWN, Refusal.OUT_OF_RANGE);
+    assertThat(feed.refusedCorrelations()).containsExactly(6L, 7L);
+    assertThat(feed.vitals())
+        .anySatisfy(
+            v -> {
+              assertThat(v.entityId()).isEqualTo(1);
+              assertThat(v.maxHealth()).isPositive();
+            });
+  }
+
+  @Test
+  void aProfileGivesThePlayerItsLevelAndWornGear() {
+    long hero = PlayerIds.simulationId("hero");
+    enter(hero, CharacterClass.WARRIOR, 0);
+    tick();
+    org.bluemarble.combat.CharacterSheet bare = ticker.fights().sheetOf(hero);
+    assertThat(bare.level()).isEqualTo(1);
+    ticker
+        .fights()
+        .profile(new ZoneCell.CombatProfile("hero", 20, List.of("iron_sword", "no_such_item")));
+    tick();
+    org.bluemarble.combat.CharacterSheet geared = ticker.fights().sheetOf(hero);
+    assertThat(geared.level()).isEqualTo(20);
+    assertThat(geared.maxHealth()).isGreaterThan(bare.maxHealth());
+    assertThat(geared.attack())
+        .isGreaterThan(
+            org.bluemarble.combat.CharacterSheet.of(CharacterClass.WARRIOR, 20, List.of())
+                .attack());
+  }
+
+  /** A fresh cell where warrior 1 strikes mage 2 until it dies; what the cell journals. */
+  private static List<ZoneFact> journalOfAFight() {
+    CellRoster roster = new CellRoster();
+    CellSimulation sim = new CellSimulation(CELL, SETTINGS, DESERT, 42L);
+    CellTicker ticker =
+        new CellTicker(
+            sim,
+            roster,
+            ZoneCellDeps.of(SETTINGS, DESERT, 42L, 4),
+            new RecordingOutbox(),
+            id -> testKit.<ZoneCell.Reply>createTestProbe().ref(),
+            () -> {},
+            () -> false,
+            LoggerFactory.getLogger(CellFightsTest.class));
+    double lat = HERE.latitudeDeg() + 2 / (Math.PI * Sphere.EARTH.radiusMeters() / 180);
+    sim.enter(1, CharacterClass.WARRIOR, HERE, 0L, null);
+    sim.enter(2, CharacterClass.MAGE, GeoPosition.of(lat, HERE.longitudeDeg()), 0L, null);
+    roster.add(1, new CellRoster.Link("p-1", testKit.<SessionEvent>createTestProbe().ref()));
+    roster.add(2, new CellRoster.Link("p-2", testKit.<SessionEvent>createTestProbe().ref()));
+    List<ZoneFact> journal = new ArrayList<>();
+    Instant t = Instant.ofEpochSecond(1_700_000_000L);
+    for (int i = 0; i < 2_000; i++) {
+      if (i % 20 == 0) {
+        ticker.fights().useAbility(1, "strike", 2, i);
+      }
+      journal.addAll(ticker.tick(t.plusSeconds(i)));
+      if (ticker.fights().combat().combatant(2).orElseThrow().dead()) {
+        break;
+      }
+    }
+    // long enough after the death for the damage summary of the fight to be due
+    for (int i = 0; i < CellFights.SUMMARY_EVERY_SECONDS * SETTINGS.tickHz() + 1; i++) {
+      journal.addAll(ticker.tick(t.plusSeconds(3_000 + i)));
+    }
+    return journal;
+  }
+
+  @Test
+  void aDeathIsJournaledOnceAndTheSameFightJournalsTheSameFacts() {
+    List<ZoneFact> first = journalOfAFight();
+    List<ZoneFact> kills = first.stream().filter(ZoneFact.CombatKill.class::isInstance).toList();
+    assertThat(kills).hasSize(1);
+    ZoneFact.CombatKill kill = (ZoneFact.CombatKill) kills.get(0);
+    assertThat(kill.victimId()).isEqualTo(2);
+    assertThat(kill.killerId()).isEqualTo(1);
+    assertThat(kill.victimIsPlayer()).isTrue();
+    assertThat(CellMessages.events("c", first))
+        .filteredOn(ZoneCell.CombatKilled.class::isInstance)
+        .hasSize(1);
+    List<ZoneFact> summaries =
+        first.stream().filter(ZoneFact.CombatDamage.class::isInstance).toList();
+    assertThat(summaries).as("hits are summarised, not journaled one by one").hasSize(1);
+    ZoneCell.AbilityDamage strike = ((ZoneFact.CombatDamage) summaries.get(0)).abilities().get(0);
+    assertThat(strike.abilityId()).isEqualTo("strike");
+    assertThat(strike.hits()).isPositive();
+    assertThat(strike.damage()).isGreaterThanOrEqualTo(strike.hits());
+    assertThat(CellMessages.events("c", first))
+        .filteredOn(ZoneCell.CombatDamaged.class::isInstance)
+        .hasSize(1);
+    assertThat(journalOfAFight()).as("a replay of the same requests").isEqualTo(first);
+  }
+
   @Test
   void aStrikeInTheTickReachesAttackerAndTarget() {
     TestProbe<SessionEvent> attacker = enter(1, CharacterClass.WARRIOR, 0);
@@ -141,6 +264,96 @@ class CellFightsTest {
     }
     assertThat(all).anyMatch(CombatFact.Died.class::isInstance);
     assertThat(all).anyMatch(f -> f instanceof CombatFact.Respawned r && r.entityId() == 2);
+  }
+
+  /**
+   * Player {@code name} of {@code cls} enters 15 m north of a creature of this cell; the creature.
+   */
+  private Creature nextToACreature(String name, CharacterClass cls) {
+    long id = PlayerIds.simulationId(name);
+    for (Creature c : sim.creatures()) {
+      GeoPosition at = creatureAt(c.id());
+      double lat = at.latitudeDeg() + 15 / (Math.PI * Sphere.EARTH.radiusMeters() / 180);
+      try {
+        sim.enter(id, cls, new GeoPosition(lat, at.longitudeDeg(), at.altitudeMeters()), 0L, null);
+      } catch (IllegalArgumentException outsideTheCell) {
+        continue;
+      }
+      roster.add(id, new CellRoster.Link(name, testKit.<SessionEvent>createTestProbe().ref()));
+      return c;
+    }
+    throw new AssertionError("no creature in " + CELL);
+  }
+
+  private GeoPosition creatureAt(long id) {
+    int slot = sim.population().slotOf(id);
+    return slot < 0 ? null : sim.population().position(slot);
+  }
+
+  private double metersBetween(long a, long b) {
+    GeoPosition p = creatureAt(a);
+    GeoPosition q = creatureAt(b);
+    return org.bluemarble.combat.SphereGeometry.surfaceMeters(
+        p.latitudeDeg(), p.longitudeDeg(), q.latitudeDeg(), q.longitudeDeg(), 6_371_000.0);
+  }
+
+  @Test
+  void aHurtCreatureIsMovedByItsBrainTowardsOrAwayFromItsAttacker() {
+    Creature c = nextToACreature("archer", CharacterClass.RANGER);
+    long me = PlayerIds.simulationId("archer");
+    tick();
+    var combat = ticker.fights().combat();
+    for (int i = 0; i < 3_000 && combat.creatureTarget(c.id()) != me; i++) {
+      if (i % 120 == 0) {
+        ticker.useAbility(me, "arrow_shot", c.id());
+      }
+      tick();
+    }
+    assertThat(combat.creatureTarget(c.id())).as("aggro by damage").isEqualTo(me);
+    double before = metersBetween(me, c.id());
+    for (int i = 0; i < 120; i++) {
+      tick();
+    }
+    var state = combat.creatureState(c.id()).orElseThrow();
+    double after = metersBetween(me, c.id());
+    if (state == org.bluemarble.zone.combat.CreatureBrain.State.FLEE) {
+      assertThat(after).as(c.kind() + " flees").isGreaterThan(before + 1.5);
+    } else {
+      assertThat(state)
+          .isIn(
+              org.bluemarble.zone.combat.CreatureBrain.State.CHASE,
+              org.bluemarble.zone.combat.CreatureBrain.State.ATTACK);
+      assertThat(after).as(c.kind() + " chases").isLessThan(Math.max(3.0, before - 1.5));
+    }
+  }
+
+  @Test
+  void aDeadCreatureLeavesTheSnapshotsAndComesBackHomeOnRespawn() {
+    Creature c = nextToACreature("hunter", CharacterClass.RANGER);
+    long me = PlayerIds.simulationId("hunter");
+    GeoPosition home =
+        org.bluemarble.zone.internal.Vectors.toPosition(c.home[0], c.home[1], c.home[2], 0, 0);
+    ticker.fights().profile(new ZoneCell.CombatProfile("hunter", 100, List.of()));
+    tick();
+    var combat = ticker.fights().combat();
+    assertThat(combat.combatant(me).orElseThrow().sheet().level()).isEqualTo(100);
+    for (int i = 0; i < 5_000 && !combat.combatant(c.id()).orElseThrow().dead(); i++) {
+      if (i % 70 == 0) {
+        ticker.useAbility(me, "arrow_shot", c.id());
+      }
+      tick();
+    }
+    assertThat(combat.combatant(c.id()).orElseThrow().dead()).isTrue();
+    assertThat(sim.population().contains(c.id())).as("dead: not in snapshots").isFalse();
+    long respawnTicks = CellFights.CREATURE_RESPAWN_MILLIS * SETTINGS.tickHz() / 1000;
+    for (int i = 0; i < respawnTicks + 2 && combat.combatant(c.id()).orElseThrow().dead(); i++) {
+      assertThat(sim.population().contains(c.id())).as("dead: not in snapshots").isFalse();
+      tick();
+    }
+    assertThat(combat.combatant(c.id()).orElseThrow().dead()).isFalse();
+    assertThat(sim.population().contains(c.id())).as("respawned: seen again, at home").isTrue();
+    assertThat(creatureAt(c.id()).latitudeDeg()).isCloseTo(home.latitudeDeg(), within(1e-5));
+    assertThat(creatureAt(c.id()).longitudeDeg()).isCloseTo(home.longitudeDeg(), within(1e-5));
   }
 
   private static SessionEvent pollQuietly(TestProbe<SessionEvent> probe) {

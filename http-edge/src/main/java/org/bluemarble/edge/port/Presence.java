@@ -56,4 +56,21 @@ public interface Presence {
       double planetRadiusMeters,
       double maxSpeedMps,
       boolean resumed) {}
+
+  /**
+   * Uses {@code abilityId} on {@code targetId} (0: oneself or around oneself), decided in the
+   * cell's next tick; a refusal arrives as {@link CombatPush.Refused} with {@code correlationId},
+   * the outcome as {@link CombatPush.Events} at {@link WorldListener#onCombat}.
+   */
+  default void useAbility(long correlationId, String abilityId, long targetId) {
+    throw new UnsupportedOperationException("this world has no combat");
+  }
+
+  /**
+   * Gathers {@code amount} units from resource node {@code nodeId} within reach; the answer is
+   * {@link CombatPush.Credited} or {@link CombatPush.Refused} with {@code correlationId}.
+   */
+  default void harvest(long correlationId, long nodeId, int amount) {
+    throw new UnsupportedOperationException("this world has no gathering");
+  }
 }

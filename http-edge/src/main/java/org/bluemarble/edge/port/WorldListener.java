@@ -101,4 +101,7 @@ public interface WorldListener {
 
   /** Chat for this player: a delivered line, or the answer to its own {@link Presence#chat}. */
   default void onChat(ChatPush push) {}
+
+  /** Combat and gathering for this player (see {@link CombatPush}). */
+  default void onCombat(CombatPush push) {}
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.bluemarble.auth.RateLimitKind;
 import org.bluemarble.edge.port.ChatPush;
+import org.bluemarble.edge.port.CombatPush;
 import org.bluemarble.edge.port.PlayIntent;
 import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.Presence;
@@ -160,6 +161,7 @@ public final class GameSession {
       case REQUEST_CONNECT_TOKEN ->
           onRequestConnectToken(id, in.getRequestConnectToken().getPlayerId());
       case CHAT_SEND -> requireLink().presence.chat(id, ChatMessages.lineOf(in.getChatSend()));
+      case USE_ABILITY, HARVEST_NODE -> CombatMessages.handle(id, requireLink().presence, in);
       default -> onEconomy(id, in);
     }
   }
@@ -559,6 +561,15 @@ public final class GameSession {
       synchronized (GameSession.this) {
         if (current()) {
           out.send(ChatMessages.toEnvelope(push));
+        }
+      }
+    }
+
+    @Override
+    public void onCombat(CombatPush push) {
+      synchronized (GameSession.this) {
+        if (current()) {
+          CombatMessages.send(push, out);
         }
       }
     }

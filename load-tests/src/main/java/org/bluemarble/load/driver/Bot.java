@@ -53,6 +53,7 @@ public final class Bot implements ClientListener {
   private final InputHistory history = new InputHistory();
   private final Map<Long, Integer> lastSeen = new HashMap<>();
   private final SplittableRandom chatRandom;
+  private final SplittableRandom combatRandom;
   private final AtomicBoolean connectedCounted = new AtomicBoolean();
   private final AtomicBoolean inWorldCounted = new AtomicBoolean();
   private volatile ClientTransport transport;
@@ -85,6 +86,7 @@ public final class Bot implements ClientListener {
     this.udp = udp;
     this.ctx = ctx;
     this.chatRandom = new SplittableRandom(seed ^ (0x5DEECE66DL * (index + 1)));
+    this.combatRandom = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
   }
 
   /** Connects, authenticates and enters the world; completes when in the world. */
@@ -195,6 +197,69 @@ public final class Bot implements ClientListener {
                       .setText("hello from bot " + index))
               .build());
     }
+    fight(c);
+  }
+
+  /** Uses the combat ability on the nearest entity of the newest snapshot (or any other bot). */
+  private void fight(BlueMarbleClient c) {
+    CombatLoad combat = ctx.combat();
+    if (combat.perMinute() <= 0 || combatRandom.nextDouble() >= combat.perMinute() / 600.0) {
+      return;
+    }
+    long target = 0;
+    SnapshotState seen = c.world();
+    if (seen != null && seen.size() > 0) {
+      for (EntityState e : seen.entities()) {
+        if (e.entityId() != entityId) {
+          target = e.entityId();
+          break; // nearest first
+        }
+      }
+    }
+    if (target == 0) {
+      for (Long other : ctx.byEntity().keySet()) {
+        if (other != entityId) {
+          target = other;
+          break;
+        }
+      }
+    }
+    if (target == 0) {
+      return;
+    }
+    combat.sent(entityId, System.nanoTime());
+    c.useAbility(CombatLoad.ABILITY, target);
+  }
+
+  @Override
+  public void onCombatEvents(org.bluemarble.protocol.v1.CombatEvents events) {
+    long now = System.nanoTime();
+    CombatLoad combat = ctx.combat();
+    for (org.bluemarble.protocol.v1.CombatEvent e : events.getEventsList()) {
+      switch (e.getKind()) {
+        case KIND_ABILITY_USED -> {
+          if (e.getUserId() != entityId) {
+            combat.seen(e.getUserId(), now);
+          }
+        }
+        case KIND_HIT -> {
+          if (e.getUserId() == entityId) {
+            combat.hits.increment();
+          }
+        }
+        case KIND_DEATH -> {
+          if (e.getUserId() == entityId) {
+            combat.deaths.increment();
+          }
+        }
+        default -> {}
+      }
+    }
+  }
+
+  @Override
+  public void onCombatRefused(long correlationId, Error error) {
+    ctx.combat().refused.increment();
   }
 
   /** Leaves the world and closes the connection (a planned end, not counted as a disconnect). */

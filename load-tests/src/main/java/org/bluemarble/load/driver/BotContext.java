@@ -20,6 +20,7 @@ import org.bluemarble.protocol.client.ClientIoLoop;
  * @param rtt input → InputAck round trip
  * @param observer input → first snapshot of another bot showing the move
  * @param chatPerMinute chat lines each bot sends per minute (0: none)
+ * @param combat abilities per bot per minute and the combat numbers
  */
 public record BotContext(
     HttpClient http,
@@ -30,7 +31,32 @@ public record BotContext(
     LatencyMetric rtt,
     LatencyMetric observer,
     double chatPerMinute,
-    Map<Long, Bot> byEntity) {
+    Map<Long, Bot> byEntity,
+    CombatLoad combat) {
+
+  /** A context without combat. */
+  public BotContext(
+      HttpClient http,
+      URI wsUri,
+      InetSocketAddress udpAddress,
+      ClientIoLoop loop,
+      Counters counters,
+      LatencyMetric rtt,
+      LatencyMetric observer,
+      double chatPerMinute,
+      Map<Long, Bot> byEntity) {
+    this(
+        http,
+        wsUri,
+        udpAddress,
+        loop,
+        counters,
+        rtt,
+        observer,
+        chatPerMinute,
+        byEntity,
+        CombatLoad.off());
+  }
 
   /** A context with an empty entity directory. */
   public BotContext(

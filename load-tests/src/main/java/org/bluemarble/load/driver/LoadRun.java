@@ -117,7 +117,9 @@ public final class LoadRun {
             counters,
             rtt,
             observer,
-            settings.chatPerMinute());
+            settings.chatPerMinute(),
+            new java.util.concurrent.ConcurrentHashMap<>(),
+            new CombatLoad(settings.combatPerMinute()));
     List<Bot> bots = new ArrayList<>();
     for (int i = 0; i < settings.bots(); i++) {
       bots.add(
@@ -194,7 +196,8 @@ public final class LoadRun {
         counters.disconnectsByReason(),
         server,
         List.copyOf(sampler.timeline()),
-        cpu.result());
+        cpu.result(),
+        ctx.combat().summary());
   }
 
   private void checkWorld(ServerProbe probe) {
@@ -239,6 +242,7 @@ public final class LoadRun {
     m.put("seed", settings.seed());
     m.put("centre", settings.centre().toString());
     m.put("chatPerMinute", settings.chatPerMinute());
+    m.put("combatPerMinute", settings.combatPerMinute());
     m.put("observerPct", settings.observerPct());
     m.put("nodePid", settings.nodePid());
     return m;

@@ -34,6 +34,7 @@ import org.bluemarble.load.server.ServerStats;
  * @param server the node's own statistics
  * @param timeline one point per second
  * @param steadyCpu node and driver CPU over the steady state
+ * @param combat the combat numbers ({@code --combat-per-minute}), or null without combat
  */
 public record RunResult(
     Map<String, Object> settings,
@@ -59,7 +60,62 @@ public record RunResult(
     Map<String, Long> disconnects,
     ServerStats server,
     List<TimelinePoint> timeline,
-    CpuUse steadyCpu) {
+    CpuUse steadyCpu,
+    CombatLoad.Summary combat) {
+
+  /** A run without combat. */
+  public RunResult(
+      Map<String, Object> settings,
+      String geometry,
+      List<String> notes,
+      String startedAt,
+      double durationSeconds,
+      int botsRequested,
+      int peakConnected,
+      int peakInWorld,
+      double meanInWorldSteady,
+      LatencySummary inputAckRtt,
+      LatencySummary inputToObserver,
+      double snapshotsPerBotPerSecond,
+      double bytesInPerBotPerSecond,
+      double bytesOutPerBotPerSecond,
+      long inputsSent,
+      long inputAcks,
+      long untimedAcks,
+      long corrections,
+      long observations,
+      Map<String, Long> errors,
+      Map<String, Long> disconnects,
+      ServerStats server,
+      List<TimelinePoint> timeline,
+      CpuUse steadyCpu) {
+    this(
+        settings,
+        geometry,
+        notes,
+        startedAt,
+        durationSeconds,
+        botsRequested,
+        peakConnected,
+        peakInWorld,
+        meanInWorldSteady,
+        inputAckRtt,
+        inputToObserver,
+        snapshotsPerBotPerSecond,
+        bytesInPerBotPerSecond,
+        bytesOutPerBotPerSecond,
+        inputsSent,
+        inputAcks,
+        untimedAcks,
+        corrections,
+        observations,
+        errors,
+        disconnects,
+        server,
+        timeline,
+        steadyCpu,
+        null);
+  }
 
   /** All errors. */
   public long errorCount() {

@@ -26,6 +26,7 @@ import org.bluemarble.load.scenario.Scenario;
  *     others receive, count and acknowledge snapshots without decoding them
  * @param nodePid process id of the node when it runs on this machine (its CPU is read from {@code
  *     /proc}), or 0
+ * @param combatPerMinute abilities each bot uses per minute on a visible target (0: off)
  */
 public record RunSettings(
     String target,
@@ -42,7 +43,8 @@ public record RunSettings(
     double chatPerMinute,
     Path out,
     int observerPct,
-    long nodePid) {
+    long nodePid,
+    double combatPerMinute) {
 
   /** Largest number of bots one driver accepts. */
   public static final int MAX_BOTS = 100_000;
@@ -56,6 +58,10 @@ public record RunSettings(
     requireRange("--ramp-seconds", rampSeconds, 0, 3_600);
     requireRange("--observer-pct", observerPct, 1, 100);
     requireRange("--node-pid", nodePid, 0, Long.MAX_VALUE);
+    if (!(combatPerMinute >= 0 && combatPerMinute <= 600)) {
+      throw new IllegalArgumentException(
+          "--combat-per-minute must be in 0..600, was " + combatPerMinute);
+    }
     if (!(chatPerMinute >= 0 && chatPerMinute <= 600)) {
       throw new IllegalArgumentException(
           "--chat-per-minute must be in 0..600, was " + chatPerMinute);
@@ -66,6 +72,42 @@ public record RunSettings(
     if (target == null || target.isBlank()) {
       throw new IllegalArgumentException("--target must name a host");
     }
+  }
+
+  /** A run without combat. */
+  public RunSettings(
+      String target,
+      int httpPort,
+      int udpPort,
+      int bots,
+      int seconds,
+      int rampSeconds,
+      TransportMode transport,
+      Scenario scenario,
+      long seed,
+      LatLng centre,
+      String admin,
+      double chatPerMinute,
+      Path out,
+      int observerPct,
+      long nodePid) {
+    this(
+        target,
+        httpPort,
+        udpPort,
+        bots,
+        seconds,
+        rampSeconds,
+        transport,
+        scenario,
+        seed,
+        centre,
+        admin,
+        chatPerMinute,
+        out,
+        observerPct,
+        nodePid,
+        0);
   }
 
   /** A run where every bot observes and the node's process is not known. */
@@ -123,7 +165,8 @@ public record RunSettings(
         chatPerMinute,
         out,
         observerPct,
-        nodePid);
+        nodePid,
+        combatPerMinute);
   }
 
   /** The same run with another steady-state duration and report folder. */
@@ -143,7 +186,8 @@ public record RunSettings(
         chatPerMinute,
         dir,
         observerPct,
-        nodePid);
+        nodePid,
+        combatPerMinute);
   }
 
   private static void requireRange(String name, long value, long min, long max) {

@@ -85,4 +85,40 @@ class LoadRunEndToEndTest {
       assertThat(r.errors()).isEmpty();
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void combatPerMinuteSendsAbilitiesAndReportsACombatObject(@TempDir Path dir) throws Exception {
+    try (StandInServer server = new StandInServer(SPAWN, true)) {
+      RunSettings s =
+          new RunSettings(
+              "127.0.0.1",
+              server.httpPort(),
+              server.udpPort(),
+              6,
+              2,
+              0,
+              TransportMode.MIXED,
+              Scenario.DENSE,
+              5,
+              SPAWN,
+              "admin:secret",
+              0,
+              dir,
+              100,
+              0,
+              600);
+      RunResult r = new LoadRun(s, l -> {}).run();
+
+      // the stand-in knows no combat: every ability comes back refused with its correlation id
+      assertThat(r.combat()).isNotNull();
+      assertThat(r.combat().actions()).isPositive();
+      assertThat(r.combat().refused()).isPositive().isLessThanOrEqualTo(r.combat().actions());
+      assertThat(r.errors()).isEmpty();
+      Path summary = ReportWriter.write(r, dir);
+      assertThat(java.nio.file.Files.readString(dir.resolve("summary.json")))
+          .contains("\"combat\"")
+          .contains("\"actionToObserver\"");
+      assertThat(summary).exists();
+    }
+  }
 }

@@ -154,6 +154,12 @@ public final class CellCombat {
     return f == null || f.brain == null ? Optional.empty() : Optional.of(f.brain.state());
   }
 
+  /** Whom creature {@code id} chases, attacks or flees from (0 if nobody or not a creature). */
+  public long creatureTarget(long id) {
+    Fighter f = fighters.get(id);
+    return f == null || f.brain == null ? 0 : f.brain.targetId();
+  }
+
   /** Requests refused for {@code playerId} since it joined this cell (anti-cheat counter). */
   public int refusals(long playerId) {
     return refusals.getOrDefault(playerId, 0);

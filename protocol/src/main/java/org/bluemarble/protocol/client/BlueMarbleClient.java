@@ -23,14 +23,17 @@ import org.bluemarble.protocol.v1.EnteredWorld;
 import org.bluemarble.protocol.v1.Envelope;
 import org.bluemarble.protocol.v1.Error;
 import org.bluemarble.protocol.v1.GeoPosition;
+import org.bluemarble.protocol.v1.HarvestNode;
 import org.bluemarble.protocol.v1.Hello;
 import org.bluemarble.protocol.v1.HelloAccepted;
 import org.bluemarble.protocol.v1.LeaveWorld;
+import org.bluemarble.protocol.v1.LootCredited;
 import org.bluemarble.protocol.v1.MovementInput;
 import org.bluemarble.protocol.v1.Ping;
 import org.bluemarble.protocol.v1.Pong;
 import org.bluemarble.protocol.v1.RequestConnectToken;
 import org.bluemarble.protocol.v1.SnapshotAck;
+import org.bluemarble.protocol.v1.UseAbility;
 
 /**
  * The Java reference client: one session over a {@link ClientTransport}, used by tests and the load
@@ -64,6 +67,16 @@ public final class BlueMarbleClient implements AutoCloseable {
   private final LongSupplier clockMs;
   private final AtomicLong correlations = new AtomicLong();
   private final Map<Long, CompletableFuture<Envelope>> pending = new ConcurrentHashMap<>();
+  // Correlation ids of recent useAbility calls: a refusal carries one (an accepted ability has no
+  // answer of its own, its events arrive like everyone's); the oldest are forgotten.
+  private final Map<Long, Boolean> abilityRequests =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+              return size() > 1024;
+            }
+          });
   private final SnapshotDecoder snapshots = new SnapshotDecoder();
   private volatile Phase phase = Phase.NEW;
   private Prediction prediction;
@@ -175,6 +188,35 @@ public final class BlueMarbleClient implements AutoCloseable {
   }
 
   /**
+   * Uses an ability (in the world) on {@code targetId} (0: oneself or around oneself). The outcome
+   * arrives as {@link ClientListener#onCombatEvents} like everyone's; a refusal (CODE_COMBAT_*) at
+   * {@link ClientListener#onCombatRefused} with the returned correlation id.
+   *
+   * @return the request's correlation id
+   */
+  public long useAbility(String abilityId, long targetId) {
+    long id = correlations.incrementAndGet();
+    abilityRequests.put(id, Boolean.TRUE);
+    transport.send(
+        Envelope.newBuilder()
+            .setCorrelationId(id)
+            .setUseAbility(UseAbility.newBuilder().setAbilityId(abilityId).setTargetId(targetId))
+            .build());
+    return id;
+  }
+
+  /**
+   * Gathers {@code amount} (1-10) units from resource node {@code nodeId} within reach; completes
+   * with what reached the holdings (or {@code inventory_full}), or exceptionally with a {@link
+   * ProtocolException} (CODE_HARVEST_REFUSED, CODE_INVENTORY_FULL, CODE_INVALID_INPUT).
+   */
+  public CompletableFuture<LootCredited> harvest(long nodeId, int amount) {
+    Envelope.Builder e = Envelope.newBuilder();
+    e.setHarvestNode(HarvestNode.newBuilder().setNodeId(nodeId).setAmount(amount));
+    return request(e).thenApply(Envelope::getLootCredited);
+  }
+
+  /**
    * Sends one movement input and applies it to the prediction.
    *
    * @return the input's sequence number
@@ -256,6 +298,12 @@ public final class BlueMarbleClient implements AutoCloseable {
   private void onEnvelope(Envelope e) {
     CompletableFuture<Envelope> answer =
         e.getCorrelationId() == 0 ? null : pending.remove(e.getCorrelationId());
+    if (answer == null
+        && e.getMessageCase() == Envelope.MessageCase.ERROR
+        && abilityRequests.remove(e.getCorrelationId()) != null) {
+      listener.onCombatRefused(e.getCorrelationId(), e.getError());
+      return;
+    }
     if (answer != null) {
       switch (e.getMessageCase()) {
         case ERROR -> answer.completeExceptionally(toException(e.getError()));
@@ -293,6 +341,10 @@ public final class BlueMarbleClient implements AutoCloseable {
       case DISCONNECT -> listener.onDisconnect(e.getDisconnect());
       case ERROR -> listener.onError(e.getError());
       case ENTITY_NAME -> listener.onEntityName(e.getEntityName());
+      case COMBAT_EVENTS -> listener.onCombatEvents(e.getCombatEvents());
+      case VITALS -> listener.onVitals(e.getVitals());
+      case LOOT_CREDITED -> listener.onLootCredited(e.getLootCredited());
+      case PROGRESS -> listener.onProgress(e.getProgress());
       default -> {}
     }
   }

@@ -56,4 +56,19 @@ public interface ClientListener {
 
   /** The display name of an entity announced earlier by {@link #onEntityEnter} under its kind. */
   default void onEntityName(org.bluemarble.protocol.v1.EntityName name) {}
+
+  /** What combat did this tick within view (hits, heals, effects, deaths, respawns). */
+  default void onCombatEvents(org.bluemarble.protocol.v1.CombatEvents events) {}
+
+  /** Health and mana of visible entities that changed. */
+  default void onVitals(org.bluemarble.protocol.v1.Vitals vitals) {}
+
+  /** Loot or a harvest's yield credited to the holdings (a harvest's also completes its future). */
+  default void onLootCredited(org.bluemarble.protocol.v1.LootCredited loot) {}
+
+  /** The character's level and experience after a change. */
+  default void onProgress(org.bluemarble.protocol.v1.Progress progress) {}
+
+  /** A {@link BlueMarbleClient#useAbility} with this correlation id was refused. */
+  default void onCombatRefused(long correlationId, Error error) {}
 }
