@@ -98,4 +98,7 @@ public interface WorldListener {
 
   /** Chat for this player: a delivered line, or the answer to its own {@link Presence#chat}. */
   default void onChat(ChatPush push) {}
+
+  /** Social life of this player: answers to {@link Presence#social}, presence, invites, notices. */
+  default void onSocial(SocialPush push) {}
 }

@@ -160,6 +160,8 @@ public final class GameSession {
       case REQUEST_CONNECT_TOKEN ->
           onRequestConnectToken(id, in.getRequestConnectToken().getPlayerId());
       case CHAT_SEND -> requireLink().presence.chat(id, ChatMessages.lineOf(in.getChatSend()));
+      case SOCIAL_REQUEST ->
+          SocialMessages.handle(requireLink().presence, id, in.getSocialRequest());
       default -> onEconomy(id, in);
     }
   }
@@ -561,6 +563,11 @@ public final class GameSession {
           out.send(ChatMessages.toEnvelope(push));
         }
       }
+    }
+
+    @Override
+    public void onSocial(org.bluemarble.edge.port.SocialPush push) {
+      sendIfCurrent(SocialMessages.toEnvelope(push));
     }
 
     @Override

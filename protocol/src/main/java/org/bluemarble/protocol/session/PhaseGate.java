@@ -57,7 +57,7 @@ public final class PhaseGate {
           TRADE_CONFIRM,
           TRADE_CANCEL ->
           SessionPhase.AUTHENTICATED;
-      case MOVEMENT_INPUT, SNAPSHOT_ACK, LEAVE_WORLD -> SessionPhase.IN_WORLD;
+      case MOVEMENT_INPUT, SNAPSHOT_ACK, LEAVE_WORLD, SOCIAL_REQUEST -> SessionPhase.IN_WORLD;
       default ->
           throw new ProtocolException(
               Error.Code.CODE_UNKNOWN_MESSAGE, message + " is not a message a client may send");
