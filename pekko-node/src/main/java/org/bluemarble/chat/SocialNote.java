@@ -51,5 +51,10 @@ public sealed interface SocialNote extends CborSerializable {
       long atMillis,
       boolean delayed,
       String fromPlayerId)
-      implements SocialNote {}
+      implements SocialNote {
+    /** The same notice, marked as kept while the player was away. */
+    public Notice asDelayed() {
+      return new Notice(id, kind, text, subjectId, atMillis, true, fromPlayerId);
+    }
+  }
 }
