@@ -172,6 +172,7 @@ public final class PresenceChat {
 
   /** A line for the player, from its cell or the hub. */
   public void heard(ChatEntry entry, WorldListener listener) {
+    social.heard(entry);
     if (listener != null && !ignored.contains(entry.fromPlayerId())) {
       listener.onChat(entry.toPush());
     }

@@ -40,6 +40,8 @@ final class PresenceSocial {
   private final ActorRef<ChatInbox> inbox;
   private final ActorRef<ChatHub.Command> hub;
   private final Consumer<Set<String>> ignoring;
+  private final boolean headless;
+  private boolean loaded;
   private final Map<String, String> online = new HashMap<>();
   private String name;
   private Set<String> friends = Set.of();
@@ -47,6 +49,13 @@ final class PresenceSocial {
   private Set<String> ignored = Set.of();
   private String guild = "";
   private String party = "";
+  private final Set<String> shownNotices = new HashSet<>();
+
+  /** The last lines the player heard (attached to its reports). */
+  private final java.util.ArrayDeque<ChatEntry> heard = new java.util.ArrayDeque<>();
+
+  /** The notifications kept while the player was away. */
+  private record Kept(List<SocialNote.Notice> notices) {}
 
   /** The player's lists as read from its SocialList; {@code replay}: a note to look at again. */
   private record Loaded(SocialList.Summary lists, SocialNote replay) {}
@@ -77,6 +86,22 @@ final class PresenceSocial {
       ActorRef<ChatInbox> inbox,
       ActorRef<ChatHub.Command> hub,
       Consumer<Set<String>> ignoring) {
+    this(system, playerId, inbox, hub, ignoring, false);
+  }
+
+  /**
+   * {@code headless}: acting for a player from outside the world (HTTP): its friends are not told
+   * it came online, no notifications or group history are handed to it, and the hub is not told its
+   * guild and party.
+   */
+  PresenceSocial(
+      ActorSystem<?> system,
+      String playerId,
+      ActorRef<ChatInbox> inbox,
+      ActorRef<ChatHub.Command> hub,
+      Consumer<Set<String>> ignoring,
+      boolean headless) {
+    this.headless = headless;
     this.system = system;
     this.playerId = playerId;
     this.inbox = inbox;
@@ -88,6 +113,16 @@ final class PresenceSocial {
   void entered(String characterName) {
     name = characterName;
     load(null);
+    if (headless) {
+      return;
+    }
+    try {
+      this.<Notifications.Command, Notifications.Waiting>ask(
+              Notifications.ENTITY_KEY, playerId, Notifications.Pending::new)
+          .thenAccept(w -> inbox.tell(new ChatInbox.Social(new Kept(w.notices()))));
+    } catch (RuntimeException e) {
+      // No notifications on this node (tests of the world alone).
+    }
   }
 
   /** The player left the world: its friends hear it. */
@@ -110,6 +145,14 @@ final class PresenceSocial {
               });
     } catch (RuntimeException e) {
       // No SocialList on this node (tests of the world alone): no lists.
+    }
+  }
+
+  /** A line the player heard (kept, bounded, as the context of a report). */
+  void heard(ChatEntry entry) {
+    heard.addLast(entry);
+    while (heard.size() > 100) {
+      heard.removeFirst();
     }
   }
 
@@ -139,11 +182,14 @@ final class PresenceSocial {
     if (message instanceof Loaded l) {
       boolean first = l.replay() == null;
       apply(l.lists());
-      if (first && name != null) {
+      loaded = true;
+      if (first && name != null && !headless) {
         notify(friends, new SocialNote.FriendSeen(playerId, name, true, true));
       } else if (!first && friends.contains(l.replay().fromPlayerId())) {
         onNote(l.replay(), listener);
       }
+    } else if (message instanceof Kept k) {
+      k.notices().forEach(n -> onNote(n.asDelayed(), listener));
     } else if (message instanceof Done d) {
       done(d, listener);
     } else if (message instanceof SocialNote n) {
@@ -202,6 +248,10 @@ final class PresenceSocial {
       }
       push = new SocialPush.PartyChanged(member ? partyView(p.party()) : null);
     } else if (note instanceof SocialNote.Notice n) {
+      if (!shownNotices.add(n.id())) {
+        return;
+      }
+      seen(n.id());
       push =
           new SocialPush.Notice(
               n.id(), n.kind(), n.text(), n.subjectId(), n.atMillis(), n.delayed());
@@ -401,7 +451,14 @@ final class PresenceSocial {
               .thenApply(rep -> partyResult(rep, s -> partyNews(s, Set.of())));
       case PARTY_INFO ->
           inParty(myParty, Party.Get::new).thenApply(rep -> partyResult(rep, s -> {}));
-      case REPORT -> done(refused("reports are not taken yet"));
+      case REPORT -> {
+        List<ChatEntry> lines = heard.stream().filter(e -> other.equals(e.fromPlayerId())).toList();
+        yield this.<Moderation.Command, Moderation.Report>ask(
+                Moderation.ENTITY_KEY,
+                Moderation.ID,
+                r -> new Moderation.FileReport(playerId, other, a.text(), lines, r))
+            .thenApply(rep -> Result.of(rep.id(), null));
+      }
     };
   }
 
@@ -477,6 +534,17 @@ final class PresenceSocial {
     }
   }
 
+  /** Tells the player's notifications that {@code id} was shown. */
+  private void seen(String id) {
+    try {
+      ClusterSharding.get(system)
+          .entityRefFor(Notifications.ENTITY_KEY, playerId)
+          .tell(new Notifications.Seen(List.of(id), system.ignoreRef()));
+    } catch (RuntimeException e) {
+      // No notifications on this node.
+    }
+  }
+
   private void setGroup(String who, SocialList.Group group, String id, boolean member) {
     ClusterSharding.get(system)
         .entityRefFor(SocialList.ENTITY_KEY, who)
@@ -533,6 +601,11 @@ final class PresenceSocial {
   }
 
   private void scopes(String g, String p) {
+    if (headless) {
+      guild = g;
+      party = p;
+      return;
+    }
     if (!g.equals(guild) || !p.equals(party)) {
       if (!g.isEmpty() && !g.equals(guild)) {
         replay(org.bluemarble.edge.port.ChatLine.Channel.GUILD, g);
@@ -552,6 +625,11 @@ final class PresenceSocial {
             GroupHistory.ENTITY_KEY, GroupHistory.key(channel, scope), GroupHistory.Recent::new)
         .thenAccept(
             lines -> lines.lines().forEach(e -> inbox.tell(new ChatInbox.Deliver(e.asDelayed()))));
+  }
+
+  /** Whether the player's lists were read. */
+  boolean loaded() {
+    return loaded;
   }
 
   /** The player's guild tag, empty when none. */

@@ -163,7 +163,8 @@ public final class BlueMarbleNode {
             play,
             economy.port(),
             startAdmin(system, settings, accounts, ground, auth, economy, readModels, journal),
-            new ExternalLogins(system, accounts, settings.node().askTimeout()));
+            new ExternalLogins(system, accounts, settings.node().askTimeout()),
+            new org.bluemarble.chat.NodeSocialPort(system, settings.node().askTimeout()));
     Optional<EdgeTls> tls;
     try {
       tls = EdgeTls.fromConfig(settings.config());

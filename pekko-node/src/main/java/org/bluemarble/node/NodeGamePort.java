@@ -21,5 +21,6 @@ record NodeGamePort(
     PlayPort play,
     MarketPort market,
     AdminPort admin,
-    ExternalIdentityPort externalIdentities)
+    ExternalIdentityPort externalIdentities,
+    org.bluemarble.edge.port.SocialPort social)
     implements GamePort {}

@@ -12,5 +12,8 @@ public final class Social {
     SocialList.init(system, slices);
     Party.init(system, slices);
     org.bluemarble.chat.GroupHistory.init(system, slices);
+    org.bluemarble.chat.Notifications.init(system, slices);
+    org.bluemarble.chat.Moderation.init(system, slices);
+    org.bluemarble.chat.Moderation.restoreMutes(system, java.time.Duration.ofSeconds(10));
   }
 }

@@ -4,14 +4,22 @@ import static org.bluemarble.stream.ProtoValues.ms;
 import static org.bluemarble.stream.ProtoValues.str;
 
 import java.util.List;
+import org.bluemarble.chat.ChatEntry;
 import org.bluemarble.chat.GroupHistory;
+import org.bluemarble.chat.Moderation;
+import org.bluemarble.chat.Notifications;
 import org.bluemarble.protocol.events.v1.ChatEvent;
+import org.bluemarble.protocol.events.v1.ChatMuteChanged;
+import org.bluemarble.protocol.events.v1.ChatReportFiled;
+import org.bluemarble.protocol.events.v1.ChatReportResolved;
 import org.bluemarble.protocol.events.v1.EventEnvelope;
 import org.bluemarble.protocol.events.v1.GroupChatLine;
 import org.bluemarble.protocol.events.v1.GuildCreated;
 import org.bluemarble.protocol.events.v1.GuildMember;
 import org.bluemarble.protocol.events.v1.GuildMotdSet;
 import org.bluemarble.protocol.events.v1.GuildRankChanged;
+import org.bluemarble.protocol.events.v1.NotificationKept;
+import org.bluemarble.protocol.events.v1.NotificationsSeen;
 import org.bluemarble.protocol.events.v1.PartyMember;
 import org.bluemarble.protocol.events.v1.SocialGroupSet;
 import org.bluemarble.protocol.events.v1.SocialLink;
@@ -29,7 +37,12 @@ final class SocialEventMapping implements EventMapping {
   @Override
   public List<Class<?>> eventTypes() {
     return List.of(
-        Guild.Event.class, SocialList.Event.class, Party.Event.class, GroupHistory.Event.class);
+        Guild.Event.class,
+        SocialList.Event.class,
+        Party.Event.class,
+        GroupHistory.Event.class,
+        Notifications.Event.class,
+        Moderation.Event.class);
   }
 
   @Override
@@ -42,14 +55,45 @@ final class SocialEventMapping implements EventMapping {
     } else if (event instanceof Party.Event e) {
       party(e, b);
     } else if (event instanceof GroupHistory.LineKept e) {
-      b.setGroupLine(
-          GroupChatLine.newBuilder()
-              .setChannel(str(e.entry().channel()))
-              .setScope(str(e.entry().scope()))
-              .setFromPlayerId(str(e.entry().fromPlayerId()))
-              .setText(str(e.entry().text()))
-              .setSentAtMs(e.entry().sentAtMillis())
-              .setSequence(e.entry().sequence()));
+      b.setGroupLine(line(e.entry()));
+    } else if (event instanceof Moderation.ReportFiled e) {
+      ChatReportFiled.Builder r =
+          ChatReportFiled.newBuilder()
+              .setReportId(str(e.report().id()))
+              .setReporterId(str(e.report().reporterId()))
+              .setReportedId(str(e.report().reportedId()))
+              .setReason(str(e.report().reason()))
+              .setAtMs(ms(e.report().at()));
+      e.report().lines().forEach(l -> r.addLines(line(l)));
+      b.setReportFiled(r);
+    } else if (event instanceof Moderation.ReportResolved e) {
+      b.setReportResolved(
+          ChatReportResolved.newBuilder()
+              .setReportId(str(e.reportId()))
+              .setAction(str(e.action()))
+              .setBy(str(e.by()))
+              .setNote(str(e.note()))
+              .setAtMs(ms(e.at())));
+    } else if (event instanceof Moderation.MuteChanged e) {
+      b.setMuteChanged(
+          ChatMuteChanged.newBuilder()
+              .setPlayerId(str(e.playerId()))
+              .setUntilMs(e.until() == null ? 0 : ms(e.until()))
+              .setReason(str(e.reason()))
+              .setBy(str(e.by()))
+              .setAtMs(ms(e.at())));
+    } else if (event instanceof Notifications.NoticeKept e) {
+      b.setNotificationKept(
+          NotificationKept.newBuilder()
+              .setPlayerId(str(e.playerId()))
+              .setId(str(e.notice().id()))
+              .setKind(str(e.notice().kind()))
+              .setText(str(e.notice().text()))
+              .setSubjectId(str(e.notice().subjectId()))
+              .setAtMs(e.notice().atMillis()));
+    } else if (event instanceof Notifications.NoticesSeen e) {
+      b.setNotificationsSeen(
+          NotificationsSeen.newBuilder().setPlayerId(str(e.playerId())).addAllIds(e.ids()));
     } else {
       throw ProtoValues.unknown(event);
     }
@@ -133,6 +177,17 @@ final class SocialEventMapping implements EventMapping {
     } else {
       throw ProtoValues.unknown(event);
     }
+  }
+
+  private static GroupChatLine line(ChatEntry e) {
+    return GroupChatLine.newBuilder()
+        .setChannel(str(e.channel()))
+        .setScope(str(e.scope()))
+        .setFromPlayerId(str(e.fromPlayerId()))
+        .setText(str(e.text()))
+        .setSentAtMs(e.sentAtMillis())
+        .setSequence(e.sequence())
+        .build();
   }
 
   private static PartyMember party(String partyId, String playerId, String by) {

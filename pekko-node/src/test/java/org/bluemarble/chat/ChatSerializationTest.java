@@ -78,6 +78,21 @@ class ChatSerializationTest {
                 new SocialNote.Notice("n-1", "OUTBID", "outbid", "au-1", 5L, true, "")),
             new GroupHistory.LineKept("GUILD|ORBIT", entry),
             new GroupHistory.Lines(List.of(entry)),
+            new Moderation.ReportFiled(
+                new Moderation.Report(
+                    "r-1",
+                    "p-2",
+                    "p-1",
+                    "spam",
+                    List.of(entry),
+                    Instant.parse("2026-12-07T04:00:00Z"),
+                    "OPEN",
+                    "",
+                    "")),
+            new Moderation.MuteChanged(
+                "p-1", null, "", "mod", Instant.parse("2026-12-07T04:00:00Z")),
+            new Notifications.NoticeKept(
+                "p-1", new SocialNote.Notice("n-1", "OUTBID", "t", "au-1", 5L, false, "")),
             new org.bluemarble.social.PartyState(
                 "p-1", List.of("p-1", "p-2"), java.util.Set.of("p-3"), false));
     SerializationTestKit serialization = new SerializationTestKit(testKit.system());

@@ -303,4 +303,198 @@ class SocialProtocolTest {
       assertThat(still.getParty().getLeaderId()).isEqualTo(quinn.playerId());
     }
   }
+
+  private static List<org.bluemarble.chat.SocialNote.Notice> pending(String playerId)
+      throws Exception {
+    return org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding.get(node.system)
+        .entityRefFor(org.bluemarble.chat.Notifications.ENTITY_KEY, playerId)
+        .<org.bluemarble.chat.Notifications.Waiting>ask(
+            org.bluemarble.chat.Notifications.Pending::new, java.time.Duration.ofSeconds(20))
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS)
+        .notices();
+  }
+
+  @Test
+  void notificationsAreKeptForTheNextLoginAndPushedLiveOnceOnline() throws Exception {
+    PlayWorld.Player uma = world.newPlayer("no_uma");
+    org.bluemarble.chat.Notifications.post(
+        node.system, uma.playerId(), "n-1", "OUTBID", "you were outbid", "au-1", 1L);
+    await()
+        .atMost(PlayWorld.WAIT)
+        .untilAsserted(() -> assertThat(pending(uma.playerId())).hasSize(1));
+    Heard heard = new Heard();
+    try (BlueMarbleClient c = world.webSocket(uma, heard)) {
+      c.enterWorld(uma.playerId()).get(30, TimeUnit.SECONDS);
+      await()
+          .atMost(PlayWorld.WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(heard.updates)
+                      .anySatisfy(
+                          u -> {
+                            assertThat(u.getNotification().getId()).isEqualTo("n-1");
+                            assertThat(u.getNotification().getKind())
+                                .isEqualTo(
+                                    org.bluemarble.protocol.v1.NotificationKind
+                                        .NOTIFICATION_KIND_OUTBID);
+                            assertThat(u.getNotification().getDelayed()).isTrue();
+                          }));
+      org.bluemarble.chat.Notifications.post(
+          node.system, uma.playerId(), "n-2", "LISTING_SOLD", "sold", "li-1", 2L);
+      await()
+          .atMost(PlayWorld.WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(heard.updates)
+                      .anySatisfy(
+                          u -> {
+                            assertThat(u.getNotification().getId()).isEqualTo("n-2");
+                            assertThat(u.getNotification().getDelayed()).isFalse();
+                          }));
+      // Shown notices are no longer kept; each was shown once.
+      await()
+          .atMost(PlayWorld.WAIT)
+          .untilAsserted(() -> assertThat(pending(uma.playerId())).isEmpty());
+      assertThat(heard.updates.stream().filter(SocialUpdate::hasNotification)).hasSize(2);
+    }
+  }
+
+  @Test
+  void aReportCarriesTheReportedLinesAndAModeratorsMuteIsPersistedAndAudited() throws Exception {
+    In vic = enter("re_vic");
+    In wes = enter("re_wes");
+    try (BlueMarbleClient v = vic.client();
+        BlueMarbleClient w = wes.client()) {
+      v.chat(ChatChannel.CHAT_CHANNEL_GENERAL, "buy gold at example dot com", "")
+          .get(30, TimeUnit.SECONDS);
+      await()
+          .atMost(PlayWorld.WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(wes.heard().texts(ChatChannel.CHAT_CHANNEL_GENERAL))
+                      .contains("buy gold at example dot com"));
+      SocialReply reported =
+          ok(
+              w.social(
+                  org.bluemarble.protocol.v1.SocialRequest.newBuilder()
+                      .setVerb(SocialVerb.SOCIAL_VERB_REPORT)
+                      .setPlayerId(vic.id())
+                      .setText("gold seller")
+                      .build()));
+      String reportId = reported.getReportId();
+      assertThat(reportId).isNotEmpty();
+
+      org.bluemarble.node.testing.AdminClient api = node.client();
+      String admin = api.adminToken();
+      var open = api.call("GET", "/admin/v1/chat/reports?open=true", null, admin);
+      assertThat(open.status()).isEqualTo(200);
+      var report = open.body().get(0);
+      assertThat(report.path("id").asText()).isEqualTo(reportId);
+      assertThat(report.path("reportedId").asText()).isEqualTo(vic.id());
+      assertThat(report.path("reason").asText()).isEqualTo("gold seller");
+      assertThat(report.path("lines").get(0).path("text").asText())
+          .isEqualTo("buy gold at example dot com");
+
+      assertThat(
+              api.call("POST", "/admin/v1/chat/reports/" + reportId, "{\"action\":\"BAN\"}", admin)
+                  .status())
+          .isEqualTo(400);
+      assertThat(
+              api.call(
+                      "POST",
+                      "/admin/v1/chat/reports/no-such-report",
+                      "{\"action\":\"DISMISS\"}",
+                      admin)
+                  .status())
+          .isEqualTo(404);
+      var acted =
+          api.call(
+              "POST",
+              "/admin/v1/chat/reports/" + reportId,
+              "{\"action\":\"MUTE\",\"minutes\":10,\"note\":\"spam\"}",
+              admin);
+      assertThat(acted.status()).isEqualTo(200);
+      assertThat(acted.body().path("status").asText()).isEqualTo("MUTED");
+      await()
+          .atMost(PlayWorld.WAIT)
+          .untilAsserted(
+              () ->
+                  assertThatThrownBy(
+                          () ->
+                              v.chat(ChatChannel.CHAT_CHANNEL_GENERAL, "again", "")
+                                  .get(30, TimeUnit.SECONDS))
+                      .cause()
+                      .isInstanceOfSatisfying(
+                          ProtocolException.class,
+                          e -> assertThat(e.code()).isEqualTo(Error.Code.CODE_CHAT_MUTED)));
+      assertThat(api.call("GET", "/admin/v1/chat/reports?open=true", null, admin).body().size())
+          .isZero();
+      assertThat(api.call("GET", "/admin/v1/audit", null, admin).body().toString())
+          .contains("POST /admin/v1/chat/reports/{reportId}")
+          .contains("reportId=" + reportId);
+      // The mute is in the journal, not only in the hubs.
+      var state =
+          org.bluemarble.chat.Moderation.ref(node.system)
+              .<org.bluemarble.chat.Moderation.State>ask(
+                  org.bluemarble.chat.Moderation.Get::new, java.time.Duration.ofSeconds(20))
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS);
+      assertThat(state.mutes()).containsKey(vic.id());
+    }
+  }
+
+  @Test
+  void webClientsManageFriendsAndGuildsOverHttpForTheirOwnCharactersOnly() throws Exception {
+    PlayWorld.Player xia = world.newPlayer("ht_xia");
+    In yul = enter("ht_yul");
+    org.bluemarble.node.testing.AdminClient api = node.client();
+    String base = "/v1/social/characters/" + xia.playerId();
+    assertThat(api.call("GET", base, null, null).status()).isEqualTo(401);
+    assertThat(api.call("GET", base, null, yul.player().token()).status())
+        .as("another account's character")
+        .isEqualTo(403);
+    var lists = api.call("GET", base, null, xia.token());
+    assertThat(lists.status()).isEqualTo(200);
+    assertThat(lists.body().path("lists").path("friends").size()).isZero();
+
+    // A friend request from the web reaches the player in the world.
+    var asked =
+        api.call(
+            "POST",
+            base + "/actions",
+            "{\"verb\":\"FRIEND_REQUEST\",\"playerId\":\"" + yul.id() + "\"}",
+            xia.token());
+    assertThat(asked.status()).as(asked.body().toString()).isEqualTo(200);
+    await()
+        .atMost(PlayWorld.WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(yul.heard().updates)
+                    .anySatisfy(
+                        u ->
+                            assertThat(u.getFriendRequest().getFromPlayerId())
+                                .isEqualTo(xia.playerId())));
+    assertThat(
+            api.call("POST", base + "/actions", "{\"verb\":\"FRIEND_REQUEST\"}", xia.token())
+                .status())
+        .isEqualTo(400);
+    assertThat(api.call("POST", base + "/actions", "{\"verb\":\"FLY\"}", xia.token()).status())
+        .isEqualTo(400);
+
+    var founded =
+        api.call(
+            "POST",
+            base + "/actions",
+            "{\"verb\":\"GUILD_CREATE\",\"guildTag\":\"WEB1\",\"text\":\"Web Guild\"}",
+            xia.token());
+    assertThat(founded.status()).as(founded.body().toString()).isEqualTo(200);
+    var guild = api.call("GET", base + "/guild", null, xia.token());
+    assertThat(guild.status()).isEqualTo(200);
+    assertThat(guild.body().path("guild").path("tag").asText()).isEqualTo("WEB1");
+    assertThat(api.call("GET", base + "/party", null, xia.token()).status())
+        .as("no party")
+        .isEqualTo(409);
+    yul.client().close();
+  }
 }

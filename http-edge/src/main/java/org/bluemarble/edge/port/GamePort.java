@@ -50,4 +50,9 @@ public interface GamePort {
   default AdminPort admin() {
     return AdminPort.unavailable();
   }
+
+  /** Friends, guilds and parties for web and mobile clients; null when the game has none. */
+  default SocialPort social() {
+    return null;
+  }
 }

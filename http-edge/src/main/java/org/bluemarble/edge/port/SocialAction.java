@@ -19,6 +19,31 @@ public record SocialAction(
     partyId = partyId == null ? "" : partyId.strip();
   }
 
+  /** The argument the verb needs and lacks ({@code playerId}, {@code guildTag}...), or null. */
+  public String missingArgument() {
+    return switch (verb) {
+      case FRIEND_REQUEST,
+          FRIEND_ACCEPT,
+          FRIEND_REMOVE,
+          IGNORE,
+          UNIGNORE,
+          GUILD_INVITE,
+          GUILD_PROMOTE,
+          GUILD_DEMOTE,
+          GUILD_KICK,
+          PARTY_INVITE,
+          PARTY_KICK,
+          PARTY_LEADER,
+          REPORT ->
+          playerId.isBlank() ? "playerId" : null;
+      case GUILD_CREATE ->
+          guildTag.isBlank() ? "guildTag" : text.isBlank() ? "text (the guild's name)" : null;
+      case GUILD_ACCEPT -> guildTag.isBlank() ? "guildTag" : null;
+      case PARTY_ACCEPT -> partyId.isBlank() ? "partyId" : null;
+      default -> null;
+    };
+  }
+
   /** What the action does (the wire's {@code SocialVerb}). */
   public enum Verb {
     FRIEND_REQUEST,

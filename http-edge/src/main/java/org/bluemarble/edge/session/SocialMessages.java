@@ -48,6 +48,9 @@ final class SocialMessages {
         SocialAction.Verb.valueOf(r.getVerb().name().substring("SOCIAL_VERB_".length()));
     SocialAction action =
         new SocialAction(verb, r.getPlayerId(), r.getGuildTag(), r.getText(), r.getPartyId());
+    if (action.text().length() > 500) {
+      throw invalid("social_request.text must be at most 500 characters");
+    }
     switch (verb) {
       case FRIEND_REQUEST,
           FRIEND_ACCEPT,

@@ -194,7 +194,19 @@ public final class LoadRun {
         counters.disconnectsByReason(),
         server,
         List.copyOf(sampler.timeline()),
-        cpu.result());
+        cpu.result(),
+        chatStats(counters));
+  }
+
+  private static ChatStats chatStats(Counters counters) {
+    counters.chatDelivery.sample(true);
+    var d = counters.chatDelivery.total();
+    return new ChatStats(
+        counters.chatSent.sum(),
+        counters.chatDelivered.sum(),
+        d.p50Ms(),
+        d.p99Ms(),
+        counters.chatRefused.sum());
   }
 
   private void checkWorld(ServerProbe probe) {

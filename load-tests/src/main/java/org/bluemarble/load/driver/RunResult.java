@@ -34,6 +34,7 @@ import org.bluemarble.load.server.ServerStats;
  * @param server the node's own statistics
  * @param timeline one point per second
  * @param steadyCpu node and driver CPU over the steady state
+ * @param chat chat lines sent, delivered, their delivery latency and refusals (whole run)
  */
 public record RunResult(
     Map<String, Object> settings,
@@ -59,7 +60,8 @@ public record RunResult(
     Map<String, Long> disconnects,
     ServerStats server,
     List<TimelinePoint> timeline,
-    CpuUse steadyCpu) {
+    CpuUse steadyCpu,
+    ChatStats chat) {
 
   /** All errors. */
   public long errorCount() {
@@ -83,6 +85,7 @@ public record RunResult(
             + " observations %d%n"
             + "errors %d %s, disconnects %d %s%n"
             + "steady-state CPU: %s%n"
+            + "chat: %s%n"
             + "server: %s",
         peakConnected,
         peakInWorld,
@@ -103,6 +106,15 @@ public record RunResult(
         disconnectCount(),
         disconnects,
         steadyCpu.describe(),
+        chat == null
+            ? "off"
+            : String.format(
+                "sent %d, delivered %d (p50 %.2f, p99 %.2f ms), refused %d",
+                chat.sent(),
+                chat.delivered(),
+                chat.deliveryP50Ms(),
+                chat.deliveryP99Ms(),
+                chat.refused()),
         server);
   }
 }
