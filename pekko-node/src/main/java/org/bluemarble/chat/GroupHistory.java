@@ -20,8 +20,8 @@ import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
 
 /**
- * The persisted history of one guild's or party's chat (entity id {@code GUILD|<tag>} or {@code
- * PARTY|<id>}): the last {@code size} lines younger than {@code retention}, replayed to members who
+ * The persisted history of one guild's or party's chat (entity id {@code GUILD-<tag>} or {@code
+ * PARTY-<id>}): the last {@code size} lines younger than {@code retention}, replayed to members who
  * enter or join. Bounded twice: the state keeps at most {@code size} lines, and the journal is cut
  * at every snapshot (one per {@code size} lines).
  */
@@ -54,7 +54,7 @@ public final class GroupHistory
 
   /** The entity id of a guild's or party's history. */
   public static String key(ChatLine.Channel channel, String scope) {
-    return channel.name() + "|" + scope;
+    return channel.name() + "-" + scope;
   }
 
   /** Everything a GroupHistory accepts. */

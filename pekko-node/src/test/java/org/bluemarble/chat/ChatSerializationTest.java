@@ -76,7 +76,7 @@ class ChatSerializationTest {
             new ChatHub.ToPlayers(
                 java.util.Set.of("p-2"),
                 new SocialNote.Notice("n-1", "OUTBID", "outbid", "au-1", 5L, true, "")),
-            new GroupHistory.LineKept("GUILD|ORBIT", entry),
+            new GroupHistory.LineKept("GUILD-ORBIT", entry),
             new GroupHistory.Lines(List.of(entry)),
             new Moderation.ReportFiled(
                 new Moderation.Report(
