@@ -163,6 +163,17 @@ public final class EdgeServer extends AllDirectives {
                         auth,
                         java.time.Clock.systemUTC())
                     .route());
+    if (auth != null && game.social() != null) {
+      publicRoutes =
+          concat(
+              publicRoutes,
+              new org.bluemarble.edge.web.SocialRoutes(
+                      game.social(),
+                      auth.tokens(),
+                      org.bluemarble.edge.market.CharacterOwnership.of(
+                          game.accounts(), game.players()))
+                  .route());
+    }
     if (auth != null && game.externalIdentities() != null) {
       publicRoutes =
           concat(
@@ -250,6 +261,7 @@ public final class EdgeServer extends AllDirectives {
             CharacterRoutes.ENDPOINTS,
             org.bluemarble.edge.web.WorldSurroundingsRoutes.ENDPOINTS,
             LeaderboardRoutes.ENDPOINTS,
+            org.bluemarble.edge.web.SocialRoutes.ENDPOINTS,
             PlanetRoutes.ENDPOINTS,
             MarketRoutes.endpoints(),
             PaymentWebhookRoutes.ENDPOINTS)

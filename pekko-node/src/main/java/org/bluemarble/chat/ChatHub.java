@@ -47,6 +47,12 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
   /** The presence left the world. */
   public record Unregister(String playerId, ActorRef<ChatInbox> inbox) implements Command {}
 
+  /** The player's guild tag and party id (empty: none), for Guild and Party lines. */
+  public record Scopes(String playerId, String guild, String party) implements Command {}
+
+  /** Tells {@code note} to each of {@code playerIds} wherever its presence runs. */
+  public record Notify(java.util.Set<String> playerIds, SocialNote note) implements Command {}
+
   /** The player's trade region changed (S2 token). */
   public record Moved(String playerId, String region) implements Command {}
 
@@ -82,7 +88,10 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
 
   /** What travels on the topic. */
   public sealed interface Wire extends CborSerializable
-      permits Published, Whisper, Degraded, Muted {}
+      permits Published, Whisper, Degraded, Muted, ToPlayers {}
+
+  /** A social note for the players of {@code playerIds} that live on a node. */
+  public record ToPlayers(java.util.Set<String> playerIds, SocialNote note) implements Wire {}
 
   /** A line for everyone it concerns (General, Trade of {@code entry.scope()}, System). */
   public record Published(ChatEntry entry) implements Wire {}
@@ -112,7 +121,17 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
         ctx -> Behaviors.withTimers(timers -> new ChatHub(ctx, timers, settings)));
   }
 
-  private record Local(String playerId, String name, String region, ActorRef<ChatInbox> inbox) {}
+  private record Local(
+      String playerId,
+      String name,
+      String region,
+      ActorRef<ChatInbox> inbox,
+      String guild,
+      String party) {
+    Local(String playerId, String name, String region, ActorRef<ChatInbox> inbox) {
+      this(playerId, name, region, inbox, "", "");
+    }
+  }
 
   private record PendingWhisper(ChatEntry entry, long correlationId, ActorRef<ChatInbox> sender) {}
 
@@ -143,6 +162,8 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
         .onMessage(Register.class, this::onRegister)
         .onMessage(Unregister.class, this::onUnregister)
         .onMessage(Moved.class, this::onMoved)
+        .onMessage(Scopes.class, this::onScopes)
+        .onMessage(Notify.class, n -> publish(new ToPlayers(n.playerIds(), n.note())))
         .onMessage(Send.class, this::onSend)
         .onMessage(WhisperDelivered.class, this::onWhisperDelivered)
         .onMessage(WhisperExpired.class, this::onWhisperExpired)
@@ -160,8 +181,14 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
   }
 
   private Behavior<Command> onRegister(Register r) {
+    Local before = players.get(r.playerId());
     Local previous =
-        players.put(r.playerId(), new Local(r.playerId(), r.name(), r.region(), r.inbox()));
+        players.put(
+            r.playerId(),
+            before == null
+                ? new Local(r.playerId(), r.name(), r.region(), r.inbox())
+                : new Local(
+                    r.playerId(), r.name(), r.region(), r.inbox(), before.guild(), before.party()));
     if (previous != null) {
       byName.remove(key(previous.name()), previous.playerId());
     }
@@ -186,7 +213,15 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
 
   private Behavior<Command> onMoved(Moved m) {
     players.computeIfPresent(
-        m.playerId(), (id, l) -> new Local(l.playerId(), l.name(), m.region(), l.inbox()));
+        m.playerId(),
+        (id, l) -> new Local(l.playerId(), l.name(), m.region(), l.inbox(), l.guild(), l.party()));
+    return this;
+  }
+
+  private Behavior<Command> onScopes(Scopes m) {
+    players.computeIfPresent(
+        m.playerId(),
+        (id, l) -> new Local(l.playerId(), l.name(), l.region(), l.inbox(), m.guild(), m.party()));
     return this;
   }
 
@@ -247,10 +282,25 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
         topic.tell(Topic.publish(new Whisper(out, id, getContext().getSelf())));
         return;
       }
+      case GUILD, PARTY -> {
+        topic.tell(Topic.publish(new Published(out)));
+        keep(out);
+      }
       default -> topic.tell(Topic.publish(new Published(out)));
     }
     if (!late) {
       accepted(s, false);
+    }
+  }
+
+  /** Persists a guild or party line in its group's history. */
+  private void keep(ChatEntry e) {
+    try {
+      org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding.get(getContext().getSystem())
+          .entityRefFor(GroupHistory.ENTITY_KEY, GroupHistory.key(e.channel(), e.scope()))
+          .tell(new GroupHistory.Append(e, getContext().getSystem().ignoreRef()));
+    } catch (RuntimeException notSharded) {
+      // A hub without cluster sharding (tests of the hub alone): no group history.
     }
   }
 
@@ -312,6 +362,13 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
         }
         timers.cancel(Drain.INSTANCE);
       }
+    } else if (wire instanceof ToPlayers t) {
+      for (String id : t.playerIds()) {
+        Local l = players.get(id);
+        if (l != null) {
+          l.inbox().tell(new ChatInbox.Social(t.note()));
+        }
+      }
     } else if (wire instanceof Muted m) {
       if (m.until() == null) {
         mutes.remove(m.playerId());
@@ -338,8 +395,17 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
         }
         players.values().forEach(l -> l.inbox().tell(new ChatInbox.Deliver(e)));
       }
+      case GUILD, PARTY -> {
+        boolean guild = e.channel() == ChatLine.Channel.GUILD;
+        for (Local l : players.values()) {
+          String scope = guild ? l.guild() : l.party();
+          if (!e.scope().isEmpty() && e.scope().equals(scope)) {
+            l.inbox().tell(new ChatInbox.Deliver(e));
+          }
+        }
+      }
       default -> {
-        // Say, Yell and whispers never travel as Published; party and guild lines have their own.
+        // Say, Yell and whispers never travel as Published.
       }
     }
   }

@@ -3,7 +3,8 @@ package org.bluemarble.chat;
 import org.bluemarble.edge.port.ChatPush;
 
 /** What a player's presence gets from its node's {@link ChatHub} (on the same node only). */
-public sealed interface ChatInbox permits ChatInbox.Deliver, ChatInbox.Answer, ChatInbox.Ignoring {
+public sealed interface ChatInbox
+    permits ChatInbox.Deliver, ChatInbox.Answer, ChatInbox.Ignoring, ChatInbox.Social {
 
   /** A line for the player (the presence drops it when the player ignores the speaker). */
   record Deliver(ChatEntry entry) implements ChatInbox {}
@@ -13,4 +14,7 @@ public sealed interface ChatInbox permits ChatInbox.Deliver, ChatInbox.Answer, C
 
   /** The player's ignore list as its {@code SocialList} holds it (loaded on entering). */
   record Ignoring(java.util.Set<String> playerIds) implements ChatInbox {}
+
+  /** Something social for the player (a note from the hub, or the outcome of its own action). */
+  record Social(Object message) implements ChatInbox {}
 }

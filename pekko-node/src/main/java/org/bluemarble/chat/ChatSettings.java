@@ -20,6 +20,8 @@ import org.bluemarble.config.SettingsException;
  * @param degradedQueue lines a node holds back while chat is degraded; beyond it senders are told
  *     to retry
  * @param degradedDrain lines per second a degraded node lets through from its queue
+ * @param groupHistorySize lines of each guild's and party's chat kept in the journal
+ * @param groupHistoryRetention how long those lines are replayed to members who enter or join
  */
 public record ChatSettings(
     int maxLength,
@@ -32,7 +34,38 @@ public record ChatSettings(
     Duration whisperTimeout,
     List<String> blockedWords,
     int degradedQueue,
-    int degradedDrain) {
+    int degradedDrain,
+    int groupHistorySize,
+    Duration groupHistoryRetention) {
+
+  /** Settings without the group history's (its defaults: 100 lines, 7 days). */
+  public ChatSettings(
+      int maxLength,
+      double ratePerSecond,
+      int burst,
+      double sayRadiusMeters,
+      double yellRadiusMeters,
+      int tradeRegionLevel,
+      int historySize,
+      Duration whisperTimeout,
+      List<String> blockedWords,
+      int degradedQueue,
+      int degradedDrain) {
+    this(
+        maxLength,
+        ratePerSecond,
+        burst,
+        sayRadiusMeters,
+        yellRadiusMeters,
+        tradeRegionLevel,
+        historySize,
+        whisperTimeout,
+        blockedWords,
+        degradedQueue,
+        degradedDrain,
+        100,
+        Duration.ofDays(7));
+  }
 
   /** Defaults for tests and nodes without the section. */
   public static final ChatSettings DEFAULT =
@@ -84,6 +117,14 @@ public record ChatSettings(
     if (drain < 1 || drain > 100_000) {
       throw SettingsException.invalid(p + "degraded.drain-per-second", drain, "1-100000");
     }
+    int groupSize = root.getInt(p + "group-history.size");
+    if (groupSize < 0 || groupSize > 10_000) {
+      throw SettingsException.invalid(p + "group-history.size", groupSize, "0-10000");
+    }
+    Duration groupRetention = root.getDuration(p + "group-history.retention");
+    if (groupRetention.isNegative() || groupRetention.compareTo(Duration.ofDays(365)) > 0) {
+      throw SettingsException.invalid(p + "group-history.retention", groupRetention, "[0s, 365d]");
+    }
     return new ChatSettings(
         maxLength,
         rate,
@@ -95,6 +136,8 @@ public record ChatSettings(
         whisper,
         List.copyOf(root.getStringList(p + "blocked-words")),
         queue,
-        drain);
+        drain,
+        groupSize,
+        groupRetention);
   }
 }

@@ -26,18 +26,84 @@ public final class NodeChatAdmin implements ChatAdminPort {
     return ChatService.get(system);
   }
 
+  /** Persists the mute ({@link Moderation}), then tells every node's hub. */
   @Override
   public CompletionStage<Mute> mute(String playerId, Duration duration, String reason, String by) {
     Instant until = Instant.now().plus(duration);
-    chat().hub().tell(new ChatHub.Broadcast(new ChatHub.Muted(playerId, until, reason, by)));
-    return java.util.concurrent.CompletableFuture.completedFuture(
-        new Mute(playerId, until, reason, by));
+    return Moderation.ref(system)
+        .<Moderation.Mute>ask(r -> new Moderation.SetMute(playerId, until, reason, by, r), timeout)
+        .thenApply(
+            m -> {
+              chat()
+                  .hub()
+                  .tell(new ChatHub.Broadcast(new ChatHub.Muted(playerId, until, reason, by)));
+              return new Mute(playerId, until, reason, by);
+            });
   }
 
   @Override
   public CompletionStage<Void> unmute(String playerId, String by) {
-    chat().hub().tell(new ChatHub.Broadcast(new ChatHub.Muted(playerId, null, "", by)));
-    return java.util.concurrent.CompletableFuture.completedFuture(null);
+    return Moderation.ref(system)
+        .<Moderation.Mute>ask(r -> new Moderation.SetMute(playerId, null, "", by, r), timeout)
+        .thenApply(
+            m -> {
+              chat().hub().tell(new ChatHub.Broadcast(new ChatHub.Muted(playerId, null, "", by)));
+              return null;
+            });
+  }
+
+  @Override
+  public CompletionStage<List<Report>> reports(boolean openOnly) {
+    return Moderation.ref(system)
+        .<Moderation.State>ask(Moderation.Get::new, timeout)
+        .thenApply(s -> s.list(openOnly).stream().map(NodeChatAdmin::view).toList());
+  }
+
+  @Override
+  public CompletionStage<Report> resolveReport(
+      String reportId, Duration mute, String note, String by) {
+    Instant until = mute == null ? null : Instant.now().plus(mute);
+    String action = mute == null ? "DISMISSED" : "MUTED";
+    return Moderation.ref(system)
+        .<Moderation.Resolved>ask(
+            r -> new Moderation.Resolve(reportId, action, until, note, by, r), timeout)
+        .thenApply(
+            res -> {
+              if (res.report() == null) {
+                throw new org.bluemarble.edge.port.PortException(
+                    org.bluemarble.edge.port.PortException.Code.NOT_FOUND, "no report " + reportId);
+              }
+              if (until != null) {
+                chat()
+                    .hub()
+                    .tell(
+                        new ChatHub.Broadcast(
+                            new ChatHub.Muted(
+                                res.report().reportedId(), until, "report " + reportId, by)));
+              }
+              return view(res.report());
+            });
+  }
+
+  private static Report view(Moderation.Report r) {
+    return new Report(
+        r.id(),
+        r.reporterId(),
+        r.reportedId(),
+        r.reason(),
+        r.lines().stream()
+            .map(
+                e ->
+                    new ReportLine(
+                        e.channel().name(),
+                        e.fromName(),
+                        e.text(),
+                        Instant.ofEpochMilli(e.sentAtMillis())))
+            .toList(),
+        r.at(),
+        r.status(),
+        r.resolvedBy(),
+        r.note());
   }
 
   @Override

@@ -9,8 +9,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.bluemarble.edge.port.ChatLine;
 import org.bluemarble.edge.port.ChatPush;
 import org.bluemarble.edge.port.PlayPosition;
+import org.bluemarble.edge.port.SocialAction;
 import org.bluemarble.edge.port.WorldListener;
-import org.bluemarble.social.SocialList;
 import org.bluemarble.zone.ZoneCell;
 
 /**
@@ -20,8 +20,6 @@ import org.bluemarble.zone.ZoneCell;
  * its connection unless the player ignores the speaker.
  */
 public final class PresenceChat {
-  private static final java.time.Duration IGNORE_LIST_PATIENCE = java.time.Duration.ofSeconds(10);
-
   private final ActorSystem<?> system;
   private final ChatService chat;
   private final String playerId;
@@ -29,6 +27,7 @@ public final class PresenceChat {
   private final double planetRadiusMeters;
   private final TokenBucket bucket;
   private final Set<String> ignored = new HashSet<>();
+  private final PresenceSocial social;
   private String name;
   private String region;
   private long sequence;
@@ -45,6 +44,7 @@ public final class PresenceChat {
     this.planetRadiusMeters = planetRadius;
     ChatSettings s = chat.settings();
     this.bucket = new TokenBucket(s.ratePerSecond(), s.burst(), System.nanoTime());
+    this.social = new PresenceSocial(system, playerId, inbox, chat.hub(), this::ignoring);
   }
 
   /** The player is in the world as {@code characterName}, in zone cell {@code cellId}. */
@@ -52,24 +52,13 @@ public final class PresenceChat {
     name = characterName == null ? playerId : characterName;
     region = regionOf(cellId);
     chat.hub().tell(new ChatHub.Register(playerId, name, region, inbox));
-    loadIgnoreList();
+    // Loads the player's SocialList (ignore list, guild, party) and tells its friends.
+    social.entered(name);
   }
 
-  /** Asks the player's SocialList for its ignore list; the answer comes back through the inbox. */
-  private void loadIgnoreList() {
-    try {
-      ClusterSharding.get(system)
-          .entityRefFor(SocialList.ENTITY_KEY, playerId)
-          .<SocialList.Reply>ask(SocialList.Get::new, IGNORE_LIST_PATIENCE)
-          .thenAccept(
-              reply -> {
-                if (reply instanceof SocialList.Summary s) {
-                  inbox.tell(new ChatInbox.Ignoring(s.ignored()));
-                }
-              });
-    } catch (RuntimeException e) {
-      // No SocialList on this node (tests of the world alone): nobody is ignored.
-    }
+  /** One social action of the player (friends, ignore, guild, party, report). */
+  public void social(long correlationId, SocialAction action, WorldListener listener) {
+    social.act(correlationId, action, listener);
   }
 
   /** The player is now simulated by {@code cellId}. */
@@ -84,6 +73,7 @@ public final class PresenceChat {
   /** The player left the world. */
   public void left() {
     if (name != null) {
+      social.left();
       chat.hub().tell(new ChatHub.Unregister(playerId, inbox));
       name = null;
     }
@@ -127,7 +117,12 @@ public final class PresenceChat {
       refuse(listener, correlationId, ChatPush.Reason.INVALID, "players cannot send on SYSTEM", 0);
       return;
     }
-    if (line.channel() == ChatLine.Channel.PARTY || line.channel() == ChatLine.Channel.GUILD) {
+    String group =
+        line.channel() == ChatLine.Channel.PARTY
+            ? social.party()
+            : line.channel() == ChatLine.Channel.GUILD ? social.guild() : "";
+    if ((line.channel() == ChatLine.Channel.PARTY || line.channel() == ChatLine.Channel.GUILD)
+        && group.isEmpty()) {
       refuse(
           listener,
           correlationId,
@@ -146,7 +141,7 @@ public final class PresenceChat {
           wait);
       return;
     }
-    String scope = line.channel() == ChatLine.Channel.TRADE ? region : "";
+    String scope = line.channel() == ChatLine.Channel.TRADE ? region : group;
     ChatEntry entry =
         new ChatEntry(
             line.channel(),
@@ -177,6 +172,7 @@ public final class PresenceChat {
 
   /** A line for the player, from its cell or the hub. */
   public void heard(ChatEntry entry, WorldListener listener) {
+    social.heard(entry);
     if (listener != null && !ignored.contains(entry.fromPlayerId())) {
       listener.onChat(entry.toPush());
     }
@@ -190,6 +186,8 @@ public final class PresenceChat {
       listener.onChat(a.push());
     } else if (message instanceof ChatInbox.Ignoring i) {
       ignoring(i.playerIds());
+    } else if (message instanceof ChatInbox.Social s) {
+      social.onMessage(s.message(), listener);
     }
   }
 

@@ -87,7 +87,8 @@ public final class BlueMarbleNode {
             economy.port(),
             admin,
             new ExternalLogins(system, accounts.directory(), settings.node().askTimeout()),
-            readModels.leaderboards());
+            readModels.leaderboards(),
+            new org.bluemarble.chat.NodeSocialPort(system, settings.node().askTimeout()));
     Edges.bind(system, settings, version, game, accounts, gameEdges, economy, journal);
     accounts.bootstrapAdmin(system);
     Edges.logWhenUp(system);

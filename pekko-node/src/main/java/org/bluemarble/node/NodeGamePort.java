@@ -23,7 +23,8 @@ record NodeGamePort(
     MarketPort market,
     AdminPort admin,
     ExternalIdentityPort externalIdentities,
-    LeaderboardPort leaderboards)
+    LeaderboardPort leaderboards,
+    org.bluemarble.edge.port.SocialPort social)
     implements GamePort {
 
   @Override

@@ -60,6 +60,10 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
 
   private record FromChat(ChatInbox message) implements Command {}
 
+  /** A social action of the player (friends, ignore, guild, party, report). */
+  record Social(long correlationId, org.bluemarble.edge.port.SocialAction action)
+      implements Command {}
+
   private record Control(SessionControl.Notice notice) implements Command {}
 
   private record AccountLoaded(Account.Reply reply, Throwable failure) implements Command {}
@@ -162,6 +166,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
         .onMessage(Chat.class, this::onChat)
         .onMessage(FromChat.class, m -> chatFromHub(m.message()))
         .onMessage(PresenceCombat.Message.class, this::onCombat)
+        .onMessage(Social.class, m -> chatSocial(m))
         .onSignal(
             PostStop.class,
             s -> {
@@ -520,6 +525,11 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
 
   private Behavior<Command> chatFromHub(ChatInbox message) {
     chat.fromHub(message, listener);
+    return this;
+  }
+
+  private Behavior<Command> chatSocial(Social m) {
+    chat.social(m.correlationId(), m.action(), listener);
     return this;
   }
 

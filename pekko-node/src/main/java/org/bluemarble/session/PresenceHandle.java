@@ -83,6 +83,11 @@ final class PresenceHandle implements Presence {
   }
 
   @Override
+  public void social(long correlationId, org.bluemarble.edge.port.SocialAction action) {
+    actor.tell(new PresenceActor.Social(correlationId, action));
+  }
+
+  @Override
   public void detach() {
     actor.tell(new PresenceActor.Detach(listener));
   }

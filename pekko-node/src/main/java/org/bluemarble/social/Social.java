@@ -2,7 +2,7 @@ package org.bluemarble.social;
 
 import org.apache.pekko.actor.typed.ActorSystem;
 
-/** Registers the social entities (guilds, players' social lists) with Cluster Sharding. */
+/** Registers the social entities (guilds, parties, players' social lists) with Cluster Sharding. */
 public final class Social {
   private Social() {}
 
@@ -10,5 +10,10 @@ public final class Social {
   public static void init(ActorSystem<?> system, int slices) {
     Guild.init(system, slices);
     SocialList.init(system, slices);
+    Party.init(system, slices);
+    org.bluemarble.chat.GroupHistory.init(system, slices);
+    org.bluemarble.chat.Notifications.init(system, slices);
+    org.bluemarble.chat.Moderation.init(system, slices);
+    org.bluemarble.chat.Moderation.restoreMutes(system, java.time.Duration.ofSeconds(10));
   }
 }

@@ -63,7 +63,8 @@ public final class SocialList
           Unignore,
           Befriended,
           Unfriended,
-          Get {
+          Get,
+          SetGroup {
     ActorRef<Reply> replyTo();
   }
 
@@ -91,6 +92,19 @@ public final class SocialList
   /** The lists as they stand. */
   public record Get(ActorRef<Reply> replyTo) implements Command {}
 
+  /**
+   * The player joined ({@code member}) or left guild or party {@code id}; leaving clears the
+   * membership only while it still names {@code id} (a late message never clears a newer one).
+   */
+  public record SetGroup(Group group, String id, boolean member, ActorRef<Reply> replyTo)
+      implements Command {}
+
+  /** What a player belongs to, one of each at most. */
+  public enum Group {
+    GUILD,
+    PARTY
+  }
+
   // Replies
 
   /** What a SocialList answers. */
@@ -98,8 +112,19 @@ public final class SocialList
 
   /** The lists after the command. */
   public record Summary(
-      String playerId, Set<String> friends, Set<String> requests, Set<String> ignored)
-      implements Reply {}
+      String playerId,
+      Set<String> friends,
+      Set<String> requests,
+      Set<String> ignored,
+      String guild,
+      String party)
+      implements Reply {
+    /** The lists without memberships. */
+    public Summary(
+        String playerId, Set<String> friends, Set<String> requests, Set<String> ignored) {
+      this(playerId, friends, requests, ignored, "", "");
+    }
+  }
 
   /** Refused; nothing changed. */
   public record Rejected(String message) implements Reply {}
@@ -108,7 +133,12 @@ public final class SocialList
 
   /** Facts of one player's social lists, each carrying the player id. */
   public sealed interface Event extends CborSerializable
-      permits FriendRequested, FriendAdded, FriendRemoved, PlayerIgnored, PlayerUnignored {}
+      permits FriendRequested,
+          FriendAdded,
+          FriendRemoved,
+          PlayerIgnored,
+          PlayerUnignored,
+          GroupSet {}
 
   public record FriendRequested(String playerId, String from) implements Event {}
 
@@ -120,20 +150,31 @@ public final class SocialList
 
   public record PlayerUnignored(String playerId, String other) implements Event {}
 
+  /** The player's guild or party is now {@code id} (empty: none). */
+  public record GroupSet(String playerId, Group group, String id) implements Event {}
+
   // State
 
   /** The lists. */
-  public record State(Set<String> friends, Set<String> requests, Set<String> ignored)
+  public record State(
+      Set<String> friends, Set<String> requests, Set<String> ignored, String guild, String party)
       implements CborSerializable {
-    static final State EMPTY = new State(Set.of(), Set.of(), Set.of());
+    static final State EMPTY = new State(Set.of(), Set.of(), Set.of(), "", "");
 
     public State {
       friends = Set.copyOf(friends);
       requests = Set.copyOf(requests);
       ignored = Set.copyOf(ignored);
+      guild = guild == null ? "" : guild;
+      party = party == null ? "" : party;
     }
 
     State apply(Event e) {
+      if (e instanceof GroupSet g) {
+        return g.group() == Group.GUILD
+            ? new State(friends, requests, ignored, g.id(), party)
+            : new State(friends, requests, ignored, guild, g.id());
+      }
       Set<String> f = new HashSet<>(friends);
       Set<String> r = new HashSet<>(requests);
       Set<String> i = new HashSet<>(ignored);
@@ -152,7 +193,7 @@ public final class SocialList
       } else if (e instanceof PlayerUnignored u) {
         i.remove(u.other());
       }
-      return new State(f, r, i);
+      return new State(f, r, i, guild, party);
     }
   }
 
@@ -197,6 +238,7 @@ public final class SocialList
         .onCommand(Befriended.class, this::onBefriended)
         .onCommand(Unfriended.class, (s, c) -> change(s, c, new FriendRemoved(playerId, c.other())))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), summary(s)))
+        .onCommand(SetGroup.class, this::onSetGroup)
         .build();
   }
 
@@ -279,6 +321,16 @@ public final class SocialList
     return Effect().persist(new FriendAdded(playerId, c.other())).thenNoReply();
   }
 
+  private ReplyEffect<Event, State> onSetGroup(State s, SetGroup c) {
+    String current = c.group() == Group.GUILD ? s.guild() : s.party();
+    String id = c.id() == null ? "" : c.id();
+    String next = c.member() ? id : (current.equals(id) ? "" : current);
+    if (next.equals(current)) {
+      return Effect().reply(c.replyTo(), summary(s));
+    }
+    return change(s, c, new GroupSet(playerId, c.group(), next));
+  }
+
   private ReplyEffect<Event, State> change(State s, Command c, Event e) {
     return Effect().persist(e).thenReply(c.replyTo(), this::summary);
   }
@@ -288,7 +340,7 @@ public final class SocialList
   }
 
   private Summary summary(State s) {
-    return new Summary(playerId, s.friends(), s.requests(), s.ignored());
+    return new Summary(playerId, s.friends(), s.requests(), s.ignored(), s.guild(), s.party());
   }
 
   @Override

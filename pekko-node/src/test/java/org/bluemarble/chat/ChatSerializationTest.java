@@ -50,7 +50,51 @@ class ChatSerializationTest {
             new ChatHub.Muted("p-1", Instant.parse("2026-12-07T04:00:00Z"), "spam", "mod"),
             new ChatHub.Muted("p-1", null, "", "mod"),
             new ZoneCell.Say(entry, -21.0, 179.9, 4.7e-6, true),
-            new SessionEvent.ChatHeard(42L, entry));
+            new SessionEvent.ChatHeard(42L, entry),
+            new ChatHub.ToPlayers(
+                java.util.Set.of("p-2"), new SocialNote.FriendSeen("p-1", "Łucja", true, true)),
+            new ChatHub.ToPlayers(
+                java.util.Set.of("p-2"), new SocialNote.Invite("GUILD", "ORBIT", "p-1", "Bo")),
+            new ChatHub.ToPlayers(
+                java.util.Set.of("p-2", "p-3"),
+                new SocialNote.GuildNews(
+                    "p-1",
+                    "ORBIT",
+                    new org.bluemarble.social.Guild.Summary(
+                        "ORBIT",
+                        "The Orbiters",
+                        java.util.Map.of("p-1", org.bluemarble.social.GuildRank.LEADER),
+                        java.util.Set.of("p-2"),
+                        "hi"))),
+            new ChatHub.ToPlayers(
+                java.util.Set.of("p-2"),
+                new SocialNote.PartyNews(
+                    "p-1",
+                    "pa-1",
+                    new org.bluemarble.social.Party.Summary(
+                        "pa-1", true, "p-1", List.of("p-1", "p-2"), java.util.Set.of(), ""))),
+            new ChatHub.ToPlayers(
+                java.util.Set.of("p-2"),
+                new SocialNote.Notice("n-1", "OUTBID", "outbid", "au-1", 5L, true, "")),
+            new GroupHistory.LineKept("GUILD-ORBIT", entry),
+            new GroupHistory.Lines(List.of(entry)),
+            new Moderation.ReportFiled(
+                new Moderation.Report(
+                    "r-1",
+                    "p-2",
+                    "p-1",
+                    "spam",
+                    List.of(entry),
+                    Instant.parse("2026-12-07T04:00:00Z"),
+                    "OPEN",
+                    "",
+                    "")),
+            new Moderation.MuteChanged(
+                "p-1", null, "", "mod", Instant.parse("2026-12-07T04:00:00Z")),
+            new Notifications.NoticeKept(
+                "p-1", new SocialNote.Notice("n-1", "OUTBID", "t", "au-1", 5L, false, "")),
+            new org.bluemarble.social.PartyState(
+                "p-1", List.of("p-1", "p-2"), java.util.Set.of("p-3"), false));
     SerializationTestKit serialization = new SerializationTestKit(testKit.system());
     for (CborSerializable sample : samples) {
       assertThat(serialization.verifySerialization(sample, true)).isEqualTo(sample);

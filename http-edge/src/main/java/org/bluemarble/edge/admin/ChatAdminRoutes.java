@@ -18,8 +18,9 @@ import org.bluemarble.edge.port.PortException;
  * Chat moderation: {@code GET /admin/v1/chat} (degraded switch, queue, mutes), {@code POST
  * /admin/v1/chat/mutes} {playerId, minutes, reason}, {@code DELETE
  * /admin/v1/chat/mutes/{playerId}}, {@code GET /admin/v1/chat/history?channel=GENERAL}, {@code PUT
- * /admin/v1/chat/degraded} {on}. Moderators mute and read; only Admins switch degraded chat. The
- * gate audits every change.
+ * /admin/v1/chat/degraded} {on}, {@code GET /admin/v1/chat/reports?open=true}, {@code POST
+ * /admin/v1/chat/reports/{reportId}} {action DISMISS|MUTE, minutes, note}. Moderators mute and
+ * read; only Admins switch degraded chat. The gate audits every change.
  */
 public final class ChatAdminRoutes extends AllDirectives {
   private static final Set<Role> MODERATORS = Set.of(Role.MODERATOR);
@@ -33,13 +34,23 @@ public final class ChatAdminRoutes extends AllDirectives {
               "DELETE", "/admin/v1/chat/mutes/{playerId}", MODERATORS, "Lift a player's mute"),
           new AdminEndpoint(
               "GET", "/admin/v1/chat/history", MODERATORS, "The last lines of a channel"),
-          new AdminEndpoint("PUT", "/admin/v1/chat/degraded", Set.of(), "Switch degraded chat"));
+          new AdminEndpoint("PUT", "/admin/v1/chat/degraded", Set.of(), "Switch degraded chat"),
+          new AdminEndpoint(
+              "GET", "/admin/v1/chat/reports", MODERATORS, "Players' reports, newest first"),
+          new AdminEndpoint(
+              "POST",
+              "/admin/v1/chat/reports/{reportId}",
+              MODERATORS,
+              "Act on a report: dismiss it or mute the reported player"));
 
   /** The longest mute, minutes (30 days). */
   public static final int MAX_MUTE_MINUTES = 30 * 24 * 60;
 
   /** Body of a mute. */
   public record MuteRequest(String playerId, Integer minutes, String reason) {}
+
+  /** Body of an action on a report: {@code action} DISMISS or MUTE (for {@code minutes}). */
+  public record ReportAction(String action, Integer minutes, String note) {}
 
   /** Body of the degraded switch. */
   public record DegradedRequest(boolean on) {}
@@ -63,6 +74,22 @@ public final class ChatAdminRoutes extends AllDirectives {
                                     chat.status(),
                                     s -> complete(StatusCodes.OK, s, Json.marshaller())))),
                 path("mutes", () -> post(this::mute)),
+                path(
+                    "reports",
+                    () ->
+                        get(
+                            () ->
+                                parameterOptional(
+                                    "open",
+                                    open ->
+                                        onSuccess(
+                                            chat.reports(open.map("true"::equals).orElse(false)),
+                                            list ->
+                                                complete(
+                                                    StatusCodes.OK, list, Json.marshaller()))))),
+                path(
+                    PathMatchers.segment("reports").slash(PathMatchers.segment()),
+                    report -> post(() -> act(report))),
                 path(
                     PathMatchers.segment("mutes").slash(PathMatchers.segment()),
                     player ->
@@ -105,6 +132,40 @@ public final class ChatAdminRoutes extends AllDirectives {
                                                             StatusCodes.OK,
                                                             s,
                                                             Json.marshaller()))))))));
+  }
+
+  private Route act(String reportId) {
+    return extractRequest(
+        request ->
+            JsonBodies.read(
+                ReportAction.class,
+                body -> {
+                  String action = body.action() == null ? "" : body.action().strip();
+                  Duration mute;
+                  if (action.equals("DISMISS")) {
+                    mute = null;
+                  } else if (action.equals("MUTE")) {
+                    int minutes = body.minutes() == null ? 0 : body.minutes();
+                    if (minutes < 1 || minutes > MAX_MUTE_MINUTES) {
+                      throw new PortException(
+                          PortException.Code.INVALID_INPUT,
+                          "minutes must be 1-" + MAX_MUTE_MINUTES + ", was " + body.minutes());
+                    }
+                    mute = Duration.ofMinutes(minutes);
+                  } else {
+                    throw new PortException(
+                        PortException.Code.INVALID_INPUT,
+                        "action must be DISMISS or MUTE, was " + body.action());
+                  }
+                  String note = body.note() == null ? "" : body.note().strip();
+                  if (note.length() > 500) {
+                    throw new PortException(
+                        PortException.Code.INVALID_INPUT, "note must be at most 500 characters");
+                  }
+                  return onSuccess(
+                      chat.resolveReport(reportId, mute, note, AdminGate.caller(request).name()),
+                      r -> complete(StatusCodes.OK, r, Json.marshaller()));
+                }));
   }
 
   private Route mute() {

@@ -39,6 +39,40 @@ public interface ChatAdminPort {
   /** The last lines of {@code channel} (GENERAL, or TRADE/&lt;region&gt;) this node keeps. */
   CompletionStage<List<Line>> history(String channel);
 
+  /** A line attached to a report (what the reported player said where the reporter heard it). */
+  record ReportLine(String channel, String fromName, String text, Instant at) {}
+
+  /**
+   * A player's report; {@code status} OPEN, or the action that closed it (DISMISSED, MUTED) with
+   * who closed it and the note.
+   */
+  record Report(
+      String id,
+      String reporterId,
+      String reportedId,
+      String reason,
+      List<ReportLine> lines,
+      Instant at,
+      String status,
+      String resolvedBy,
+      String note) {}
+
+  /** Reports, newest first; only open ones when {@code openOnly}. */
+  default CompletionStage<List<Report>> reports(boolean openOnly) {
+    return CompletableFuture.failedFuture(
+        new PortException(PortException.Code.UNAVAILABLE, "this server takes no reports"));
+  }
+
+  /**
+   * Closes report {@code reportId}: {@code mute} null dismisses it, otherwise the reported player
+   * is muted (persisted, on every node) for that long. Fails NOT_FOUND for an unknown report.
+   */
+  default CompletionStage<Report> resolveReport(
+      String reportId, Duration mute, String note, String by) {
+    return CompletableFuture.failedFuture(
+        new PortException(PortException.Code.UNAVAILABLE, "this server takes no reports"));
+  }
+
   /** A port whose every call fails with UNAVAILABLE (games without chat). */
   static ChatAdminPort unavailable() {
     return new ChatAdminPort() {

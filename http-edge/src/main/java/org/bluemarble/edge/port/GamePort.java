@@ -60,4 +60,9 @@ public interface GamePort {
   default AbilityBook abilityBook() {
     return AbilityBook.empty();
   }
+
+  /** Friends, guilds and parties for web and mobile clients; null when the game has none. */
+  default SocialPort social() {
+    return null;
+  }
 }

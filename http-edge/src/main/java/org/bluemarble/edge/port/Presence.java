@@ -34,6 +34,15 @@ public interface Presence {
   }
 
   /**
+   * One social action for {@code correlationId} (friends, ignore, guild, party, report); the answer
+   * ({@link SocialPush.Answer} or {@link SocialPush.Refused}) arrives at {@link
+   * WorldListener#onSocial}.
+   */
+  default void social(long correlationId, SocialAction action) {
+    throw new UnsupportedOperationException("this world has no social features");
+  }
+
+  /**
    * What the world said on entering.
    *
    * @param entityId the character's own entity id in snapshots

@@ -104,4 +104,7 @@ public interface WorldListener {
 
   /** Combat and gathering for this player (see {@link CombatPush}). */
   default void onCombat(CombatPush push) {}
+
+  /** Social life of this player: answers to {@link Presence#social}, presence, invites, notices. */
+  default void onSocial(SocialPush push) {}
 }

@@ -162,6 +162,8 @@ public final class GameSession {
           onRequestConnectToken(id, in.getRequestConnectToken().getPlayerId());
       case CHAT_SEND -> requireLink().presence.chat(id, ChatMessages.lineOf(in.getChatSend()));
       case USE_ABILITY, HARVEST_NODE -> CombatMessages.handle(id, requireLink().presence, in);
+      case SOCIAL_REQUEST ->
+          SocialMessages.handle(requireLink().presence, id, in.getSocialRequest());
       default -> onEconomy(id, in);
     }
   }
@@ -572,6 +574,11 @@ public final class GameSession {
           CombatMessages.send(push, out);
         }
       }
+    }
+
+    @Override
+    public void onSocial(org.bluemarble.edge.port.SocialPush push) {
+      sendIfCurrent(SocialMessages.toEnvelope(push));
     }
 
     @Override

@@ -189,13 +189,57 @@ public final class Bot implements ClientListener {
     history.positioned(sequence, after.latDeg(), after.lngDeg());
     ctx.counters().inputsSent.increment();
     if (ctx.chatPerMinute() > 0 && chatRandom.nextDouble() < ctx.chatPerMinute() / 600.0) {
-      transport.send(
-          Envelope.newBuilder()
-              .setChatSend(
-                  ChatSend.newBuilder()
-                      .setChannel(ChatChannel.CHAT_CHANNEL_SAY)
-                      .setText("hello from bot " + index))
-              .build());
+      sendChat();
+    }
+  }
+
+  /**
+   * One chat line carrying its send time: Say, or (every other line of an odd bot) a Whisper to its
+   * even partner (bots are named prefix + index, so the partner's name is known).
+   */
+  private void sendChat() {
+    ChatSend.Builder line =
+        ChatSend.newBuilder()
+            .setChannel(ChatChannel.CHAT_CHANNEL_SAY)
+            .setText(CHAT_MARK + System.nanoTime() + " from bot " + index);
+    String partner = partnerName();
+    if (partner != null && chatRandom.nextBoolean()) {
+      line.setChannel(ChatChannel.CHAT_CHANNEL_WHISPER).setToName(partner);
+    }
+    transport.send(Envelope.newBuilder().setChatSend(line).build());
+    ctx.counters().chatSent.increment();
+  }
+
+  /** The even bot an odd bot whispers to, or null. */
+  private String partnerName() {
+    String name = account.username();
+    int digits = name.length();
+    while (digits > 0 && Character.isDigit(name.charAt(digits - 1))) {
+      digits--;
+    }
+    if (digits == name.length()) {
+      return null;
+    }
+    long n = Long.parseLong(name.substring(digits));
+    return n % 2 == 1 ? name.substring(0, digits) + (n - 1) : null;
+  }
+
+  /** What starts a timed chat line; the send time in nanoseconds follows. */
+  static final String CHAT_MARK = "lt ";
+
+  @Override
+  public void onChat(org.bluemarble.protocol.v1.ChatMessage message) {
+    String text = message.getText();
+    if (message.getFromPlayerId().equals(account.playerId()) || !text.startsWith(CHAT_MARK)) {
+      return;
+    }
+    int end = text.indexOf(' ', CHAT_MARK.length());
+    try {
+      long sent = Long.parseLong(text.substring(CHAT_MARK.length(), end < 0 ? text.length() : end));
+      ctx.counters().chatDelivery.recordNanos(System.nanoTime() - sent);
+      ctx.counters().chatDelivered.increment();
+    } catch (NumberFormatException e) {
+      // Not one of ours (masked by the word filter, or another client's).
     }
     fight(c);
   }
@@ -369,7 +413,11 @@ public final class Bot implements ClientListener {
 
   @Override
   public void onError(Error error) {
-    ctx.counters().error("server: " + error.getCode().name());
+    String code = error.getCode().name();
+    if (code.startsWith("CODE_CHAT") || code.equals("CODE_RATE_LIMITED")) {
+      ctx.counters().chatRefused.increment();
+    }
+    ctx.counters().error("server: " + code);
   }
 
   @Override

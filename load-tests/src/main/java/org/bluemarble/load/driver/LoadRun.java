@@ -197,7 +197,19 @@ public final class LoadRun {
         server,
         List.copyOf(sampler.timeline()),
         cpu.result(),
-        ctx.combat().summary());
+        ctx.combat().summary(),
+        chatStats(counters));
+  }
+
+  private static ChatStats chatStats(Counters counters) {
+    counters.chatDelivery.sample(true);
+    var d = counters.chatDelivery.total();
+    return new ChatStats(
+        counters.chatSent.sum(),
+        counters.chatDelivered.sum(),
+        d.p50Ms(),
+        d.p99Ms(),
+        counters.chatRefused.sum());
   }
 
   private void checkWorld(ServerProbe probe) {

@@ -35,6 +35,7 @@ import org.bluemarble.load.server.ServerStats;
  * @param timeline one point per second
  * @param steadyCpu node and driver CPU over the steady state
  * @param combat the combat numbers ({@code --combat-per-minute}), or null without combat
+ * @param chat chat lines sent, delivered, their delivery latency and refusals (whole run)
  */
 public record RunResult(
     Map<String, Object> settings,
@@ -61,7 +62,8 @@ public record RunResult(
     ServerStats server,
     List<TimelinePoint> timeline,
     CpuUse steadyCpu,
-    CombatLoad.Summary combat) {
+    CombatLoad.Summary combat,
+    ChatStats chat) {
 
   /** A run without combat. */
   public RunResult(
@@ -114,6 +116,7 @@ public record RunResult(
         server,
         timeline,
         steadyCpu,
+        null,
         null);
   }
 
@@ -139,6 +142,7 @@ public record RunResult(
             + " observations %d%n"
             + "errors %d %s, disconnects %d %s%n"
             + "steady-state CPU: %s%n"
+            + "chat: %s%n"
             + "server: %s",
         peakConnected,
         peakInWorld,
@@ -159,6 +163,15 @@ public record RunResult(
         disconnectCount(),
         disconnects,
         steadyCpu.describe(),
+        chat == null
+            ? "off"
+            : String.format(
+                "sent %d, delivered %d (p50 %.2f, p99 %.2f ms), refused %d",
+                chat.sent(),
+                chat.delivered(),
+                chat.deliveryP50Ms(),
+                chat.deliveryP99Ms(),
+                chat.refused()),
         server);
   }
 }

@@ -36,6 +36,18 @@ public final class Counters {
   /** Observed moves of other bots matched to the input that caused them. */
   public final LongAdder observations = new LongAdder();
 
+  /** Chat lines sent. */
+  public final LongAdder chatSent = new LongAdder();
+
+  /** Chat lines of other bots received (one per recipient). */
+  public final LongAdder chatDelivered = new LongAdder();
+
+  /** Chat sends the server refused. */
+  public final LongAdder chatRefused = new LongAdder();
+
+  /** Chat send → receive by another bot. */
+  public final LatencyMetric chatDelivery = new LatencyMetric();
+
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> disconnects = new ConcurrentHashMap<>();
 

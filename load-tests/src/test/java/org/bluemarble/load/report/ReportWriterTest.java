@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.bluemarble.load.driver.ChatStats;
 import org.bluemarble.load.driver.CpuUse;
 import org.bluemarble.load.driver.RunResult;
 import org.bluemarble.load.metrics.LatencySummary;
@@ -48,7 +49,9 @@ class ReportWriterTest {
         Map.of(),
         new ServerStats(60, 20, 250.0, 1, 59.8, 0L, null),
         timeline,
-        new CpuUse(30, 0.5, 0.2, 10));
+        new CpuUse(30, 0.5, 0.2, 10),
+        null,
+        new ChatStats(120, 480, 12.5, 40.0, 2));
   }
 
   @Test
@@ -58,6 +61,8 @@ class ReportWriterTest {
     assertThat(json.path("inputToObserver").path("p99Ms").asDouble()).isEqualTo(45);
     assertThat(json.path("bytesInPerBotPerSecond").asDouble()).isEqualTo(4100);
     assertThat(json.path("timeline")).hasSize(3);
+    assertThat(json.path("chat").path("delivered").asLong()).isEqualTo(480);
+    assertThat(json.path("chat").path("deliveryP99Ms").asDouble()).isEqualTo(40.0);
     assertThat(json.path("server").path("minTickRateHz").asDouble()).isEqualTo(59.8);
     assertThat(json.path("settings").path("seed").asLong()).isEqualTo(7);
     assertThat(json.path("steadyCpu").path("nodeCores").asDouble()).isEqualTo(0.5);

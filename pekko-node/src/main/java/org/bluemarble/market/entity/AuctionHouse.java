@@ -180,6 +180,7 @@ public final class AuctionHouse
   private final Clock clock;
   private final ActorContext<Command> context;
   private final LegCourier<Command> courier;
+  private final MarketNotices notices;
   private final AuctionOps ops;
   private final Map<String, ActorRef<AuctionReply>> waiting = new HashMap<>();
 
@@ -197,6 +198,7 @@ public final class AuctionHouse
     this.clock = clock;
     this.context = context;
     this.courier = new LegCourier<>(context, config.askTimeout(), LegAnswered::new);
+    this.notices = new MarketNotices(context.getSystem());
     this.ops = new AuctionOps(market, config.catalog(), rules, config.defaultTier());
   }
 
@@ -350,6 +352,8 @@ public final class AuctionHouse
           .thenRun(s -> tell(replyTo, new AuctionReply.AuctionRefused(r.error(), r.message())))
           .thenNoReply();
     }
+    String previous =
+        state.auction(b.auctionId()).flatMap(a -> a.highestBid()).map(x -> x.bidder()).orElse(null);
     List<Event> events = ops.bidCharged(state, b, clock.instant());
     AuctionReply answer =
         events.get(0) instanceof BidFailed f
@@ -358,6 +362,12 @@ public final class AuctionHouse
     return Effect()
         .persist(events)
         .thenRun(this::resend)
+        .thenRun(
+            s -> {
+              if (events.get(0) instanceof BidAccepted a) {
+                notices.outbid(previous, b.bidder(), b.auctionId(), b.amount(), a.at());
+              }
+            })
         .thenRun(s -> tell(replyTo, answer != null ? answer : s.reply(b.auctionId())))
         .thenNoReply();
   }

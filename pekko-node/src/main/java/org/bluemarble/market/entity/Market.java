@@ -195,6 +195,7 @@ public final class Market
   private final MarketBatch batch;
   private final ActorRef<Command> self;
   private final int snapshotEvery;
+  private final MarketNotices notices;
 
   private Market(
       String marketId,
@@ -213,6 +214,7 @@ public final class Market
     this.batch = new MarketBatch(marketId);
     this.self = context.getSelf();
     this.snapshotEvery = snapshotEvery;
+    this.notices = new MarketNotices(context.getSystem());
   }
 
   @Override
@@ -368,10 +370,17 @@ public final class Market
       scheduleFlush();
       return Effect().noReply();
     }
+    List<MarketOp> buys =
+        f.events().stream()
+            .filter(OpCharged.class::isInstance)
+            .flatMap(e -> state.op(((OpCharged) e).opId()).stream())
+            .filter(op -> op.kind() == MarketOp.Kind.BUY)
+            .toList();
     return Effect()
         .persist(f.events())
         .thenRun(
             s -> {
+              notices.listingsSold(buys, s);
               f.started().forEach(op -> courier.send(op.charge()));
               if (f.events().stream().anyMatch(e -> !(e instanceof OpStarted))) {
                 resend(s);

@@ -171,6 +171,7 @@ public final class OrderBookEntity
   private final EconomyConfig config;
   private final Clock clock;
   private final LegCourier<Command> courier;
+  private final MarketNotices notices;
   private final Map<String, ActorRef<BookReply>> waiting = new HashMap<>();
 
   /** Repeats of a keyed placement still under way, answered like the first (by order id). */
@@ -184,6 +185,7 @@ public final class OrderBookEntity
     this.config = config;
     this.clock = clock;
     this.courier = new LegCourier<>(ctx, config.askTimeout(), LegAnswered::new);
+    this.notices = new MarketNotices(ctx.getSystem());
   }
 
   @Override
@@ -356,6 +358,9 @@ public final class OrderBookEntity
           .thenRun(this::resend)
           .thenRun(
               s -> {
+                if (event instanceof OrderAccepted a) {
+                  notices.filled(s.lastFills(), a.at());
+                }
                 BookReply answer =
                     reply instanceof LegReply.LegRefused r
                         ? new BookReply.BookRefused(r.error(), r.message())

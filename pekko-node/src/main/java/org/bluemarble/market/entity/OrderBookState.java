@@ -54,6 +54,11 @@ public final class OrderBookState {
 
   private long fills;
 
+  /**
+   * The fills of the last accepted order (not persisted: read right after the event is applied).
+   */
+  private List<Fill> lastFills = List.of();
+
   OrderBookState(String bookId, int feeBasisPoints) {
     this(
         bookId,
@@ -127,6 +132,11 @@ public final class OrderBookState {
     return state;
   }
 
+  /** The fills of the order accepted last. */
+  List<Fill> lastFills() {
+    return lastFills;
+  }
+
   String itemId() {
     return itemId;
   }
@@ -173,6 +183,7 @@ public final class OrderBookState {
     escrow.charged(s.charge());
     Order order = s.order();
     MatchResult result = book.place(order, Long.MAX_VALUE);
+    lastFills = List.copyOf(result.fills());
     escrow.apply(result.settlement());
     long takerFilled = 0;
     for (Fill fill : result.fills()) {

@@ -134,6 +134,7 @@ public final class Trade
   private final EconomyConfig config;
   private final Clock clock;
   private final LegCourier<Command> courier;
+  private final MarketNotices notices;
 
   /**
    * Answers gathered before they are persisted together: holdings' answers are final, so after a
@@ -155,6 +156,7 @@ public final class Trade
     this.config = config;
     this.clock = clock;
     this.courier = new LegCourier<>(context, config.askTimeout(), LegAnswered::new);
+    this.notices = new MarketNotices(context.getSystem());
   }
 
   @Override
@@ -221,8 +223,10 @@ public final class Trade
         return Effect().reply(cmd.replyTo(), done(state));
       }
       new TradeSession(tradeId, cmd.first(), cmd.second(), config.catalog());
+      TradeOpened opened = new TradeOpened(tradeId, cmd.first(), cmd.second(), clock.instant());
       return Effect()
-          .persist(new TradeOpened(tradeId, cmd.first(), cmd.second(), clock.instant()))
+          .persist(opened)
+          .thenRun(s -> notices.tradeOffered(tradeId, cmd.first(), cmd.second(), opened.at()))
           .thenReply(cmd.replyTo(), Trade::done);
     } catch (MarketException e) {
       return refuse(cmd.replyTo(), e);

@@ -217,6 +217,58 @@ public final class BlueMarbleClient implements AutoCloseable {
   }
 
   /**
+   * One social action (in the world): friends, ignore list, guild, party or a report. Completes
+   * with the server's {@link org.bluemarble.protocol.v1.SocialReply}, or exceptionally with a
+   * {@link ProtocolException} (CODE_INVALID_INPUT, CODE_SOCIAL_REFUSED, CODE_SOCIAL_NOT_PERMITTED).
+   * Updates (friends' presence, invitations, guild and party changes, notifications) arrive at
+   * {@link ClientListener#onSocial}.
+   */
+  public CompletableFuture<org.bluemarble.protocol.v1.SocialReply> social(
+      org.bluemarble.protocol.v1.SocialRequest request) {
+    return request(Envelope.newBuilder().setSocialRequest(request))
+        .thenApply(Envelope::getSocialReply);
+  }
+
+  /** A social action naming another player (friend, ignore, guild and party member verbs). */
+  public CompletableFuture<org.bluemarble.protocol.v1.SocialReply> social(
+      org.bluemarble.protocol.v1.SocialVerb verb, String playerId) {
+    return social(
+        org.bluemarble.protocol.v1.SocialRequest.newBuilder()
+            .setVerb(verb)
+            .setPlayerId(playerId)
+            .build());
+  }
+
+  /** Founds guild {@code tag} named {@code name}, with this character as its leader. */
+  public CompletableFuture<org.bluemarble.protocol.v1.SocialReply> createGuild(
+      String tag, String name) {
+    return social(
+        org.bluemarble.protocol.v1.SocialRequest.newBuilder()
+            .setVerb(org.bluemarble.protocol.v1.SocialVerb.SOCIAL_VERB_GUILD_CREATE)
+            .setGuildTag(tag)
+            .setText(name)
+            .build());
+  }
+
+  /** Accepts the invitation of guild {@code tag}. */
+  public CompletableFuture<org.bluemarble.protocol.v1.SocialReply> joinGuild(String tag) {
+    return social(
+        org.bluemarble.protocol.v1.SocialRequest.newBuilder()
+            .setVerb(org.bluemarble.protocol.v1.SocialVerb.SOCIAL_VERB_GUILD_ACCEPT)
+            .setGuildTag(tag)
+            .build());
+  }
+
+  /** Accepts the invitation of party {@code partyId}. */
+  public CompletableFuture<org.bluemarble.protocol.v1.SocialReply> joinParty(String partyId) {
+    return social(
+        org.bluemarble.protocol.v1.SocialRequest.newBuilder()
+            .setVerb(org.bluemarble.protocol.v1.SocialVerb.SOCIAL_VERB_PARTY_ACCEPT)
+            .setPartyId(partyId)
+            .build());
+  }
+
+  /**
    * Sends one movement input and applies it to the prediction.
    *
    * @return the input's sequence number
@@ -336,6 +388,7 @@ public final class BlueMarbleClient implements AutoCloseable {
       case ENTITY_ENTER -> listener.onEntityEnter(e.getEntityEnter());
       case ENTITY_LEAVE -> listener.onEntityLeave(e.getEntityLeave());
       case CHAT_MESSAGE -> listener.onChat(e.getChatMessage());
+      case SOCIAL_UPDATE -> listener.onSocial(e.getSocialUpdate());
       case SERVER_NOTICE -> listener.onNotice(e.getServerNotice());
       case WALLET_UPDATE -> listener.onWalletUpdate(e.getWalletUpdate());
       case DISCONNECT -> listener.onDisconnect(e.getDisconnect());

@@ -42,6 +42,9 @@ public interface ClientListener {
   /** A chat line. */
   default void onChat(ChatMessage message) {}
 
+  /** A social update: a friend's presence, an invitation, guild or party news, a notification. */
+  default void onSocial(org.bluemarble.protocol.v1.SocialUpdate update) {}
+
   /** An announcement. */
   default void onNotice(ServerNotice notice) {}
 

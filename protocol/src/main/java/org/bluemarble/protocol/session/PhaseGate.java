@@ -57,7 +57,7 @@ public final class PhaseGate {
           TRADE_CONFIRM,
           TRADE_CANCEL ->
           SessionPhase.AUTHENTICATED;
-      case MOVEMENT_INPUT, SNAPSHOT_ACK, LEAVE_WORLD, USE_ABILITY, HARVEST_NODE ->
+      case MOVEMENT_INPUT, SNAPSHOT_ACK, LEAVE_WORLD, USE_ABILITY, HARVEST_NODE, SOCIAL_REQUEST ->
           SessionPhase.IN_WORLD;
       default ->
           throw new ProtocolException(

@@ -1,0 +1,58 @@
+package org.bluemarble.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.bluemarble.edge.port.ChatLine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A guild's or party's chat history keeps its last {@code size} lines across a restart and replays
+ * only those younger than the retention.
+ */
+class GroupHistoryTest {
+  private static final ActorTestKit kit =
+      ActorTestKit.create(
+          EventSourcedBehaviorTestKit.config()
+              .withFallback(ConfigFactory.parseResources("bluemarble/serialization.conf"))
+              .withFallback(ConfigFactory.defaultReference()));
+
+  @AfterAll
+  static void stop() {
+    kit.shutdownTestKit();
+  }
+
+  private static ChatEntry line(int n, long at) {
+    return new ChatEntry(
+        ChatLine.Channel.GUILD, "ORBIT", "p-" + n, "P" + n, "line " + n, at, "", n, false);
+  }
+
+  @Test
+  void keepsTheLastLinesAcrossARestartAndReplaysOnlyThoseWithinTheRetention() {
+    var h =
+        EventSourcedBehaviorTestKit
+            .<GroupHistory.Command, GroupHistory.Event, GroupHistory.State>create(
+                kit.system(),
+                GroupHistory.create("GUILD-ORBIT", "GroupHistory-0", 3, Duration.ofHours(1)));
+    long now = System.currentTimeMillis();
+    long old = now - Duration.ofHours(2).toMillis();
+    h.<Boolean>runCommand(r -> new GroupHistory.Append(line(1, now), r));
+    h.<Boolean>runCommand(r -> new GroupHistory.Append(line(2, old), r));
+    for (int n = 3; n <= 5; n++) {
+      int k = n;
+      h.<Boolean>runCommand(r -> new GroupHistory.Append(line(k, now), r));
+    }
+    assertThat(h.getState().lines())
+        .extracting(ChatEntry::text)
+        .containsExactly("line 3", "line 4", "line 5");
+    h.restart();
+    assertThat(h.getState().lines()).hasSize(3);
+    h.<Boolean>runCommand(r -> new GroupHistory.Append(line(6, old), r));
+    GroupHistory.Lines recent = h.<GroupHistory.Lines>runCommand(GroupHistory.Recent::new).reply();
+    assertThat(recent.lines()).extracting(ChatEntry::text).containsExactly("line 4", "line 5");
+  }
+}
