@@ -191,6 +191,7 @@ public final class Bot implements ClientListener {
     if (ctx.chatPerMinute() > 0 && chatRandom.nextDouble() < ctx.chatPerMinute() / 600.0) {
       sendChat();
     }
+    fight(c);
   }
 
   /**
@@ -241,7 +242,6 @@ public final class Bot implements ClientListener {
     } catch (NumberFormatException e) {
       // Not one of ours (masked by the word filter, or another client's).
     }
-    fight(c);
   }
 
   /** Uses the combat ability on the nearest entity of the newest snapshot (or any other bot). */
