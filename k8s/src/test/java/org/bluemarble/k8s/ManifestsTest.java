@@ -372,7 +372,7 @@ class ManifestsTest {
     return out;
   }
 
-  /** {@code kubectl kustomize <dir>}: kubectl must be on PATH (see README, "Kubernetes"). */
+  /** {@code kubectl kustomize <dir>}: kubectl must be on PATH (see docs/operations.md). */
   private static List<JsonNode> kustomize(Path overlay) throws IOException, InterruptedException {
     Process p =
         new ProcessBuilder("kubectl", "kustomize", overlay.toString())

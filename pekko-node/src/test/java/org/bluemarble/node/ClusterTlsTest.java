@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Artery over TLS with mutual authentication, configured the way the README tells an operator (keys
+ * Artery over TLS with mutual authentication, configured the way docs/operations.md tells an operator (keys
  * made with {@code keytool}, passed through bluemarble.cluster.tls): two nodes holding the
  * cluster's key form a cluster; a node with a key the cluster does not trust cannot join.
  */
