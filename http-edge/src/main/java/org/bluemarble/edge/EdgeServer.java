@@ -163,7 +163,7 @@ public final class EdgeServer extends AllDirectives {
                         auth,
                         java.time.Clock.systemUTC())
                     .route());
-    if (auth != null && game.social() != null) {
+    if (auth != null) {
       publicRoutes =
           concat(
               publicRoutes,

@@ -61,8 +61,11 @@ public interface GamePort {
     return AbilityBook.empty();
   }
 
-  /** Friends, guilds and parties for web and mobile clients; null when the game has none. */
+  /**
+   * Friends, guilds and parties for web and mobile clients; {@link SocialPort#UNAVAILABLE} when the
+   * game has none.
+   */
   default SocialPort social() {
-    return null;
+    return SocialPort.UNAVAILABLE;
   }
 }

@@ -1,5 +1,6 @@
 package org.bluemarble.edge.port;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -14,4 +15,11 @@ public interface SocialPort {
    * {@link SocialPush.Refused} (correlation id 0).
    */
   CompletionStage<SocialPush> act(String playerId, SocialAction action);
+
+  /** A game without social features: every action fails with UNAVAILABLE (503). */
+  SocialPort UNAVAILABLE =
+      (playerId, action) ->
+          CompletableFuture.failedFuture(
+              new PortException(
+                  PortException.Code.UNAVAILABLE, "this node has no social services"));
 }
