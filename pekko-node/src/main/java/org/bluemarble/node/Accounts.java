@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.stream.Stream;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -30,9 +31,7 @@ import org.bluemarble.node.resilience.BreakerSettings;
 import org.bluemarble.node.resilience.CircuitBreaker;
 import org.bluemarble.node.resilience.Dependency;
 import org.bluemarble.node.resilience.GuardedRedis;
-import org.bluemarble.social.Guild;
 import org.bluemarble.social.Social;
-import org.bluemarble.social.SocialList;
 
 /**
  * Accounts, logins and the social graph of one node: the account entities, Redis (when configured)
@@ -69,12 +68,10 @@ record Accounts(
         authComponents(system, settings, redis.map(NodeHealth.Redis::client)),
         redis,
         own,
-        List.of(
-            Account.ENTITY_KEY,
-            UsernameClaim.ENTITY_KEY,
-            ExternalLink.ENTITY_KEY,
-            Guild.ENTITY_KEY,
-            SocialList.ENTITY_KEY));
+        Stream.concat(
+                Stream.of(Account.ENTITY_KEY, UsernameClaim.ENTITY_KEY, ExternalLink.ENTITY_KEY),
+                Social.ENTITY_KEYS.stream())
+            .toList());
   }
 
   /** Redis's health check, when the node has Redis: a PING through the breaker. */

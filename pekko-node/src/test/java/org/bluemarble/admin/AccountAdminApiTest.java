@@ -276,7 +276,11 @@ class AccountAdminApiTest {
             "AuctionHouse",
             "PresenceLease",
             "Guild",
-            "SocialList");
+            "SocialList",
+            "Party",
+            "GroupHistory",
+            "Notifications",
+            "Moderation");
     assertThat(cluster.body().path("shards").path("Account").get(0).path("shards").size())
         .isPositive();
 

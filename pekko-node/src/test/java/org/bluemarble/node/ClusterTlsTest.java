@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Artery over TLS with mutual authentication, configured the way docs/operations.md tells an operator (keys
- * made with {@code keytool}, passed through bluemarble.cluster.tls): two nodes holding the
- * cluster's key form a cluster; a node with a key the cluster does not trust cannot join.
+ * Artery over TLS with mutual authentication, configured the way docs/operations.md tells an
+ * operator (keys made with {@code keytool}, passed through bluemarble.cluster.tls): two nodes
+ * holding the cluster's key form a cluster; a node with a key the cluster does not trust cannot
+ * join.
  */
 @Tag("slow")
 class ClusterTlsTest {
