@@ -61,8 +61,10 @@ public final class AuditJournal implements AuditPort {
 
   @Override
   public CompletionStage<Page> find(Query query) {
-    return index
-        .find(query)
+    // The read model lives in the journal's database: behind the same breaker, so that a database
+    // that is gone is refused at once instead of queueing behind the projections' retries.
+    return JournalReads.get(system)
+        .guard(() -> index.find(query))
         .exceptionally(e -> java.util.Optional.empty())
         .thenCompose(
             page ->

@@ -52,14 +52,17 @@ final class PlayerAdmin implements PlayerAdminPort {
 
   @Override
   public CompletionStage<List<PlayerSummary>> summaries(String nameContains, int limit) {
-    return index.search(nameContains, limit).thenApply(found -> found.orElse(List.of()));
+    return JournalReads.get(system)
+        .guard(() -> index.search(nameContains, limit))
+        .thenApply(found -> found.orElse(List.of()));
   }
 
   /** From the read model's summaries when it is caught up, else by a scan of the journal. */
   @Override
   public CompletionStage<List<PlayerView>> search(String nameContains, int limit) {
-    return index
-        .search(nameContains, limit)
+    // The read model is in the journal's database, behind the journal reads' breaker like the scan.
+    return JournalReads.get(system)
+        .guard(() -> index.search(nameContains, limit))
         .thenCompose(
             found ->
                 found.isPresent()
