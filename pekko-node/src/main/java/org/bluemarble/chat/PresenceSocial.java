@@ -1,8 +1,13 @@
 package org.bluemarble.chat;
 
-import java.time.Duration;
+import static org.bluemarble.chat.SocialReplies.guildResult;
+import static org.bluemarble.chat.SocialReplies.guildView;
+import static org.bluemarble.chat.SocialReplies.listsResult;
+import static org.bluemarble.chat.SocialReplies.partyResult;
+import static org.bluemarble.chat.SocialReplies.partyView;
+import static org.bluemarble.chat.SocialReplies.summaryOrNull;
+
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,11 +17,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.bluemarble.chat.SocialReplies.Result;
 import org.bluemarble.edge.port.SocialAction;
 import org.bluemarble.edge.port.SocialPush;
 import org.bluemarble.edge.port.WorldListener;
@@ -33,9 +37,9 @@ import org.bluemarble.social.SocialList;
  * ignored players. Keeps the player's lists, guild, party and which friends are online.
  */
 final class PresenceSocial {
-  private static final Duration PATIENCE = Duration.ofSeconds(10);
 
   private final ActorSystem<?> system;
+  private final SocialAsks asks;
   private final String playerId;
   private final ActorRef<ChatInbox> inbox;
   private final ActorRef<ChatHub.Command> hub;
@@ -64,22 +68,6 @@ final class PresenceSocial {
   private record Done(
       long correlationId, SocialAction.Verb verb, Result result, Throwable failure) {}
 
-  /**
-   * What an action came to: refused ({@code reason} set) or done with {@code part} (a guild or
-   * party summary, a report id, or null for the lists); {@code mine}: the player's lists when the
-   * action changed them.
-   */
-  private record Result(
-      SocialPush.Reason reason, String message, Object part, SocialList.Summary mine) {
-    static Result refused(SocialPush.Reason reason, String message) {
-      return new Result(reason, message, null, null);
-    }
-
-    static Result of(Object part, SocialList.Summary mine) {
-      return new Result(null, null, part, mine);
-    }
-  }
-
   PresenceSocial(
       ActorSystem<?> system,
       String playerId,
@@ -103,6 +91,7 @@ final class PresenceSocial {
       boolean headless) {
     this.headless = headless;
     this.system = system;
+    this.asks = new SocialAsks(system, playerId);
     this.playerId = playerId;
     this.inbox = inbox;
     this.hub = hub;
@@ -117,7 +106,7 @@ final class PresenceSocial {
       return;
     }
     try {
-      this.<Notifications.Command, Notifications.Waiting>ask(
+      asks.<Notifications.Command, Notifications.Waiting>ask(
               Notifications.ENTITY_KEY, playerId, Notifications.Pending::new)
           .thenAccept(w -> inbox.tell(new ChatInbox.Social(new Kept(w.notices()))));
     } catch (RuntimeException e) {
@@ -136,7 +125,7 @@ final class PresenceSocial {
 
   private void load(SocialNote replay) {
     try {
-      ask(SocialList.ENTITY_KEY, playerId, SocialList.Get::new)
+      asks.mine(SocialList.Get::new)
           .thenAccept(
               reply -> {
                 if (reply instanceof SocialList.Summary s) {
@@ -301,7 +290,7 @@ final class PresenceSocial {
     }
     return switch (a.verb()) {
       case FRIEND_REQUEST ->
-          this.<SocialList.Command, SocialList.Reply>ask(
+          asks.<SocialList.Command, SocialList.Reply>ask(
                   SocialList.ENTITY_KEY, other, r -> new SocialList.RequestFriend(playerId, r))
               .thenApply(
                   rep -> {
@@ -312,7 +301,7 @@ final class PresenceSocial {
                     return Result.of(null, null);
                   });
       case FRIEND_ACCEPT ->
-          mine(r -> new SocialList.AcceptFriend(other, r))
+          asks.mine(r -> new SocialList.AcceptFriend(other, r))
               .thenApply(
                   rep -> {
                     Result res = listsResult(rep);
@@ -322,28 +311,29 @@ final class PresenceSocial {
                     return res;
                   });
       case FRIEND_REMOVE ->
-          mine(r -> new SocialList.RemoveFriend(other, r)).thenApply(PresenceSocial::listsResult);
+          asks.mine(r -> new SocialList.RemoveFriend(other, r))
+              .thenApply(SocialReplies::listsResult);
       case IGNORE ->
-          mine(r -> new SocialList.Ignore(other, r)).thenApply(PresenceSocial::listsResult);
+          asks.mine(r -> new SocialList.Ignore(other, r)).thenApply(SocialReplies::listsResult);
       case UNIGNORE ->
-          mine(r -> new SocialList.Unignore(other, r)).thenApply(PresenceSocial::listsResult);
-      case LIST -> mine(SocialList.Get::new).thenApply(PresenceSocial::listsResult);
+          asks.mine(r -> new SocialList.Unignore(other, r)).thenApply(SocialReplies::listsResult);
+      case LIST -> asks.mine(SocialList.Get::new).thenApply(SocialReplies::listsResult);
       case GUILD_CREATE -> {
         if (!myGuild.isEmpty()) {
           yield done(refused("you are in guild " + myGuild + "; leave it first"));
         }
-        yield guild(a.guildTag(), r -> new Guild.Create(a.text(), playerId, r))
+        yield asks.guild(a.guildTag(), r -> new Guild.Create(a.text(), playerId, r))
             .thenCompose(rep -> guildJoined(a.guildTag(), rep));
       }
       case GUILD_ACCEPT -> {
         if (!myGuild.isEmpty()) {
           yield done(refused("you are in guild " + myGuild + "; leave it first"));
         }
-        yield guild(a.guildTag(), r -> new Guild.Join(playerId, r))
+        yield asks.guild(a.guildTag(), r -> new Guild.Join(playerId, r))
             .thenCompose(rep -> guildJoined(a.guildTag(), rep));
       }
       case GUILD_INVITE ->
-          inGuild(myGuild, r -> new Guild.Invite(playerId, other, r))
+          asks.inGuild(myGuild, r -> new Guild.Invite(playerId, other, r))
               .thenApply(
                   rep ->
                       guildResult(
@@ -353,40 +343,38 @@ final class PresenceSocial {
                                   Set.of(other),
                                   new SocialNote.Invite("GUILD", myGuild, playerId, me))));
       case GUILD_PROMOTE ->
-          inGuild(myGuild, r -> new Guild.Promote(playerId, other, r))
+          asks.inGuild(myGuild, r -> new Guild.Promote(playerId, other, r))
               .thenApply(rep -> guildResult(rep, s -> guildNews(s, Set.of())));
       case GUILD_DEMOTE ->
-          inGuild(myGuild, r -> new Guild.Demote(playerId, other, r))
+          asks.inGuild(myGuild, r -> new Guild.Demote(playerId, other, r))
               .thenApply(rep -> guildResult(rep, s -> guildNews(s, Set.of())));
       case GUILD_MOTD ->
-          inGuild(myGuild, r -> new Guild.SetMotd(playerId, a.text(), r))
+          asks.inGuild(myGuild, r -> new Guild.SetMotd(playerId, a.text(), r))
               .thenApply(rep -> guildResult(rep, s -> guildNews(s, Set.of())));
       case GUILD_KICK ->
-          inGuild(myGuild, r -> new Guild.Kick(playerId, other, r))
+          asks.inGuild(myGuild, r -> new Guild.Kick(playerId, other, r))
               .thenApply(
                   rep ->
                       guildResult(
                           rep,
                           s -> {
-                            setGroup(other, SocialList.Group.GUILD, myGuild, false);
+                            asks.setGroup(other, SocialList.Group.GUILD, myGuild, false);
                             guildNews(s, Set.of(other));
                           }));
       case GUILD_LEAVE ->
-          inGuild(myGuild, r -> new Guild.Leave(playerId, r))
+          asks.inGuild(myGuild, r -> new Guild.Leave(playerId, r))
               .thenCompose(
                   rep -> {
                     Result res = guildResult(rep, s -> guildNews(s, Set.of()));
                     return res.reason() != null
                         ? done(res)
-                        : mine(r ->
-                                new SocialList.SetGroup(SocialList.Group.GUILD, myGuild, false, r))
-                            .thenApply(m -> Result.of(res.part(), summaryOrNull(m)));
+                        : withGroup(res, SocialList.Group.GUILD, myGuild, false);
                   });
       case GUILD_INFO ->
-          inGuild(myGuild, Guild.Get::new).thenApply(rep -> guildResult(rep, s -> {}));
+          asks.inGuild(myGuild, Guild.Get::new).thenApply(rep -> guildResult(rep, s -> {}));
       case PARTY_INVITE -> {
         String pid = myParty.isEmpty() ? UUID.randomUUID().toString() : myParty;
-        yield party(pid, r -> new Party.Invite(playerId, other, r))
+        yield asks.party(pid, r -> new Party.Invite(playerId, other, r))
             .thenCompose(
                 rep -> {
                   Result res =
@@ -397,63 +385,54 @@ final class PresenceSocial {
                                 Set.of(other), new SocialNote.Invite("PARTY", pid, playerId, me));
                             partyNews(s, Set.of());
                           });
-                  if (res.reason() == null && myParty.isEmpty()) {
-                    return mine(r -> new SocialList.SetGroup(SocialList.Group.PARTY, pid, true, r))
-                        .thenApply(m -> Result.of(res.part(), summaryOrNull(m)));
-                  }
-                  return done(res);
+                  return res.reason() == null && myParty.isEmpty()
+                      ? withGroup(res, SocialList.Group.PARTY, pid, true)
+                      : done(res);
                 });
       }
       case PARTY_ACCEPT -> {
         if (!myParty.isEmpty() && !myParty.equals(a.partyId())) {
           yield done(refused("you are in party " + myParty + "; leave it first"));
         }
-        yield party(a.partyId(), r -> new Party.Accept(playerId, r))
+        yield asks.party(a.partyId(), r -> new Party.Accept(playerId, r))
             .thenCompose(
                 rep -> {
                   Result res = partyResult(rep, s -> partyNews(s, Set.of()));
                   return res.reason() != null
                       ? done(res)
-                      : mine(r ->
-                              new SocialList.SetGroup(SocialList.Group.PARTY, a.partyId(), true, r))
-                          .thenApply(m -> Result.of(res.part(), summaryOrNull(m)));
+                      : withGroup(res, SocialList.Group.PARTY, a.partyId(), true);
                 });
       }
       case PARTY_LEAVE ->
-          inParty(myParty, r -> new Party.Leave(playerId, r))
+          asks.inParty(myParty, r -> new Party.Leave(playerId, r))
               .thenCompose(
                   rep -> {
                     Result res = partyResult(rep, s -> partyNews(s, Set.of()));
                     boolean gone =
                         res.reason() == null
                             || (rep instanceof Party.Rejected x && !x.permission());
-                    return !gone
-                        ? done(res)
-                        : mine(r ->
-                                new SocialList.SetGroup(SocialList.Group.PARTY, myParty, false, r))
-                            .thenApply(
-                                m ->
-                                    new Result(
-                                        res.reason(), res.message(), res.part(), summaryOrNull(m)));
+                    return gone
+                        ? withGroup(res, SocialList.Group.PARTY, myParty, false)
+                        : done(res);
                   });
       case PARTY_KICK ->
-          inParty(myParty, r -> new Party.Kick(playerId, other, r))
+          asks.inParty(myParty, r -> new Party.Kick(playerId, other, r))
               .thenApply(
                   rep ->
                       partyResult(
                           rep,
                           s -> {
-                            setGroup(other, SocialList.Group.PARTY, myParty, false);
+                            asks.setGroup(other, SocialList.Group.PARTY, myParty, false);
                             partyNews(s, Set.of(other));
                           }));
       case PARTY_LEADER ->
-          inParty(myParty, r -> new Party.SetLeader(playerId, other, r))
+          asks.inParty(myParty, r -> new Party.SetLeader(playerId, other, r))
               .thenApply(rep -> partyResult(rep, s -> partyNews(s, Set.of())));
       case PARTY_INFO ->
-          inParty(myParty, Party.Get::new).thenApply(rep -> partyResult(rep, s -> {}));
+          asks.inParty(myParty, Party.Get::new).thenApply(rep -> partyResult(rep, s -> {}));
       case REPORT -> {
         List<ChatEntry> lines = heard.stream().filter(e -> other.equals(e.fromPlayerId())).toList();
-        yield this.<Moderation.Command, Moderation.Report>ask(
+        yield asks.<Moderation.Command, Moderation.Report>ask(
                 Moderation.ENTITY_KEY,
                 Moderation.ID,
                 r -> new Moderation.FileReport(playerId, other, a.text(), lines, r))
@@ -464,45 +443,17 @@ final class PresenceSocial {
 
   private CompletionStage<Result> guildJoined(String tag, Guild.Reply rep) {
     Result res = guildResult(rep, s -> guildNews(s, Set.of()));
-    if (res.reason() != null) {
-      return done(res);
-    }
-    return mine(r -> new SocialList.SetGroup(SocialList.Group.GUILD, tag, true, r))
-        .thenApply(m -> Result.of(res.part(), summaryOrNull(m)));
+    return res.reason() != null ? done(res) : withGroup(res, SocialList.Group.GUILD, tag, true);
   }
 
-  private static Result guildResult(Guild.Reply rep, Consumer<Guild.Summary> then) {
-    if (rep instanceof Guild.Rejected x) {
-      boolean permission =
-          x.message().contains(" may not ") || x.message().startsWith("not a member");
-      return Result.refused(
-          permission ? SocialPush.Reason.NOT_PERMITTED : SocialPush.Reason.REFUSED, x.message());
-    }
-    Guild.Summary s = (Guild.Summary) rep;
-    then.accept(s);
-    return Result.of(s, null);
-  }
-
-  private static Result partyResult(Party.Reply rep, Consumer<Party.Summary> then) {
-    if (rep instanceof Party.Rejected x) {
-      return Result.refused(
-          x.permission() ? SocialPush.Reason.NOT_PERMITTED : SocialPush.Reason.REFUSED,
-          x.message());
-    }
-    Party.Summary s = (Party.Summary) rep;
-    then.accept(s);
-    return Result.of(s, null);
-  }
-
-  private static Result listsResult(SocialList.Reply rep) {
-    if (rep instanceof SocialList.Rejected x) {
-      return Result.refused(SocialPush.Reason.REFUSED, x.message());
-    }
-    return Result.of(null, (SocialList.Summary) rep);
-  }
-
-  private static SocialList.Summary summaryOrNull(SocialList.Reply rep) {
-    return rep instanceof SocialList.Summary s ? s : null;
+  /**
+   * {@code res} with the player's lists after recording that it joined or left {@code group} {@code
+   * id} in its social list (its guild and party are kept there).
+   */
+  private CompletionStage<Result> withGroup(
+      Result res, SocialList.Group group, String id, boolean member) {
+    return asks.mine(r -> new SocialList.SetGroup(group, id, member, r))
+        .thenApply(m -> new Result(res.reason(), res.message(), res.part(), summaryOrNull(m)));
   }
 
   private static Result refused(String message) {
@@ -545,48 +496,6 @@ final class PresenceSocial {
     }
   }
 
-  private void setGroup(String who, SocialList.Group group, String id, boolean member) {
-    ClusterSharding.get(system)
-        .entityRefFor(SocialList.ENTITY_KEY, who)
-        .tell(new SocialList.SetGroup(group, id, member, system.ignoreRef()));
-  }
-
-  private CompletionStage<Guild.Reply> inGuild(
-      String tag, Function<ActorRef<Guild.Reply>, Guild.Command> f) {
-    if (tag.isEmpty()) {
-      return CompletableFuture.completedFuture(new Guild.Rejected("you are not in a guild"));
-    }
-    return guild(tag, f);
-  }
-
-  private CompletionStage<Guild.Reply> guild(
-      String tag, Function<ActorRef<Guild.Reply>, Guild.Command> f) {
-    return ask(Guild.ENTITY_KEY, tag, f);
-  }
-
-  private CompletionStage<Party.Reply> inParty(
-      String id, Function<ActorRef<Party.Reply>, Party.Command> f) {
-    if (id.isEmpty()) {
-      return CompletableFuture.completedFuture(new Party.Rejected("you are not in a party", false));
-    }
-    return party(id, f);
-  }
-
-  private CompletionStage<Party.Reply> party(
-      String id, Function<ActorRef<Party.Reply>, Party.Command> f) {
-    return ask(Party.ENTITY_KEY, id, f);
-  }
-
-  private CompletionStage<SocialList.Reply> mine(
-      Function<ActorRef<SocialList.Reply>, SocialList.Command> f) {
-    return ask(SocialList.ENTITY_KEY, playerId, f);
-  }
-
-  private <M, R> CompletionStage<R> ask(
-      EntityTypeKey<M> key, String id, Function<ActorRef<R>, M> f) {
-    return ClusterSharding.get(system).entityRefFor(key, id).ask(f::apply, PATIENCE);
-  }
-
   // State and views
 
   private void apply(SocialList.Summary s) {
@@ -621,7 +530,7 @@ final class PresenceSocial {
 
   /** Replays a group's kept lines to the player (marked delayed). */
   private void replay(org.bluemarble.edge.port.ChatLine.Channel channel, String scope) {
-    this.<GroupHistory.Command, GroupHistory.Lines>ask(
+    asks.<GroupHistory.Command, GroupHistory.Lines>ask(
             GroupHistory.ENTITY_KEY, GroupHistory.key(channel, scope), GroupHistory.Recent::new)
         .thenAccept(
             lines -> lines.lines().forEach(e -> inbox.tell(new ChatInbox.Deliver(e.asDelayed()))));
@@ -653,26 +562,5 @@ final class PresenceSocial {
                         id, online.containsKey(id), online.getOrDefault(id, ""))));
     return new SocialPush.Lists(
         f, requests.stream().sorted().toList(), ignored.stream().sorted().toList(), guild, party);
-  }
-
-  private static SocialPush.Guild guildView(Guild.Summary s) {
-    List<SocialPush.Member> members =
-        s.members().entrySet().stream()
-            .sorted(
-                Comparator.comparing(
-                        (Map.Entry<String, ?> e) -> s.members().get(e.getKey()).ordinal())
-                    .thenComparing(Map.Entry::getKey))
-            .map(e -> new SocialPush.Member(e.getKey(), e.getValue().name()))
-            .toList();
-    return new SocialPush.Guild(
-        s.tag(), s.name(), members, s.invited().stream().sorted().toList(), s.motd());
-  }
-
-  private static SocialPush.Party partyView(Party.Summary s) {
-    return new SocialPush.Party(
-        s.formed() ? s.partyId() : "",
-        s.leader(),
-        s.formed() ? s.members() : List.of(),
-        s.invited().stream().sorted().toList());
   }
 }

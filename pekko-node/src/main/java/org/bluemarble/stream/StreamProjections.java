@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -24,6 +25,7 @@ import org.apache.pekko.projection.ProjectionId;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
 import org.apache.pekko.projection.javadsl.SourceProvider;
+import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
 import org.bluemarble.admin.AuditIndex;
 import org.bluemarble.admin.AuditLog;
@@ -161,14 +163,20 @@ public final class StreamProjections {
                 DispatcherSelector.fromConfig("pekko.projection.jdbc.blocking-jdbc-dispatcher"));
     startAudit(system, sessions);
     Leaderboards.Sink boards = redis.map(Leaderboards::sink).orElse(Leaderboards.Sink.NONE);
-    startSales(
+    MarketSettings fees = EconomySettings.fromConfig(system.settings().config()).economy().fees();
+    startGrouped(
         system,
         sessions,
+        "market-sales",
         SalesReadModel.tags(persistence.slices()),
-        EconomySettings.fromConfig(system.settings().config()).economy().fees(),
-        boards);
+        tag -> SalesReadModel.handler(tag, fees, boards));
     List<String> playerTags = PlayerStatsReadModel.tags(persistence.slices());
-    startPlayerStats(system, sessions, playerTags, boards);
+    startGrouped(
+        system,
+        sessions,
+        PlayerStatsReadModel.MODEL,
+        playerTags,
+        tag -> PlayerStatsReadModel.handler(tag, boards));
     PlayerStatsReadModel players = new PlayerStatsReadModel(pool, blocking, playerTags);
     if (stream.analyticsEnabled()) {
       startAnalytics(system, sessions, analyticsTags(persistence.slices()), stream.sessionGap());
@@ -208,18 +216,20 @@ public final class StreamProjections {
       LeaderboardPort leaderboards) {}
 
   /**
-   * One exactly-once player-stats projection per Player, Account and Holdings tag (grouped: a group
-   * of events and its offset in one transaction).
+   * One exactly-once read-model projection {@code name} per tag, grouped: a group of events (at
+   * most {@link #READ_MODEL_GROUP}, waiting at most {@link #READ_MODEL_GROUP_WITHIN}) and its
+   * offset in one transaction.
    */
-  static void startPlayerStats(
+  static void startGrouped(
       ActorSystem<?> system,
       Supplier<PooledJdbcSession> sessions,
+      String name,
       List<String> tags,
-      Leaderboards.Sink boards) {
+      Function<String, JdbcHandler<List<EventEnvelope<Object>>, PooledJdbcSession>> handler) {
     ShardedDaemonProcess.get(system)
         .init(
             ProjectionBehavior.Command.class,
-            PlayerStatsReadModel.MODEL,
+            name,
             tags.size(),
             i -> {
               String tag = tags.get(i);
@@ -227,43 +237,10 @@ public final class StreamProjections {
                   EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), tag);
               return ProjectionBehavior.create(
                   JdbcProjection.groupedWithin(
-                          ProjectionId.of(PlayerStatsReadModel.MODEL, tag),
+                          ProjectionId.of(name, tag),
                           source,
                           sessions,
-                          () -> PlayerStatsReadModel.handler(tag, boards),
-                          system)
-                      .withGroup(READ_MODEL_GROUP, READ_MODEL_GROUP_WITHIN)
-                      .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2));
-            },
-            ShardedDaemonProcessSettings.create(system),
-            Optional.of(ProjectionBehavior.stopMessage()));
-  }
-
-  /**
-   * One exactly-once sales projection per market tag (a group of events' rows and offset in one
-   * transaction).
-   */
-  static void startSales(
-      ActorSystem<?> system,
-      Supplier<PooledJdbcSession> sessions,
-      List<String> tags,
-      MarketSettings fees,
-      Leaderboards.Sink boards) {
-    ShardedDaemonProcess.get(system)
-        .init(
-            ProjectionBehavior.Command.class,
-            "market-sales",
-            tags.size(),
-            i -> {
-              String tag = tags.get(i);
-              SourceProvider<Offset, EventEnvelope<Object>> source =
-                  EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), tag);
-              return ProjectionBehavior.create(
-                  JdbcProjection.groupedWithin(
-                          ProjectionId.of("market-sales", tag),
-                          source,
-                          sessions,
-                          () -> SalesReadModel.handler(tag, fees, boards),
+                          () -> handler.apply(tag),
                           system)
                       .withGroup(READ_MODEL_GROUP, READ_MODEL_GROUP_WITHIN)
                       .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2));

@@ -65,61 +65,6 @@ public record RunResult(
     CombatLoad.Summary combat,
     ChatStats chat) {
 
-  /** A run without combat. */
-  public RunResult(
-      Map<String, Object> settings,
-      String geometry,
-      List<String> notes,
-      String startedAt,
-      double durationSeconds,
-      int botsRequested,
-      int peakConnected,
-      int peakInWorld,
-      double meanInWorldSteady,
-      LatencySummary inputAckRtt,
-      LatencySummary inputToObserver,
-      double snapshotsPerBotPerSecond,
-      double bytesInPerBotPerSecond,
-      double bytesOutPerBotPerSecond,
-      long inputsSent,
-      long inputAcks,
-      long untimedAcks,
-      long corrections,
-      long observations,
-      Map<String, Long> errors,
-      Map<String, Long> disconnects,
-      ServerStats server,
-      List<TimelinePoint> timeline,
-      CpuUse steadyCpu) {
-    this(
-        settings,
-        geometry,
-        notes,
-        startedAt,
-        durationSeconds,
-        botsRequested,
-        peakConnected,
-        peakInWorld,
-        meanInWorldSteady,
-        inputAckRtt,
-        inputToObserver,
-        snapshotsPerBotPerSecond,
-        bytesInPerBotPerSecond,
-        bytesOutPerBotPerSecond,
-        inputsSent,
-        inputAcks,
-        untimedAcks,
-        corrections,
-        observations,
-        errors,
-        disconnects,
-        server,
-        timeline,
-        steadyCpu,
-        null,
-        null);
-  }
-
   /** All errors. */
   public long errorCount() {
     return errors.values().stream().mapToLong(Long::longValue).sum();

@@ -4,14 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.bluemarble.config.PersistenceSettings;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 1: the schema that pekko-persistence-jdbc ships inside its jar, made re-runnable. The
@@ -19,45 +15,19 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * transaction and fails when re-run; on the empty tables of a first migration a plain {@code CREATE
  * INDEX IF NOT EXISTS} is equivalent, and the whole migration then commits atomically.
  */
-public final class PekkoJdbcSchemaMigration implements JavaMigration {
+public final class PekkoJdbcSchemaMigration extends StatementsMigration {
   private static final Pattern CREATE_INDEX =
       Pattern.compile(
           "CREATE\\s+(UNIQUE\\s+)?INDEX\\s+(CONCURRENTLY\\s+)?(IF\\s+NOT\\s+EXISTS\\s+)?",
           Pattern.CASE_INSENSITIVE);
 
-  private final PersistenceSettings.Dialect dialect;
-
   public PekkoJdbcSchemaMigration(PersistenceSettings.Dialect dialect) {
-    this.dialect = dialect;
+    super(dialect, "1", "pekko-persistence-jdbc journal, tags, snapshots, durable state");
   }
 
   @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("1");
-  }
-
-  @Override
-  public String getDescription() {
-    return "pekko-persistence-jdbc journal, tags, snapshots, durable state";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return statements(dialect).hashCode();
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
-  }
-
-  @Override
-  public void migrate(Context context) throws Exception {
-    try (Statement s = context.getConnection().createStatement()) {
-      for (String sql : statements(dialect)) {
-        s.execute(sql);
-      }
-    }
+  List<String> sql(PersistenceSettings.Dialect dialect) {
+    return statements(dialect);
   }
 
   /**

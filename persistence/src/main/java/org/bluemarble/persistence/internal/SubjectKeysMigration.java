@@ -1,11 +1,7 @@
 package org.bluemarble.persistence.internal;
 
-import java.sql.Statement;
 import java.util.List;
 import org.bluemarble.config.PersistenceSettings;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 2: the per-account keys of crypto-shredding. One row per data subject (an account or a
@@ -13,43 +9,17 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * to NULL with {@code erased_at} when the subject is erased (the row stays as a tombstone, so an
  * event written after the erasure is written without the field instead of under a fresh key).
  */
-public final class SubjectKeysMigration implements JavaMigration {
+public final class SubjectKeysMigration extends StatementsMigration {
   /** The table's name; the node's key store reads and writes it. */
   public static final String TABLE = "bluemarble_subject_keys";
 
-  private final PersistenceSettings.Dialect dialect;
-
   public SubjectKeysMigration(PersistenceSettings.Dialect dialect) {
-    this.dialect = dialect;
+    super(dialect, "2", "crypto-shredding keys per data subject");
   }
 
   @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("2");
-  }
-
-  @Override
-  public String getDescription() {
-    return "crypto-shredding keys per data subject";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return statements(dialect).hashCode();
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
-  }
-
-  @Override
-  public void migrate(Context context) throws Exception {
-    try (Statement s = context.getConnection().createStatement()) {
-      for (String sql : statements(dialect)) {
-        s.execute(sql);
-      }
-    }
+  List<String> sql(PersistenceSettings.Dialect dialect) {
+    return statements(dialect);
   }
 
   static List<String> statements(PersistenceSettings.Dialect dialect) {
