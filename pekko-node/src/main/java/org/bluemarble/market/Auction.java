@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.bluemarble.market.ledger.LedgerAccount;
+import org.bluemarble.market.entity.Leg;
 
 /**
  * One auction: the item is in escrow from {@link #open}; each bid moves the bidder's money into the
@@ -65,29 +65,21 @@ public final class Auction {
     return new Opened(
         auction,
         Settlement.of(
-            List.of(),
             List.of(
-                new ItemMove(
-                    ItemHolder.player(terms.seller()),
-                    auction.itemEscrow(),
-                    terms.itemId(),
-                    terms.quantity(),
-                    key(terms) + ":escrow"))));
+                Leg.out(
+                    key(terms) + ":escrow",
+                    terms.seller(),
+                    0,
+                    Settlement.stack(terms.itemId(), terms.quantity()))),
+            List.of(),
+            0));
   }
 
-  /** A new auction with the moves that escrow its item. */
+  /** A new auction with the leg that escrows its item. */
   public record Opened(Auction auction, Settlement settlement) {}
 
   private static String key(AuctionTerms terms) {
     return "auction:" + terms.auctionId();
-  }
-
-  public ItemHolder itemEscrow() {
-    return ItemHolder.escrow(key(terms));
-  }
-
-  public LedgerAccount fundsEscrow() {
-    return LedgerAccount.escrow(key(terms));
   }
 
   /**
@@ -99,17 +91,12 @@ public final class Auction {
     boolean buyout = terms.buyoutPrice() > 0 && amount >= terms.buyoutPrice();
     bidCount++;
     String key = key(terms) + ":bid:" + bidCount;
-    List<MoneyMove> money = new ArrayList<>();
+    List<Leg> legs = new ArrayList<>();
     if (highest != null) {
       // Refund first, so a bidder raising their own bid can use the refunded money.
-      money.add(
-          new MoneyMove(
-              fundsEscrow(),
-              LedgerAccount.wallet(highest.bidder()),
-              highest.amount(),
-              key + ":refund-previous"));
+      legs.add(Leg.in(key + ":refund-previous", highest.bidder(), highest.amount(), List.of()));
     }
-    money.add(new MoneyMove(LedgerAccount.wallet(bidder), fundsEscrow(), paid, key));
+    legs.add(Leg.out(key, bidder, paid, List.of()));
     highest = new Bid(bidder, paid, now);
     if (buyout) {
       state = State.BOUGHT_OUT;
@@ -117,7 +104,7 @@ public final class Auction {
     } else if (now.plus(terms.snipingWindow()).isAfter(endsAt)) {
       endsAt = now.plus(terms.snipingWindow());
     }
-    return Settlement.of(money, List.of());
+    return new Settlement(legs, 0);
   }
 
   /**
@@ -161,31 +148,20 @@ public final class Auction {
     String key = key(terms) + ":settle";
     boolean sold = highest != null && highest.amount() >= terms.reservePrice();
     if (!sold) {
-      List<MoneyMove> refund =
-          highest == null
-              ? List.of()
-              : List.of(
-                  new MoneyMove(
-                      fundsEscrow(),
-                      LedgerAccount.wallet(highest.bidder()),
-                      highest.amount(),
-                      key + ":refund"));
-      return Settlement.of(refund, List.of(itemTo(terms.seller(), key + ":return")));
+      List<Leg> payouts = new ArrayList<>();
+      if (highest != null) {
+        payouts.add(Leg.in(key + ":refund", highest.bidder(), highest.amount(), List.of()));
+      }
+      payouts.add(itemTo(terms.seller(), key + ":return"));
+      return Settlement.of(List.of(), payouts, 0);
     }
     long fee = settings.transactionFee(highest.amount());
-    List<MoneyMove> money = new ArrayList<>();
+    List<Leg> payouts = new ArrayList<>();
     if (highest.amount() - fee > 0) {
-      money.add(
-          new MoneyMove(
-              fundsEscrow(),
-              LedgerAccount.wallet(terms.seller()),
-              highest.amount() - fee,
-              key + ":pay"));
+      payouts.add(Leg.in(key + ":pay", terms.seller(), highest.amount() - fee, List.of()));
     }
-    if (fee > 0) {
-      money.add(new MoneyMove(fundsEscrow(), LedgerAccount.feeSink(), fee, key + ":fee"));
-    }
-    return Settlement.of(money, List.of(itemTo(highest.bidder(), key + ":deliver")));
+    payouts.add(itemTo(highest.bidder(), key + ":deliver"));
+    return Settlement.of(List.of(), payouts, fee);
   }
 
   /** Throws exactly what {@link #settle} would throw, changing nothing. */
@@ -199,9 +175,8 @@ public final class Auction {
     }
   }
 
-  private ItemMove itemTo(String player, String key) {
-    return new ItemMove(
-        itemEscrow(), ItemHolder.player(player), terms.itemId(), terms.quantity(), key);
+  private Leg itemTo(String player, String key) {
+    return Leg.in(key, player, 0, Settlement.stack(terms.itemId(), terms.quantity()));
   }
 
   public AuctionTerms terms() {

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * One buy-now listing: {@code quantity} of {@code itemId} for {@code price} copper in total. The
- * items sit in the escrow {@code escrow("listing:<id>")} while {@link ListingStatus#ACTIVE}.
+ * market holds the items while {@link ListingStatus#ACTIVE}.
  */
 public record Listing(
     String id,
@@ -17,11 +17,6 @@ public record Listing(
     Instant expiresAt,
     ListingStatus status,
     String buyer) {
-
-  /** Escrow holding the listed items. */
-  public ItemHolder escrow() {
-    return ItemHolder.escrow("listing:" + id);
-  }
 
   Listing withStatus(ListingStatus next, String newBuyer) {
     return new Listing(id, seller, itemId, quantity, price, createdAt, expiresAt, next, newBuyer);

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.bluemarble.market.entity.Leg;
 import org.bluemarble.market.inventory.ItemDefinition;
-import org.bluemarble.market.ledger.LedgerAccount;
 
 /**
  * The buy-now listings of one market and their rules.
@@ -249,18 +249,10 @@ public final class ListingBoard {
         listing,
         Settlement.of(
             List.of(
-                new MoneyMove(
-                    LedgerAccount.wallet(seller),
-                    LedgerAccount.feeSink(),
-                    fee,
-                    key + ":listing-fee")),
-            List.of(
-                new ItemMove(
-                    ItemHolder.player(seller),
-                    listing.escrow(),
-                    item.id(),
-                    quantity,
-                    key + ":escrow"))));
+                Leg.out(key + ":listing-fee", seller, fee, List.of()),
+                Leg.out(key + ":escrow", seller, 0, Settlement.stack(item.id(), quantity))),
+            List.of(),
+            fee));
   }
 
   /**
@@ -275,27 +267,16 @@ public final class ListingBoard {
     closed(sold);
     long fee = settings.transactionFee(listing.price());
     String key = "listing:" + listingId;
-    List<MoneyMove> money = new ArrayList<>();
-    LedgerAccount wallet = LedgerAccount.wallet(buyer);
+    List<Leg> payouts = new ArrayList<>();
     if (listing.price() - fee > 0) {
-      money.add(
-          new MoneyMove(
-              wallet, LedgerAccount.wallet(listing.seller()), listing.price() - fee, key + ":pay"));
+      payouts.add(Leg.in(key + ":pay", listing.seller(), listing.price() - fee, List.of()));
     }
-    if (fee > 0) {
-      money.add(new MoneyMove(wallet, LedgerAccount.feeSink(), fee, key + ":fee"));
-    }
+    payouts.add(
+        Leg.in(key + ":deliver", buyer, 0, Settlement.stack(listing.itemId(), listing.quantity())));
     return new ListingOutcome(
         sold,
         Settlement.of(
-            money,
-            List.of(
-                new ItemMove(
-                    listing.escrow(),
-                    ItemHolder.player(buyer),
-                    listing.itemId(),
-                    listing.quantity(),
-                    key + ":deliver"))));
+            List.of(Leg.out(key + ":charge", buyer, listing.price(), List.of())), payouts, fee));
   }
 
   /** Throws exactly what {@link #buy} would throw, changing nothing; returns the listing. */
@@ -328,16 +309,13 @@ public final class ListingBoard {
     Listing repriced = listing.withPrice(price);
     listings.put(listingId, repriced);
     int revision = reprices.merge(listingId, 1, Integer::sum);
-    List<MoneyMove> money =
+    List<Leg> charges =
         extraFee <= 0
             ? List.of()
             : List.of(
-                new MoneyMove(
-                    LedgerAccount.wallet(seller),
-                    LedgerAccount.feeSink(),
-                    extraFee,
-                    "listing:" + listingId + ":reprice:" + revision));
-    return new ListingOutcome(repriced, Settlement.of(money, List.of()));
+                Leg.out(
+                    "listing:" + listingId + ":reprice:" + revision, seller, extraFee, List.of()));
+    return new ListingOutcome(repriced, Settlement.of(charges, List.of(), Math.max(0, extraFee)));
   }
 
   /** Throws exactly what {@link #reprice} would throw, changing nothing; returns the listing. */
@@ -384,12 +362,12 @@ public final class ListingBoard {
         Settlement.of(
             List.of(),
             List.of(
-                new ItemMove(
-                    listing.escrow(),
-                    ItemHolder.player(listing.seller()),
-                    listing.itemId(),
-                    listing.quantity(),
-                    "listing:" + listing.id() + suffix))));
+                Leg.in(
+                    "listing:" + listing.id() + suffix,
+                    listing.seller(),
+                    0,
+                    Settlement.stack(listing.itemId(), listing.quantity()))),
+            0));
   }
 
   private Listing ownedAvailable(String listingId, String seller, Instant now) {

@@ -31,9 +31,9 @@
  * the matching {@code check...} method (throws what the command would, changes nothing), persists
  * the command's arguments (including the time it was given) as the event, and the event handler
  * calls the command method, which on replay yields the same result and the same idempotency keys. A
- * rule's decision is a {@link org.bluemarble.market.Settlement}: {@link
- * org.bluemarble.market.MoneyMove}s and {@link org.bluemarble.market.ItemMove}s between players and
- * escrows, which the coordinator turns into owed legs ({@code EscrowBooks}, {@code MarketState}).
+ * rule's decision is a {@link org.bluemarble.market.Settlement}: the legs it takes from players
+ * (OUT), the legs it pays to players (IN) and the fee it keeps; the coordinator owes the IN legs
+ * until the holdings acknowledge them. The rules, the coordinators and the holdings speak legs only.
  * Refusals are {@link org.bluemarble.market.MarketException}s carrying a {@link
  * org.bluemarble.market.MarketError}. All money is {@code long} copper ({@link
  * org.bluemarble.market.Money}).

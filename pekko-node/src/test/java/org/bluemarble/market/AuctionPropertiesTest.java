@@ -55,7 +55,7 @@ class AuctionPropertiesTest {
             T0.plus(Duration.ofHours(2)),
             Duration.ofMinutes(5));
     Auction.Opened opened = Auction.open(terms, MarketSettings.DEFAULT, 1, T0);
-    opened.settlement().items().forEach(vault::apply);
+    vault.settle(opened.settlement(), "auction");
     Auction auction = opened.auction();
     Instant now = T0;
     for (BidOp op : bids) {
@@ -69,19 +69,19 @@ class AuctionPropertiesTest {
         // too low, closed or unaffordable: nothing moved
       }
       long highest = auction.highestBid().map(Auction.Bid::amount).orElse(0L);
-      assertThat(ledger.balance(auction.fundsEscrow())).isEqualTo(highest);
+      assertThat(ledger.balance(Errors.ESCROW)).isEqualTo(highest);
       assertThat(ledger.invariantHolds()).isTrue();
     }
     Instant end = auction.endsAt().isAfter(now) ? auction.endsAt() : now;
     Settlement settlement = auction.settle(end);
     Errors.pay(ledger, settlement);
-    settlement.items().forEach(vault::apply);
-    assertThat(ledger.balance(auction.fundsEscrow())).isZero();
-    assertThat(vault.of(auction.itemEscrow(), "jade_amulet")).isZero();
+    vault.settle(settlement, "auction");
+    assertThat(ledger.balance(Errors.ESCROW)).isZero();
+    assertThat(vault.of("auction", "jade_amulet")).isZero();
     assertThat(vault.total("jade_amulet")).isEqualTo(1);
     assertThat(ledger.circulating()).isEqualTo(4 * FUNDS);
     boolean sold = auction.highestBid().filter(b -> b.amount() >= terms.reservePrice()).isPresent();
     String owner = sold ? auction.highestBid().orElseThrow().bidder() : "seller";
-    assertThat(vault.of(ItemHolder.player(owner), "jade_amulet")).isEqualTo(1);
+    assertThat(vault.of(ItemVault.player(owner), "jade_amulet")).isEqualTo(1);
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import org.bluemarble.market.entity.Leg;
+import org.bluemarble.market.inventory.ItemStack;
 import org.bluemarble.market.ledger.Currency;
 import org.bluemarble.market.ledger.Ledger;
 import org.bluemarble.market.ledger.LedgerAccount;
@@ -34,9 +37,9 @@ class AuctionTest {
             END,
             Duration.ofMinutes(5));
     Auction.Opened opened = Auction.open(terms, MarketSettings.DEFAULT, 1, T0);
-    assertThat(opened.settlement().items())
-        .singleElement()
-        .satisfies(m -> assertThat(m.to()).isEqualTo(ItemHolder.escrow("auction:x1")));
+    assertThat(opened.settlement().legs())
+        .containsExactly(
+            Leg.out("auction:x1:escrow", "seller", 0, List.of(new ItemStack("runed_dagger", 1))));
     return opened.auction();
   }
 
@@ -70,7 +73,7 @@ class AuctionTest {
     bid(auction, "c", 3_000, T0.plusSeconds(20));
     assertThat(wallet("a")).isEqualTo(100_000);
     assertThat(wallet("b")).isEqualTo(100_000);
-    assertThat(ledger.balance(auction.fundsEscrow())).isEqualTo(3_000);
+    assertThat(ledger.balance(Errors.ESCROW)).isEqualTo(3_000);
     assertThat(Errors.of(() -> auction.settle(END.minusSeconds(1))))
         .isEqualTo(MarketError.AUCTION_STILL_RUNNING);
     Settlement s = auction.settle(END);
@@ -78,10 +81,11 @@ class AuctionTest {
     assertThat(wallet("c")).isEqualTo(97_000);
     assertThat(ledger.balance(LedgerAccount.wallet("seller"))).isEqualTo(2_850);
     assertThat(ledger.balance(LedgerAccount.feeSink())).isEqualTo(150);
-    assertThat(ledger.balance(auction.fundsEscrow())).isZero();
-    assertThat(s.items())
+    assertThat(ledger.balance(Errors.ESCROW)).isZero();
+    assertThat(s.payouts())
+        .filteredOn(leg -> !leg.items().isEmpty())
         .singleElement()
-        .satisfies(m -> assertThat(m.to()).isEqualTo(ItemHolder.player("c")));
+        .satisfies(leg -> assertThat(leg.playerId()).isEqualTo("c"));
     assertThat(ledger.invariantHolds()).isTrue();
     assertThat(Errors.of(() -> auction.settle(END))).isEqualTo(MarketError.AUCTION_CLOSED);
   }
@@ -107,9 +111,10 @@ class AuctionTest {
     Settlement s = auction.settle(END);
     Errors.pay(ledger, s);
     assertThat(wallet("a")).isEqualTo(100_000);
-    assertThat(s.items())
+    assertThat(s.payouts())
+        .filteredOn(leg -> !leg.items().isEmpty())
         .singleElement()
-        .satisfies(m -> assertThat(m.to()).isEqualTo(ItemHolder.player("seller")));
+        .satisfies(leg -> assertThat(leg.playerId()).isEqualTo("seller"));
     assertThat(ledger.balance(LedgerAccount.wallet("seller"))).isZero();
   }
 
@@ -121,7 +126,7 @@ class AuctionTest {
     bid(auction, "a", 60_000, T0);
     Errors.pay(ledger, auction.bid("a", 70_000, wallet("a"), T0.plusSeconds(1)));
     assertThat(wallet("a")).isEqualTo(30_000);
-    assertThat(ledger.balance(auction.fundsEscrow())).isEqualTo(70_000);
+    assertThat(ledger.balance(Errors.ESCROW)).isEqualTo(70_000);
     AuctionTerms terms = auction.terms();
     assertThat(Errors.of(() -> Auction.open(terms, MarketSettings.DEFAULT, 0, T0)))
         .isEqualTo(MarketError.INSUFFICIENT_INVENTORY);
@@ -131,10 +136,12 @@ class AuctionTest {
   void noBidsReturnsTheItem() {
     Auction auction = open(0, 0);
     Settlement s = auction.settle(END);
-    assertThat(s.money()).isEmpty();
-    assertThat(s.items())
+    assertThat(s.legs()).allSatisfy(leg -> assertThat(leg.copper()).isZero());
+    assertThat(s.fee()).isZero();
+    assertThat(s.payouts())
+        .filteredOn(leg -> !leg.items().isEmpty())
         .singleElement()
-        .satisfies(m -> assertThat(m.to()).isEqualTo(ItemHolder.player("seller")));
+        .satisfies(leg -> assertThat(leg.playerId()).isEqualTo("seller"));
   }
 
   @Test

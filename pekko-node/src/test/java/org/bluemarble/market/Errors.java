@@ -1,9 +1,16 @@
 package org.bluemarble.market;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.bluemarble.market.ledger.Ledger;
+import org.bluemarble.market.ledger.LedgerAccount;
 
 /** Test helpers: the error code a call fails with; applying settlements to a ledger. */
 final class Errors {
+  /** The one escrow the rules' settlements run through in these tests. */
+  static final LedgerAccount ESCROW = LedgerAccount.escrow("rules");
+
+  private static final AtomicLong FEES = new AtomicLong();
+
   private Errors() {}
 
   static MarketError of(Runnable call) {
@@ -15,9 +22,8 @@ final class Errors {
     throw new AssertionError("expected a MarketException");
   }
 
+  /** Executes the copper of {@code settlement} through {@link #ESCROW}. */
   static void pay(Ledger ledger, Settlement settlement) {
-    for (MoneyMove m : settlement.money()) {
-      ledger.execute(m.from(), m.to(), m.amount(), m.idempotencyKey());
-    }
+    ledger.settle(settlement, ESCROW, "fee-" + FEES.incrementAndGet());
   }
 }

@@ -4,21 +4,27 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.bluemarble.market.entity.Leg;
+import org.bluemarble.market.inventory.ItemStack;
 
 /**
- * Test stand-in for the inventory entities: item holdings per holder, each move applied once per
- * idempotency key and refused when the source lacks the items.
+ * Test stand-in for the holdings' items: items per holder (a player, or an escrow named by its
+ * purpose), each leg applied once per idempotency key and refused when the source lacks the items.
  */
 final class ItemVault {
-  private final Map<ItemHolder, Map<String, Long>> held = new HashMap<>();
+  private final Map<String, Map<String, Long>> held = new HashMap<>();
   private final Set<String> applied = new HashSet<>();
 
-  void give(String player, String item, long quantity) {
-    held.computeIfAbsent(ItemHolder.player(player), h -> new HashMap<>())
-        .merge(item, quantity, Long::sum);
+  /** The holder name of {@code player}'s inventory. */
+  static String player(String player) {
+    return "player:" + player;
   }
 
-  long of(ItemHolder holder, String item) {
+  void give(String player, String item, long quantity) {
+    held.computeIfAbsent(player(player), h -> new HashMap<>()).merge(item, quantity, Long::sum);
+  }
+
+  long of(String holder, String item) {
     return held.getOrDefault(holder, Map.of()).getOrDefault(item, 0L);
   }
 
@@ -27,18 +33,34 @@ final class ItemVault {
     return held.values().stream().mapToLong(m -> m.getOrDefault(item, 0L)).sum();
   }
 
-  void apply(ItemMove move) {
-    if (applied.contains(move.idempotencyKey())) {
+  /** Moves the items of {@code s}: charges from the players into {@code escrow}, payouts back. */
+  void settle(Settlement s, String escrow) {
+    for (Leg leg : s.legs()) {
+      String player = player(leg.playerId());
+      if (leg.direction() == Leg.Direction.OUT) {
+        move(leg, player, escrow);
+      } else {
+        move(leg, escrow, player);
+      }
+    }
+  }
+
+  private void move(Leg leg, String from, String to) {
+    if (leg.items().isEmpty() || applied.contains(leg.key())) {
       return;
     }
-    if (of(move.from(), move.itemId()) < move.quantity()) {
-      throw new MarketException(MarketError.INSUFFICIENT_INVENTORY, move.toString());
+    for (ItemStack stack : leg.items()) {
+      if (of(from, stack.itemId()) < stack.quantity()) {
+        throw new MarketException(MarketError.INSUFFICIENT_INVENTORY, leg.toString());
+      }
     }
-    held.computeIfAbsent(move.from(), h -> new HashMap<>())
-        .merge(move.itemId(), -move.quantity(), Long::sum);
-    held.computeIfAbsent(move.to(), h -> new HashMap<>())
-        .merge(move.itemId(), move.quantity(), Long::sum);
-    applied.add(move.idempotencyKey());
+    for (ItemStack stack : leg.items()) {
+      held.computeIfAbsent(from, h -> new HashMap<>())
+          .merge(stack.itemId(), (long) -stack.quantity(), Long::sum);
+      held.computeIfAbsent(to, h -> new HashMap<>())
+          .merge(stack.itemId(), (long) stack.quantity(), Long::sum);
+    }
+    applied.add(leg.key());
   }
 
   /** Whether any holder has a negative count (never, if moves are checked). */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.bluemarble.market.entity.Leg;
 import org.bluemarble.market.inventory.ItemCatalog;
 import org.bluemarble.market.inventory.ItemDefinition;
+import org.bluemarble.market.inventory.ItemStack;
 import org.bluemarble.market.ledger.Currency;
 import org.bluemarble.market.ledger.Ledger;
 import org.bluemarble.market.ledger.LedgerAccount;
@@ -43,20 +45,14 @@ class ListingBoardTest {
   @Test
   void creatingChargesTheListingFeeRoundedUpAndEscrowsTheItems() {
     ListingOutcome o = list("l1", 10_001);
-    assertThat(o.settlement().money())
-        .singleElement()
-        .satisfies(
-            m -> {
-              assertThat(m.amount()).isEqualTo(301);
-              assertThat(m.to()).isEqualTo(LedgerAccount.feeSink());
-            });
-    assertThat(o.settlement().items())
-        .singleElement()
-        .satisfies(
-            m -> {
-              assertThat(m.from()).isEqualTo(ItemHolder.player("seller"));
-              assertThat(m.to()).isEqualTo(ItemHolder.escrow("listing:l1"));
-            });
+    assertThat(o.settlement().fee()).isEqualTo(301);
+    assertThat(o.settlement().payouts()).isEmpty();
+    assertThat(o.settlement().charges())
+        .containsExactly(
+            Leg.out("listing:l1:listing-fee", "seller", 301, List.of()),
+            Leg.out("listing:l1:escrow", "seller", 0, List.of(new ItemStack("iron_sword", 1))));
+    assertThat(ledger.balance(LedgerAccount.feeSink())).isEqualTo(301);
+    assertThat(ledger.balance(Errors.ESCROW)).isZero();
     assertThat(o.listing().expiresAt()).isEqualTo(T0.plus(Duration.ofDays(3)));
   }
 
@@ -69,9 +65,11 @@ class ListingBoardTest {
     assertThat(ledger.balance(LedgerAccount.wallet("b1"))).isEqualTo(1_000_000 - 10_000);
     assertThat(ledger.balance(SELLER) - sellerBefore).isEqualTo(9_500);
     assertThat(ledger.balance(LedgerAccount.feeSink())).isEqualTo(300 + 500);
-    assertThat(sale.settlement().items())
+    assertThat(ledger.balance(Errors.ESCROW)).isZero();
+    assertThat(sale.settlement().payouts())
+        .filteredOn(leg -> !leg.items().isEmpty())
         .singleElement()
-        .satisfies(m -> assertThat(m.to()).isEqualTo(ItemHolder.player("b1")));
+        .satisfies(leg -> assertThat(leg.playerId()).isEqualTo("b1"));
     assertThat(sale.listing().status()).isEqualTo(ListingStatus.SOLD);
   }
 
@@ -79,7 +77,9 @@ class ListingBoardTest {
   void transactionFeeRoundsDownInTheSellersFavour() {
     list("l1", 39);
     ListingOutcome sale = board.buy("l1", "b1", 1_000, T0);
-    assertThat(sale.settlement().money()).extracting(MoneyMove::amount).containsExactly(38L, 1L);
+    assertThat(sale.settlement().charges()).extracting(Leg::copper).containsExactly(39L);
+    assertThat(sale.settlement().payouts()).extracting(Leg::copper).containsExactly(38L, 0L);
+    assertThat(sale.settlement().fee()).isEqualTo(1);
   }
 
   @Test
@@ -112,10 +112,16 @@ class ListingBoardTest {
     long after = ledger.balance(SELLER);
     assertThat(Errors.of(() -> board.cancel("l1", "b1", T0))).isEqualTo(MarketError.NOT_OWNER);
     ListingOutcome cancelled = board.cancel("l1", "seller", T0);
-    assertThat(cancelled.settlement().money()).isEmpty();
-    assertThat(cancelled.settlement().items())
+    assertThat(cancelled.settlement().charges()).isEmpty();
+    assertThat(cancelled.settlement().fee()).isZero();
+    assertThat(cancelled.settlement().payouts())
         .singleElement()
-        .satisfies(m -> assertThat(m.to()).isEqualTo(ItemHolder.player("seller")));
+        .satisfies(
+            leg -> {
+              assertThat(leg.playerId()).isEqualTo("seller");
+              assertThat(leg.copper()).isZero();
+              assertThat(leg.items()).containsExactly(new ItemStack("iron_sword", 1));
+            });
     assertThat(ledger.balance(SELLER)).isEqualTo(after);
     assertThat(Errors.of(() -> board.buy("l1", "b1", 1_000_000, T0)))
         .isEqualTo(MarketError.LISTING_UNAVAILABLE);
@@ -226,9 +232,11 @@ class ListingBoardTest {
   void repricingUpwardsChargesTheFeeDifference() {
     list("l1", 100);
     ListingOutcome up = board.reprice("l1", "seller", TrustTier.TRUSTED, 10_000, T0);
-    assertThat(up.settlement().money()).extracting(MoneyMove::amount).containsExactly(297L);
+    assertThat(up.settlement().charges()).extracting(Leg::copper).containsExactly(297L);
+    assertThat(up.settlement().fee()).isEqualTo(297);
     ListingOutcome down = board.reprice("l1", "seller", TrustTier.TRUSTED, 50, T0);
-    assertThat(down.settlement().money()).isEmpty();
+    assertThat(down.settlement().charges()).isEmpty();
+    assertThat(down.settlement().fee()).isZero();
     assertThat(board.find("l1").orElseThrow().price()).isEqualTo(50);
     Errors.pay(ledger, up.settlement());
     long before = ledger.balance(SELLER);

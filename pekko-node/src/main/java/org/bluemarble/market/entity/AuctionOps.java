@@ -7,6 +7,7 @@ import org.bluemarble.market.Auction;
 import org.bluemarble.market.AuctionTerms;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
+import org.bluemarble.market.Settlement;
 import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.inventory.ItemCatalog;
 
@@ -65,7 +66,7 @@ final class AuctionOps {
             "auction:" + cmd.auctionId() + ":charge",
             cmd.seller(),
             0,
-            OrderBookState.stacks(cmd.itemId(), cmd.quantity()));
+            Settlement.stack(cmd.itemId(), cmd.quantity()));
     // The tier limits the seller's running and pending auctions in this house and the highest
     // price the auction names (reserve, buyout or start).
     long value = Math.max(cmd.startPrice(), Math.max(cmd.reservePrice(), cmd.buyoutPrice()));
@@ -102,7 +103,7 @@ final class AuctionOps {
             paid,
             0,
             List.of(),
-            OrderBookState.stacks(a.terms().itemId(), a.terms().quantity()));
+            Settlement.stack(a.terms().itemId(), a.terms().quantity()));
     return new AuctionHouse.BidSubmitted(market, bidId, auctionId, bidder, paid, charge, now);
   }
 

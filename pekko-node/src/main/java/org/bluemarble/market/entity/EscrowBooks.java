@@ -5,19 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.bluemarble.market.ItemHolder;
-import org.bluemarble.market.ItemMove;
-import org.bluemarble.market.MoneyMove;
 import org.bluemarble.market.Settlement;
 import org.bluemarble.market.inventory.ItemStack;
-import org.bluemarble.market.ledger.AccountKind;
 
 /**
  * The escrow side of an entity that takes players' money and items in with charge legs and pays
  * them out with owed legs (order books, auction houses): the copper and items it holds, the fees it
  * collected and the legs it still owes. A rule class's {@link Settlement} is applied knowing that
- * its moves out of a player were already charged, fees stay in the entity's fee sink and moves to a
- * player become legs owed until the holdings acknowledge them. Mutable; lives inside one actor.
+ * its charges were already taken (by the entity's own charge leg), its fee stays here and its
+ * payouts become legs owed until the holdings acknowledge them. Mutable; lives inside one actor.
  */
 final class EscrowBooks {
   private final String keyPrefix;
@@ -41,27 +37,19 @@ final class EscrowBooks {
 
   /** Applies a rule's decision (see the class comment). */
   void apply(Settlement settlement) {
-    for (MoneyMove m : settlement.money()) {
-      if (m.from().kind() == AccountKind.WALLET) {
-        continue;
-      }
-      if (m.to().kind() == AccountKind.FEE_SINK) {
-        copper -= m.amount();
-        fees += m.amount();
-      } else if (m.to().kind() == AccountKind.WALLET) {
-        owe(Leg.in(keyPrefix + m.idempotencyKey(), m.to().owner(), m.amount(), List.of()));
-      }
-    }
-    for (ItemMove m : settlement.items()) {
-      if (m.from().kind() == ItemHolder.Kind.PLAYER || m.to().kind() != ItemHolder.Kind.PLAYER) {
-        continue;
-      }
+    copper -= settlement.fee();
+    fees += settlement.fee();
+    for (Leg leg : settlement.payouts()) {
       owe(
-          Leg.in(
-              keyPrefix + m.idempotencyKey(),
-              m.to().id(),
-              0,
-              List.of(new ItemStack(m.itemId(), Math.toIntExact(m.quantity())))));
+          new Leg(
+              keyPrefix + leg.key(),
+              leg.playerId(),
+              leg.direction(),
+              leg.copper(),
+              leg.honor(),
+              leg.items(),
+              leg.requireSpace(),
+              leg.tierCheck()));
     }
   }
 

@@ -7,6 +7,7 @@ import org.bluemarble.market.Listing;
 import org.bluemarble.market.ListingDuration;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
+import org.bluemarble.market.Settlement;
 import org.bluemarble.market.TrustTier;
 
 /**
@@ -63,7 +64,7 @@ final class MarketOps {
                 chargePrefix() + opId,
                 cmd.seller(),
                 fee,
-                MarketState.stacks(cmd.itemId(), cmd.quantity()))
+                Settlement.stack(cmd.itemId(), cmd.quantity()))
             .withTierCheck(
                 new TierCheck(
                     "active listings in " + marketId,
@@ -97,7 +98,7 @@ final class MarketOps {
             l.price(),
             0,
             List.of(),
-            MarketState.stacks(l.itemId(), l.quantity()));
+            Settlement.stack(l.itemId(), l.quantity()));
     return new MarketOp(
         opId,
         MarketOp.Kind.BUY,

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.bluemarble.market.ItemMove;
 import org.bluemarble.market.Listing;
 import org.bluemarble.market.ListingBoard;
 import org.bluemarble.market.ListingDuration;
@@ -28,7 +27,6 @@ import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.entity.MarketReply.ListingDone;
 import org.bluemarble.market.entity.MarketReply.MarketRefused;
 import org.bluemarble.market.inventory.ItemCatalog;
-import org.bluemarble.market.inventory.ItemStack;
 
 /**
  * The state of one {@link Market}: its {@link ListingBoard}, operations waiting for a charge, legs
@@ -140,18 +138,16 @@ public final class MarketState {
           collect(op.charge().copper());
         }
       }
-      case BUY ->
-          sold(board.buy(op.listingId(), op.player(), ANY_FUNDS, op.at()).listing(), e.at());
+      case BUY -> sold(board.buy(op.listingId(), op.player(), ANY_FUNDS, op.at()), e.at());
     }
     return this;
   }
 
-  private void sold(Listing listing, Instant at) {
-    long fee = settings.transactionFee(listing.price());
+  private void sold(ListingOutcome outcome, Instant at) {
+    Listing listing = outcome.listing();
+    long fee = outcome.settlement().fee();
     collect(fee);
-    String key = "listing:" + listing.id();
-    owe(Leg.in(key + ":pay", listing.seller(), listing.price() - fee, List.of()));
-    owe(Leg.in(key + ":deliver", listing.buyer(), 0, stacks(listing.itemId(), listing.quantity())));
+    outcome.settlement().payouts().forEach(this::owe);
     stats
         .computeIfAbsent(listing.itemId(), id -> new PriceStatistics(id, STATS_WINDOW))
         .record(
@@ -205,9 +201,7 @@ public final class MarketState {
   }
 
   private void returned(ListingOutcome outcome) {
-    for (ItemMove move : outcome.settlement().items()) {
-      owe(Leg.in(move.idempotencyKey(), move.to().id(), 0, stacks(move.itemId(), move.quantity())));
-    }
+    outcome.settlement().payouts().forEach(this::owe);
   }
 
   private MarketOp release(String opId) {
@@ -227,10 +221,6 @@ public final class MarketState {
     } else {
       escrowCopper -= leg.copper();
     }
-  }
-
-  static List<ItemStack> stacks(String itemId, long quantity) {
-    return List.of(new ItemStack(itemId, Math.toIntExact(quantity)));
   }
 
   // Snapshots

@@ -28,6 +28,7 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
+import org.bluemarble.market.Settlement;
 import org.bluemarble.market.orderbook.Order;
 import org.bluemarble.market.orderbook.Side;
 import org.bluemarble.node.CborSerializable;
@@ -293,9 +294,8 @@ public final class OrderBookEntity
                   order.limitPrice() * order.quantity(),
                   0,
                   List.of(),
-                  OrderBookState.stacks(state.itemId(), order.quantity()))
-              : Leg.out(
-                  key, order.owner(), 0, OrderBookState.stacks(state.itemId(), order.quantity()));
+                  Settlement.stack(state.itemId(), order.quantity()))
+              : Leg.out(key, order.owner(), 0, Settlement.stack(state.itemId(), order.quantity()));
       Leg charge = unchecked.withTierCheck(tierCheck(state, order));
       waiting.put(order.id(), cmd.replyTo());
       return Effect()

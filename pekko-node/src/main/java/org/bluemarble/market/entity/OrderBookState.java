@@ -13,7 +13,6 @@ import org.bluemarble.market.MarketError;
 import org.bluemarble.market.PriceStatistics;
 import org.bluemarble.market.PriceSummary;
 import org.bluemarble.market.TradeRecord;
-import org.bluemarble.market.inventory.ItemStack;
 import org.bluemarble.market.orderbook.Fill;
 import org.bluemarble.market.orderbook.MatchResult;
 import org.bluemarble.market.orderbook.Order;
@@ -317,9 +316,5 @@ public final class OrderBookState {
 
   long fillCount() {
     return fills;
-  }
-
-  static List<ItemStack> stacks(String itemId, long quantity) {
-    return List.of(new ItemStack(itemId, Math.toIntExact(quantity)));
   }
 }

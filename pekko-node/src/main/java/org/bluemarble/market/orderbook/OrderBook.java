@@ -11,25 +11,21 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
-import org.bluemarble.market.ItemHolder;
-import org.bluemarble.market.ItemMove;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.Money;
-import org.bluemarble.market.MoneyMove;
 import org.bluemarble.market.Settlement;
-import org.bluemarble.market.ledger.LedgerAccount;
+import org.bluemarble.market.entity.Leg;
 
 /**
  * The limit order book of one item in one market: price-time priority, partial fills, the trade
  * price is the resting (maker) order's price.
  *
- * <p>Escrow: a buy order moves {@code limitPrice * quantity} from the buyer's wallet into its own
- * escrow account {@code escrow("book:<item>:<orderId>")} when placed; a sell order moves its items
- * into the item escrow of the same name. A fill pays the seller from the buy order's escrow minus
- * the transaction fee (rounded down per fill, paid by the seller, like listings), refunds a buyer
- * whose limit was above the trade price, and delivers the items from the sell order's escrow.
- * Cancelling returns what is left in the order's escrow.
+ * <p>Escrow: placing a buy order charges {@code limitPrice * quantity} from the buyer's wallet into
+ * the book's escrow; placing a sell order charges its items. A fill pays the seller from the buy
+ * order's share of the escrow minus the transaction fee (rounded down per fill, paid by the seller,
+ * like listings), refunds a buyer whose limit was above the trade price, and delivers the items
+ * from the sell order's escrow. Cancelling returns what is left in the order's escrow.
  *
  * <p>Self-trade prevention ("cancel newest"): an incoming order that reaches its owner's own
  * resting order stops matching there; the fills before it stand and its unfilled rest is cancelled
@@ -83,14 +79,21 @@ public final class OrderBook {
     return itemId;
   }
 
-  /** Escrow account holding a buy order's funds. */
-  public LedgerAccount fundsEscrow(String orderId) {
-    return LedgerAccount.escrow("book:" + itemId + ":" + orderId);
-  }
+  /**
+   * The legs of one decision while it is being made: payouts of copper come before payouts of
+   * items, in the order the decision made them.
+   */
+  private static final class Moves {
+    final List<Leg> charges = new ArrayList<>();
+    final List<Leg> money = new ArrayList<>();
+    final List<Leg> items = new ArrayList<>();
+    long fee;
 
-  /** Escrow holding a sell order's items. */
-  public ItemHolder itemEscrow(String orderId) {
-    return ItemHolder.escrow("book:" + itemId + ":" + orderId);
+    Settlement settlement() {
+      List<Leg> payouts = new ArrayList<>(money);
+      payouts.addAll(items);
+      return Settlement.of(charges, payouts, fee);
+    }
   }
 
   /** Throws exactly what {@link #place} would throw, changing nothing. */
@@ -122,24 +125,18 @@ public final class OrderBook {
   public MatchResult place(Order order, long available) {
     checkPlace(order, available);
     usedIds.add(order.id());
-    List<MoneyMove> money = new ArrayList<>();
-    List<ItemMove> items = new ArrayList<>();
+    Moves moves = new Moves();
     String escrowKey = "order:" + itemId + ":" + order.id() + ":escrow";
     if (order.side() == Side.BUY) {
-      money.add(
-          new MoneyMove(
-              LedgerAccount.wallet(order.owner()),
-              fundsEscrow(order.id()),
+      moves.charges.add(
+          Leg.out(
+              escrowKey,
+              order.owner(),
               Money.times(order.limitPrice(), order.quantity()),
-              escrowKey));
+              List.of()));
     } else {
-      items.add(
-          new ItemMove(
-              ItemHolder.player(order.owner()),
-              itemEscrow(order.id()),
-              itemId,
-              order.quantity(),
-              escrowKey));
+      moves.charges.add(
+          Leg.out(escrowKey, order.owner(), 0, Settlement.stack(itemId, order.quantity())));
     }
     Entry taker = new Entry(order, ++orderSequence);
     TreeMap<Long, ArrayDeque<Entry>> opposite = order.side() == Side.BUY ? asks : bids;
@@ -173,7 +170,7 @@ public final class OrderBook {
               quantity,
               order.side());
       fills.add(fill);
-      settle(fill, buy.order.limitPrice(), money, items);
+      settle(fill, buy.order.limitPrice(), moves);
       taker.remaining -= quantity;
       maker.remaining -= quantity;
       if (maker.remaining == 0) {
@@ -187,7 +184,7 @@ public final class OrderBook {
     long cancelled = 0;
     if (selfTrade && taker.remaining > 0) {
       cancelled = taker.remaining;
-      returnRest(taker, "order:" + itemId + ":" + order.id() + ":selftrade", money, items);
+      returnRest(taker, "order:" + itemId + ":" + order.id() + ":selftrade", moves);
       taker.remaining = 0;
     }
     if (taker.remaining > 0) {
@@ -195,53 +192,34 @@ public final class OrderBook {
       own.computeIfAbsent(order.limitPrice(), p -> new ArrayDeque<>()).addLast(taker);
       open.put(order.id(), taker);
     }
-    return new MatchResult(fills, taker.remaining, cancelled, Settlement.of(money, items));
+    return new MatchResult(fills, taker.remaining, cancelled, moves.settlement());
   }
 
-  /** Moves what is left in {@code entry}'s escrow back to its owner. */
-  private void returnRest(Entry entry, String key, List<MoneyMove> money, List<ItemMove> items) {
-    String id = entry.order.id();
+  /** Pays what is left of {@code entry}'s escrow back to its owner. */
+  private void returnRest(Entry entry, String key, Moves moves) {
+    String owner = entry.order.owner();
     if (entry.order.side() == Side.BUY) {
-      money.add(
-          new MoneyMove(
-              fundsEscrow(id),
-              LedgerAccount.wallet(entry.order.owner()),
-              Money.times(entry.order.limitPrice(), entry.remaining),
-              key));
+      moves.money.add(
+          Leg.in(key, owner, Money.times(entry.order.limitPrice(), entry.remaining), List.of()));
     } else {
-      items.add(
-          new ItemMove(
-              itemEscrow(id),
-              ItemHolder.player(entry.order.owner()),
-              itemId,
-              entry.remaining,
-              key));
+      moves.items.add(Leg.in(key, owner, 0, Settlement.stack(itemId, entry.remaining)));
     }
   }
 
-  private void settle(Fill fill, long buyLimit, List<MoneyMove> money, List<ItemMove> items) {
+  private void settle(Fill fill, long buyLimit, Moves moves) {
     String key = "fill:" + itemId + ":" + fill.sequence();
-    LedgerAccount escrow = fundsEscrow(fill.buyOrderId());
     long gross = Money.times(fill.price(), fill.quantity());
     long fee = Money.feeRoundedDown(gross, feeBasisPoints);
     if (gross - fee > 0) {
-      money.add(
-          new MoneyMove(escrow, LedgerAccount.wallet(fill.seller()), gross - fee, key + ":pay"));
+      moves.money.add(Leg.in(key + ":pay", fill.seller(), gross - fee, List.of()));
     }
-    if (fee > 0) {
-      money.add(new MoneyMove(escrow, LedgerAccount.feeSink(), fee, key + ":fee"));
-    }
+    moves.fee += fee;
     long refund = Money.times(buyLimit - fill.price(), fill.quantity());
     if (refund > 0) {
-      money.add(new MoneyMove(escrow, LedgerAccount.wallet(fill.buyer()), refund, key + ":refund"));
+      moves.money.add(Leg.in(key + ":refund", fill.buyer(), refund, List.of()));
     }
-    items.add(
-        new ItemMove(
-            itemEscrow(fill.sellOrderId()),
-            ItemHolder.player(fill.buyer()),
-            itemId,
-            fill.quantity(),
-            key + ":items"));
+    moves.items.add(
+        Leg.in(key + ":items", fill.buyer(), 0, Settlement.stack(itemId, fill.quantity())));
   }
 
   /**
@@ -258,10 +236,9 @@ public final class OrderBook {
       side.remove(entry.order.limitPrice());
     }
     open.remove(orderId);
-    List<MoneyMove> money = new ArrayList<>();
-    List<ItemMove> items = new ArrayList<>();
-    returnRest(entry, "order:" + itemId + ":" + orderId + ":cancel", money, items);
-    return Settlement.of(money, items);
+    Moves moves = new Moves();
+    returnRest(entry, "order:" + itemId + ":" + orderId + ":cancel", moves);
+    return moves.settlement();
   }
 
   /** Throws exactly what {@link #cancel} would throw, changing nothing. */

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.SerializationTestKit;
 import org.bluemarble.market.ListingOutcome;
-import org.bluemarble.market.MoneyMove;
 import org.bluemarble.market.PriceSummary;
 import org.bluemarble.market.TradeRecord;
 import org.bluemarble.market.TrustTier;
@@ -132,9 +131,9 @@ class MarketSnapshotTest {
         restored
             .board()
             .reprice(M + ".l3", "s-0", TrustTier.ELITE, 20_000, T0.plus(Duration.ofHours(27)));
-    assertThat(outcome.settlement().money())
+    assertThat(outcome.settlement().charges())
         .singleElement()
-        .extracting(MoneyMove::idempotencyKey)
+        .extracting(Leg::key)
         .isEqualTo("listing:" + M + ".l3:reprice:2");
   }
 

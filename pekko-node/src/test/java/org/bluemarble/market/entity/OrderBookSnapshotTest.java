@@ -18,6 +18,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.bluemarble.market.MarketError;
+import org.bluemarble.market.Settlement;
 import org.bluemarble.market.orderbook.Order;
 import org.bluemarble.market.orderbook.Side;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class OrderBookSnapshotTest {
         Leg charge =
             o.side() == Side.BUY
                 ? Leg.out(key, o.owner(), o.limitPrice() * o.quantity(), List.of())
-                : Leg.out(key, o.owner(), 0, OrderBookState.stacks("iron_ore", o.quantity()));
+                : Leg.out(key, o.owner(), 0, Settlement.stack("iron_ore", o.quantity()));
         step.add(new OrderBookEntity.OrderSubmitted(BOOK, o, charge, at));
         step.add(
             op.rejected()

@@ -7,10 +7,13 @@ import java.util.Optional;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.Money;
+import org.bluemarble.market.Settlement;
+import org.bluemarble.market.entity.Leg;
 
 /**
- * The tests' reference model of money: the rule classes' money moves are executed here to prove
- * that they conserve money (the entities themselves post {@code Leg}s to holdings instead).
+ * The tests' reference model of money: the copper of the rule classes' settlements is executed here
+ * ({@link #settle}) to prove that they conserve money (the entities post the same legs to
+ * holdings).
  *
  * <p>A double-entry ledger for one {@link Currency}: every movement is a transfer between two
  * accounts, so the sum of all balances is always zero. The mint is the only account that may go
@@ -121,6 +124,30 @@ public final class Ledger {
     Optional<Transferred> event = transfer(from, to, amount, idempotencyKey);
     event.ifPresent(this::apply);
     return event;
+  }
+
+  /**
+   * Executes the copper of a rule's {@link Settlement} through {@code escrow}, leg by leg in the
+   * settlement's order: a charge from the player's wallet into it, a payout from it to the player's
+   * wallet; then the fee from it to the fee sink (under {@code feeKey}). A payout the escrow cannot
+   * cover fails as {@link MarketError#INSUFFICIENT_FUNDS}, so a rule that pays out money it never
+   * took is caught here.
+   */
+  public void settle(Settlement settlement, LedgerAccount escrow, String feeKey) {
+    for (Leg leg : settlement.legs()) {
+      if (leg.copper() == 0) {
+        continue;
+      }
+      LedgerAccount wallet = LedgerAccount.wallet(leg.playerId());
+      if (leg.direction() == Leg.Direction.OUT) {
+        execute(wallet, escrow, leg.copper(), leg.key());
+      } else {
+        execute(escrow, wallet, leg.copper(), leg.key());
+      }
+    }
+    if (settlement.fee() > 0) {
+      execute(escrow, LedgerAccount.feeSink(), settlement.fee(), feeKey);
+    }
   }
 
   /** The balance of {@code account}; zero for an account never used. */

@@ -13,11 +13,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.bluemarble.market.ItemHolder;
-import org.bluemarble.market.ItemMove;
-import org.bluemarble.market.MoneyMove;
 import org.bluemarble.market.Settlement;
-import org.bluemarble.market.ledger.LedgerAccount;
+import org.bluemarble.market.entity.Leg;
+import org.bluemarble.market.inventory.ItemStack;
 
 /**
  * Random order/cancel sequences against the book and against a naive reference matcher (with the
@@ -45,20 +43,25 @@ class OrderBookPropertiesTest {
         .ofMaxSize(120);
   }
 
-  /** Balances of every account/holder after applying all moves. */
+  /** What the players gained (negative: gave), what the book's escrow holds and its fees. */
   private static final class Books {
-    final Map<LedgerAccount, Long> money = new HashMap<>();
-    final Map<ItemHolder, Long> items = new HashMap<>();
+    final Map<String, Long> money = new HashMap<>();
+    final Map<String, Long> items = new HashMap<>();
+    long escrowMoney;
+    long escrowItems;
+    long fees;
 
     void apply(Settlement s) {
-      for (MoneyMove m : s.money()) {
-        money.merge(m.from(), -m.amount(), Long::sum);
-        money.merge(m.to(), m.amount(), Long::sum);
+      for (Leg leg : s.legs()) {
+        long sign = leg.direction() == Leg.Direction.IN ? 1 : -1;
+        long quantity = leg.items().stream().mapToLong(ItemStack::quantity).sum();
+        money.merge(leg.playerId(), sign * leg.copper(), Long::sum);
+        items.merge(leg.playerId(), sign * quantity, Long::sum);
+        escrowMoney -= sign * leg.copper();
+        escrowItems -= sign * quantity;
       }
-      for (ItemMove m : s.items()) {
-        items.merge(m.from(), -m.quantity(), Long::sum);
-        items.merge(m.to(), m.quantity(), Long::sum);
-      }
+      escrowMoney -= s.fee();
+      fees += s.fee();
     }
   }
 
@@ -170,24 +173,26 @@ class OrderBookPropertiesTest {
       }
       assertThat(book.isCrossed()).isFalse();
     }
+    long restingMoney = 0;
+    long restingItems = 0;
     for (Order o : placed) {
       long remaining = book.find(o.id()).map(RestingOrder::remaining).orElse(0L);
       assertThat(filled.getOrDefault(o.id(), 0L) + cancelled.getOrDefault(o.id(), 0L) + remaining)
           .as("quantity of %s", o.id())
           .isEqualTo(o.quantity());
-      long escrowedMoney = books.money.getOrDefault(book.fundsEscrow(o.id()), 0L);
-      long escrowedItems = books.items.getOrDefault(book.itemEscrow(o.id()), 0L);
       if (o.side() == Side.BUY) {
-        assertThat(escrowedMoney).isEqualTo(remaining * o.limitPrice());
-        assertThat(escrowedItems).isZero();
+        restingMoney += remaining * o.limitPrice();
       } else {
-        assertThat(escrowedItems).isEqualTo(remaining);
-        assertThat(escrowedMoney).isZero();
+        restingItems += remaining;
       }
     }
-    assertThat(books.money.values().stream().mapToLong(Long::longValue).sum()).isZero();
-    assertThat(books.items.values().stream().mapToLong(Long::longValue).sum()).isZero();
-    assertThat(books.money.getOrDefault(LedgerAccount.feeSink(), 0L)).isEqualTo(feesExpected);
+    assertThat(books.escrowMoney).as("copper held for resting buys").isEqualTo(restingMoney);
+    assertThat(books.escrowItems).as("items held for resting sells").isEqualTo(restingItems);
+    long players = books.money.values().stream().mapToLong(Long::longValue).sum();
+    assertThat(players + books.escrowMoney + books.fees).isZero();
+    assertThat(books.items.values().stream().mapToLong(Long::longValue).sum() + books.escrowItems)
+        .isZero();
+    assertThat(books.fees).isEqualTo(feesExpected);
     assertThat(reference.resting).hasSize(book.size());
   }
 }

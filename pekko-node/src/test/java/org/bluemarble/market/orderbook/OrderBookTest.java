@@ -3,17 +3,19 @@ package org.bluemarble.market.orderbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.bluemarble.market.ItemHolder;
-import org.bluemarble.market.ItemMove;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
-import org.bluemarble.market.MoneyMove;
 import org.bluemarble.market.Settlement;
-import org.bluemarble.market.ledger.LedgerAccount;
+import org.bluemarble.market.entity.Leg;
+import org.bluemarble.market.inventory.ItemStack;
 import org.junit.jupiter.api.Test;
 
 class OrderBookTest {
   private final OrderBook book = new OrderBook("iron_ore", 500);
+
+  private static List<ItemStack> ore(int quantity) {
+    return List.of(new ItemStack("iron_ore", quantity));
+  }
 
   private static MarketError errorOf(Runnable r) {
     try {
@@ -29,27 +31,17 @@ class OrderBookTest {
     MatchResult r = book.place(new Order("b1", "alice", Side.BUY, 100, 10), Long.MAX_VALUE);
     assertThat(r.fills()).isEmpty();
     assertThat(r.restingQuantity()).isEqualTo(10);
-    assertThat(r.settlement().money())
-        .containsExactly(
-            new MoneyMove(
-                LedgerAccount.wallet("alice"),
-                book.fundsEscrow("b1"),
-                1_000,
-                "order:iron_ore:b1:escrow"));
+    assertThat(r.settlement().legs())
+        .containsExactly(Leg.out("order:iron_ore:b1:escrow", "alice", 1_000, List.of()));
+    assertThat(r.settlement().fee()).isZero();
     assertThat(book.bestBid()).hasValue(100);
   }
 
   @Test
   void sellOrderEscrowsItsItems() {
     MatchResult r = book.place(new Order("s1", "bob", Side.SELL, 120, 4), Long.MAX_VALUE);
-    assertThat(r.settlement().items())
-        .containsExactly(
-            new ItemMove(
-                ItemHolder.player("bob"),
-                book.itemEscrow("s1"),
-                "iron_ore",
-                4,
-                "order:iron_ore:s1:escrow"));
+    assertThat(r.settlement().legs())
+        .containsExactly(Leg.out("order:iron_ore:s1:escrow", "bob", 0, ore(4)));
     assertThat(book.bestAsk()).hasValue(120);
   }
 
@@ -61,21 +53,13 @@ class OrderBookTest {
     Fill fill = r.fills().get(0);
     assertThat(fill.price()).isEqualTo(100);
     assertThat(fill.quantity()).isEqualTo(5);
-    LedgerAccount escrow = book.fundsEscrow("b1");
-    assertThat(r.settlement().money())
+    assertThat(r.settlement().legs())
         .containsExactly(
-            new MoneyMove(LedgerAccount.wallet("alice"), escrow, 600, "order:iron_ore:b1:escrow"),
-            new MoneyMove(escrow, LedgerAccount.wallet("bob"), 475, "fill:iron_ore:1:pay"),
-            new MoneyMove(escrow, LedgerAccount.feeSink(), 25, "fill:iron_ore:1:fee"),
-            new MoneyMove(escrow, LedgerAccount.wallet("alice"), 100, "fill:iron_ore:1:refund"));
-    assertThat(r.settlement().items())
-        .containsExactly(
-            new ItemMove(
-                book.itemEscrow("s1"),
-                ItemHolder.player("alice"),
-                "iron_ore",
-                5,
-                "fill:iron_ore:1:items"));
+            Leg.out("order:iron_ore:b1:escrow", "alice", 600, List.of()),
+            Leg.in("fill:iron_ore:1:pay", "bob", 475, List.of()),
+            Leg.in("fill:iron_ore:1:refund", "alice", 100, List.of()),
+            Leg.in("fill:iron_ore:1:items", "alice", 0, ore(5)));
+    assertThat(r.settlement().fee()).isEqualTo(25);
     assertThat(book.size()).isZero();
   }
 
@@ -101,13 +85,8 @@ class OrderBookTest {
     book.place(new Order("s1", "bob", Side.SELL, 50, 4), Long.MAX_VALUE);
     assertThat(errorOf(() -> book.cancel("b1", "bob"))).isEqualTo(MarketError.NOT_OWNER);
     Settlement refund = book.cancel("b1", "alice");
-    assertThat(refund.money())
-        .containsExactly(
-            new MoneyMove(
-                book.fundsEscrow("b1"),
-                LedgerAccount.wallet("alice"),
-                300,
-                "order:iron_ore:b1:cancel"));
+    assertThat(refund.legs())
+        .containsExactly(Leg.in("order:iron_ore:b1:cancel", "alice", 300, List.of()));
     assertThat(errorOf(() -> book.cancel("b1", "alice"))).isEqualTo(MarketError.ORDER_UNAVAILABLE);
     assertThat(errorOf(() -> book.cancel("s1", "bob"))).isEqualTo(MarketError.ORDER_UNAVAILABLE);
   }
@@ -153,13 +132,8 @@ class OrderBookTest {
     assertThat(r.fills()).extracting(Fill::sellOrderId).containsExactly("s1");
     assertThat(r.restingQuantity()).isZero();
     assertThat(r.cancelledQuantity()).isEqualTo(8);
-    assertThat(r.settlement().money())
-        .contains(
-            new MoneyMove(
-                book.fundsEscrow("b1"),
-                LedgerAccount.wallet("alice"),
-                8 * 105,
-                "order:iron_ore:b1:selftrade"));
+    assertThat(r.settlement().payouts())
+        .contains(Leg.in("order:iron_ore:b1:selftrade", "alice", 8 * 105, List.of()));
     assertThat(book.find("s2")).map(RestingOrder::remaining).contains(5L);
     assertThat(book.find("b1")).isEmpty();
     assertThat(book.isCrossed()).isFalse();
@@ -171,12 +145,8 @@ class OrderBookTest {
     MatchResult r = book.place(new Order("s1", "alice", Side.SELL, 90, 4), Long.MAX_VALUE);
     assertThat(r.fills()).isEmpty();
     assertThat(r.cancelledQuantity()).isEqualTo(4);
-    assertThat(r.settlement().items())
-        .anyMatch(
-            m ->
-                m.from().equals(book.itemEscrow("s1"))
-                    && m.to().equals(ItemHolder.player("alice"))
-                    && m.quantity() == 4);
+    assertThat(r.settlement().payouts())
+        .containsExactly(Leg.in("order:iron_ore:s1:selftrade", "alice", 0, ore(4)));
     assertThat(book.find("b1")).map(RestingOrder::remaining).contains(3L);
   }
 }
