@@ -2,7 +2,7 @@ package org.bluemarble.market;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bluemarble.market.entity.Leg;
+import org.bluemarble.market.holdings.Leg;
 import org.bluemarble.market.inventory.ItemStack;
 
 /**

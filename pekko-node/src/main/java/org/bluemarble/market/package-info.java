@@ -4,46 +4,53 @@
  * <h2>Who owns what</h2>
  *
  * <ul>
- *   <li><b>Holdings</b> ({@link org.bluemarble.market.entity.Holdings}): one player's copper
+ *   <li><b>Holdings</b> ({@link org.bluemarble.market.holdings.Holdings}): one player's copper
  *       wallet, honor points and inventory; an entity keyed by player id. The only place a player's
  *       money and items ever change.
- *   <li><b>Leg</b> ({@link org.bluemarble.market.entity.Leg}): one change to one player's holdings,
- *       {@code OUT} (take, all or nothing) or {@code IN} (give), under an idempotency key that the
- *       holdings apply at most once. Every economic act is made of legs.
+ *   <li><b>Leg</b> ({@link org.bluemarble.market.holdings.Leg}): one change to one player's
+ *       holdings, {@code OUT} (take, all or nothing) or {@code IN} (give), under an idempotency key
+ *       that the holdings apply at most once. Every economic act is made of legs.
  *   <li><b>Coordinator</b>: an entity that persists a leg before posting it and re-posts it until
  *       the holdings answer (on a timer and after recovery): {@link
- *       org.bluemarble.market.entity.Market} (buy-now listings of one region), {@link
- *       org.bluemarble.market.entity.OrderBookEntity} (limit orders of one item in one region),
- *       {@link org.bluemarble.market.entity.AuctionHouse} (auctions of one region), {@link
- *       org.bluemarble.market.entity.Trade} (a direct swap between two players) and {@link
- *       org.bluemarble.market.entity.Treasury} (the mint: admin grants and payments, and the
+ *       org.bluemarble.market.listing.Market} (buy-now listings of one region), {@link
+ *       org.bluemarble.market.exchange.OrderBookEntity} (limit orders of one item in one region),
+ *       {@link org.bluemarble.market.exchange.AuctionHouse} (auctions of one region), {@link
+ *       org.bluemarble.market.trade.Trade} (a direct swap between two players) and {@link
+ *       org.bluemarble.market.treasury.Treasury} (the mint: admin grants and payments, and the
  *       economy's read-only switch).
  *   <li><b>Escrow</b>: what a coordinator holds between a charge leg (taken from a player) and the
  *       legs it then owes (paid out to players). Money is never created or destroyed on the way;
  *       only the treasury mints, and fees stay in the coordinator that charged them.
  * </ul>
  *
+ * <h2>Where things are</h2>
+ *
+ * <p>One package per aggregate, each with its rules, entity, state and replies: {@code holdings},
+ * {@code listing}, {@code trade}, {@code exchange} (order books and auctions), {@code treasury};
+ * {@code saga} holds what the coordinators share (the leg courier, the repeat check, the notices).
+ *
  * <h2>The rules, as plain Java</h2>
  *
- * <p>{@link org.bluemarble.market.ListingBoard}, {@link org.bluemarble.market.orderbook.OrderBook},
- * {@link org.bluemarble.market.Auction} and {@link org.bluemarble.market.TradeSession} decide,
- * deterministically and without Pekko; a coordinator wraps one of them. The command handler calls
- * the matching {@code check...} method (throws what the command would, changes nothing), persists
- * the command's arguments (including the time it was given) as the event, and the event handler
- * calls the command method, which on replay yields the same result and the same idempotency keys. A
- * rule's decision is a {@link org.bluemarble.market.Settlement}: the legs it takes from players
- * (OUT), the legs it pays to players (IN) and the fee it keeps; the coordinator owes the IN legs
- * until the holdings acknowledge them. The rules, the coordinators and the holdings speak legs only.
- * Refusals are {@link org.bluemarble.market.MarketException}s carrying a {@link
+ * <p>{@link org.bluemarble.market.listing.ListingBoard}, {@link
+ * org.bluemarble.market.exchange.OrderBook}, {@link org.bluemarble.market.exchange.Auction} and
+ * {@link org.bluemarble.market.trade.TradeSession} decide, deterministically and without Pekko; a
+ * coordinator wraps one of them. The command handler calls the matching {@code check...} method
+ * (throws what the command would, changes nothing), persists the command's arguments (including the
+ * time it was given) as the event, and the event handler calls the command method, which on replay
+ * yields the same result and the same idempotency keys. A rule's decision is a {@link
+ * org.bluemarble.market.Settlement}: the legs it takes from players (OUT), the legs it pays to
+ * players (IN) and the fee it keeps; the coordinator owes the IN legs until the holdings
+ * acknowledge them. The rules, the coordinators and the holdings speak legs only. Refusals are
+ * {@link org.bluemarble.market.MarketException}s carrying a {@link
  * org.bluemarble.market.MarketError}. All money is {@code long} copper ({@link
  * org.bluemarble.market.Money}).
  *
  * <h2>Entry points</h2>
  *
- * <p>{@link org.bluemarble.market.entity.Economy} (holdings, markets, trades, treasury) and {@link
- * org.bluemarble.market.entity.Exchange} (order books, auctions) ask the sharded entities for the
+ * <p>{@link org.bluemarble.market.Economy} (holdings, markets, trades, treasury) and {@link
+ * org.bluemarble.market.exchange.Exchange} (order books, auctions) ask the sharded entities for the
  * edges and admin tools; {@code market.node} adapts them to the HTTP and game ports. {@link
- * org.bluemarble.market.entity.LedgerAudit} adds everything up for the admin's ledger check.
+ * org.bluemarble.market.LedgerAudit} adds everything up for the admin's ledger check.
  *
  * <h2>Decisions</h2>
  *

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.bluemarble.account.AccountFold;
-import org.bluemarble.market.entity.EconomyConfig;
-import org.bluemarble.market.entity.HoldingsFold;
-import org.bluemarble.market.entity.MarketFold;
+import org.bluemarble.market.EconomyConfig;
+import org.bluemarble.market.holdings.HoldingsFold;
+import org.bluemarble.market.listing.MarketFold;
 import org.bluemarble.player.PlayerFold;
 import org.bluemarble.zone.ZoneCellFold;
 

@@ -2,12 +2,12 @@ package org.bluemarble.stream;
 
 import java.util.List;
 import org.bluemarble.account.Account;
-import org.bluemarble.market.entity.AuctionHouse;
-import org.bluemarble.market.entity.Leg;
-import org.bluemarble.market.entity.Market;
-import org.bluemarble.market.entity.MarketOp;
-import org.bluemarble.market.entity.OrderBookEntity;
-import org.bluemarble.market.entity.Trade;
+import org.bluemarble.market.exchange.AuctionHouse;
+import org.bluemarble.market.exchange.OrderBookEntity;
+import org.bluemarble.market.holdings.Leg;
+import org.bluemarble.market.listing.Market;
+import org.bluemarble.market.listing.MarketOp;
+import org.bluemarble.market.trade.Trade;
 import org.bluemarble.player.Player;
 import org.bluemarble.zone.ZoneCell;
 

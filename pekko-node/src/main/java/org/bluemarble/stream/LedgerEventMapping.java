@@ -7,9 +7,9 @@ import static org.bluemarble.stream.ProtoValues.refusal;
 import static org.bluemarble.stream.ProtoValues.str;
 
 import java.util.List;
-import org.bluemarble.market.entity.Holdings;
-import org.bluemarble.market.entity.Trade;
-import org.bluemarble.market.entity.Treasury;
+import org.bluemarble.market.holdings.Holdings;
+import org.bluemarble.market.trade.Trade;
+import org.bluemarble.market.treasury.Treasury;
 import org.bluemarble.protocol.events.v1.EconomyEvent;
 import org.bluemarble.protocol.events.v1.EventEnvelope;
 import org.bluemarble.protocol.events.v1.HoldingsFreezeChanged;

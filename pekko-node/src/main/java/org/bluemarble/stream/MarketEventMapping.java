@@ -6,11 +6,11 @@ import static org.bluemarble.stream.ProtoValues.refusal;
 import static org.bluemarble.stream.ProtoValues.str;
 
 import java.util.List;
-import org.bluemarble.market.AuctionTerms;
-import org.bluemarble.market.entity.AuctionHouse;
-import org.bluemarble.market.entity.Market;
-import org.bluemarble.market.entity.MarketOp;
-import org.bluemarble.market.entity.OrderBookEntity;
+import org.bluemarble.market.exchange.AuctionHouse;
+import org.bluemarble.market.exchange.AuctionTerms;
+import org.bluemarble.market.exchange.OrderBookEntity;
+import org.bluemarble.market.listing.Market;
+import org.bluemarble.market.listing.MarketOp;
 import org.bluemarble.protocol.events.v1.AuctionLegSettled;
 import org.bluemarble.protocol.events.v1.AuctionOpened;
 import org.bluemarble.protocol.events.v1.AuctionRejected;

@@ -23,7 +23,7 @@ import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import org.bluemarble.account.Account;
 import org.bluemarble.edge.port.LeaderboardPort;
 import org.bluemarble.edge.port.PlayerAdminPort;
-import org.bluemarble.market.entity.Holdings;
+import org.bluemarble.market.holdings.Holdings;
 import org.bluemarble.player.Player;
 
 /**

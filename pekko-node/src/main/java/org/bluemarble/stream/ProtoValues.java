@@ -3,7 +3,7 @@ package org.bluemarble.stream;
 import java.time.Instant;
 import java.util.List;
 import org.bluemarble.market.MarketError;
-import org.bluemarble.market.entity.Leg;
+import org.bluemarble.market.holdings.Leg;
 import org.bluemarble.market.inventory.InventoryEvent;
 import org.bluemarble.market.inventory.ItemStack;
 import org.bluemarble.protocol.events.v1.EventItemStack;

@@ -23,10 +23,10 @@ import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import org.bluemarble.edge.port.LeaderboardPort;
 import org.bluemarble.market.MarketSettings;
 import org.bluemarble.market.PriceSummary;
-import org.bluemarble.market.entity.ListingQuery;
-import org.bluemarble.market.entity.Market;
-import org.bluemarble.market.entity.MarketOp;
-import org.bluemarble.market.entity.Sale;
+import org.bluemarble.market.listing.ListingQuery;
+import org.bluemarble.market.listing.Market;
+import org.bluemarble.market.listing.MarketOp;
+import org.bluemarble.market.listing.Sale;
 import org.bluemarble.market.node.SalesIndex;
 
 /**

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.bluemarble.market.exchange.Auction;
+import org.bluemarble.market.exchange.AuctionTerms;
+import org.bluemarble.market.exchange.Order;
+import org.bluemarble.market.exchange.OrderBook;
+import org.bluemarble.market.exchange.Side;
 import org.bluemarble.market.inventory.ItemCatalog;
-import org.bluemarble.market.orderbook.Order;
-import org.bluemarble.market.orderbook.OrderBook;
-import org.bluemarble.market.orderbook.Side;
+import org.bluemarble.market.listing.ListingBoard;
+import org.bluemarble.market.listing.ListingDuration;
+import org.bluemarble.market.listing.ListingStatus;
+import org.bluemarble.market.listing.NewListing;
 import org.junit.jupiter.api.Test;
 
 /** The check* methods refuse exactly like the commands and never change state. */

@@ -5,15 +5,15 @@ import org.bluemarble.market.ledger.Ledger;
 import org.bluemarble.market.ledger.LedgerAccount;
 
 /** Test helpers: the error code a call fails with; applying settlements to a ledger. */
-final class Errors {
+public final class Errors {
   /** The one escrow the rules' settlements run through in these tests. */
-  static final LedgerAccount ESCROW = LedgerAccount.escrow("rules");
+  public static final LedgerAccount ESCROW = LedgerAccount.escrow("rules");
 
   private static final AtomicLong FEES = new AtomicLong();
 
   private Errors() {}
 
-  static MarketError of(Runnable call) {
+  public static MarketError of(Runnable call) {
     try {
       call.run();
     } catch (MarketException e) {
@@ -23,7 +23,7 @@ final class Errors {
   }
 
   /** Executes the copper of {@code settlement} through {@link #ESCROW}. */
-  static void pay(Ledger ledger, Settlement settlement) {
+  public static void pay(Ledger ledger, Settlement settlement) {
     ledger.settle(settlement, ESCROW, "fee-" + FEES.incrementAndGet());
   }
 }

@@ -4,37 +4,37 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.bluemarble.market.entity.Leg;
+import org.bluemarble.market.holdings.Leg;
 import org.bluemarble.market.inventory.ItemStack;
 
 /**
  * Test stand-in for the holdings' items: items per holder (a player, or an escrow named by its
  * purpose), each leg applied once per idempotency key and refused when the source lacks the items.
  */
-final class ItemVault {
+public final class ItemVault {
   private final Map<String, Map<String, Long>> held = new HashMap<>();
   private final Set<String> applied = new HashSet<>();
 
   /** The holder name of {@code player}'s inventory. */
-  static String player(String player) {
+  public static String player(String player) {
     return "player:" + player;
   }
 
-  void give(String player, String item, long quantity) {
+  public void give(String player, String item, long quantity) {
     held.computeIfAbsent(player(player), h -> new HashMap<>()).merge(item, quantity, Long::sum);
   }
 
-  long of(String holder, String item) {
+  public long of(String holder, String item) {
     return held.getOrDefault(holder, Map.of()).getOrDefault(item, 0L);
   }
 
   /** Total of {@code item} over every holder, escrows included. */
-  long total(String item) {
+  public long total(String item) {
     return held.values().stream().mapToLong(m -> m.getOrDefault(item, 0L)).sum();
   }
 
   /** Moves the items of {@code s}: charges from the players into {@code escrow}, payouts back. */
-  void settle(Settlement s, String escrow) {
+  public void settle(Settlement s, String escrow) {
     for (Leg leg : s.legs()) {
       String player = player(leg.playerId());
       if (leg.direction() == Leg.Direction.OUT) {
@@ -64,7 +64,7 @@ final class ItemVault {
   }
 
   /** Whether any holder has a negative count (never, if moves are checked). */
-  boolean anyNegative() {
+  public boolean anyNegative() {
     return held.values().stream().flatMap(m -> m.values().stream()).anyMatch(q -> q < 0);
   }
 }

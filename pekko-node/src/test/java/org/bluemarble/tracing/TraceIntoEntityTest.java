@@ -21,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.bluemarble.account.Account;
 import org.bluemarble.config.Profile;
-import org.bluemarble.market.entity.Market;
+import org.bluemarble.market.listing.Market;
 import org.bluemarble.node.testing.InProcessNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -10,7 +10,7 @@ import org.bluemarble.account.AccountEconomy;
 import org.bluemarble.edge.port.EconomyExport;
 import org.bluemarble.edge.port.ExchangePort;
 import org.bluemarble.edge.port.MarketPort;
-import org.bluemarble.market.entity.Economy;
+import org.bluemarble.market.Economy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,12 +4,12 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import java.time.Duration;
 import java.util.List;
+import org.bluemarble.market.EconomyConfig;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.MarketSettings;
 import org.bluemarble.market.Money;
 import org.bluemarble.market.TrustTier;
-import org.bluemarble.market.entity.AuctionSettings;
-import org.bluemarble.market.entity.EconomyConfig;
+import org.bluemarble.market.exchange.AuctionSettings;
 import org.bluemarble.market.inventory.ItemCatalog;
 
 /**

@@ -6,14 +6,14 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.bluemarble.edge.market.PaymentSignature;
 import org.bluemarble.edge.port.MarketPort;
-import org.bluemarble.market.entity.AuctionHouse;
-import org.bluemarble.market.entity.Economy;
-import org.bluemarble.market.entity.Exchange;
-import org.bluemarble.market.entity.Holdings;
-import org.bluemarble.market.entity.Market;
-import org.bluemarble.market.entity.OrderBookEntity;
-import org.bluemarble.market.entity.Trade;
-import org.bluemarble.market.entity.Treasury;
+import org.bluemarble.market.Economy;
+import org.bluemarble.market.exchange.AuctionHouse;
+import org.bluemarble.market.exchange.Exchange;
+import org.bluemarble.market.exchange.OrderBookEntity;
+import org.bluemarble.market.holdings.Holdings;
+import org.bluemarble.market.listing.Market;
+import org.bluemarble.market.trade.Trade;
+import org.bluemarble.market.treasury.Treasury;
 
 /**
  * Starts the economy on a node: reads {@code bluemarble.market}, registers the Holdings, Market,

@@ -10,13 +10,13 @@ import org.bluemarble.edge.port.ExchangePort;
 import org.bluemarble.edge.port.MarketRefusal;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
-import org.bluemarble.market.entity.AuctionReply;
-import org.bluemarble.market.entity.AuctionView;
-import org.bluemarble.market.entity.BookDepth;
-import org.bluemarble.market.entity.BookReply;
-import org.bluemarble.market.entity.Exchange;
-import org.bluemarble.market.entity.OrderView;
-import org.bluemarble.market.orderbook.Side;
+import org.bluemarble.market.exchange.AuctionReply;
+import org.bluemarble.market.exchange.AuctionView;
+import org.bluemarble.market.exchange.BookDepth;
+import org.bluemarble.market.exchange.BookReply;
+import org.bluemarble.market.exchange.Exchange;
+import org.bluemarble.market.exchange.OrderView;
+import org.bluemarble.market.exchange.Side;
 
 /**
  * The node's {@link ExchangePort}: edge requests to {@link Exchange} calls and the order books' and

@@ -9,23 +9,23 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.bluemarble.edge.port.ExchangePort;
 import org.bluemarble.edge.port.MarketPort;
 import org.bluemarble.edge.port.MarketRefusal;
-import org.bluemarble.market.Listing;
+import org.bluemarble.market.Economy;
+import org.bluemarble.market.LedgerAudit;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.PriceSummary;
 import org.bluemarble.market.TrustTier;
-import org.bluemarble.market.entity.Economy;
-import org.bluemarble.market.entity.Exchange;
-import org.bluemarble.market.entity.HoldingsView;
-import org.bluemarble.market.entity.LedgerAudit;
-import org.bluemarble.market.entity.ListingQuery;
-import org.bluemarble.market.entity.MarketReply;
-import org.bluemarble.market.entity.Sale;
-import org.bluemarble.market.entity.SalesPage;
-import org.bluemarble.market.entity.TradeReply;
-import org.bluemarble.market.entity.TradeView;
-import org.bluemarble.market.entity.TreasuryStatus;
+import org.bluemarble.market.exchange.Exchange;
+import org.bluemarble.market.holdings.HoldingsView;
 import org.bluemarble.market.inventory.ItemStack;
+import org.bluemarble.market.listing.Listing;
+import org.bluemarble.market.listing.ListingQuery;
+import org.bluemarble.market.listing.MarketReply;
+import org.bluemarble.market.listing.Sale;
+import org.bluemarble.market.listing.SalesPage;
+import org.bluemarble.market.trade.TradeReply;
+import org.bluemarble.market.trade.TradeView;
+import org.bluemarble.market.treasury.TreasuryStatus;
 
 /**
  * The node's {@link MarketPort}: translates edge requests into {@link Economy} calls and the

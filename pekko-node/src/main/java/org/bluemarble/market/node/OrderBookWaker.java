@@ -3,9 +3,9 @@ package org.bluemarble.market.node;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.bluemarble.market.entity.Exchange;
-import org.bluemarble.market.entity.LedgerAudit;
-import org.bluemarble.market.entity.OrderBookEntity;
+import org.bluemarble.market.LedgerAudit;
+import org.bluemarble.market.exchange.Exchange;
+import org.bluemarble.market.exchange.OrderBookEntity;
 
 /**
  * Wakes, at node start, every order book the journal knows, so that a book which owes payouts,

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.bluemarble.market.PriceSummary;
-import org.bluemarble.market.entity.Sale;
+import org.bluemarble.market.listing.Sale;
 
 /**
  * Sales history and price statistics kept outside the markets (the stream's read model), so the

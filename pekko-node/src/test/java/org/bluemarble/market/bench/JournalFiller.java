@@ -7,8 +7,8 @@ import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
-import org.bluemarble.market.entity.Market;
-import org.bluemarble.market.entity.MarketSnapshot;
+import org.bluemarble.market.listing.Market;
+import org.bluemarble.market.listing.MarketSnapshot;
 
 /**
  * Writes a prepared market history into the journal under a market's persistence id, and (if given)

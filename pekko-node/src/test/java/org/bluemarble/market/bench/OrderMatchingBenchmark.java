@@ -2,10 +2,10 @@ package org.bluemarble.market.bench;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.bluemarble.market.orderbook.MatchResult;
-import org.bluemarble.market.orderbook.Order;
-import org.bluemarble.market.orderbook.OrderBook;
-import org.bluemarble.market.orderbook.Side;
+import org.bluemarble.market.exchange.MatchResult;
+import org.bluemarble.market.exchange.Order;
+import org.bluemarble.market.exchange.OrderBook;
+import org.bluemarble.market.exchange.Side;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -8,7 +8,7 @@ import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.Money;
 import org.bluemarble.market.Settlement;
-import org.bluemarble.market.entity.Leg;
+import org.bluemarble.market.holdings.Leg;
 
 /**
  * The tests' reference model of money: the copper of the rule classes' settlements is executed here

@@ -1,4 +1,0 @@
-package org.bluemarble.market;
-
-/** A listing after a decision, with the money and item moves the decision requires. */
-public record ListingOutcome(Listing listing, Settlement settlement) {}

@@ -1,9 +1,0 @@
-package org.bluemarble.market;
-
-/** Life cycle of a listing (the companion schema's {@code marketplace_listings.status}). */
-public enum ListingStatus {
-  ACTIVE,
-  SOLD,
-  EXPIRED,
-  CANCELLED
-}

@@ -1,0 +1,147 @@
+package org.bluemarble.market.exchange;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.bluemarble.market.MarketError;
+import org.bluemarble.market.MarketException;
+import org.bluemarble.market.Settlement;
+import org.bluemarble.market.TrustTier;
+import org.bluemarble.market.holdings.Leg;
+import org.bluemarble.market.holdings.TierCheck;
+import org.bluemarble.market.inventory.ItemCatalog;
+
+/**
+ * Plans an {@link AuctionHouse}'s sagas: validates a request against the house's state (throwing
+ * what it would be refused with) and builds the event that records it with its escrow leg (the
+ * seller's items under {@code auction:<id>:charge}, a bid's copper under {@code
+ * auction:<id>:bid-charge:<bidId>}, which also needs room for the lot). Changes nothing.
+ */
+final class AuctionOps {
+  private final String market;
+  private final ItemCatalog catalog;
+  private final AuctionSettings rules;
+  private final TrustTier defaultTier;
+
+  AuctionOps(String market, ItemCatalog catalog, AuctionSettings rules, TrustTier defaultTier) {
+    this.market = market;
+    this.catalog = catalog;
+    this.rules = rules;
+    this.defaultTier = defaultTier;
+  }
+
+  AuctionHouse.AuctionSubmitted create(
+      AuctionHouseState state, AuctionHouse.CreateAuction cmd, Instant now) {
+    if (!market.equals(AuctionHouse.houseOf(cmd.auctionId()))) {
+      throw new MarketException(
+          MarketError.INVALID_ID, "auction " + cmd.auctionId() + " is not in " + market);
+    }
+    if (state.isKnown(cmd.auctionId())) {
+      throw new MarketException(
+          MarketError.IDEMPOTENCY_CONFLICT, "auction id " + cmd.auctionId() + " was used");
+    }
+    var item =
+        catalog
+            .find(cmd.itemId())
+            .orElseThrow(
+                () ->
+                    new MarketException(MarketError.UNKNOWN_ITEM, "unknown item " + cmd.itemId()));
+    if (!item.tradeable()) {
+      throw new MarketException(MarketError.NOT_TRADEABLE, item.id() + " cannot be traded");
+    }
+    AuctionTerms terms =
+        new AuctionTerms(
+            cmd.auctionId(),
+            cmd.seller(),
+            cmd.itemId(),
+            cmd.quantity(),
+            cmd.startPrice(),
+            cmd.minIncrement(),
+            cmd.reservePrice(),
+            cmd.buyoutPrice(),
+            now.plus(rules.requireDuration(cmd.duration())),
+            rules.snipingWindow());
+    Leg charge =
+        Leg.out(
+            "auction:" + cmd.auctionId() + ":charge",
+            cmd.seller(),
+            0,
+            Settlement.stack(cmd.itemId(), cmd.quantity()));
+    // The tier limits the seller's running and pending auctions in this house and the highest
+    // price the auction names (reserve, buyout or start).
+    long value = Math.max(cmd.startPrice(), Math.max(cmd.reservePrice(), cmd.buyoutPrice()));
+    charge =
+        charge.withTierCheck(
+            new TierCheck(
+                "running auctions in " + market,
+                state.openCountOf(cmd.seller()) + 1,
+                value,
+                defaultTier));
+    return new AuctionHouse.AuctionSubmitted(market, terms, charge, now);
+  }
+
+  /** The price a buyout pays; {@link MarketError#INVALID_AMOUNT} when the auction has none. */
+  long buyoutPrice(AuctionHouseState state, String auctionId) {
+    long price = running(state, auctionId).terms().buyoutPrice();
+    if (price == 0) {
+      throw new MarketException(
+          MarketError.INVALID_AMOUNT, "auction " + auctionId + " has no buyout");
+    }
+    return price;
+  }
+
+  AuctionHouse.BidSubmitted bid(
+      AuctionHouseState state, String auctionId, String bidder, long amount, Instant now) {
+    Auction a = running(state, auctionId);
+    long paid = a.checkBid(bidder, amount, Long.MAX_VALUE, now);
+    String bidId = UUID.randomUUID().toString();
+    Leg charge =
+        new Leg(
+            "auction:" + auctionId + ":bid-charge:" + bidId,
+            bidder,
+            Leg.Direction.OUT,
+            paid,
+            0,
+            List.of(),
+            Settlement.stack(a.terms().itemId(), a.terms().quantity()));
+    return new AuctionHouse.BidSubmitted(market, bidId, auctionId, bidder, paid, charge, now);
+  }
+
+  /**
+   * What to persist once a bid's escrow was taken: the bid is checked again as of {@code now} (it
+   * may have been overtaken or the auction ended meanwhile) and either fails with a refund of its
+   * escrow, or is accepted, followed by the settlement when it reached the buyout price.
+   */
+  List<AuctionHouse.Event> bidCharged(
+      AuctionHouseState state, AuctionHouse.BidSubmitted b, Instant now) {
+    Auction a = running(state, b.auctionId());
+    try {
+      a.checkBid(b.bidder(), b.amount(), Long.MAX_VALUE, now);
+    } catch (MarketException e) {
+      Leg refund = Leg.in(b.charge().key() + ":refund", b.bidder(), b.amount(), List.of());
+      return List.of(
+          new AuctionHouse.BidFailed(market, b.bidId(), e.error(), e.getMessage(), refund));
+    }
+    AuctionHouse.Event accepted = new AuctionHouse.BidAccepted(market, b.bidId(), now);
+    boolean buyout = a.terms().buyoutPrice() > 0 && b.amount() >= a.terms().buyoutPrice();
+    return buyout
+        ? List.of(accepted, new AuctionHouse.AuctionSettled(market, b.auctionId(), now))
+        : List.of(accepted);
+  }
+
+  /** Settlements of the auctions whose deadline passed (or that were bought out) by {@code now}. */
+  List<AuctionHouse.Event> settleDue(AuctionHouseState state, Instant now) {
+    return state.due(now).stream()
+        .<AuctionHouse.Event>map(id -> new AuctionHouse.AuctionSettled(market, id, now))
+        .toList();
+  }
+
+  private static Auction running(AuctionHouseState state, String auctionId) {
+    return state
+        .auction(auctionId)
+        .orElseThrow(
+            () ->
+                new MarketException(
+                    MarketError.AUCTION_UNAVAILABLE, "no running auction " + auctionId));
+  }
+}

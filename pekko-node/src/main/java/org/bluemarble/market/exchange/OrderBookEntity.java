@@ -1,0 +1,408 @@
+package org.bluemarble.market.exchange;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.bluemarble.market.EconomyConfig;
+import org.bluemarble.market.MarketError;
+import org.bluemarble.market.MarketException;
+import org.bluemarble.market.MarketSummary;
+import org.bluemarble.market.Settlement;
+import org.bluemarble.market.holdings.Holdings;
+import org.bluemarble.market.holdings.Leg;
+import org.bluemarble.market.holdings.LegReply;
+import org.bluemarble.market.holdings.TierCheck;
+import org.bluemarble.market.saga.LegCourier;
+import org.bluemarble.market.saga.MarketNotices;
+import org.bluemarble.node.CborSerializable;
+import org.bluemarble.node.EntityTags;
+
+/**
+ * The limit order book of one item in one regional market, keyed {@code <market>.<itemId>} (order
+ * books are regional like listings: a buyer in one market does not fill against a seller in
+ * another). Order ids are {@code <market>.<itemId>.<random>}, so a route finds the book from the
+ * id.
+ *
+ * <p>Placing is a saga: the order and its escrow leg (a buy's {@code limitPrice * quantity} copper,
+ * a sell's items) are persisted, the leg is posted to the owner's {@link Holdings}, and only when
+ * it is applied is the order accepted and matched by the {@link
+ * org.bluemarble.market.exchange.OrderBook} rules (price-time priority, partial fills, maker's
+ * price, the seller pays the transaction fee per fill, like listings). What the book owes players
+ * (payments, refunds, items, cancelled remainders) is persisted as legs re-posted until
+ * acknowledged, on a timer and after recovery. Time priority is the order of acceptance. The charge
+ * leg carries the owner's trust-tier limits ({@link TierCheck}: open orders in this book, order
+ * value), checked by the holdings.
+ */
+public final class OrderBookEntity
+    extends EventSourcedBehaviorWithEnforcedReplies<
+        OrderBookEntity.Command, OrderBookEntity.Event, OrderBookState> {
+
+  public static final EntityTypeKey<Command> ENTITY_KEY =
+      EntityTypeKey.create(Command.class, "OrderBook");
+
+  /** Events between snapshots; two snapshots are kept, every event stays in the journal. */
+  static final int SNAPSHOT_EVERY = 100;
+
+  /** Registers the entity type with Cluster Sharding; events are tagged by slice. */
+  public static void init(ActorSystem<?> system, int slices, EconomyConfig config) {
+    ClusterSharding.get(system)
+        .init(
+            Entity.of(
+                ENTITY_KEY,
+                ctx ->
+                    create(
+                        ctx.getEntityId(),
+                        EntityTags.tag(ENTITY_KEY.name(), ctx.getEntityId(), slices),
+                        config,
+                        Clock.systemUTC())));
+  }
+
+  public static Behavior<Command> create(
+      String bookId, String tag, EconomyConfig config, Clock clock) {
+    return Behaviors.setup(
+        ctx ->
+            Behaviors.withTimers(
+                timers -> {
+                  timers.startTimerWithFixedDelay(Tick.INSTANCE, config.retryInterval());
+                  return new OrderBookEntity(bookId, tag, config, clock, ctx);
+                }));
+  }
+
+  /** The book id of {@code itemId} in {@code market}. */
+  public static String bookId(String market, String itemId) {
+    return market + "." + itemId;
+  }
+
+  /** The book an order id belongs to: everything before the last dot. */
+  public static String bookOf(String orderId) {
+    int dot = orderId == null ? -1 : orderId.lastIndexOf('.');
+    if (dot < 3 || orderId.indexOf('.') == dot) {
+      throw new MarketException(
+          MarketError.ORDER_UNAVAILABLE,
+          "order id must look like <market>.<item>.<id>: " + orderId);
+    }
+    return orderId.substring(0, dot);
+  }
+
+  static String marketOfBook(String bookId) {
+    return bookId.substring(0, bookId.indexOf('.'));
+  }
+
+  static String itemOfBook(String bookId) {
+    return bookId.substring(bookId.indexOf('.') + 1);
+  }
+
+  // Commands
+
+  /** Everything an order book accepts. */
+  public interface Command extends CborSerializable {}
+
+  /** Buy or sell up to {@code quantity} units at {@code limitPrice} copper per unit or better. */
+  public record PlaceOrder(
+      String orderId,
+      String owner,
+      Side side,
+      long limitPrice,
+      long quantity,
+      ActorRef<BookReply> replyTo)
+      implements Command {}
+
+  /** Cancel the unfilled rest of an order; only its owner may. */
+  public record CancelOrder(String orderId, String owner, ActorRef<BookReply> replyTo)
+      implements Command {}
+
+  public record GetOrder(String orderId, ActorRef<BookReply> replyTo) implements Command {}
+
+  /** {@code owner}'s orders in this book (at most {@code limit}), answered as OrdersDone. */
+  public record GetOrders(String owner, int limit, ActorRef<BookReply> replyTo)
+      implements Command {}
+
+  /** The best {@code levels} price levels of each side. */
+  public record GetDepth(int levels, ActorRef<BookDepth> replyTo) implements Command {}
+
+  public record GetSummary(ActorRef<MarketSummary> replyTo) implements Command {}
+
+  private record LegAnswered(LegReply reply) implements Command {}
+
+  private enum Tick implements Command {
+    INSTANCE
+  }
+
+  // Events
+
+  public sealed interface Event extends CborSerializable
+      permits OrderSubmitted, OrderAccepted, OrderRejected, OrderCancelled, LegSettled {}
+
+  /** An order waits for its escrow {@code charge}. */
+  public record OrderSubmitted(String bookId, Order order, Leg charge, Instant at)
+      implements Event {}
+
+  /** The escrow was taken; the order was matched and its rest put in the book at {@code at}. */
+  public record OrderAccepted(String bookId, String orderId, Instant at) implements Event {}
+
+  /** The escrow could not be taken; the order never entered the book. */
+  public record OrderRejected(String bookId, String orderId, MarketError error, String message)
+      implements Event {}
+
+  public record OrderCancelled(String bookId, String orderId, String owner, Instant at)
+      implements Event {}
+
+  /** A leg the book owed was applied by the player's holdings. */
+  public record LegSettled(String bookId, String key) implements Event {}
+
+  private final String bookId;
+  private final String tag;
+  private final EconomyConfig config;
+  private final Clock clock;
+  private final LegCourier<Command> courier;
+  private final MarketNotices notices;
+  private final Map<String, ActorRef<BookReply>> waiting = new HashMap<>();
+
+  /** Repeats of a keyed placement still under way, answered like the first (by order id). */
+  private final Map<String, List<ActorRef<BookReply>>> followers = new HashMap<>();
+
+  private OrderBookEntity(
+      String bookId, String tag, EconomyConfig config, Clock clock, ActorContext<Command> ctx) {
+    super(PersistenceId.of(ENTITY_KEY.name(), bookId));
+    this.bookId = bookId;
+    this.tag = tag;
+    this.config = config;
+    this.clock = clock;
+    this.courier = new LegCourier<>(ctx, config.askTimeout(), LegAnswered::new);
+    this.notices = new MarketNotices(ctx.getSystem());
+  }
+
+  @Override
+  public OrderBookState emptyState() {
+    return new OrderBookState(bookId, config.fees().transactionFeeBasisPoints());
+  }
+
+  @Override
+  public Set<String> tagsFor(Event event) {
+    return Set.of(tag);
+  }
+
+  /**
+   * Snapshots bound recovery to at most {@value #SNAPSHOT_EVERY} events; events are never deleted
+   * (they are the book's history).
+   */
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(SNAPSHOT_EVERY, 2);
+  }
+
+  /** The mutable state is stored as an immutable {@link OrderBookSnapshot}. */
+  @Override
+  public SnapshotAdapter<OrderBookState> snapshotAdapter() {
+    return OrderBookSnapshot.adapter(bookId, config.fees().transactionFeeBasisPoints());
+  }
+
+  @Override
+  public SignalHandler<OrderBookState> signalHandler() {
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), this::resend).build();
+  }
+
+  // Command handlers
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, OrderBookState> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(PlaceOrder.class, this::onPlaceOrder)
+        .onCommand(CancelOrder.class, this::onCancelOrder)
+        .onCommand(GetOrder.class, (s, c) -> Effect().reply(c.replyTo(), s.reply(c.orderId())))
+        .onCommand(
+            GetOrders.class,
+            (s, c) ->
+                Effect()
+                    .reply(
+                        c.replyTo(),
+                        new BookReply.OrdersDone(
+                            s.ordersOf(c.owner(), Math.max(1, Math.min(c.limit(), 200))))))
+        .onCommand(
+            GetDepth.class,
+            (s, c) ->
+                Effect()
+                    .reply(
+                        c.replyTo(),
+                        s.depth(Math.max(1, Math.min(c.levels(), 100)), clock.instant())))
+        .onCommand(GetSummary.class, (s, c) -> Effect().reply(c.replyTo(), s.summary()))
+        .onCommand(LegAnswered.class, this::onLegAnswered)
+        .onCommand(
+            Tick.class,
+            (s, c) -> {
+              resend(s);
+              return Effect().noReply();
+            })
+        .build();
+  }
+
+  private ReplyEffect<Event, OrderBookState> onPlaceOrder(OrderBookState state, PlaceOrder cmd) {
+    try {
+      if (!bookId.equals(bookOf(cmd.orderId()))) {
+        throw new MarketException(
+            MarketError.INVALID_ID, "order " + cmd.orderId() + " is not in book " + bookId);
+      }
+      var item =
+          config
+              .catalog()
+              .find(state.itemId())
+              .orElseThrow(
+                  () -> new MarketException(MarketError.UNKNOWN_ITEM, "unknown item " + bookId));
+      if (!item.tradeable()) {
+        throw new MarketException(MarketError.NOT_TRADEABLE, item.id() + " cannot be traded");
+      }
+      Order order =
+          new Order(cmd.orderId(), cmd.owner(), cmd.side(), cmd.limitPrice(), cmd.quantity());
+      Optional<BookReply> repeat = OrderRepeats.of(state, order);
+      if (repeat.isPresent() && state.isSubmitted(order.id())) {
+        followers.computeIfAbsent(order.id(), k -> new ArrayList<>()).add(cmd.replyTo());
+        return Effect().noReply();
+      }
+      if (repeat.isPresent()) {
+        return Effect().reply(cmd.replyTo(), repeat.get());
+      }
+      if (state.isSubmitted(order.id())) {
+        throw new MarketException(
+            MarketError.IDEMPOTENCY_CONFLICT, "order id '" + order.id() + "' was already used");
+      }
+      state.book().checkPlace(order, Long.MAX_VALUE);
+      String key = "book:" + bookId + ":charge:" + order.id();
+      Leg unchecked =
+          order.side() == Side.BUY
+              ? new Leg(
+                  key,
+                  order.owner(),
+                  Leg.Direction.OUT,
+                  order.limitPrice() * order.quantity(),
+                  0,
+                  List.of(),
+                  Settlement.stack(state.itemId(), order.quantity()))
+              : Leg.out(key, order.owner(), 0, Settlement.stack(state.itemId(), order.quantity()));
+      Leg charge = unchecked.withTierCheck(tierCheck(state, order));
+      waiting.put(order.id(), cmd.replyTo());
+      return Effect()
+          .persist(new OrderSubmitted(bookId, order, charge, clock.instant()))
+          .thenRun(s -> courier.send(charge))
+          .thenNoReply();
+    } catch (MarketException | ArithmeticException e) {
+      return Effect().reply(cmd.replyTo(), refusal(e));
+    }
+  }
+
+  /**
+   * The trust-tier limits of placing {@code order}: the owner's open and pending orders in this
+   * book, this one included, and the whole order's value ({@code limitPrice * quantity}).
+   */
+  private TierCheck tierCheck(OrderBookState state, Order order) {
+    return new TierCheck(
+        "open orders in " + bookId,
+        state.openCountOf(order.owner()) + 1,
+        order.limitPrice() * order.quantity(),
+        config.defaultTier());
+  }
+
+  private ReplyEffect<Event, OrderBookState> onCancelOrder(OrderBookState state, CancelOrder cmd) {
+    try {
+      if (state.isSubmitted(cmd.orderId())) {
+        throw new MarketException(
+            MarketError.ORDER_UNAVAILABLE, "order " + cmd.orderId() + " is still being placed");
+      }
+      state.book().checkCancel(cmd.orderId(), cmd.owner());
+      return Effect()
+          .persist(new OrderCancelled(bookId, cmd.orderId(), cmd.owner(), clock.instant()))
+          .thenRun(this::resend)
+          .thenReply(cmd.replyTo(), s -> s.reply(cmd.orderId()));
+    } catch (MarketException e) {
+      return Effect().reply(cmd.replyTo(), refusal(e));
+    }
+  }
+
+  private ReplyEffect<Event, OrderBookState> onLegAnswered(OrderBookState state, LegAnswered cmd) {
+    LegReply reply = cmd.reply();
+    String key = reply.key();
+    courier.answered(key);
+    String chargePrefix = "book:" + bookId + ":charge:";
+    if (key.startsWith(chargePrefix)) {
+      String orderId = key.substring(chargePrefix.length());
+      if (!state.isSubmitted(orderId)) {
+        return Effect().noReply();
+      }
+      List<ActorRef<BookReply>> replyTos = new ArrayList<>();
+      replyTos.add(waiting.remove(orderId));
+      replyTos.addAll(followers.getOrDefault(orderId, List.of()));
+      followers.remove(orderId);
+      Event event =
+          reply instanceof LegReply.LegRefused r
+              ? new OrderRejected(bookId, orderId, r.error(), r.message())
+              : new OrderAccepted(bookId, orderId, clock.instant());
+      return Effect()
+          .persist(event)
+          .thenRun(this::resend)
+          .thenRun(
+              s -> {
+                if (event instanceof OrderAccepted a) {
+                  notices.filled(s.lastFills(), a.at());
+                }
+                BookReply answer =
+                    reply instanceof LegReply.LegRefused r
+                        ? new BookReply.BookRefused(r.error(), r.message())
+                        : s.reply(orderId);
+                replyTos.stream().filter(Objects::nonNull).forEach(r -> r.tell(answer));
+              })
+          .thenNoReply();
+    }
+    if (reply instanceof LegReply.LegDone && state.escrow().pendingLeg(key).isPresent()) {
+      return Effect().persist(new LegSettled(bookId, key)).thenNoReply();
+    }
+    return Effect().noReply();
+  }
+
+  private void resend(OrderBookState state) {
+    state.charges().forEach(courier::send);
+    state.escrow().pendingLegs().forEach(courier::send);
+  }
+
+  private static BookReply refusal(RuntimeException e) {
+    return e instanceof MarketException m
+        ? new BookReply.BookRefused(m.error(), m.getMessage())
+        : new BookReply.BookRefused(MarketError.INVALID_AMOUNT, e.getMessage());
+  }
+
+  // Event handler
+
+  @Override
+  public EventHandler<OrderBookState, Event> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(OrderSubmitted.class, OrderBookState::submitted)
+        .onEvent(OrderAccepted.class, OrderBookState::accepted)
+        .onEvent(OrderRejected.class, OrderBookState::rejected)
+        .onEvent(OrderCancelled.class, OrderBookState::cancelled)
+        .onEvent(LegSettled.class, OrderBookState::settled)
+        .build();
+  }
+}

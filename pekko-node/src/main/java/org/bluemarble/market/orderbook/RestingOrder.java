@@ -1,4 +1,0 @@
-package org.bluemarble.market.orderbook;
-
-/** Read-only view of an order waiting in the book; {@code sequence} is its time priority. */
-public record RestingOrder(Order order, long sequence, long remaining) {}
