@@ -1,17 +1,11 @@
 package org.bluemarble.market.listing;
 
-import java.math.BigInteger;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.MarketSettings;
@@ -52,25 +46,10 @@ import org.bluemarble.market.inventory.ItemDefinition;
  */
 public final class ListingBoard {
   private final MarketSettings settings;
-  private final Map<String, Listing> listings = new LinkedHashMap<>();
-
-  /** Reprices per listing, numbering the fee keys so each reprice is charged once. */
-  private final Map<String, Integer> reprices = new HashMap<>();
+  private final ListingShelf shelf;
 
   /** Closed listings kept by default per board. */
   public static final int CLOSED_KEPT = 10_000;
-
-  /**
-   * Ids of each seller's active listings in creation order: opening a listing checks the seller's
-   * active ones (tier limit, duplicate offer), and scanning the whole board for that would cost
-   * every opening a pass over up to {@link #CLOSED_KEPT} closed listings.
-   */
-  private final Map<String, Set<String>> activeBySeller = new HashMap<>();
-
-  /** Ids of the closed listings still kept, oldest closed first. */
-  private final ArrayDeque<String> closed = new ArrayDeque<>();
-
-  private final int closedKept;
 
   public ListingBoard(MarketSettings settings) {
     this(settings, CLOSED_KEPT);
@@ -79,10 +58,7 @@ public final class ListingBoard {
   /** A board keeping {@code closedKept} closed listings (tests use small numbers). */
   ListingBoard(MarketSettings settings, int closedKept) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    if (closedKept < 1) {
-      throw new IllegalArgumentException("closedKept must be >= 1, was " + closedKept);
-    }
-    this.closedKept = closedKept;
+    this.shelf = new ListingShelf(closedKept);
   }
 
   /**
@@ -107,53 +83,18 @@ public final class ListingBoard {
       List<Listing> listings,
       Map<String, Integer> repriceCounts,
       List<String> closedOrder) {
-    for (Listing l : listings) {
-      if (board.listings.put(l.id(), l) != null) {
-        throw new MarketException(
-            MarketError.DUPLICATE_LISTING, "snapshot lists '" + l.id() + "' twice");
-      }
-      if (l.status() == ListingStatus.ACTIVE) {
-        board.activated(l);
-      }
-    }
-    board.reprices.putAll(repriceCounts);
-    if (closedOrder != null) {
-      board.closed.addAll(closedOrder);
-    } else {
-      listings.stream()
-          .filter(l -> l.status() != ListingStatus.ACTIVE)
-          .forEach(l -> board.closed.addLast(l.id()));
-    }
+    board.shelf.restore(listings, repriceCounts, closedOrder);
     return board;
   }
 
   /** Ids of the closed listings still kept, oldest closed first (for snapshots). */
   public List<String> closedOrder() {
-    return List.copyOf(closed);
-  }
-
-  private void activated(Listing listing) {
-    activeBySeller.computeIfAbsent(listing.seller(), s -> new LinkedHashSet<>()).add(listing.id());
-  }
-
-  /** Records that {@code listing} closed and forgets the oldest closed beyond the bound. */
-  private void closed(Listing listing) {
-    String listingId = listing.id();
-    Set<String> active = activeBySeller.get(listing.seller());
-    if (active != null && active.remove(listingId) && active.isEmpty()) {
-      activeBySeller.remove(listing.seller());
-    }
-    closed.addLast(listingId);
-    while (closed.size() > closedKept) {
-      String oldest = closed.pollFirst();
-      listings.remove(oldest);
-      reprices.remove(oldest);
-    }
+    return shelf.closedOrder();
   }
 
   /** How often each listing was repriced (listings never repriced are absent); a copy. */
   public Map<String, Integer> repriceCounts() {
-    return Map.copyOf(reprices);
+    return shelf.repriceCounts();
   }
 
   /**
@@ -167,7 +108,7 @@ public final class ListingBoard {
     ItemDefinition item = request.item();
     long quantity = request.quantity();
     long price = request.price();
-    if (listings.containsKey(listingId)) {
+    if (shelf.contains(listingId)) {
       throw new MarketException(
           MarketError.DUPLICATE_LISTING, "listing id '" + listingId + "' already exists");
     }
@@ -248,8 +189,7 @@ public final class ListingBoard {
             now.plus(duration.duration()),
             ListingStatus.ACTIVE,
             null);
-    listings.put(listingId, listing);
-    activated(listing);
+    shelf.opened(listing);
     String key = "listing:" + listingId;
     return new ListingOutcome(
         listing,
@@ -269,8 +209,7 @@ public final class ListingBoard {
   public ListingOutcome buy(String listingId, String buyer, long buyerFunds, Instant now) {
     Listing listing = checkBuy(listingId, buyer, buyerFunds, now);
     Listing sold = listing.withStatus(ListingStatus.SOLD, buyer);
-    listings.put(listingId, sold);
-    closed(sold);
+    shelf.closed(sold);
     long fee = settings.transactionFee(listing.price());
     String key = "listing:" + listingId;
     List<Leg> payouts = new ArrayList<>();
@@ -313,8 +252,8 @@ public final class ListingBoard {
     Listing listing = checkReprice(listingId, seller, tier, price, now);
     long extraFee = settings.listingFee(price) - settings.listingFee(listing.price());
     Listing repriced = listing.withPrice(price);
-    listings.put(listingId, repriced);
-    int revision = reprices.merge(listingId, 1, Integer::sum);
+    shelf.changed(repriced);
+    int revision = shelf.repriced(listingId);
     List<Leg> charges =
         extraFee <= 0
             ? List.of()
@@ -351,7 +290,7 @@ public final class ListingBoard {
   /** Expires every active listing whose time is up at {@code now}, returning the items. */
   public List<ListingOutcome> expireDue(Instant now) {
     List<ListingOutcome> out = new ArrayList<>();
-    for (Listing l : List.copyOf(listings.values())) {
+    for (Listing l : shelf.all()) {
       if (l.status() == ListingStatus.ACTIVE && !now.isBefore(l.expiresAt())) {
         out.add(close(l, ListingStatus.EXPIRED, ":expire"));
       }
@@ -361,8 +300,7 @@ public final class ListingBoard {
 
   private ListingOutcome close(Listing listing, ListingStatus status, String suffix) {
     Listing ended = listing.withStatus(status, null);
-    listings.put(listing.id(), ended);
-    closed(ended);
+    shelf.closed(ended);
     return new ListingOutcome(
         ended,
         Settlement.of(
@@ -386,7 +324,7 @@ public final class ListingBoard {
   }
 
   private Listing available(String listingId, Instant now) {
-    Listing listing = listings.get(listingId);
+    Listing listing = shelf.find(listingId).orElse(null);
     if (listing == null
         || listing.status() != ListingStatus.ACTIVE
         || !now.isBefore(listing.expiresAt())) {
@@ -406,29 +344,21 @@ public final class ListingBoard {
 
   /** The listing {@code listingId} in whatever state. */
   public Optional<Listing> find(String listingId) {
-    return Optional.ofNullable(listings.get(listingId));
+    return shelf.find(listingId);
   }
 
   /** Every listing this board knows, in creation order, whatever its state. */
   public List<Listing> all() {
-    return List.copyOf(listings.values());
+    return shelf.all();
   }
 
   /** Active listings of {@code seller}. */
   public List<Listing> activeOf(String seller) {
-    return activeBySeller.getOrDefault(seller, Set.of()).stream().map(listings::get).toList();
+    return shelf.activeOf(seller);
   }
 
   /** All active listings of {@code itemId}, cheapest unit price first. */
   public List<Listing> activeFor(String itemId) {
-    return listings.values().stream()
-        .filter(l -> l.status() == ListingStatus.ACTIVE && l.itemId().equals(itemId))
-        .sorted(
-            (a, b) ->
-                BigInteger.valueOf(a.price())
-                    .multiply(BigInteger.valueOf(b.quantity()))
-                    .compareTo(
-                        BigInteger.valueOf(b.price()).multiply(BigInteger.valueOf(a.quantity()))))
-        .toList();
+    return shelf.activeFor(itemId);
   }
 }
