@@ -47,6 +47,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bad input at both edges of a real node: out-of-phase messages, forged/expired/garbage tokens,
@@ -275,22 +277,35 @@ class EdgeRobustnessTest {
     }
   }
 
-  @Test
-  void aClientWhoseInputsFloodTheCellIsDisconnected() throws Exception {
-    PlayWorld.Player p = world.newPlayer("robust_flooder");
+  @ParameterizedTest(name = "over UDP: {0}")
+  @ValueSource(booleans = {false, true})
+  void aClientWhoseInputsFloodTheCellGetsInputFloodAndIsDisconnected(boolean udp) throws Exception {
+    PlayWorld.Player p = world.newPlayer(udp ? "robust_flooder_udp" : "robust_flooder_ws");
     java.util.concurrent.CompletableFuture<Disconnect> disconnect =
+        new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Error> flood =
         new java.util.concurrent.CompletableFuture<>();
     ClientListener listener =
         new ClientListener() {
+          @Override
+          public void onError(Error error) {
+            if (error.getCode() == Error.Code.CODE_INPUT_FLOOD) {
+              flood.complete(error);
+            }
+          }
+
           @Override
           public void onDisconnect(Disconnect d) {
             disconnect.complete(d);
           }
         };
-    try (BlueMarbleClient client = world.webSocket(p, listener)) {
+    try (ClientIoLoop loop = new ClientIoLoop("flooder-io");
+        BlueMarbleClient client =
+            udp ? world.udp(p, listener, loop, null) : world.webSocket(p, listener)) {
       client.enterWorld(p.playerId()).get(30, TimeUnit.SECONDS);
-      // Far more inputs than the cell queues per player between two ticks.
-      for (int i = 0; i < 2_000 && !disconnect.isDone(); i++) {
+      // Far more inputs than the cell queues per player between two ticks (a UDP datagram may be
+      // lost on the way, so keep sending until the server ends the session).
+      for (int i = 0; i < 50_000 && !disconnect.isDone(); i++) {
         try {
           client.sendInput(new MovementIntent.Heading(90, 1));
         } catch (IllegalStateException closedMeanwhile) {
@@ -300,10 +315,12 @@ class EdgeRobustnessTest {
       Disconnect d = disconnect.get(30, TimeUnit.SECONDS);
       assertThat(d.getReason()).isEqualTo(Disconnect.Reason.REASON_PROTOCOL_VIOLATION);
       assertThat(d.getDetail()).contains("inputs");
+      Error e = flood.get(30, TimeUnit.SECONDS);
+      assertThat(e.getMessage()).as("the Error names the rule").contains("inputs faster");
     }
     // The flooder's character stays for the grace period like after a lost connection, and a
-    // well-behaved client still plays.
-    wellBehavedClientEntersAndMoves("robust_after_flood", false);
+    // well-behaved client still plays on the same transport.
+    wellBehavedClientEntersAndMoves(udp ? "robust_after_flood_udp" : "robust_after_flood_ws", udp);
   }
 
   private void wellBehavedClientEntersAndMoves(String name, boolean udp) throws Exception {

@@ -588,6 +588,14 @@ public final class GameSession {
           return;
         }
         link = null;
+        if (reason == EndReason.FLOODED) {
+          // Reliable, and sent ahead of the Disconnect: the client learns which rule it broke.
+          out.send(
+              Envelope.newBuilder()
+                  .setError(
+                      Error.newBuilder().setCode(Error.Code.CODE_INPUT_FLOOD).setMessage(detail))
+                  .build());
+        }
         disconnect(ProtoMapping.disconnectReason(reason), detail);
       }
     }

@@ -3,6 +3,7 @@ package org.bluemarble.edge.ws;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.bluemarble.edge.session.SessionOutput;
 import org.bluemarble.protocol.Delivery;
@@ -11,12 +12,15 @@ import org.bluemarble.protocol.v1.Disconnect;
 import org.bluemarble.protocol.v1.Envelope;
 
 /**
- * The bounded outbound queue of one WebSocket connection, with this policy: unreliable messages
- * (snapshots, pongs) are queued only while the queue is less than half full, so under pressure the
- * stale ones are dropped first and the room left goes to reliable messages; a reliable message that
- * finds the queue full (but for one slot) ends the connection with Disconnect REASON_TOO_SLOW in
- * that last slot. Snapshots are deltas against what the client acknowledged, so a dropped one costs
- * nothing but freshness.
+ * The bounded outbound queue of one WebSocket connection, with this policy: a snapshot still queued
+ * when a newer one is queued is superseded (skipped when the stage takes from the queue, counted),
+ * so a connection that falls behind gets the newest snapshot next rather than a backlog of stale
+ * ones; unreliable messages (snapshots, pongs) are queued only while the queue is less than half
+ * full, so under pressure the stale ones are dropped first and the room left goes to reliable
+ * messages; a reliable message that finds the queue full (but for one slot) ends the connection
+ * with Disconnect REASON_TOO_SLOW in that last slot. Snapshots are deltas against what the client
+ * acknowledged, so a dropped or skipped one costs nothing but freshness (as on UDP, {@code
+ * UdpOutbound}).
  *
  * <p>Envelopes are encoded by the sending thread; the connection's stream stage ({@link
  * WebSocketSessionStage}) takes the bytes with {@link #poll} when the socket can take more, and is
@@ -26,6 +30,9 @@ final class WebSocketOutput implements SessionOutput {
   /** What {@link #poll} returns once the connection is to be closed after what was queued. */
   static final Object CLOSE = new Object();
 
+  /** A queued snapshot: its bytes and its number among this connection's queued snapshots. */
+  private record QueuedSnapshot(byte[] bytes, long serial) {}
+
   private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicBoolean wakePending = new AtomicBoolean();
@@ -34,6 +41,9 @@ final class WebSocketOutput implements SessionOutput {
   private final WebSocketStats stats;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final LongAdder droppedUnreliable = new LongAdder();
+  private final LongAdder supersededSnapshots = new LongAdder();
+  // Serial of the newest snapshot queued; older ones still queued are skipped.
+  private final AtomicLong newestSnapshot = new AtomicLong();
   private volatile Runnable wake = () -> {};
 
   WebSocketOutput(int capacity, ProtocolCodec codec, WebSocketStats stats) {
@@ -75,7 +85,11 @@ final class WebSocketOutput implements SessionOutput {
       }
       return;
     }
-    enqueue(codec.encode(envelope));
+    if (envelope.getMessageCase() == Envelope.MessageCase.SNAPSHOT) {
+      enqueue(new QueuedSnapshot(codec.encode(envelope), newestSnapshot.incrementAndGet()));
+    } else {
+      enqueue(codec.encode(envelope));
+    }
   }
 
   @Override
@@ -86,22 +100,32 @@ final class WebSocketOutput implements SessionOutput {
   }
 
   /**
-   * The next queued item (the encoded envelope as {@code byte[]}, or {@link #CLOSE}), or null when
-   * the queue is empty; then the next send wakes the stage again. Called by the stage only.
+   * The next queued item (the encoded envelope as {@code byte[]}, or {@link #CLOSE}), skipping
+   * superseded snapshots, or null when the queue is empty; then the next send wakes the stage
+   * again. Called by the stage only.
    */
   Object poll() {
-    Object next = queue.poll();
-    if (next == null) {
-      wakePending.set(false);
-      // A send between the failed poll and the reset found the wake-up still pending: re-check.
-      next = queue.poll();
+    while (true) {
+      Object next = queue.poll();
       if (next == null) {
-        return null;
+        wakePending.set(false);
+        // A send between the failed poll and the reset found the wake-up still pending: re-check.
+        next = queue.poll();
+        if (next == null) {
+          return null;
+        }
+        wakePending.set(true);
       }
-      wakePending.set(true);
+      queued.decrementAndGet();
+      if (!(next instanceof QueuedSnapshot snapshot)) {
+        return next;
+      }
+      if (snapshot.serial() == newestSnapshot.get()) {
+        return snapshot.bytes();
+      }
+      supersededSnapshots.increment();
+      stats.supersededSnapshots.increment();
     }
-    queued.decrementAndGet();
-    return next;
   }
 
   /** Messages waiting. */
@@ -111,6 +135,11 @@ final class WebSocketOutput implements SessionOutput {
 
   long droppedUnreliable() {
     return droppedUnreliable.sum();
+  }
+
+  /** Snapshots skipped because a newer one was queued behind them. */
+  long supersededSnapshots() {
+    return supersededSnapshots.sum();
   }
 
   private void enqueue(Object item) {

@@ -7,6 +7,7 @@ public final class WebSocketStats {
   final LongAdder connections = new LongAdder();
   final LongAdder frames = new LongAdder();
   final LongAdder droppedSnapshots = new LongAdder();
+  final LongAdder supersededSnapshots = new LongAdder();
   final LongAdder tooSlow = new LongAdder();
   final LongAdder refusedFrames = new LongAdder();
 
@@ -20,9 +21,17 @@ public final class WebSocketStats {
     return frames.sum();
   }
 
-  /** Unreliable messages dropped because the outbound queue was half full or more. */
+  /**
+   * Snapshots not sent: unreliable messages dropped because the outbound queue was half full or
+   * more, plus snapshots superseded by a newer one queued behind them (as the UDP edge counts).
+   */
   public long droppedSnapshots() {
-    return droppedSnapshots.sum();
+    return droppedSnapshots.sum() + supersededSnapshots.sum();
+  }
+
+  /** Snapshots skipped because a newer one for the same connection was queued behind them. */
+  public long supersededSnapshots() {
+    return supersededSnapshots.sum();
   }
 
   /** Connections closed because they could not keep up with reliable messages. */

@@ -58,6 +58,43 @@ class WebSocketOutputTest {
   }
 
   @Test
+  void aSnapshotStillQueuedWhenANewerOneIsQueuedIsSkippedAndReliableOnesKeepTheirOrder()
+      throws Exception {
+    WebSocketStats stats = new WebSocketStats();
+    WebSocketOutput out = new WebSocketOutput(64, new ProtocolCodec(), stats);
+    out.send(snapshot(1));
+    out.send(ack(1));
+    out.send(snapshot(2));
+    out.send(ack(2));
+    out.send(snapshot(3));
+    List<Envelope> sent = new ArrayList<>();
+    Object item;
+    while ((item = out.poll()) instanceof byte[] bytes) {
+      sent.add(Envelope.parseFrom(bytes));
+    }
+    assertThat(item).isNull();
+    assertThat(sent)
+        .extracting(Envelope::getMessageCase)
+        .containsExactly(
+            Envelope.MessageCase.INPUT_ACK,
+            Envelope.MessageCase.INPUT_ACK,
+            Envelope.MessageCase.SNAPSHOT);
+    assertThat(sent.get(0).getInputAck().getSequence()).isEqualTo(1);
+    assertThat(sent.get(1).getInputAck().getSequence()).isEqualTo(2);
+    assertThat(sent.get(2).getSnapshot().getSnapshotId()).isEqualTo(3);
+    assertThat(stats.supersededSnapshots()).isEqualTo(2);
+    assertThat(stats.droppedSnapshots()).as("superseded ones count as dropped").isEqualTo(2);
+    assertThat(out.queued()).isZero();
+
+    // Taken before the next one is queued: nothing is skipped.
+    out.send(snapshot(4));
+    assertThat(Envelope.parseFrom((byte[]) out.poll()).getSnapshot().getSnapshotId()).isEqualTo(4);
+    out.send(snapshot(5));
+    assertThat(Envelope.parseFrom((byte[]) out.poll()).getSnapshot().getSnapshotId()).isEqualTo(5);
+    assertThat(stats.supersededSnapshots()).isEqualTo(2);
+  }
+
+  @Test
   void wakesTheStageOnlyWhenItFoundTheQueueEmpty() {
     AtomicInteger wakes = new AtomicInteger();
     WebSocketOutput out = new WebSocketOutput(64, new ProtocolCodec(), new WebSocketStats());

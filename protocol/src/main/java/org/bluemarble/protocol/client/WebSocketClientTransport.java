@@ -100,19 +100,31 @@ public final class WebSocketClientTransport implements ClientTransport {
         return null;
       }
       bytesReceived.addAndGet(data.remaining());
+      if (last && partial.size() == 0) {
+        // A whole message in one part (the usual case): decoded from the buffer without copies
+        // (the decoder copies what it keeps, so the buffer may be reused once this returns).
+        return deliver(webSocket, data);
+      }
       byte[] chunk = new byte[data.remaining()];
       data.get(chunk);
       partial.write(chunk, 0, chunk.length);
       if (last) {
-        byte[] message = partial.toByteArray();
+        ByteBuffer message = ByteBuffer.wrap(partial.toByteArray());
         partial.reset();
-        try {
-          onEnvelope.accept(codec.decode(message));
-        } catch (RuntimeException e) {
-          webSocket.abort();
-          onClosed.accept(e);
-          return null;
-        }
+        return deliver(webSocket, message);
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    /** Decodes one whole message, hands it to the handler and asks for the next. */
+    private CompletionStage<?> deliver(WebSocket webSocket, ByteBuffer message) {
+      try {
+        onEnvelope.accept(codec.decode(message));
+      } catch (RuntimeException e) {
+        webSocket.abort();
+        onClosed.accept(e);
+        return null;
       }
       webSocket.request(1);
       return null;

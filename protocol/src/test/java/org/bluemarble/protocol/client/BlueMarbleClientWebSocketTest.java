@@ -18,7 +18,17 @@ class BlueMarbleClientWebSocketTest {
 
   @Test
   void playsASessionOverWebSocketBinaryFrames() throws Exception {
+    playsASession(false);
+  }
+
+  @Test
+  void reassemblesMessagesSentAsSeveralFrames() throws Exception {
+    playsASession(true);
+  }
+
+  private void playsASession(boolean fragmented) throws Exception {
     try (TinyWebSocketServer server = new TinyWebSocketServer()) {
+      server.fragmentAnswers = fragmented;
       CompletableFuture<Void> acked = new CompletableFuture<>();
       CompletableFuture<SnapshotState> snapshot = new CompletableFuture<>();
       int inputs = 10;

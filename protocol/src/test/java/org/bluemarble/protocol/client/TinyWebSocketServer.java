@@ -28,6 +28,8 @@ final class TinyWebSocketServer implements AutoCloseable {
   private final Thread thread;
   private final ProtocolCodec codec = new ProtocolCodec();
   final FakeGame game = new FakeGame();
+  // Whether answers go out as two frames (a message in two parts) instead of one.
+  volatile boolean fragmentAnswers;
   volatile int framesReceived;
 
   TinyWebSocketServer() throws IOException {
@@ -81,7 +83,15 @@ final class TinyWebSocketServer implements AutoCloseable {
             Envelope envelope = codec.decode(message.toByteArray());
             message.reset();
             for (Envelope answer : game.handle(envelope)) {
-              writeFrame(out, 2, codec.encode(answer));
+              byte[] bytes = codec.encode(answer);
+              if (fragmentAnswers && bytes.length >= 2) {
+                // One message as a binary frame without FIN and a final continuation frame.
+                int half = bytes.length / 2;
+                writeFrame(out, false, 2, java.util.Arrays.copyOfRange(bytes, 0, half));
+                writeFrame(out, true, 0, java.util.Arrays.copyOfRange(bytes, half, bytes.length));
+              } else {
+                writeFrame(out, 2, bytes);
+              }
             }
           }
         }
@@ -133,7 +143,12 @@ final class TinyWebSocketServer implements AutoCloseable {
   }
 
   private static void writeFrame(OutputStream out, int opcode, byte[] payload) throws IOException {
-    out.write(0x80 | opcode);
+    writeFrame(out, true, opcode, payload);
+  }
+
+  private static void writeFrame(OutputStream out, boolean fin, int opcode, byte[] payload)
+      throws IOException {
+    out.write((fin ? 0x80 : 0) | opcode);
     if (payload.length < 126) {
       out.write(payload.length);
     } else if (payload.length < 65536) {
