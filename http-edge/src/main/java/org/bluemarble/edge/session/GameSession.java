@@ -280,6 +280,20 @@ public final class GameSession {
     disconnect(Disconnect.Reason.REASON_KICKED, reason);
   }
 
+  /**
+   * This node is stopping: the client is told (REASON_SERVER_SHUTDOWN) and the connection closes; a
+   * character in the world stays for the grace period, so the client enters again through another
+   * node where it left off.
+   */
+  synchronized void nodeStopping() {
+    if (phase == SessionPhase.CLOSED) {
+      return;
+    }
+    disconnect(
+        Disconnect.Reason.REASON_SERVER_SHUTDOWN,
+        "this node is stopping: connect again (another node serves the world)");
+  }
+
   private void onHello(Envelope in) {
     Envelope answer =
         PhaseGate.answerHello(
@@ -340,8 +354,14 @@ public final class GameSession {
     accountId = account;
     loginSessionId = who.sessionId();
     if (deps.security() != null && loginSessionId != null) {
-      unregister =
+      Runnable ended =
           deps.security().live().register(account, loginSessionId, this::loginSessionEnded);
+      Runnable stopping = deps.security().live().onNodeStopping(this::nodeStopping);
+      unregister =
+          () -> {
+            ended.run();
+            stopping.run();
+          };
     }
     characters = List.copyOf(list);
     phase = SessionPhase.AUTHENTICATED;
