@@ -221,6 +221,17 @@ class SettingsTest {
             load(Profile.EMBEDDED, Map.of())
                 .config()
                 .getDuration("pekko.cluster.sharding.retry-interval"))
+        .isEqualTo(Duration.ofMillis(250));
+    // Heartbeats and leader ticks every 500 ms: a dead node is detected and removed sooner.
+    assertThat(
+            load(Profile.LOCAL1, Map.of())
+                .config()
+                .getDuration("pekko.cluster.failure-detector.heartbeat-interval"))
+        .isEqualTo(Duration.ofMillis(500));
+    assertThat(
+            load(Profile.EMBEDDED, Map.of())
+                .config()
+                .getDuration("pekko.cluster.leader-actions-interval"))
         .isEqualTo(Duration.ofMillis(500));
     assertThat(
             load(Profile.EMBEDDED, Map.of("bluemarble.cluster.removal-margin", "4s"))
