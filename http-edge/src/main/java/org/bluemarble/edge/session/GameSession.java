@@ -281,13 +281,21 @@ public final class GameSession {
   }
 
   /**
-   * This node is stopping: the client is told (REASON_SERVER_SHUTDOWN) and the connection closes; a
-   * character in the world stays for the grace period, so the client enters again through another
-   * node where it left off.
+   * This node is stopping: a character in the world leaves it where it stands (its presence lives
+   * on this node and stops with it, so nothing would take it out after a grace period), the client
+   * is told (REASON_SERVER_SHUTDOWN) and the connection closes; the client enters again through
+   * another node, where it stood.
    */
   synchronized void nodeStopping() {
     if (phase == SessionPhase.CLOSED) {
       return;
+    }
+    if (link != null) {
+      Link l = link;
+      link = null;
+      if (l.presence != null) {
+        l.presence.leave();
+      }
     }
     disconnect(
         Disconnect.Reason.REASON_SERVER_SHUTDOWN,
