@@ -221,6 +221,12 @@ class SettingsTest {
             load(Profile.EMBEDDED, Map.of())
                 .config()
                 .getDuration("pekko.cluster.sharding.retry-interval"))
+        .isEqualTo(Duration.ofMillis(250));
+    // Leader ticks every 500 ms: a downed node is removed, and its shards re-homed, sooner.
+    assertThat(
+            load(Profile.EMBEDDED, Map.of())
+                .config()
+                .getDuration("pekko.cluster.leader-actions-interval"))
         .isEqualTo(Duration.ofMillis(500));
     assertThat(
             load(Profile.EMBEDDED, Map.of("bluemarble.cluster.removal-margin", "4s"))

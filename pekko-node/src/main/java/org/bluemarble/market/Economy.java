@@ -128,6 +128,8 @@ public final class Economy {
       long price,
       int days,
       String key) {
+    // Read on the calling thread (the edge's TraceScope.call): the ask may run on another.
+    String traceId = TraceMdc.current();
     return guarded(
         () -> {
           requireMarket(marketId);
@@ -137,7 +139,8 @@ public final class Economy {
                   : IdempotentIds.listing(marketId, seller, key);
           return marketRef(marketId)
               .ask(
-                  r -> new Market.OpenListing(id, seller, itemId, quantity, price, days, r),
+                  r ->
+                      new Market.OpenListing(id, seller, itemId, quantity, price, days, traceId, r),
                   timeout);
         });
   }
@@ -157,16 +160,21 @@ public final class Economy {
   }
 
   public CompletionStage<MarketReply> reprice(String listingId, String seller, long price) {
+    // Read on the calling thread (the edge's TraceScope.call): the ask may run on another.
+    String traceId = TraceMdc.current();
     return guarded(
         () ->
             marketOfListing(listingId)
-                .ask(r -> new Market.Reprice(listingId, seller, price, r), timeout));
+                .ask(r -> new Market.Reprice(listingId, seller, price, traceId, r), timeout));
   }
 
   public CompletionStage<MarketReply> cancel(String listingId, String seller) {
+    // Read on the calling thread (the edge's TraceScope.call): the ask may run on another.
+    String traceId = TraceMdc.current();
     return guarded(
         () ->
-            marketOfListing(listingId).ask(r -> new Market.Cancel(listingId, seller, r), timeout));
+            marketOfListing(listingId)
+                .ask(r -> new Market.Cancel(listingId, seller, traceId, r), timeout));
   }
 
   public CompletionStage<MarketReply> listing(String listingId) {
@@ -243,25 +251,37 @@ public final class Economy {
    * a repeat gets the same trade; without one the id is random.
    */
   public CompletionStage<TradeReply> openTrade(String first, String second, String key) {
+    // Read on the calling thread (the edge's TraceScope.call): the ask may run on another.
+    String traceId = TraceMdc.current();
     return guarded(
         () ->
             tradeRef(key == null ? UUID.randomUUID().toString() : IdempotentIds.trade(first, key))
-                .ask(r -> new Trade.OpenTrade(first, second, r), timeout));
+                .ask(r -> new Trade.OpenTrade(first, second, traceId, r), timeout));
   }
 
   public CompletionStage<TradeReply> offer(
       String tradeId, String player, long copper, List<ItemStack> items) {
+    // Read on the calling thread (the edge's TraceScope.call): the ask may run on another.
+    String traceId = TraceMdc.current();
     return guarded(
-        () -> tradeRef(tradeId).ask(r -> new Trade.SetOffer(player, copper, items, r), timeout));
+        () ->
+            tradeRef(tradeId)
+                .ask(r -> new Trade.SetOffer(player, copper, items, traceId, r), timeout));
   }
 
   public CompletionStage<TradeReply> confirm(String tradeId, String player, long version) {
+    // Read on the calling thread (the edge's TraceScope.call): the ask may run on another.
+    String traceId = TraceMdc.current();
     return guarded(
-        () -> tradeRef(tradeId).ask(r -> new Trade.ConfirmTrade(player, version, r), timeout));
+        () ->
+            tradeRef(tradeId)
+                .ask(r -> new Trade.ConfirmTrade(player, version, traceId, r), timeout));
   }
 
   public CompletionStage<TradeReply> cancelTrade(String tradeId, String player) {
-    return tradeRef(tradeId).ask(r -> new Trade.CancelTrade(player, r), timeout);
+    // Read on the calling thread (the edge's TraceScope.call): the ask may run on another.
+    String traceId = TraceMdc.current();
+    return tradeRef(tradeId).ask(r -> new Trade.CancelTrade(player, traceId, r), timeout);
   }
 
   public CompletionStage<TradeReply> trade(String tradeId) {

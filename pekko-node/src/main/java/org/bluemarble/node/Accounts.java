@@ -109,6 +109,17 @@ record Accounts(
               }
             },
             scala.concurrent.ExecutionContext.fromExecutor(auth.blocking()));
+    // A graceful stop tells the clients first (before the edges unbind and the shards hand off),
+    // so they reconnect through another node at once.
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeServiceUnbind(),
+            "tell-game-sessions-node-stopping",
+            () -> {
+              int told = live.nodeStopping();
+              system.log().info("node stopping: told {} game sessions to connect again", told);
+              return CompletableFuture.completedFuture(Done.getInstance());
+            });
     return new SessionSecurity(
         live,
         auth.logins().sessions(),

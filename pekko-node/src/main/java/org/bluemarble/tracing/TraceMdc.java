@@ -1,6 +1,8 @@
 package org.bluemarble.tracing;
 
+import java.util.function.Supplier;
 import org.bluemarble.edge.port.TraceScope;
+import org.slf4j.Logger;
 import org.slf4j.MDC;
 
 /**
@@ -31,6 +33,18 @@ public final class TraceMdc implements AutoCloseable {
     }
     MDC.put(KEY, command.traceId());
     return new TraceMdc(true);
+  }
+
+  /**
+   * Handles {@code command} with its trace id in the MDC: logs it at DEBUG to {@code log} (a line
+   * per command at INFO would cost the economy's throughput; an operator raises the entity's level
+   * to follow a trace), then runs {@code handler}, whose own log lines carry the trace id too.
+   */
+  public static <R> R handle(Traced command, Logger log, Supplier<R> handler) {
+    try (TraceMdc traced = of(command)) {
+      log.debug("handling {}", command);
+      return handler.get();
+    }
   }
 
   /** The trace id of the port call running on this thread (see {@link TraceScope}), or null. */

@@ -3,7 +3,6 @@ package org.bluemarble.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -32,11 +31,12 @@ final class PlayWorld {
 
   private final InProcessNode node;
   private final AdminClient api;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http;
 
   PlayWorld(InProcessNode node) {
     this.node = node;
     this.api = node.client();
+    this.http = node.httpClient();
   }
 
   /** Config for a node that plays: cheap Argon2, a free UDP port. */
@@ -132,8 +132,7 @@ final class PlayWorld {
   /** A client over WebSocket, greeted but not authenticated. */
   BlueMarbleClient webSocketGreeted(ClientListener listener) throws Exception {
     WebSocketClientTransport ws =
-        WebSocketClientTransport.connect(
-                http, URI.create("ws://127.0.0.1:" + node.httpPort + "/ws"), e -> {}, t -> {})
+        WebSocketClientTransport.connect(http, node.webSocketUri(), e -> {}, t -> {})
             .get(30, TimeUnit.SECONDS);
     BlueMarbleClient client = new BlueMarbleClient(ws, listener);
     client.hello("edge-test/1").get(30, TimeUnit.SECONDS);

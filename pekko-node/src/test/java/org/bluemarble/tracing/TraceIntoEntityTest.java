@@ -18,11 +18,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.bluemarble.account.Account;
 import org.bluemarble.config.Profile;
 import org.bluemarble.market.listing.Market;
 import org.bluemarble.node.testing.InProcessNode;
+import org.bluemarble.protocol.client.BlueMarbleClient;
+import org.bluemarble.protocol.client.ClientListener;
+import org.bluemarble.protocol.client.WebSocketClientTransport;
+import org.bluemarble.protocol.v1.BuyListing;
+import org.bluemarble.protocol.v1.CancelListing;
+import org.bluemarble.protocol.v1.Envelope;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -196,5 +203,107 @@ class TraceIntoEntityTest {
                             assertThat(line)
                                 .contains("buy of listing capital.no-such-listing")
                                 .contains("\"trace_id\":\"" + trace + "\"")));
+  }
+
+  @Test
+  void economyCommandsOverTheWebSocketCarryTheUpgradesTraceIntoTheMarket() throws Exception {
+    assertThat(register("ws_trader", null).statusCode()).isEqualTo(201);
+    String token = login("ws_trader");
+    String trace = "5c1c63257de34c67b4a8e3b6f2a0d9e1";
+    WebSocketClientTransport ws =
+        WebSocketClientTransport.connect(
+                HttpClient.newHttpClient(),
+                URI.create("ws://127.0.0.1:" + node.httpPort + "/ws"),
+                Map.of("traceparent", "00-" + trace + "-a3ce929d0e0e4736-01"),
+                e -> {},
+                t -> {})
+            .get(30, TimeUnit.SECONDS);
+    try (BlueMarbleClient client = new BlueMarbleClient(ws, new ClientListener() {})) {
+      client.hello("trace-test/1").get(30, TimeUnit.SECONDS);
+      client.authenticate(token).get(30, TimeUnit.SECONDS);
+      // Listings that do not exist in a configured market: the Market entity handles (and
+      // refuses) the buy and the cancel, which is all this test needs.
+      Envelope.Builder buy =
+          Envelope.newBuilder()
+              .setBuyListing(BuyListing.newBuilder().setListingId("capital.ws-no-such-listing"));
+      Envelope.Builder cancel =
+          Envelope.newBuilder()
+              .setCancelListing(
+                  CancelListing.newBuilder().setListingId("capital.ws-no-such-listing"));
+      assertThat(client.economy(buy).handle((ok, failure) -> failure).get(60, TimeUnit.SECONDS))
+          .isNotNull();
+      assertThat(client.economy(cancel).handle((ok, failure) -> failure).get(60, TimeUnit.SECONDS))
+          .isNotNull();
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(jsonLines.lines)
+                  .anySatisfy(
+                      line ->
+                          assertThat(line)
+                              .contains("buy of listing capital.ws-no-such-listing")
+                              .contains("\"trace_id\":\"" + trace + "\""));
+              assertThat(jsonLines.lines)
+                  .anySatisfy(
+                      line ->
+                          assertThat(line)
+                              .contains("handling Cancel[listingId=capital.ws-no-such-listing")
+                              .contains("\"trace_id\":\"" + trace + "\""));
+            });
+  }
+
+  @Test
+  void aListingOpenedOverHttpIsLoggedByTheMarketUnderTheRequestsTrace() throws Exception {
+    assertThat(register("traced_seller", null).statusCode()).isEqualTo(201);
+    String token = login("traced_seller");
+    String trace = "9d2e1f0a3b4c5d6e7f8091a2b3c4d5e6";
+    HttpResponse<String> cancel =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + node.httpPort
+                                + "/api/marketplace/listings/capital.http-no-such-listing"))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token)
+                    .header("traceparent", "00-" + trace + "-b7ad6b7169203331-01")
+                    .DELETE()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(cancel.statusCode()).as(cancel.body()).isBetween(400, 499);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(jsonLines.lines)
+                    .anySatisfy(
+                        line ->
+                            assertThat(line)
+                                .contains("handling Cancel[listingId=capital.http-no-such-listing")
+                                .contains("\"trace_id\":\"" + trace + "\"")));
+  }
+
+  private static String login(String username) throws Exception {
+    HttpResponse<String> login =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + node.httpPort + "/v1/auth/login"))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\""
+                                + username
+                                + "\",\"password\":\"correct-horse-battery\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    return login.body().replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
   }
 }

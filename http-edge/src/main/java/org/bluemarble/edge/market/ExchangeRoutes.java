@@ -131,8 +131,8 @@ final class ExchangeRoutes extends AllDirectives {
                             limited(
                                 player,
                                 () ->
-                                    MarketHttp.reply(
-                                        exchange.cancelOrder(player, id),
+                                    MarketHttp.tracedReply(
+                                        () -> exchange.cancelOrder(player, id),
                                         StatusCodes.OK,
                                         ExchangeViews::order))))));
   }
@@ -150,8 +150,10 @@ final class ExchangeRoutes extends AllDirectives {
     if (b.quantity() == null) {
       return MarketHttp.invalid("quantity", "quantity is required");
     }
-    return MarketHttp.reply(
-        exchange.placeOrder(player, b.market(), b.itemId(), b.side(), b.price(), b.quantity(), key),
+    return MarketHttp.tracedReply(
+        () ->
+            exchange.placeOrder(
+                player, b.market(), b.itemId(), b.side(), b.price(), b.quantity(), key),
         StatusCodes.CREATED,
         ExchangeViews::order);
   }
@@ -201,8 +203,8 @@ final class ExchangeRoutes extends AllDirectives {
                                         b.amount() == null
                                             ? MarketHttp.invalid(
                                                 "amount", "amount (copper) is required")
-                                            : MarketHttp.reply(
-                                                exchange.bid(player, id, b.amount()),
+                                            : MarketHttp.tracedReply(
+                                                () -> exchange.bid(player, id, b.amount()),
                                                 StatusCodes.OK,
                                                 ExchangeViews::auction))))),
         path(
@@ -213,8 +215,8 @@ final class ExchangeRoutes extends AllDirectives {
                         limited(
                             player,
                             () ->
-                                MarketHttp.reply(
-                                    exchange.buyout(player, id),
+                                MarketHttp.tracedReply(
+                                    () -> exchange.buyout(player, id),
                                     StatusCodes.OK,
                                     ExchangeViews::auction)))),
         path(
@@ -247,8 +249,10 @@ final class ExchangeRoutes extends AllDirectives {
             orElse(b.reservePrice(), 0),
             orElse(b.buyoutPrice(), 0),
             b.durationMinutes());
-    return MarketHttp.reply(
-        exchange.createAuction(player, request, key), StatusCodes.CREATED, ExchangeViews::auction);
+    return MarketHttp.tracedReply(
+        () -> exchange.createAuction(player, request, key),
+        StatusCodes.CREATED,
+        ExchangeViews::auction);
   }
 
   private Route list() {

@@ -4,14 +4,17 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.bluemarble.edge.internal.ApiErrors;
 import org.bluemarble.edge.internal.Json;
+import org.bluemarble.edge.internal.TraceContext;
 import org.bluemarble.edge.port.MarketRefusal;
 import org.bluemarble.edge.port.PortException;
+import org.bluemarble.edge.port.TraceScope;
 
 /**
  * What the economy routes share: completing with a port's answer, mapping the economy's error codes
@@ -51,6 +54,16 @@ final class MarketHttp {
       case "NOT_FOUND" -> StatusCodes.NOT_FOUND;
       default -> StatusCodes.BAD_REQUEST;
     };
+  }
+
+  /**
+   * As {@link #reply(CompletionStage, StatusCode, Function)}, calling the port under the request's
+   * W3C trace ({@link TraceScope}), so the entity that handles the command logs its trace id.
+   */
+  static <T> Route tracedReply(
+      Supplier<CompletionStage<T>> portCall, StatusCode ok, Function<T, Object> body) {
+    return TraceContext.current(
+        trace -> reply(TraceScope.call(trace.traceId(), portCall), ok, body));
   }
 
   /** Completes with {@code ok} and the mapped body, or with the refusal's status and code. */

@@ -188,14 +188,14 @@ public final class MarketRoutes extends AllDirectives {
                                 b ->
                                     b.price() == null
                                         ? MarketHttp.invalid("price", "price (copper) is required")
-                                        : MarketHttp.reply(
-                                            market.reprice(player, id, b.price()),
+                                        : MarketHttp.tracedReply(
+                                            () -> market.reprice(player, id, b.price()),
                                             StatusCodes.OK,
                                             MarketViews::listing))),
                     delete(
                         () ->
-                            MarketHttp.reply(
-                                market.cancel(player, id),
+                            MarketHttp.tracedReply(
+                                () -> market.cancel(player, id),
                                 StatusCodes.OK,
                                 MarketViews::listing)))));
   }
@@ -209,8 +209,8 @@ public final class MarketRoutes extends AllDirectives {
     }
     long quantity = b.quantity() == null ? 1 : b.quantity();
     int days = b.durationDays() == null ? 3 : b.durationDays();
-    return MarketHttp.reply(
-        market.createListing(player, b.market(), b.itemId(), quantity, b.price(), days, key),
+    return MarketHttp.tracedReply(
+        () -> market.createListing(player, b.market(), b.itemId(), quantity, b.price(), days, key),
         StatusCodes.CREATED,
         MarketViews::listing);
   }

@@ -11,6 +11,7 @@ import org.bluemarble.edge.port.CombatPush;
 import org.bluemarble.edge.port.PlayIntent;
 import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.Presence;
+import org.bluemarble.edge.port.TraceScope;
 import org.bluemarble.edge.port.WorldListener;
 import org.bluemarble.protocol.ProtocolCodec;
 import org.bluemarble.protocol.ProtocolErrors;
@@ -45,6 +46,9 @@ public final class GameSession {
   private CompletableFuture<Void> economyTail = CompletableFuture.completedFuture(null);
   private List<String> characters = List.of();
   private Link link;
+
+  /** The W3C trace id of the connection's upgrade request (null: none, e.g. UDP). */
+  private volatile String traceId;
 
   /**
    * A session on one WebSocket connection; tokens are verified on {@link SessionSecurity#blocking}
@@ -83,6 +87,30 @@ public final class GameSession {
     this.economy = new EconomyMessages(deps.market(), out);
   }
 
+  /**
+   * Carries {@code traceId} (the WebSocket upgrade's trace) into every port call this session makes
+   * ({@link TraceScope}), so the entities that handle its commands log it; returns this.
+   */
+  public GameSession traced(String traceId) {
+    this.traceId = traceId;
+    return this;
+  }
+
+  /** Runs a port call under this connection's trace, if it has one. */
+  private void inTrace(Runnable portCall) {
+    String trace = traceId;
+    if (trace == null) {
+      portCall.run();
+      return;
+    }
+    TraceScope.call(
+        trace,
+        () -> {
+          portCall.run();
+          return null;
+        });
+  }
+
   /** One received frame (a serialised Envelope). */
   public void onFrame(byte[] frame) {
     Envelope envelope;
@@ -105,7 +133,7 @@ public final class GameSession {
     long id = in.getCorrelationId();
     try {
       PhaseGate.check(phase, in.getMessageCase());
-      dispatch(in);
+      inTrace(() -> dispatch(in));
     } catch (RuntimeException e) {
       fail(id, ProtocolErrors.fromThrowable(e));
     }
@@ -224,7 +252,7 @@ public final class GameSession {
                       } else if (refusal != null) {
                         fail(id, refusal);
                       } else {
-                        economy.handle(id, acting, in);
+                        inTrace(() -> economy.handle(id, acting, in));
                       }
                     } catch (RuntimeException e) {
                       fail(id, ProtocolErrors.fromThrowable(e));
@@ -250,6 +278,28 @@ public final class GameSession {
       }
     }
     disconnect(Disconnect.Reason.REASON_KICKED, reason);
+  }
+
+  /**
+   * This node is stopping: a character in the world leaves it where it stands (its presence lives
+   * on this node and stops with it, so nothing would take it out after a grace period), the client
+   * is told (REASON_SERVER_SHUTDOWN) and the connection closes; the client enters again through
+   * another node, where it stood.
+   */
+  synchronized void nodeStopping() {
+    if (phase == SessionPhase.CLOSED) {
+      return;
+    }
+    if (link != null) {
+      Link l = link;
+      link = null;
+      if (l.presence != null) {
+        l.presence.leave();
+      }
+    }
+    disconnect(
+        Disconnect.Reason.REASON_SERVER_SHUTDOWN,
+        "this node is stopping: connect again (another node serves the world)");
   }
 
   private void onHello(Envelope in) {
@@ -312,8 +362,14 @@ public final class GameSession {
     accountId = account;
     loginSessionId = who.sessionId();
     if (deps.security() != null && loginSessionId != null) {
-      unregister =
+      Runnable ended =
           deps.security().live().register(account, loginSessionId, this::loginSessionEnded);
+      Runnable stopping = deps.security().live().onNodeStopping(this::nodeStopping);
+      unregister =
+          () -> {
+            ended.run();
+            stopping.run();
+          };
     }
     characters = List.copyOf(list);
     phase = SessionPhase.AUTHENTICATED;

@@ -10,6 +10,7 @@ import org.apache.pekko.event.LoggingAdapter;
 import org.apache.pekko.http.impl.engine.ws.UpgradeToWebSocketLowLevel;
 import org.apache.pekko.http.impl.engine.ws.WebSocket$;
 import org.apache.pekko.http.javadsl.model.AttributeKeys;
+import org.apache.pekko.http.javadsl.model.HttpHeader;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
@@ -20,6 +21,7 @@ import org.apache.pekko.stream.Graph;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.scaladsl.BidiFlow;
 import org.apache.pekko.stream.scaladsl.Flow;
+import org.bluemarble.edge.internal.TraceContext;
 import org.bluemarble.edge.session.GameSession;
 import org.bluemarble.edge.session.SessionDeps;
 import org.bluemarble.protocol.ProtocolCodec;
@@ -85,7 +87,13 @@ public final class WebSocketRoutes extends AllDirectives {
                             return complete(
                                 StatusCodes.BAD_REQUEST, "Expected WebSocket Upgrade request");
                           }
-                          return complete(low.handleFrames(connection(), Option.empty()));
+                          // The upgrade's trace (TraceContext.traced set it on the request) goes
+                          // with every command the session sends.
+                          String traceId =
+                              TraceContext.continueOrStart(
+                                      request.getHeader(TraceContext.HEADER).map(HttpHeader::value))
+                                  .traceId();
+                          return complete(low.handleFrames(connection(traceId), Option.empty()));
                         })));
   }
 
@@ -99,7 +107,7 @@ public final class WebSocketRoutes extends AllDirectives {
    * layers joined with this connection's session stage.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private Graph connection() {
+  private Graph connection(String traceId) {
     WebSocket$ ws = WebSocket$.MODULE$;
     FiniteDuration closeTimeout =
         FiniteDuration.apply(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -112,7 +120,7 @@ public final class WebSocketRoutes extends AllDirectives {
         Flow.fromGraph(
             new WebSocketSessionStage(
                 output,
-                out -> new GameSession(deps, out, codec, null),
+                out -> new GameSession(deps, out, codec, null).traced(traceId),
                 settings.maxFrameBytes(),
                 settings.idleTimeout(),
                 CLOSE_TIMEOUT,

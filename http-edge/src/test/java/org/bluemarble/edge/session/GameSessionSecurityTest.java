@@ -214,4 +214,19 @@ class GameSessionSecurityTest {
 
     assertThat(s.phase()).isEqualTo(SessionPhase.CLOSED);
   }
+
+  @Test
+  void aStoppingNodeTellsItsGameSessionsToConnectAgainAndForgetsThem() {
+    GameSession s = authenticated();
+
+    assertThat(live.nodeStopping()).isEqualTo(1);
+
+    assertThat(s.phase()).isEqualTo(SessionPhase.CLOSED);
+    assertThat(sent).last().satisfies(e -> assertThat(e.hasDisconnect()).isTrue());
+    assertThat(sent.get(sent.size() - 1).getDisconnect().getReason())
+        .isEqualTo(Disconnect.Reason.REASON_SERVER_SHUTDOWN);
+    // Closed sessions deregister themselves from both lists: nothing is told twice.
+    assertThat(live.size()).isZero();
+    assertThat(live.nodeStopping()).isZero();
+  }
 }

@@ -35,6 +35,10 @@ import org.bluemarble.market.saga.LegCourier;
 import org.bluemarble.market.saga.MarketNotices;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
+import org.bluemarble.tracing.TraceMdc;
+import org.bluemarble.tracing.Traced;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The auction house of one regional market (entity id = market name; auction ids {@code
@@ -47,6 +51,7 @@ import org.bluemarble.node.EntityTags;
 public final class AuctionHouse
     extends EventSourcedBehaviorWithEnforcedReplies<
         AuctionHouse.Command, AuctionHouse.Event, AuctionHouseState> {
+  private static final Logger LOG = LoggerFactory.getLogger(AuctionHouse.class);
 
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "AuctionHouse");
@@ -107,17 +112,52 @@ public final class AuctionHouse
       long reservePrice,
       long buyoutPrice,
       Duration duration,
+      String traceId,
       ActorRef<AuctionReply> replyTo)
-      implements Command {}
+      implements Command, Traced {
+    public CreateAuction(
+        String auctionId,
+        String seller,
+        String itemId,
+        long quantity,
+        long startPrice,
+        long minIncrement,
+        long reservePrice,
+        long buyoutPrice,
+        Duration duration,
+        ActorRef<AuctionReply> replyTo) {
+      this(
+          auctionId,
+          seller,
+          itemId,
+          quantity,
+          startPrice,
+          minIncrement,
+          reservePrice,
+          buyoutPrice,
+          duration,
+          null,
+          replyTo);
+    }
+  }
 
   /** Bid {@code amount} copper; reaching the buyout price buys the auction out. */
   public record PlaceBid(
-      String auctionId, String bidder, long amount, ActorRef<AuctionReply> replyTo)
-      implements Command {}
+      String auctionId, String bidder, long amount, String traceId, ActorRef<AuctionReply> replyTo)
+      implements Command, Traced {
+    public PlaceBid(String auctionId, String bidder, long amount, ActorRef<AuctionReply> replyTo) {
+      this(auctionId, bidder, amount, null, replyTo);
+    }
+  }
 
   /** Pay the buyout price and end the auction at once. */
-  public record Buyout(String auctionId, String bidder, ActorRef<AuctionReply> replyTo)
-      implements Command {}
+  public record Buyout(
+      String auctionId, String bidder, String traceId, ActorRef<AuctionReply> replyTo)
+      implements Command, Traced {
+    public Buyout(String auctionId, String bidder, ActorRef<AuctionReply> replyTo) {
+      this(auctionId, bidder, null, replyTo);
+    }
+  }
 
   public record GetAuction(String auctionId, ActorRef<AuctionReply> replyTo) implements Command {}
 
@@ -249,10 +289,17 @@ public final class AuctionHouse
   public CommandHandlerWithReply<Command, Event, AuctionHouseState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
-        .onCommand(CreateAuction.class, this::onCreateAuction)
         .onCommand(
-            PlaceBid.class, (s, c) -> bid(s, c.auctionId(), c.bidder(), c.amount(), c.replyTo()))
-        .onCommand(Buyout.class, (s, c) -> bid(s, c.auctionId(), c.bidder(), null, c.replyTo()))
+            CreateAuction.class, (s, c) -> TraceMdc.handle(c, LOG, () -> onCreateAuction(s, c)))
+        .onCommand(
+            PlaceBid.class,
+            (s, c) ->
+                TraceMdc.handle(
+                    c, LOG, () -> bid(s, c.auctionId(), c.bidder(), c.amount(), c.replyTo())))
+        .onCommand(
+            Buyout.class,
+            (s, c) ->
+                TraceMdc.handle(c, LOG, () -> bid(s, c.auctionId(), c.bidder(), null, c.replyTo())))
         .onCommand(GetAuction.class, (s, c) -> Effect().reply(c.replyTo(), s.reply(c.auctionId())))
         .onCommand(
             ListAuctions.class,

@@ -21,6 +21,7 @@ import org.bluemarble.market.holdings.Holdings;
 import org.bluemarble.market.holdings.HoldingsView;
 import org.bluemarble.market.saga.IdempotentIds;
 import org.bluemarble.market.treasury.EconomyGate;
+import org.bluemarble.tracing.TraceMdc;
 
 /**
  * The entry point to the order books and auction houses for edges and tests, beside {@link
@@ -86,6 +87,8 @@ public final class Exchange {
       long limitPrice,
       long quantity,
       String key) {
+    // Read on the calling thread (the edge's TraceScope.call): the ask may run on another.
+    String traceId = TraceMdc.current();
     return guarded(
         () -> {
           String bookId = OrderBookEntity.bookId(market(market), item(itemId));
@@ -94,16 +97,19 @@ public final class Exchange {
           return bookRef(bookId)
               .ask(
                   r ->
-                      new OrderBookEntity.PlaceOrder(orderId, owner, side, limitPrice, quantity, r),
+                      new OrderBookEntity.PlaceOrder(
+                          orderId, owner, side, limitPrice, quantity, traceId, r),
                   timeout);
         });
   }
 
   public CompletionStage<BookReply> cancelOrder(String orderId, String owner) {
+    // Read on the calling thread (the edge's TraceScope.call): the ask may run on another.
+    String traceId = TraceMdc.current();
     return guarded(
         () ->
             bookRef(bookOfOrder(orderId))
-                .ask(r -> new OrderBookEntity.CancelOrder(orderId, owner, r), timeout));
+                .ask(r -> new OrderBookEntity.CancelOrder(orderId, owner, traceId, r), timeout));
   }
 
   public CompletionStage<BookReply> order(String orderId) {
@@ -228,6 +234,8 @@ public final class Exchange {
       long buyoutPrice,
       Duration duration,
       String key) {
+    // Read on the calling thread (the edge's TraceScope.call): the ask may run on another.
+    String traceId = TraceMdc.current();
     return guarded(
         () -> {
           String m = market(market);
@@ -245,23 +253,30 @@ public final class Exchange {
                           reservePrice,
                           buyoutPrice,
                           duration,
+                          traceId,
                           r),
                   timeout);
         });
   }
 
   public CompletionStage<AuctionReply> bid(String auctionId, String bidder, long amount) {
+    // Read on the calling thread (the edge's TraceScope.call): the ask may run on another.
+    String traceId = TraceMdc.current();
     return guarded(
         () ->
             houseOfAuction(auctionId)
-                .ask(r -> new AuctionHouse.PlaceBid(auctionId, bidder, amount, r), timeout));
+                .ask(
+                    r -> new AuctionHouse.PlaceBid(auctionId, bidder, amount, traceId, r),
+                    timeout));
   }
 
   public CompletionStage<AuctionReply> buyout(String auctionId, String bidder) {
+    // Read on the calling thread (the edge's TraceScope.call): the ask may run on another.
+    String traceId = TraceMdc.current();
     return guarded(
         () ->
             houseOfAuction(auctionId)
-                .ask(r -> new AuctionHouse.Buyout(auctionId, bidder, r), timeout));
+                .ask(r -> new AuctionHouse.Buyout(auctionId, bidder, traceId, r), timeout));
   }
 
   public CompletionStage<AuctionReply> auction(String auctionId) {

@@ -39,6 +39,10 @@ import org.bluemarble.market.saga.LegCourier;
 import org.bluemarble.market.saga.MarketNotices;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
+import org.bluemarble.tracing.TraceMdc;
+import org.bluemarble.tracing.Traced;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The limit order book of one item in one regional market, keyed {@code <market>.<itemId>} (order
@@ -59,6 +63,7 @@ import org.bluemarble.node.EntityTags;
 public final class OrderBookEntity
     extends EventSourcedBehaviorWithEnforcedReplies<
         OrderBookEntity.Command, OrderBookEntity.Event, OrderBookState> {
+  private static final Logger LOG = LoggerFactory.getLogger(OrderBookEntity.class);
 
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "OrderBook");
@@ -127,12 +132,28 @@ public final class OrderBookEntity
       Side side,
       long limitPrice,
       long quantity,
+      String traceId,
       ActorRef<BookReply> replyTo)
-      implements Command {}
+      implements Command, Traced {
+    public PlaceOrder(
+        String orderId,
+        String owner,
+        Side side,
+        long limitPrice,
+        long quantity,
+        ActorRef<BookReply> replyTo) {
+      this(orderId, owner, side, limitPrice, quantity, null, replyTo);
+    }
+  }
 
   /** Cancel the unfilled rest of an order; only its owner may. */
-  public record CancelOrder(String orderId, String owner, ActorRef<BookReply> replyTo)
-      implements Command {}
+  public record CancelOrder(
+      String orderId, String owner, String traceId, ActorRef<BookReply> replyTo)
+      implements Command, Traced {
+    public CancelOrder(String orderId, String owner, ActorRef<BookReply> replyTo) {
+      this(orderId, owner, null, replyTo);
+    }
+  }
 
   public record GetOrder(String orderId, ActorRef<BookReply> replyTo) implements Command {}
 
@@ -231,8 +252,8 @@ public final class OrderBookEntity
   public CommandHandlerWithReply<Command, Event, OrderBookState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
-        .onCommand(PlaceOrder.class, this::onPlaceOrder)
-        .onCommand(CancelOrder.class, this::onCancelOrder)
+        .onCommand(PlaceOrder.class, (s, c) -> TraceMdc.handle(c, LOG, () -> onPlaceOrder(s, c)))
+        .onCommand(CancelOrder.class, (s, c) -> TraceMdc.handle(c, LOG, () -> onCancelOrder(s, c)))
         .onCommand(GetOrder.class, (s, c) -> Effect().reply(c.replyTo(), s.reply(c.orderId())))
         .onCommand(
             GetOrders.class,

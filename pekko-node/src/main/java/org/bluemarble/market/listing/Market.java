@@ -114,8 +114,20 @@ public final class Market
       long quantity,
       long price,
       int durationDays,
+      String traceId,
       ActorRef<MarketReply> replyTo)
-      implements Command {}
+      implements Command, Traced {
+    public OpenListing(
+        String listingId,
+        String seller,
+        String itemId,
+        long quantity,
+        long price,
+        int durationDays,
+        ActorRef<MarketReply> replyTo) {
+      this(listingId, seller, itemId, quantity, price, durationDays, null, replyTo);
+    }
+  }
 
   /**
    * Buy {@code listingId} for {@code buyer}. With an {@code idempotencyKey} (null: none) the
@@ -140,11 +152,21 @@ public final class Market
     }
   }
 
-  public record Reprice(String listingId, String seller, long price, ActorRef<MarketReply> replyTo)
-      implements Command {}
+  public record Reprice(
+      String listingId, String seller, long price, String traceId, ActorRef<MarketReply> replyTo)
+      implements Command, Traced {
+    public Reprice(String listingId, String seller, long price, ActorRef<MarketReply> replyTo) {
+      this(listingId, seller, price, null, replyTo);
+    }
+  }
 
-  public record Cancel(String listingId, String seller, ActorRef<MarketReply> replyTo)
-      implements Command {}
+  public record Cancel(
+      String listingId, String seller, String traceId, ActorRef<MarketReply> replyTo)
+      implements Command, Traced {
+    public Cancel(String listingId, String seller, ActorRef<MarketReply> replyTo) {
+      this(listingId, seller, null, replyTo);
+    }
+  }
 
   public record GetListing(String listingId, ActorRef<MarketReply> replyTo) implements Command {}
 
@@ -259,10 +281,10 @@ public final class Market
   public CommandHandlerWithReply<Command, Event, MarketState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
-        .onCommand(OpenListing.class, this::onOpenListing)
+        .onCommand(OpenListing.class, (s, c) -> TraceMdc.handle(c, LOG, () -> onOpenListing(s, c)))
         .onCommand(Buy.class, this::onBuy)
-        .onCommand(Reprice.class, this::onReprice)
-        .onCommand(Cancel.class, this::onCancel)
+        .onCommand(Reprice.class, (s, c) -> TraceMdc.handle(c, LOG, () -> onReprice(s, c)))
+        .onCommand(Cancel.class, (s, c) -> TraceMdc.handle(c, LOG, () -> onCancel(s, c)))
         .onCommand(GetListing.class, this::onGetListing)
         .onCommand(QueryListings.class, (s, c) -> Effect().reply(c.replyTo(), s.page(c.query())))
         .onCommand(GetSales.class, this::onGetSales)

@@ -35,6 +35,10 @@ import org.bluemarble.market.saga.LegCourier;
 import org.bluemarble.market.saga.MarketNotices;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
+import org.bluemarble.tracing.TraceMdc;
+import org.bluemarble.tracing.Traced;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A direct trade between two players and the saga that swaps their offers: keyed by trade id. Both
@@ -48,6 +52,7 @@ import org.bluemarble.node.EntityTags;
  */
 public final class Trade
     extends EventSourcedBehaviorWithEnforcedReplies<Trade.Command, Trade.Event, TradeState> {
+  private static final Logger LOG = LoggerFactory.getLogger(Trade.class);
 
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "Trade");
@@ -81,19 +86,42 @@ public final class Trade
   public interface Command extends CborSerializable {}
 
   /** {@code first} invites {@code second}. */
-  public record OpenTrade(String first, String second, ActorRef<TradeReply> replyTo)
-      implements Command {}
+  public record OpenTrade(String first, String second, String traceId, ActorRef<TradeReply> replyTo)
+      implements Command, Traced {
+    public OpenTrade(String first, String second, ActorRef<TradeReply> replyTo) {
+      this(first, second, null, replyTo);
+    }
+  }
 
   /** Replaces {@code player}'s offer (clears both confirmations). */
   public record SetOffer(
-      String player, long copper, List<ItemStack> items, ActorRef<TradeReply> replyTo)
-      implements Command {}
+      String player,
+      long copper,
+      List<ItemStack> items,
+      String traceId,
+      ActorRef<TradeReply> replyTo)
+      implements Command, Traced {
+    public SetOffer(
+        String player, long copper, List<ItemStack> items, ActorRef<TradeReply> replyTo) {
+      this(player, copper, items, null, replyTo);
+    }
+  }
 
   /** {@code player} accepts both offers as of {@code version}. */
-  public record ConfirmTrade(String player, long version, ActorRef<TradeReply> replyTo)
-      implements Command {}
+  public record ConfirmTrade(
+      String player, long version, String traceId, ActorRef<TradeReply> replyTo)
+      implements Command, Traced {
+    public ConfirmTrade(String player, long version, ActorRef<TradeReply> replyTo) {
+      this(player, version, null, replyTo);
+    }
+  }
 
-  public record CancelTrade(String player, ActorRef<TradeReply> replyTo) implements Command {}
+  public record CancelTrade(String player, String traceId, ActorRef<TradeReply> replyTo)
+      implements Command, Traced {
+    public CancelTrade(String player, ActorRef<TradeReply> replyTo) {
+      this(player, null, replyTo);
+    }
+  }
 
   public record GetTrade(ActorRef<TradeReply> replyTo) implements Command {}
 
@@ -197,10 +225,11 @@ public final class Trade
   public CommandHandlerWithReply<Command, Event, TradeState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
-        .onCommand(OpenTrade.class, this::onOpenTrade)
-        .onCommand(SetOffer.class, this::onSetOffer)
-        .onCommand(ConfirmTrade.class, this::onConfirmTrade)
-        .onCommand(CancelTrade.class, this::onCancelTrade)
+        .onCommand(OpenTrade.class, (s, c) -> TraceMdc.handle(c, LOG, () -> onOpenTrade(s, c)))
+        .onCommand(SetOffer.class, (s, c) -> TraceMdc.handle(c, LOG, () -> onSetOffer(s, c)))
+        .onCommand(
+            ConfirmTrade.class, (s, c) -> TraceMdc.handle(c, LOG, () -> onConfirmTrade(s, c)))
+        .onCommand(CancelTrade.class, (s, c) -> TraceMdc.handle(c, LOG, () -> onCancelTrade(s, c)))
         .onCommand(GetTrade.class, (s, c) -> Effect().reply(c.replyTo(), done(s)))
         .onCommand(LegAnswered.class, this::onLegAnswered)
         .onCommand(

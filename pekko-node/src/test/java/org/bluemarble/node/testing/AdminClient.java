@@ -37,9 +37,16 @@ public final class AdminClient {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private final String base;
+  private final HttpClient http;
 
   public AdminClient(int httpPort) {
-    this.base = "http://127.0.0.1:" + httpPort;
+    this("http://127.0.0.1:" + httpPort, HTTP);
+  }
+
+  /** A client of {@code base} (e.g. {@code https://127.0.0.1:port}) through {@code http}. */
+  public AdminClient(String base, HttpClient http) {
+    this.base = base;
+    this.http = http;
   }
 
   /**
@@ -176,7 +183,7 @@ public final class AdminClient {
   private Response sendAsIs(HttpRequest.Builder request, Duration timeout)
       throws IOException, InterruptedException {
     HttpResponse<String> r =
-        HTTP.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+        http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     JsonNode body;
     try {
       body = JSON.readTree(r.body());

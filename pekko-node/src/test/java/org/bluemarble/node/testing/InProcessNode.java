@@ -3,11 +3,14 @@ package org.bluemarble.node.testing;
 import static org.awaitility.Awaitility.await;
 
 import com.typesafe.config.ConfigFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.bluemarble.config.BlueMarbleSettings;
@@ -26,10 +29,19 @@ public final class InProcessNode implements AutoCloseable {
   public final int httpPort;
   public final int managementPort;
 
-  private InProcessNode(ActorSystem<Void> system, int httpPort, int managementPort) {
+  /** Trusts the node's certificate when its public port speaks TLS; null for plain HTTP. */
+  private final SSLContext tls;
+
+  private final HttpClient http;
+
+  private InProcessNode(
+      ActorSystem<Void> system, int httpPort, int managementPort, SSLContext tls) {
     this.system = system;
     this.httpPort = httpPort;
     this.managementPort = managementPort;
+    this.tls = tls;
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+    this.http = tls == null ? builder.build() : builder.sslContext(tls).build();
   }
 
   /**
@@ -37,6 +49,16 @@ public final class InProcessNode implements AutoCloseable {
    * settings.
    */
   public static InProcessNode start(Profile profile, Map<String, Object> overrides) {
+    return start(profile, overrides, null);
+  }
+
+  /**
+   * Starts a node as {@link #start(Profile, Map)} does whose public port speaks TLS (the overrides
+   * set {@code bluemarble.edge.tls}); {@code trust} trusts its certificate, and this node's {@link
+   * #client()} and {@link #httpClient()} speak HTTPS with it.
+   */
+  public static InProcessNode start(
+      Profile profile, Map<String, Object> overrides, SSLContext trust) {
     CommonPool.requireParallelism();
     int http = FreePorts.next();
     Map<String, Object> all = new HashMap<>();
@@ -63,7 +85,7 @@ public final class InProcessNode implements AutoCloseable {
     ActorSystem<Void> system =
         ActorSystem.create(Behaviors.empty(), "BlueMarble", settings.config());
     BlueMarbleNode.init(system, settings, "test");
-    InProcessNode node = new InProcessNode(system, http, management);
+    InProcessNode node = new InProcessNode(system, http, management, trust);
     // Ready for tests when the node says so: journal reachable and the member Up (sharding
     // allocates only then).
     await()
@@ -93,7 +115,19 @@ public final class InProcessNode implements AutoCloseable {
   }
 
   public AdminClient client() {
-    return new AdminClient(httpPort);
+    return tls == null
+        ? new AdminClient(httpPort)
+        : new AdminClient("https://127.0.0.1:" + httpPort, http);
+  }
+
+  /** An HTTP client for this node's public port (trusting its certificate when it speaks TLS). */
+  public HttpClient httpClient() {
+    return http;
+  }
+
+  /** The game's WebSocket endpoint: {@code ws://} or, with TLS, {@code wss://}. */
+  public URI webSocketUri() {
+    return URI.create((tls == null ? "ws" : "wss") + "://127.0.0.1:" + httpPort + "/ws");
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,10 +40,25 @@ public final class WebSocketClientTransport implements ClientTransport {
    */
   public static CompletableFuture<WebSocketClientTransport> connect(
       HttpClient http, URI uri, Consumer<Envelope> onEnvelope, Consumer<Throwable> onClosed) {
+    return connect(http, uri, Map.of(), onEnvelope, onClosed);
+  }
+
+  /**
+   * Connects as {@link #connect(HttpClient, URI, Consumer, Consumer)} does, sending {@code headers}
+   * with the upgrade request (e.g. a W3C {@code traceparent}: the server then logs the session's
+   * commands under that trace).
+   */
+  public static CompletableFuture<WebSocketClientTransport> connect(
+      HttpClient http,
+      URI uri,
+      Map<String, String> headers,
+      Consumer<Envelope> onEnvelope,
+      Consumer<Throwable> onClosed) {
     WebSocketClientTransport t = new WebSocketClientTransport(new ProtocolCodec());
     t.setHandler(onEnvelope, onClosed);
-    return http.newWebSocketBuilder()
-        .connectTimeout(Duration.ofSeconds(10))
+    WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+    headers.forEach(builder::header);
+    return builder
         .buildAsync(uri, t.new Listener())
         .thenApply(
             ws -> {
