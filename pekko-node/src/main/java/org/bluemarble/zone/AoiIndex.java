@@ -164,7 +164,7 @@ public final class AoiIndex {
       if (chord2 <= maxChord2) {
         long id = pop.id(slot);
         if (id != excludeId) {
-          out.offer(id, chord2);
+          out.offer(id, chord2, slot);
         }
       }
     }

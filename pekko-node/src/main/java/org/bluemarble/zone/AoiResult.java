@@ -19,6 +19,8 @@ public final class AoiResult {
   private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
 
   private long[] ids = new long[32];
+  private int[] slots = new int[32];
+  private int[] slotsSorted = new int[32];
   private double[] chords = new double[32];
   private double[] distances = new double[32];
   private long[] keys = new long[32];
@@ -45,6 +47,11 @@ public final class AoiResult {
    * room or it is nearer than the farthest kept one, which it then replaces.
    */
   void offer(long id, double chord2) {
+    offer(id, chord2, -1);
+  }
+
+  /** As {@link #offer(long, double)}, remembering the entity's population slot ({@link #slots}). */
+  void offer(long id, double chord2, int slot) {
     if (size < limit) {
       if (size == ids.length) {
         grow();
@@ -53,11 +60,12 @@ public final class AoiResult {
       if (limit == Integer.MAX_VALUE) {
         ids[i] = id;
         chords[i] = chord2;
+        slots[i] = slot;
       } else {
-        siftUp(i, id, chord2);
+        siftUp(i, id, chord2, slot);
       }
     } else if (size > 0 && chord2 < chords[0]) {
-      siftDown(id, chord2);
+      siftDown(id, chord2, slot);
     }
   }
 
@@ -72,7 +80,7 @@ public final class AoiResult {
   }
 
   /** Max-heap insert at the end: moves larger parents down until {@code chord2} fits. */
-  private void siftUp(int i, long id, double chord2) {
+  private void siftUp(int i, long id, double chord2, int slot) {
     while (i > 0) {
       int parent = (i - 1) >>> 1;
       if (chords[parent] >= chord2) {
@@ -80,14 +88,16 @@ public final class AoiResult {
       }
       ids[i] = ids[parent];
       chords[i] = chords[parent];
+      slots[i] = slots[parent];
       i = parent;
     }
     ids[i] = id;
     chords[i] = chord2;
+    slots[i] = slot;
   }
 
   /** Replaces the heap's root (the farthest kept) with a nearer candidate. */
-  private void siftDown(long id, double chord2) {
+  private void siftDown(long id, double chord2, int slot) {
     int i = 0;
     while (true) {
       int child = 2 * i + 1;
@@ -102,16 +112,20 @@ public final class AoiResult {
       }
       ids[i] = ids[child];
       chords[i] = chords[child];
+      slots[i] = slots[child];
       i = child;
     }
     ids[i] = id;
     chords[i] = chord2;
+    slots[i] = slot;
   }
 
   private void grow() {
     int n = ids.length * 2;
     ids = Arrays.copyOf(ids, n);
     chords = Arrays.copyOf(chords, n);
+    slots = Arrays.copyOf(slots, n);
+    slotsSorted = new int[n];
     distances = new double[n];
     keys = new long[n];
     idsSorted = new long[n];
@@ -131,11 +145,15 @@ public final class AoiResult {
     for (int i = 0; i < size; i++) {
       int from = (int) (keys[i] & INDEX_MASK);
       idsSorted[i] = ids[from];
+      slotsSorted[i] = slots[from];
       distances[i] = arcMeters(chords[from], sphereRadius);
     }
     long[] t = ids;
     ids = idsSorted;
     idsSorted = t;
+    int[] u = slots;
+    slots = slotsSorted;
+    slotsSorted = u;
   }
 
   /** Great-circle metres of a squared chord {@code chord2} between unit vectors. */
@@ -162,6 +180,14 @@ public final class AoiResult {
   /** The distance in metres of the {@code i}-th nearest entity. */
   public double distanceMeters(int i) {
     return distances[i];
+  }
+
+  /**
+   * A copy of the entities' population slots, nearest first, as the query found them (-1 where the
+   * offer gave none): valid until the population changes, so a reader checks the id in the slot.
+   */
+  public int[] slots() {
+    return Arrays.copyOf(slots, size);
   }
 
   /** A copy of the ids, nearest first. */

@@ -29,8 +29,16 @@ public final class InterestSet {
    * @param entered ids newly visible, ascending
    * @param left ids no longer visible, ascending
    * @param visibleNearestFirst everything visible now, nearest first
+   * @param visibleSlots per visible entity its population slot when the AOI query found it (-1:
+   *     unknown), or null: saves the push an id lookup per observer and entity; check the id
    */
-  public record Diff(long[] entered, long[] left, long[] visibleNearestFirst) {}
+  public record Diff(long[] entered, long[] left, long[] visibleNearestFirst, int[] visibleSlots) {
+
+    /** A diff without population slots. */
+    public Diff(long[] entered, long[] left, long[] visibleNearestFirst) {
+      this(entered, left, visibleNearestFirst, null);
+    }
+  }
 
   /** Replaces the visible set with {@code now} and returns what changed. */
   public Diff update(AoiResult now) {
@@ -62,7 +70,7 @@ public final class InterestSet {
     long[] l = nl == 0 ? NONE : Arrays.copyOf(left, nl);
     Arrays.sort(e);
     Arrays.sort(l);
-    return new Diff(e, l, visible);
+    return new Diff(e, l, visible, now.slots());
   }
 
   /** Whether {@code id} was visible at the last update. */

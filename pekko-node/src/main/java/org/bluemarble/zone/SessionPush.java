@@ -110,8 +110,17 @@ final class SessionPush {
     if (own >= 0) {
       seen.add(viewOf(population, own, tick));
     }
-    for (long id : visible) {
-      int slot = id == me ? -1 : population.slotOf(id);
+    // The AOI query's slots spare a lookup per entity while the population is the one it ran on.
+    int[] slots = view.diff().visibleSlots();
+    for (int i = 0; i < visible.length; i++) {
+      long id = visible[i];
+      if (id == me) {
+        continue;
+      }
+      int slot = slots != null ? slots[i] : -1;
+      if (slot < 0 || slot >= population.size() || population.id(slot) != id) {
+        slot = population.slotOf(id);
+      }
       if (slot >= 0) {
         seen.add(viewOf(population, slot, tick));
       }

@@ -98,6 +98,15 @@ class AoiIndexTest {
     for (int i = 0; i < nearest.size(); i++) {
       assertThat(nearest.distanceMeters(i)).isCloseTo(all.distanceMeters(i), within(0.002));
     }
+    // Each kept entry's slot (carried through the heap and the sort) is its entity's slot, so the
+    // push needs no id lookup.
+    for (AoiResult r : List.of(all, nearest)) {
+      int[] slots = r.slots();
+      assertThat(slots).hasSize(r.size());
+      for (int i = 0; i < r.size(); i++) {
+        assertThat(population.id(slots[i])).isEqualTo(r.id(i));
+      }
+    }
   }
 
   @Test

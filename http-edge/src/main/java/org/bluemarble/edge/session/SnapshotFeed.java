@@ -1,7 +1,6 @@
 package org.bluemarble.edge.session;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +28,6 @@ final class SnapshotFeed {
   private final AtomicInteger acknowledged = new AtomicInteger();
   private final Set<Long> announced = new LinkedHashSet<>();
   private final EntityNaming naming;
-  private EntityState[] states = new EntityState[64];
   private PlayPosition self;
   private long tick;
 
@@ -87,9 +85,10 @@ final class SnapshotFeed {
     encoder.acknowledge(acknowledged.get());
     List<Envelope> out = new ArrayList<>(2);
     int n = visible.size();
-    if (states.length < n) {
-      states = new EntityState[Math.max(n, states.length * 2)];
-    }
+    // A fresh array: the encoder keeps the states, and storing them into a long-lived scratch
+    // array would pay the collector's write barrier per entity.
+    EntityState[] states = new EntityState[n];
+    EntityState own = null;
     int count = 0;
     boolean announcing = !announced.isEmpty();
     for (int i = 0; i < n; i++) {
@@ -99,6 +98,9 @@ final class SnapshotFeed {
         continue;
       }
       states[count++] = s;
+      if (e.entityId() == selfId) {
+        own = s;
+      }
       if (announcing && announced.remove(e.entityId())) {
         out.add(
             Envelope.newBuilder()
@@ -112,15 +114,17 @@ final class SnapshotFeed {
         announcing = !announced.isEmpty();
       }
     }
+    // The priority's viewpoint: the own entity as this tick shows it (quantised once by the world),
+    // else the newest own position this feed heard of.
     EntityState viewer =
-        quantiser.quantise(
-            selfId, self.latitudeDeg(), self.longitudeDeg(), self.altitudeMeters(), 0.0);
+        own != null
+            ? own
+            : quantiser.quantise(
+                selfId, self.latitudeDeg(), self.longitudeDeg(), self.altitudeMeters(), 0.0);
     out.add(
         Envelope.newBuilder()
             .setSnapshot(encoder.encode(viewer, states, count, serverTick, budgetBytes))
             .build());
-    // The states are kept by the encoder as baselines, not through this scratch array.
-    Arrays.fill(states, 0, count, null);
     return out;
   }
 

@@ -33,8 +33,8 @@ import org.bluemarble.protocol.v1.Error;
  */
 final class DeltaCodec {
 
-  private static final int POSITION_WIDTH_BITS = 6;
-  private static final int HEADING_WIDTH_BITS = 5;
+  static final int POSITION_WIDTH_BITS = 6;
+  static final int HEADING_WIDTH_BITS = 5;
   private static final int NEW_ENTITY_BITS = 1 + 64 + 3 * 32 + 16;
 
   private DeltaCodec() {}
@@ -77,9 +77,11 @@ final class DeltaCodec {
   }
 
   /**
-   * Writes a payload into {@code out} from the encoder's merged view: {@code current} sorted by id,
-   * {@code inBaseline[i]} the baseline index of {@code current[i]} or -1, {@code take[i]} whether
-   * it is updated, {@code removed[0..removedCount)} ascending baseline indexes. The same bits as
+   * Writes a payload into {@code out} from the encoder's merged view: {@code current[0..count)}
+   * sorted by id, {@code inBaseline[i]} the baseline index of {@code current[i]} or -1, {@code
+   * take[i]} whether it is updated, {@code removed[0..removedCount)} ascending baseline indexes,
+   * and for a taken in-baseline entity its {@link DeltaPieces} piece in {@code pieceMeta[i]} and
+   * {@code pieceTail[i]} ({@link DeltaPieces#NONE}: written field by field). The same bits as
    * {@link #write(SnapshotState, long[], List)} with the taken entities as updates.
    */
   static void write(
@@ -88,8 +90,11 @@ final class DeltaCodec {
       int[] removed,
       int removedCount,
       EntityState[] current,
+      int count,
       int[] inBaseline,
-      boolean[] take) {
+      boolean[] take,
+      int[] pieceMeta,
+      long[] pieceTail) {
     out.writeGamma(removedCount);
     int previous = -1;
     for (int r = 0; r < removedCount; r++) {
@@ -97,7 +102,7 @@ final class DeltaCodec {
       previous = removed[r];
     }
     int updates = 0;
-    for (int i = 0; i < current.length; i++) {
+    for (int i = 0; i < count; i++) {
       if (take[i]) {
         updates++;
       }
@@ -105,7 +110,7 @@ final class DeltaCodec {
     out.writeGamma(updates);
     previous = -1;
     int[] lastWidth = {0};
-    for (int i = 0; i < current.length; i++) {
+    for (int i = 0; i < count; i++) {
       if (!take[i]) {
         continue;
       }
@@ -115,11 +120,30 @@ final class DeltaCodec {
         out.writeBit(true);
         out.writeGamma(index - previous - 1L);
         previous = index;
-        writeChange(out, baseline.get(index), e, lastWidth);
+        int meta = pieceMeta[i];
+        if (meta == DeltaPieces.NONE) {
+          writeChange(out, baseline.get(index), e, lastWidth);
+        } else {
+          writePiece(out, meta, pieceTail[i], lastWidth);
+        }
       } else {
         writeNew(out, e);
       }
     }
+  }
+
+  /** The per-observer prefix of a shared piece (changed and same-width flags, width), then it. */
+  private static void writePiece(BitWriter out, int meta, long tail, int[] lastWidth) {
+    int w = DeltaPieces.width(meta);
+    out.writeBit(w > 0);
+    if (w > 0) {
+      out.writeBit(w == lastWidth[0]);
+      if (w != lastWidth[0]) {
+        out.write(w, POSITION_WIDTH_BITS);
+        lastWidth[0] = w;
+      }
+    }
+    out.write(tail, DeltaPieces.length(meta));
   }
 
   private static void writeNew(BitWriter out, EntityState e) {
@@ -254,7 +278,7 @@ final class DeltaCodec {
     return new ProtocolException(Error.Code.CODE_MALFORMED_FRAME, "snapshot payload " + what);
   }
 
-  private static long zigzag(long v) {
+  static long zigzag(long v) {
     return (v << 1) ^ (v >> 63);
   }
 
@@ -262,7 +286,7 @@ final class DeltaCodec {
     return (v >>> 1) ^ -(v & 1);
   }
 
-  private static int bitLength(long v) {
+  static int bitLength(long v) {
     return 64 - Long.numberOfLeadingZeros(v);
   }
 }

@@ -3,6 +3,7 @@ package org.bluemarble.protocol.snapshot;
 import com.google.protobuf.UnsafeByteOperations;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import org.bluemarble.protocol.v1.Snapshot;
 
 /**
@@ -23,15 +24,28 @@ public final class SnapshotEncoder {
   /** A payload budget that fits a 1,200-byte UDP datagram with all headers. */
   public static final int DEFAULT_BUDGET_BYTES = 1_000;
 
+  private static final Comparator<EntityState> BY_ID =
+      Comparator.comparingLong(EntityState::entityId);
+
   private final SnapshotState[] sent = new SnapshotState[HISTORY];
   private final int[] sentIds = new int[HISTORY];
-  // Sorted ids of the last visible set and, per id, the snapshot since which it is up to date.
+  // Sorted ids of the last visible set and, per id, the snapshot since which it is up to date
+  // (the first trackedCount entries); swapped with the next* arrays after each encode.
   private long[] trackedIds = new long[0];
   private int[] trackedSince = new int[0];
+  private int trackedCount;
   private int nextId = 1;
   private int ackedId;
   // Scratch space reused by every encode (one encoder per client, one encode at a time).
   private final BitWriter bits = new BitWriter();
+  private int[] permutation = new int[0];
+  private int[] permScratch = new int[0];
+  private long[] idScratch = new long[0];
+  private long[] nextIds = new long[0];
+  private int[] nextSince = new int[0];
+  private boolean[] take = new boolean[0];
+  private int[] pieceMeta = new int[0];
+  private long[] pieceTail = new long[0];
   private int[] baselineIndex = new int[0];
   private int[] removedIndexes = new int[0];
   private int[] candidates = new int[0];
@@ -70,8 +84,13 @@ public final class SnapshotEncoder {
    * Encodes the first {@code count} entities of {@code visible} (any order, ids unique; the array
    * is not changed). The states may be shared with other clients' encoders (they are immutable and
    * kept, not copied, as this client's baselines): a cell quantises each entity once per tick and
-   * every observer's snapshot is assembled from those same instances. The bytes are those of the
-   * layout in {@link DeltaCodec}, whatever the sharing.
+   * every observer's snapshot is assembled from those same instances. An entity's update against a
+   * baseline state is computed once per pair of instances and thread (a {@link DeltaPieces} piece)
+   * and copied into every snapshot that needs it; this client's own part (which entities, their
+   * order, baseline index gaps, width flags) is written around it. The bytes are those of the
+   * layout in {@link DeltaCodec}, whatever the sharing. No reference is stored into a long-lived
+   * scratch array (the sort moves primitives), as each such store pays the collector's write
+   * barrier.
    */
   public Snapshot encode(
       EntityState viewer, EntityState[] visible, int count, long serverTick, int budgetBytes) {
@@ -86,14 +105,22 @@ public final class SnapshotEncoder {
       baselineId = ackedId;
       baseline = sent[slot];
     }
-    EntityState[] current = Arrays.copyOf(visible, count);
-    SnapshotState.sortById(current);
-    int n = current.length;
+    int n = count;
     ensureScratch(Math.max(n, baseline.size()));
+    long[] ids = nextIds;
+    int[] byId = sortById(visible, n, ids, permutation);
+    // A fresh array (young, like the states): the sort moved only primitives, and reference
+    // stores into a long-lived scratch array would each pay the collector's write barrier.
+    EntityState[] current = new EntityState[n];
+    for (int i = 0; i < n; i++) {
+      current[i] = visible[byId[i]];
+    }
     int[] inBaseline = baselineIndex;
-    int removedCount = matchBaseline(baseline, current, inBaseline, removedIndexes);
-    int[] since = carryOverSince(current, id);
+    int removedCount = matchBaseline(baseline, current, n, inBaseline, removedIndexes);
+    int[] since = carryOverSince(ids, n, id);
 
+    // An in-baseline change costs one shared piece (see DeltaPieces), looked up once here.
+    DeltaPieces pieces = DeltaPieces.local();
     long gapBits = BitWriter.gammaBits(baseline.size());
     int changed = 0;
     long changedBits = 0;
@@ -104,17 +131,31 @@ public final class SnapshotEncoder {
         since[i] = id;
         continue;
       }
-      int age = id - since[i] + 1;
+      long cost;
+      if (old == null) {
+        cost = DeltaCodec.updateBits(null, e);
+        pieceMeta[i] = DeltaPieces.NONE;
+      } else {
+        int p = pieces.slot(old, e);
+        int meta = pieces.meta(p);
+        pieceMeta[i] = meta;
+        if (meta == DeltaPieces.NONE) {
+          cost = DeltaCodec.updateBits(old, e);
+        } else {
+          pieceTail[i] = pieces.tail(p);
+          cost = DeltaPieces.updateBits(meta);
+        }
+      }
       candidates[changed] = i;
-      scores[changed] = Math.sqrt(viewer.distanceSquaredCm(e)) / age;
-      costs[changed] = DeltaCodec.updateBits(old, e) + gapBits;
+      costs[changed] = cost + gapBits;
       changedBits += costs[changed];
       changed++;
     }
     long used = BitWriter.gammaBits(removedCount) + removedCount * gapBits;
     used += BitWriter.gammaBits(changed);
     long limit = budgetBytes * 8L;
-    boolean[] take = new boolean[n];
+    boolean[] take = this.take;
+    Arrays.fill(take, 0, n, false);
     if (used + changedBits <= limit) {
       // Everything fits: the priority order cannot change what goes in.
       for (int c = 0; c < changed; c++) {
@@ -122,6 +163,12 @@ public final class SnapshotEncoder {
         since[candidates[c]] = id;
       }
     } else {
+      // Over budget: nearest and longest-stale first (scores only needed here).
+      for (int c = 0; c < changed; c++) {
+        int i = candidates[c];
+        int age = id - since[i] + 1;
+        scores[c] = Math.sqrt(viewer.distanceSquaredCm(current[i])) / age;
+      }
       sortByScore(changed);
       for (int c = 0; c < changed; c++) {
         int k = order[c];
@@ -132,11 +179,9 @@ public final class SnapshotEncoder {
         }
       }
     }
-    long[] ids = new long[n];
     EntityState[] result = new EntityState[n];
     int kept = 0;
     for (int i = 0; i < n; i++) {
-      ids[i] = current[i].entityId();
       if (take[i]
           || (inBaseline[i] >= 0 && EntityState.same(current[i], baseline.get(inBaseline[i])))) {
         result[kept++] = current[i];
@@ -144,11 +189,25 @@ public final class SnapshotEncoder {
         result[kept++] = baseline.get(inBaseline[i]);
       }
     }
+    bits.reset();
+    DeltaCodec.write(
+        bits,
+        baseline,
+        removedIndexes,
+        removedCount,
+        current,
+        n,
+        inBaseline,
+        take,
+        pieceMeta,
+        pieceTail);
+    byte[] payload = bits.toByteArray();
+    // This snapshot's ids and freshness become the tracked ones; the old arrays are next scratch.
+    nextIds = trackedIds;
+    nextSince = trackedSince;
     trackedIds = ids;
     trackedSince = since;
-    bits.reset();
-    DeltaCodec.write(bits, baseline, removedIndexes, removedCount, current, inBaseline, take);
-    byte[] payload = bits.toByteArray();
+    trackedCount = n;
     sent[id % HISTORY] =
         SnapshotState.ofSortedUnique(kept == n ? result : Arrays.copyOf(result, kept));
     sentIds[id % HISTORY] = id;
@@ -173,11 +232,11 @@ public final class SnapshotEncoder {
    * count. Both arrays are sorted by id, so one merge pass does it.
    */
   private static int matchBaseline(
-      SnapshotState baseline, EntityState[] current, int[] inBaseline, int[] removed) {
+      SnapshotState baseline, EntityState[] current, int n, int[] inBaseline, int[] removed) {
     int removedCount = 0;
     int j = 0;
     int m = baseline.size();
-    for (int i = 0; i < current.length; i++) {
+    for (int i = 0; i < n; i++) {
       long entityId = current[i].entityId();
       while (j < m && baseline.get(j).entityId() < entityId) {
         removed[removedCount++] = j++;
@@ -204,7 +263,82 @@ public final class SnapshotEncoder {
       costs = new long[size];
       order = new int[size];
       orderScratch = new int[size];
+      permutation = new int[size];
+      permScratch = new int[size];
+      idScratch = new long[size];
+      take = new boolean[size];
+      pieceMeta = new int[size];
+      pieceTail = new long[size];
     }
+    if (nextIds.length < n) {
+      int size = Math.max(n, nextIds.length * 2);
+      nextIds = new long[size];
+      nextSince = new int[size];
+    }
+  }
+
+  /**
+   * The positions of {@code states[0..n)} in entity id order into {@code perm} (returned), their
+   * ids into {@code ids}; rejects duplicate ids. An insertion sort of primitives (no dereference
+   * per comparison, no reference store) for the small sets of an area of interest, the library sort
+   * above that.
+   */
+  private int[] sortById(EntityState[] states, int n, long[] ids, int[] perm) {
+    long[] scratch = idScratch;
+    if (n <= 64) {
+      for (int i = 0; i < n; i++) {
+        long id = states[i].entityId();
+        int j = i - 1;
+        while (j >= 0 && ids[j] > id) {
+          ids[j + 1] = ids[j];
+          perm[j + 1] = perm[j];
+          j--;
+        }
+        ids[j + 1] = id;
+        perm[j + 1] = i;
+      }
+    } else {
+      // A stable bottom-up merge sort of the positions by id; ids[] holds the keys by position.
+      for (int i = 0; i < n; i++) {
+        perm[i] = i;
+        scratch[i] = states[i].entityId();
+      }
+      int[] a = perm;
+      int[] b = permScratch;
+      for (int width = 1; width < n; width *= 2) {
+        for (int lo = 0; lo < n; lo += 2 * width) {
+          int mid = Math.min(lo + width, n);
+          int hi = Math.min(lo + 2 * width, n);
+          int i = lo;
+          int j = mid;
+          int k = lo;
+          while (i < mid && j < hi) {
+            b[k++] = scratch[a[j]] < scratch[a[i]] ? a[j++] : a[i++];
+          }
+          while (i < mid) {
+            b[k++] = a[i++];
+          }
+          while (j < hi) {
+            b[k++] = a[j++];
+          }
+        }
+        int[] t = a;
+        a = b;
+        b = t;
+      }
+      if (a != perm) {
+        System.arraycopy(a, 0, perm, 0, n);
+      }
+      for (int i = 0; i < n; i++) {
+        ids[i] = scratch[perm[i]];
+      }
+    }
+    for (int i = 1; i < n; i++) {
+      if (ids[i] == ids[i - 1]) {
+        throw new IllegalArgumentException("duplicate entity id " + ids[i]);
+      }
+    }
+    return perm;
   }
 
   /**
@@ -243,16 +377,19 @@ public final class SnapshotEncoder {
     }
   }
 
-  /** For each current entity, the snapshot id since which the client has it up to date. */
-  private int[] carryOverSince(EntityState[] current, int id) {
-    int[] since = new int[current.length];
+  /**
+   * For each current entity (ids sorted), the snapshot id since which the client has it up to date,
+   * into the scratch {@code nextSince}.
+   */
+  private int[] carryOverSince(long[] ids, int n, int id) {
+    int[] since = nextSince;
     int j = 0;
-    for (int i = 0; i < since.length; i++) {
-      long entityId = current[i].entityId();
-      while (j < trackedIds.length && trackedIds[j] < entityId) {
+    for (int i = 0; i < n; i++) {
+      long entityId = ids[i];
+      while (j < trackedCount && trackedIds[j] < entityId) {
         j++;
       }
-      since[i] = j < trackedIds.length && trackedIds[j] == entityId ? trackedSince[j] : id;
+      since[i] = j < trackedCount && trackedIds[j] == entityId ? trackedSince[j] : id;
     }
     return since;
   }

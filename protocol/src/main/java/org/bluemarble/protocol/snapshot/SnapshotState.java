@@ -14,9 +14,6 @@ public final class SnapshotState {
   /** The state before any snapshot. */
   public static final SnapshotState EMPTY = new SnapshotState(new EntityState[0]);
 
-  private static final Comparator<EntityState> BY_ID =
-      Comparator.comparingLong(EntityState::entityId);
-
   private final EntityState[] entities;
 
   private SnapshotState(EntityState[] sortedUnique) {
@@ -38,32 +35,6 @@ public final class SnapshotState {
   /** A state of an array already sorted by id with unique ids (not copied: never change it). */
   static SnapshotState ofSortedUnique(EntityState[] sortedUnique) {
     return new SnapshotState(sortedUnique);
-  }
-
-  /**
-   * Sorts by entity id in place and rejects duplicate ids (insertion sort for the small sets of an
-   * area of interest, the library sort above that).
-   */
-  static void sortById(EntityState[] states) {
-    if (states.length <= 64) {
-      for (int i = 1; i < states.length; i++) {
-        EntityState e = states[i];
-        long id = e.entityId();
-        int j = i - 1;
-        while (j >= 0 && states[j].entityId() > id) {
-          states[j + 1] = states[j];
-          j--;
-        }
-        states[j + 1] = e;
-      }
-    } else {
-      Arrays.sort(states, BY_ID);
-    }
-    for (int i = 1; i < states.length; i++) {
-      if (states[i].entityId() == states[i - 1].entityId()) {
-        throw new IllegalArgumentException("duplicate entity id " + states[i].entityId());
-      }
-    }
   }
 
   /** Number of entities. */

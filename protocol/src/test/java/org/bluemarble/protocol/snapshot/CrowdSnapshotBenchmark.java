@@ -26,8 +26,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * of {@value #POPULATION} walking entities, every observer acknowledging its previous snapshot.
  * {@code perObserver} is the path before the shared encoding (each observer quantises its own copy
  * of every visible entity from degrees and encodes it with the reference encoder); {@code shared}
- * quantises each entity once per round and every observer encodes from those same instances. Time
- * per round (all observers). Run: see protocol/README.md.
+ * quantises each entity once per round and every observer encodes from those same instances with
+ * today's encoder (shared delta pieces, {@link DeltaPieces}); {@code previous} does the same with
+ * main d4949a2's encoder ({@link PreviousSnapshotEncoder}). Time per round (all observers). Run:
+ * see protocol/README.md; {@code --cpu [rounds]} instead measures this thread's CPU time per
+ * observer snapshot of the three variants interleaved tick by tick on one shared world, which a
+ * loaded machine distorts less than JMH's wall time.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,8 +55,10 @@ public class CrowdSnapshotBenchmark {
   private EntityState[] viewers;
   private ReferenceSnapshotEncoder[] before;
   private SnapshotEncoder[] after;
+  private PreviousSnapshotEncoder[] previous;
   private int[] lastBefore;
   private int[] lastAfter;
+  private int[] lastPrevious;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -71,6 +77,8 @@ public class CrowdSnapshotBenchmark {
     after = new SnapshotEncoder[OBSERVERS];
     lastBefore = new int[OBSERVERS];
     lastAfter = new int[OBSERVERS];
+    previous = new PreviousSnapshotEncoder[OBSERVERS];
+    lastPrevious = new int[OBSERVERS];
     for (int o = 0; o < OBSERVERS; o++) {
       List<Integer> all = new ArrayList<>();
       for (int i = 0; i < POPULATION; i++) {
@@ -81,6 +89,7 @@ public class CrowdSnapshotBenchmark {
       viewers[o] = quantiser.quantise(100_000 + o, lat[o], lng[o], 2.0, 0.0);
       before[o] = new ReferenceSnapshotEncoder();
       after[o] = new SnapshotEncoder();
+      previous[o] = new PreviousSnapshotEncoder();
     }
   }
 
@@ -97,6 +106,32 @@ public class CrowdSnapshotBenchmark {
   @Benchmark
   public void perObserver(Blackhole bh) {
     step();
+    encodePerObserver(bh::consume);
+  }
+
+  /** Main d4949a2: quantise each entity once per round, encode the shared instances. */
+  @Benchmark
+  public void previous(Blackhole bh) {
+    step();
+    encodePrevious(quantiseAll(), bh::consume);
+  }
+
+  /** After: quantise once per round, encode with the shared delta pieces. */
+  @Benchmark
+  public void shared(Blackhole bh) {
+    step();
+    encodeShared(quantiseAll(), bh::consume);
+  }
+
+  private EntityState[] quantiseAll() {
+    EntityState[] tick = new EntityState[POPULATION];
+    for (int i = 0; i < POPULATION; i++) {
+      tick[i] = quantiser.quantise(i + 1, lat[i], lng[i], 2.0, heading[i]);
+    }
+    return tick;
+  }
+
+  private void encodePerObserver(java.util.function.Consumer<Snapshot> sink) {
     for (int o = 0; o < OBSERVERS; o++) {
       List<EntityState> states = new ArrayList<>(VISIBLE);
       for (int i : sees[o]) {
@@ -105,18 +140,26 @@ public class CrowdSnapshotBenchmark {
       before[o].acknowledge(lastBefore[o]);
       Snapshot s = before[o].encode(viewers[o], states, 0, SnapshotEncoder.DEFAULT_BUDGET_BYTES);
       lastBefore[o] = s.getSnapshotId();
-      bh.consume(s);
+      sink.accept(s);
     }
   }
 
-  /** After: quantise each entity once per round, every observer encodes the shared instances. */
-  @Benchmark
-  public void shared(Blackhole bh) {
-    step();
-    EntityState[] tick = new EntityState[POPULATION];
-    for (int i = 0; i < POPULATION; i++) {
-      tick[i] = quantiser.quantise(i + 1, lat[i], lng[i], 2.0, heading[i]);
+  private void encodePrevious(EntityState[] tick, java.util.function.Consumer<Snapshot> sink) {
+    EntityState[] visible = new EntityState[VISIBLE];
+    for (int o = 0; o < OBSERVERS; o++) {
+      int[] seen = sees[o];
+      for (int k = 0; k < VISIBLE; k++) {
+        visible[k] = tick[seen[k]];
+      }
+      previous[o].acknowledge(lastPrevious[o]);
+      Snapshot s =
+          previous[o].encode(viewers[o], visible, VISIBLE, 0, SnapshotEncoder.DEFAULT_BUDGET_BYTES);
+      lastPrevious[o] = s.getSnapshotId();
+      sink.accept(s);
     }
+  }
+
+  private void encodeShared(EntityState[] tick, java.util.function.Consumer<Snapshot> sink) {
     EntityState[] visible = new EntityState[VISIBLE];
     for (int o = 0; o < OBSERVERS; o++) {
       int[] seen = sees[o];
@@ -127,11 +170,62 @@ public class CrowdSnapshotBenchmark {
       Snapshot s =
           after[o].encode(viewers[o], visible, VISIBLE, 0, SnapshotEncoder.DEFAULT_BUDGET_BYTES);
       lastAfter[o] = s.getSnapshotId();
-      bh.consume(s);
+      sink.accept(s);
+    }
+  }
+
+  /**
+   * Thread CPU time per observer snapshot of each variant, the variants interleaved tick by tick
+   * (rotating which goes first) after a warm-up; prints the median and the quartiles of rounds.
+   */
+  static void cpu(int rounds) {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    CrowdSnapshotBenchmark b = new CrowdSnapshotBenchmark();
+    b.setUp();
+    long[] bytes = new long[3];
+    java.util.function.Consumer<Snapshot> consume = s -> bytes[0] += s.getPayload().size();
+    String[] names = {"perObserver", "previous", "shared"};
+    int ticksPerRound = 20;
+    double[][] perSnapshotNs = new double[3][rounds];
+    for (int r = -rounds / 2; r < rounds; r++) {
+      long[] cpu = new long[3];
+      for (int t = 0; t < ticksPerRound; t++) {
+        b.step();
+        EntityState[] tick = b.quantiseAll();
+        for (int k = 0; k < 3; k++) {
+          int v = (k + t) % 3;
+          long start = mx.getCurrentThreadCpuTime();
+          switch (v) {
+            case 0 -> b.encodePerObserver(consume);
+            case 1 -> b.encodePrevious(tick, consume);
+            default -> b.encodeShared(tick, consume);
+          }
+          cpu[v] += mx.getCurrentThreadCpuTime() - start;
+        }
+      }
+      if (r >= 0) {
+        for (int v = 0; v < 3; v++) {
+          perSnapshotNs[v][r] = (double) cpu[v] / ((long) ticksPerRound * OBSERVERS);
+        }
+      }
+    }
+    System.out.printf(
+        "CPU per observer snapshot (%d observers x %d visible of %d, %d rounds of %d ticks)%n",
+        OBSERVERS, VISIBLE, POPULATION, rounds, ticksPerRound);
+    for (int v = 0; v < 3; v++) {
+      double[] a = perSnapshotNs[v].clone();
+      java.util.Arrays.sort(a);
+      System.out.printf(
+          "  %-12s median %7.2f us  (quartiles %7.2f .. %7.2f)%n",
+          names[v], a[rounds / 2] / 1_000, a[rounds / 4] / 1_000, a[3 * rounds / 4] / 1_000);
     }
   }
 
   public static void main(String[] args) throws RunnerException {
+    if (args.length > 0 && args[0].equals("--cpu")) {
+      cpu(args.length > 1 ? Integer.parseInt(args[1]) : 40);
+      return;
+    }
     new Runner(new OptionsBuilder().include(CrowdSnapshotBenchmark.class.getSimpleName()).build())
         .run();
   }

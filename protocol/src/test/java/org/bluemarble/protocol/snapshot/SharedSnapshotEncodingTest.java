@@ -56,6 +56,39 @@ class SharedSnapshotEncodingTest {
     assertThat(encoder.sentState(second.getSnapshotId()).get(0)).isSameAs(a);
   }
 
+  @Test
+  void observersThatAcknowledgedTheSameTickShareEachEntitysPiece() {
+    int population = 20;
+    int observers = 5;
+    EntityState[] first = new EntityState[population];
+    EntityState[] second = new EntityState[population];
+    for (int i = 0; i < population; i++) {
+      first[i] = new EntityState(i + 1, 1_000 * i, 500, -700, 100);
+      second[i] = new EntityState(i + 1, 1_000 * i + 25, 480, -700 + i, i % 2 == 0 ? 100 : 130);
+    }
+    List<SnapshotEncoder> encoders = new ArrayList<>();
+    EntityState viewer = new EntityState(0, 0, 0, 0, 0);
+    for (int o = 0; o < observers; o++) {
+      SnapshotEncoder encoder = new SnapshotEncoder();
+      encoder.acknowledge(encoder.encode(viewer, first, population, 1, 1_000).getSnapshotId());
+      encoders.add(encoder);
+    }
+
+    long before = DeltaPieces.local().computed();
+    List<byte[]> payloads = new ArrayList<>();
+    for (SnapshotEncoder encoder : encoders) {
+      payloads.add(encoder.encode(viewer, second, population, 2, 1_000).getPayload().toByteArray());
+    }
+
+    // One piece per moved entity for the whole round, not one per observer and entity.
+    assertThat(DeltaPieces.local().computed() - before).isEqualTo(population);
+    ReferenceSnapshotEncoder reference = new ReferenceSnapshotEncoder();
+    reference.acknowledge(reference.encode(viewer, List.of(first), 1, 1_000).getSnapshotId());
+    byte[] expected =
+        reference.encode(viewer, List.of(second), 2, 1_000).getPayload().toByteArray();
+    assertThat(payloads).allSatisfy(p -> assertThat(p).isEqualTo(expected));
+  }
+
   /** Entities moving (walking, jumping, turning, standing), appearing and disappearing. */
   private static final class World {
     private final Random random;
