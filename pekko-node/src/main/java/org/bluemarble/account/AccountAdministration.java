@@ -141,14 +141,15 @@ public final class AccountAdministration implements AccountAdminPort {
                           // then stays (the name is not released, nothing personal is readable).
                           PersonalCipher.ERASED.equals(username)
                               ? CompletableFuture.completedFuture(null)
-                              : sharding
-                                  .entityRefFor(
-                                      UsernameClaim.ENTITY_KEY, AccountRules.usernameKey(username))
-                                  .<UsernameClaim.Reply>ask(
-                                      r -> new UsernameClaim.Release(before.accountId(), r),
-                                      timeout))
+                              : release(AccountRules.usernameKey(username), before.accountId()))
                   .thenApply(released -> true);
             });
+  }
+
+  private CompletionStage<UsernameClaim.Reply> release(String usernameKey, String accountId) {
+    return UsernameClaim.ref(system, usernameKey)
+        .thenCompose(
+            claim -> claim.ask(r -> new UsernameClaim.Release(usernameKey, accountId, r), timeout));
   }
 
   @Override
@@ -166,9 +167,10 @@ public final class AccountAdministration implements AccountAdminPort {
     } catch (InvalidAccountInputException e) {
       return CompletableFuture.completedFuture(Optional.empty());
     }
-    return sharding
-        .entityRefFor(UsernameClaim.ENTITY_KEY, key)
-        .<UsernameClaim.Reply>ask(UsernameClaim.GetHolder::new, timeout)
+    return UsernameClaim.ref(system, key)
+        .thenCompose(
+            claim ->
+                claim.<UsernameClaim.Reply>ask(r -> new UsernameClaim.GetHolder(key, r), timeout))
         .thenCompose(
             reply -> {
               String holder = ((UsernameClaim.Holder) reply).accountId();

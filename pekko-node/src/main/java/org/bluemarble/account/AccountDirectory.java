@@ -29,8 +29,10 @@ public final class AccountDirectory implements AccountPort {
   private final Duration timeout;
   private final AccountCharacters characters;
   private final Shredding shredding;
+  private final ActorSystem<?> system;
 
   public AccountDirectory(ActorSystem<?> system, Duration timeout) {
+    this.system = system;
     this.sharding = ClusterSharding.get(system);
     this.shredding = Shredding.get(system);
     this.timeout = timeout;
@@ -72,7 +74,10 @@ public final class AccountDirectory implements AccountPort {
         .thenCompose(
             keyed ->
                 claim(key)
-                    .<UsernameClaim.Reply>ask(r -> new UsernameClaim.Claim(accountId, r), timeout))
+                    .thenCompose(
+                        c ->
+                            c.<UsernameClaim.Reply>ask(
+                                r -> new UsernameClaim.Claim(key, accountId, r), timeout)))
         .thenCompose(
             claimed -> {
               if (!(claimed instanceof UsernameClaim.Claimed)) {
@@ -94,8 +99,10 @@ public final class AccountDirectory implements AccountPort {
                         }
                         // The account was not created: free the name again, then report why.
                         return claim(key)
-                            .<UsernameClaim.Reply>ask(
-                                r -> new UsernameClaim.Release(accountId, r), timeout)
+                            .thenCompose(
+                                c ->
+                                    c.<UsernameClaim.Reply>ask(
+                                        r -> new UsernameClaim.Release(key, accountId, r), timeout))
                             .<Registration>thenApply(
                                 released -> {
                                   throw failure
@@ -112,7 +119,10 @@ public final class AccountDirectory implements AccountPort {
   public CompletionStage<Optional<PasswordLogin.Credentials>> findByUsernameKey(
       String usernameKey) {
     return claim(usernameKey)
-        .<UsernameClaim.Reply>ask(UsernameClaim.GetHolder::new, timeout)
+        .thenCompose(
+            c ->
+                c.<UsernameClaim.Reply>ask(
+                    r -> new UsernameClaim.GetHolder(usernameKey, r), timeout))
         .thenCompose(
             reply -> {
               String holder = ((UsernameClaim.Holder) reply).accountId();
@@ -163,8 +173,8 @@ public final class AccountDirectory implements AccountPort {
         rejected.message());
   }
 
-  private EntityRef<UsernameClaim.Command> claim(String usernameKey) {
-    return sharding.entityRefFor(UsernameClaim.ENTITY_KEY, usernameKey);
+  private CompletionStage<EntityRef<UsernameClaim.Command>> claim(String usernameKey) {
+    return UsernameClaim.ref(system, usernameKey);
   }
 
   private EntityRef<Account.Command> account(String accountId) {

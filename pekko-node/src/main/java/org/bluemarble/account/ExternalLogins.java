@@ -38,11 +38,13 @@ public final class ExternalLogins implements ExternalIdentityPort {
 
   private static final String NO_EMAIL = "unknown@oidc.invalid";
 
+  private final ActorSystem<?> system;
   private final ClusterSharding sharding;
   private final Duration timeout;
   private final AccountDirectory accounts;
 
   public ExternalLogins(ActorSystem<?> system, AccountDirectory accounts, Duration timeout) {
+    this.system = system;
     this.sharding = ClusterSharding.get(system);
     this.timeout = timeout;
     this.accounts = accounts;
@@ -153,12 +155,14 @@ public final class ExternalLogins implements ExternalIdentityPort {
         .entityRefFor(Account.ENTITY_KEY, ours.accountId())
         .<Account.Reply>ask(r -> new Account.Erase("oidc-first-login-race", r), timeout)
         .thenCompose(
-            erased ->
-                sharding
-                    .entityRefFor(
-                        UsernameClaim.ENTITY_KEY, AccountRules.usernameKey(ours.username()))
-                    .<UsernameClaim.Reply>ask(
-                        r -> new UsernameClaim.Release(ours.accountId(), r), timeout))
+            erased -> {
+              String key = AccountRules.usernameKey(ours.username());
+              return UsernameClaim.ref(system, key)
+                  .thenCompose(
+                      claim ->
+                          claim.<UsernameClaim.Reply>ask(
+                              r -> new UsernameClaim.Release(key, ours.accountId(), r), timeout));
+            })
         .thenApply(released -> null);
   }
 

@@ -3,11 +3,13 @@ package org.bluemarble.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -19,12 +21,15 @@ import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
 import org.bluemarble.shred.DataSubject;
 import org.bluemarble.shred.Personal;
+import org.bluemarble.shred.Shredding;
 
 /**
- * One username, keyed by its lower-cased form ({@code AccountRules.usernameKey}), recording which
- * account holds it. Sharding runs exactly one instance per key in the cluster, and commands reach
- * it one at a time, so the first claim wins everywhere; the claim is persisted before the reply.
- * Also the index from a name to its account, which login uses.
+ * One username, recording which account holds it. Keyed by {@link #ref the keyed hash} of its
+ * lower-cased form ({@code AccountRules.usernameKey}), so its persistence id holds no name (the
+ * name itself is in the events, encrypted with the holder's key). Sharding runs exactly one
+ * instance per key in the cluster, and commands reach it one at a time, so the first claim wins
+ * everywhere; the claim is persisted before the reply. Also the index from a name to its account,
+ * which login uses. Commands carry the name they are about.
  */
 public final class UsernameClaim
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -46,8 +51,18 @@ public final class UsernameClaim
                         Clock.systemUTC())));
   }
 
-  public static Behavior<Command> create(String usernameKey, String tag, Clock clock) {
-    return new UsernameClaim(usernameKey, tag, clock);
+  public static Behavior<Command> create(String claimId, String tag, Clock clock) {
+    return new UsernameClaim(claimId, tag, clock);
+  }
+
+  /**
+   * The claim of {@code usernameKey}: the entity whose id is the name's keyed hash ({@link
+   * Shredding#nameHash}).
+   */
+  public static CompletionStage<EntityRef<Command>> ref(ActorSystem<?> system, String usernameKey) {
+    return Shredding.get(system)
+        .nameHash(usernameKey)
+        .thenApply(id -> ClusterSharding.get(system).entityRefFor(ENTITY_KEY, id));
   }
 
   // Commands
@@ -56,15 +71,17 @@ public final class UsernameClaim
   public sealed interface Command extends CborSerializable permits Claim, GetHolder, Release {}
 
   /** Claims the name for {@code accountId}; repeating it for the same account is idempotent. */
-  public record Claim(String accountId, ActorRef<Reply> replyTo) implements Command {}
+  public record Claim(String usernameKey, String accountId, ActorRef<Reply> replyTo)
+      implements Command {}
 
-  public record GetHolder(ActorRef<Reply> replyTo) implements Command {}
+  public record GetHolder(String usernameKey, ActorRef<Reply> replyTo) implements Command {}
 
   /**
    * Frees the name if {@code accountId} holds it (its account could not be created); otherwise
    * changes nothing. The reply says who holds it afterwards.
    */
-  public record Release(String accountId, ActorRef<Reply> replyTo) implements Command {}
+  public record Release(String usernameKey, String accountId, ActorRef<Reply> replyTo)
+      implements Command {}
 
   // Replies
 
@@ -114,13 +131,11 @@ public final class UsernameClaim
     }
   }
 
-  private final String usernameKey;
   private final String tag;
   private final Clock clock;
 
-  private UsernameClaim(String usernameKey, String tag, Clock clock) {
-    super(PersistenceId.of(ENTITY_KEY.name(), usernameKey));
-    this.usernameKey = usernameKey;
+  private UsernameClaim(String claimId, String tag, Clock clock) {
+    super(PersistenceId.of(ENTITY_KEY.name(), claimId));
     this.tag = tag;
     this.clock = clock;
   }
@@ -154,6 +169,7 @@ public final class UsernameClaim
   }
 
   private ReplyEffect<Event, State> onClaim(State state, Claim cmd) {
+    String usernameKey = cmd.usernameKey();
     if (state.free()) {
       return Effect()
           .persist(new UsernameClaimed(usernameKey, cmd.accountId(), clock.instant()))
@@ -166,6 +182,7 @@ public final class UsernameClaim
   }
 
   private ReplyEffect<Event, State> onRelease(State state, Release cmd) {
+    String usernameKey = cmd.usernameKey();
     if (state.free() || !state.accountId().equals(cmd.accountId())) {
       return Effect().reply(cmd.replyTo(), new Holder(usernameKey, state.accountId()));
     }
@@ -175,7 +192,7 @@ public final class UsernameClaim
   }
 
   private ReplyEffect<Event, State> onGetHolder(State state, GetHolder cmd) {
-    return Effect().reply(cmd.replyTo(), new Holder(usernameKey, state.accountId()));
+    return Effect().reply(cmd.replyTo(), new Holder(cmd.usernameKey(), state.accountId()));
   }
 
   // Event handler

@@ -1,7 +1,13 @@
 package org.bluemarble.shred;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -17,6 +23,12 @@ import org.bluemarble.persistence.Databases;
  * none (unit tests on the in-memory journal) gets keys kept in memory.
  */
 public final class Shredding implements Extension {
+  /**
+   * The key-table subject whose key is the cluster's secret for {@link #nameHash keyed hashes of
+   * names}. Never an account or character id (those are UUIDs), so never erased.
+   */
+  public static final String NAME_HASH_SUBJECT = "bluemarble:name-hash";
+
   private static final ThreadLocal<SubjectKeys> CURRENT = new ThreadLocal<>();
   private static final ExtensionId<Shredding> ID =
       new ExtensionId<>() {
@@ -27,6 +39,9 @@ public final class Shredding implements Extension {
       };
 
   private volatile SubjectKeys keys;
+
+  /** The name-hash key of {@link #keys}, once read (reset when another store is installed). */
+  private volatile CompletableFuture<SecretKey> nameHashKey;
 
   private Shredding(ActorSystem<?> system) {
     this.keys =
@@ -64,6 +79,51 @@ public final class Shredding implements Extension {
   /** Makes {@code store} this system's key store. */
   public void install(SubjectKeys store) {
     this.keys = store;
+    this.nameHashKey = null;
+  }
+
+  /**
+   * A keyed hash (HMAC-SHA256, lower-case hex) of {@code text} under the cluster's name-hash
+   * secret, which lives in the key table like the subjects' keys (created by the first node that
+   * needs it, then the same on every node and after restarts). Entities keyed by a name (the
+   * username claim) use it as their id, so the journal's persistence ids hold no name. The secret
+   * is read once per store, off the caller's thread; a failed read is retried by the next call.
+   */
+  public CompletionStage<String> nameHash(String text) {
+    return nameHashKey().thenApply(key -> nameHash(key, text));
+  }
+
+  /** {@link #nameHash(String)} under {@code key}. */
+  public static String nameHash(SecretKey key, String text) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+    }
+  }
+
+  private CompletableFuture<SecretKey> nameHashKey() {
+    CompletableFuture<SecretKey> known = nameHashKey;
+    if (known != null && !known.isCompletedExceptionally()) {
+      return known;
+    }
+    SubjectKeys store = keys;
+    CompletableFuture<SecretKey> read =
+        store
+            .ensure(NAME_HASH_SUBJECT)
+            .thenApply(
+                done -> {
+                  if (store.lookup(NAME_HASH_SUBJECT) instanceof SubjectKeys.Present p) {
+                    return p.key();
+                  }
+                  throw new IllegalStateException(
+                      "the key table has no usable " + NAME_HASH_SUBJECT + " secret");
+                })
+            .toCompletableFuture();
+    nameHashKey = read;
+    return read;
   }
 
   public SubjectKeys keys() {

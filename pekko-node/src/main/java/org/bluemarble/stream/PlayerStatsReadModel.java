@@ -33,7 +33,10 @@ import org.bluemarble.player.Player;
  * write the same row: {@code player_summaries} (name, class, level, created, last seen: the newest
  * position checkpoint), {@code player_accounts} and {@code account_names} (which account holds the
  * character, forgotten when the account is erased), {@code player_wealth} (copper: the sum of the
- * applied legs). Trade volume comes from {@link SalesReadModel}; kills from {@link #killer}.
+ * applied legs). Trade volume comes from {@link SalesReadModel}; kills from {@link #killer}. An
+ * erasure records its account's characters in {@code erased_players} ({@code player_owners} knows
+ * every character an account ever had), so a name event the lagging Player projection applies later
+ * writes {@link #ERASED_NAME}, not the name.
  *
  * <p>Every new level, wealth and kill count is also written to the leaderboards ({@link
  * Leaderboards.Sink}) as an absolute score. The search answers only while every one of these tags'
@@ -67,6 +70,13 @@ public final class PlayerStatsReadModel implements LeaderboardPort {
               + " copper BIGINT NOT NULL)",
           "CREATE TABLE IF NOT EXISTS player_kills (player_id VARCHAR(255) PRIMARY KEY,"
               + " kills BIGINT NOT NULL)",
+          // Every character an account ever had (a removed one too), so erasure finds them all.
+          "CREATE TABLE IF NOT EXISTS player_owners (player_id VARCHAR(255) PRIMARY KEY,"
+              + " account_id VARCHAR(255) NOT NULL)",
+          "CREATE INDEX IF NOT EXISTS player_owners_account ON player_owners (account_id)",
+          // Characters of erased accounts: a name event the Player projection applies late (after
+          // the Account projection applied the erasure) writes the erased name.
+          "CREATE TABLE IF NOT EXISTS erased_players (player_id VARCHAR(255) PRIMARY KEY)",
           "CREATE TABLE IF NOT EXISTS read_model_progress (model VARCHAR(64) NOT NULL,"
               + " tag VARCHAR(255) NOT NULL, ordering BIGINT NOT NULL, PRIMARY KEY (model, tag))");
 
@@ -144,25 +154,27 @@ public final class PlayerStatsReadModel implements LeaderboardPort {
     Object event = env.event();
     if (event instanceof Player.CharacterCreated e) {
       long at = AuditReadModel.nanos(e.createdAt());
+      String name = shownName(c, e.playerId(), e.name());
       Sql.update(c, "DELETE FROM player_summaries WHERE player_id = ?", e.playerId());
       Sql.update(
           c,
           "INSERT INTO player_summaries (player_id, name, name_lower, character_class, level,"
               + " created_nanos, last_seen_nanos, last_seen_text) VALUES (?, ?, ?, ?, 1, ?, ?, ?)",
           e.playerId(),
-          e.name(),
-          e.name().toLowerCase(Locale.ROOT),
+          name,
+          name.toLowerCase(Locale.ROOT),
           e.characterClass().name(),
           at,
           at,
           e.createdAt().toString());
       boards.set(Board.LEVEL, e.playerId(), 1);
     } else if (event instanceof Player.CharacterRenamed e) {
+      String name = shownName(c, e.playerId(), e.name());
       Sql.update(
           c,
           "UPDATE player_summaries SET name = ?, name_lower = ? WHERE player_id = ?",
-          e.name(),
-          e.name().toLowerCase(Locale.ROOT),
+          name,
+          name.toLowerCase(Locale.ROOT),
           e.playerId());
     } else if (event instanceof Player.PositionCheckpointed e) {
       Sql.update(
@@ -191,19 +203,38 @@ public final class PlayerStatsReadModel implements LeaderboardPort {
           "INSERT INTO player_accounts (player_id, account_id) VALUES (?, ?)",
           e.playerId(),
           e.accountId());
+      Sql.update(c, "DELETE FROM player_owners WHERE player_id = ?", e.playerId());
+      Sql.update(
+          c,
+          "INSERT INTO player_owners (player_id, account_id) VALUES (?, ?)",
+          e.playerId(),
+          e.accountId());
     } else if (event instanceof Account.CharacterRemoved e) {
       Sql.update(c, "DELETE FROM player_accounts WHERE player_id = ?", e.playerId());
     } else if (event instanceof Account.AccountErased e) {
-      // Personal data leaves the read model with the account: its characters' names too.
+      // Personal data leaves the read model with the account: its characters' names too (removed
+      // characters included), now and when their name events arrive later.
+      String owned =
+          "SELECT player_id FROM player_accounts WHERE account_id = ?"
+              + " UNION SELECT player_id FROM player_owners WHERE account_id = ?";
       Sql.update(
           c,
-          "UPDATE player_summaries SET name = ?, name_lower = ? WHERE player_id IN"
-              + " (SELECT player_id FROM player_accounts WHERE account_id = ?)",
+          "INSERT INTO erased_players (player_id) SELECT o.player_id FROM ("
+              + owned
+              + ") o WHERE NOT EXISTS (SELECT 1 FROM erased_players x"
+              + " WHERE x.player_id = o.player_id)",
+          e.accountId(),
+          e.accountId());
+      Sql.update(
+          c,
+          "UPDATE player_summaries SET name = ?, name_lower = ? WHERE player_id IN (" + owned + ")",
           ERASED_NAME,
           ERASED_NAME,
+          e.accountId(),
           e.accountId());
       Sql.update(c, "DELETE FROM account_names WHERE account_id = ?", e.accountId());
       Sql.update(c, "DELETE FROM player_accounts WHERE account_id = ?", e.accountId());
+      Sql.update(c, "DELETE FROM player_owners WHERE account_id = ?", e.accountId());
     } else if (event instanceof Holdings.LegApplied e) {
       wealth(c, boards, e.playerId(), e.leg().signedCopper());
     } else if (event instanceof Holdings.LegsRecorded e) {
@@ -221,6 +252,17 @@ public final class PlayerStatsReadModel implements LeaderboardPort {
       boards.set(Board.KILLS, killer, kills);
     }
     return Sql.progress(c, MODEL, tag, ((Sequence) env.offset()).value());
+  }
+
+  /** {@code name}, or {@link #ERASED_NAME} once the character's account was erased. */
+  private static String shownName(Connection c, String playerId, String name) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT 1 FROM erased_players WHERE player_id = ?")) {
+      p.setString(1, playerId);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? ERASED_NAME : name;
+      }
+    }
   }
 
   private static void wealth(Connection c, Leaderboards.Sink boards, String player, long delta)

@@ -100,6 +100,11 @@ class CryptoShreddingTest {
       // Encrypted from the first write: the rows exist, their bytes hold none of the strings.
       List<String> pids = List.of("Account|" + accountId, "Player|" + playerId);
       assertThat(persistenceIds(db)).containsAll(pids);
+      // The name's claim is keyed by the name's keyed hash: no persistence id holds the name.
+      assertThat(persistenceIds(db))
+          .anyMatch(pid -> pid.startsWith("UsernameClaim|"))
+          .noneMatch(
+              pid -> pid.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT)));
       assertNoneReadable(db, username, email, character);
       // Replay decrypts while the keys exist.
       assertThat(events(client, admin, "Player|" + playerId)).contains(character);
@@ -109,7 +114,26 @@ class CryptoShreddingTest {
           .isEqualTo(204);
 
       assertNoneReadable(db, username, email, character);
+      // Nowhere in the database: journal, tags, snapshots, offsets, read models (the player
+      // summaries drop the names once their projection has seen the erasure).
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertNoTableHolds(db, username, email, character));
       assertThat(erasedSubjects(db)).contains(accountId, playerId);
+      // The name is free again, claimed under the same id.
+      AdminClient.Response again =
+          client.call(
+              "POST",
+              "/v1/auth/register",
+              "{\"username\":\""
+                  + username
+                  + "\",\"password\":\""
+                  + PASSWORD
+                  + "\",\"email\":\"other"
+                  + email
+                  + "\"}",
+              null);
+      assertThat(again.status()).as(String.valueOf(again.body())).isEqualTo(201);
       String playerEvents = events(client, admin, "Player|" + playerId);
       assertThat(playerEvents).contains(PersonalCipher.ERASED).doesNotContain(character);
       String accountEvents = events(client, admin, "Account|" + accountId);
@@ -188,6 +212,50 @@ class CryptoShreddingTest {
         }
       }
     }
+  }
+
+  /**
+   * No cell of any table of the database (but the key table) holds any of {@code secrets}, read as
+   * text and as raw bytes.
+   */
+  private static void assertNoTableHolds(PersistenceSettings db, String... secrets)
+      throws Exception {
+    int tables = 0;
+    try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+      List<String> names = new ArrayList<>();
+      try (ResultSet t = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%", null)) {
+        while (t.next()) {
+          String type = t.getString("TABLE_TYPE");
+          String name = t.getString("TABLE_NAME");
+          if (type != null
+              && type.toUpperCase(Locale.ROOT).contains("TABLE")
+              && !type.toUpperCase(Locale.ROOT).contains("SYSTEM")
+              && !name.equalsIgnoreCase("bluemarble_subject_keys")) {
+            names.add(name);
+          }
+        }
+      }
+      for (String table : names) {
+        tables++;
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
+          int columns = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            for (int i = 1; i <= columns; i++) {
+              Object value = rs.getObject(i);
+              String text = value instanceof byte[] bytes ? latin1(bytes) : String.valueOf(value);
+              String lower = text.toLowerCase(Locale.ROOT);
+              for (String secret : secrets) {
+                assertThat(lower)
+                    .as("%s.%s", table, rs.getMetaData().getColumnName(i))
+                    .doesNotContain(secret.toLowerCase(Locale.ROOT));
+              }
+            }
+          }
+        }
+      }
+    }
+    assertThat(tables).as("tables scanned").isGreaterThan(3);
   }
 
   private static String latin1(byte[] bytes) {

@@ -308,6 +308,66 @@ class PlayerStatsReadModelTest {
     assertThat(erased.get(0).accountName()).isNull();
   }
 
+  /**
+   * The Player and Account projections run apart: a character's name events applied after its
+   * account's erasure (the Player projection lagging) write the erased name, and a character
+   * removed before the erasure loses its name too.
+   */
+  @Test
+  void nameEventsAppliedAfterTheErasureBringNoNameBack() throws Exception {
+    org.h2.jdbcx.JdbcDataSource db = new org.h2.jdbcx.JdbcDataSource();
+    db.setURL("jdbc:h2:mem:late" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    PlayerStatsReadModel.createTables(db);
+    SalesReadModel.createTables(db);
+    try (Connection c = db.getConnection();
+        var s = c.createStatement()) {
+      s.execute("CREATE TABLE \"event_tag\" (\"event_id\" BIGINT, \"tag\" VARCHAR(255))");
+    }
+    Instant at = Instant.parse("2026-11-30T10:00:00Z");
+    var mage = org.bluemarble.player.CharacterClass.MAGE;
+    // In the order the two projections happen to apply them: the account's side first.
+    List<Object> events =
+        List.of(
+            new org.bluemarble.account.Account.AccountRegistered(
+                "a-1", "secret_user", "s@example.org", "hash", java.util.Set.of(), at),
+            new org.bluemarble.account.Account.CharacterAdded("a-1", "p-1", at),
+            new org.bluemarble.account.Account.CharacterAdded("a-1", "p-2", at),
+            new org.bluemarble.player.Player.CharacterCreated("p-2", "Secret Gone", mage, at),
+            new org.bluemarble.account.Account.CharacterRemoved("a-1", "p-2", at),
+            new org.bluemarble.account.Account.AccountErased("a-1", "admin", at),
+            // The Player projection catches up late.
+            new org.bluemarble.player.Player.CharacterCreated("p-1", "Secret Name", mage, at),
+            new org.bluemarble.player.Player.CharacterRenamed("p-1", "Secret Other"),
+            new org.bluemarble.player.Player.CharacterRenamed("p-2", "Secret Again"));
+    PlayerStatsReadModel model =
+        new PlayerStatsReadModel(
+            db, java.util.concurrent.ForkJoinPool.commonPool(), List.of("player-0", "account-0"));
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      long n = 0;
+      for (Object event : events) {
+        n++;
+        String tag = event instanceof org.bluemarble.player.Player.Event ? "player-0" : "account-0";
+        PlayerStatsReadModel.apply(
+            c,
+            tag,
+            Leaderboards.Sink.NONE,
+            EventEnvelope.create(Offset.sequence(n), "x", n, event, 0L));
+        c.commit();
+      }
+    }
+    assertThat(model.searchNow("secret", 10).orElseThrow()).isEmpty();
+    assertThat(model.searchNow("erased", 10).orElseThrow())
+        .extracting(org.bluemarble.edge.port.PlayerAdminPort.PlayerSummary::playerId)
+        .containsExactlyInAnyOrder("p-1", "p-2");
+    try (Connection c = db.getConnection();
+        var s = c.createStatement();
+        var rs = s.executeQuery("SELECT COUNT(*) FROM player_owners")) {
+      rs.next();
+      assertThat(rs.getLong(1)).as("owners of the erased account forgotten").isZero();
+    }
+  }
+
   private static EventEnvelope<Object> legApplied(long ordering, String player, long copper) {
     Leg leg = Leg.in("k-" + ordering, player, copper, List.of());
     Object event = new Holdings.LegApplied(player, leg, null, null, Instant.now());
