@@ -187,7 +187,7 @@ public final class ZoneCell
   }
 
   /** Sharding's stop message after a passivation request. */
-  private enum Stop implements Command {
+  enum Stop implements Command {
     INSTANCE
   }
 
@@ -499,7 +499,11 @@ public final class ZoneCell
 
   private ReplyEffect<Event, State> onStop() {
     parts.ticker.stopping();
-    return Effect().stop().thenNoReply();
+    // the damage summary not yet due is journaled before the stop, not lost
+    List<ZoneFact> last = parts.ticker.fights().flush(clock.instant());
+    return last.isEmpty()
+        ? Effect().stop().thenNoReply()
+        : Effect().persist(CellMessages.events(cellId, last)).thenStop().thenNoReply();
   }
 
   private ReplyEffect<Event, State> onTick() {

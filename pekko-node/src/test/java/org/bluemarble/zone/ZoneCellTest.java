@@ -270,6 +270,95 @@ class ZoneCellTest {
     assertThat(again).isInstanceOf(ZoneCell.Rejected.class);
   }
 
+  private static List<ZoneCell.CombatDamaged> damageSummaries(
+      EventSourcedBehaviorTestKit<ZoneCell.Command, ZoneCell.Event, ZoneCell.State> kit) {
+    return kit
+        .persistenceTestKit()
+        .persistedInStorage("ZoneCell|" + CellIds.entityId(CELL))
+        .stream()
+        .filter(ZoneCell.CombatDamaged.class::isInstance)
+        .map(ZoneCell.CombatDamaged.class::cast)
+        .toList();
+  }
+
+  @Test
+  void theDamageSummaryNotYetDueIsJournaledWhenTheCellStops() {
+    // deserts are open PvP zones: two players may fight
+    EventSourcedBehaviorTestKit<ZoneCell.Command, ZoneCell.Event, ZoneCell.State> desert =
+        EventSourcedBehaviorTestKit.create(
+            testKit.system(),
+            ZoneCell.create(
+                CellIds.entityId(CELL),
+                ZoneCellDeps.of(SETTINGS, TestTerrains.flat("Desert"), 42L, 4),
+                outbox,
+                null));
+    String other = UUID.randomUUID().toString();
+    for (String p : List.of(playerId, other)) {
+      GeoPosition at =
+          p.equals(playerId)
+              ? CENTRE
+              : GeoPosition.of(CENTRE.latitudeDeg() + 0.00001, CENTRE.longitudeDeg());
+      desert.<ZoneCell.Reply>runCommand(
+          r ->
+              new ZoneCell.EnterCell(
+                  p,
+                  "Warrior",
+                  at.latitudeDeg(),
+                  at.longitudeDeg(),
+                  0,
+                  0L,
+                  null,
+                  session.ref(),
+                  r));
+    }
+    long them = PlayerIds.simulationId(other);
+    boolean hit = false;
+    for (int i = 0; i < 40 && !hit; i++) {
+      desert.runCommand(new ZoneCell.UseAbility(playerId, "strike", them, i + 1));
+      List<SessionEvent> got =
+          session.fishForMessage(
+              WAIT,
+              m ->
+                  m instanceof SessionEvent.CombatFeed f
+                          && f.facts().stream()
+                              .anyMatch(
+                                  x ->
+                                      x instanceof org.bluemarble.zone.combat.CombatFact.AbilityUsed
+                                          || x
+                                              instanceof
+                                              org.bluemarble.zone.combat.CombatFact.Refused)
+                      ? FishingOutcomes.complete()
+                      : FishingOutcomes.continueAndIgnore());
+      SessionEvent.CombatFeed feed = (SessionEvent.CombatFeed) got.get(got.size() - 1);
+      hit =
+          feed.facts().stream()
+              .anyMatch(org.bluemarble.zone.combat.CombatFact.Hit.class::isInstance);
+    }
+    assertThat(hit).as("a strike hit").isTrue();
+
+    int before = damageSummaries(desert).size();
+    try {
+      desert.runCommand(ZoneCell.Stop.INSTANCE);
+    } catch (AssertionError stoppedSoNoStateToRead) {
+      // the kit reads the state after each command; a stopped cell has none
+    }
+
+    assertThat(damageSummaries(desert))
+        .hasSize(before + 1)
+        .last()
+        .satisfies(
+            e -> {
+              ZoneCell.CombatDamaged d = (ZoneCell.CombatDamaged) e;
+              assertThat(d.cellId()).isEqualTo(CellIds.entityId(CELL));
+              assertThat(d.abilities())
+                  .anySatisfy(
+                      a -> {
+                        assertThat(a.abilityId()).isEqualTo("strike");
+                        assertThat(a.hits()).isPositive();
+                      });
+            });
+  }
+
   @Test
   void sessionEventsAndNeighbourMessagesRoundTripThroughCbor() {
     List<Object> messages =
