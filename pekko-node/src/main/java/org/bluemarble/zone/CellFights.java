@@ -56,6 +56,8 @@ final class CellFights implements CellCombat.Whereabouts {
   private final long summaryEveryTicks;
   private long nextSummaryTick;
   private long lastTick;
+  // The account player id of this tick's loot owners, by loot key (the journal names the holder).
+  private final Map<String, String> holders = new HashMap<>();
   private static final ItemCatalog CATALOG = ItemCatalog.loadDefault();
 
   CellFights(CellSimulation sim, ZoneSettings settings, Terrain terrain, long planetSeed) {
@@ -207,7 +209,14 @@ final class CellFights implements CellCombat.Whereabouts {
       } else if (f instanceof CombatFact.LootDropped l) {
         z =
             new ZoneFact.CombatLoot(
-                l.tick(), l.playerId(), l.victimId(), l.lootKey(), l.copper(), l.items(), now);
+                l.tick(),
+                l.playerId(),
+                l.victimId(),
+                l.lootKey(),
+                l.copper(),
+                l.items(),
+                now,
+                holders.get(l.lootKey()));
       }
       if (z != null) {
         if (out == null) {
@@ -325,7 +334,14 @@ final class CellFights implements CellCombat.Whereabouts {
   }
 
   private void grant(List<CombatFact> facts, CellRoster roster, CellOutbox outbox) {
+    holders.clear();
     for (CombatFact f : facts) {
+      if (f instanceof CombatFact.LootDropped l) {
+        CellRoster.Link owner = roster.get(l.playerId());
+        if (owner != null) {
+          holders.put(l.lootKey(), owner.playerId());
+        }
+      }
       if (f instanceof CombatFact.Died d && d.experience() > 0) {
         CellRoster.Link killer = roster.get(d.killerId());
         if (killer != null) {
