@@ -81,6 +81,16 @@ final class WorldEventMapping implements EventMapping {
       into.setCombat(CombatEvent.newBuilder().setDamage(summary));
       return;
     }
+    if (event instanceof ZoneCell.LootSettled s) {
+      into.setCombat(
+          CombatEvent.newBuilder()
+              .setLootSettled(
+                  org.bluemarble.protocol.events.v1.CombatLootSettled.newBuilder()
+                      .setCellId(str(s.cellId()))
+                      .setLootKey(str(s.lootKey()))
+                      .setAtMs(ms(s.at()))));
+      return;
+    }
     WorldEvent.Builder b = WorldEvent.newBuilder();
     if (event instanceof ZoneCell.ResourceHarvested e) {
       b.setResourceHarvested(

@@ -55,6 +55,9 @@ final class CellFights implements CellCombat.Whereabouts {
   private final Map<String, long[]> damage = new java.util.TreeMap<>();
   private final long summaryEveryTicks;
   private long nextSummaryTick;
+  private long lastTick;
+  // The account player id of this tick's loot owners, by loot key (the journal names the holder).
+  private final Map<String, String> holders = new HashMap<>();
   private static final ItemCatalog CATALOG = ItemCatalog.loadDefault();
 
   CellFights(CellSimulation sim, ZoneSettings settings, Terrain terrain, long planetSeed) {
@@ -117,9 +120,11 @@ final class CellFights implements CellCombat.Whereabouts {
   void useAbility(long playerId, String abilityId, long targetId, long correlationId) {
     CellPopulation pop = sim.population();
     int slot = pop.slotOf(playerId);
-    if (slot == org.bluemarble.zone.internal.LongIntMap.MISSING
-        || pop.isGhost(slot)
-        || pop.kind(slot) != EntityKind.PLAYER) {
+    boolean lying = sim.isDead(playerId); // out of the population; refused as incapacitated
+    if (!lying
+        && (slot == org.bluemarble.zone.internal.LongIntMap.MISSING
+            || pop.isGhost(slot)
+            || pop.kind(slot) != EntityKind.PLAYER)) {
       return;
     }
     combat.request(playerId, abilityId, targetId);
@@ -175,10 +180,11 @@ final class CellFights implements CellCombat.Whereabouts {
    * and each loot drop, and every {@value #SUMMARY_EVERY_SECONDS} s of simulation time a summary of
    * the damage dealt per ability since the previous one (hits, misses and effects are not journaled
    * one by one; a replay of the requests reproduces them, see {@code CellCombatTest}). A summary
-   * not yet due when the cell stops is not journaled.
+   * not yet due when the cell stops is journaled by {@link #flush}.
    */
   List<ZoneFact> journal(
       long tick, List<ZoneFact> facts, List<CombatFact> fought, java.time.Instant now) {
+    lastTick = tick;
     List<ZoneFact> out = null;
     for (CombatFact f : fought) {
       ZoneFact z = null;
@@ -203,7 +209,14 @@ final class CellFights implements CellCombat.Whereabouts {
       } else if (f instanceof CombatFact.LootDropped l) {
         z =
             new ZoneFact.CombatLoot(
-                l.tick(), l.playerId(), l.victimId(), l.lootKey(), l.copper(), l.items(), now);
+                l.tick(),
+                l.playerId(),
+                l.victimId(),
+                l.lootKey(),
+                l.copper(),
+                l.items(),
+                now,
+                holders.get(l.lootKey()));
       }
       if (z != null) {
         if (out == null) {
@@ -227,15 +240,40 @@ final class CellFights implements CellCombat.Whereabouts {
     return out == null ? facts : out;
   }
 
-  /** Dead creatures leave the population (and the snapshots); respawned ones come back home. */
+  /**
+   * The damage summary not yet due, as of the last tick, when the cell stops (passivation,
+   * rebalance, shutdown): journaled before the stop, so no hit of a period is lost. Empty if
+   * nothing was dealt since the last summary.
+   */
+  List<ZoneFact> flush(java.time.Instant now) {
+    if (damage.isEmpty()) {
+      return List.of();
+    }
+    List<ZoneCell.AbilityDamage> abilities = new ArrayList<>();
+    damage.forEach(
+        (ability, sum) ->
+            abilities.add(new ZoneCell.AbilityDamage(ability, sum[0], sum[1], sum[2])));
+    damage.clear();
+    nextSummaryTick = lastTick + summaryEveryTicks;
+    return List.of(new ZoneFact.CombatDamage(lastTick, abilities, now));
+  }
+
+  /**
+   * The dead leave the population (and the snapshots): creatures until they respawn at home,
+   * players until they respawn at the cell's respawn point ({@link CellSimulation#respawnPoint}).
+   */
   private void bodies(List<CombatFact> facts) {
     CreatureHerd herd = sim.herd();
     for (CombatFact f : facts) {
       if (f instanceof CombatFact.Died d && !d.victimIsPlayer()) {
         herd.died(d.victimId());
         ordered.remove(d.victimId());
+      } else if (f instanceof CombatFact.Died d) {
+        sim.playerDied(d.victimId());
       } else if (f instanceof CombatFact.Respawned r && homes.containsKey(r.entityId())) {
         herd.respawned(r.entityId());
+      } else if (f instanceof CombatFact.Respawned r) {
+        sim.playerRespawned(r.entityId());
       }
     }
   }
@@ -296,7 +334,14 @@ final class CellFights implements CellCombat.Whereabouts {
   }
 
   private void grant(List<CombatFact> facts, CellRoster roster, CellOutbox outbox) {
+    holders.clear();
     for (CombatFact f : facts) {
+      if (f instanceof CombatFact.LootDropped l) {
+        CellRoster.Link owner = roster.get(l.playerId());
+        if (owner != null) {
+          holders.put(l.lootKey(), owner.playerId());
+        }
+      }
       if (f instanceof CombatFact.Died d && d.experience() > 0) {
         CellRoster.Link killer = roster.get(d.killerId());
         if (killer != null) {
@@ -313,6 +358,11 @@ final class CellFights implements CellCombat.Whereabouts {
   private void syncPlayers() {
     present.clear();
     CellPopulation pop = sim.population();
+    for (Long id : players) {
+      if (sim.isDead(id)) {
+        present.add(id); // out of the population while dead, still here
+      }
+    }
     for (int slot = 0; slot < pop.size(); slot++) {
       if (pop.kind(slot) == EntityKind.PLAYER && !pop.isGhost(slot)) {
         long id = pop.id(slot);
@@ -365,7 +415,7 @@ final class CellFights implements CellCombat.Whereabouts {
   private void push(List<CombatFact> facts, Map<CombatFact, Long> refused, CellRoster roster) {
     for (long observer : players) {
       CellRoster.Link link = roster.get(observer);
-      GeoPosition at = where(observer) == null ? null : sim.positionOf(observer);
+      GeoPosition at = sim.positionOf(observer); // a dead observer still hears its feed
       if (link == null || at == null) {
         continue;
       }
@@ -477,7 +527,10 @@ final class CellFights implements CellCombat.Whereabouts {
     CellPopulation pop = sim.population();
     int slot = pop.slotOf(id);
     if (slot == org.bluemarble.zone.internal.LongIntMap.MISSING) {
-      return null;
+      GeoPosition lying = sim.positionOf(id); // a dead player, out of the population
+      return lying == null
+          ? null
+          : new CellCombat.Place(lying.latitudeDeg(), lying.longitudeDeg(), lying.altitudeMeters());
     }
     GeoPosition p = pop.position(slot);
     return new CellCombat.Place(p.latitudeDeg(), p.longitudeDeg(), p.altitudeMeters());

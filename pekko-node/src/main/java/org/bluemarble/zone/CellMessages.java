@@ -90,7 +90,15 @@ final class CellMessages {
     }
     if (fact instanceof ZoneFact.CombatLoot l) {
       return new ZoneCell.CombatLooted(
-          cellId, l.tick(), l.playerId(), l.victimId(), l.lootKey(), l.copper(), l.items(), l.at());
+          cellId,
+          l.tick(),
+          l.playerId(),
+          l.victimId(),
+          l.lootKey(),
+          l.copper(),
+          l.items(),
+          l.at(),
+          l.holder());
     }
     if (fact instanceof ZoneFact.CombatDamage d) {
       return new ZoneCell.CombatDamaged(cellId, d.tick(), d.abilities(), d.at());

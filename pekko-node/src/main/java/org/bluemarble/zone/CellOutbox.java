@@ -36,4 +36,14 @@ public interface CellOutbox {
    * {@code grantId} lets the entity ignore a repeat. Fire and forget.
    */
   default void grantExperience(String playerId, long amount, String source, String grantId) {}
+
+  /**
+   * Posts loot leg {@code leg} to the holdings of {@code playerId}; the stage completes with the
+   * holdings' answer (the holdings apply a key once, so a re-post is safe). Without a cluster the
+   * stage completes with null: not answered, the cell posts it again later.
+   */
+  default java.util.concurrent.CompletionStage<org.bluemarble.market.entity.LegReply> postLoot(
+      String playerId, org.bluemarble.market.entity.Leg leg) {
+    return java.util.concurrent.CompletableFuture.completedFuture(null);
+  }
 }

@@ -11,6 +11,7 @@ import org.bluemarble.player.CharacterClass;
 import org.bluemarble.spatial.GeoPosition;
 import org.bluemarble.spatial.SpatialCells;
 import org.bluemarble.zone.internal.LongIntMap;
+import org.bluemarble.zone.internal.Vectors;
 
 /**
  * Everything one zone cell simulates, as plain single-threaded Java for the {@code ZoneCell} actor
@@ -59,6 +60,8 @@ public final class CellSimulation {
   private final int snapshotEvery;
   private final long checkpointEveryTicks;
   private final AoiResult scratch = new AoiResult();
+  private final Terrain terrain;
+  private GeoPosition respawnPoint;
   private long tick;
 
   /** The simulation of {@code cellId} on a planet, with its creatures and resources spawned. */
@@ -66,6 +69,7 @@ public final class CellSimulation {
     this.cellId = cellId;
     this.settings = settings;
     this.rules = new MovementRules(settings, terrain);
+    this.terrain = terrain;
     this.boundary = new CellBoundary(cellId, settings);
     GeoPosition centre = SpatialCells.centreOf(cellId);
     this.aoi = new AoiIndex(centre, settings);
@@ -212,6 +216,10 @@ public final class CellSimulation {
     for (int i = slots.size() - 1; i >= 0; i--) {
       PlayerSlot slot = slots.get(i);
       Mover m = slot.mover;
+      if (slot.dead) {
+        slot.dropWhileDead(); // lies where it fell until it respawns
+        continue;
+      }
       StepOutcome outcome = slot.step(rules, boundary, dt);
       TickReport.Correction correction = slot.takeCorrection();
       if (correction != null) {
@@ -348,6 +356,84 @@ public final class CellSimulation {
     List<ZoneFact> facts = resources.harvest(nodeId, playerId, amount, now);
     facts.forEach(resources::apply);
     return facts;
+  }
+
+  /**
+   * Player {@code playerId} died in combat: it stops, drops its inputs and leaves the population
+   * (so observers' snapshots, neighbours' ghosts and creatures' senses) until {@link
+   * #playerRespawned}; it stays simulated here (roster, checkpoints, its own feed). Ignored for a
+   * player not here.
+   */
+  void playerDied(long playerId) {
+    int index = slotById.get(playerId);
+    if (index == LongIntMap.MISSING || slots.get(index).dead) {
+      return;
+    }
+    slots.get(index).die();
+    population.remove(playerId);
+    players.remove(playerId);
+  }
+
+  /**
+   * Dead player {@code playerId} comes back at this cell's {@link #respawnPoint}, standing, seen
+   * again; its client gets a correction with reason {@value #RESPAWN_REASON}.
+   */
+  void playerRespawned(long playerId) {
+    int index = slotById.get(playerId);
+    if (index == LongIntMap.MISSING || !slots.get(index).dead) {
+      return;
+    }
+    PlayerSlot slot = slots.get(index);
+    slot.respawnAt(respawnPoint(), RESPAWN_REASON);
+    publish(slot.mover);
+  }
+
+  /** Whether player {@code playerId} is here and dead. */
+  boolean isDead(long playerId) {
+    int index = slotById.get(playerId);
+    return index != LongIntMap.MISSING && slots.get(index).dead;
+  }
+
+  /** The correction reason of a respawn. */
+  public static final String RESPAWN_REASON = "RESPAWN";
+
+  /**
+   * Where this cell's dead players come back: the walkable point (not deep ocean) nearest the
+   * cell's centre on a spiral of candidates inside the cell, at ground height (the centre itself
+   * when none is walkable). Deterministic per cell and planet.
+   */
+  public GeoPosition respawnPoint() {
+    if (respawnPoint == null) {
+      respawnPoint = findRespawnPoint();
+    }
+    return respawnPoint;
+  }
+
+  private GeoPosition findRespawnPoint() {
+    GeoPosition centre = SpatialCells.centreOf(cellId);
+    double[] p = new double[3];
+    // The cell's size in degrees of arc, roughly: candidates stay well inside.
+    double span = Math.toDegrees(cellId.toPoint().angle(cellId.rangeMin().toPoint())) * 0.8;
+    int rings = 24;
+    for (int ring = 0; ring <= rings; ring++) {
+      int around = ring == 0 ? 1 : 8 * ring;
+      for (int k = 0; k < around; k++) {
+        double r = span * ring / rings;
+        double bearing = 2 * Math.PI * k / around;
+        double lat = Math.max(-89.9, Math.min(89.9, centre.latitudeDeg() + r * Math.cos(bearing)));
+        double cos = Math.max(0.01, Math.cos(Math.toRadians(lat)));
+        double lng = centre.longitudeDeg() + r * Math.sin(bearing) / cos;
+        lng = lng > 180 ? lng - 360 : lng < -180 ? lng + 360 : lng;
+        Vectors.fromLatLng(lat, lng, p);
+        if (!boundary.needsHandoff(p[0], p[1], p[2]) && rules.isWalkable(lat, lng)) {
+          return new GeoPosition(lat, lng, Math.max(0.0, terrain.elevationMeters(lat, lng)));
+        }
+      }
+    }
+    return new GeoPosition(
+        centre.latitudeDeg(),
+        centre.longitudeDeg(),
+        Math.max(0.0, terrain.elevationMeters(centre.latitudeDeg(), centre.longitudeDeg())));
   }
 
   /** The class of player {@code playerId} simulated here, or null. */

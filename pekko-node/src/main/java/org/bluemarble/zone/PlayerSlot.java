@@ -55,6 +55,9 @@ final class PlayerSlot {
   /** A correction due this tick, or null. */
   private TickReport.Correction correction;
 
+  /** Dead (combat): it does not move, its inputs are dropped, it is out of the population. */
+  boolean dead;
+
   PlayerSlot(Mover mover) {
     this.mover = mover;
     this.completedSequence = mover.lastSequence;
@@ -151,6 +154,47 @@ final class PlayerSlot {
       ackedSequence = completedSequence;
       pendingReason = null;
     }
+  }
+
+  /**
+   * It died: it stops where it fell and drops what it had queued; inputs arriving while it is dead
+   * are dropped too ({@link #dropWhileDead}).
+   */
+  void die() {
+    dead = true;
+    dropWhileDead();
+    remainingSeconds = 0.0;
+    leadSeconds = 0.0;
+    pendingReason = null;
+    mover.stop();
+  }
+
+  /**
+   * Drops the queued inputs of a dead player, counting them as processed (so none replays after the
+   * respawn and the respawn's correction acknowledges them).
+   */
+  void dropWhileDead() {
+    for (MovementInput input; (input = inputs.poll()) != null; ) {
+      mover.lastSequence = Math.max(mover.lastSequence, input.sequence());
+    }
+  }
+
+  /**
+   * It comes back to life at {@code spawn}, standing; the client hears of the jump as a correction
+   * (reason {@code reason}) acknowledging every input it sent while dead.
+   */
+  void respawnAt(GeoPosition spawn, String reason) {
+    dropWhileDead();
+    dead = false;
+    mover.placeAt(spawn);
+    completedSequence = mover.lastSequence;
+    completedPosition = mover.position();
+    completedHeadingDeg = mover.headingDeg();
+    ackedSequence = completedSequence;
+    correction =
+        new TickReport.Correction(
+            mover.id, completedPosition, completedSequence, reason, completedHeadingDeg);
+    snapshotDue = true;
   }
 
   /** The correction due this tick (taken: a second call returns null). */

@@ -50,6 +50,16 @@ final class ShardedOutbox implements CellOutbox {
   }
 
   @Override
+  public java.util.concurrent.CompletionStage<org.bluemarble.market.entity.LegReply> postLoot(
+      String playerId, org.bluemarble.market.entity.Leg leg) {
+    return sharding
+        .entityRefFor(org.bluemarble.market.entity.Holdings.ENTITY_KEY, playerId)
+        .ask(
+            r -> new org.bluemarble.market.entity.Holdings.Post(leg, r),
+            java.time.Duration.ofSeconds(5));
+  }
+
+  @Override
   public boolean sameNode(S2CellId cell) {
     return shards.hosts(CellIds.entityId(cell));
   }

@@ -110,7 +110,8 @@ public final class ZoneCell
           Stop,
           Say,
           UseAbility,
-          CombatProfile {}
+          CombatProfile,
+          LootAnswered {}
 
   /**
    * Puts a player into this cell: at log-in (from its checkpoint) or by handoff from a neighbour,
@@ -187,7 +188,7 @@ public final class ZoneCell
   }
 
   /** Sharding's stop message after a passivation request. */
-  private enum Stop implements Command {
+  enum Stop implements Command {
     INSTANCE
   }
 
@@ -202,6 +203,13 @@ public final class ZoneCell
       double longitudeDeg,
       double radiusRadians,
       boolean relayed)
+      implements Command {}
+
+  /**
+   * The holdings' answer to an owed loot leg (reply or failure null), see {@link CellLootDebts}.
+   */
+  record LootAnswered(
+      String lootKey, org.bluemarble.market.entity.LegReply reply, Throwable failure)
       implements Command {}
 
   /** A neighbour's answer to the handoff of a player (simulation id), via a receipt child. */
@@ -271,7 +279,8 @@ public final class ZoneCell
           ResourceRespawned,
           CombatKilled,
           CombatLooted,
-          CombatDamaged {}
+          CombatDamaged,
+          LootSettled {}
 
   /** A player took {@code amount} units from a node, leaving {@code remaining}. */
   public record ResourceHarvested(
@@ -300,7 +309,11 @@ public final class ZoneCell
       Instant at)
       implements Event {}
 
-  /** A kill's loot for {@code playerId}, credited to its holdings once under {@code lootKey}. */
+  /**
+   * A kill's loot for {@code playerId}, credited to its holdings once under {@code lootKey}; owed
+   * by the cell to account player {@code holder} until {@link LootSettled} (null in facts journaled
+   * before the cell posted loot itself: then only the presence posted it).
+   */
   public record CombatLooted(
       String cellId,
       long tick,
@@ -309,12 +322,16 @@ public final class ZoneCell
       String lootKey,
       long copper,
       List<org.bluemarble.market.inventory.ItemStack> items,
-      Instant at)
+      Instant at,
+      String holder)
       implements Event {
     public CombatLooted {
       items = List.copyOf(items);
     }
   }
+
+  /** The holdings answered the owed loot {@code lootKey}: credited (or refused for good). */
+  public record LootSettled(String cellId, String lootKey, Instant at) implements Event {}
 
   /**
    * Damage dealt per ability in the cell up to simulation tick {@code tick}, since the previous
@@ -332,12 +349,32 @@ public final class ZoneCell
 
   // State
 
-  /** Persisted facts folded per resource node that is not full (full nodes are absent). */
-  public record State(Map<Long, NodeRecord> notFull) implements CborSerializable {
-    static final State EMPTY = new State(Map.of());
+  /**
+   * Persisted facts folded per resource node that is not full (full nodes are absent), and the loot
+   * the cell still owes, by loot key.
+   */
+  public record State(Map<Long, NodeRecord> notFull, Map<String, OwedLoot> owed)
+      implements CborSerializable {
+    static final State EMPTY = new State(Map.of(), Map.of());
+
+    public State {
+      owed = owed == null ? Map.of() : owed; // snapshots taken before loot was owed
+    }
 
     State apply(Event e) {
-      return new State(CellLedger.fold(notFull, e));
+      if (e instanceof CombatLooted l
+          && l.holder() != null
+          && (l.copper() > 0 || !l.items().isEmpty())) {
+        Map<String, OwedLoot> next = new java.util.HashMap<>(owed);
+        next.put(l.lootKey(), new OwedLoot(l.holder(), l.copper(), l.items()));
+        return new State(notFull, Map.copyOf(next));
+      }
+      if (e instanceof LootSettled s) {
+        Map<String, OwedLoot> next = new java.util.HashMap<>(owed);
+        next.remove(s.lootKey());
+        return new State(notFull, Map.copyOf(next));
+      }
+      return new State(CellLedger.fold(notFull, e), owed);
     }
 
     /** Replays the folded facts into a freshly spawned (full) field. */
@@ -347,6 +384,15 @@ public final class ZoneCell
 
     int depleted() {
       return (int) notFull.values().stream().filter(r -> r.respawnAt() != null).count();
+    }
+  }
+
+  /** Loot owed to account player {@code holder}: copper and items. */
+  public record OwedLoot(
+      String holder, long copper, List<org.bluemarble.market.inventory.ItemStack> items)
+      implements CborSerializable {
+    public OwedLoot {
+      items = List.copyOf(items);
     }
   }
 
@@ -361,6 +407,7 @@ public final class ZoneCell
   private final CellParts parts;
   private final Duration tickInterval;
   private final int stepsPerTick;
+  private final CellLootDebts debts;
 
   private ZoneCell(S2CellId cell, ZoneCellDeps deps, Wiring wiring) {
     super(PersistenceId.of(ENTITY_KEY.name(), CellIds.entityId(cell)));
@@ -371,6 +418,7 @@ public final class ZoneCell
     this.tickInterval = deps.tickInterval();
     this.stepsPerTick = deps.stepsPerTick();
     this.wiring = wiring;
+    this.debts = new CellLootDebts(wiring.ctx(), wiring.outbox());
     // The parts log through the cell's logger; name it after the entity, not the first caller.
     wiring.ctx().setLoggerName(ZoneCell.class);
     this.parts =
@@ -405,6 +453,7 @@ public final class ZoneCell
             RecoveryCompleted.instance(),
             state -> {
               state.restoreInto(parts.sim.resources());
+              debts.postAll(state.owed(), clock.instant());
               wiring.outbox().live(cell, wiring.ctx().getSelf());
               wiring.timers().startTimerAtFixedRate(Tick.INSTANCE, tickInterval);
             })
@@ -425,10 +474,11 @@ public final class ZoneCell
         .onCommand(Ghosts.class, this::onGhosts)
         .onCommand(Harvest.class, this::onHarvest)
         .onCommand(GetCellSummary.class, this::onGetCellSummary)
-        .onCommand(Tick.class, (s, t) -> onTick())
+        .onCommand(Tick.class, (s, t) -> onTick(s))
         .onCommand(Stop.class, (s, t) -> onStop())
         .onCommand(HandoffAnswered.class, this::onHandoffAnswered)
         .onCommand(Say.class, (s, say) -> onSay(say))
+        .onCommand(LootAnswered.class, this::onLootAnswered)
         .onCommand(
             CombatProfile.class,
             (s, c) -> {
@@ -499,14 +549,36 @@ public final class ZoneCell
 
   private ReplyEffect<Event, State> onStop() {
     parts.ticker.stopping();
-    return Effect().stop().thenNoReply();
+    // the damage summary not yet due is journaled before the stop, not lost
+    List<ZoneFact> last = parts.ticker.fights().flush(clock.instant());
+    return last.isEmpty()
+        ? Effect().stop().thenNoReply()
+        : Effect().persist(CellMessages.events(cellId, last)).thenStop().thenNoReply();
   }
 
-  private ReplyEffect<Event, State> onTick() {
-    List<ZoneFact> facts = parts.ticker.tick(clock.instant(), stepsPerTick);
-    return facts.isEmpty()
-        ? Effect().noReply()
-        : Effect().persist(CellMessages.events(cellId, facts)).thenNoReply();
+  private ReplyEffect<Event, State> onTick(State state) {
+    Instant now = clock.instant();
+    List<ZoneFact> facts = parts.ticker.tick(now, stepsPerTick);
+    debts.retry(state.owed(), now);
+    if (facts.isEmpty()) {
+      return Effect().noReply();
+    }
+    boolean looted = facts.stream().anyMatch(ZoneFact.CombatLoot.class::isInstance);
+    return Effect()
+        .persist(CellMessages.events(cellId, facts))
+        .thenRun(
+            s -> {
+              if (looted) {
+                debts.postAll(s.owed(), clock.instant());
+              }
+            })
+        .thenNoReply();
+  }
+
+  private ReplyEffect<Event, State> onLootAnswered(State state, LootAnswered a) {
+    return debts.answered(a) && state.owed().containsKey(a.lootKey())
+        ? Effect().persist(new LootSettled(cellId, a.lootKey(), clock.instant())).thenNoReply()
+        : Effect().noReply();
   }
 
   // Event handler

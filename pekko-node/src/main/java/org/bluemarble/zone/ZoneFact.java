@@ -32,7 +32,10 @@ public sealed interface ZoneFact {
       Instant at)
       implements ZoneFact {}
 
-  /** A kill's loot for {@code playerId}, credited to its holdings once under {@code lootKey}. */
+  /**
+   * A kill's loot for {@code playerId} (account player id {@code holder}), credited to its holdings
+   * once under {@code lootKey}.
+   */
   record CombatLoot(
       long tick,
       long playerId,
@@ -40,7 +43,8 @@ public sealed interface ZoneFact {
       String lootKey,
       long copper,
       java.util.List<org.bluemarble.market.inventory.ItemStack> items,
-      Instant at)
+      Instant at,
+      String holder)
       implements ZoneFact {
     public CombatLoot {
       items = java.util.List.copyOf(items);

@@ -266,6 +266,72 @@ class CellFightsTest {
     assertThat(all).anyMatch(f -> f instanceof CombatFact.Respawned r && r.entityId() == 2);
   }
 
+  @Test
+  void aDeadPlayerIsNotSeenCannotActOrBeTargetedAndRespawnsAtTheCellsSpawnPoint() {
+    enter(1, CharacterClass.WARRIOR, 0);
+    TestProbe<SessionEvent> victim = enter(2, CharacterClass.MAGE, 2);
+    tick();
+    var combat = ticker.fights().combat();
+    for (int i = 0; i < 2_000 && !combat.combatant(2).orElseThrow().dead(); i++) {
+      if (i % 20 == 0) {
+        ticker.useAbility(1, "strike", 2);
+      }
+      tick();
+    }
+    assertThat(combat.combatant(2).orElseThrow().dead()).isTrue();
+    GeoPosition fell = sim.positionOf(2);
+    int refusedBefore = combat.refusals(1);
+    assertThat(sim.population().contains(2)).as("dead: not in observers' snapshots").isFalse();
+    // it cannot act, cannot be targeted, and does not walk
+    ticker.fights().useAbility(2, "firebolt", 1, 21);
+    ticker.fights().useAbility(1, "strike", 2, 22);
+    sim.offer(2, new MovementInput(1, new MovementInput.Heading(90, 1.0), 0L));
+    tick();
+    List<CombatFact.Refused> refused = new ArrayList<>();
+    for (SessionEvent m = pollQuietly(victim); m != null; m = pollQuietly(victim)) {
+      if (m instanceof SessionEvent.CombatFeed f) {
+        f.facts().stream()
+            .filter(CombatFact.Refused.class::isInstance)
+            .map(CombatFact.Refused.class::cast)
+            .forEach(refused::add);
+      }
+    }
+    assertThat(refused)
+        .singleElement()
+        .satisfies(r -> assertThat(r.refusal()).isEqualTo(Refusal.INCAPACITATED));
+    assertThat(combat.refusals(1)).as("the dead are no target").isEqualTo(refusedBefore + 1);
+    for (int i = 0; i < 30; i++) {
+      tick();
+    }
+    assertThat(sim.positionOf(2)).isEqualTo(fell);
+    assertThat(sim.population().contains(2)).isFalse();
+    // back after the respawn delay, at the cell's spawn point, seen again, told by a correction
+    long respawnTicks = CellFights.PLAYER_RESPAWN_MILLIS * SETTINGS.tickHz() / 1000;
+    for (int i = 0; i < respawnTicks + 2 && combat.combatant(2).orElseThrow().dead(); i++) {
+      tick();
+    }
+    assertThat(combat.combatant(2).orElseThrow().dead()).isFalse();
+    assertThat(sim.population().contains(2)).as("respawned: seen again").isTrue();
+    GeoPosition spawn = sim.respawnPoint();
+    assertThat(SpatialCells.cellAt(spawn, SETTINGS.zoneLevel())).isEqualTo(CELL);
+    assertThat(sim.positionOf(2).latitudeDeg()).isCloseTo(spawn.latitudeDeg(), within(1e-6));
+    assertThat(sim.positionOf(2).longitudeDeg()).isCloseTo(spawn.longitudeDeg(), within(1e-6));
+    tick();
+    SessionEvent.Correction[] told = new SessionEvent.Correction[1];
+    victim.fishForMessage(
+        Duration.ofSeconds(5),
+        m -> {
+          if (m instanceof SessionEvent.Correction c
+              && CellSimulation.RESPAWN_REASON.equals(c.reason())) {
+            told[0] = c;
+            return FishingOutcomes.complete();
+          }
+          return FishingOutcomes.continueAndIgnore();
+        });
+    assertThat(told[0].ackSequence()).as("inputs sent while dead are acknowledged").isEqualTo(1);
+    assertThat(told[0].latitudeDeg()).isCloseTo(spawn.latitudeDeg(), within(1e-6));
+  }
+
   /**
    * Player {@code name} of {@code cls} enters 15 m north of a creature of this cell; the creature.
    */

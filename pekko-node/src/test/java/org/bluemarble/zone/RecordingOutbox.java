@@ -17,6 +17,22 @@ final class RecordingOutbox implements CellOutbox {
   final Queue<Checkpointed> checkpoints = new ConcurrentLinkedQueue<>();
   final Queue<Granted> grants = new ConcurrentLinkedQueue<>();
 
+  /** Loot legs the cell posted, in order; answered by {@link #holdings} (null: not answered). */
+  final Queue<org.bluemarble.market.entity.Leg> lootPosted = new ConcurrentLinkedQueue<>();
+
+  volatile java.util.function.Function<
+          org.bluemarble.market.entity.Leg,
+          java.util.concurrent.CompletionStage<org.bluemarble.market.entity.LegReply>>
+      holdings;
+
+  @Override
+  public java.util.concurrent.CompletionStage<org.bluemarble.market.entity.LegReply> postLoot(
+      String playerId, org.bluemarble.market.entity.Leg leg) {
+    lootPosted.add(leg);
+    var h = holdings;
+    return h == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : h.apply(leg);
+  }
+
   @Override
   public void grantExperience(String playerId, long amount, String source, String grantId) {
     grants.add(new Granted(playerId, amount, source, grantId));

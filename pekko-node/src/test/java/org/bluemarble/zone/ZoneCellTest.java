@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 class ZoneCellTest {
   private static final ActorTestKit testKit =
       ActorTestKit.create(
-          EventSourcedBehaviorTestKit.config()
+          // generous waits: the box is shared and each test's cell keeps ticking
+          ConfigFactory.parseString("pekko.actor.testkit.typed.single-expect-default = 15s")
+              .withFallback(EventSourcedBehaviorTestKit.config())
               .withFallback(ConfigFactory.parseResources("bluemarble/serialization.conf"))
               .withFallback(ConfigFactory.defaultReference()));
   private static final Duration WAIT = Duration.ofSeconds(10);
@@ -268,6 +270,161 @@ class ZoneCellTest {
 
     assertThat(summary().depletedNodes()).isEqualTo(1);
     assertThat(again).isInstanceOf(ZoneCell.Rejected.class);
+  }
+
+  private static List<ZoneCell.CombatDamaged> damageSummaries(
+      EventSourcedBehaviorTestKit<ZoneCell.Command, ZoneCell.Event, ZoneCell.State> kit) {
+    return kit
+        .persistenceTestKit()
+        .persistedInStorage("ZoneCell|" + CellIds.entityId(CELL))
+        .stream()
+        .filter(ZoneCell.CombatDamaged.class::isInstance)
+        .map(ZoneCell.CombatDamaged.class::cast)
+        .toList();
+  }
+
+  @Test
+  void theDamageSummaryNotYetDueIsJournaledWhenTheCellStops() {
+    // deserts are open PvP zones: two players may fight
+    EventSourcedBehaviorTestKit<ZoneCell.Command, ZoneCell.Event, ZoneCell.State> desert =
+        EventSourcedBehaviorTestKit.create(
+            testKit.system(),
+            ZoneCell.create(
+                CellIds.entityId(CELL),
+                ZoneCellDeps.of(SETTINGS, TestTerrains.flat("Desert"), 42L, 4),
+                outbox,
+                null));
+    String other = UUID.randomUUID().toString();
+    for (String p : List.of(playerId, other)) {
+      GeoPosition at =
+          p.equals(playerId)
+              ? CENTRE
+              : GeoPosition.of(CENTRE.latitudeDeg() + 0.00001, CENTRE.longitudeDeg());
+      desert.<ZoneCell.Reply>runCommand(
+          r ->
+              new ZoneCell.EnterCell(
+                  p,
+                  "Warrior",
+                  at.latitudeDeg(),
+                  at.longitudeDeg(),
+                  0,
+                  0L,
+                  null,
+                  session.ref(),
+                  r));
+    }
+    long them = PlayerIds.simulationId(other);
+    boolean hit = false;
+    for (int i = 0; i < 40 && !hit; i++) {
+      desert.runCommand(new ZoneCell.UseAbility(playerId, "strike", them, i + 1));
+      List<SessionEvent> got =
+          session.fishForMessage(
+              WAIT,
+              m ->
+                  m instanceof SessionEvent.CombatFeed f
+                          && f.facts().stream()
+                              .anyMatch(
+                                  x ->
+                                      x instanceof org.bluemarble.zone.combat.CombatFact.AbilityUsed
+                                          || x
+                                              instanceof
+                                              org.bluemarble.zone.combat.CombatFact.Refused)
+                      ? FishingOutcomes.complete()
+                      : FishingOutcomes.continueAndIgnore());
+      SessionEvent.CombatFeed feed = (SessionEvent.CombatFeed) got.get(got.size() - 1);
+      hit =
+          feed.facts().stream()
+              .anyMatch(org.bluemarble.zone.combat.CombatFact.Hit.class::isInstance);
+    }
+    assertThat(hit).as("a strike hit").isTrue();
+
+    int before = damageSummaries(desert).size();
+    try {
+      desert.runCommand(ZoneCell.Stop.INSTANCE);
+    } catch (AssertionError stoppedSoNoStateToRead) {
+      // the kit reads the state after each command; a stopped cell has none
+    }
+
+    assertThat(damageSummaries(desert))
+        .hasSize(before + 1)
+        .last()
+        .satisfies(
+            e -> {
+              ZoneCell.CombatDamaged d = (ZoneCell.CombatDamaged) e;
+              assertThat(d.cellId()).isEqualTo(CellIds.entityId(CELL));
+              assertThat(d.abilities())
+                  .anySatisfy(
+                      a -> {
+                        assertThat(a.abilityId()).isEqualTo("strike");
+                        assertThat(a.hits()).isPositive();
+                      });
+            });
+  }
+
+  @Test
+  void lootOwedToAnOfflinePlayerIsPostedOnRecoveryAndAgainUntilItsHoldingsCreditItOnce() {
+    String holder = UUID.randomUUID().toString();
+    var holdings =
+        testKit.spawn(
+            org.bluemarble.market.entity.Holdings.create(
+                holder,
+                "holdings-0",
+                org.bluemarble.market.inventory.ItemCatalog.loadDefault(),
+                java.time.Clock.systemUTC()));
+    java.util.concurrent.atomic.AtomicInteger posts =
+        new java.util.concurrent.atomic.AtomicInteger();
+    outbox.holdings =
+        leg ->
+            posts.incrementAndGet() == 1
+                // the first answer is lost (an ask timeout): the cell must post again
+                ? java.util.concurrent.CompletableFuture.failedFuture(
+                    new java.util.concurrent.TimeoutException("lost"))
+                : org.apache.pekko.actor.typed.javadsl.AskPattern.ask(
+                    holdings,
+                    r -> new org.bluemarble.market.entity.Holdings.Post(leg, r),
+                    WAIT,
+                    testKit.scheduler());
+    String key = "loot:2a:-7:1234";
+    // the kill was journaled while the player was offline (it never entered this incarnation)
+    kit.persistenceTestKit()
+        .persistForRecovery(
+            "ZoneCell|" + CellIds.entityId(CELL),
+            List.of(
+                new ZoneCell.CombatLooted(
+                    CellIds.entityId(CELL),
+                    1234,
+                    PlayerIds.simulationId(holder),
+                    -7,
+                    key,
+                    17,
+                    List.of(new org.bluemarble.market.inventory.ItemStack("linen_cloth", 2)),
+                    java.time.Instant.now(),
+                    holder)));
+    kit.restart(); // recovers the journaled loot
+
+    TestProbe<org.bluemarble.market.entity.HoldingsView> view =
+        testKit.createTestProbe(org.bluemarble.market.entity.HoldingsView.class);
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              holdings.tell(new org.bluemarble.market.entity.Holdings.GetHoldings(view.ref()));
+              var v = view.receiveMessage(WAIT);
+              assertThat(v.copper()).isEqualTo(17);
+              assertThat(v.items()).containsEntry("linen_cloth", 2);
+            });
+    org.awaitility.Awaitility.await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(kit.getState().owed()).isEmpty());
+    assertThat(posts.get()).as("posted on recovery, then again after the lost answer").isEqualTo(2);
+
+    kit.restart(); // settled: nothing is posted again
+    assertThat(kit.getState().owed()).isEmpty();
+    assertThat(posts.get()).isEqualTo(2);
+    holdings.tell(new org.bluemarble.market.entity.Holdings.GetHoldings(view.ref()));
+    var credited = view.receiveMessage(WAIT);
+    assertThat(credited.copper()).isEqualTo(17);
+    assertThat(credited.legsApplied()).as("credited exactly once").isEqualTo(1);
   }
 
   @Test
