@@ -128,7 +128,7 @@ final class SocialEventMapping implements EventMapping {
       b.setGuildMotdSet(
           GuildMotdSet.newBuilder().setTag(str(e.tag())).setMotd(str(e.motd())).setBy(str(e.by())));
     } else if (event instanceof Guild.BankMoveStarted e) {
-      b.setGuildBankMove(
+      b.setGuildBankMoveStarted(
           GuildBankMove.newBuilder()
               .setTag(str(e.tag()))
               .setMoveId(str(e.moveId()))
@@ -139,13 +139,13 @@ final class SocialEventMapping implements EventMapping {
               .addAllItems(ProtoValues.items(e.items()))
               .setAtMs(ms(e.at())));
     } else if (event instanceof Guild.BankMoveTaken e) {
-      b.setGuildBankMove(
+      b.setGuildBankMoveTaken(
           GuildBankMove.newBuilder()
               .setTag(str(e.tag()))
               .setMoveId(str(e.moveId()))
               .setStage("TAKEN"));
     } else if (event instanceof Guild.BankMoveEnded e) {
-      b.setGuildBankMove(
+      b.setGuildBankMoveEnded(
           GuildBankMove.newBuilder()
               .setTag(str(e.tag()))
               .setMoveId(str(e.moveId()))
