@@ -22,8 +22,10 @@ import org.bluemarble.node.EntityTags;
 /**
  * The persisted history of one guild's or party's chat (entity id {@code GUILD-<tag>} or {@code
  * PARTY-<id>}): the last {@code size} lines younger than {@code retention}, replayed to members who
- * enter or join. Bounded twice: the state keeps at most {@code size} lines, and the journal is cut
- * at every snapshot (one per {@code size} lines).
+ * enter or join. The state keeps at most {@code size} lines and is snapshotted every {@code size}
+ * lines (recovery reads at most one snapshot and {@code size} events). The journal keeps every
+ * line: cutting it at a snapshot could delete lines the event stream and the read-side projections
+ * have not read yet, so the journal is left complete.
  */
 public final class GroupHistory
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -105,7 +107,8 @@ public final class GroupHistory
 
   @Override
   public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.snapshotEvery(Math.max(1, size), 1).withDeleteEventsOnSnapshot();
+    // No withDeleteEventsOnSnapshot: the event stream must see every line.
+    return RetentionCriteria.snapshotEvery(Math.max(1, size), 2);
   }
 
   @Override

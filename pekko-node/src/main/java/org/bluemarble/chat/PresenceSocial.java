@@ -275,7 +275,9 @@ final class PresenceSocial {
     SocialPush.Guild g = r.part() instanceof Guild.Summary s ? guildView(s) : null;
     SocialPush.Party p = r.part() instanceof Party.Summary s ? partyView(s) : null;
     String report = r.part() instanceof String s ? s : "";
-    listener.onSocial(new SocialPush.Answer(d.correlationId(), d.verb(), lists, g, p, report));
+    SocialPush.Bank bank = r.part() instanceof SocialPush.Bank b ? b : null;
+    listener.onSocial(
+        new SocialPush.Answer(d.correlationId(), d.verb(), lists, g, p, report, bank));
   }
 
   // The actions
@@ -372,6 +374,9 @@ final class PresenceSocial {
                   });
       case GUILD_INFO ->
           asks.inGuild(myGuild, Guild.Get::new).thenApply(rep -> guildResult(rep, s -> {}));
+      case GUILD_BANK_DEPOSIT, GUILD_BANK_WITHDRAW ->
+          GuildBankFlow.move(asks, playerId, myGuild, a);
+      case GUILD_BANK_INFO -> GuildBankFlow.info(asks, playerId, myGuild);
       case PARTY_INVITE -> {
         String pid = myParty.isEmpty() ? UUID.randomUUID().toString() : myParty;
         yield asks.party(pid, r -> new Party.Invite(playerId, other, r))

@@ -1,22 +1,35 @@
 package org.bluemarble.social;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.bluemarble.market.entity.Holdings;
+import org.bluemarble.market.entity.Leg;
+import org.bluemarble.market.entity.LegReply;
+import org.bluemarble.market.inventory.ItemStack;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
 
@@ -25,7 +38,10 @@ import org.bluemarble.node.EntityTags;
  * event-sourced. Ranks leader, officer, veteran, member, recruit with the permissions of {@link
  * GuildRules}; invite, join (accepting an invite), leave, kick, promote, demote, message of the
  * day; at most {@link GuildRules#MAX_MEMBERS} members. Every decision is made by {@link
- * GuildState#decide} before anything is persisted; a refusal says why and changes nothing.
+ * GuildState#decide} before anything is persisted; a refusal says why and changes nothing. The
+ * guild bank ({@link GuildBank}): deposits and withdrawals are two-leg moves between the member's
+ * economy holdings and the guild's, persisted here (who moved what) before each leg is posted and
+ * re-posted every {@link #BANK_RESEND} and after recovery until the holdings answer.
  */
 public final class Guild
     extends EventSourcedBehaviorWithEnforcedReplies<Guild.Command, Guild.Event, GuildState> {
@@ -47,14 +63,30 @@ public final class Guild
   }
 
   public static Behavior<Command> create(String tag, String eventTag, Clock clock) {
-    return Behaviors.setup(ctx -> new Guild(tag, eventTag, clock));
+    return Behaviors.setup(
+        ctx -> Behaviors.withTimers(timers -> new Guild(tag, eventTag, clock, ctx, timers)));
   }
+
+  /** How often the legs of bank moves under way are posted again until answered. */
+  static final Duration BANK_RESEND = Duration.ofSeconds(3);
 
   // Commands
 
   /** Everything a Guild accepts. */
   public sealed interface Command extends CborSerializable
-      permits Create, Invite, Join, Leave, Kick, Promote, Demote, SetMotd, Get {
+      permits Create,
+          Invite,
+          Join,
+          Leave,
+          Kick,
+          Promote,
+          Demote,
+          SetMotd,
+          Get,
+          BankDeposit,
+          BankWithdraw,
+          BankLegAnswered,
+          BankResend {
     /** Where the answer goes. */
     ActorRef<Reply> replyTo();
   }
@@ -86,10 +118,40 @@ public final class Guild
   /** The guild as it stands. */
   public record Get(ActorRef<Reply> replyTo) implements Command {}
 
+  /**
+   * Member {@code by} moves {@code copper} and {@code items} from its holdings into the guild bank
+   * (BANK_DEPOSIT). {@code moveId} (null: the guild picks one) makes a retry join the move under
+   * way. Answered with {@link BankMoved} once the bank has it, or {@link Rejected}.
+   */
+  public record BankDeposit(
+      String by, String moveId, long copper, List<ItemStack> items, ActorRef<Reply> replyTo)
+      implements Command {}
+
+  /** As {@link BankDeposit}, from the bank to {@code by} (BANK_WITHDRAW). */
+  public record BankWithdraw(
+      String by, String moveId, long copper, List<ItemStack> items, ActorRef<Reply> replyTo)
+      implements Command {}
+
+  /** The holdings' answer to a bank leg (internal). */
+  public record BankLegAnswered(LegReply reply) implements Command {
+    @Override
+    public ActorRef<Reply> replyTo() {
+      return null;
+    }
+  }
+
+  /** Post the legs of the moves under way again (internal timer). */
+  public record BankResend() implements Command {
+    @Override
+    public ActorRef<Reply> replyTo() {
+      return null;
+    }
+  }
+
   // Replies
 
   /** What a Guild answers. */
-  public sealed interface Reply extends CborSerializable permits Summary, Rejected {}
+  public sealed interface Reply extends CborSerializable permits Summary, Rejected, BankMoved {}
 
   /** The guild after the command; {@code tag} is null when it was never founded. */
   public record Summary(
@@ -98,6 +160,19 @@ public final class Guild
 
   /** Refused; nothing changed. */
   public record Rejected(String message) implements Reply {}
+
+  /**
+   * A bank move was taken from its source; {@code settled}: the receiver has it too, otherwise it
+   * is owed (no room in the receiver's bags) and delivered as soon as there is room.
+   */
+  public record BankMoved(
+      String moveId,
+      GuildBank.Kind kind,
+      String playerId,
+      long copper,
+      List<ItemStack> items,
+      boolean settled)
+      implements Reply {}
 
   // Events
 
@@ -109,7 +184,10 @@ public final class Guild
           MemberLeft,
           MemberKicked,
           RankChanged,
-          MotdSet {}
+          MotdSet,
+          BankMoveStarted,
+          BankMoveTaken,
+          BankMoveEnded {}
 
   public record GuildCreated(String tag, String name, String leaderId, Instant at)
       implements Event {}
@@ -127,15 +205,49 @@ public final class Guild
 
   public record MotdSet(String tag, String motd, String by) implements Event {}
 
+  /** {@code playerId} started moving money and items into ({@code DEPOSIT}) or out of the bank. */
+  public record BankMoveStarted(
+      String tag,
+      String moveId,
+      String playerId,
+      GuildBank.Kind kind,
+      long copper,
+      List<ItemStack> items,
+      Instant at)
+      implements Event {}
+
+  /** The move's take leg was applied; its give leg is owed. */
+  public record BankMoveTaken(String tag, String moveId) implements Event {}
+
+  /**
+   * The move ended: {@code done} (given) or refused at the take ({@code reason}), nothing moved.
+   */
+  public record BankMoveEnded(
+      String tag, String moveId, String playerId, boolean done, String reason, Instant at)
+      implements Event {}
+
   private final String tag;
   private final String eventTag;
   private final Clock clock;
+  private final ActorContext<Command> context;
+  private final TimerScheduler<Command> timers;
+  private ActorRef<LegReply> legReplies;
+  // Who waits for each bank move's outcome (not persisted: after a restart the move still ends,
+  // the asker's ask times out).
+  private final Map<String, List<ActorRef<Reply>>> waiting = new HashMap<>();
 
-  private Guild(String tag, String eventTag, Clock clock) {
+  private Guild(
+      String tag,
+      String eventTag,
+      Clock clock,
+      ActorContext<Command> context,
+      TimerScheduler<Command> timers) {
     super(PersistenceId.of(ENTITY_KEY.name(), tag));
     this.tag = tag;
     this.eventTag = eventTag;
     this.clock = clock;
+    this.context = context;
+    this.timers = timers;
   }
 
   @Override
@@ -158,15 +270,136 @@ public final class Guild
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s.summary()))
+        .onCommand(BankLegAnswered.class, this::onLegAnswer)
+        .onCommand(BankResend.class, this::onResend)
         .onAnyCommand(this::onCommand);
   }
 
+  @Override
+  public SignalHandler<GuildState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(
+            RecoveryCompleted.instance(),
+            state -> {
+              if (!state.moves().isEmpty()) {
+                state.moves().values().forEach(this::post);
+                keepResending();
+              }
+            })
+        .build();
+  }
+
   private ReplyEffect<Event, GuildState> onCommand(GuildState state, Command cmd) {
+    if (cmd instanceof BankDeposit b && b.moveId() == null) {
+      cmd = new BankDeposit(b.by(), newMoveId(), b.copper(), b.items(), b.replyTo());
+    } else if (cmd instanceof BankWithdraw b && b.moveId() == null) {
+      cmd = new BankWithdraw(b.by(), newMoveId(), b.copper(), b.items(), b.replyTo());
+    }
+    String moveId =
+        cmd instanceof BankDeposit b
+            ? b.moveId()
+            : cmd instanceof BankWithdraw b ? b.moveId() : null;
+    if (moveId != null && state.moves().containsKey(moveId)) {
+      // A retry of a move under way: it waits for the same outcome.
+      waiting.computeIfAbsent(moveId, k -> new ArrayList<>()).add(cmd.replyTo());
+      return Effect().noReply();
+    }
     GuildState.Decision d = state.decide(tag, cmd, clock.instant());
+    if (d.refusal() == null && moveId != null) {
+      ActorRef<Reply> replyTo = cmd.replyTo();
+      return Effect()
+          .persist(d.events())
+          .thenRun(
+              s -> {
+                waiting.computeIfAbsent(moveId, k -> new ArrayList<>()).add(replyTo);
+                post(s.moves().get(moveId));
+                keepResending();
+              })
+          .thenNoReply();
+    }
     if (d.refusal() != null) {
       return Effect().reply(cmd.replyTo(), new Rejected(d.refusal()));
     }
     return Effect().persist(d.events()).thenReply(cmd.replyTo(), GuildState::summary);
+  }
+
+  private static String newMoveId() {
+    return UUID.randomUUID().toString();
+  }
+
+  private ReplyEffect<Event, GuildState> onLegAnswer(GuildState state, BankLegAnswered a) {
+    GuildBank.KeyRef ref = GuildBank.parseKey(tag, a.reply().key());
+    GuildBank.Move move = ref == null ? null : state.moves().get(ref.moveId());
+    if (move == null || move.phase() != ref.phase()) {
+      return Effect().noReply(); // an answer to an earlier post of a phase already passed
+    }
+    boolean applied = a.reply() instanceof LegReply.LegDone;
+    if (move.phase() == GuildBank.Phase.TAKING) {
+      if (applied) {
+        return Effect()
+            .persist(new BankMoveTaken(tag, move.moveId()))
+            .thenRun(s -> post(s.moves().get(move.moveId())))
+            .thenNoReply();
+      }
+      String why = ((LegReply.LegRefused) a.reply()).message();
+      return Effect()
+          .persist(
+              new BankMoveEnded(tag, move.moveId(), move.playerId(), false, why, clock.instant()))
+          .thenRun(s -> answer(move.moveId(), new Rejected(why)))
+          .thenNoReply();
+    }
+    if (applied) {
+      return Effect()
+          .persist(
+              new BankMoveEnded(tag, move.moveId(), move.playerId(), true, "", clock.instant()))
+          .thenRun(s -> answer(move.moveId(), moved(move, true)))
+          .thenNoReply();
+    }
+    // No room in the receiver's bags: the give stays owed and is re-posted until there is room.
+    answer(move.moveId(), moved(move, false));
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, GuildState> onResend(GuildState state, BankResend r) {
+    if (state.moves().isEmpty()) {
+      timers.cancel(BANK_RESEND_TIMER);
+    } else {
+      state.moves().values().forEach(this::post);
+    }
+    return Effect().noReply();
+  }
+
+  private static final String BANK_RESEND_TIMER = "bank-resend";
+
+  private void keepResending() {
+    if (!timers.isTimerActive(BANK_RESEND_TIMER)) {
+      timers.startTimerWithFixedDelay(BANK_RESEND_TIMER, new BankResend(), BANK_RESEND);
+    }
+  }
+
+  private static BankMoved moved(GuildBank.Move m, boolean settled) {
+    return new BankMoved(m.moveId(), m.kind(), m.playerId(), m.copper(), m.items(), settled);
+  }
+
+  private void answer(String moveId, Reply reply) {
+    List<ActorRef<Reply>> to = waiting.remove(moveId);
+    if (to != null) {
+      to.forEach(r -> r.tell(reply));
+    }
+  }
+
+  /** Posts the leg of {@code move}'s current phase to the holdings concerned. */
+  private void post(GuildBank.Move move) {
+    if (move == null) {
+      return;
+    }
+    if (legReplies == null) {
+      legReplies = context.messageAdapter(LegReply.class, BankLegAnswered::new);
+    }
+    Leg leg = move.leg(tag);
+    ClusterSharding.get(context.getSystem())
+        .entityRefFor(Holdings.ENTITY_KEY, leg.playerId())
+        .tell(new Holdings.Post(leg, legReplies));
   }
 
   @Override

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * Who may do what in a guild, as pure rules: each rank's permissions, the tag's shape, the member
  * limit, and the checks every guild command passes before anything is persisted. Acting on another
  * member (kick, promote, demote) also needs a rank above the target's; a promotion never reaches
- * the promoter's own rank (but the leader may hand over leadership, becoming an officer).
+ * the promoter's own rank (but the leader may hand over leadership, becoming an officer). The bank:
+ * members, veterans, officers and the leader deposit; officers and the leader withdraw; recruits do
+ * neither.
  */
 public final class GuildRules {
   private GuildRules() {}
@@ -31,7 +33,11 @@ public final class GuildRules {
     PROMOTE,
     DEMOTE,
     SET_MOTD,
-    GUILD_CHAT
+    GUILD_CHAT,
+    /** Put money and items into the guild bank. */
+    BANK_DEPOSIT,
+    /** Take money and items out of the guild bank. */
+    BANK_WITHDRAW
   }
 
   private static final Map<GuildRank, Set<Permission>> GRANTED =
@@ -44,9 +50,12 @@ public final class GuildRules {
                   Permission.PROMOTE,
                   Permission.DEMOTE,
                   Permission.SET_MOTD,
-                  Permission.GUILD_CHAT),
-          GuildRank.VETERAN, EnumSet.of(Permission.INVITE, Permission.GUILD_CHAT),
-          GuildRank.MEMBER, EnumSet.of(Permission.GUILD_CHAT),
+                  Permission.GUILD_CHAT,
+                  Permission.BANK_DEPOSIT,
+                  Permission.BANK_WITHDRAW),
+          GuildRank.VETERAN,
+              EnumSet.of(Permission.INVITE, Permission.GUILD_CHAT, Permission.BANK_DEPOSIT),
+          GuildRank.MEMBER, EnumSet.of(Permission.GUILD_CHAT, Permission.BANK_DEPOSIT),
           GuildRank.RECRUIT, EnumSet.of(Permission.GUILD_CHAT));
 
   /** Whether {@code rank} holds {@code permission}. */

@@ -7,23 +7,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bluemarble.market.inventory.ItemStack;
 import org.bluemarble.node.CborSerializable;
 
 /**
  * A guild's state and its decisions, as plain Java: {@link #decide} turns a command into events or
  * a refusal (the rules of {@link GuildRules}), {@link #apply} folds an event. {@code tag} is null
- * until the guild is founded.
+ * until the guild is founded; {@code moves} are the bank moves under way ({@link GuildBank}), by
+ * move id.
  */
 public record GuildState(
-    String tag, String name, Map<String, GuildRank> members, Set<String> invited, String motd)
+    String tag,
+    String name,
+    Map<String, GuildRank> members,
+    Set<String> invited,
+    String motd,
+    Map<String, GuildBank.Move> moves)
     implements CborSerializable {
 
-  public static final GuildState EMPTY = new GuildState(null, null, Map.of(), Set.of(), "");
+  public static final GuildState EMPTY =
+      new GuildState(null, null, Map.of(), Set.of(), "", Map.of());
 
   public GuildState {
     members = Map.copyOf(members);
     invited = Set.copyOf(invited);
     motd = motd == null ? "" : motd;
+    moves = moves == null ? Map.of() : Map.copyOf(moves); // null in snapshots before the bank
   }
 
   /** Events to persist, or why not (then no events). */
@@ -158,7 +167,45 @@ public record GuildState(
       }
       return Decision.accept(new Guild.MotdSet(tag, text, c.by()));
     }
+    if (cmd instanceof Guild.BankDeposit c) {
+      return bankMove(c.by(), c.moveId(), GuildBank.Kind.DEPOSIT, c.copper(), c.items(), now);
+    }
+    if (cmd instanceof Guild.BankWithdraw c) {
+      return bankMove(c.by(), c.moveId(), GuildBank.Kind.WITHDRAW, c.copper(), c.items(), now);
+    }
     return Decision.refuse("unsupported command " + cmd.getClass().getSimpleName());
+  }
+
+  private Decision bankMove(
+      String by,
+      String moveId,
+      GuildBank.Kind kind,
+      long copper,
+      List<ItemStack> items,
+      Instant now) {
+    GuildRules.Permission needed =
+        kind == GuildBank.Kind.DEPOSIT
+            ? GuildRules.Permission.BANK_DEPOSIT
+            : GuildRules.Permission.BANK_WITHDRAW;
+    Optional<String> no = GuildRules.refusal(rankOf(by), needed, null);
+    if (no.isPresent()) {
+      return Decision.refuse(no.get());
+    }
+    String bad = GuildBank.amountProblem(copper, items);
+    if (bad != null) {
+      return Decision.refuse(bad);
+    }
+    if (moveId == null || moveId.isBlank() || moveId.contains(":") || moveId.length() > 64) {
+      return Decision.refuse("moveId must be 1-64 characters without ':'");
+    }
+    if (moves.containsKey(moveId)) {
+      return Decision.refuse("move " + moveId + " is under way");
+    }
+    if (moves.size() >= GuildBank.MAX_UNDER_WAY) {
+      return Decision.refuse(
+          "the bank has " + GuildBank.MAX_UNDER_WAY + " moves under way; retry shortly");
+    }
+    return Decision.accept(new Guild.BankMoveStarted(tag, moveId, by, kind, copper, items, now));
   }
 
   /** This state after {@code e}. */
@@ -167,7 +214,7 @@ public record GuildState(
     Set<String> inv = new HashSet<>(invited);
     if (e instanceof Guild.GuildCreated c) {
       return new GuildState(
-          c.tag(), c.name(), Map.of(c.leaderId(), GuildRank.LEADER), Set.of(), "");
+          c.tag(), c.name(), Map.of(c.leaderId(), GuildRank.LEADER), Set.of(), "", Map.of());
     } else if (e instanceof Guild.MemberInvited i) {
       inv.add(i.playerId());
     } else if (e instanceof Guild.MemberJoined j) {
@@ -183,8 +230,23 @@ public record GuildState(
     } else if (e instanceof Guild.RankChanged r) {
       m.put(r.playerId(), r.rank());
     } else if (e instanceof Guild.MotdSet s) {
-      return new GuildState(tag, name, members, invited, s.motd());
+      return new GuildState(tag, name, members, invited, s.motd(), moves);
+    } else if (e instanceof Guild.BankMoveStarted b) {
+      Map<String, GuildBank.Move> mv = new HashMap<>(moves);
+      mv.put(
+          b.moveId(),
+          new GuildBank.Move(
+              b.moveId(), b.playerId(), b.kind(), b.copper(), b.items(), GuildBank.Phase.TAKING));
+      return new GuildState(tag, name, members, invited, motd, mv);
+    } else if (e instanceof Guild.BankMoveTaken b) {
+      Map<String, GuildBank.Move> mv = new HashMap<>(moves);
+      mv.computeIfPresent(b.moveId(), (k, v) -> v.given());
+      return new GuildState(tag, name, members, invited, motd, mv);
+    } else if (e instanceof Guild.BankMoveEnded b) {
+      Map<String, GuildBank.Move> mv = new HashMap<>(moves);
+      mv.remove(b.moveId());
+      return new GuildState(tag, name, members, invited, motd, mv);
     }
-    return new GuildState(tag, name, m, inv, motd);
+    return new GuildState(tag, name, m, inv, motd, moves);
   }
 }

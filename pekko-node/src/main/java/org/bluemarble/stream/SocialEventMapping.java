@@ -14,6 +14,7 @@ import org.bluemarble.protocol.events.v1.ChatReportFiled;
 import org.bluemarble.protocol.events.v1.ChatReportResolved;
 import org.bluemarble.protocol.events.v1.EventEnvelope;
 import org.bluemarble.protocol.events.v1.GroupChatLine;
+import org.bluemarble.protocol.events.v1.GuildBankMove;
 import org.bluemarble.protocol.events.v1.GuildCreated;
 import org.bluemarble.protocol.events.v1.GuildMember;
 import org.bluemarble.protocol.events.v1.GuildMotdSet;
@@ -126,6 +127,33 @@ final class SocialEventMapping implements EventMapping {
     } else if (event instanceof Guild.MotdSet e) {
       b.setGuildMotdSet(
           GuildMotdSet.newBuilder().setTag(str(e.tag())).setMotd(str(e.motd())).setBy(str(e.by())));
+    } else if (event instanceof Guild.BankMoveStarted e) {
+      b.setGuildBankMoveStarted(
+          GuildBankMove.newBuilder()
+              .setTag(str(e.tag()))
+              .setMoveId(str(e.moveId()))
+              .setStage("STARTED")
+              .setPlayerId(str(e.playerId()))
+              .setKind(str(e.kind()))
+              .setCopper(e.copper())
+              .addAllItems(ProtoValues.items(e.items()))
+              .setAtMs(ms(e.at())));
+    } else if (event instanceof Guild.BankMoveTaken e) {
+      b.setGuildBankMoveTaken(
+          GuildBankMove.newBuilder()
+              .setTag(str(e.tag()))
+              .setMoveId(str(e.moveId()))
+              .setStage("TAKEN"));
+    } else if (event instanceof Guild.BankMoveEnded e) {
+      b.setGuildBankMoveEnded(
+          GuildBankMove.newBuilder()
+              .setTag(str(e.tag()))
+              .setMoveId(str(e.moveId()))
+              .setStage("ENDED")
+              .setPlayerId(str(e.playerId()))
+              .setDone(e.done())
+              .setReason(str(e.reason()))
+              .setAtMs(ms(e.at())));
     } else {
       throw ProtoValues.unknown(event);
     }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
+import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.bluemarble.edge.port.ChatLine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -54,5 +56,30 @@ class GroupHistoryTest {
     h.<Boolean>runCommand(r -> new GroupHistory.Append(line(6, old), r));
     GroupHistory.Lines recent = h.<GroupHistory.Lines>runCommand(GroupHistory.Recent::new).reply();
     assertThat(recent.lines()).extracting(ChatEntry::text).containsExactly("line 4", "line 5");
+  }
+
+  @Test
+  void everyLineStaysInTheJournalForTheEventStreamWhileTheStateStaysBounded() {
+    var h =
+        EventSourcedBehaviorTestKit
+            .<GroupHistory.Command, GroupHistory.Event, GroupHistory.State>create(
+                kit.system(),
+                GroupHistory.create("PARTY-stream", "GroupHistory-0", 3, Duration.ofHours(1)));
+    long now = System.currentTimeMillis();
+    for (int n = 1; n <= 10; n++) { // three snapshots' worth
+      int k = n;
+      h.<Boolean>runCommand(r -> new GroupHistory.Append(line(k, now), r));
+    }
+    List<Object> journal =
+        PersistenceTestKit.create(kit.system()).persistedInStorage("GroupHistory|PARTY-stream");
+    assertThat(journal)
+        .extracting(e -> ((GroupHistory.LineKept) e).entry().text())
+        .containsExactly(
+            "line 1", "line 2", "line 3", "line 4", "line 5", "line 6", "line 7", "line 8",
+            "line 9", "line 10");
+    h.restart();
+    assertThat(h.getState().lines())
+        .extracting(ChatEntry::text)
+        .containsExactly("line 8", "line 9", "line 10");
   }
 }

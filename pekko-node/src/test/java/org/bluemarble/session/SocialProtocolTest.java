@@ -19,7 +19,9 @@ import org.bluemarble.protocol.client.ClientListener;
 import org.bluemarble.protocol.v1.ChatChannel;
 import org.bluemarble.protocol.v1.ChatMessage;
 import org.bluemarble.protocol.v1.Error;
+import org.bluemarble.protocol.v1.ItemAmount;
 import org.bluemarble.protocol.v1.SocialReply;
+import org.bluemarble.protocol.v1.SocialRequest;
 import org.bluemarble.protocol.v1.SocialUpdate;
 import org.bluemarble.protocol.v1.SocialVerb;
 import org.junit.jupiter.api.AfterAll;
@@ -496,5 +498,84 @@ class SocialProtocolTest {
         .as("no party")
         .isEqualTo(409);
     yul.client().close();
+  }
+
+  @Test
+  void aGuildBankTakesMembersDepositsAndPaysOfficersOverTheWorldAndHttp() throws Exception {
+    In ova = enter("gb_ova");
+    In pim = enter("gb_pim");
+    org.bluemarble.node.testing.AdminClient api = node.client();
+    String admin = api.adminToken();
+    var granted =
+        api.call(
+            "POST",
+            "/admin/v1/economy/players/" + ova.id() + "/grants",
+            "{\"copper\":1000,\"items\":[{\"itemId\":\"copper_ore\",\"quantity\":2}],"
+                + "\"reason\":\"test\"}",
+            admin);
+    assertThat(granted.status()).as(String.valueOf(granted.body())).isEqualTo(200);
+    try (BlueMarbleClient o = ova.client();
+        BlueMarbleClient p = pim.client()) {
+      ok(o.createGuild("VAULT", "The Vault"));
+      ok(o.social(SocialVerb.SOCIAL_VERB_GUILD_INVITE, pim.id()));
+      ok(p.joinGuild("VAULT"));
+      SocialReply in =
+          ok(
+              o.social(
+                  SocialRequest.newBuilder()
+                      .setVerb(SocialVerb.SOCIAL_VERB_GUILD_BANK_DEPOSIT)
+                      .setCopper(400)
+                      .addItems(ItemAmount.newBuilder().setItemId("copper_ore").setQuantity(1))
+                      .build()));
+      assertThat(in.getBank().getSettled()).isTrue();
+      assertThat(in.getBank().getCopper()).isEqualTo(400);
+      // A recruit may not deposit; nothing to move is invalid; any member sees the bank.
+      refused(
+          p.social(
+              SocialRequest.newBuilder()
+                  .setVerb(SocialVerb.SOCIAL_VERB_GUILD_BANK_DEPOSIT)
+                  .setCopper(10)
+                  .build()),
+          Error.Code.CODE_SOCIAL_NOT_PERMITTED);
+      refused(
+          o.social(
+              SocialRequest.newBuilder()
+                  .setVerb(SocialVerb.SOCIAL_VERB_GUILD_BANK_DEPOSIT)
+                  .build()),
+          Error.Code.CODE_INVALID_INPUT);
+      SocialReply bank = ok(p.social(SocialVerb.SOCIAL_VERB_GUILD_BANK_INFO, ""));
+      assertThat(bank.getBank().getCopper()).isEqualTo(400);
+      assertThat(bank.getBank().getItemsList())
+          .singleElement()
+          .satisfies(i -> assertThat(i.getQuantity()).isEqualTo(1));
+
+      // The web: the leader withdraws, the recruit may not.
+      String base = "/v1/social/characters/";
+      var seen = api.call("GET", base + ova.id() + "/guild/bank", null, ova.player().token());
+      assertThat(seen.status()).as(String.valueOf(seen.body())).isEqualTo(200);
+      assertThat(seen.body().path("bank").path("copper").asLong()).isEqualTo(400);
+      var out =
+          api.call(
+              "POST",
+              base + ova.id() + "/actions",
+              "{\"verb\":\"GUILD_BANK_WITHDRAW\",\"copper\":150}",
+              ova.player().token());
+      assertThat(out.status()).as(String.valueOf(out.body())).isEqualTo(200);
+      assertThat(out.body().path("bank").path("settled").asBoolean()).isTrue();
+      var no =
+          api.call(
+              "POST",
+              base + pim.id() + "/actions",
+              "{\"verb\":\"GUILD_BANK_WITHDRAW\",\"copper\":1}",
+              pim.player().token());
+      assertThat(no.status()).isEqualTo(403);
+      var wallet =
+          api.call("GET", "/admin/v1/economy/players/" + ova.id() + "/wallet", null, admin);
+      assertThat(wallet.body().path("copper").asLong())
+          .as(String.valueOf(wallet.body()))
+          .isEqualTo(1000 - 400 + 150);
+      assertThat(ok(p.social(SocialVerb.SOCIAL_VERB_GUILD_BANK_INFO, "")).getBank().getCopper())
+          .isEqualTo(250);
+    }
   }
 }

@@ -14,8 +14,8 @@ import net.jqwik.api.Provide;
 /**
  * Random guilds under random commands from random players: no action succeeds without its
  * permission (the table below, written from the companion facts, not from {@link GuildRules}), a
- * member is only acted on by a higher rank, and the guild always has one leader and at most 50
- * members.
+ * member is only acted on by a higher rank (bank: members and above deposit, officers and the
+ * leader withdraw, recruits neither), and the guild always has one leader and at most 50 members.
  */
 class GuildPermissionsPropertyTest {
   private static final Instant NOW = Instant.parse("2026-12-07T04:00:00Z");
@@ -28,7 +28,7 @@ class GuildPermissionsPropertyTest {
   Arbitrary<List<Step>> steps() {
     Arbitrary<Step> step =
         Combinators.combine(
-                Arbitraries.integers().between(0, 7),
+                Arbitraries.integers().between(0, 9),
                 Arbitraries.integers().between(0, 11),
                 Arbitraries.integers().between(0, 11))
             .as(Step::new);
@@ -52,6 +52,8 @@ class GuildPermissionsPropertyTest {
             case 4 -> new Guild.Demote(actor, target, null);
             case 5 -> new Guild.SetMotd(actor, "hello " + s.target(), null);
             case 6 -> new Guild.Leave(actor, null);
+            case 8 -> new Guild.BankDeposit(actor, "m" + s.target(), 5, List.of(), null);
+            case 9 -> new Guild.BankWithdraw(actor, "m" + s.target(), 5, List.of(), null);
             default -> new Guild.Join(actor, null);
           };
       GuildState.Decision d = state.decide(TAG, cmd, NOW);
@@ -72,7 +74,10 @@ class GuildPermissionsPropertyTest {
               assertThat(targetRank.ordinal()).isGreaterThan(GuildRank.VETERAN.ordinal());
             }
           }
-          case 5 -> assertThat(actorRank).isIn(GuildRank.LEADER, GuildRank.OFFICER);
+          case 5, 9 -> assertThat(actorRank).isIn(GuildRank.LEADER, GuildRank.OFFICER);
+          case 8 ->
+              assertThat(actorRank)
+                  .isIn(GuildRank.LEADER, GuildRank.OFFICER, GuildRank.VETERAN, GuildRank.MEMBER);
           default -> {}
         }
         for (Guild.Event e : d.events()) {

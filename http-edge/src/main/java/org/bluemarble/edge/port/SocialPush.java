@@ -36,6 +36,13 @@ public sealed interface SocialPush
   /** A party; {@code members} in joining order, the leader included. */
   record Party(String partyId, String leaderId, List<String> members, List<String> invited) {}
 
+  /**
+   * A guild's bank ({@code moveId} empty) or one move in or out of it ({@code settled}: the
+   * receiver has it; otherwise it is owed until the receiver's bags have room).
+   */
+  record Bank(
+      String tag, long copper, List<SocialAction.Item> items, String moveId, boolean settled) {}
+
   /** Action {@code correlationId} was done; the part concerning its verb is non-null. */
   record Answer(
       long correlationId,
@@ -43,8 +50,20 @@ public sealed interface SocialPush
       Lists lists,
       Guild guild,
       Party party,
-      String reportId)
-      implements SocialPush {}
+      String reportId,
+      Bank bank)
+      implements SocialPush {
+    /** An answer without a bank part. */
+    public Answer(
+        long correlationId,
+        SocialAction.Verb verb,
+        Lists lists,
+        Guild guild,
+        Party party,
+        String reportId) {
+      this(correlationId, verb, lists, guild, party, reportId, null);
+    }
+  }
 
   /** Action {@code correlationId} was refused; nothing changed. */
   record Refused(long correlationId, Reason reason, String message) implements SocialPush {}

@@ -9,9 +9,11 @@ import org.bluemarble.protocol.v1.Envelope;
 import org.bluemarble.protocol.v1.Error;
 import org.bluemarble.protocol.v1.Friend;
 import org.bluemarble.protocol.v1.FriendPresence;
+import org.bluemarble.protocol.v1.GuildBankInfo;
 import org.bluemarble.protocol.v1.GuildInfo;
 import org.bluemarble.protocol.v1.GuildMemberInfo;
 import org.bluemarble.protocol.v1.Invitation;
+import org.bluemarble.protocol.v1.ItemAmount;
 import org.bluemarble.protocol.v1.Notification;
 import org.bluemarble.protocol.v1.NotificationKind;
 import org.bluemarble.protocol.v1.PartyInfo;
@@ -47,7 +49,17 @@ final class SocialMessages {
     SocialAction.Verb verb =
         SocialAction.Verb.valueOf(r.getVerb().name().substring("SOCIAL_VERB_".length()));
     SocialAction action =
-        new SocialAction(verb, r.getPlayerId(), r.getGuildTag(), r.getText(), r.getPartyId());
+        new SocialAction(
+            verb,
+            r.getPlayerId(),
+            r.getGuildTag(),
+            r.getText(),
+            r.getPartyId(),
+            r.getCopper(),
+            r.getItemsList().stream()
+                .map(i -> new SocialAction.Item(i.getItemId(), i.getQuantity()))
+                .toList(),
+            r.getMoveId());
     if (action.text().length() > 500) {
       throw invalid("social_request.text must be at most 500 characters");
     }
@@ -72,6 +84,11 @@ final class SocialMessages {
       }
       case GUILD_ACCEPT -> require(action.guildTag(), "guild_tag", verb);
       case PARTY_ACCEPT -> require(action.partyId(), "party_id", verb);
+      case GUILD_BANK_DEPOSIT, GUILD_BANK_WITHDRAW -> {
+        if (action.missingArgument() != null) {
+          throw invalid("social_request needs " + action.missingArgument() + " for " + verb);
+        }
+      }
       default -> {}
     }
     return action;
@@ -101,6 +118,9 @@ final class SocialMessages {
       }
       if (a.party() != null) {
         r.setParty(party(a.party()));
+      }
+      if (a.bank() != null) {
+        r.setBank(bank(a.bank()));
       }
       return e.setCorrelationId(a.correlationId()).setSocialReply(r).build();
     }
@@ -180,6 +200,21 @@ final class SocialMessages {
                         .setOnline(f.online())
                         .setName(nz(f.name()))));
     return b.build();
+  }
+
+  private static GuildBankInfo bank(SocialPush.Bank b) {
+    GuildBankInfo.Builder g =
+        GuildBankInfo.newBuilder()
+            .setTag(nz(b.tag()))
+            .setCopper(b.copper())
+            .setMoveId(nz(b.moveId()))
+            .setSettled(b.settled());
+    b.items()
+        .forEach(
+            i ->
+                g.addItems(
+                    ItemAmount.newBuilder().setItemId(i.itemId()).setQuantity(i.quantity())));
+    return g.build();
   }
 
   private static GuildInfo guild(SocialPush.Guild g) {

@@ -27,9 +27,11 @@ import org.bluemarble.edge.port.SocialPush;
  *   <li>{@code GET /v1/social/characters/{playerId}}: friends (online or not), requests, ignored,
  *       guild tag and party id;
  *   <li>{@code GET /v1/social/characters/{playerId}/guild} and {@code .../party};
+ *   <li>{@code GET /v1/social/characters/{playerId}/guild/bank}: its guild's bank.
  *   <li>{@code POST /v1/social/characters/{playerId}/actions} {@code {verb, playerId, guildTag,
- *       text, partyId}}: any action of the in-world {@code SocialRequest} (verb names without the
- *       {@code SOCIAL_VERB_} prefix, e.g. {@code FRIEND_REQUEST}, {@code GUILD_INVITE}).
+ *       text, partyId, copper, items, moveId}}: any action of the in-world {@code SocialRequest}
+ *       (verb names without the {@code SOCIAL_VERB_} prefix, e.g. {@code FRIEND_REQUEST}, {@code
+ *       GUILD_INVITE}).
  * </ul>
  *
  * Answers 200 with the action's answer, 400 {@code INVALID_INPUT}, 409 {@code SOCIAL_REFUSED} (the
@@ -50,6 +52,11 @@ public final class SocialRoutes extends AllDirectives {
               "The guild of one of the caller's characters: members and ranks"),
           PublicEndpoint.token(
               "GET",
+              "/v1/social/characters/{playerId}/guild/bank",
+              "The guild bank of one of the caller's characters' guild: copper and items (any"
+                  + " member)"),
+          PublicEndpoint.token(
+              "GET",
               "/v1/social/characters/{playerId}/party",
               "The party of one of the caller's characters: members and leader"),
           PublicEndpoint.token(
@@ -68,9 +75,16 @@ public final class SocialRoutes extends AllDirectives {
     this.ownership = ownership;
   }
 
-  /** Body of an action. */
+  /** Body of an action ({@code copper}, {@code items}, {@code moveId}: the guild bank's verbs). */
   public record ActionRequest(
-      String verb, String playerId, String guildTag, String text, String partyId) {}
+      String verb,
+      String playerId,
+      String guildTag,
+      String text,
+      String partyId,
+      Long copper,
+      List<SocialAction.Item> items,
+      String moveId) {}
 
   public Route route() {
     return pathPrefix(
@@ -101,6 +115,15 @@ public final class SocialRoutes extends AllDirectives {
                                             character,
                                             SocialAction.Verb.GUILD_INFO))),
                         path(
+                            PathMatchers.segment("guild").slash("bank"),
+                            () ->
+                                get(
+                                    () ->
+                                        owned(
+                                            caller.accountId(),
+                                            character,
+                                            SocialAction.Verb.GUILD_BANK_INFO))),
+                        path(
                             "party",
                             () ->
                                 get(
@@ -121,7 +144,8 @@ public final class SocialRoutes extends AllDirectives {
   }
 
   private Route owned(String account, String character, SocialAction.Verb verb) {
-    return owned(account, character, new ActionRequest(verb.name(), "", "", "", ""));
+    return owned(
+        account, character, new ActionRequest(verb.name(), "", "", "", "", 0L, List.of(), ""));
   }
 
   private Route owned(String account, String character, ActionRequest body) {
@@ -168,7 +192,15 @@ public final class SocialRoutes extends AllDirectives {
               + body.verb());
     }
     SocialAction a =
-        new SocialAction(verb, body.playerId(), body.guildTag(), body.text(), body.partyId());
+        new SocialAction(
+            verb,
+            body.playerId(),
+            body.guildTag(),
+            body.text(),
+            body.partyId(),
+            body.copper() == null ? 0 : body.copper(),
+            body.items(),
+            body.moveId());
     String missing = a.missingArgument();
     if (missing != null) {
       throw new IllegalArgumentException(missing + " is required for " + verb);
