@@ -26,9 +26,9 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
-import org.bluemarble.market.entity.Holdings;
-import org.bluemarble.market.entity.Leg;
-import org.bluemarble.market.entity.LegReply;
+import org.bluemarble.market.holdings.Holdings;
+import org.bluemarble.market.holdings.Leg;
+import org.bluemarble.market.holdings.LegReply;
 import org.bluemarble.market.inventory.ItemStack;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;

@@ -3,7 +3,7 @@ package org.bluemarble.social;
 import java.util.List;
 import java.util.Objects;
 import org.bluemarble.market.Money;
-import org.bluemarble.market.entity.Leg;
+import org.bluemarble.market.holdings.Leg;
 import org.bluemarble.market.inventory.ItemStack;
 import org.bluemarble.node.CborSerializable;
 

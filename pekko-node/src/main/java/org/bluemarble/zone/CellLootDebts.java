@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.bluemarble.market.MarketError;
-import org.bluemarble.market.entity.Leg;
-import org.bluemarble.market.entity.LegReply;
+import org.bluemarble.market.holdings.Leg;
+import org.bluemarble.market.holdings.LegReply;
 
 /**
  * The loot a {@link ZoneCell} owes: each journaled {@link ZoneCell.CombatLooted} with a holder is

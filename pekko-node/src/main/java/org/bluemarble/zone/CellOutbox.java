@@ -42,8 +42,8 @@ public interface CellOutbox {
    * holdings' answer (the holdings apply a key once, so a re-post is safe). Without a cluster the
    * stage completes with null: not answered, the cell posts it again later.
    */
-  default java.util.concurrent.CompletionStage<org.bluemarble.market.entity.LegReply> postLoot(
-      String playerId, org.bluemarble.market.entity.Leg leg) {
+  default java.util.concurrent.CompletionStage<org.bluemarble.market.holdings.LegReply> postLoot(
+      String playerId, org.bluemarble.market.holdings.Leg leg) {
     return java.util.concurrent.CompletableFuture.completedFuture(null);
   }
 }

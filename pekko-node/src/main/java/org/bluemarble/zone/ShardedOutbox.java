@@ -50,12 +50,12 @@ final class ShardedOutbox implements CellOutbox {
   }
 
   @Override
-  public java.util.concurrent.CompletionStage<org.bluemarble.market.entity.LegReply> postLoot(
-      String playerId, org.bluemarble.market.entity.Leg leg) {
+  public java.util.concurrent.CompletionStage<org.bluemarble.market.holdings.LegReply> postLoot(
+      String playerId, org.bluemarble.market.holdings.Leg leg) {
     return sharding
-        .entityRefFor(org.bluemarble.market.entity.Holdings.ENTITY_KEY, playerId)
+        .entityRefFor(org.bluemarble.market.holdings.Holdings.ENTITY_KEY, playerId)
         .ask(
-            r -> new org.bluemarble.market.entity.Holdings.Post(leg, r),
+            r -> new org.bluemarble.market.holdings.Holdings.Post(leg, r),
             java.time.Duration.ofSeconds(5));
   }
 

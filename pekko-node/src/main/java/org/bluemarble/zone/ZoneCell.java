@@ -209,7 +209,7 @@ public final class ZoneCell
    * The holdings' answer to an owed loot leg (reply or failure null), see {@link CellLootDebts}.
    */
   record LootAnswered(
-      String lootKey, org.bluemarble.market.entity.LegReply reply, Throwable failure)
+      String lootKey, org.bluemarble.market.holdings.LegReply reply, Throwable failure)
       implements Command {}
 
   /** A neighbour's answer to the handoff of a player (simulation id), via a receipt child. */

@@ -18,16 +18,16 @@ final class RecordingOutbox implements CellOutbox {
   final Queue<Granted> grants = new ConcurrentLinkedQueue<>();
 
   /** Loot legs the cell posted, in order; answered by {@link #holdings} (null: not answered). */
-  final Queue<org.bluemarble.market.entity.Leg> lootPosted = new ConcurrentLinkedQueue<>();
+  final Queue<org.bluemarble.market.holdings.Leg> lootPosted = new ConcurrentLinkedQueue<>();
 
   volatile java.util.function.Function<
-          org.bluemarble.market.entity.Leg,
-          java.util.concurrent.CompletionStage<org.bluemarble.market.entity.LegReply>>
+          org.bluemarble.market.holdings.Leg,
+          java.util.concurrent.CompletionStage<org.bluemarble.market.holdings.LegReply>>
       holdings;
 
   @Override
-  public java.util.concurrent.CompletionStage<org.bluemarble.market.entity.LegReply> postLoot(
-      String playerId, org.bluemarble.market.entity.Leg leg) {
+  public java.util.concurrent.CompletionStage<org.bluemarble.market.holdings.LegReply> postLoot(
+      String playerId, org.bluemarble.market.holdings.Leg leg) {
     lootPosted.add(leg);
     var h = holdings;
     return h == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : h.apply(leg);

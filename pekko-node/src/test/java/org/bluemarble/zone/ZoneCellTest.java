@@ -366,7 +366,7 @@ class ZoneCellTest {
     String holder = UUID.randomUUID().toString();
     var holdings =
         testKit.spawn(
-            org.bluemarble.market.entity.Holdings.create(
+            org.bluemarble.market.holdings.Holdings.create(
                 holder,
                 "holdings-0",
                 org.bluemarble.market.inventory.ItemCatalog.loadDefault(),
@@ -381,7 +381,7 @@ class ZoneCellTest {
                     new java.util.concurrent.TimeoutException("lost"))
                 : org.apache.pekko.actor.typed.javadsl.AskPattern.ask(
                     holdings,
-                    r -> new org.bluemarble.market.entity.Holdings.Post(leg, r),
+                    r -> new org.bluemarble.market.holdings.Holdings.Post(leg, r),
                     WAIT,
                     testKit.scheduler());
     String key = "loot:2a:-7:1234";
@@ -402,13 +402,13 @@ class ZoneCellTest {
                     holder)));
     kit.restart(); // recovers the journaled loot
 
-    TestProbe<org.bluemarble.market.entity.HoldingsView> view =
-        testKit.createTestProbe(org.bluemarble.market.entity.HoldingsView.class);
+    TestProbe<org.bluemarble.market.holdings.HoldingsView> view =
+        testKit.createTestProbe(org.bluemarble.market.holdings.HoldingsView.class);
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () -> {
-              holdings.tell(new org.bluemarble.market.entity.Holdings.GetHoldings(view.ref()));
+              holdings.tell(new org.bluemarble.market.holdings.Holdings.GetHoldings(view.ref()));
               var v = view.receiveMessage(WAIT);
               assertThat(v.copper()).isEqualTo(17);
               assertThat(v.items()).containsEntry("linen_cloth", 2);
@@ -421,7 +421,7 @@ class ZoneCellTest {
     kit.restart(); // settled: nothing is posted again
     assertThat(kit.getState().owed()).isEmpty();
     assertThat(posts.get()).isEqualTo(2);
-    holdings.tell(new org.bluemarble.market.entity.Holdings.GetHoldings(view.ref()));
+    holdings.tell(new org.bluemarble.market.holdings.Holdings.GetHoldings(view.ref()));
     var credited = view.receiveMessage(WAIT);
     assertThat(credited.copper()).isEqualTo(17);
     assertThat(credited.legsApplied()).as("credited exactly once").isEqualTo(1);
