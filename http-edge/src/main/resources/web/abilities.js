@@ -9,6 +9,11 @@ const KIND = {
   KIND_ABILITY_USED: 'uses', KIND_HIT: 'hits', KIND_MISS: 'misses', KIND_HEAL: 'heals',
   KIND_EFFECT: 'affects', KIND_DEATH: 'kills', KIND_RESPAWN: 'respawns',
 };
+/** The same verbs when the actor is the player ("You hit", not "You hits"). */
+const KIND_YOU = {
+  KIND_ABILITY_USED: 'use', KIND_HIT: 'hit', KIND_MISS: 'miss', KIND_HEAL: 'heal',
+  KIND_EFFECT: 'affect', KIND_DEATH: 'kill', KIND_RESPAWN: 'respawn',
+};
 /** Words for the combat refusal codes (error.proto 20-29). */
 const REFUSALS = {
   CODE_COMBAT_INVALID_TARGET: 'invalid target', CODE_COMBAT_OUT_OF_RANGE: 'out of range',
@@ -118,9 +123,17 @@ export function setupAbilities(play) {
     onCombatEvents(m) {
       for (const e of m.events || []) {
         const kind = String(e.kind);
-        let text = `${this.name(e.user_id)} ${KIND[kind] || kind} ${this.name(e.target_id)}`;
+        const who = this.name(e.user_id);
+        const verb = (who === 'You' ? KIND_YOU : KIND)[kind] || kind;
+        const whom = this.name(e.target_id);
+        const object = whom !== 'You' ? whom : who === 'You' ? 'yourself' : 'you';
+        let text = `${who} ${verb} ${object}`;
         if (kind !== 'KIND_ABILITY_USED' && e.ability_id) text += ` with ${e.ability_id}`;
-        if (kind === 'KIND_ABILITY_USED') text = `${this.name(e.user_id)} uses ${e.ability_id}`;
+        if (kind === 'KIND_ABILITY_USED') text = `${who} ${verb} ${e.ability_id}`;
+        if (kind === 'KIND_RESPAWN') {
+          const t = this.name(e.target_id);
+          text = `${t} ${t === 'You' ? 'respawn' : 'respawns'}`;
+        }
         if (e.amount) text += ` for ${e.amount}` + (e.crit ? ' (critical)' : '');
         if (e.absorbed) text += `, ${e.absorbed} absorbed`;
         if (kind === 'KIND_DEATH' && e.experience) text += ` (+${e.experience} xp)`;

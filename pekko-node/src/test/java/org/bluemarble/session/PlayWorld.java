@@ -55,6 +55,11 @@ final class PlayWorld {
   }
 
   Player newPlayer(String username) throws Exception {
+    return newPlayer(username, "Warrior");
+  }
+
+  /** An account {@code username} with one character "{@code username} hero" of that class. */
+  Player newPlayer(String username, String characterClass) throws Exception {
     AdminClient.Response reg =
         api.post(
             "/v1/auth/register",
@@ -65,7 +70,7 @@ final class PlayWorld {
     }
     String accountId = reg.body().path("accountId").asText();
     String token = token(username);
-    AdminClient.Response created = api.createPlayer(username + " hero", "Warrior");
+    AdminClient.Response created = api.createPlayer(username + " hero", characterClass);
     if (created.status() != 201) {
       throw new IllegalStateException("create player: " + created.status() + created.body());
     }

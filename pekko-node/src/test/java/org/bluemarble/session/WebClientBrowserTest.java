@@ -2,6 +2,7 @@ package org.bluemarble.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -13,27 +14,37 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.bluemarble.combat.Abilities;
 import org.bluemarble.combat.Ability;
 import org.bluemarble.config.Profile;
 import org.bluemarble.node.testing.AdminClient;
 import org.bluemarble.node.testing.InProcessNode;
 import org.bluemarble.player.CharacterClass;
+import org.bluemarble.player.Player;
 import org.bluemarble.protocol.client.BlueMarbleClient;
 import org.bluemarble.protocol.client.ClientListener;
 import org.bluemarble.protocol.movement.MovementIntent;
 import org.bluemarble.protocol.v1.EnteredWorld;
+import org.bluemarble.protocol.v1.EntityEnter;
+import org.bluemarble.protocol.v1.EntityKind;
+import org.bluemarble.protocol.v1.GeoPosition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,6 +58,7 @@ import org.junit.jupiter.api.io.TempDir;
  * target/webclient-*.png} and are checked for content.
  */
 @Tag("slow")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebClientBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final double TIMEOUT_MS = 60_000;
@@ -109,6 +121,7 @@ class WebClientBrowserTest {
   }
 
   @Test
+  @Order(1)
   void playWatchAndAdministerInABrowser() throws Exception {
     List<String> consoleErrors = new CopyOnWriteArrayList<>();
     String username = "web_player";
@@ -386,6 +399,114 @@ class WebClientBrowserTest {
       }
     }
     assertThat(consoleErrors).as("console errors").isEmpty();
+  }
+
+  /**
+   * The vitals meters and the combat feed against the node's real combat: a Java client scouts a
+   * creature near the spawn point, a Mage is placed where it stands and enters in the page, targets
+   * it with a click and casts its first ability with {@code 1} until the feed shows a hit; the mana
+   * meter follows the cast's cost and the target's health shown drops.
+   */
+  @Test
+  @Order(2)
+  void theAbilitiesBarHitsACreatureAndTheMetersFollow() throws Exception {
+    List<String> consoleErrors = new CopyOnWriteArrayList<>();
+    PlayWorld.Player scout = world.newPlayer("web_scout");
+    Map<Long, EntityEnter> creatures = new ConcurrentHashMap<>();
+    ClientListener scouting =
+        new ClientListener() {
+          @Override
+          public void onEntityEnter(EntityEnter enter) {
+            if (enter.getKind() == EntityKind.ENTITY_KIND_NPC) {
+              creatures.put(enter.getEntityId(), enter);
+            }
+          }
+        };
+    try (BlueMarbleClient client = world.webSocket(scout, scouting)) {
+      client.enterWorld(scout.playerId()).get(30, TimeUnit.SECONDS);
+      await().atMost(Duration.ofSeconds(60)).until(() -> !creatures.isEmpty());
+      client.leaveWorld();
+    }
+    EntityEnter creature = creatures.values().iterator().next();
+    String creatureKey = Long.toUnsignedString(creature.getEntityId());
+    PlayWorld.Player mage = world.newPlayer("web_mage", "Mage");
+    GeoPosition at = creature.getPosition();
+    ClusterSharding.get(node.system)
+        .entityRefFor(Player.ENTITY_KEY, mage.playerId())
+        .<Player.Reply>ask(
+            r -> new Player.CheckpointPosition(at.getLatDeg(), at.getLngDeg(), at.getAltM(), r),
+            PlayWorld.WAIT)
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+    String spell = Abilities.of(CharacterClass.MAGE).get(0).id();
+
+    try (BrowserContext context = context()) {
+      Page page = page(context, consoleErrors);
+      page.fill("#username", "web_mage");
+      page.fill("#password", PlayWorld.PASSWORD);
+      page.click("#login-button");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enter as web_mage hero"))
+          .click();
+      page.waitForSelector("#play-status:has-text('in the world')");
+      page.waitForSelector("#abilities button[data-ability='" + spell + "']");
+      // Every value the meters and the target line take, from now on.
+      page.evaluate(
+          "() => { const seen = window.bluemarble.seen = {mana: [], target: []};"
+              + " const watch = (id, list, read) => new MutationObserver(() => list.push(read()))"
+              + "   .observe(document.getElementById(id), {childList: true, characterData: true,"
+              + "   subtree: true});"
+              + " watch('mana-text', seen.mana, () => [document.getElementById('mana').value,"
+              + "   document.getElementById('mana').max]);"
+              + " watch('target', seen.target, () => document.getElementById('target').textContent); }");
+
+      page.waitForFunction(
+          "(k) => window.bluemarble.play.drawn.some((d) => d[0] === k)", creatureKey);
+      clickEntity(page, creatureKey);
+      page.waitForSelector("#target:has-text('" + creature.getName() + "')");
+
+      // Cast until the feed shows a hit (a miss is 5 % or more; a refusal is a red line).
+      String hit = "You hit " + creature.getName() + " with " + spell + " for ";
+      for (int cast = 0; cast < 20; cast++) {
+        page.waitForFunction(
+            "([a, hit]) => { const b = window.bluemarble.play.abilities;"
+                + " return document.getElementById('combat-feed').textContent.includes(hit)"
+                + "   || !((b.cooldownUntil.get(a) || 0) > performance.now()); }",
+            List.of(spell, hit));
+        if (page.locator("#combat-feed").textContent().contains(hit)) {
+          break;
+        }
+        int lines =
+            ((Number) page.evaluate("() => window.bluemarble.play.abilities.feed")).intValue();
+        page.focus("#world");
+        page.keyboard().press("1");
+        page.waitForFunction("(n) => window.bluemarble.play.abilities.feed > n", lines);
+      }
+      String feed = page.locator("#combat-feed").textContent();
+      assertThat(feed).as("the combat feed").contains(hit).contains("You use " + spell);
+      // The mana meter followed the casts' cost; the target line showed the creature hurt.
+      page.waitForFunction(
+          "() => window.bluemarble.seen.mana.some(([v, max]) => max > 1 && v < max)");
+      page.waitForFunction(
+          "() => window.bluemarble.seen.target.some((t) => { const m = t.match(/\\((\\d+)\\/(\\d+)\\)/);"
+              + " return m && Number(m[1]) < Number(m[2]); })");
+      assertNotBlank(page.screenshot(shotTo("webclient-combat.png")));
+    }
+    assertThat(consoleErrors).as("console errors").isEmpty();
+  }
+
+  /** Clicks the entity {@code key} where the Play view last drew it. */
+  private static void clickEntity(Page page, String key) {
+    @SuppressWarnings("unchecked")
+    List<Number> at =
+        (List<Number>)
+            page.evaluate(
+                "(k) => { const d = window.bluemarble.play.drawn.find((e) => e[0] === k);"
+                    + " const c = document.getElementById('world');"
+                    + " const b = c.getBoundingClientRect();"
+                    + " return [b.left + d[1] * b.width / c.width,"
+                    + " b.top + d[2] * b.height / c.height]; }",
+                key);
+    page.mouse().click(at.get(0).doubleValue(), at.get(1).doubleValue());
   }
 
   /** Registers {@code username} in the page, creates a character and enters the world with it. */
