@@ -11,7 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.bluemarble.edge.port.PlayPort;
 import org.bluemarble.protocol.ProtocolCodec;
 import org.bluemarble.protocol.ProtocolVersion;
-import org.bluemarble.protocol.session.SessionPhase;
+import org.bluemarble.protocol.phase.SessionPhase;
 import org.bluemarble.protocol.v1.Authenticate;
 import org.bluemarble.protocol.v1.Envelope;
 import org.bluemarble.protocol.v1.Error;

@@ -21,7 +21,7 @@ import org.bluemarble.auth.Session;
 import org.bluemarble.edge.port.PlayPort;
 import org.bluemarble.protocol.ProtocolCodec;
 import org.bluemarble.protocol.ProtocolVersion;
-import org.bluemarble.protocol.session.SessionPhase;
+import org.bluemarble.protocol.phase.SessionPhase;
 import org.bluemarble.protocol.v1.Authenticate;
 import org.bluemarble.protocol.v1.CreateListing;
 import org.bluemarble.protocol.v1.Disconnect;
