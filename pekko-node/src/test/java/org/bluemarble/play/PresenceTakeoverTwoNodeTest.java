@@ -1,4 +1,4 @@
-package org.bluemarble.presence;
+package org.bluemarble.play;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
