@@ -6,10 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.bluemarble.auth.RateLimitKind;
-import org.bluemarble.edge.port.ChatPush;
-import org.bluemarble.edge.port.CombatPush;
 import org.bluemarble.edge.port.PlayIntent;
-import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.TraceScope;
 import org.bluemarble.edge.port.WorldListener;
@@ -45,7 +42,7 @@ public final class GameSession {
   private Runnable unregister;
   private CompletableFuture<Void> economyTail = CompletableFuture.completedFuture(null);
   private List<String> characters = List.of();
-  private Link link;
+  private SessionLink link;
 
   /** The W3C trace id of the connection's upgrade request (null: none, e.g. UDP). */
   private volatile String traceId;
@@ -152,7 +149,7 @@ public final class GameSession {
       unregister = null;
     }
     if (link != null) {
-      link.presence.detach();
+      link.presence().detach();
       link = null;
     }
   }
@@ -169,29 +166,29 @@ public final class GameSession {
       case AUTHENTICATE -> onAuthenticate(id, in.getAuthenticate().getToken());
       case ENTER_WORLD -> onEnterWorld(id, in.getEnterWorld().getPlayerId());
       case MOVEMENT_INPUT -> onInput(in);
-      case SNAPSHOT_ACK -> requireLink().feed.acknowledge(in.getSnapshotAck().getSnapshotId());
+      case SNAPSHOT_ACK -> requireLink().feed().acknowledge(in.getSnapshotAck().getSnapshotId());
       case LEAVE_WORLD -> {
-        Link l = requireLink();
+        SessionLink l = requireLink();
         link = null;
         phase = SessionPhase.AUTHENTICATED;
-        l.presence.leave();
+        l.presence().leave();
       }
       case PING -> out.send(ProtoMapping.pong(id, in.getPing().getClientTimeMs()));
       case PONG -> {}
       case DISCONNECT -> {
         if (link != null
             && in.getDisconnect().getReason() == Disconnect.Reason.REASON_CLIENT_QUIT) {
-          link.presence.leave();
+          link.presence().leave();
           link = null;
         }
         closeQuietly();
       }
       case REQUEST_CONNECT_TOKEN ->
           onRequestConnectToken(id, in.getRequestConnectToken().getPlayerId());
-      case CHAT_SEND -> requireLink().presence.chat(id, ChatMessages.lineOf(in.getChatSend()));
-      case USE_ABILITY, HARVEST_NODE -> CombatMessages.handle(id, requireLink().presence, in);
+      case CHAT_SEND -> requireLink().presence().chat(id, ChatMessages.lineOf(in.getChatSend()));
+      case USE_ABILITY, HARVEST_NODE -> CombatMessages.handle(id, requireLink().presence(), in);
       case SOCIAL_REQUEST ->
-          SocialMessages.handle(requireLink().presence, id, in.getSocialRequest());
+          SocialMessages.handle(requireLink().presence(), id, in.getSocialRequest());
       default -> onEconomy(id, in);
     }
   }
@@ -206,7 +203,7 @@ public final class GameSession {
       throw new ProtocolException(
           Error.Code.CODE_UNKNOWN_MESSAGE, in.getMessageCase() + " is not handled");
     }
-    String acting = link != null ? link.playerId : accountId;
+    String acting = link != null ? link.playerId() : accountId;
     SessionSecurity security = deps.security();
     if (security == null) {
       economy.handle(id, acting, in);
@@ -271,10 +268,10 @@ public final class GameSession {
       return;
     }
     if (link != null) {
-      Link l = link;
+      SessionLink l = link;
       link = null;
-      if (l.presence != null) {
-        l.presence.leave();
+      if (l.presence() != null) {
+        l.presence().leave();
       }
     }
     disconnect(Disconnect.Reason.REASON_KICKED, reason);
@@ -291,10 +288,10 @@ public final class GameSession {
       return;
     }
     if (link != null) {
-      Link l = link;
+      SessionLink l = link;
       link = null;
-      if (l.presence != null) {
-        l.presence.leave();
+      if (l.presence() != null) {
+        l.presence().leave();
       }
     }
     disconnect(
@@ -397,13 +394,13 @@ public final class GameSession {
           "player_id '" + playerId + "' is not a character of account " + accountId);
     }
     busy = true;
-    Link l = new Link(playerId);
+    SessionLink l = new SessionLink(this, out, deps, playerId);
     deps.play()
         .enter(accountId, playerId, l)
         .whenComplete((presence, failure) -> entered(id, l, presence, failure));
   }
 
-  private synchronized void entered(long id, Link l, Presence presence, Throwable failure) {
+  private synchronized void entered(long id, SessionLink l, Presence presence, Throwable failure) {
     busy = false;
     if (failure != null) {
       if (phase != SessionPhase.CLOSED) {
@@ -423,23 +420,23 @@ public final class GameSession {
   }
 
   private void onInput(Envelope in) {
-    Link l = requireLink();
+    SessionLink l = requireLink();
     var input = in.getMovementInput();
-    l.feed.acknowledge(input.getLastSnapshotId());
+    l.feed().acknowledge(input.getLastSnapshotId());
     PlayIntent intent;
     try {
       intent = ProtoMapping.intentOf(input);
     } catch (IllegalArgumentException e) {
       // The Error names the input by its sequence; the input still reaches the world, which stops
       // the character and sends a Correction (instead of letting it walk its last intent).
-      l.presence.input(input.getSequence(), PlayIntent.INVALID, input.getClientTimeMs());
+      l.presence().input(input.getSequence(), PlayIntent.INVALID, input.getClientTimeMs());
       out.send(
           ProtocolErrors.toEnvelope(
               input.getSequence(),
               new ProtocolException(Error.Code.CODE_INVALID_INPUT, e.getMessage())));
       return;
     }
-    l.presence.input(input.getSequence(), intent, input.getClientTimeMs());
+    l.presence().input(input.getSequence(), intent, input.getClientTimeMs());
   }
 
   private void onRequestConnectToken(long id, String playerId) {
@@ -457,7 +454,7 @@ public final class GameSession {
     out.send(ProtoMapping.connectTokenIssued(id, token));
   }
 
-  private Link requireLink() {
+  private SessionLink requireLink() {
     if (link == null) {
       throw new ProtocolException(Error.Code.CODE_OUT_OF_PHASE, "not in the world");
     }
@@ -499,161 +496,24 @@ public final class GameSession {
     out.close();
   }
 
-  /** What the world says about the character of one enter; ignored once it is not current. */
-  private final class Link implements WorldListener {
-    private final String playerId;
-    private Presence presence;
-    private SnapshotFeed feed;
-    // Entities the world announced before the enter completed (a cell's first view can overtake
-    // its answer to the enter); announced once the feed exists, so they get their EntityEnter.
-    private final java.util.Set<Long> early = new java.util.HashSet<>();
+  /** Whether {@code l} is the link of the character in the world now (callers hold this lock). */
+  boolean isCurrent(SessionLink l) {
+    return link == l && phase == SessionPhase.IN_WORLD;
+  }
 
-    Link(String playerId) {
-      this.playerId = playerId;
+  /** The world ended the character of {@code l}: the connection is told why and closes. */
+  synchronized void linkEnded(SessionLink l, WorldListener.EndReason reason, String detail) {
+    if (link != l) {
+      return;
     }
-
-    void attach(Presence p, Presence.Entered e, int budget) {
-      presence = p;
-      feed =
-          new SnapshotFeed(
-              e.entityId(),
-              e.planetRadiusMeters(),
-              e.position(),
-              budget,
-              new EntityNaming(deps.play()));
-      early.forEach(feed::entered);
-      early.clear();
+    link = null;
+    if (reason == WorldListener.EndReason.FLOODED) {
+      // Reliable, and sent ahead of the Disconnect: the client learns which rule it broke.
+      out.send(
+          Envelope.newBuilder()
+              .setError(Error.newBuilder().setCode(Error.Code.CODE_INPUT_FLOOD).setMessage(detail))
+              .build());
     }
-
-    private boolean current() {
-      return link == this && phase == SessionPhase.IN_WORLD;
-    }
-
-    @Override
-    public void onInputAck(
-        long sequence, PlayPosition position, double headingDeg, long serverTick) {
-      synchronized (GameSession.this) {
-        if (!current()) {
-          return;
-        }
-        feed.self(position);
-        out.send(ProtoMapping.inputAck(sequence, position, headingDeg, serverTick));
-      }
-    }
-
-    @Override
-    public void onCorrection(
-        long sequence, PlayPosition position, String reason, double headingDeg) {
-      synchronized (GameSession.this) {
-        if (!current()) {
-          return;
-        }
-        feed.self(position);
-        out.send(ProtoMapping.correction(sequence, position, reason, headingDeg));
-      }
-    }
-
-    @Override
-    public void onSnapshot(long tick, List<SeenEntity> visible) {
-      synchronized (GameSession.this) {
-        if (!current()) {
-          return;
-        }
-      }
-      // Encoded outside the session lock, which the transport's thread takes for every frame (the
-      // world calls a listener one event at a time; the feed's own lock only guards against a
-      // second caller during a takeover).
-      List<Envelope> encoded;
-      List<Long> unnamed;
-      synchronized (feed) {
-        encoded = feed.encode(tick, visible);
-        unnamed = feed.naming().drainUnnamed();
-      }
-      encoded.forEach(out::send);
-      feed.naming().followUp(unnamed, this::sendIfCurrent);
-    }
-
-    private void sendIfCurrent(Envelope envelope) {
-      synchronized (GameSession.this) {
-        if (current()) {
-          out.send(envelope);
-        }
-      }
-    }
-
-    @Override
-    public void onEntityEntered(long entityId) {
-      synchronized (GameSession.this) {
-        if (current()) {
-          feed.entered(entityId);
-        } else if (feed == null) {
-          early.add(entityId);
-        }
-      }
-    }
-
-    @Override
-    public void onEntityLeft(long entityId) {
-      synchronized (GameSession.this) {
-        if (current()) {
-          feed.left(entityId);
-          out.send(ProtoMapping.entityLeave(entityId));
-        } else if (feed == null) {
-          early.remove(entityId);
-        }
-      }
-    }
-
-    @Override
-    public void onAnnouncement(String message, String from) {
-      synchronized (GameSession.this) {
-        if (current()) {
-          out.send(ProtoMapping.notice(message));
-          out.send(ChatMessages.announcement(message, from, System.currentTimeMillis()));
-        }
-      }
-    }
-
-    @Override
-    public void onChat(ChatPush push) {
-      synchronized (GameSession.this) {
-        if (current()) {
-          out.send(ChatMessages.toEnvelope(push));
-        }
-      }
-    }
-
-    @Override
-    public void onCombat(CombatPush push) {
-      synchronized (GameSession.this) {
-        if (current()) {
-          CombatMessages.send(push, out);
-        }
-      }
-    }
-
-    @Override
-    public void onSocial(org.bluemarble.edge.port.SocialPush push) {
-      sendIfCurrent(SocialMessages.toEnvelope(push));
-    }
-
-    @Override
-    public void onEnded(EndReason reason, String detail) {
-      synchronized (GameSession.this) {
-        if (link != this) {
-          return;
-        }
-        link = null;
-        if (reason == EndReason.FLOODED) {
-          // Reliable, and sent ahead of the Disconnect: the client learns which rule it broke.
-          out.send(
-              Envelope.newBuilder()
-                  .setError(
-                      Error.newBuilder().setCode(Error.Code.CODE_INPUT_FLOOD).setMessage(detail))
-                  .build());
-        }
-        disconnect(ProtoMapping.disconnectReason(reason), detail);
-      }
-    }
+    disconnect(ProtoMapping.disconnectReason(reason), detail);
   }
 }
