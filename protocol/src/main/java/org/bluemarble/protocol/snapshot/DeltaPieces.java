@@ -7,12 +7,12 @@ package org.bluemarble.protocol.snapshot;
  * every observer whose baseline holds the same state instance of that entity (observers that
  * acknowledged snapshots of the same tick) copies the same bits instead of computing them.
  *
- * <p>A direct-mapped cache per thread, keyed by the identity of both states: a cell's observers are
- * encoded one after the other on the cell's thread, so the first observer of a round computes a
- * piece and the others find it; a collision or another cell's round on the same thread only costs a
- * recomputation. A piece longer than 64 bits (a jump of more than 2^20 cm on an axis with a heading
- * change) is not cached; the codec then writes the fields one by one. Not thread-safe: use {@link
- * #local()}.
+ * <p>A two-way set-associative cache per thread, keyed by the identity of both states: a cell's
+ * observers are encoded one after the other on the cell's thread, so the first observer of a round
+ * computes a piece and the others find it; a collision or another cell's round on the same thread
+ * only costs a recomputation. A piece longer than 64 bits (a jump of more than 2^20 cm on an axis
+ * with a heading change) is not cached; the codec then writes the fields one by one. Not
+ * thread-safe: use {@link #local()}.
  *
  * <p>The piece's layout, most-significant bit first: {@code zigzag(dx), zigzag(dy), zigzag(dz)} in
  * {@code w} bits each (none when {@code w} is 0), then the heading part as in {@link DeltaCodec}.
@@ -23,12 +23,18 @@ final class DeltaPieces {
   static final int NONE = -1;
 
   private static final int SLOT_BITS = 12;
+  // Two ways per set, the set chosen by the entity id alone: an entity's pieces against two
+  // baselines (observers that acknowledged different ticks) live side by side, and which entities
+  // share a set does not depend on identity hash codes, so a round's sharing is reproducible.
+  private static final int WAYS = 2;
+  private static final int SET_BITS = SLOT_BITS - 1;
   private static final ThreadLocal<DeltaPieces> LOCAL = ThreadLocal.withInitial(DeltaPieces::new);
 
   private final EntityState[] olds = new EntityState[1 << SLOT_BITS];
   private final EntityState[] nows = new EntityState[1 << SLOT_BITS];
   private final long[] tails = new long[1 << SLOT_BITS];
   private final int[] metas = new int[1 << SLOT_BITS];
+  private final byte[] victims = new byte[1 << SET_BITS];
   private long computed;
 
   /** This thread's cache. */
@@ -41,14 +47,19 @@ final class DeltaPieces {
    * {@link #tail} before the next call, which may reuse the slot.
    */
   int slot(EntityState old, EntityState now) {
-    long key = (now.entityId() * 0x9E3779B97F4A7C15L) ^ System.identityHashCode(old);
-    int slot = (int) ((key * 0xBF58476D1CE4E5B9L) >>> (64 - SLOT_BITS));
-    if (olds[slot] != old || nows[slot] != now) {
-      olds[slot] = old;
-      nows[slot] = now;
-      computed++;
-      metas[slot] = compute(old, now, tails, slot);
+    int set = (int) ((now.entityId() * 0x9E3779B97F4A7C15L) >>> (64 - SET_BITS));
+    int first = set << 1;
+    for (int slot = first; slot < first + WAYS; slot++) {
+      if (olds[slot] == old && nows[slot] == now) {
+        return slot;
+      }
     }
+    int slot = first + victims[set];
+    victims[set] = (byte) ((victims[set] + 1) % WAYS);
+    olds[slot] = old;
+    nows[slot] = now;
+    computed++;
+    metas[slot] = compute(old, now, tails, slot);
     return slot;
   }
 
