@@ -20,6 +20,8 @@ final class CellParts {
   final CellTicker ticker;
   final CellAdmission admission;
   final CellSay say;
+  final CellInbox inbox = new CellInbox(CellInboxes.CAPACITY);
+  private final ActorContext<ZoneCell.Command> ctx;
 
   /**
    * The parts of the cell {@code sim} simulates, run by {@code ctx}; {@code answered} wraps a
@@ -34,6 +36,7 @@ final class CellParts {
       ActorRef<ClusterSharding.ShardCommand> shard,
       BiFunction<Long, ZoneCell.Reply, ZoneCell.Command> answered) {
     this.sim = sim;
+    this.ctx = ctx;
     CellRoster roster = new CellRoster();
     this.ticker =
         new CellTicker(
@@ -54,5 +57,28 @@ final class CellParts {
             SessionSinks.get(ctx.getSystem()));
     this.admission = new CellAdmission(sim, roster, ticker, ticker.outbox());
     this.say = new CellSay(sim.cellId(), sim, roster, ticker.outbox());
+  }
+
+  /**
+   * The inputs sessions on this node put into the inbox since the last tick, admitted in arrival
+   * order as if each had come as a {@link ZoneCell.SubmitInput} message; called at the start of a
+   * tick.
+   */
+  void admitInbox() {
+    inbox.drainTo(input -> admission.input(input, ctx.getLog()));
+  }
+
+  /** The cell runs: sessions on this node put its inputs into {@link #inbox} from now on. */
+  void openInbox(String cellId) {
+    CellInboxes.get(ctx.getSystem()).register(cellId, inbox);
+  }
+
+  /** The cell stops: the inbox is unregistered and what it still holds dropped (and logged). */
+  void closeInbox(String cellId) {
+    CellInboxes.get(ctx.getSystem()).remove(cellId, inbox);
+    int dropped = inbox.close();
+    if (dropped > 0) {
+      ctx.getLog().debug("cell {} stopped with {} input(s) in its inbox, dropped", cellId, dropped);
+    }
   }
 }

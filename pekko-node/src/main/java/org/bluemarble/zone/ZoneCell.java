@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -455,8 +456,10 @@ public final class ZoneCell
               state.restoreInto(parts.sim.resources());
               debts.postAll(state.owed(), clock.instant());
               wiring.outbox().live(cell, wiring.ctx().getSelf());
+              parts.openInbox(cellId);
               wiring.timers().startTimerAtFixedRate(Tick.INSTANCE, tickInterval);
             })
+        .onSignal(PostStop.instance(), state -> parts.closeInbox(cellId))
         .build();
   }
 
@@ -548,6 +551,7 @@ public final class ZoneCell
   }
 
   private ReplyEffect<Event, State> onStop() {
+    parts.closeInbox(cellId);
     parts.ticker.stopping();
     // the damage summary not yet due is journaled before the stop, not lost
     List<ZoneFact> last = parts.ticker.fights().flush(clock.instant());
@@ -558,6 +562,7 @@ public final class ZoneCell
 
   private ReplyEffect<Event, State> onTick(State state) {
     Instant now = clock.instant();
+    parts.admitInbox();
     List<ZoneFact> facts = parts.ticker.tick(now, stepsPerTick);
     debts.retry(state.owed(), now);
     if (facts.isEmpty()) {
