@@ -22,6 +22,7 @@ final class CellParts {
   final CellSay say;
   final CellInbox inbox = new CellInbox(CellInboxes.CAPACITY);
   private final ActorContext<ZoneCell.Command> ctx;
+  private CellClock.Subscription beat;
 
   /**
    * The parts of the cell {@code sim} simulates, run by {@code ctx}; {@code answered} wraps a
@@ -73,8 +74,32 @@ final class CellParts {
     CellInboxes.get(ctx.getSystem()).register(cellId, inbox);
   }
 
-  /** The cell stops: the inbox is unregistered and what it still holds dropped (and logged). */
-  void closeInbox(String cellId) {
+  /**
+   * The cell runs: {@code tell} (which tells the cell {@code Tick}) is called at every beat of the
+   * node's {@link CellClock} of {@code period}, skipped while the last tick has not started.
+   */
+  void startTicking(java.time.Duration period, Runnable tell) {
+    if (beat != null) {
+      beat.cancel();
+    }
+    beat = CellClock.get(ctx.getSystem()).subscribe(period, (s, n) -> tell.run());
+  }
+
+  /** The cell handles a tick: the clock may tell it the next one. */
+  void tickStarted() {
+    if (beat != null) {
+      beat.ticked();
+    }
+  }
+
+  /**
+   * The cell stops: no more ticks, the inbox is unregistered and what it still holds dropped (and
+   * logged). Called again (stop, then the actor's end) it does nothing more.
+   */
+  void stopped(String cellId) {
+    if (beat != null) {
+      beat.cancel();
+    }
     CellInboxes.get(ctx.getSystem()).remove(cellId, inbox);
     int dropped = inbox.close();
     if (dropped > 0) {
