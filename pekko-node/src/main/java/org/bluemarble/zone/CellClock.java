@@ -30,8 +30,11 @@ public final class CellClock implements Extension, AutoCloseable {
   private final Map<Long, Beat> beats = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  /** A clock with no beats yet; {@link #close} ends its threads. */
-  CellClock() {}
+  /**
+   * A standalone clock with no beats yet (tests, benchmarks; a node uses {@link #get}); {@link
+   * #close} ends its threads.
+   */
+  public CellClock() {}
 
   /** This actor system's clock. */
   public static CellClock get(ActorSystem<?> system) {
