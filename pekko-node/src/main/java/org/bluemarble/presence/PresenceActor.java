@@ -25,6 +25,7 @@ import org.bluemarble.names.NameDirectory;
 import org.bluemarble.names.OnlinePlayers;
 import org.bluemarble.node.SessionControl;
 import org.bluemarble.player.Player;
+import org.bluemarble.zone.CellInboxes;
 import org.bluemarble.zone.PlayerIds;
 import org.bluemarble.zone.SessionEvent;
 import org.bluemarble.zone.SessionSinks;
@@ -130,7 +131,12 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     this.sink = new PresenceSink(playerId, OnlinePlayers.get(ctx.getSystem()));
     SessionSinks.get(ctx.getSystem()).register(sessionRef, sink);
     this.handle =
-        new PresenceHandle(ctx.getSelf(), playerId, sink, ClusterSharding.get(ctx.getSystem()));
+        new PresenceHandle(
+            ctx.getSelf(),
+            playerId,
+            sink,
+            ClusterSharding.get(ctx.getSystem()),
+            CellInboxes.get(ctx.getSystem()));
     this.asks = new PresenceAsks(ctx, settings.askTimeout(), settings.watchdog().dividedBy(2));
     this.lease = asks.lease(playerId);
     this.chat =

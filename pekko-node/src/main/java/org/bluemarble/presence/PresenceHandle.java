@@ -6,6 +6,7 @@ import org.bluemarble.edge.port.ChatLine;
 import org.bluemarble.edge.port.PlayIntent;
 import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.WorldListener;
+import org.bluemarble.zone.CellInboxes;
 import org.bluemarble.zone.WireIntent;
 import org.bluemarble.zone.ZoneCell;
 
@@ -14,13 +15,15 @@ import org.bluemarble.zone.ZoneCell;
  * connection's listener, so a detach or leave from a connection that was taken over is ignored.
  * Movement inputs skip the actor: while the character is in the world they go from the caller's
  * thread straight to the cell the {@link PresenceSink} names (one message instead of two; the
- * connection's inputs come from one thread, so they keep their order).
+ * connection's inputs come from one thread, so they keep their order). When that cell runs on this
+ * node, the input goes into its {@link CellInboxes inbox} and no message is sent at all.
  */
 final class PresenceHandle implements Presence {
   private final ActorRef<PresenceActor.Command> actor;
   private final String playerId;
   private final PresenceSink sink;
   private final ClusterSharding sharding;
+  private final CellInboxes inboxes;
   private final Entered entered;
   private final WorldListener listener;
 
@@ -28,8 +31,9 @@ final class PresenceHandle implements Presence {
       ActorRef<PresenceActor.Command> actor,
       String playerId,
       PresenceSink sink,
-      ClusterSharding sharding) {
-    this(actor, playerId, sink, sharding, null, null);
+      ClusterSharding sharding,
+      CellInboxes inboxes) {
+    this(actor, playerId, sink, sharding, inboxes, null, null);
   }
 
   private PresenceHandle(
@@ -37,19 +41,21 @@ final class PresenceHandle implements Presence {
       String playerId,
       PresenceSink sink,
       ClusterSharding sharding,
+      CellInboxes inboxes,
       Entered entered,
       WorldListener listener) {
     this.actor = actor;
     this.playerId = playerId;
     this.sink = sink;
     this.sharding = sharding;
+    this.inboxes = inboxes;
     this.entered = entered;
     this.listener = listener;
   }
 
   /** The handle for one attachment. */
   PresenceHandle with(Entered e, WorldListener l) {
-    return new PresenceHandle(actor, playerId, sink, sharding, e, l);
+    return new PresenceHandle(actor, playerId, sink, sharding, inboxes, e, l);
   }
 
   @Override
@@ -61,9 +67,11 @@ final class PresenceHandle implements Presence {
   public void input(long sequence, PlayIntent intent, long clientTimeMillis) {
     String cellId = sink.inputCell();
     if (cellId != null) {
-      sharding
-          .entityRefFor(ZoneCell.ENTITY_KEY, cellId)
-          .tell(new ZoneCell.SubmitInput(playerId, sequence, wire(intent), clientTimeMillis));
+      ZoneCell.SubmitInput input =
+          new ZoneCell.SubmitInput(playerId, sequence, wire(intent), clientTimeMillis);
+      if (!inboxes.offer(cellId, input)) {
+        sharding.entityRefFor(ZoneCell.ENTITY_KEY, cellId).tell(input);
+      }
     }
   }
 

@@ -20,6 +20,9 @@ final class CellParts {
   final CellTicker ticker;
   final CellAdmission admission;
   final CellSay say;
+  final CellInbox inbox = new CellInbox(CellInboxes.CAPACITY);
+  private final ActorContext<ZoneCell.Command> ctx;
+  private CellClock.Subscription beat;
 
   /**
    * The parts of the cell {@code sim} simulates, run by {@code ctx}; {@code answered} wraps a
@@ -34,6 +37,7 @@ final class CellParts {
       ActorRef<ClusterSharding.ShardCommand> shard,
       BiFunction<Long, ZoneCell.Reply, ZoneCell.Command> answered) {
     this.sim = sim;
+    this.ctx = ctx;
     CellRoster roster = new CellRoster();
     this.ticker =
         new CellTicker(
@@ -54,5 +58,52 @@ final class CellParts {
             SessionSinks.get(ctx.getSystem()));
     this.admission = new CellAdmission(sim, roster, ticker, ticker.outbox());
     this.say = new CellSay(sim.cellId(), sim, roster, ticker.outbox());
+  }
+
+  /**
+   * The inputs sessions on this node put into the inbox since the last tick, admitted in arrival
+   * order as if each had come as a {@link ZoneCell.SubmitInput} message; called at the start of a
+   * tick.
+   */
+  void admitInbox() {
+    inbox.drainTo(input -> admission.input(input, ctx.getLog()));
+  }
+
+  /** The cell runs: sessions on this node put its inputs into {@link #inbox} from now on. */
+  void openInbox(String cellId) {
+    CellInboxes.get(ctx.getSystem()).register(cellId, inbox);
+  }
+
+  /**
+   * The cell runs: {@code tell} (which tells the cell {@code Tick}) is called at every beat of the
+   * node's {@link CellClock} of {@code period}, skipped while the last tick has not started.
+   */
+  void startTicking(java.time.Duration period, Runnable tell) {
+    if (beat != null) {
+      beat.cancel();
+    }
+    beat = CellClock.get(ctx.getSystem()).subscribe(period, (s, n) -> tell.run());
+  }
+
+  /** The cell handles a tick: the clock may tell it the next one. */
+  void tickStarted() {
+    if (beat != null) {
+      beat.ticked();
+    }
+  }
+
+  /**
+   * The cell stops: no more ticks, the inbox is unregistered and what it still holds dropped (and
+   * logged). Called again (stop, then the actor's end) it does nothing more.
+   */
+  void stopped(String cellId) {
+    if (beat != null) {
+      beat.cancel();
+    }
+    CellInboxes.get(ctx.getSystem()).remove(cellId, inbox);
+    int dropped = inbox.close();
+    if (dropped > 0) {
+      ctx.getLog().debug("cell {} stopped with {} input(s) in its inbox, dropped", cellId, dropped);
+    }
   }
 }

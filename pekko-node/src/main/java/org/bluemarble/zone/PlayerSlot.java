@@ -71,19 +71,25 @@ final class PlayerSlot {
 
   /**
    * Plays {@code dtSeconds} of inputs: continues the input in progress, starts queued ones in order
-   * as each completes, and walks the last intent when none is left. Returns MOVED or ARRIVED if the
-   * player moved at all this tick, else STILL (a refused step is reported as a correction).
+   * as each completes, and walks the last intent when none is left. An input still waiting when the
+   * tick's time is used up is started at the end of the tick (its intent shows in this tick's
+   * snapshot; its time runs from the next tick). Returns MOVED or ARRIVED if the player moved or
+   * took a new intent this tick, else STILL (a refused step is reported as a correction).
    */
   StepOutcome step(MovementRules rules, CellBoundary boundary, double dtSeconds) {
     StepOutcome moved = StepOutcome.STILL;
+    boolean started = false;
     double budget = dtSeconds;
     while (budget > EPSILON_SECONDS) {
-      if (!inputInProgress() && !startNext(rules)) {
-        // Queue dry: pay back the lead first (standing, as the client's prediction does).
-        double payback = Math.min(leadSeconds, budget);
-        leadSeconds -= payback;
-        budget -= payback;
-        break;
+      if (!inputInProgress()) {
+        if (!startNext(rules)) {
+          // Queue dry: pay back the lead first (standing, as the client's prediction does).
+          double payback = Math.min(leadSeconds, budget);
+          leadSeconds -= payback;
+          budget -= payback;
+          break;
+        }
+        started = true;
       }
       double step = Math.min(budget, remainingSeconds);
       moved = merge(moved, rules.advance(mover, step), true);
@@ -109,7 +115,16 @@ final class PlayerSlot {
       moved = merge(moved, rules.advance(mover, remainingSeconds), true);
       complete();
     }
-    return moved;
+    if (!inputInProgress()
+        && !inputs.isEmpty()
+        && !boundary.needsHandoff(mover.x(), mover.y(), mover.z())
+        && startNext(rules)) {
+      // The waiting input takes over where its predecessor completed, so observers see its intent
+      // a tick sooner; its full period is played from the next tick, on the same path. Beyond the
+      // edge it waits for the neighbour instead, which starts it after the handoff.
+      started = true;
+    }
+    return moved == StepOutcome.STILL && started ? StepOutcome.MOVED : moved;
   }
 
   private boolean startNext(MovementRules rules) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -32,10 +33,10 @@ import org.bluemarble.node.EntityTags;
 
 /**
  * One zone cell of the world as a sharded, event-sourced entity keyed by its S2 token at the zone
- * level. Fast state (players, creatures, ghosts) lives in a {@link CellSimulation} driven by a
- * fixed-rate tick; only facts (resource harvests, depletions, respawns) are persisted. Each tick
- * pushes {@link SessionEvent}s to sessions, hands players to neighbours, exchanges ghosts and
- * checkpoints positions. The cell passivates itself when nobody is in or near it.
+ * level. Fast state (players, creatures, ghosts) lives in a {@link CellSimulation} driven by the
+ * node's {@link CellClock}; only facts (resource harvests, depletions, respawns) are persisted.
+ * Each tick pushes {@link SessionEvent}s to sessions, hands players to neighbours, exchanges ghosts
+ * and checkpoints positions. The cell passivates itself when nobody is in or near it.
  */
 public final class ZoneCell
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -455,8 +456,11 @@ public final class ZoneCell
               state.restoreInto(parts.sim.resources());
               debts.postAll(state.owed(), clock.instant());
               wiring.outbox().live(cell, wiring.ctx().getSelf());
-              wiring.timers().startTimerAtFixedRate(Tick.INSTANCE, tickInterval);
+              parts.openInbox(cellId);
+              ActorRef<Command> self = wiring.ctx().getSelf();
+              parts.startTicking(tickInterval, () -> self.tell(Tick.INSTANCE));
             })
+        .onSignal(PostStop.instance(), state -> parts.stopped(cellId))
         .build();
   }
 
@@ -548,6 +552,7 @@ public final class ZoneCell
   }
 
   private ReplyEffect<Event, State> onStop() {
+    parts.stopped(cellId);
     parts.ticker.stopping();
     // the damage summary not yet due is journaled before the stop, not lost
     List<ZoneFact> last = parts.ticker.fights().flush(clock.instant());
@@ -557,7 +562,9 @@ public final class ZoneCell
   }
 
   private ReplyEffect<Event, State> onTick(State state) {
+    parts.tickStarted();
     Instant now = clock.instant();
+    parts.admitInbox();
     List<ZoneFact> facts = parts.ticker.tick(now, stepsPerTick);
     debts.retry(state.owed(), now);
     if (facts.isEmpty()) {

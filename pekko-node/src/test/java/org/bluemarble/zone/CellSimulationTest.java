@@ -67,6 +67,55 @@ class CellSimulationTest {
   }
 
   @Test
+  void anInputArrivingWhileItsPredecessorRunsShowsItsHeadingAtTheEndOfTheNextTick() {
+    GeoPosition start = SpatialCells.centreOf(SpatialCells.cellAt(GeoPosition.of(5, 5), 13));
+    CellSimulation sim = cellAt(start);
+    sim.enter(1L, CharacterClass.WARRIOR, start, 0L, null);
+    sim.offer(1L, new MovementInput(1, new MovementInput.Heading(90, 3), 0));
+    ticks(sim, 2);
+    assertThat(headingOf(sim, 1L)).isCloseTo(90.0, within(0.01));
+
+    sim.offer(1L, new MovementInput(2, new MovementInput.Heading(0, 3), 0));
+    ticks(sim, 1);
+
+    // Input 1 was finished at once (the lead) and input 2 took over in the same tick.
+    assertThat(headingOf(sim, 1L)).isCloseTo(0.0, within(0.01));
+  }
+
+  @Test
+  void anInputWaitingWhenItsPredecessorEndsWithATickShowsInThatTick() {
+    GeoPosition start = SpatialCells.centreOf(SpatialCells.cellAt(GeoPosition.of(5, 5), 13));
+    CellSimulation sim = cellAt(start);
+    sim.enter(1L, CharacterClass.WARRIOR, start, 0L, null);
+    sim.offer(1L, new MovementInput(1, new MovementInput.Heading(90, 3), 0));
+    sim.offer(1L, new MovementInput(2, new MovementInput.Heading(90, 3), 0));
+    sim.offer(1L, new MovementInput(3, new MovementInput.Heading(0, 3), 0));
+    sim.offer(1L, new MovementInput(4, MovementInput.Stop.INSTANCE, 0));
+    // Inputs 1 and 2 are each finished early (together one input period of lead), so input 3
+    // starts at the end of the tick that completes input 2 and runs exactly six ticks from there.
+    int period = inputTicks();
+    ticks(sim, 1 + (period - 1) + (period - 1));
+    assertThat(headingOf(sim, 1L)).isCloseTo(0.0, within(0.01));
+    assertThat(speedOf(sim, 1L)).isPositive();
+
+    ticks(sim, 1);
+
+    // Input 3 completed with this tick (the lead is used up, so nothing is finished early) and the
+    // waiting stop is in force in the same tick, not from the next one.
+    assertThat(speedOf(sim, 1L)).isZero();
+  }
+
+  private static double headingOf(CellSimulation sim, long playerId) {
+    CellPopulation population = sim.population();
+    return population.headingDeg(population.slotOf(playerId));
+  }
+
+  private static double speedOf(CellSimulation sim, long playerId) {
+    CellPopulation population = sim.population();
+    return population.speedMps(population.slotOf(playerId));
+  }
+
+  @Test
   void refusesInputFloods() {
     GeoPosition start = SpatialCells.centreOf(SpatialCells.cellAt(GeoPosition.of(5, 5), 13));
     CellSimulation sim = cellAt(start);

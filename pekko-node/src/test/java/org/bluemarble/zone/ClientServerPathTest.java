@@ -126,6 +126,34 @@ class ClientServerPathTest {
     assertThat(metresBetween(client, acks.get(acks.size() - 1).position())).isLessThan(CENTIMETRES);
   }
 
+  @ParameterizedTest(name = "one input every {0} ticks")
+  @ValueSource(ints = {1, 3, 4, 5, 6})
+  void inputsArrivingWhileTheirPredecessorRunsStillLandOnThePrediction(int ticksBetween) {
+    List<Sent> inputs = randomInputs(13L, 24);
+    CellSimulation sim = cellWith(List.of());
+    MovementIntegrator integrator = new MovementIntegrator(Sphere.EARTH.radiusMeters());
+    MovementState client =
+        new MovementState(START.latitudeDeg(), START.longitudeDeg(), START.altitudeMeters(), 0.0);
+    List<TickReport.Ack> acks = new ArrayList<>();
+    for (Sent s : inputs) {
+      client = integrator.step(client, new MovementIntent.Heading(s.headingDeg(), s.speedMps()));
+      assertThat(
+              sim.offer(
+                  1L,
+                  new MovementInput(
+                      s.sequence(), new MovementInput.Heading(s.headingDeg(), s.speedMps()), 0L)))
+          .isTrue();
+      for (int t = 0; t < ticksBetween; t++) {
+        TickReport report = sim.tick(NOW);
+        assertThat(report.corrections()).isEmpty();
+        acks.addAll(report.acks());
+      }
+    }
+    acks.addAll(ticksUntilAcked(sim, inputs.size()));
+
+    assertThat(metresBetween(client, acks.get(acks.size() - 1).position())).isLessThan(CENTIMETRES);
+  }
+
   @Test
   void aPredictionReconciledFromAnIntermediateAckMatchesTheServer() {
     List<Sent> inputs = randomInputs(11L, 25);
@@ -161,16 +189,17 @@ class ClientServerPathTest {
     for (int t = 0; t < perInput; t++) {
       sim.tick(NOW);
     }
-    // Input 1 was finished at once because input 2 was waiting (the lead of one input period), and
-    // input 2 is in progress: two places freed up.
+    // Inputs 1 and 2 were each finished early because the next was waiting (together the lead of
+    // one input period), and input 3 took over at once: three places freed up.
     assertThat(sim.offer(1L, new MovementInput(100, MovementInput.Stop.INSTANCE, 0L))).isTrue();
     assertThat(sim.offer(1L, new MovementInput(101, MovementInput.Stop.INSTANCE, 0L))).isTrue();
-    assertThat(sim.offer(1L, new MovementInput(102, MovementInput.Stop.INSTANCE, 0L))).isFalse();
+    assertThat(sim.offer(1L, new MovementInput(102, MovementInput.Stop.INSTANCE, 0L))).isTrue();
+    assertThat(sim.offer(1L, new MovementInput(103, MovementInput.Stop.INSTANCE, 0L))).isFalse();
     for (int t = 0; t < perInput; t++) {
       sim.tick(NOW);
     }
     // The lead is used up: from now on one input per input period, never faster than real time.
-    assertThat(sim.offer(1L, new MovementInput(103, MovementInput.Stop.INSTANCE, 0L))).isTrue();
-    assertThat(sim.offer(1L, new MovementInput(104, MovementInput.Stop.INSTANCE, 0L))).isFalse();
+    assertThat(sim.offer(1L, new MovementInput(104, MovementInput.Stop.INSTANCE, 0L))).isTrue();
+    assertThat(sim.offer(1L, new MovementInput(105, MovementInput.Stop.INSTANCE, 0L))).isFalse();
   }
 }

@@ -119,6 +119,44 @@ class ZoneCellTest {
   }
 
   @Test
+  void inputsPutIntoTheCellsInboxMoveThePlayerWithoutAMessageAndCloseWithTheCell() {
+    assertThat(enter(playerId, CENTRE)).isInstanceOf(ZoneCell.Entered.class);
+    CellInboxes inboxes = CellInboxes.get(testKit.system());
+    String cellId = CellIds.entityId(CELL);
+
+    // No SubmitInput command reaches the cell: the input goes into its inbox, drained by the tick.
+    assertThat(
+            inboxes.offer(
+                cellId, new ZoneCell.SubmitInput(playerId, 1, WireIntent.heading(0, 3), 0L)))
+        .isTrue();
+
+    List<SessionEvent> got =
+        session.fishForMessage(
+            WAIT,
+            m ->
+                m instanceof SessionEvent.InputAck a && a.lastSequence() == 1
+                    ? FishingOutcomes.complete()
+                    : FishingOutcomes.continueAndIgnore());
+    SessionEvent.InputAck ack = (SessionEvent.InputAck) got.get(got.size() - 1);
+    assertThat(
+            Sphere.EARTH.distanceMeters(
+                CENTRE, GeoPosition.of(ack.latitudeDeg(), ack.longitudeDeg())))
+        .isCloseTo(0.3, within(1e-6));
+    assertThat(ack.latitudeDeg()).isGreaterThan(CENTRE.latitudeDeg());
+
+    CellInbox before = inboxes.find(cellId);
+
+    kit.restart();
+
+    // The stopped incarnation's inbox is closed (a session holding it falls back to sharding) and
+    // the new incarnation takes its inputs through an inbox of its own.
+    assertThat(before.isClosed()).isTrue();
+    assertThat(before.offer(new ZoneCell.SubmitInput(playerId, 2, WireIntent.STOP, 0L))).isFalse();
+    assertThat(inboxes.find(cellId)).isNotNull().isNotSameAs(before);
+    assertThat(inboxes.find(cellId).isClosed()).isFalse();
+  }
+
+  @Test
   void snapshotsCarryEachEntitysQuantisedStateAndKeepItWhileItStandsStill() {
     String other = UUID.randomUUID().toString();
     enter(playerId, CENTRE);

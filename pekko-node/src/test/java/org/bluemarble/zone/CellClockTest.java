@@ -1,0 +1,121 @@
+package org.bluemarble.zone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CellClockTest {
+  private static final Duration PERIOD = Duration.ofMillis(2);
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private final CellClock clock = new CellClock();
+
+  @AfterEach
+  void close() {
+    clock.close();
+  }
+
+  @Test
+  void tellsEverySubscriberTheSameBeats() {
+    List<Long> a = new CopyOnWriteArrayList<>();
+    List<Long> b = new CopyOnWriteArrayList<>();
+    // Each takes its tick at once, as an idle cell does.
+    CellClock.Subscription[] subs = {
+      clock.subscribe(
+          PERIOD,
+          (s, n) -> {
+            a.add(n);
+            s.ticked();
+          }),
+      clock.subscribe(
+          PERIOD,
+          (s, n) -> {
+            b.add(n);
+            s.ticked();
+          })
+    };
+
+    await().atMost(WAIT).until(() -> a.size() >= 20 && b.size() >= 20);
+    subs[0].cancel();
+    subs[1].cancel();
+
+    // Same phase: from the first beat both saw, the same beat numbers, in increasing order.
+    long first = Math.max(a.get(0), b.get(0));
+    List<Long> commonA = a.stream().filter(n -> n >= first).limit(15).toList();
+    List<Long> commonB = b.stream().filter(n -> n >= first).limit(15).toList();
+    assertThat(commonA).isEqualTo(commonB).isSorted().doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aSubscriberStillBusyIsSkippedNotBurst() {
+    List<Long> busy = new CopyOnWriteArrayList<>();
+    List<Long> idle = new CopyOnWriteArrayList<>();
+    CellClock.Subscription stuck = clock.subscribe(PERIOD, (s, n) -> busy.add(n));
+    CellClock.Subscription other =
+        clock.subscribe(
+            PERIOD,
+            (s, n) -> {
+              idle.add(n);
+              s.ticked();
+            });
+
+    await().atMost(WAIT).until(() -> idle.size() >= 10);
+
+    // Told once; every later beat found it still busy with that tick.
+    assertThat(busy).hasSize(1);
+    assertThat(stuck.skipped()).isPositive();
+    long skippedBefore = stuck.skipped();
+
+    stuck.ticked();
+
+    await().atMost(WAIT).until(() -> busy.size() == 2);
+    // One tick for all the beats it missed, not a burst of them.
+    assertThat(busy).hasSize(2);
+    assertThat(stuck.skipped()).isGreaterThanOrEqualTo(skippedBefore);
+    stuck.cancel();
+    other.cancel();
+  }
+
+  @Test
+  void aCancelledSubscriberHearsNoMoreBeats() {
+    List<Long> got = new CopyOnWriteArrayList<>();
+    CellClock.Subscription sub =
+        clock.subscribe(
+            PERIOD,
+            (s, n) -> {
+              got.add(n);
+              s.ticked();
+            });
+    await().atMost(WAIT).until(() -> got.size() >= 3);
+    sub.cancel();
+    int after = got.size();
+    List<Long> witness = new CopyOnWriteArrayList<>();
+    CellClock.Subscription w =
+        clock.subscribe(
+            PERIOD,
+            (s, n) -> {
+              witness.add(n);
+              s.ticked();
+            });
+
+    // Ten beats later (seen by a second subscriber), the cancelled one got at most the beat that
+    // was being told while it cancelled.
+    await().atMost(WAIT).until(() -> witness.size() >= 10);
+    assertThat(got.size()).isBetween(after, after + 1);
+    w.cancel();
+  }
+
+  @Test
+  void refusesABadPeriodAndSubscriptionsAfterClose() {
+    assertThatThrownBy(() -> clock.subscribe(Duration.ZERO, (s, n) -> {}))
+        .isInstanceOf(IllegalArgumentException.class);
+    clock.close();
+    assertThatThrownBy(() -> clock.subscribe(PERIOD, (s, n) -> {}))
+        .isInstanceOf(IllegalStateException.class);
+  }
+}
