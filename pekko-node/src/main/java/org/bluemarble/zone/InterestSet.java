@@ -6,8 +6,9 @@ import org.bluemarble.zone.internal.LongIntMap;
 /**
  * What one observer currently sees, diffed snapshot by snapshot: {@link #update} takes the new AOI
  * result and returns the entities that entered and left since the previous one, so the session
- * receives explicit enter/leave notices plus the visible list (nearest first). Costs O(visible)
- * hash operations per update, no sorting of the whole set.
+ * receives explicit enter/leave notices plus the visible list (in the AOI result's order: ascending
+ * id on the snapshot path). Costs O(visible) hash operations per update, no sorting of the whole
+ * set.
  */
 public final class InterestSet {
   /** id → the update stamp at which it was last seen. */
@@ -28,15 +29,16 @@ public final class InterestSet {
    *
    * @param entered ids newly visible, ascending
    * @param left ids no longer visible, ascending
-   * @param visibleNearestFirst everything visible now, nearest first
+   * @param visible everything visible now, in the order of the AOI result (the cell's snapshot
+   *     views ask for ascending id, the order the encoders merge in)
    * @param visibleSlots per visible entity its population slot when the AOI query found it (-1:
    *     unknown), or null: saves the push an id lookup per observer and entity; check the id
    */
-  public record Diff(long[] entered, long[] left, long[] visibleNearestFirst, int[] visibleSlots) {
+  public record Diff(long[] entered, long[] left, long[] visible, int[] visibleSlots) {
 
     /** A diff without population slots. */
-    public Diff(long[] entered, long[] left, long[] visibleNearestFirst) {
-      this(entered, left, visibleNearestFirst, null);
+    public Diff(long[] entered, long[] left, long[] visible) {
+      this(entered, left, visible, null);
     }
   }
 

@@ -36,14 +36,14 @@ class InterestSetTest {
     InterestSet.Diff first = snapshot(set);
     assertThat(first.entered()).containsExactly(1, 2);
     assertThat(first.left()).isEmpty();
-    assertThat(first.visibleNearestFirst()).containsExactly(2, 1);
+    assertThat(first.visible()).containsExactly(2, 1);
 
     place(1, 300);
     place(3, 100);
     InterestSet.Diff second = snapshot(set);
     assertThat(second.entered()).containsExactly(3);
     assertThat(second.left()).containsExactly(1);
-    assertThat(second.visibleNearestFirst()).containsExactly(2, 3);
+    assertThat(second.visible()).containsExactly(2, 3);
     assertThat(set.sees(3)).isTrue();
     assertThat(set.sees(1)).isFalse();
 
