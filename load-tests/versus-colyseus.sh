@@ -10,8 +10,8 @@
 # listens on PEER_PORT (default 2567). The node runs through node-load.sh (scenario dense; its port variables apply).
 # The peer speaks WebSocket only; --transport picks ours (udp or ws, default udp). Both sides time observations on the
 # same share of bots (--observer-pct, default 10, as the peer's default). --warm gives the node run a warm-up of 90 s
-# (--warm-seconds S: of S seconds) after its ramp, not counted, so its JIT has compiled before the steady state; the peer keeps its
-# own 3 s warm-up (V8 compiles early). Not run by CI: it takes a minute or more per N (about 2.5 more with --warm).
+# (--warm-seconds S: of S seconds) after its ramp, not counted, so its JIT has compiled before the steady state; the
+# peer keeps its own 3 s warm-up (V8 compiles early). Not run by CI: it takes a minute or more per N (about 2.5 more with --warm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,7 +33,7 @@ while [[ $# -gt 0 ]]; do
     *) [[ "$1" =~ ^[0-9]+$ ]] || { echo "not a bot count: $1" >&2; exit 2; }; NS+=("$1"); shift ;;
   esac
 done
-[[ -n "$PEER" && -f "$PEER/run.sh" ]] || { echo "usage: $0 --peer DIR [--transport udp|ws] N..." >&2; exit 2; }
+[[ -n "$PEER" && -f "$PEER/run.sh" ]] || { echo "usage: $0 --peer DIR [--transport udp|ws] [--warm | --warm-seconds S] N..." >&2; exit 2; }
 [[ ${#NS[@]} -gt 0 ]] || { echo "give at least one N" >&2; exit 2; }
 [[ "$TRANSPORT" == udp || "$TRANSPORT" == ws ]] || { echo "--transport must be udp or ws" >&2; exit 2; }
 
