@@ -29,7 +29,7 @@ while [[ $# -gt 0 ]]; do
     --observer-pct) OBSERVER_PCT="$2"; shift 2 ;;
     --warm) WARMUP=90; shift ;;
     --warm-seconds) WARMUP="$2"; shift 2 ;;
-    -h|--help) sed -n 2,15p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,14p "$0"; exit 0 ;;
     *) [[ "$1" =~ ^[0-9]+$ ]] || { echo "not a bot count: $1" >&2; exit 2; }; NS+=("$1"); shift ;;
   esac
 done
