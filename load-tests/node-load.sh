@@ -8,6 +8,8 @@
 #
 # Ports (override with the variables): HTTP 18080, UDP 17777, management 18558, remoting 25620, metrics 19095.
 # NODE_JAR / LOAD_JAR run other builds (e.g. a saved "before" build for a before/after comparison).
+# NODE_JAVA_OPTS are given to the node's java (e.g. "-Xmx1g -XX:+UseParallelGC"); LOAD_JAVA_OPTS to the driver's.
+# For a warm node add --warmup-seconds 90 (the bots play 90 s after the ramp before the steady state).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,10 +28,10 @@ BLUEMARBLE_DATA_DIR="$DATA" BLUEMARBLE_AOI_RADIUS=250 BLUEMARBLE_BOOTSTRAP_ADMIN
 BLUEMARBLE_HTTP_PORT="$HTTP_PORT" BLUEMARBLE_UDP_PORT="$UDP_PORT" \
 BLUEMARBLE_MANAGEMENT_PORT=${MANAGEMENT_PORT:-18558} BLUEMARBLE_REMOTE_PORT=${REMOTE_PORT:-25620} \
 BLUEMARBLE_METRICS_PORT=${METRICS_PORT:-19095} \
-  java -jar "$NODE_JAR" > "$DATA/node.log" 2>&1 &
+  java ${NODE_JAVA_OPTS:-} -jar "$NODE_JAR" > "$DATA/node.log" 2>&1 &
 NODE=$!
 trap 'kill "$NODE" 2>/dev/null || true; wait "$NODE" 2>/dev/null || true' EXIT
-echo "node pid $NODE, log $DATA/node.log"
+echo "node pid $NODE, log $DATA/node.log${NODE_JAVA_OPTS:+, java options: $NODE_JAVA_OPTS}"
 
 MANAGEMENT=${MANAGEMENT_PORT:-18558}
 # /ready (Pekko Management) answers 200 once the node has joined its cluster and ensured the bootstrap admin.
@@ -44,7 +46,7 @@ if [[ "${JFR:-0}" == 1 ]]; then
   jcmd "$NODE" JFR.start name=load settings=profile > /dev/null
 fi
 
-java -jar "$LOAD_JAR" --target 127.0.0.1 --http-port "$HTTP_PORT" --udp-port "$UDP_PORT" \
+java ${LOAD_JAVA_OPTS:-} -jar "$LOAD_JAR" --target 127.0.0.1 --http-port "$HTTP_PORT" --udp-port "$UDP_PORT" \
   --node-pid "$NODE" \
   --admin "$ADMIN" "$@" || echo "load run exited with $?"
 

@@ -4,11 +4,14 @@
 #
 #   load-tests/versus-colyseus.sh --peer ../shared/peers/colyseus 200 500 1000
 #   load-tests/versus-colyseus.sh --peer DIR --transport ws --seconds 30 --observer-pct 10 200 500
+#   load-tests/versus-colyseus.sh --peer DIR --warm 200      (the node's bots play 90 s before its steady state)
 #
 # The peer harness is copied to a temporary folder and installed there with `npm ci` (needs node and npm); its server
 # listens on PEER_PORT (default 2567). The node runs through node-load.sh (scenario dense; its port variables apply).
 # The peer speaks WebSocket only; --transport picks ours (udp or ws, default udp). Both sides time observations on the
-# same share of bots (--observer-pct, default 10, as the peer's default). Not run by CI: it takes a minute or more per N.
+# same share of bots (--observer-pct, default 10, as the peer's default). --warm gives the node run a warm-up of 90 s
+# (--warm-seconds S: of S seconds) after its ramp, not counted, so its JIT has compiled before the steady state; the
+# peer keeps its own 3 s warm-up (V8 compiles early). Not run by CI: it takes a minute or more per N (about 2.5 more with --warm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +19,7 @@ PEER=""
 TRANSPORT=udp
 SECONDS_STEADY=30
 OBSERVER_PCT=10
+WARMUP=0
 NS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -23,11 +27,13 @@ while [[ $# -gt 0 ]]; do
     --transport) TRANSPORT="$2"; shift 2 ;;
     --seconds) SECONDS_STEADY="$2"; shift 2 ;;
     --observer-pct) OBSERVER_PCT="$2"; shift 2 ;;
-    -h|--help) sed -n 2,11p "$0"; exit 0 ;;
+    --warm) WARMUP=90; shift ;;
+    --warm-seconds) WARMUP="$2"; shift 2 ;;
+    -h|--help) sed -n 2,14p "$0"; exit 0 ;;
     *) [[ "$1" =~ ^[0-9]+$ ]] || { echo "not a bot count: $1" >&2; exit 2; }; NS+=("$1"); shift ;;
   esac
 done
-[[ -n "$PEER" && -f "$PEER/run.sh" ]] || { echo "usage: $0 --peer DIR [--transport udp|ws] N..." >&2; exit 2; }
+[[ -n "$PEER" && -f "$PEER/run.sh" ]] || { echo "usage: $0 --peer DIR [--transport udp|ws] [--warm | --warm-seconds S] N..." >&2; exit 2; }
 [[ ${#NS[@]} -gt 0 ]] || { echo "give at least one N" >&2; exit 2; }
 [[ "$TRANSPORT" == udp || "$TRANSPORT" == ws ]] || { echo "--transport must be udp or ws" >&2; exit 2; }
 
@@ -45,7 +51,7 @@ for n in "${NS[@]}"; do
   peer=$(tail -1 "$WORK/peer-$n.json")
   echo "== N=$n: node over $TRANSPORT (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   load-tests/node-load.sh --bots "$n" --seconds "$SECONDS_STEADY" --transport "$TRANSPORT" --scenario dense \
-    --observer-pct "$OBSERVER_PCT" --out "$WORK/node-$n" > "$WORK/node-$n.log" 2>&1 || true
+    --observer-pct "$OBSERVER_PCT" --warmup-seconds "$WARMUP" --out "$WORK/node-$n" > "$WORK/node-$n.log" 2>&1 || true
   node_json="$WORK/node-$n/summary.json"
   [[ -f "$node_json" ]] || node_json=/dev/null
   node -e '
@@ -63,6 +69,7 @@ done
 
 echo
 echo "versus-colyseus $(date -u +%Y-%m-%dT%H:%MZ), dense, our transport $TRANSPORT, ${SECONDS_STEADY} s steady state," \
+  "node warm-up ${WARMUP} s (peer: its own)," \
   "observers ${OBSERVER_PCT} %, $(nproc) cores shared by both processes and their bots"
 node -e '
   const fs = require("fs");

@@ -65,6 +65,13 @@ public final class LoadCommand implements Callable<Integer> {
       description = "Ramp-up seconds (ramp-down takes half). Default ${DEFAULT-VALUE}.")
   int rampSeconds = 10;
 
+  @Option(
+      names = "--warmup-seconds",
+      description =
+          "Seconds the bots play after the ramp-up before the steady state, not counted (lets the"
+              + " node's JIT compile; with --capacity, per step). Default ${DEFAULT-VALUE}.")
+  int warmupSeconds;
+
   @Option(names = "--transport", description = "udp, ws or mixed (default ${DEFAULT-VALUE}).")
   String transport = "udp";
 
@@ -159,7 +166,8 @@ public final class LoadCommand implements Callable<Integer> {
               dir,
               observerPct,
               nodePid,
-              combatPerMinute);
+              combatPerMinute,
+              warmupSeconds);
       if (capacity) {
         search = new CapacitySearch(CapacityCriteria.ISSUE_8, capacityStart, capacityStep, bots);
       }

@@ -35,6 +35,8 @@ class LoadCommandTest {
         "--center=north|expected lat,lon",
         "--admin=nopassword|--admin must be user:password",
         "--ramp-seconds=-1|--ramp-seconds must be in 0..3600, was -1",
+        "--warmup-seconds=-3|--warmup-seconds must be in 0..3600, was -3",
+        "--warmup-seconds=3601|--warmup-seconds must be in 0..3600, was 3601",
         "--target=no-such-host.invalid|does not resolve"
       })
   void rejectsBadValuesWithExitCodeTwoAndANamedOption(String arg, String message) {
@@ -69,6 +71,7 @@ class LoadCommandTest {
           "--capacity",
           "--admin",
           "--ramp-seconds",
+          "--warmup-seconds",
           "--center"
         }) {
       assertThat(o.out()).contains(opt);

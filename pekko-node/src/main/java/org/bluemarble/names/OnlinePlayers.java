@@ -61,7 +61,49 @@ public final class OnlinePlayers implements Extension {
       implements CborSerializable {}
 
   private final ActorSystem<?> system;
-  private final Map<String, Seen> local = new ConcurrentHashMap<>();
+  private final Map<String, Entry> local = new ConcurrentHashMap<>();
+
+  /**
+   * One local character: who it is, and where it was last reported, kept in fields a move
+   * overwrites (a move comes with every acknowledgement and snapshot, 20-40 times a second per
+   * player, so it allocates nothing and takes no lock); a {@link Seen} is built when asked for.
+   */
+  private static final class Entry {
+    private final String playerId;
+    private final long entityId;
+    private final String name;
+    private volatile PlayPosition at;
+    private volatile String cellId;
+    private volatile long atMillis;
+
+    Entry(String playerId, long entityId, String name, PlayPosition at, String cellId) {
+      this.playerId = playerId;
+      this.entityId = entityId;
+      this.name = name;
+      move(at, cellId);
+    }
+
+    void move(PlayPosition to, String cell) {
+      at = to;
+      if (cell != null) {
+        cellId = cell;
+      }
+      atMillis = System.currentTimeMillis();
+    }
+
+    Seen seen() {
+      PlayPosition p = at;
+      return new Seen(
+          playerId,
+          entityId,
+          name,
+          p.latitudeDeg(),
+          p.longitudeDeg(),
+          p.altitudeMeters(),
+          cellId,
+          atMillis);
+    }
+  }
 
   private OnlinePlayers(ActorSystem<?> system) {
     this.system = system;
@@ -76,33 +118,15 @@ public final class OnlinePlayers implements Extension {
 
   /** {@code playerId}'s character ({@code name}, entity {@code entityId}) stands at {@code at}. */
   public void seen(String playerId, long entityId, String name, PlayPosition at, String cellId) {
-    local.put(
-        playerId,
-        new Seen(
-            playerId,
-            entityId,
-            name,
-            at.latitudeDeg(),
-            at.longitudeDeg(),
-            at.altitudeMeters(),
-            cellId,
-            System.currentTimeMillis()));
+    local.put(playerId, new Entry(playerId, entityId, name, at, cellId));
   }
 
   /** {@code playerId} moved to {@code at} (ignored unless {@link #seen} before). */
   public void moved(String playerId, PlayPosition at, String cellId) {
-    local.computeIfPresent(
-        playerId,
-        (id, s) ->
-            new Seen(
-                id,
-                s.entityId(),
-                s.name(),
-                at.latitudeDeg(),
-                at.longitudeDeg(),
-                at.altitudeMeters(),
-                cellId == null ? s.cellId() : cellId,
-                System.currentTimeMillis()));
+    Entry e = local.get(playerId);
+    if (e != null) {
+      e.move(at, cellId);
+    }
   }
 
   /** {@code playerId}'s presence on this node ended. */
@@ -215,7 +239,7 @@ public final class OnlinePlayers implements Extension {
         all.size(), offset, limit, answers.size(), answered, players, next);
   }
 
-  private static Behavior<Command> reader(String node, Map<String, Seen> local) {
+  private static Behavior<Command> reader(String node, Map<String, Entry> local) {
     return Behaviors.setup(
         ctx -> {
           ctx.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, ctx.getSelf()));
@@ -223,7 +247,9 @@ public final class OnlinePlayers implements Extension {
               .onMessage(
                   ListLocal.class,
                   m -> {
-                    m.replyTo().tell(new Local(node, List.copyOf(local.values())));
+                    List<Seen> all = new ArrayList<>(local.size());
+                    local.values().forEach(e -> all.add(e.seen()));
+                    m.replyTo().tell(new Local(node, all));
                     return Behaviors.same();
                   })
               .onMessage(
@@ -231,9 +257,9 @@ public final class OnlinePlayers implements Extension {
                   m -> {
                     List<Seen> found = new ArrayList<>();
                     for (String id : m.playerIds()) {
-                      Seen s = local.get(id);
-                      if (s != null) {
-                        found.add(s);
+                      Entry e = local.get(id);
+                      if (e != null) {
+                        found.add(e.seen());
                       }
                     }
                     m.replyTo().tell(new Local(node, found));

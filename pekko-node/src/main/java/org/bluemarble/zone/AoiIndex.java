@@ -127,9 +127,23 @@ public final class AoiIndex {
    * nearest (snapshot priority when a crowd exceeds what a snapshot carries).
    */
   public void gather(double x, double y, double z, long excludeId, int limit, AoiResult out) {
+    collect(x, y, z, excludeId, limit, out);
+    out.finish(sphereRadius);
+  }
+
+  /**
+   * Like {@link #gather(double, double, double, long, int, AoiResult)} (the {@code limit} nearest)
+   * but the result is in ascending id order, the order the snapshot encoders merge in.
+   */
+  public void gatherInIdOrder(
+      double x, double y, double z, long excludeId, int limit, AoiResult out) {
+    collect(x, y, z, excludeId, limit, out);
+    out.finishInIdOrder(sphereRadius);
+  }
+
+  private void collect(double x, double y, double z, long excludeId, int limit, AoiResult out) {
     out.begin(limit);
     if (population == null || limit == 0) {
-      out.finish(sphereRadius);
       return;
     }
     long bx = bucketX(x, y, z);
@@ -151,7 +165,6 @@ public final class AoiIndex {
         scan(bx + r, by + d, x, y, z, excludeId, out);
       }
     }
-    out.finish(sphereRadius);
   }
 
   private void scan(long bx, long by, double x, double y, double z, long excludeId, AoiResult out) {

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * A reusable buffer for one area-of-interest query: the ids of the entities found and their
- * great-circle distances in metres, nearest first (snapshot priority). Reuse one per observer or
- * per tick to avoid allocating.
+ * great-circle distances in metres, nearest first or (for the snapshot path) by ascending id. Reuse
+ * one per observer or per tick to avoid allocating.
  *
  * <p>Candidates are ranked by their squared chord between unit vectors, which is monotonic in the
  * great-circle distance, so the arc length (a square root and a series) is computed only for the
@@ -17,6 +17,9 @@ public final class AoiResult {
   private static final int INDEX_BITS = 24;
 
   private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+
+  /** Ids below this pack with an entry index into one sort key ({@link #finishInIdOrder}). */
+  private static final long PACKABLE_ID = 1L << (63 - INDEX_BITS);
 
   private long[] ids = new long[32];
   private int[] slots = new int[32];
@@ -156,6 +159,55 @@ public final class AoiResult {
     slotsSorted = u;
   }
 
+  /**
+   * Sorts the kept entries by ascending entity id (instead of nearest first) and converts their
+   * chords to metres, as {@link #finish}. For the snapshot path: the encoders merge an observer's
+   * entities against its baseline in id order, so a result already in id order spares each of them
+   * a sort. Ids in 0..2^39 pack with the index into one long (a primitive sort), others sort
+   * through an index array.
+   */
+  void finishInIdOrder(double sphereRadius) {
+    boolean packable = true;
+    for (int i = 0; i < size; i++) {
+      long id = ids[i];
+      if (id < 0 || id >= PACKABLE_ID) {
+        packable = false;
+        break;
+      }
+      keys[i] = (id << INDEX_BITS) | i;
+    }
+    if (packable) {
+      Arrays.sort(keys, 0, size);
+    } else {
+      sortIndexesById();
+    }
+    for (int i = 0; i < size; i++) {
+      int from = (int) (keys[i] & INDEX_MASK);
+      idsSorted[i] = ids[from];
+      slotsSorted[i] = slots[from];
+      distances[i] = arcMeters(chords[from], sphereRadius);
+    }
+    long[] t = ids;
+    ids = idsSorted;
+    idsSorted = t;
+    int[] u = slots;
+    slots = slotsSorted;
+    slotsSorted = u;
+  }
+
+  /** Entry indexes into {@link #keys} by ascending id (an insertion sort: rare, large ids). */
+  private void sortIndexesById() {
+    for (int i = 0; i < size; i++) {
+      long id = ids[i];
+      int j = i - 1;
+      while (j >= 0 && ids[(int) keys[j]] > id) {
+        keys[j + 1] = keys[j];
+        j--;
+      }
+      keys[j + 1] = i;
+    }
+  }
+
   /** Great-circle metres of a squared chord {@code chord2} between unit vectors. */
   static double arcMeters(double chord2, double sphereRadius) {
     double half = Math.sqrt(chord2) * 0.5;
@@ -172,25 +224,26 @@ public final class AoiResult {
     return size;
   }
 
-  /** The id of the {@code i}-th nearest entity. */
+  /** The id of the {@code i}-th entity (nearest first, or by id after an id-order query). */
   public long id(int i) {
     return ids[i];
   }
 
-  /** The distance in metres of the {@code i}-th nearest entity. */
+  /** The distance in metres of the {@code i}-th entity. */
   public double distanceMeters(int i) {
     return distances[i];
   }
 
   /**
-   * A copy of the entities' population slots, nearest first, as the query found them (-1 where the
-   * offer gave none): valid until the population changes, so a reader checks the id in the slot.
+   * A copy of the entities' population slots, in the result's order, as the query found them (-1
+   * where the offer gave none): valid until the population changes, so a reader checks the id in
+   * the slot.
    */
   public int[] slots() {
     return Arrays.copyOf(slots, size);
   }
 
-  /** A copy of the ids, nearest first. */
+  /** A copy of the ids, in the result's order. */
   public long[] ids() {
     return Arrays.copyOf(ids, size);
   }

@@ -307,7 +307,7 @@ public final class CellSimulation {
       }
       slot.snapshotDue = false;
       slot.ackInto(acks);
-      aoi.gather(m.x(), m.y(), m.z(), m.id, MAX_VISIBLE_PER_SNAPSHOT, scratch);
+      aoi.gatherInIdOrder(m.x(), m.y(), m.z(), m.id, MAX_VISIBLE_PER_SNAPSHOT, scratch);
       views.add(new TickReport.PlayerView(m.id, slot.interest.update(scratch)));
     }
     return views;

@@ -55,9 +55,10 @@ public sealed interface SessionEvent extends CborSerializable
 
   /**
    * The entities within the player's area of interest at simulation tick {@code tick} of cell
-   * {@code cellId} (S2 token), nearest first, and the light at the cell. Each entry (degrees,
-   * metres, heading clockwise from north, and the quantised snapshot state) is built once per tick
-   * by the cell and the same instance goes to every observer, down to the edge's encoder.
+   * {@code cellId} (S2 token), by ascending entity id (the order the snapshot encoders merge in),
+   * and the light at the cell. Each entry (degrees, metres, heading clockwise from north, and the
+   * quantised snapshot state) is built once per tick by the cell and the same instance goes to
+   * every observer, down to the edge's encoder.
    */
   record Snapshot(
       String cellId,

@@ -102,20 +102,22 @@ final class SessionPush {
     for (long id : view.diff().left()) {
       send(link, new SessionEvent.EntityLeft(me, id));
     }
-    long[] visible = view.diff().visibleNearestFirst();
+    long[] visible = view.diff().visible();
     List<WorldListener.SeenEntity> seen = new ArrayList<>(visible.length + 1);
     // The player's own entity is part of its snapshots, as EnteredWorld promises (the area of
-    // interest excludes the observer, so it is added here).
+    // interest excludes the observer, so it is added here), at its place in id order: the AOI
+    // result comes in ascending id order, which the edge's encoder then need not sort.
     int own = population.slotOf(me);
-    if (own >= 0) {
-      seen.add(viewOf(population, own, tick));
-    }
     // The AOI query's slots spare a lookup per entity while the population is the one it ran on.
     int[] slots = view.diff().visibleSlots();
     for (int i = 0; i < visible.length; i++) {
       long id = visible[i];
       if (id == me) {
         continue;
+      }
+      if (own >= 0 && id > me) {
+        seen.add(viewOf(population, own, tick));
+        own = -1;
       }
       int slot = slots != null ? slots[i] : -1;
       if (slot < 0 || slot >= population.size() || population.id(slot) != id) {
@@ -124,6 +126,9 @@ final class SessionPush {
       if (slot >= 0) {
         seen.add(viewOf(population, slot, tick));
       }
+    }
+    if (own >= 0) {
+      seen.add(viewOf(population, own, tick));
     }
     send(link, new SessionEvent.Snapshot(cellId, tick, me, seen, dayPhase));
   }

@@ -109,6 +109,55 @@ class AoiIndexTest {
     }
   }
 
+  @Property(tries = 40)
+  void idOrderGatherKeepsTheSameNearestOnesSortedByIdWithTheirDistancesAndSlots(
+      @ForAll @IntRange(min = 1, max = 300) int count,
+      @ForAll @IntRange(min = 1, max = 80) int limit,
+      @ForAll boolean largeIds,
+      @ForAll long seed) {
+    GeoPosition centre = GeoPosition.of(-21, -27);
+    CellPopulation population = new CellPopulation(16);
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < count; i++) {
+      GeoPosition p = EARTH.destination(centre, random.nextDouble(360.0), random.nextDouble(300.0));
+      // Large ids (negative or beyond 2^39) take the sort that does not pack the index into the id.
+      long id = largeIds ? random.nextLong() : random.nextLong(1L << 39);
+      if (population.slotOf(id) < 0) {
+        population.upsert(id, EntityKind.PLAYER, false, p, 0, 0);
+      }
+    }
+    AoiIndex index = new AoiIndex(centre, SETTINGS);
+    index.rebuild(population);
+    double[] u = new double[3];
+    Vectors.fromLatLng(-21, -27, u);
+    AoiResult nearest = new AoiResult();
+    AoiResult byId = new AoiResult();
+
+    index.gather(u[0], u[1], u[2], -1, limit, nearest);
+    index.gatherInIdOrder(u[0], u[1], u[2], -1, limit, byId);
+
+    assertThat(byId.size()).isEqualTo(nearest.size());
+    java.util.Map<Long, Double> distanceOf = new java.util.HashMap<>();
+    for (int i = 0; i < nearest.size(); i++) {
+      distanceOf.put(nearest.id(i), nearest.distanceMeters(i));
+    }
+    int[] slots = byId.slots();
+    for (int i = 0; i < byId.size(); i++) {
+      if (i > 0) {
+        assertThat(byId.id(i)).isGreaterThan(byId.id(i - 1));
+      }
+      // The same entities (the limit's boundary may tie within rounding), their own distances.
+      Double d = distanceOf.get(byId.id(i));
+      if (d != null) {
+        assertThat(byId.distanceMeters(i)).isEqualTo(d);
+      } else {
+        assertThat(byId.distanceMeters(i))
+            .isCloseTo(nearest.distanceMeters(nearest.size() - 1), within(0.002));
+      }
+      assertThat(population.id(slots[i])).isEqualTo(byId.id(i));
+    }
+  }
+
   @Test
   void findsGhostsAcrossTheAntimeridian() {
     S2CellId cell = SpatialCells.cellAt(GeoPosition.of(0.0, 179.999), SETTINGS.zoneLevel());

@@ -227,10 +227,10 @@ class CellSimulationTest {
       }
       if (exchangedAt > 0) {
         for (TickReport.PlayerView v : l.views()) {
-          seenByLeft = v.diff().visibleNearestFirst();
+          seenByLeft = v.diff().visible();
         }
         for (TickReport.PlayerView v : r.views()) {
-          seenByRight = v.diff().visibleNearestFirst();
+          seenByRight = v.diff().visible();
         }
       }
     }

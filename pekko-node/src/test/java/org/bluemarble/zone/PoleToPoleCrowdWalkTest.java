@@ -148,7 +148,7 @@ class PoleToPoleCrowdWalkTest {
           }
           int slot = cell.population().slotOf(WALKER);
           boolean shown = false;
-          for (long seen : v.diff().visibleNearestFirst()) {
+          for (long seen : v.diff().visible()) {
             shown |= seen == WALKER;
           }
           if (!shown || slot < 0) {

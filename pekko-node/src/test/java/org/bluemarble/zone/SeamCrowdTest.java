@@ -210,7 +210,7 @@ class SeamCrowdTest {
       for (TickReport.PlayerView view : r.views()) {
         GeoPosition me = now.get(view.playerId());
         Set<Long> visible = new HashSet<>();
-        for (long id : view.diff().visibleNearestFirst()) {
+        for (long id : view.diff().visible()) {
           visible.add(id);
         }
         for (Map.Entry<Long, GeoPosition> other : now.entrySet()) {

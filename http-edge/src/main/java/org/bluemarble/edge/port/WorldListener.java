@@ -27,9 +27,11 @@ public interface WorldListener {
   void onCorrection(long sequence, PlayPosition position, String reason, double headingDeg);
 
   /**
-   * The entities in the area of interest (the character itself excluded), nearest first, at zone
-   * tick {@code tick}. The list and its entries may be shared with other observers' calls of the
-   * same tick (a cell builds each entity's entry once per tick): read them, never change them.
+   * The entities in the area of interest and the character itself, at zone tick {@code tick}; a
+   * cell sends them in ascending entity id order, which spares the snapshot encoder its sort (any
+   * order is encoded the same). The list and its entries may be shared with other observers' calls
+   * of the same tick (a cell builds each entity's entry once per tick): read them, never change
+   * them.
    */
   void onSnapshot(long tick, List<SeenEntity> visible);
 

@@ -9,11 +9,11 @@ import org.bluemarble.load.server.ServerStats;
 
 /**
  * The driver thread's work: every 10 ms start or stop the bots the {@link Schedule} asks for (the
- * steady state begins when every started bot is in the world or failed), and send the inputs of one
- * slot (bot i sends in slot i mod 10, so each bot sends every 100 ms; a late driver skips the slots
- * it missed instead of sending them in a burst, see {@link InputPacer}); every second close a
- * timeline sample. Server statistics are read on {@code blocking} at the steady state's start and
- * end. Only the driver thread calls {@link #step} and {@link #sample}.
+ * warm-up, then the steady state, begins when every started bot is in the world or failed), and
+ * send the inputs of one slot (bot i sends in slot i mod 10, so each bot sends every 100 ms; a late
+ * driver skips the slots it missed instead of sending them in a burst, see {@link InputPacer});
+ * every second close a timeline sample. Server statistics are read on {@code blocking} at the
+ * steady state's start and end. Only the driver thread calls {@link #step} and {@link #sample}.
  */
 final class Driver {
 
@@ -30,6 +30,7 @@ final class Driver {
   private Phase phase = Phase.RAMP_UP;
   private final java.util.concurrent.atomic.AtomicInteger settled =
       new java.util.concurrent.atomic.AtomicInteger();
+  private double warmupStart;
   private double steadyStart;
   private double rampDownStart;
   private int started;
@@ -92,9 +93,13 @@ final class Driver {
     if (phase == Phase.RAMP_UP && now >= schedule.rampUpSeconds()) {
       boolean allSettled = settled.get() >= bots.size();
       if (allSettled || now >= schedule.rampUpSeconds() + Schedule.SETTLE_LIMIT_SECONDS) {
+        warmupStart = now;
         steadyStart = now;
-        enter(Phase.STEADY);
+        enter(schedule.afterRampUp());
       }
+    } else if (phase == Phase.WARM_UP && now >= warmupStart + schedule.warmupSeconds()) {
+      steadyStart = now;
+      enter(Phase.STEADY);
     } else if (phase == Phase.STEADY && now >= steadyStart + schedule.steadySeconds()) {
       rampDownStart = now;
       enter(Phase.RAMP_DOWN);

@@ -29,10 +29,11 @@ import org.bluemarble.protocol.client.ClientIoLoop;
 
 /**
  * One fixed run: creates the accounts, starts the bots evenly over the ramp-up, keeps them walking
- * for the steady state, stops them over the ramp-down and returns what was measured. Threads: one
- * driver thread (starts, inputs at 10 Hz spread over ten 10 ms slots, one sample per second), one
- * UDP selector thread for every UDP bot, two WebSocket I/O threads, one for blocking HTTP calls.
- * The run ends by itself: ramp-up + steady + ramp-down, with a hard limit of 60 s more.
+ * through the warm-up (not counted) and the steady state, stops them over the ramp-down and returns
+ * what was measured. Threads: one driver thread (starts, inputs at 10 Hz spread over ten 10 ms
+ * slots, one sample per second), one UDP selector thread for every UDP bot, two WebSocket I/O
+ * threads, one for blocking HTTP calls. The run ends by itself: ramp-up + warm-up + steady +
+ * ramp-down, with a hard limit of 60 s more.
  */
 public final class LoadRun {
 
@@ -71,6 +72,15 @@ public final class LoadRun {
             + " m/s random waypoints, inputs at 10 Hz; "
             + settings.observerPct()
             + " % of the bots decode and time snapshots");
+    note(
+        settings.warmupSeconds() > 0
+            ? "warm-up: "
+                + settings.warmupSeconds()
+                + " s of play after every bot is in the world, not counted; then "
+                + settings.seconds()
+                + " s of steady state"
+            : "no warm-up: the steady state begins when every bot is in the world (a node started"
+                + " just before is still compiling; see --warmup-seconds)");
     List<BotPlan> plans = new ArrayList<>();
     List<LatLng> starts = new ArrayList<>();
     for (int i = 0; i < settings.bots(); i++) {
@@ -133,7 +143,9 @@ public final class LoadRun {
               settings.observes(i)));
     }
     Sampler sampler = new Sampler(counters, rtt, observer, bots);
-    Schedule schedule = new Schedule(settings.rampSeconds(), settings.seconds(), settings.bots());
+    Schedule schedule =
+        new Schedule(
+            settings.rampSeconds(), settings.warmupSeconds(), settings.seconds(), settings.bots());
     CompletableFuture<Void> done = new CompletableFuture<>();
     CompletableFuture<ServerStats> serverStats = new CompletableFuture<>();
     ScheduledExecutorService driver =
@@ -249,6 +261,7 @@ public final class LoadRun {
     m.put("bots", settings.bots());
     m.put("seconds", settings.seconds());
     m.put("rampSeconds", settings.rampSeconds());
+    m.put("warmupSeconds", settings.warmupSeconds());
     m.put("transport", settings.transport().name().toLowerCase(java.util.Locale.ROOT));
     m.put("scenario", settings.scenario().name().toLowerCase(java.util.Locale.ROOT));
     m.put("seed", settings.seed());

@@ -75,10 +75,20 @@ public record RunResult(
     return disconnects.values().stream().mapToLong(Long::longValue).sum();
   }
 
+  /** How long the bots played after the ramp-up before the steady state, as the summary says it. */
+  String warmupDescription() {
+    Object w = settings == null ? null : settings.get("warmupSeconds");
+    if (!(w instanceof Number n) || n.intValue() == 0) {
+      return "none (the steady state began when every bot was in the world)";
+    }
+    return n.intValue() + " s after every bot was in the world, not counted";
+  }
+
   /** The console summary. */
   public String summary() {
     return String.format(
-        "CCU: peak connected %d, peak in world %d of %d (steady mean %.1f)%n"
+        "warm-up: %s%n"
+            + "CCU: peak connected %d, peak in world %d of %d (steady mean %.1f)%n"
             + "input -> ack RTT:      %s%n"
             + "input -> observer:     %s%n"
             + "snapshots/s per bot:   %.2f%n"
@@ -89,6 +99,7 @@ public record RunResult(
             + "steady-state CPU: %s%n"
             + "chat: %s%n"
             + "server: %s",
+        warmupDescription(),
         peakConnected,
         peakInWorld,
         botsRequested,

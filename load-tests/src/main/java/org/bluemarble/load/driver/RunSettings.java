@@ -27,6 +27,8 @@ import org.bluemarble.load.scenario.Scenario;
  * @param nodePid process id of the node when it runs on this machine (its CPU is read from {@code
  *     /proc}), or 0
  * @param combatPerMinute abilities each bot uses per minute on a visible target (0: off)
+ * @param warmupSeconds seconds the bots play after the ramp-up before the steady state begins; not
+ *     counted, so the steady state measures a server whose JIT has compiled the hot paths (0: none)
  */
 public record RunSettings(
     String target,
@@ -44,7 +46,8 @@ public record RunSettings(
     Path out,
     int observerPct,
     long nodePid,
-    double combatPerMinute) {
+    double combatPerMinute,
+    int warmupSeconds) {
 
   /** Largest number of bots one driver accepts. */
   public static final int MAX_BOTS = 100_000;
@@ -56,6 +59,7 @@ public record RunSettings(
     requireRange("--bots", bots, 1, MAX_BOTS);
     requireRange("--seconds", seconds, 1, 86_400);
     requireRange("--ramp-seconds", rampSeconds, 0, 3_600);
+    requireRange("--warmup-seconds", warmupSeconds, 0, 3_600);
     requireRange("--observer-pct", observerPct, 1, 100);
     requireRange("--node-pid", nodePid, 0, Long.MAX_VALUE);
     if (!(combatPerMinute >= 0 && combatPerMinute <= 600)) {
@@ -72,6 +76,44 @@ public record RunSettings(
     if (target == null || target.isBlank()) {
       throw new IllegalArgumentException("--target must name a host");
     }
+  }
+
+  /** A run without a warm-up. */
+  public RunSettings(
+      String target,
+      int httpPort,
+      int udpPort,
+      int bots,
+      int seconds,
+      int rampSeconds,
+      TransportMode transport,
+      Scenario scenario,
+      long seed,
+      LatLng centre,
+      String admin,
+      double chatPerMinute,
+      Path out,
+      int observerPct,
+      long nodePid,
+      double combatPerMinute) {
+    this(
+        target,
+        httpPort,
+        udpPort,
+        bots,
+        seconds,
+        rampSeconds,
+        transport,
+        scenario,
+        seed,
+        centre,
+        admin,
+        chatPerMinute,
+        out,
+        observerPct,
+        nodePid,
+        combatPerMinute,
+        0);
   }
 
   /** A run without combat. */
@@ -143,6 +185,28 @@ public record RunSettings(
         0);
   }
 
+  /** The same run with a warm-up of {@code w} seconds between the ramp-up and the steady state. */
+  public RunSettings withWarmupSeconds(int w) {
+    return new RunSettings(
+        target,
+        httpPort,
+        udpPort,
+        bots,
+        seconds,
+        rampSeconds,
+        transport,
+        scenario,
+        seed,
+        centre,
+        admin,
+        chatPerMinute,
+        out,
+        observerPct,
+        nodePid,
+        combatPerMinute,
+        w);
+  }
+
   /** Whether bot {@code index} decodes snapshots: {@link #observerPct} % of them, spread evenly. */
   public boolean observes(int index) {
     return (long) (index + 1) * observerPct / 100 > (long) index * observerPct / 100;
@@ -166,7 +230,8 @@ public record RunSettings(
         out,
         observerPct,
         nodePid,
-        combatPerMinute);
+        combatPerMinute,
+        warmupSeconds);
   }
 
   /** The same run with another steady-state duration and report folder. */
@@ -187,7 +252,8 @@ public record RunSettings(
         dir,
         observerPct,
         nodePid,
-        combatPerMinute);
+        combatPerMinute,
+        warmupSeconds);
   }
 
   private static void requireRange(String name, long value, long min, long max) {

@@ -121,4 +121,44 @@ class LoadRunEndToEndTest {
       assertThat(summary).exists();
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void aWarmUpIsPlayedButNotCountedAndTheReportSaysHowLongItWas(@TempDir Path dir)
+      throws Exception {
+    try (StandInServer server = new StandInServer(SPAWN, true)) {
+      RunSettings s =
+          new RunSettings(
+                  "127.0.0.1",
+                  server.httpPort(),
+                  server.udpPort(),
+                  6,
+                  2,
+                  0,
+                  TransportMode.UDP,
+                  Scenario.DENSE,
+                  3,
+                  SPAWN,
+                  "admin:secret",
+                  0,
+                  dir)
+              .withWarmupSeconds(3);
+      List<String> log = new ArrayList<>();
+      RunResult r = new LoadRun(s, log::add).run();
+
+      assertThat(r.errors()).isEmpty();
+      assertThat(r.meanInWorldSteady()).isEqualTo(6.0);
+      var phases = r.timeline().stream().map(p -> p.phase()).toList();
+      assertThat(phases).contains("warm_up", "steady");
+      // the warm-up comes before the steady state and never after it
+      assertThat(phases.indexOf("steady")).isGreaterThan(phases.indexOf("warm_up"));
+      assertThat(phases.lastIndexOf("warm_up")).isLessThan(phases.indexOf("steady"));
+      // 3 s of warm-up + 2 s steady: at most 3 of the samples are counted
+      assertThat(phases.stream().filter("steady"::equals).count()).isBetween(1L, 3L);
+      assertThat(r.summary()).contains("warm-up: 3 s");
+      assertThat(log).anyMatch(l -> l.startsWith("warm-up: 3 s"));
+      ReportWriter.write(r, dir);
+      assertThat(java.nio.file.Files.readString(dir.resolve("summary.json")))
+          .contains("\"warmupSeconds\" : 3");
+    }
+  }
 }

@@ -28,4 +28,19 @@ class ScheduleTest {
     assertThat(s.startedBy(0)).isEqualTo(7);
     assertThat(s.rampDownSeconds()).isEqualTo(1);
   }
+
+  @Test
+  void aWarmUpSitsBetweenTheRampAndTheSteadyStateAndLengthensTheRun() {
+    Schedule s = new Schedule(10, 90, 30, 100);
+    assertThat(s.phaseAt(9.9)).isEqualTo(Phase.RAMP_UP);
+    assertThat(s.phaseAt(10)).isEqualTo(Phase.WARM_UP);
+    assertThat(s.startedBy(10)).isEqualTo(100);
+    assertThat(s.phaseAt(99.9)).isEqualTo(Phase.WARM_UP);
+    assertThat(s.phaseAt(100)).isEqualTo(Phase.STEADY);
+    assertThat(s.phaseAt(129.9)).isEqualTo(Phase.STEADY);
+    assertThat(s.phaseAt(130)).isEqualTo(Phase.RAMP_DOWN);
+    assertThat(s.totalSeconds()).isEqualTo(135);
+    assertThat(s.afterRampUp()).isEqualTo(Phase.WARM_UP);
+    assertThat(new Schedule(10, 30, 100).afterRampUp()).isEqualTo(Phase.STEADY);
+  }
 }

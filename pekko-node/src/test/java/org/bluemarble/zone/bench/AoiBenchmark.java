@@ -68,6 +68,20 @@ public class AoiBenchmark {
     return result;
   }
 
+  /** What a snapshot does now: the same nearest ones, handed on in id order. */
+  @Benchmark
+  public AoiResult gatherNearestInIdOrderForOnePlayer() {
+    int slot = observer++ % entities;
+    index.gatherInIdOrder(
+        population.x(slot),
+        population.y(slot),
+        population.z(slot),
+        population.id(slot),
+        CellSimulation.MAX_VISIBLE_PER_SNAPSHOT,
+        result);
+    return result;
+  }
+
   @Benchmark
   public AoiIndex rebuildIndex() {
     index.rebuild(population);

@@ -28,10 +28,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * of every visible entity from degrees and encodes it with the reference encoder); {@code shared}
  * quantises each entity once per round and every observer encodes from those same instances with
  * today's encoder (shared delta pieces, {@link DeltaPieces}); {@code previous} does the same with
- * main d4949a2's encoder ({@link PreviousSnapshotEncoder}). Time per round (all observers). Run:
- * see protocol/README.md; {@code --cpu [rounds]} instead measures this thread's CPU time per
- * observer snapshot of the three variants interleaved tick by tick on one shared world, which a
- * loaded machine distorts less than JMH's wall time.
+ * main d4949a2's encoder ({@link PreviousSnapshotEncoder}); {@code sharedIdOrder} is {@code shared}
+ * with each observer's entities in ascending id order, as a cell sends them since the AOI result
+ * comes in id order. Time per round (all observers). Run: see protocol/README.md; {@code --cpu
+ * [rounds]} instead measures this thread's CPU time per observer snapshot of the three variants
+ * interleaved tick by tick on one shared world, which a loaded machine distorts less than JMH's
+ * wall time.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,6 +54,9 @@ public class CrowdSnapshotBenchmark {
   private double[] lng;
   private double[] heading;
   private int[][] sees;
+  private int[][] seesById;
+  private SnapshotEncoder[] afterById;
+  private int[] lastAfterById;
   private EntityState[] viewers;
   private ReferenceSnapshotEncoder[] before;
   private SnapshotEncoder[] after;
@@ -79,6 +84,9 @@ public class CrowdSnapshotBenchmark {
     lastAfter = new int[OBSERVERS];
     previous = new PreviousSnapshotEncoder[OBSERVERS];
     lastPrevious = new int[OBSERVERS];
+    seesById = new int[OBSERVERS][];
+    afterById = new SnapshotEncoder[OBSERVERS];
+    lastAfterById = new int[OBSERVERS];
     for (int o = 0; o < OBSERVERS; o++) {
       List<Integer> all = new ArrayList<>();
       for (int i = 0; i < POPULATION; i++) {
@@ -90,6 +98,9 @@ public class CrowdSnapshotBenchmark {
       before[o] = new ReferenceSnapshotEncoder();
       after[o] = new SnapshotEncoder();
       previous[o] = new PreviousSnapshotEncoder();
+      seesById[o] = sees[o].clone();
+      java.util.Arrays.sort(seesById[o]);
+      afterById[o] = new SnapshotEncoder();
     }
   }
 
@@ -121,6 +132,13 @@ public class CrowdSnapshotBenchmark {
   public void shared(Blackhole bh) {
     step();
     encodeShared(quantiseAll(), bh::consume);
+  }
+
+  /** After, with each observer's entities in id order, as a cell sends them. */
+  @Benchmark
+  public void sharedIdOrder(Blackhole bh) {
+    step();
+    encodeSharedIdOrder(quantiseAll(), bh::consume);
   }
 
   private EntityState[] quantiseAll() {
@@ -174,6 +192,22 @@ public class CrowdSnapshotBenchmark {
     }
   }
 
+  private void encodeSharedIdOrder(EntityState[] tick, java.util.function.Consumer<Snapshot> sink) {
+    EntityState[] visible = new EntityState[VISIBLE];
+    for (int o = 0; o < OBSERVERS; o++) {
+      int[] seen = seesById[o];
+      for (int k = 0; k < VISIBLE; k++) {
+        visible[k] = tick[seen[k]];
+      }
+      afterById[o].acknowledge(lastAfterById[o]);
+      Snapshot s =
+          afterById[o].encode(
+              viewers[o], visible, VISIBLE, 0, SnapshotEncoder.DEFAULT_BUDGET_BYTES);
+      lastAfterById[o] = s.getSnapshotId();
+      sink.accept(s);
+    }
+  }
+
   /**
    * Thread CPU time per observer snapshot of each variant, the variants interleaved tick by tick
    * (rotating which goes first) after a warm-up; prints the median and the quartiles of rounds.
@@ -184,27 +218,29 @@ public class CrowdSnapshotBenchmark {
     b.setUp();
     long[] bytes = new long[3];
     java.util.function.Consumer<Snapshot> consume = s -> bytes[0] += s.getPayload().size();
-    String[] names = {"perObserver", "previous", "shared"};
+    String[] names = {"perObserver", "previous", "shared", "sharedIdOrder"};
+    int variants = names.length;
     int ticksPerRound = 20;
-    double[][] perSnapshotNs = new double[3][rounds];
+    double[][] perSnapshotNs = new double[variants][rounds];
     for (int r = -rounds / 2; r < rounds; r++) {
-      long[] cpu = new long[3];
+      long[] cpu = new long[variants];
       for (int t = 0; t < ticksPerRound; t++) {
         b.step();
         EntityState[] tick = b.quantiseAll();
-        for (int k = 0; k < 3; k++) {
-          int v = (k + t) % 3;
+        for (int k = 0; k < variants; k++) {
+          int v = (k + t) % variants;
           long start = mx.getCurrentThreadCpuTime();
           switch (v) {
             case 0 -> b.encodePerObserver(consume);
             case 1 -> b.encodePrevious(tick, consume);
-            default -> b.encodeShared(tick, consume);
+            case 2 -> b.encodeShared(tick, consume);
+            default -> b.encodeSharedIdOrder(tick, consume);
           }
           cpu[v] += mx.getCurrentThreadCpuTime() - start;
         }
       }
       if (r >= 0) {
-        for (int v = 0; v < 3; v++) {
+        for (int v = 0; v < variants; v++) {
           perSnapshotNs[v][r] = (double) cpu[v] / ((long) ticksPerRound * OBSERVERS);
         }
       }
@@ -212,7 +248,7 @@ public class CrowdSnapshotBenchmark {
     System.out.printf(
         "CPU per observer snapshot (%d observers x %d visible of %d, %d rounds of %d ticks)%n",
         OBSERVERS, VISIBLE, POPULATION, rounds, ticksPerRound);
-    for (int v = 0; v < 3; v++) {
+    for (int v = 0; v < variants; v++) {
       double[] a = perSnapshotNs[v].clone();
       java.util.Arrays.sort(a);
       System.out.printf(

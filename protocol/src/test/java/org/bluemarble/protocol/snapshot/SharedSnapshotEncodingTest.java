@@ -159,9 +159,13 @@ class SharedSnapshotEncodingTest {
     private final SnapshotDecoder decoder = new SnapshotDecoder();
     private final List<Snapshot> inFlight = new ArrayList<>();
 
+    // Whether this observer's visible entities come shuffled rather than in id order.
+    private final boolean unordered;
+
     Observer(Random random, EntityState viewer) {
       this.random = random;
       this.viewer = viewer;
+      this.unordered = random.nextBoolean();
     }
 
     void snapshot(EntityState[] world, long tick, int budget) {
@@ -176,6 +180,15 @@ class SharedSnapshotEncodingTest {
         }
       }
       java.util.Collections.shuffle(copies, random);
+      if (unordered) {
+        // As a caller that does not send id order (the world does): the encoder sorts.
+        for (int i = count - 1; i > 0; i--) {
+          int j = random.nextInt(i + 1);
+          EntityState t = visible[i];
+          visible[i] = visible[j];
+          visible[j] = t;
+        }
+      }
       Snapshot mine = shared.encode(viewer, visible, count, tick, budget);
       Snapshot theirs = reference.encode(viewer, copies, tick, budget);
 
