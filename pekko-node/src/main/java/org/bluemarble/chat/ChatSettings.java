@@ -23,6 +23,8 @@ import org.bluemarble.config.SettingsException;
  * @param groupHistorySize lines of each guild's and party's chat kept in the journal
  * @param groupHistoryRetention how long those lines are replayed to members who enter or join
  * @param partyUpdateInterval how often each node tells party members where their mates are
+ * @param groupJournalKeep lines of each guild's and party's chat the journal keeps at least; older
+ *     ones are deleted once snapshotted (0: the journal keeps every line)
  */
 public record ChatSettings(
     int maxLength,
@@ -38,7 +40,8 @@ public record ChatSettings(
     int degradedDrain,
     int groupHistorySize,
     Duration groupHistoryRetention,
-    Duration partyUpdateInterval) {
+    Duration partyUpdateInterval,
+    int groupJournalKeep) {
 
   /** Settings without the group history's (its defaults: 100 lines, 7 days). */
   public ChatSettings(
@@ -67,7 +70,8 @@ public record ChatSettings(
         degradedDrain,
         100,
         Duration.ofDays(7),
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1),
+        0);
   }
 
   /** Defaults for tests and nodes without the section. */
@@ -133,6 +137,11 @@ public record ChatSettings(
         || partyInterval.compareTo(Duration.ofMinutes(1)) > 0) {
       throw SettingsException.invalid(p + "party-update-interval", partyInterval, "[100ms, 1min]");
     }
+    int journalKeep = root.getInt(p + "group-history.journal-keep");
+    if (journalKeep != 0 && (journalKeep < Math.max(1, groupSize) || journalKeep > 10_000_000)) {
+      throw SettingsException.invalid(
+          p + "group-history.journal-keep", journalKeep, "0, or group-history.size-10000000");
+    }
     return new ChatSettings(
         maxLength,
         rate,
@@ -147,6 +156,7 @@ public record ChatSettings(
         drain,
         groupSize,
         groupRetention,
-        partyInterval);
+        partyInterval,
+        journalKeep);
   }
 }
