@@ -40,9 +40,21 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
   /** Everything the hub accepts. */
   public interface Command {}
 
-  /** A presence on this node entered the world (or resumed). */
-  public record Register(String playerId, String name, String region, ActorRef<ChatInbox> inbox)
-      implements Command {}
+  /**
+   * A presence on this node entered the world (or resumed); {@code where} tells where its character
+   * stands, for its party mates (null: not reported).
+   */
+  public record Register(
+      String playerId,
+      String name,
+      String region,
+      ActorRef<ChatInbox> inbox,
+      PartyPositions.Source where)
+      implements Command {
+    public Register(String playerId, String name, String region, ActorRef<ChatInbox> inbox) {
+      this(playerId, name, region, inbox, null);
+    }
+  }
 
   /** The presence left the world. */
   public record Unregister(String playerId, ActorRef<ChatInbox> inbox) implements Command {}
@@ -86,9 +98,13 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
     INSTANCE
   }
 
+  private enum PartyTick implements Command {
+    INSTANCE
+  }
+
   /** What travels on the topic. */
   public sealed interface Wire extends CborSerializable
-      permits Published, Whisper, Degraded, Muted, ToPlayers {}
+      permits Published, Whisper, Degraded, Muted, ToPlayers, PartyPositions.Batch {}
 
   /** A social note for the players of {@code playerIds} that live on a node. */
   public record ToPlayers(java.util.Set<String> playerIds, SocialNote note) implements Wire {}
@@ -144,6 +160,7 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
   private final Map<String, PendingWhisper> whispers = new HashMap<>();
   private final Map<String, Muted> mutes = new HashMap<>();
   private final Deque<Send> queue = new ArrayDeque<>();
+  private final PartyPositions partyPositions = new PartyPositions();
   private boolean degraded;
 
   private ChatHub(
@@ -154,6 +171,7 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
     this.history = new ChatHistory(settings.historySize());
     this.topic = ctx.spawn(Topic.create(Wire.class, TOPIC_NAME), "topic");
     topic.tell(Topic.subscribe(ctx.messageAdapter(Wire.class, FromTopic::new)));
+    timers.startTimerWithFixedDelay(PartyTick.INSTANCE, settings.partyUpdateInterval());
   }
 
   @Override
@@ -170,6 +188,7 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
         .onMessage(Broadcast.class, b -> publish(b.wire()))
         .onMessage(FromTopic.class, m -> onWire(m.wire()))
         .onMessageEquals(Drain.INSTANCE, this::onDrain)
+        .onMessageEquals(PartyTick.INSTANCE, this::onPartyTick)
         .onMessage(GetStatus.class, this::onGetStatus)
         .onMessage(
             GetHistory.class,
@@ -193,6 +212,7 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
       byName.remove(key(previous.name()), previous.playerId());
     }
     byName.put(key(r.name()), r.playerId());
+    partyPositions.track(r.playerId(), r.where());
     history.recent(ChatLine.Channel.GENERAL.name()).forEach(e -> replay(r.inbox(), e));
     history.recent(tradeKey(r.region())).forEach(e -> replay(r.inbox(), e));
     return this;
@@ -207,6 +227,7 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
     if (l != null && l.inbox().equals(u.inbox())) {
       players.remove(u.playerId());
       byName.remove(key(l.name()), l.playerId());
+      partyPositions.untrack(u.playerId());
     }
     return this;
   }
@@ -369,6 +390,8 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
           l.inbox().tell(new ChatInbox.Social(t.note()));
         }
       }
+    } else if (wire instanceof PartyPositions.Batch b) {
+      PartyPositions.deliver(b, partyMembers());
     } else if (wire instanceof Muted m) {
       if (m.until() == null) {
         mutes.remove(m.playerId());
@@ -422,6 +445,25 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
                     .map(m -> new ChatAdminPort.Mute(m.playerId(), m.until(), m.reason(), m.by()))
                     .toList()));
     return this;
+  }
+
+  /** Publishes where this node's party members stand (nothing when none is in a party). */
+  private Behavior<Command> onPartyTick() {
+    PartyPositions.Batch batch = partyPositions.collect(partyMembers(), System.currentTimeMillis());
+    if (batch != null) {
+      topic.tell(Topic.publish(batch));
+    }
+    return this;
+  }
+
+  private List<PartyPositions.Member> partyMembers() {
+    List<PartyPositions.Member> members = new java.util.ArrayList<>();
+    for (Local l : players.values()) {
+      if (!l.party().isEmpty()) {
+        members.add(new PartyPositions.Member(l.playerId(), l.name(), l.party(), l.inbox()));
+      }
+    }
+    return members;
   }
 
   private Behavior<Command> onDrain() {

@@ -4,7 +4,11 @@ import org.bluemarble.edge.port.ChatPush;
 
 /** What a player's presence gets from its node's {@link ChatHub} (on the same node only). */
 public sealed interface ChatInbox
-    permits ChatInbox.Deliver, ChatInbox.Answer, ChatInbox.Ignoring, ChatInbox.Social {
+    permits ChatInbox.Deliver,
+        ChatInbox.Answer,
+        ChatInbox.Ignoring,
+        ChatInbox.Social,
+        ChatInbox.Mates {
 
   /** A line for the player (the presence drops it when the player ignores the speaker). */
   record Deliver(ChatEntry entry) implements ChatInbox {}
@@ -17,4 +21,7 @@ public sealed interface ChatInbox
 
   /** Something social for the player (a note from the hub, or the outcome of its own action). */
   record Social(Object message) implements ChatInbox {}
+
+  /** Where some of the player's party mates are (see {@link PartyPositions}). */
+  record Mates(org.bluemarble.edge.port.SocialPush.PartyUpdate update) implements ChatInbox {}
 }

@@ -22,6 +22,9 @@ import org.bluemarble.config.SettingsException;
  * @param degradedDrain lines per second a degraded node lets through from its queue
  * @param groupHistorySize lines of each guild's and party's chat kept in the journal
  * @param groupHistoryRetention how long those lines are replayed to members who enter or join
+ * @param partyUpdateInterval how often each node tells party members where their mates are
+ * @param groupJournalKeep lines of each guild's and party's chat the journal keeps at least; older
+ *     ones are deleted once snapshotted (0: the journal keeps every line)
  */
 public record ChatSettings(
     int maxLength,
@@ -36,7 +39,9 @@ public record ChatSettings(
     int degradedQueue,
     int degradedDrain,
     int groupHistorySize,
-    Duration groupHistoryRetention) {
+    Duration groupHistoryRetention,
+    Duration partyUpdateInterval,
+    int groupJournalKeep) {
 
   /** Settings without the group history's (its defaults: 100 lines, 7 days). */
   public ChatSettings(
@@ -64,7 +69,9 @@ public record ChatSettings(
         degradedQueue,
         degradedDrain,
         100,
-        Duration.ofDays(7));
+        Duration.ofDays(7),
+        Duration.ofSeconds(1),
+        0);
   }
 
   /** Defaults for tests and nodes without the section. */
@@ -125,6 +132,16 @@ public record ChatSettings(
     if (groupRetention.isNegative() || groupRetention.compareTo(Duration.ofDays(365)) > 0) {
       throw SettingsException.invalid(p + "group-history.retention", groupRetention, "[0s, 365d]");
     }
+    Duration partyInterval = root.getDuration(p + "party-update-interval");
+    if (partyInterval.compareTo(Duration.ofMillis(100)) < 0
+        || partyInterval.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw SettingsException.invalid(p + "party-update-interval", partyInterval, "[100ms, 1min]");
+    }
+    int journalKeep = root.getInt(p + "group-history.journal-keep");
+    if (journalKeep != 0 && (journalKeep < Math.max(1, groupSize) || journalKeep > 10_000_000)) {
+      throw SettingsException.invalid(
+          p + "group-history.journal-keep", journalKeep, "0, or group-history.size-10000000");
+    }
     return new ChatSettings(
         maxLength,
         rate,
@@ -138,6 +155,8 @@ public record ChatSettings(
         queue,
         drain,
         groupSize,
-        groupRetention);
+        groupRetention,
+        partyInterval,
+        journalKeep);
   }
 }

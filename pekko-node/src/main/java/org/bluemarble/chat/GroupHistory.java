@@ -22,10 +22,12 @@ import org.bluemarble.node.EntityTags;
 /**
  * The persisted history of one guild's or party's chat (entity id {@code GUILD-<tag>} or {@code
  * PARTY-<id>}): the last {@code size} lines younger than {@code retention}, replayed to members who
- * enter or join. The state keeps at most {@code size} lines and is snapshotted every {@code size}
- * lines (recovery reads at most one snapshot and {@code size} events). The journal keeps every
- * line: cutting it at a snapshot could delete lines the event stream and the read-side projections
- * have not read yet, so the journal is left complete.
+ * enter or join. The state keeps at most {@code size} lines. With {@code journalKeep} 0 it is
+ * snapshotted every {@code size} lines and the journal keeps every line. Otherwise it is
+ * snapshotted every half {@code journalKeep} lines (at least every {@code size}; recovery reads one
+ * snapshot and at most that many events), and once a snapshot is saved the lines older than the
+ * newest {@code journalKeep} (rounded up) are deleted: the event stream sees every line unless it
+ * falls more than {@code journalKeep} lines of the group behind.
  */
 public final class GroupHistory
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -46,12 +48,19 @@ public final class GroupHistory
                         ctx.getEntityId(),
                         EntityTags.tag(ENTITY_KEY.name(), ctx.getEntityId(), slices),
                         s.groupHistorySize(),
-                        s.groupHistoryRetention())));
+                        s.groupHistoryRetention(),
+                        s.groupJournalKeep())));
+  }
+
+  /** A history whose journal keeps every line. */
+  public static Behavior<Command> create(
+      String key, String eventTag, int size, Duration retention) {
+    return create(key, eventTag, size, retention, 0);
   }
 
   public static Behavior<Command> create(
-      String key, String eventTag, int size, Duration retention) {
-    return new GroupHistory(key, eventTag, size, retention);
+      String key, String eventTag, int size, Duration retention, int journalKeep) {
+    return new GroupHistory(key, eventTag, size, retention, journalKeep);
   }
 
   /** The entity id of a guild's or party's history. */
@@ -87,12 +96,14 @@ public final class GroupHistory
   private final String eventTag;
   private final int size;
   private final Duration retention;
+  private final int journalKeep;
 
-  private GroupHistory(String key, String eventTag, int size, Duration retention) {
+  private GroupHistory(String key, String eventTag, int size, Duration retention, int journalKeep) {
     super(PersistenceId.of(ENTITY_KEY.name(), key));
     this.eventTag = eventTag;
     this.size = size;
     this.retention = retention;
+    this.journalKeep = journalKeep;
   }
 
   @Override
@@ -107,8 +118,14 @@ public final class GroupHistory
 
   @Override
   public RetentionCriteria retentionCriteria() {
-    // No withDeleteEventsOnSnapshot: the event stream must see every line.
-    return RetentionCriteria.snapshotEvery(Math.max(1, size), 2);
+    if (journalKeep <= 0) {
+      return RetentionCriteria.snapshotEvery(Math.max(1, size), 2);
+    }
+    // A snapshot every half journal-keep lines (at least every size lines); after a snapshot at
+    // line n the lines up to n - 2 * every are deleted (and all but the newest two snapshots), so
+    // the journal holds between 2 * every >= journalKeep and 3 * every lines.
+    int every = Math.max(Math.max(1, size), (journalKeep + 1) / 2);
+    return RetentionCriteria.snapshotEvery(every, 2).withDeleteEventsOnSnapshot();
   }
 
   @Override

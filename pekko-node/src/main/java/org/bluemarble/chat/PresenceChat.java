@@ -2,6 +2,7 @@ package org.bluemarble.chat;
 
 import com.google.common.geometry.S2CellId;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -31,6 +32,10 @@ public final class PresenceChat {
   private String name;
   private String region;
   private long sequence;
+  private java.util.function.Supplier<PlayPosition> position = () -> null;
+  // Written on the presence's thread, read on the hub's (PartyPositions.Source).
+  private volatile int health;
+  private volatile int maxHealth;
 
   /**
    * @param inbox where the hub answers (an adapter of the presence actor)
@@ -51,9 +56,36 @@ public final class PresenceChat {
   public void entered(String characterName, String cellId) {
     name = characterName == null ? playerId : characterName;
     region = regionOf(cellId);
-    chat.hub().tell(new ChatHub.Register(playerId, name, region, inbox));
+    chat.hub().tell(new ChatHub.Register(playerId, name, region, inbox, this::where));
     // Loads the player's SocialList (ignore list, guild, party) and tells its friends.
     social.entered(name);
+  }
+
+  /**
+   * Where the character stands, read by the node's hub (on its thread) for the player's party
+   * mates; thread-safe.
+   */
+  public void locatedBy(java.util.function.Supplier<PlayPosition> source) {
+    position = source;
+  }
+
+  /** The cell reported health and mana; the character's own ({@code entityId}) is kept. */
+  public void vitals(
+      List<org.bluemarble.zone.SessionEvent.CombatFeed.Vital> vitals, long entityId) {
+    for (org.bluemarble.zone.SessionEvent.CombatFeed.Vital v : vitals) {
+      if (v.entityId() == entityId) {
+        health = v.health();
+        maxHealth = v.maxHealth();
+      }
+    }
+  }
+
+  private PartyPositions.Where where() {
+    PlayPosition p = position.get();
+    return p == null
+        ? null
+        : new PartyPositions.Where(
+            p.latitudeDeg(), p.longitudeDeg(), p.altitudeMeters(), health, maxHealth);
   }
 
   /** One social action of the player (friends, ignore, guild, party, report). */
@@ -188,6 +220,8 @@ public final class PresenceChat {
       ignoring(i.playerIds());
     } else if (message instanceof ChatInbox.Social s) {
       social.onMessage(s.message(), listener);
+    } else if (message instanceof ChatInbox.Mates m && listener != null) {
+      listener.onSocial(m.update());
     }
   }
 

@@ -145,6 +145,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
             playerId,
             ctx.messageAdapter(ChatInbox.class, FromChat::new),
             settings.zone().sphere().radiusMeters());
+    chat.locatedBy(sink::position);
     this.combat = new PresenceCombat(ctx, asks, playerId, settings.askTimeout());
     ActorRef<SessionControl.Notice> control =
         ctx.messageAdapter(SessionControl.Notice.class, Control::new);
@@ -466,6 +467,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     } else if (event instanceof SessionEvent.CombatFeed feed) {
       CombatFeeds.deliver(feed, listener, Math.round(settings.zone().tickSeconds() * 1000));
       combat.loot(feed, entityId);
+      chat.vitals(feed.vitals(), entityId);
     }
     return this;
   }

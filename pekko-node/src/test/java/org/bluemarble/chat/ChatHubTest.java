@@ -180,6 +180,44 @@ class ChatHubTest {
     kit.stop(hub);
   }
 
+  @Test
+  void partyMembersHearTheirMatesPositionsButNotTheirOwnNorOtherParties() {
+    ActorRef<ChatHub.Command> hub = kit.spawn(ChatHub.create(settings(100)));
+    TestProbe<ChatInbox> gil = kit.createTestProbe();
+    TestProbe<ChatInbox> hal = kit.createTestProbe();
+    TestProbe<ChatInbox> ivo = kit.createTestProbe();
+    hub.tell(
+        new ChatHub.Register(
+            "gil", "Gil", "r1", gil.ref(), () -> new PartyPositions.Where(1, 2, 3, 40, 50)));
+    hub.tell(
+        new ChatHub.Register(
+            "hal", "Hal", "r1", hal.ref(), () -> new PartyPositions.Where(4, 5, 6, 0, 0)));
+    hub.tell(
+        new ChatHub.Register(
+            "ivo", "Ivo", "r1", ivo.ref(), () -> new PartyPositions.Where(7, 8, 9, 0, 0)));
+    hub.tell(new ChatHub.Scopes("gil", "", "party-1"));
+    hub.tell(new ChatHub.Scopes("hal", "", "party-1"));
+    hub.tell(new ChatHub.Scopes("ivo", "", "party-2"));
+    ChatInbox.Mates toHal = (ChatInbox.Mates) hal.receiveMessage(WAIT);
+    assertThat(toHal.update().partyId()).isEqualTo("party-1");
+    assertThat(toHal.update().mates())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.playerId()).isEqualTo("gil");
+              assertThat(m.name()).isEqualTo("Gil");
+              assertThat(m.latitudeDeg()).isEqualTo(1);
+              assertThat(m.longitudeDeg()).isEqualTo(2);
+              assertThat(m.health()).isEqualTo(40);
+              assertThat(m.maxHealth()).isEqualTo(50);
+            });
+    ChatInbox.Mates toGil = (ChatInbox.Mates) gil.receiveMessage(WAIT);
+    assertThat(toGil.update().mates()).extracting(m -> m.playerId()).containsExactly("hal");
+    // Ivo's party has no other member: nothing for Ivo.
+    ivo.expectNoMessage(Duration.ofMillis(1500));
+    kit.stop(hub);
+  }
+
   /**
    * Sends a line (sequence 0) every 200 ms until its answer satisfies {@code applied}: a switch
    * broadcast over the chat topic reaches the hub asynchronously.

@@ -77,6 +77,10 @@ class ChatSerializationTest {
                 java.util.Set.of("p-2"),
                 new SocialNote.Notice("n-1", "OUTBID", "outbid", "au-1", 5L, true, "")),
             new GroupHistory.LineKept("GUILD-ORBIT", entry),
+            new PartyPositions.Batch(
+                List.of(
+                    new PartyPositions.Mate(
+                        "pa-1", "p-1", "Łucja", -21.5, 179.9, 12.5, 40, 50, 1_700_000_000_123L))),
             new GroupHistory.Lines(List.of(entry)),
             new Moderation.ReportFiled(
                 new Moderation.Report(

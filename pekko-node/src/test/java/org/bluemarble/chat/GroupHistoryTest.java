@@ -1,6 +1,7 @@
 package org.bluemarble.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
@@ -81,5 +82,41 @@ class GroupHistoryTest {
     assertThat(h.getState().lines())
         .extracting(ChatEntry::text)
         .containsExactly("line 8", "line 9", "line 10");
+  }
+
+  @Test
+  void withAJournalKeepTheJournalDropsOnlyLinesOlderThanTheNewestKeptOnesOnceSnapshotted() {
+    // size 3, journal-keep 6: a snapshot every 3 lines; the journal keeps 6 to 9 lines.
+    var h =
+        EventSourcedBehaviorTestKit
+            .<GroupHistory.Command, GroupHistory.Event, GroupHistory.State>create(
+                kit.system(),
+                GroupHistory.create("GUILD-KEEP", "GroupHistory-0", 3, Duration.ofHours(1), 6));
+    long now = System.currentTimeMillis();
+    for (int n = 1; n <= 20; n++) {
+      int k = n;
+      h.<Boolean>runCommand(r -> new GroupHistory.Append(line(k, now), r));
+    }
+    PersistenceTestKit journal = PersistenceTestKit.create(kit.system());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              List<String> kept =
+                  journal.persistedInStorage("GroupHistory|GUILD-KEEP").stream()
+                      .map(e -> ((GroupHistory.LineKept) e).entry().text())
+                      .toList();
+              assertThat(kept).hasSizeBetween(6, 9).doesNotContain("line 1", "line 11");
+              assertThat(kept.subList(kept.size() - 6, kept.size()))
+                  .containsExactly(
+                      "line 15", "line 16", "line 17", "line 18", "line 19", "line 20");
+            });
+    // The state, and so what members are replayed, is whole after a restart.
+    h.restart();
+    assertThat(h.getState().lines())
+        .extracting(ChatEntry::text)
+        .containsExactly("line 18", "line 19", "line 20");
+    GroupHistory.Lines recent = h.<GroupHistory.Lines>runCommand(GroupHistory.Recent::new).reply();
+    assertThat(recent.lines()).hasSize(3);
   }
 }

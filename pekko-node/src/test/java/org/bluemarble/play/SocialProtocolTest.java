@@ -2,6 +2,7 @@ package org.bluemarble.play;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -10,8 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.bluemarble.config.Profile;
 import org.bluemarble.node.testing.InProcessNode;
+import org.bluemarble.player.Player;
 import org.bluemarble.protocol.ProtocolException;
 import org.bluemarble.protocol.client.BlueMarbleClient;
 import org.bluemarble.protocol.client.ClientIoLoop;
@@ -20,6 +23,8 @@ import org.bluemarble.protocol.v1.ChatChannel;
 import org.bluemarble.protocol.v1.ChatMessage;
 import org.bluemarble.protocol.v1.Error;
 import org.bluemarble.protocol.v1.ItemAmount;
+import org.bluemarble.protocol.v1.PartyMemberState;
+import org.bluemarble.protocol.v1.PartyUpdate;
 import org.bluemarble.protocol.v1.SocialReply;
 import org.bluemarble.protocol.v1.SocialRequest;
 import org.bluemarble.protocol.v1.SocialUpdate;
@@ -55,10 +60,16 @@ class SocialProtocolTest {
   static final class Heard implements ClientListener {
     final List<SocialUpdate> updates = new CopyOnWriteArrayList<>();
     final List<ChatMessage> lines = new CopyOnWriteArrayList<>();
+    final List<PartyUpdate> party = new CopyOnWriteArrayList<>();
 
     @Override
     public void onSocial(SocialUpdate update) {
       updates.add(update);
+    }
+
+    @Override
+    public void onPartyUpdate(PartyUpdate update) {
+      party.add(update);
     }
 
     @Override
@@ -303,6 +314,92 @@ class SocialProtocolTest {
       refused(p.social(SocialVerb.SOCIAL_VERB_PARTY_INFO, ""), Error.Code.CODE_SOCIAL_REFUSED);
       SocialReply still = ok(q.social(SocialVerb.SOCIAL_VERB_PARTY_INFO, ""));
       assertThat(still.getParty().getLeaderId()).isEqualTo(quinn.playerId());
+    }
+  }
+
+  /** Sets the character's checkpoint, where it enters the world. */
+  private static void placeAt(PlayWorld.Player p, double lat, double lng) throws Exception {
+    ClusterSharding.get(node.system)
+        .entityRefFor(Player.ENTITY_KEY, p.playerId())
+        .<Player.Reply>ask(r -> new Player.CheckpointPosition(lat, lng, 0, r), PlayWorld.WAIT)
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+  }
+
+  /** The newest state of {@code mate} a client heard in a PartyUpdate of {@code partyId}. */
+  private static PartyMemberState lastSeen(Heard heard, String partyId, String mate) {
+    PartyMemberState last = null;
+    for (PartyUpdate u : heard.party) {
+      assertThat(u.getPartyId()).isEqualTo(partyId);
+      for (PartyMemberState m : u.getMembersList()) {
+        if (m.getPlayerId().equals(mate)) {
+          last = m;
+        }
+      }
+    }
+    return last;
+  }
+
+  @Test
+  void partyMatesInDifferentCellsHearEachOthersPositionsOverWebSocketAndUdp() throws Exception {
+    // Two members 20 km apart (different zone cells), one over WebSocket and one over UDP, and a
+    // third player outside the party next to the first.
+    PlayWorld.Player sam = world.newPlayer("pp_sam");
+    PlayWorld.Player tia = world.newPlayer("pp_tia");
+    PlayWorld.Player uli = world.newPlayer("pp_uli");
+    placeAt(sam, 12.0, 30.0);
+    placeAt(tia, 12.0, 30.2);
+    placeAt(uli, 12.0, 30.0001);
+    Heard samHeard = new Heard();
+    Heard tiaHeard = new Heard();
+    Heard uliHeard = new Heard();
+    try (ClientIoLoop loop = new ClientIoLoop("party-udp-io");
+        BlueMarbleClient s = world.webSocket(sam, samHeard);
+        BlueMarbleClient t = world.udp(tia, tiaHeard, loop, null);
+        BlueMarbleClient u = world.webSocket(uli, uliHeard)) {
+      s.enterWorld(sam.playerId()).get(30, TimeUnit.SECONDS);
+      t.enterWorld(tia.playerId()).get(30, TimeUnit.SECONDS);
+      u.enterWorld(uli.playerId()).get(30, TimeUnit.SECONDS);
+      String partyId =
+          ok(s.social(SocialVerb.SOCIAL_VERB_PARTY_INVITE, tia.playerId())).getParty().getPartyId();
+      ok(t.joinParty(partyId));
+      await()
+          .atMost(PlayWorld.WAIT)
+          .untilAsserted(
+              () -> {
+                PartyMemberState tiaSeen = lastSeen(samHeard, partyId, tia.playerId());
+                assertThat(tiaSeen).isNotNull();
+                assertThat(tiaSeen.getName()).isEqualTo("pp_tia hero");
+                assertThat(tiaSeen.getLatitudeDeg()).isCloseTo(12.0, within(1e-3));
+                assertThat(tiaSeen.getLongitudeDeg()).isCloseTo(30.2, within(1e-3));
+                assertThat(tiaSeen.getAtMs()).isPositive();
+                PartyMemberState samSeen = lastSeen(tiaHeard, partyId, sam.playerId());
+                assertThat(samSeen).isNotNull();
+                assertThat(samSeen.getName()).isEqualTo("pp_sam hero");
+                assertThat(samSeen.getLongitudeDeg()).isCloseTo(30.0, within(1e-3));
+              });
+      // Nobody hears itself, and a player outside the party hears nothing.
+      assertThat(lastSeen(samHeard, partyId, sam.playerId())).isNull();
+      assertThat(lastSeen(tiaHeard, partyId, tia.playerId())).isNull();
+      assertThat(uliHeard.party).isEmpty();
+      // Positions follow the mate: Sam walks east, Tia sees it.
+      for (int i = 0; i < 20; i++) {
+        s.sendInput(new org.bluemarble.protocol.movement.MovementIntent.Heading(90, 3));
+      }
+      await()
+          .atMost(PlayWorld.WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(lastSeen(tiaHeard, partyId, sam.playerId()).getLongitudeDeg())
+                      .isGreaterThan(30.0 + 1e-5));
+      // Leaving the party stops the updates about it.
+      ok(t.social(SocialVerb.SOCIAL_VERB_PARTY_LEAVE, ""));
+      int heardSoFar = samHeard.party.size();
+      await()
+          .during(java.time.Duration.ofSeconds(3))
+          .atMost(PlayWorld.WAIT)
+          .untilAsserted(
+              () -> assertThat(samHeard.party.size()).isLessThanOrEqualTo(heardSoFar + 1));
     }
   }
 

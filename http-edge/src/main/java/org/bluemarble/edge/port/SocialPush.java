@@ -14,7 +14,8 @@ public sealed interface SocialPush
         SocialPush.Invited,
         SocialPush.GuildChanged,
         SocialPush.PartyChanged,
-        SocialPush.Notice {
+        SocialPush.Notice,
+        SocialPush.PartyUpdate {
 
   /** A player's lists; {@code guildTag} and {@code partyId} empty when none. */
   record Lists(
@@ -107,4 +108,28 @@ public sealed interface SocialPush
   record Notice(
       String id, String kind, String text, String subjectId, long atMillis, boolean delayed)
       implements SocialPush {}
+
+  /**
+   * Where some of the player's party mates are (about once a second; those one node holds). Lossy
+   * on UDP: a newer update supersedes a lost one.
+   */
+  record PartyUpdate(String partyId, List<MateState> mates) implements SocialPush {
+    public PartyUpdate {
+      mates = List.copyOf(mates);
+    }
+  }
+
+  /**
+   * One party mate: position in degrees and metres, health and its maximum (both 0 when not known),
+   * when its node took the position (epoch milliseconds).
+   */
+  record MateState(
+      String playerId,
+      String name,
+      double latitudeDeg,
+      double longitudeDeg,
+      double altitudeMeters,
+      int health,
+      int maxHealth,
+      long atMillis) {}
 }

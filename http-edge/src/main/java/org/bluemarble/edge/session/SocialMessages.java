@@ -17,6 +17,8 @@ import org.bluemarble.protocol.v1.ItemAmount;
 import org.bluemarble.protocol.v1.Notification;
 import org.bluemarble.protocol.v1.NotificationKind;
 import org.bluemarble.protocol.v1.PartyInfo;
+import org.bluemarble.protocol.v1.PartyMemberState;
+import org.bluemarble.protocol.v1.PartyUpdate;
 import org.bluemarble.protocol.v1.SocialLists;
 import org.bluemarble.protocol.v1.SocialReply;
 import org.bluemarble.protocol.v1.SocialRequest;
@@ -136,6 +138,9 @@ final class SocialMessages {
               Error.newBuilder().setCode(code).setMessage(f.message()).setReason(f.reason().name()))
           .build();
     }
+    if (push instanceof SocialPush.PartyUpdate p) {
+      return e.setPartyUpdate(partyUpdate(p)).build();
+    }
     SocialUpdate.Builder u = SocialUpdate.newBuilder();
     if (push instanceof SocialPush.FriendPresence p) {
       u.setFriendPresence(
@@ -239,6 +244,23 @@ final class SocialMessages {
         .addAllMembers(p.members())
         .addAllInvited(p.invited())
         .build();
+  }
+
+  private static PartyUpdate partyUpdate(SocialPush.PartyUpdate p) {
+    PartyUpdate.Builder b = PartyUpdate.newBuilder().setPartyId(nz(p.partyId()));
+    for (SocialPush.MateState m : p.mates()) {
+      b.addMembers(
+          PartyMemberState.newBuilder()
+              .setPlayerId(m.playerId())
+              .setName(nz(m.name()))
+              .setLatitudeDeg(m.latitudeDeg())
+              .setLongitudeDeg(m.longitudeDeg())
+              .setAltitudeM(m.altitudeMeters())
+              .setHealth(m.health())
+              .setMaxHealth(m.maxHealth())
+              .setAtMs(m.atMillis()));
+    }
+    return b.build();
   }
 
   private static String nz(String s) {

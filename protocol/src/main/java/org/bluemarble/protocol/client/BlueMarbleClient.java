@@ -389,6 +389,7 @@ public final class BlueMarbleClient implements AutoCloseable {
       case ENTITY_LEAVE -> listener.onEntityLeave(e.getEntityLeave());
       case CHAT_MESSAGE -> listener.onChat(e.getChatMessage());
       case SOCIAL_UPDATE -> listener.onSocial(e.getSocialUpdate());
+      case PARTY_UPDATE -> listener.onPartyUpdate(e.getPartyUpdate());
       case SERVER_NOTICE -> listener.onNotice(e.getServerNotice());
       case WALLET_UPDATE -> listener.onWalletUpdate(e.getWalletUpdate());
       case DISCONNECT -> listener.onDisconnect(e.getDisconnect());

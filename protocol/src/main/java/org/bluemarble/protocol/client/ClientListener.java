@@ -74,4 +74,10 @@ public interface ClientListener {
 
   /** A {@link BlueMarbleClient#useAbility} with this correlation id was refused. */
   default void onCombatRefused(long correlationId, Error error) {}
+
+  /**
+   * Party mates' positions and health (about once a second; possibly only some mates per update,
+   * keep the newest per player).
+   */
+  default void onPartyUpdate(org.bluemarble.protocol.v1.PartyUpdate update) {}
 }
