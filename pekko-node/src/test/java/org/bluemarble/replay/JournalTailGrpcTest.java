@@ -86,7 +86,8 @@ class JournalTailGrpcTest {
     // before that are not seen, so create one per attempt until the first arrives.
     await()
         .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(1500))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(500))
         .until(
             () -> {
               if (!arrived.isEmpty()) {
@@ -196,7 +197,8 @@ class JournalTailGrpcTest {
     AdminClient admin = node.client();
     await()
         .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(1500))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(500))
         .until(
             () -> {
               if (tail.isDone()) {

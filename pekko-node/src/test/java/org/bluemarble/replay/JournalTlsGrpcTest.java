@@ -125,7 +125,8 @@ class JournalTlsGrpcTest {
                           "1"));
       await()
           .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(1500))
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(500))
           .until(
               () -> {
                 if (tail.isDone()) {

@@ -83,6 +83,8 @@ class ZoneCellTwoNodeTest {
             pekko.remote.artery.canonical.hostname = 127.0.0.1
             pekko.remote.artery.canonical.port = 0
             pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
+            # Cells re-enter their players at shutdown; the region would wait out the phase for them.
+            pekko.coordinated-shutdown.phases.cluster-sharding-shutdown-region.timeout = 3s
             pekko.actor.testkit.typed.system-shutdown-default = 30s
             """)
         .withFallback(EventSourcedBehaviorTestKit.config())

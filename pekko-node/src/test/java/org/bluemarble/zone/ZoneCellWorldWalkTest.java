@@ -60,6 +60,8 @@ class ZoneCellWorldWalkTest {
                   pekko.remote.artery.canonical.port = 0
                   pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
                   pekko.scheduler.tick-duration = 1ms
+                  # Cells re-enter their players at shutdown; the region would wait out the phase.
+                  pekko.coordinated-shutdown.phases.cluster-sharding-shutdown-region.timeout = 3s
                   pekko.actor.testkit.typed.system-shutdown-default = 30s
                   """)
               .withFallback(EventSourcedBehaviorTestKit.config())

@@ -3,7 +3,6 @@ package org.bluemarble.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bluemarble.config.PersistenceSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JournalSchemaTest {
 
@@ -57,8 +57,7 @@ class JournalSchemaTest {
   }
 
   @Test
-  void createsTheJournalTablesInAnH2FileAndReopensIt() throws Exception {
-    Path dir = Files.createTempDirectory("bm-h2");
+  void createsTheJournalTablesInAnH2FileAndReopensIt(@TempDir Path dir) throws Exception {
     PersistenceSettings settings =
         new PersistenceSettings(
             PersistenceSettings.Dialect.H2,

@@ -111,7 +111,8 @@ class EconomyProcessIT {
       JsonNode[] ledger = new JsonNode[1];
       await()
           .atMost(Duration.ofSeconds(120))
-          .pollInterval(Duration.ofSeconds(2))
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(500))
           .untilAsserted(
               () -> {
                 Answer a =

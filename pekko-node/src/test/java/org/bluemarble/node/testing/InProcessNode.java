@@ -75,6 +75,14 @@ public final class InProcessNode implements AutoCloseable {
     // A coarse world planet (6,144 samples) keeps start-up short; tests that care set their own.
     all.put("bluemarble.world.terrain-level", 5);
     all.put("pekko.coordinated-shutdown.exit-jvm", "off");
+    // When a node stops with players in the world, its cells re-enter them through the ZoneCell
+    // region, which is shutting down: those messages stay buffered, and the region waits out the
+    // whole phase (10 s in production) although its shards have all stopped. Tests do not wait.
+    all.put("pekko.coordinated-shutdown.phases.cluster-sharding-shutdown-region.timeout", "3s");
+    // A leaving oldest node stops its singletons (sharding coordinators among them) on the next
+    // hand-over retry, 1 s by default: every stop waited about a second for it.
+    all.put("pekko.cluster.singleton.hand-over-retry-interval", "250ms");
+    all.put("pekko.cluster.sharding.coordinator-singleton.hand-over-retry-interval", "250ms");
     // The admin AdminClient logs in as for /admin routes.
     all.put("bluemarble.auth.bootstrap-admin", AdminClient.TEST_ADMIN_SETTING);
     // Tests register many accounts from 127.0.0.1; the production limit is 5 per hour.

@@ -70,7 +70,10 @@ public final class NodeProcess implements AutoCloseable {
       int management,
       int remote) {
     try {
-      Path log = Files.createTempFile("bluemarble-" + name + "-", ".log");
+      // Next to the jar (target/node-logs), not in /tmp: kept for a failure's post-mortem until
+      // the next `mvn clean`, instead of piling up in the machine's temp directory.
+      Path logs = Files.createDirectories(jar().toAbsolutePath().getParent().resolve("node-logs"));
+      Path log = Files.createTempFile(logs, name + "-", ".log");
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xmx384m");
