@@ -562,15 +562,16 @@ final class CellFights implements CellCombat.Whereabouts {
     if (f instanceof CombatFact.AbilityUsed u) {
       return new long[] {u.userId(), u.targetId()};
     } else if (f instanceof CombatFact.Hit h) {
-      return new long[] {h.targetId()};
+      return new long[] {h.targetId(), h.userId()};
     } else if (f instanceof CombatFact.Missed m) {
-      return new long[] {m.targetId()};
+      return new long[] {m.targetId(), m.userId()};
     } else if (f instanceof CombatFact.Healed h) {
-      return new long[] {h.targetId()};
+      return new long[] {h.targetId(), h.userId()};
     } else if (f instanceof CombatFact.EffectApplied e) {
-      return new long[] {e.targetId()};
+      return new long[] {e.targetId(), e.userId()};
     } else if (f instanceof CombatFact.Died d) {
-      return new long[] {d.victimId()};
+      // the killer too: a creature killed this tick has already left the population (no place)
+      return new long[] {d.victimId(), d.killerId()};
     } else if (f instanceof CombatFact.LootDropped l) {
       return new long[] {l.playerId()};
     } else if (f instanceof CombatFact.Respawned r) {

@@ -1,7 +1,6 @@
 package org.bluemarble.zone;
 
 import com.google.common.geometry.S2CellId;
-import com.google.common.geometry.S2Point;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,11 +16,11 @@ import org.bluemarble.zone.internal.LongIntMap;
 /**
  * Combat across a cell boundary, for one cell's {@link CellFights}. As the user's cell it knows
  * which ids are neighbours' entities (ghosts here), and after the tick sends each ability its
- * combat checked and paid for on such a ghost to the cell that owns it ({@link
- * ZoneCell.AbilityFromNeighbour}, with the user's profile, position and session). As the target's
- * cell it turns such a message into a {@link CellCombat.Visit} and keeps, until the tick that
- * resolves it is pushed, the visitor's session and account id: its feed, experience and loot go
- * there. Not thread-safe (one actor owns it).
+ * combat checked and paid for on such a ghost to the cell that owns it (whose batches show it)
+ * ({@link ZoneCell.AbilityFromNeighbour}, with the user's profile, position and session). As the
+ * target's cell it turns such a message into a {@link CellCombat.Visit} and keeps, until the tick
+ * that resolves it is pushed, the visitor's session and account id: its feed, experience and loot
+ * go there. Not thread-safe (one actor owns it).
  */
 final class CellReach {
   private record Outgoing(long userId, String abilityId, long targetId, long correlationId) {}
@@ -72,9 +71,11 @@ final class CellReach {
       if (slot == LongIntMap.MISSING || !pop.isGhost(slot) || link == null || at == null) {
         continue;
       }
-      S2CellId owner =
-          S2CellId.fromPoint(new S2Point(pop.x(slot), pop.y(slot), pop.z(slot)))
-              .parent(sim.cellId().level());
+      // the cell whose batches show the ghost owns it (a creature may stray over its cell's edge)
+      S2CellId owner = sim.ghostSource(o.targetId());
+      if (owner == null || owner.equals(sim.cellId())) {
+        continue;
+      }
       ZoneCell.CombatProfile profile = profiles.get(o.userId());
       outbox.toCell(
           owner,

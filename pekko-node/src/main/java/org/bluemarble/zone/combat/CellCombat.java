@@ -157,6 +157,8 @@ public final class CellCombat {
   private final List<Request> requests = new ArrayList<>();
   private final List<Cast> casts = new ArrayList<>();
   private final List<Visit> visits = new ArrayList<>();
+  // while neighbours' visits resolve: nothing is forwarded on (no ping-pong between cells)
+  private boolean visiting;
   private final Map<Long, Integer> refusals = new HashMap<>();
   private long tick;
 
@@ -326,14 +328,15 @@ public final class CellCombat {
   private void visited(Whereabouts where, long now, List<CombatFact> facts, int[] seq) {
     List<Visit> batch = List.copyOf(visits);
     visits.clear();
+    visiting = true;
     for (Visit v : batch) {
       Fighter user = fighters.get(v.userId());
-      boolean visiting = user == null;
-      if (visiting) {
+      boolean visitor = user == null;
+      if (visitor) {
         user = new Fighter(new Combatant(v.userId(), v.sheet()), v.cls(), null, v.pvpFlag(), true);
         fighters.put(v.userId(), user);
       }
-      Whereabouts at = visiting ? carried(where, v) : where;
+      Whereabouts at = visitor ? carried(where, v) : where;
       Optional<Ability> found = Abilities.find(v.abilityId());
       Refusal refusal;
       if (!user.player() || found.isEmpty() || !Abilities.knows(user.cls, found.get())) {
@@ -348,10 +351,11 @@ public final class CellCombat {
         refusals.merge(v.userId(), 1, Integer::sum);
         facts.add(new CombatFact.Refused(tick, v.userId(), v.abilityId(), refusal));
       }
-      if (visiting) {
+      if (visitor) {
         fighters.remove(v.userId());
       }
     }
+    visiting = false;
   }
 
   /** {@code where}, but the visitor of {@code v} stands where its cell said if not seen here. */
@@ -373,7 +377,7 @@ public final class CellCombat {
   /** Null if {@code user} may use {@code a} on {@code targetId} now, else why not. */
   private Refusal targetProblem(Fighter user, Ability a, long targetId, Whereabouts where) {
     Fighter target = fighters.get(targetId);
-    if (target == null && !user.visitor && a.targeting() != Ability.Targeting.SELF) {
+    if (target == null && !visiting && a.targeting() != Ability.Targeting.SELF) {
       Ghost ghost = where.ghost(targetId);
       if (ghost != Ghost.NONE) {
         return ghostProblem(user, a, targetId, ghost == Ghost.PLAYER, where);
@@ -502,7 +506,7 @@ public final class CellCombat {
       List<CombatFact> facts,
       int[] seq) {
     Fighter target = fighters.get(targetId);
-    boolean remote = target == null && !user.visitor && where.ghost(targetId) != Ghost.NONE;
+    boolean remote = target == null && !visiting && where.ghost(targetId) != Ghost.NONE;
     if (remote) {
       // the owning cell resolves it on the target (and its own fighters in the area)
       where.forward(user.body.id(), a.id(), targetId, correlationId);
