@@ -58,7 +58,11 @@ final class CellFights implements CellCombat.Whereabouts {
   private long lastTick;
   // The account player id of this tick's loot owners, by loot key (the journal names the holder).
   private final Map<String, String> holders = new HashMap<>();
-  private static final ItemCatalog CATALOG = ItemCatalog.loadDefault();
+  // Players' profiles (level, worn items), sent along with an ability on a neighbour's entity.
+  private final Map<Long, ZoneCell.CombatProfile> profiles = new HashMap<>();
+  // Abilities of players here on neighbours' entities, forwarded after the tick (CellReach).
+  private final CellReach reach;
+  static final ItemCatalog CATALOG = ItemCatalog.loadDefault();
 
   CellFights(CellSimulation sim, ZoneSettings settings, Terrain terrain, long planetSeed) {
     this.sim = sim;
@@ -67,6 +71,7 @@ final class CellFights implements CellCombat.Whereabouts {
     this.summaryEveryTicks = (long) SUMMARY_EVERY_SECONDS * settings.tickHz();
     long seed = EntityIds.mix(planetSeed ^ sim.cellId().id());
     PvpZones zones = new PvpZones(0, 0, -1, PvpZones.DEFAULT_OPEN_BIOMES, radius);
+    this.reach = new CellReach(sim);
     this.combat =
         new CellCombat(
             seed,
@@ -100,6 +105,7 @@ final class CellFights implements CellCombat.Whereabouts {
     }
     CharacterSheet sheet = CharacterSheet.of(cls, Math.max(1, Math.min(100, p.level())), worn);
     sheets.put(id, sheet);
+    profiles.put(id, p);
     combat.combatant(id).ifPresent(c -> c.resheet(sheet));
   }
 
@@ -127,7 +133,7 @@ final class CellFights implements CellCombat.Whereabouts {
             || pop.kind(slot) != EntityKind.PLAYER)) {
       return;
     }
-    combat.request(playerId, abilityId, targetId);
+    combat.request(playerId, abilityId, targetId, correlationId);
     correlations.computeIfAbsent(playerId, k -> new ArrayDeque<>()).add(correlationId);
   }
 
@@ -147,6 +153,20 @@ final class CellFights implements CellCombat.Whereabouts {
                 node.position().longitudeDeg(),
                 radius)
             <= reachMeters;
+  }
+
+  /**
+   * A neighbour's player used an ability on an entity of this cell ({@link
+   * ZoneCell.AbilityFromNeighbour}): queued for the next tick, where it is checked again and
+   * resolved here; the outcome goes to the user's session.
+   */
+  void visit(ZoneCell.AbilityFromNeighbour v) {
+    CellCombat.Visit visit = reach.visit(v);
+    if (visit == null) {
+      return;
+    }
+    combat.visit(visit);
+    correlations.computeIfAbsent(v.userId(), k -> new ArrayDeque<>()).add(v.correlationId());
   }
 
   CellCombat combat() {
@@ -171,6 +191,15 @@ final class CellFights implements CellCombat.Whereabouts {
       Map<CombatFact, Long> refused = matchCorrelations(facts);
       grant(facts, roster, outbox); // before the feed: its killer's presence then reads progress
       push(facts, refused, roster);
+    }
+    reach.send(roster, profiles, outbox);
+    if (reach.visited()) {
+      for (Long id : reach.visitors()) {
+        if (!players.contains(id)) {
+          correlations.remove(id);
+        }
+      }
+      reach.clearVisitors();
     }
     return facts;
   }
@@ -337,13 +366,13 @@ final class CellFights implements CellCombat.Whereabouts {
     holders.clear();
     for (CombatFact f : facts) {
       if (f instanceof CombatFact.LootDropped l) {
-        CellRoster.Link owner = roster.get(l.playerId());
+        CellRoster.Link owner = reach.link(l.playerId(), roster);
         if (owner != null) {
           holders.put(l.lootKey(), owner.playerId());
         }
       }
       if (f instanceof CombatFact.Died d && d.experience() > 0) {
-        CellRoster.Link killer = roster.get(d.killerId());
+        CellRoster.Link killer = reach.link(d.killerId(), roster);
         if (killer != null) {
           outbox.grantExperience(
               killer.playerId(),
@@ -419,18 +448,48 @@ final class CellFights implements CellCombat.Whereabouts {
       if (link == null || at == null) {
         continue;
       }
-      List<CombatFact> seen = null;
-      for (CombatFact f : facts) {
-        if (concerns(f, observer, at)) {
-          if (seen == null) {
-            seen = new ArrayList<>();
-          }
-          seen.add(f);
+      pushTo(observer, link, at, facts, refused, false);
+    }
+    for (Long visitor : reach.visitors()) {
+      CellRoster.Link link = reach.link(visitor, roster);
+      CellCombat.Place p = reach.place(visitor, where(visitor));
+      if (link != null && p != null && !players.contains(visitor)) {
+        pushTo(
+            visitor,
+            link,
+            new GeoPosition(p.latitudeDeg(), p.longitudeDeg(), p.altitudeMeters()),
+            facts,
+            refused,
+            true);
+      }
+    }
+  }
+
+  /**
+   * Pushes to {@code observer} the facts it sees; a visitor (a neighbour's player) is not told of
+   * its own ability's use again (its cell told it).
+   */
+  private void pushTo(
+      long observer,
+      CellRoster.Link link,
+      GeoPosition at,
+      List<CombatFact> facts,
+      Map<CombatFact, Long> refused,
+      boolean visitor) {
+    List<CombatFact> seen = null;
+    for (CombatFact f : facts) {
+      if (visitor && f instanceof CombatFact.AbilityUsed u && u.userId() == observer) {
+        continue;
+      }
+      if (concerns(f, observer, at)) {
+        if (seen == null) {
+          seen = new ArrayList<>();
         }
+        seen.add(f);
       }
-      if (seen != null) {
-        link.session().tell(feed(observer, seen, refused));
-      }
+    }
+    if (seen != null) {
+      link.session().tell(feed(observer, seen, refused));
     }
   }
 
@@ -503,15 +562,16 @@ final class CellFights implements CellCombat.Whereabouts {
     if (f instanceof CombatFact.AbilityUsed u) {
       return new long[] {u.userId(), u.targetId()};
     } else if (f instanceof CombatFact.Hit h) {
-      return new long[] {h.targetId()};
+      return new long[] {h.targetId(), h.userId()};
     } else if (f instanceof CombatFact.Missed m) {
-      return new long[] {m.targetId()};
+      return new long[] {m.targetId(), m.userId()};
     } else if (f instanceof CombatFact.Healed h) {
-      return new long[] {h.targetId()};
+      return new long[] {h.targetId(), h.userId()};
     } else if (f instanceof CombatFact.EffectApplied e) {
-      return new long[] {e.targetId()};
+      return new long[] {e.targetId(), e.userId()};
     } else if (f instanceof CombatFact.Died d) {
-      return new long[] {d.victimId()};
+      // the killer too: a creature killed this tick has already left the population (no place)
+      return new long[] {d.victimId(), d.killerId()};
     } else if (f instanceof CombatFact.LootDropped l) {
       return new long[] {l.playerId()};
     } else if (f instanceof CombatFact.Respawned r) {
@@ -534,6 +594,16 @@ final class CellFights implements CellCombat.Whereabouts {
     }
     GeoPosition p = pop.position(slot);
     return new CellCombat.Place(p.latitudeDeg(), p.longitudeDeg(), p.altitudeMeters());
+  }
+
+  @Override
+  public CellCombat.Ghost ghost(long id) {
+    return reach.ghost(id);
+  }
+
+  @Override
+  public void forward(long userId, String abilityId, long targetId, long correlationId) {
+    reach.forward(userId, abilityId, targetId, correlationId);
   }
 
   @Override

@@ -196,6 +196,11 @@ public final class CellSimulation {
     return true;
   }
 
+  /** The neighbour cell that owns ghost {@code id} (whose batches show it), or null. */
+  S2CellId ghostSource(long id) {
+    return ghosts.sourceOf(id);
+  }
+
   /**
    * Replaces what this cell knows from {@code batch.fromCell()} with the batch's entities (a player
    * it no longer shows lingers a snapshot interval, see {@link GhostTable}).

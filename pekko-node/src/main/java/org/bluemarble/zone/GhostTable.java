@@ -122,6 +122,17 @@ final class GhostTable {
             });
   }
 
+  /** The neighbour whose batches show ghost {@code id}, i.e. the cell owning it; null if none. */
+  S2CellId sourceOf(long id) {
+    for (Map.Entry<S2CellId, long[]> e : heldFrom.entrySet()) {
+      long[] ids = e.getValue();
+      if (contains(ids, ids.length, id)) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
   private boolean heldElsewhere(long id, S2CellId except) {
     for (Map.Entry<S2CellId, long[]> e : heldFrom.entrySet()) {
       long[] ids = e.getValue();

@@ -112,7 +112,8 @@ public final class ZoneCell
           Say,
           UseAbility,
           CombatProfile,
-          LootAnswered {}
+          LootAnswered,
+          AbilityFromNeighbour {}
 
   /**
    * Puts a player into this cell: at log-in (from its checkpoint) or by handoff from a neighbour,
@@ -181,6 +182,33 @@ public final class ZoneCell
       implements Command {
     public CombatProfile {
       wornItemIds = List.copyOf(wornItemIds);
+    }
+  }
+
+  /**
+   * Player {@code userId} (account {@code playerId}) of cell {@code fromCellId} used {@code
+   * abilityId} on {@code targetId}, an entity of this cell it saw as a ghost; its cell checked and
+   * paid for it. This cell checks again against the user's ghost here (or the position given) and
+   * resolves it in its next tick; the outcome goes to {@code session}, a refusal with {@code
+   * correlationId}. Tell only (see {@link CellReach}).
+   */
+  public record AbilityFromNeighbour(
+      String fromCellId,
+      String playerId,
+      long userId,
+      String characterClass,
+      int level,
+      List<String> wornItemIds,
+      String abilityId,
+      long targetId,
+      long correlationId,
+      double latitudeDeg,
+      double longitudeDeg,
+      double altitudeMeters,
+      ActorRef<SessionEvent> session)
+      implements Command {
+    public AbilityFromNeighbour {
+      wornItemIds = wornItemIds == null ? List.of() : List.copyOf(wornItemIds);
     }
   }
 
@@ -487,6 +515,12 @@ public final class ZoneCell
             CombatProfile.class,
             (s, c) -> {
               parts.ticker.fights().profile(c);
+              return Effect().noReply();
+            })
+        .onCommand(
+            AbilityFromNeighbour.class,
+            (s, c) -> {
+              parts.ticker.fights().visit(c);
               return Effect().noReply();
             })
         .onCommand(

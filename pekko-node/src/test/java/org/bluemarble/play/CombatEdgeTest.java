@@ -61,6 +61,19 @@ class CombatEdgeTest {
     final List<Vitals> vitals = new CopyOnWriteArrayList<>();
     final Map<Long, Error> refused = new ConcurrentHashMap<>();
     final Map<Long, EntityEnter> resources = new ConcurrentHashMap<>();
+    final Map<Long, EntityEnter> creatures = new ConcurrentHashMap<>();
+    final List<org.bluemarble.protocol.v1.Progress> progress = new CopyOnWriteArrayList<>();
+    final List<LootCredited> loot = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onProgress(org.bluemarble.protocol.v1.Progress p) {
+      progress.add(p);
+    }
+
+    @Override
+    public void onLootCredited(LootCredited l) {
+      loot.add(l);
+    }
 
     @Override
     public void onCombatEvents(CombatEvents e) {
@@ -81,6 +94,8 @@ class CombatEdgeTest {
     public void onEntityEnter(EntityEnter enter) {
       if (enter.getKind() == EntityKind.ENTITY_KIND_RESOURCE) {
         resources.put(enter.getEntityId(), enter);
+      } else if (enter.getKind() == EntityKind.ENTITY_KIND_NPC) {
+        creatures.put(enter.getEntityId(), enter);
       }
     }
 
@@ -211,5 +226,124 @@ class CombatEdgeTest {
           .extracting(e -> ((ProtocolException) e).code())
           .isEqualTo(Error.Code.CODE_INVALID_INPUT);
     }
+  }
+
+  @Test
+  void aKillOverWebSocketBringsProgressAndItsLootReachesTheHoldingsOnce() throws Exception {
+    // a scout finds a creature; a ranger of level 100 then stands where it was seen and shoots it
+    PlayWorld.Player scout = world.newPlayer("kill_scout");
+    placeAt(scout, -21.02, -27.0, 0);
+    Fights seen = new Fights();
+    EntityEnter prey;
+    try (BlueMarbleClient ws = world.webSocket(scout, seen)) {
+      ws.enterWorld(scout.playerId()).get(30, TimeUnit.SECONDS);
+      await().atMost(Duration.ofSeconds(30)).until(() -> !seen.creatures.isEmpty());
+      prey = seen.creatures.values().iterator().next();
+      ws.leaveWorld();
+    }
+    PlayWorld.Player hunter = world.newPlayer("kill_hunter", "Ranger");
+    for (int i = 0; i < 4; i++) { // to level 100: each shot nearly kills, before it can flee
+      String grant = "seasoned-" + i;
+      ClusterSharding.get(node.system)
+          .entityRefFor(Player.ENTITY_KEY, hunter.playerId())
+          .<Player.Reply>ask(
+              r -> new Player.GainExperience(Player.MAX_EXPERIENCE_GRANT, "test", grant, r),
+              PlayWorld.WAIT)
+          .toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
+    }
+    var at = prey.getPosition();
+    placeAt(hunter, at.getLatDeg(), at.getLngDeg(), at.getAltM());
+    long copperBefore = copperOf(hunter);
+    Map<String, Integer> itemsBefore = holdingsOf(hunter).items();
+    Fights fh = new Fights();
+    try (BlueMarbleClient ws = world.webSocket(hunter, fh)) {
+      long me = ws.enterWorld(hunter.playerId()).get(30, TimeUnit.SECONDS).getEntityId();
+      long target = prey.getEntityId();
+      // shoot about once a second (the shot's cooldown) until the creature dies
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(1_100))
+          .untilAsserted(
+              () -> {
+                if (!died(fh, target)) {
+                  ws.useAbility("crippling_shot", target); // slowed, it cannot run far
+                  ws.useAbility("arrow_shot", target);
+                }
+                assertThat(died(fh, target))
+                    .as(
+                        () ->
+                            "refused "
+                                + fh.refused.values().stream().map(Error::getCode).toList()
+                                + ", events "
+                                + fh.events.stream()
+                                    .map(
+                                        e ->
+                                            e.getKind()
+                                                + " "
+                                                + e.getUserId()
+                                                + ">"
+                                                + e.getTargetId())
+                                    .toList())
+                    .isTrue();
+              });
+      CombatEvent death =
+          fh.events.stream()
+              .filter(e -> e.getKind() == CombatEvent.Kind.KIND_DEATH && e.getTargetId() == target)
+              .findFirst()
+              .orElseThrow();
+      assertThat(death.getUserId()).isEqualTo(me);
+      assertThat(death.getExperience()).isPositive();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                assertThat(fh.progress)
+                    .as("the kill's experience is read back and pushed")
+                    .anySatisfy(
+                        p ->
+                            assertThat(p.getExperience())
+                                .isGreaterThan(4 * Player.MAX_EXPERIENCE_GRANT));
+                assertThat(fh.loot).anySatisfy(l -> assertThat(l.getKey()).startsWith("loot:"));
+              });
+      LootCredited credited =
+          fh.loot.stream().filter(l -> l.getKey().startsWith("loot:")).findFirst().orElseThrow();
+      assertThat(credited.getCopper()).isPositive();
+      // the presence and the cell both post the loot; the holdings credit it once
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> assertThat(copperOf(hunter)).isEqualTo(copperBefore + credited.getCopper()));
+      for (var item : credited.getItemsList()) {
+        assertThat(holdingsOf(hunter).items())
+            .containsEntry(
+                item.getItemId(),
+                itemsBefore.getOrDefault(item.getItemId(), 0) + item.getQuantity());
+      }
+      // nothing more arrives: neither the presence's nor the cell's re-posts (every 5 s) credit
+      // again
+      long expected = copperBefore + credited.getCopper();
+      await()
+          .during(Duration.ofSeconds(7))
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> copperOf(hunter) == expected);
+    }
+  }
+
+  private static boolean died(Fights f, long target) {
+    return f.events.stream()
+        .anyMatch(e -> e.getKind() == CombatEvent.Kind.KIND_DEATH && e.getTargetId() == target);
+  }
+
+  private static HoldingsView holdingsOf(PlayWorld.Player p) throws Exception {
+    return ClusterSharding.get(node.system)
+        .entityRefFor(Holdings.ENTITY_KEY, p.playerId())
+        .<HoldingsView>ask(Holdings.GetHoldings::new, PlayWorld.WAIT)
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+  }
+
+  private static long copperOf(PlayWorld.Player p) throws Exception {
+    return holdingsOf(p).copper();
   }
 }

@@ -44,11 +44,33 @@ public final class CellCombat {
   /** Where a fighter is: degrees and metres. */
   public record Place(double latitudeDeg, double longitudeDeg, double altitudeMeters) {}
 
-  /** Positions the cell knows: of any fighter, and a creature's home. Null if unknown. */
+  /** What a neighbour cell owns and this cell sees as a ghost. */
+  public enum Ghost {
+    /** Not a ghost here (unknown, or simulated here). */
+    NONE,
+    PLAYER,
+    CREATURE
+  }
+
+  /**
+   * Positions the cell knows: of any fighter or ghost, and a creature's home (null if unknown); and
+   * the neighbours: whether an id is a ghost here, and where an ability on a ghost goes.
+   */
   public interface Whereabouts {
     Place where(long id);
 
     Place home(long creatureId);
+
+    /** Whether {@code id} is owned by a neighbour and seen here as a ghost. */
+    default Ghost ghost(long id) {
+      return Ghost.NONE;
+    }
+
+    /**
+     * Player {@code userId} (simulated here) used {@code abilityId} on {@code targetId}, a ghost:
+     * checked here, to be resolved by the cell owning the target ({@link #visit}).
+     */
+    default void forward(long userId, String abilityId, long targetId, long correlationId) {}
   }
 
   /**
@@ -86,13 +108,21 @@ public final class CellCombat {
     final CreatureBrain brain; // null for players
     boolean pvpFlag;
     long respawnAtMillis = -1;
+    // a player of a neighbour cell, here only while its forwarded ability resolves
+    final boolean visitor;
 
     Fighter(Combatant body, CharacterClass cls, CreatureKind kind, boolean pvpFlag) {
+      this(body, cls, kind, pvpFlag, false);
+    }
+
+    Fighter(
+        Combatant body, CharacterClass cls, CreatureKind kind, boolean pvpFlag, boolean visitor) {
       this.body = body;
       this.cls = cls;
       this.kind = kind;
       this.brain = kind == null ? null : new CreatureBrain(kind);
       this.pvpFlag = pvpFlag;
+      this.visitor = visitor;
     }
 
     boolean player() {
@@ -100,9 +130,24 @@ public final class CellCombat {
     }
   }
 
-  private record Request(long userId, String abilityId, long targetId) {}
+  private record Request(long userId, String abilityId, long targetId, long correlationId) {}
 
-  private record Cast(long userId, Ability ability, long targetId, long resolveAtMillis) {}
+  private record Cast(
+      long userId, Ability ability, long targetId, long resolveAtMillis, long correlationId) {}
+
+  /**
+   * An ability of a neighbour's player on a fighter here, already checked and paid for there: the
+   * user's class, sheet and PvP flag, and where the neighbour had it (used when its ghost is not
+   * seen here).
+   */
+  public record Visit(
+      long userId,
+      CharacterClass cls,
+      CharacterSheet sheet,
+      boolean pvpFlag,
+      String abilityId,
+      long targetId,
+      Place from) {}
 
   private final long cellSeed;
   private final Settings settings;
@@ -111,6 +156,9 @@ public final class CellCombat {
   private final TreeMap<Long, Fighter> fighters = new TreeMap<>();
   private final List<Request> requests = new ArrayList<>();
   private final List<Cast> casts = new ArrayList<>();
+  private final List<Visit> visits = new ArrayList<>();
+  // while neighbours' visits resolve: nothing is forwarded on (no ping-pong between cells)
+  private boolean visiting;
   private final Map<Long, Integer> refusals = new HashMap<>();
   private long tick;
 
@@ -141,7 +189,25 @@ public final class CellCombat {
 
   /** Queues a player's ability request for the next tick. */
   public void request(long userId, String abilityId, long targetId) {
-    requests.add(new Request(userId, abilityId, targetId));
+    request(userId, abilityId, targetId, 0);
+  }
+
+  /**
+   * Queues a player's ability request for the next tick; {@code correlationId} goes with it if the
+   * target turns out to be a neighbour's ({@link Whereabouts#forward}).
+   */
+  public void request(long userId, String abilityId, long targetId, long correlationId) {
+    requests.add(new Request(userId, abilityId, targetId, correlationId));
+  }
+
+  /**
+   * Queues a neighbour's forwarded ability for the next tick, after this cell's own requests: the
+   * target, range (from the user's ghost here), line of sight and PvP are checked again, then it
+   * resolves as if the user stood here; the outcome is an {@link CombatFact.AbilityUsed} and its
+   * effects, or a {@link CombatFact.Refused} of the user.
+   */
+  public void visit(Visit v) {
+    visits.add(v);
   }
 
   public Optional<Combatant> combatant(long id) {
@@ -171,7 +237,7 @@ public final class CellCombat {
 
   /** Whether no request or cast waits (then a cell without players may skip its combat step). */
   public boolean quiet() {
-    return requests.isEmpty() && casts.isEmpty();
+    return requests.isEmpty() && casts.isEmpty() && visits.isEmpty();
   }
 
   /** Advances combat to tick {@code tickNumber}; returns what happened, in order. */
@@ -194,13 +260,16 @@ public final class CellCombat {
     for (Cast c : due) {
       Fighter user = fighters.get(c.userId());
       if (user != null && !user.body.dead()) {
-        resolve(user, c.ability(), c.targetId(), where, now, facts, seq);
+        resolve(user, c.ability(), c.targetId(), c.correlationId(), where, now, facts, seq);
       }
     }
     List<Request> batch = List.copyOf(requests);
     requests.clear();
     for (Request r : batch) {
       handle(r, where, now, facts, seq);
+    }
+    if (!visits.isEmpty()) {
+      visited(where, now, facts, seq);
     }
     for (Fighter f : fighters.values()) {
       if (f.brain != null
@@ -240,9 +309,9 @@ public final class CellCombat {
         user.body.begin(a, now);
         facts.add(new CombatFact.AbilityUsed(tick, user.body.id(), a.id(), targetId));
         if (a.castMillis() > 0) {
-          casts.add(new Cast(user.body.id(), a, targetId, now + a.castMillis()));
+          casts.add(new Cast(user.body.id(), a, targetId, now + a.castMillis(), r.correlationId()));
         } else {
-          resolve(user, a, targetId, where, now, facts, seq);
+          resolve(user, a, targetId, r.correlationId(), where, now, facts, seq);
         }
         return;
       }
@@ -251,10 +320,70 @@ public final class CellCombat {
     facts.add(new CombatFact.Refused(tick, user.body.id(), r.abilityId(), refusal));
   }
 
+  /**
+   * Resolves the neighbours' forwarded abilities in arrival order. Each user joins as a visitor
+   * (its own fighter if it was handed here meanwhile) for its ability only: visitors are never
+   * targets, never in an area, never sensed by creatures, and leave before the creatures think.
+   */
+  private void visited(Whereabouts where, long now, List<CombatFact> facts, int[] seq) {
+    List<Visit> batch = List.copyOf(visits);
+    visits.clear();
+    visiting = true;
+    for (Visit v : batch) {
+      Fighter user = fighters.get(v.userId());
+      boolean visitor = user == null;
+      if (visitor) {
+        user = new Fighter(new Combatant(v.userId(), v.sheet()), v.cls(), null, v.pvpFlag(), true);
+        fighters.put(v.userId(), user);
+      }
+      Whereabouts at = visitor ? carried(where, v) : where;
+      Optional<Ability> found = Abilities.find(v.abilityId());
+      Refusal refusal;
+      if (!user.player() || found.isEmpty() || !Abilities.knows(user.cls, found.get())) {
+        refusal = Refusal.UNKNOWN_ABILITY;
+      } else {
+        refusal = targetProblem(user, found.get(), v.targetId(), at);
+      }
+      if (refusal == null) {
+        facts.add(new CombatFact.AbilityUsed(tick, v.userId(), v.abilityId(), v.targetId()));
+        resolve(user, found.get(), v.targetId(), 0, at, now, facts, seq);
+      } else {
+        refusals.merge(v.userId(), 1, Integer::sum);
+        facts.add(new CombatFact.Refused(tick, v.userId(), v.abilityId(), refusal));
+      }
+      if (visitor) {
+        fighters.remove(v.userId());
+      }
+    }
+    visiting = false;
+  }
+
+  /** {@code where}, but the visitor of {@code v} stands where its cell said if not seen here. */
+  private static Whereabouts carried(Whereabouts where, Visit v) {
+    return new Whereabouts() {
+      @Override
+      public Place where(long id) {
+        Place p = where.where(id);
+        return p == null && id == v.userId() ? v.from() : p;
+      }
+
+      @Override
+      public Place home(long creatureId) {
+        return where.home(creatureId);
+      }
+    };
+  }
+
   /** Null if {@code user} may use {@code a} on {@code targetId} now, else why not. */
   private Refusal targetProblem(Fighter user, Ability a, long targetId, Whereabouts where) {
     Fighter target = fighters.get(targetId);
-    if (target == null || target.body.dead()) {
+    if (target == null && !visiting && a.targeting() != Ability.Targeting.SELF) {
+      Ghost ghost = where.ghost(targetId);
+      if (ghost != Ghost.NONE) {
+        return ghostProblem(user, a, targetId, ghost == Ghost.PLAYER, where);
+      }
+    }
+    if (target == null || target.body.dead() || target.visitor) {
       return Refusal.INVALID_TARGET;
     }
     boolean self = target == user;
@@ -292,16 +421,56 @@ public final class CellCombat {
     return null;
   }
 
+  /**
+   * What this cell can check of an ability on a neighbour's entity (its ghost here): side, range,
+   * line of sight and PvP zones (a player ghost's own PvP flag is the owner's to check); null if
+   * nothing is wrong. The owning cell checks again against the user's ghost there.
+   */
+  private Refusal ghostProblem(
+      Fighter user, Ability a, long targetId, boolean targetPlayer, Whereabouts where) {
+    if (a.targeting() == Ability.Targeting.ALLY && !targetPlayer) {
+      return Refusal.INVALID_TARGET;
+    }
+    Place from = where.where(user.body.id());
+    Place to = where.where(targetId);
+    if (from == null || to == null) {
+      return Refusal.INVALID_TARGET;
+    }
+    if (distance(from, to) > reach(user, a)) {
+      return Refusal.OUT_OF_RANGE;
+    }
+    if (!LineOfSight.clear(
+        ground,
+        from.latitudeDeg(),
+        from.longitudeDeg(),
+        from.altitudeMeters(),
+        to.latitudeDeg(),
+        to.longitudeDeg(),
+        to.altitudeMeters(),
+        settings.planetRadiusMeters())) {
+      return Refusal.NO_LINE_OF_SIGHT;
+    }
+    if (a.hostile() && !mayHurt(user, from, targetPlayer, true, to)) {
+      return Refusal.PROTECTED_ZONE;
+    }
+    return null;
+  }
+
   private boolean mayHurt(Fighter user, Place from, Fighter target, Place to) {
+    return mayHurt(user, from, target.player(), target.pvpFlag, to);
+  }
+
+  private boolean mayHurt(
+      Fighter user, Place from, boolean targetPlayer, boolean targetFlag, Place to) {
     if (!user.player()) {
-      return target.player() && regions.zoneAt(to.latitudeDeg(), to.longitudeDeg()) != PvpZone.SAFE;
+      return targetPlayer && regions.zoneAt(to.latitudeDeg(), to.longitudeDeg()) != PvpZone.SAFE;
     }
     return PvpZone.mayAttack(
         regions.zoneAt(from.latitudeDeg(), from.longitudeDeg()),
         regions.zoneAt(to.latitudeDeg(), to.longitudeDeg()),
-        target.player(),
+        targetPlayer,
         user.pvpFlag,
-        target.pvpFlag);
+        targetFlag);
   }
 
   private double reach(Fighter user, Ability a) {
@@ -331,12 +500,20 @@ public final class CellCombat {
       Fighter user,
       Ability a,
       long targetId,
+      long correlationId,
       Whereabouts where,
       long now,
       List<CombatFact> facts,
       int[] seq) {
     Fighter target = fighters.get(targetId);
-    if (target == null || target.body.dead()) {
+    boolean remote = target == null && !visiting && where.ghost(targetId) != Ghost.NONE;
+    if (remote) {
+      // the owning cell resolves it on the target (and its own fighters in the area)
+      where.forward(user.body.id(), a.id(), targetId, correlationId);
+      if (!a.area()) {
+        return;
+      }
+    } else if (target == null || target.body.dead() || target.visitor) {
       facts.add(new CombatFact.Missed(tick, user.body.id(), targetId, a.id()));
       return;
     }
@@ -350,7 +527,7 @@ public final class CellCombat {
       return;
     }
     for (Fighter other : fighters.values()) {
-      if (other == user || other.body.dead()) {
+      if (other == user || other.body.dead() || other.visitor) {
         continue;
       }
       Place p = where.where(other.body.id());
