@@ -298,7 +298,7 @@ public final class OrderBookEntity
       }
       Order order =
           new Order(cmd.orderId(), cmd.owner(), cmd.side(), cmd.limitPrice(), cmd.quantity());
-      Optional<BookReply> repeat = OrderRepeats.of(state, order);
+      Optional<BookReply> repeat = state.repeatOf(order);
       if (repeat.isPresent() && state.isSubmitted(order.id())) {
         followers.computeIfAbsent(order.id(), k -> new ArrayList<>()).add(cmd.replyTo());
         return Effect().noReply();

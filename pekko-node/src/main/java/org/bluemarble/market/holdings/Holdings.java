@@ -28,6 +28,7 @@ import org.bluemarble.market.inventory.EquipmentSlot;
 import org.bluemarble.market.inventory.InventoryEvent.ItemsAdded;
 import org.bluemarble.market.inventory.InventoryEvent.ItemsRemoved;
 import org.bluemarble.market.inventory.ItemCatalog;
+import org.bluemarble.market.saga.GroupCommit;
 import org.bluemarble.market.saga.KeyWindow;
 import org.bluemarble.market.treasury.Treasury;
 import org.bluemarble.node.CborSerializable;
@@ -211,6 +212,8 @@ public final class Holdings
   /** Posts waiting for the next flush, in arrival order. */
   private final List<Post> waiting = new ArrayList<>();
 
+  private final GroupCommit commit;
+
   private Holdings(
       String playerId, String tag, ItemCatalog catalog, Clock clock, ActorRef<Command> self) {
     super(PersistenceId.of(ENTITY_KEY.name(), playerId));
@@ -219,6 +222,7 @@ public final class Holdings
     this.catalog = catalog;
     this.clock = clock;
     this.self = self;
+    this.commit = new GroupCommit(() -> self.tell(Flush.INSTANCE));
   }
 
   @Override
@@ -279,10 +283,8 @@ public final class Holdings
    * stashes them) and are then gathered together, so a busy player's legs share one journal write.
    */
   private ReplyEffect<Event, HoldingsState> onPost(HoldingsState state, Post cmd) {
-    if (waiting.isEmpty()) {
-      self.tell(Flush.INSTANCE);
-    }
     waiting.add(cmd);
+    commit.wake(true);
     return Effect().noReply();
   }
 
@@ -366,6 +368,7 @@ public final class Holdings
    */
   private ReplyEffect<Event, HoldingsState> flushThen(
       HoldingsState state, Event extra, Consumer<HoldingsState> after) {
+    commit.flushing();
     List<Post> posts = List.copyOf(waiting);
     waiting.clear();
     HoldingsDraft draft = state.draft();
@@ -381,19 +384,14 @@ public final class Holdings
     if (extra != null) {
       events.add(extra);
     }
-    if (events.isEmpty()) {
-      answer(posts, answers);
-      after.accept(state);
-      return Effect().noReply();
-    }
-    return Effect()
-        .persist(events)
-        .thenRun(
-            s -> {
-              answer(posts, answers);
-              after.accept(s);
-            })
-        .thenNoReply();
+    return GroupCommit.persistThen(
+        Effect(),
+        state,
+        events,
+        s -> {
+          answer(posts, answers);
+          after.accept(s);
+        });
   }
 
   private LegReply decide(HoldingsDraft draft, Leg leg, Instant now) {

@@ -29,6 +29,7 @@ import org.bluemarble.market.holdings.Holdings;
 import org.bluemarble.market.holdings.Leg;
 import org.bluemarble.market.holdings.LegReply;
 import org.bluemarble.market.listing.MarketReply.MarketRefused;
+import org.bluemarble.market.saga.GroupCommit;
 import org.bluemarble.market.saga.LegCourier;
 import org.bluemarble.market.saga.MarketNotices;
 import org.bluemarble.node.CborSerializable;
@@ -221,6 +222,7 @@ public final class Market
   private final LegCourier<Command> courier;
   private final MarketOps ops;
   private final MarketBatch batch;
+  private final GroupCommit commit;
   private final ActorRef<Command> self;
   private final int snapshotEvery;
   private final MarketNotices notices;
@@ -241,6 +243,7 @@ public final class Market
     this.ops = new MarketOps(marketId, config.defaultTier());
     this.batch = new MarketBatch(marketId);
     this.self = context.getSelf();
+    this.commit = new GroupCommit(() -> self.tell(Flush.INSTANCE));
     this.snapshotEvery = snapshotEvery;
     this.notices = new MarketNotices(context.getSystem());
   }
@@ -297,7 +300,7 @@ public final class Market
 
   private ReplyEffect<Event, MarketState> onOpenListing(MarketState state, OpenListing cmd) {
     try {
-      if (ListingRepeats.answered(state, batch, cmd)) {
+      if (batch.answeredRepeat(state, cmd)) {
         return Effect().noReply();
       }
       requireFree(cmd.listingId(), MarketError.DUPLICATE_LISTING);
@@ -393,38 +396,33 @@ public final class Market
   }
 
   private ReplyEffect<Event, MarketState> onFlush(MarketState state, Flush flush) {
+    commit.flushing();
     MarketBatch.Flush f = batch.drain(state, clock.instant());
-    if (f.events().isEmpty()) {
-      scheduleFlush();
-      return Effect().noReply();
-    }
     List<MarketOp> buys =
         f.events().stream()
             .filter(OpCharged.class::isInstance)
             .flatMap(e -> state.op(((OpCharged) e).opId()).stream())
             .filter(op -> op.kind() == MarketOp.Kind.BUY)
             .toList();
-    return Effect()
-        .persist(f.events())
-        .thenRun(
-            s -> {
-              notices.listingsSold(buys, s.board());
-              f.started().forEach(op -> courier.send(op.charge()));
-              if (f.events().stream().anyMatch(e -> !(e instanceof OpStarted))) {
-                resend(s);
-              }
-              for (MarketBatch.Outcome o : f.outcomes()) {
-                tell(o.replyTo(), o.refusal() != null ? o.refusal() : s.reply(o.listingId()));
-              }
-              scheduleFlush();
-            })
-        .thenNoReply();
+    return GroupCommit.persistThen(
+        Effect(),
+        state,
+        f.events(),
+        s -> {
+          notices.listingsSold(buys, s.board());
+          f.started().forEach(op -> courier.send(op.charge()));
+          if (f.events().stream().anyMatch(e -> !(e instanceof OpStarted))) {
+            resend(s);
+          }
+          for (MarketBatch.Outcome o : f.outcomes()) {
+            tell(o.replyTo(), o.refusal() != null ? o.refusal() : s.reply(o.listingId()));
+          }
+          scheduleFlush();
+        });
   }
 
   private void scheduleFlush() {
-    if (batch.schedule()) {
-      self.tell(Flush.INSTANCE);
-    }
+    commit.wake(!batch.isEmpty());
   }
 
   private void requireFree(String listingId, MarketError error) {

@@ -34,6 +34,7 @@ import org.bluemarble.market.holdings.Holdings;
 import org.bluemarble.market.holdings.Leg;
 import org.bluemarble.market.holdings.LegReply;
 import org.bluemarble.market.inventory.ItemStack;
+import org.bluemarble.market.saga.GroupCommit;
 import org.bluemarble.market.saga.LegCourier;
 import org.bluemarble.node.CborSerializable;
 
@@ -252,6 +253,7 @@ public final class Treasury
   private final LegCourier<Command> courier;
   private final ActorRef<Topic.Command<EconomyGate.Switch>> topic;
   private final TreasuryBatch batch = new TreasuryBatch();
+  private final GroupCommit commit;
   private final ActorRef<Command> self;
 
   private Treasury(EconomyConfig config, Clock clock, ActorContext<Command> context) {
@@ -261,6 +263,7 @@ public final class Treasury
     this.courier = new LegCourier<>(context, config.askTimeout(), LegAnswered::new);
     this.topic = EconomyGate.topic(context.getSystem());
     this.self = context.getSelf();
+    this.commit = new GroupCommit(() -> self.tell(Flush.INSTANCE));
   }
 
   @Override
@@ -376,33 +379,28 @@ public final class Treasury
   }
 
   private ReplyEffect<Event, State> onFlush(State state, Flush flush) {
+    commit.flushing();
     TreasuryBatch.Flush f = batch.drain(state);
-    if (f.events().isEmpty()) {
-      f.repeats().forEach(r -> r.replyTo().tell(state.answer(r.key())));
-      return Effect().noReply();
-    }
-    return Effect()
-        .persist(f.events())
-        .thenRun(
-            s -> {
-              f.legs().forEach(courier::send);
-              for (TreasuryBatch.Answer a : f.answers()) {
-                if (a.replyTo() != null) {
-                  String key = a.key().substring("mint:".length());
-                  String refusal = s.failed.get(a.key());
-                  a.replyTo().tell(new MintReply(key, refusal == null, refusal));
-                }
-              }
-              f.repeats().forEach(r -> r.replyTo().tell(s.answer(r.key())));
-              scheduleFlush();
-            })
-        .thenNoReply();
+    return GroupCommit.persistThen(
+        Effect(),
+        state,
+        f.events(),
+        s -> {
+          f.legs().forEach(courier::send);
+          for (TreasuryBatch.Answer a : f.answers()) {
+            if (a.replyTo() != null) {
+              String key = a.key().substring("mint:".length());
+              String refusal = s.failed.get(a.key());
+              a.replyTo().tell(new MintReply(key, refusal == null, refusal));
+            }
+          }
+          f.repeats().forEach(r -> r.replyTo().tell(s.answer(r.key())));
+          scheduleFlush();
+        });
   }
 
   private void scheduleFlush() {
-    if (batch.schedule()) {
-      self.tell(Flush.INSTANCE);
-    }
+    commit.wake(!batch.isEmpty());
   }
 
   private void resend(State state) {
