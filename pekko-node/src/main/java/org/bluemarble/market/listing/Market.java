@@ -409,7 +409,18 @@ public final class Market
         state,
         f.events(),
         s -> {
-          notices.listingsSold(buys, s.board());
+          for (MarketOp op : buys) {
+            s.board()
+                .find(op.listingId())
+                .filter(l -> l.status() == ListingStatus.SOLD && op.player().equals(l.buyer()))
+                .ifPresent(
+                    l ->
+                        notices.listingSold(
+                            l.seller(),
+                            l.id(),
+                            l.quantity() + " x " + l.itemId() + " for " + l.price(),
+                            op.at()));
+          }
           f.started().forEach(op -> courier.send(op.charge()));
           if (f.events().stream().anyMatch(e -> !(e instanceof OpStarted))) {
             resend(s);
