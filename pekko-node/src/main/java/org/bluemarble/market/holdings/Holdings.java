@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -29,8 +30,6 @@ import org.bluemarble.market.inventory.InventoryEvent.ItemsAdded;
 import org.bluemarble.market.inventory.InventoryEvent.ItemsRemoved;
 import org.bluemarble.market.inventory.ItemCatalog;
 import org.bluemarble.market.saga.GroupCommit;
-import org.bluemarble.market.saga.KeyWindow;
-import org.bluemarble.market.treasury.Treasury;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
 
@@ -247,17 +246,7 @@ public final class Holdings
   /** The mutable state is stored as an immutable {@link HoldingsSnapshot}. */
   @Override
   public SnapshotAdapter<HoldingsState> snapshotAdapter() {
-    return new SnapshotAdapter<>() {
-      @Override
-      public Object toJournal(HoldingsState state) {
-        return state.snapshot();
-      }
-
-      @Override
-      public HoldingsState fromJournal(Object from) {
-        return HoldingsState.restore(catalog, (HoldingsSnapshot) from);
-      }
-    };
+    return HoldingsState.snapshotAdapter(catalog);
   }
 
   // Command handlers
@@ -321,37 +310,32 @@ public final class Holdings
         s -> cmd.replyTo().tell(s.view(playerId)));
   }
 
-  /**
-   * Equips against the state after the posts already waiting: while some wait, the command goes
-   * back to the mailbox behind their flush.
-   */
   private ReplyEffect<Event, HoldingsState> onEquip(HoldingsState state, Equip cmd) {
-    if (!waiting.isEmpty()) {
-      self.tell(cmd);
-      return Effect().noReply();
-    }
-    try {
-      ItemWorn worn = state.wear(playerId, cmd.itemId(), cmd.slot(), clock.instant());
-      return Effect().persist(worn).thenReply(cmd.replyTo(), HoldingsState::worn);
-    } catch (MarketException e) {
-      return Effect().reply(cmd.replyTo(), new EquipRefused(e.error(), e.getMessage()));
-    } catch (NullPointerException e) {
-      return Effect()
-          .reply(
-              cmd.replyTo(), new EquipRefused(MarketError.INVALID_SLOT, "slot and item required"));
-    }
+    return wearing(
+        cmd, cmd.replyTo(), () -> state.wear(playerId, cmd.itemId(), cmd.slot(), clock.instant()));
   }
 
   private ReplyEffect<Event, HoldingsState> onUnequip(HoldingsState state, Unequip cmd) {
+    return wearing(cmd, cmd.replyTo(), () -> state.takeOff(playerId, cmd.slot(), clock.instant()));
+  }
+
+  /**
+   * Changes what is worn against the state after the posts already waiting: while some wait, the
+   * command goes back to the mailbox behind their flush.
+   */
+  private ReplyEffect<Event, HoldingsState> wearing(
+      Command cmd, ActorRef<EquipReply> replyTo, Supplier<Event> change) {
     if (!waiting.isEmpty()) {
       self.tell(cmd);
       return Effect().noReply();
     }
     try {
-      ItemTakenOff off = state.takeOff(playerId, cmd.slot(), clock.instant());
-      return Effect().persist(off).thenReply(cmd.replyTo(), HoldingsState::worn);
+      return Effect().persist(change.get()).thenReply(replyTo, HoldingsState::worn);
     } catch (MarketException e) {
-      return Effect().reply(cmd.replyTo(), new EquipRefused(e.error(), e.getMessage()));
+      return Effect().reply(replyTo, new EquipRefused(e.error(), e.getMessage()));
+    } catch (NullPointerException e) {
+      return Effect()
+          .reply(replyTo, new EquipRefused(MarketError.INVALID_SLOT, "slot and item required"));
     }
   }
 
@@ -375,15 +359,9 @@ public final class Holdings
     List<LegReply> answers = new ArrayList<>(posts.size());
     Instant now = clock.instant();
     for (Post post : posts) {
-      answers.add(decide(draft, post.leg(), now));
+      answers.add(draft.decide(playerId, post.leg(), now));
     }
-    List<Event> events = new ArrayList<>(2);
-    if (!draft.isEmpty()) {
-      events.add(draft.event(playerId));
-    }
-    if (extra != null) {
-      events.add(extra);
-    }
+    List<Event> events = draft.events(playerId, extra);
     return GroupCommit.persistThen(
         Effect(),
         state,
@@ -392,42 +370,6 @@ public final class Holdings
           answer(posts, answers);
           after.accept(s);
         });
-  }
-
-  private LegReply decide(HoldingsDraft draft, Leg leg, Instant now) {
-    KeyWindow.Entry settled = draft.settled(leg.key());
-    if (settled != null) {
-      return settled.error() == null
-          ? new LegReply.LegDone(leg.key())
-          : new LegReply.LegRefused(leg.key(), settled.error(), settled.message());
-    }
-    if (!leg.playerId().equals(playerId)) {
-      return refuse(draft, leg, MarketError.INVALID_ACCOUNT, "leg for " + leg.playerId(), now);
-    }
-    if (draft.frozen() && leg.direction() == Leg.Direction.OUT) {
-      return refuse(
-          draft, leg, MarketError.TRADING_FROZEN, "trading of " + playerId + " is frozen", now);
-    }
-    try {
-      if (leg.tierCheck() != null && leg.direction() == Leg.Direction.OUT) {
-        leg.tierCheck().require(playerId, draft.trustTier());
-      }
-      draft.apply(playerId, leg, now);
-      return new LegReply.LegDone(leg.key());
-    } catch (MarketException e) {
-      return refuse(draft, leg, e.error(), e.getMessage(), now);
-    }
-  }
-
-  private LegReply refuse(
-      HoldingsDraft draft, Leg leg, MarketError error, String message, Instant now) {
-    String key = leg.key();
-    if (leg.direction() == Leg.Direction.OUT || key.startsWith(Treasury.MINT_PREFIX)) {
-      draft.voided(new LegVoided(playerId, key, error, message, now));
-    }
-    // Other refused IN legs are owed to the player (proceeds, deliveries, returns): the
-    // coordinator re-posts them until there is room, so nothing is recorded.
-    return new LegReply.LegRefused(key, error, message);
   }
 
   private static void answer(List<Post> posts, List<LegReply> answers) {

@@ -219,13 +219,12 @@ public final class Market
   private final String tag;
   private final EconomyConfig config;
   private final Clock clock;
-  private final LegCourier<Command> courier;
+  private final MarketOutbox outbox;
   private final MarketOps ops;
   private final MarketBatch batch;
   private final GroupCommit commit;
   private final ActorRef<Command> self;
   private final int snapshotEvery;
-  private final MarketNotices notices;
 
   private Market(
       String marketId,
@@ -239,13 +238,15 @@ public final class Market
     this.tag = tag;
     this.config = config;
     this.clock = clock;
-    this.courier = new LegCourier<>(context, config.askTimeout(), LegAnswered::new);
+    this.outbox =
+        new MarketOutbox(
+            new LegCourier<>(context, config.askTimeout(), LegAnswered::new),
+            new MarketNotices(context.getSystem()));
     this.ops = new MarketOps(marketId, config.defaultTier());
     this.batch = new MarketBatch(marketId);
     this.self = context.getSelf();
     this.commit = new GroupCommit(() -> self.tell(Flush.INSTANCE));
     this.snapshotEvery = snapshotEvery;
-    this.notices = new MarketNotices(context.getSystem());
   }
 
   @Override
@@ -380,17 +381,8 @@ public final class Market
   }
 
   private ReplyEffect<Event, MarketState> onLegAnswered(MarketState state, LegAnswered cmd) {
-    LegReply reply = cmd.reply();
-    String key = reply.key();
-    courier.answered(key);
-    String opId =
-        key.startsWith(ops.chargePrefix()) ? key.substring(ops.chargePrefix().length()) : "";
-    // A refund's key extends its charge's key: only an open operation's own key is a charge.
-    if (state.op(opId).isPresent()) {
-      batch.chargeAnswered(opId, reply);
-    } else if (reply instanceof LegReply.LegDone && state.pendingLeg(key).isPresent()) {
-      batch.legDone(key);
-    }
+    outbox.answered(cmd.reply().key());
+    batch.answered(state, cmd.reply(), ops.chargePrefix());
     scheduleFlush();
     return Effect().noReply();
   }
@@ -398,36 +390,13 @@ public final class Market
   private ReplyEffect<Event, MarketState> onFlush(MarketState state, Flush flush) {
     commit.flushing();
     MarketBatch.Flush f = batch.drain(state, clock.instant());
-    List<MarketOp> buys =
-        f.events().stream()
-            .filter(OpCharged.class::isInstance)
-            .flatMap(e -> state.op(((OpCharged) e).opId()).stream())
-            .filter(op -> op.kind() == MarketOp.Kind.BUY)
-            .toList();
+    List<MarketOp> buys = MarketOutbox.buys(f, state);
     return GroupCommit.persistThen(
         Effect(),
         state,
         f.events(),
         s -> {
-          for (MarketOp op : buys) {
-            s.board()
-                .find(op.listingId())
-                .filter(l -> l.status() == ListingStatus.SOLD && op.player().equals(l.buyer()))
-                .ifPresent(
-                    l ->
-                        notices.listingSold(
-                            l.seller(),
-                            l.id(),
-                            l.quantity() + " x " + l.itemId() + " for " + l.price(),
-                            op.at()));
-          }
-          f.started().forEach(op -> courier.send(op.charge()));
-          if (f.events().stream().anyMatch(e -> !(e instanceof OpStarted))) {
-            resend(s);
-          }
-          for (MarketBatch.Outcome o : f.outcomes()) {
-            tell(o.replyTo(), o.refusal() != null ? o.refusal() : s.reply(o.listingId()));
-          }
+          outbox.flushed(f, buys, s);
           scheduleFlush();
         });
   }
@@ -462,20 +431,7 @@ public final class Market
   }
 
   private void resend(MarketState state) {
-    for (MarketOp op : state.ops()) {
-      if (op.charge() != null) {
-        courier.send(op.charge());
-      }
-    }
-    for (Leg leg : state.pendingLegs()) {
-      courier.send(leg);
-    }
-  }
-
-  private static void tell(ActorRef<MarketReply> replyTo, MarketReply reply) {
-    if (replyTo != null) {
-      replyTo.tell(reply);
-    }
+    outbox.resend(state);
   }
 
   private ReplyEffect<Event, MarketState> refuse(ActorRef<MarketReply> replyTo, MarketException e) {

@@ -140,11 +140,26 @@ final class MarketBatch {
     return listed.isPresent();
   }
 
-  void chargeAnswered(String opId, LegReply reply) {
+  /**
+   * Gathers the holdings' answer to leg {@code reply.key()}: a charge of an open operation (keys
+   * {@code chargePrefix + opId}), or the acknowledgement of a leg the market owes. A refund's key
+   * extends its charge's key: only an open operation's own key is a charge.
+   */
+  void answered(MarketState state, LegReply reply, String chargePrefix) {
+    String key = reply.key();
+    String opId = key.startsWith(chargePrefix) ? key.substring(chargePrefix.length()) : "";
+    if (state.op(opId).isPresent()) {
+      chargeAnswered(opId, reply);
+    } else if (reply instanceof LegReply.LegDone && state.pendingLeg(key).isPresent()) {
+      legDone(key);
+    }
+  }
+
+  private void chargeAnswered(String opId, LegReply reply) {
     answers.put(opId, reply);
   }
 
-  void legDone(String key) {
+  private void legDone(String key) {
     settled.add(key);
   }
 

@@ -61,7 +61,7 @@ final class TreasuryBatch {
     return minting.isEmpty() && answered.isEmpty() && repeats.isEmpty();
   }
 
-  Flush drain(Treasury.State state) {
+  Flush drain(TreasuryState state) {
     List<Treasury.Event> events = new ArrayList<>(minting.values());
     List<Leg> legs = minting.values().stream().map(Treasury.Minted::leg).toList();
     minting.clear();
