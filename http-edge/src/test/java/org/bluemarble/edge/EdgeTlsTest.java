@@ -5,22 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.bluemarble.testing.SelfSignedKeystore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,13 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  * keytool), HSTS on the responses, and plain HTTP refused on that port.
  */
 class EdgeTlsTest {
-  private static final String PASSWORD = "test-keystore-password";
+  private static final String PASSWORD = SelfSignedKeystore.PASSWORD;
 
   @TempDir Path dir;
 
   @Test
   void servesHttpsWithHstsFromAPkcs12Keystore() throws Exception {
-    Path keystore = selfSigned(dir.resolve("edge.p12"));
+    SelfSignedKeystore store = SelfSignedKeystore.create(dir.resolve("edge.p12"), "edge");
+    Path keystore = store.file();
     EdgeTls tls =
         EdgeTls.fromConfig(
                 ConfigFactory.parseMap(
@@ -60,7 +57,7 @@ class EdgeTlsTest {
       int port = binding.localAddress().getPort();
       HttpClient https =
           HttpClient.newBuilder()
-              .sslContext(trusting(keystore))
+              .sslContext(store.trustingContext())
               .connectTimeout(Duration.ofSeconds(5))
               .build();
       HttpResponse<String> health =
@@ -100,51 +97,5 @@ class EdgeTlsTest {
                             "bluemarble.edge.tls.keystore-password", "x",
                             "bluemarble.edge.tls.hsts-max-age", "1d"))))
         .hasMessageContaining("bluemarble.edge.tls.keystore");
-  }
-
-  /** A PKCS12 keystore with a self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
-  private static Path selfSigned(Path file) throws Exception {
-    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-    Process p =
-        new ProcessBuilder(
-                keytool.toString(),
-                "-genkeypair",
-                "-alias",
-                "edge",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                "CN=127.0.0.1",
-                "-ext",
-                "SAN=ip:127.0.0.1",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                file.toString(),
-                "-storepass",
-                PASSWORD)
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
-    return file;
-  }
-
-  private static SSLContext trusting(Path keystore) throws Exception {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(keystore)) {
-      store.load(in, PASSWORD.toCharArray());
-    }
-    TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 }

@@ -27,7 +27,12 @@
  *
  * <p>One package per aggregate, each with its rules, entity, state and replies: {@code holdings},
  * {@code listing}, {@code trade}, {@code exchange} (order books and auctions), {@code treasury};
- * {@code saga} holds what the coordinators share (the leg courier, the repeat check, the notices).
+ * {@code saga} holds what the coordinators share: the leg courier ({@link
+ * org.bluemarble.market.saga.LegCourier}), the group commit ({@link
+ * org.bluemarble.market.saga.GroupCommit}: many commands, one journal write, answers after it), the
+ * repeat check ({@link org.bluemarble.market.saga.RepeatCheck}: a retried keyed request is answered
+ * like the first, another request under its key is refused) and the notices ({@link
+ * org.bluemarble.market.saga.MarketNotices}).
  *
  * <h2>The rules, as plain Java</h2>
  *

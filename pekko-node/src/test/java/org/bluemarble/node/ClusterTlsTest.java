@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +20,7 @@ import org.bluemarble.config.BlueMarbleSettings;
 import org.bluemarble.config.ConfigLoader;
 import org.bluemarble.config.Profile;
 import org.bluemarble.node.testing.FreePorts;
+import org.bluemarble.testing.SelfSignedKeystore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -51,13 +51,7 @@ class ClusterTlsTest {
   }
 
   private static void keytool(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Paths.get(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as("keytool %s: %s", args[0], output).isZero();
+    SelfSignedKeystore.keytool(args);
   }
 
   /** A key store with a fresh self-signed key, and a trust store holding its certificate. */

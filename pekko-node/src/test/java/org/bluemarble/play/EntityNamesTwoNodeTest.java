@@ -5,17 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.bluemarble.config.Profile;
 import org.bluemarble.names.NameDirectory;
 import org.bluemarble.node.testing.AdminClient;
-import org.bluemarble.node.testing.FreePorts;
 import org.bluemarble.node.testing.InProcessNode;
+import org.bluemarble.node.testing.TwoNodeCluster;
 import org.bluemarble.protocol.client.BlueMarbleClient;
 import org.bluemarble.protocol.client.ClientListener;
 import org.bluemarble.protocol.v1.EntityEnter;
@@ -37,39 +34,22 @@ import org.junit.jupiter.api.io.TempDir;
 class EntityNamesTwoNodeTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   @TempDir static Path dataDir;
+  private static TwoNodeCluster cluster;
   private static InProcessNode nodeA;
   private static InProcessNode nodeB;
 
   @BeforeAll
   static void startCluster() {
-    String journal = "jdbc:h2:mem:names-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    int[] remote = {FreePorts.next(), FreePorts.next()};
-    List<String> seeds = List.of("127.0.0.1:" + remote[0]);
-    nodeA = InProcessNode.start(Profile.EMBEDDED, config("a", journal, remote[0], seeds));
-    nodeB = InProcessNode.start(Profile.EMBEDDED, config("b", journal, remote[1], seeds));
-    await()
-        .atMost(WAIT)
-        .until(
-            () -> {
-              AdminClient.Response view = nodeB.client().get("/admin/v1/cluster");
-              return view.status() == 200 && view.body().path("members").size() == 2;
-            });
-  }
-
-  private static Map<String, Object> config(
-      String name, String journal, int remotePort, List<String> seeds) {
-    Map<String, Object> c =
-        new HashMap<>(PlayWorld.config(dataDir.resolve(name).toString(), "30s"));
-    c.put("bluemarble.persistence.url", journal);
-    c.put("bluemarble.node.remote-port", remotePort);
-    c.put("bluemarble.node.seed-nodes", seeds);
-    return c;
+    cluster =
+        TwoNodeCluster.start(
+            "names", name -> PlayWorld.config(dataDir.resolve(name).toString(), "30s"), WAIT);
+    nodeA = cluster.a();
+    nodeB = cluster.b();
   }
 
   @AfterAll
   static void stopCluster() throws Exception {
-    nodeB.close();
-    nodeA.close();
+    cluster.close();
   }
 
   private static com.fasterxml.jackson.databind.JsonNode positions() throws Exception {

@@ -5,22 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.bluemarble.config.Profile;
 import org.bluemarble.node.testing.AdminClient;
 import org.bluemarble.node.testing.InProcessNode;
@@ -30,6 +24,7 @@ import org.bluemarble.protocol.client.WebSocketClientTransport;
 import org.bluemarble.protocol.snapshot.SnapshotState;
 import org.bluemarble.protocol.v1.EnteredWorld;
 import org.bluemarble.protocol.v1.Snapshot;
+import org.bluemarble.testing.SelfSignedKeystore;
 import org.bluemarble.zone.PlayerIds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answer carries HSTS, and a plain {@code ws://} upgrade on that port fails.
  */
 class SecureWebSocketPlayTest {
-  private static final String PASSWORD = "test-keystore-password";
+  private static final String PASSWORD = SelfSignedKeystore.PASSWORD;
 
   @TempDir static Path dataDir;
   private static Path keystore;
@@ -52,11 +47,13 @@ class SecureWebSocketPlayTest {
 
   @BeforeAll
   static void startNode() throws Exception {
-    keystore = selfSigned(dataDir.resolve("edge.p12"));
+    keystore = SelfSignedKeystore.create(dataDir.resolve("edge.p12"), "edge").file();
     Map<String, Object> config = new HashMap<>(PlayWorld.config(dataDir.toString(), "30s"));
     config.put("bluemarble.edge.tls.keystore", keystore.toString());
     config.put("bluemarble.edge.tls.keystore-password", PASSWORD);
-    node = InProcessNode.start(Profile.EMBEDDED, config, trusting(keystore));
+    node =
+        InProcessNode.start(
+            Profile.EMBEDDED, config, new SelfSignedKeystore(keystore, PASSWORD).trustingContext());
     world = new PlayWorld(node);
   }
 
@@ -121,52 +118,5 @@ class SecureWebSocketPlayTest {
     // The node's own client speaks HTTPS to the same port.
     AdminClient.Response health = node.client().health();
     assertThat(health.status()).isEqualTo(200);
-  }
-
-  /** A PKCS12 keystore with a self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
-  private static Path selfSigned(Path file) throws Exception {
-    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-    Process p =
-        new ProcessBuilder(
-                List.of(
-                    keytool.toString(),
-                    "-genkeypair",
-                    "-alias",
-                    "edge",
-                    "-keyalg",
-                    "EC",
-                    "-groupname",
-                    "secp256r1",
-                    "-dname",
-                    "CN=127.0.0.1",
-                    "-ext",
-                    "SAN=ip:127.0.0.1",
-                    "-validity",
-                    "2",
-                    "-storetype",
-                    "PKCS12",
-                    "-keystore",
-                    file.toString(),
-                    "-storepass",
-                    PASSWORD))
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
-    return file;
-  }
-
-  private static SSLContext trusting(Path keystore) throws Exception {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(keystore)) {
-      store.load(in, PASSWORD.toCharArray());
-    }
-    TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 }

@@ -19,6 +19,7 @@ import org.bluemarble.node.testing.FreePorts;
 import org.bluemarble.node.testing.InProcessNode;
 import org.bluemarble.replay.grpc.JournalServiceClient;
 import org.bluemarble.replay.grpc.StateRequest;
+import org.bluemarble.testing.SelfSignedKeystore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -29,13 +30,13 @@ import picocli.CommandLine;
  * tail --truststore} prints live events.
  */
 class JournalTlsGrpcTest {
-  private static final String PASSWORD = "grpc-keystore-password";
+  private static final String PASSWORD = SelfSignedKeystore.PASSWORD;
 
   @TempDir Path dir;
 
   @Test
   void servesOverTlsOnlyWithTheConfiguredKeystore() throws Exception {
-    Path keystore = selfSigned(dir.resolve("grpc.p12"));
+    Path keystore = SelfSignedKeystore.create(dir.resolve("grpc.p12"), "grpc").file();
     int grpcPort = FreePorts.next();
     try (InProcessNode node =
         InProcessNode.start(
@@ -138,38 +139,5 @@ class JournalTlsGrpcTest {
       assertThat(tail.join()).as(out.toString()).isZero();
       assertThat(out.toString()).contains("Player|", "name: \"Overtls\"");
     }
-  }
-
-  /** A PKCS12 keystore with a self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
-  static Path selfSigned(Path file) throws Exception {
-    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-    Process p =
-        new ProcessBuilder(
-                keytool.toString(),
-                "-genkeypair",
-                "-alias",
-                "grpc",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                "CN=127.0.0.1",
-                "-ext",
-                "SAN=ip:127.0.0.1",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                file.toString(),
-                "-storepass",
-                PASSWORD)
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
-    return file;
   }
 }

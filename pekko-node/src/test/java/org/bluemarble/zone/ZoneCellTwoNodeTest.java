@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.common.geometry.S2CellId;
 import com.google.common.geometry.S2Point;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -17,15 +16,12 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.ShardCoordinator;
 import org.apache.pekko.cluster.sharding.ShardRegion;
 import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.dispatch.Futures;
-import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.bluemarble.node.testing.ClusterTestKits;
 import org.bluemarble.player.Player;
 import org.bluemarble.spatial.GeoPosition;
 import org.bluemarble.spatial.SpatialCells;
@@ -76,22 +72,6 @@ class ZoneCellTwoNodeTest {
     }
   }
 
-  private static Config config() {
-    return ConfigFactory.parseString(
-            """
-            pekko.actor.provider = cluster
-            pekko.remote.artery.canonical.hostname = 127.0.0.1
-            pekko.remote.artery.canonical.port = 0
-            pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
-            # Cells re-enter their players at shutdown; the region would wait out the phase for them.
-            pekko.coordinated-shutdown.phases.cluster-sharding-shutdown-region.timeout = 3s
-            pekko.actor.testkit.typed.system-shutdown-default = 30s
-            """)
-        .withFallback(EventSourcedBehaviorTestKit.config())
-        .withFallback(ConfigFactory.parseResources("bluemarble/serialization.conf"))
-        .withFallback(ConfigFactory.defaultReference());
-  }
-
   private static void startZone(ActorSystem<?> system) {
     Player.init(system, 4);
     CellPlacement placement =
@@ -106,21 +86,16 @@ class ZoneCellTwoNodeTest {
 
   @BeforeAll
   static void startCluster() {
-    first = ActorTestKit.create("ZoneCellTwoNodeTest", config());
-    second = ActorTestKit.create("ZoneCellTwoNodeTest", config());
-    Cluster c1 = Cluster.get(first.system());
-    c1.manager().tell(Join.create(c1.selfMember().address()));
-    Cluster.get(second.system()).manager().tell(Join.create(c1.selfMember().address()));
-    first
-        .createTestProbe()
-        .awaitAssert(
-            WAIT,
-            () -> {
-              assertThat(c1.state().getMembers())
-                  .hasSize(2)
-                  .allMatch(m -> m.status() == MemberStatus.up());
-              return null;
-            });
+    Config config =
+        ClusterTestKits.config(
+            """
+            # Cells re-enter their players at shutdown; the region would wait out the phase for them.
+            pekko.coordinated-shutdown.phases.cluster-sharding-shutdown-region.timeout = 3s
+            pekko.actor.testkit.typed.system-shutdown-default = 30s
+            """);
+    first = ActorTestKit.create("ZoneCellTwoNodeTest", config);
+    second = ActorTestKit.create("ZoneCellTwoNodeTest", config);
+    ClusterTestKits.join(WAIT, first, second);
     startZone(first.system());
     startZone(second.system());
   }

@@ -318,7 +318,7 @@ public final class AuctionHouse
   private ReplyEffect<Event, AuctionHouseState> onCreateAuction(
       AuctionHouseState state, CreateAuction cmd) {
     try {
-      var repeat = AuctionRepeats.of(state, cmd);
+      var repeat = state.repeatOf(cmd);
       if (repeat.isPresent()) {
         return Effect().reply(cmd.replyTo(), repeat.get());
       }

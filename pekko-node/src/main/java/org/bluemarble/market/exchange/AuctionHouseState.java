@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bluemarble.market.MarketError;
+import org.bluemarble.market.MarketException;
 import org.bluemarble.market.MarketSettings;
 import org.bluemarble.market.MarketSummary;
 import org.bluemarble.market.holdings.Leg;
+import org.bluemarble.market.saga.RepeatCheck;
 
 /**
  * The state of one {@link AuctionHouse}: its {@link Auction} rule objects, auctions and bids
@@ -251,5 +253,35 @@ public final class AuctionHouseState {
         (int) auctions.values().stream().filter(a -> a.state() != Auction.State.SETTLED).count();
     return escrow.summary(
         "auctions:" + market, pendingAuctions.size() + pendingBids.size(), running);
+  }
+
+  private static final RepeatCheck REPEATS = new RepeatCheck("auction", "created", "other terms");
+
+  /**
+   * The answer for a repeat of {@code cmd} (an auction id the house knows, from a retry with the
+   * same idempotency key, {@link org.bluemarble.market.saga.IdempotentIds#auction}): the auction as
+   * it is now, PENDING while its item escrow is under way so nothing is escrowed twice; empty when
+   * the id is new. A rejected auction's id keeps today's refusal.
+   *
+   * @throws MarketException IDEMPOTENCY_KEY_REUSED when the id was used for other terms
+   */
+  Optional<AuctionReply> repeatOf(AuctionHouse.CreateAuction cmd) {
+    Optional<AuctionTerms> known =
+        pendingAuction(cmd.auctionId())
+            .map(AuctionHouse.AuctionSubmitted::terms)
+            .or(() -> auction(cmd.auctionId()).map(Auction::terms));
+    return REPEATS
+        .earlier(
+            cmd.auctionId(),
+            known,
+            t ->
+                t.seller().equals(cmd.seller())
+                    && t.itemId().equals(cmd.itemId())
+                    && t.quantity() == cmd.quantity()
+                    && t.startPrice() == cmd.startPrice()
+                    && t.minIncrement() == cmd.minIncrement()
+                    && t.reservePrice() == cmd.reservePrice()
+                    && t.buyoutPrice() == cmd.buyoutPrice())
+        .map(t -> reply(cmd.auctionId()));
   }
 }

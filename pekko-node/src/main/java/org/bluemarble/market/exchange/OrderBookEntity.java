@@ -298,7 +298,7 @@ public final class OrderBookEntity
       }
       Order order =
           new Order(cmd.orderId(), cmd.owner(), cmd.side(), cmd.limitPrice(), cmd.quantity());
-      Optional<BookReply> repeat = OrderRepeats.of(state, order);
+      Optional<BookReply> repeat = state.repeatOf(order);
       if (repeat.isPresent() && state.isSubmitted(order.id())) {
         followers.computeIfAbsent(order.id(), k -> new ArrayList<>()).add(cmd.replyTo());
         return Effect().noReply();
@@ -386,7 +386,7 @@ public final class OrderBookEntity
           .thenRun(
               s -> {
                 if (event instanceof OrderAccepted a) {
-                  notices.filled(s.lastFills(), a.at());
+                  filled(s.lastFills(), a.at());
                 }
                 BookReply answer =
                     reply instanceof LegReply.LegRefused r
@@ -411,6 +411,15 @@ public final class OrderBookEntity
     return e instanceof MarketException m
         ? new BookReply.BookRefused(m.error(), m.getMessage())
         : new BookReply.BookRefused(MarketError.INVALID_AMOUNT, e.getMessage());
+  }
+
+  /** An order matched: both sides of each fill hear it. */
+  private void filled(List<Fill> fills, Instant at) {
+    for (Fill f : fills) {
+      String what = f.quantity() + " x " + f.itemId() + " at " + f.price();
+      notices.orderFilled(f.buyer(), f.buyOrderId(), f.sequence(), "buy", what, at);
+      notices.orderFilled(f.seller(), f.sellOrderId(), f.sequence(), "sell", what, at);
+    }
   }
 
   // Event handler

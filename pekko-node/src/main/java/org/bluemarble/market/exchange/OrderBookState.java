@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bluemarble.market.MarketError;
+import org.bluemarble.market.MarketException;
 import org.bluemarble.market.MarketSummary;
 import org.bluemarble.market.PriceStatistics;
 import org.bluemarble.market.PriceSummary;
 import org.bluemarble.market.TradeRecord;
 import org.bluemarble.market.holdings.Leg;
+import org.bluemarble.market.saga.RepeatCheck;
 
 /**
  * The state of one {@link OrderBookEntity}: the {@link OrderBook} rule object, orders waiting for
@@ -312,5 +314,34 @@ public final class OrderBookState {
 
   long fillCount() {
     return fills;
+  }
+
+  private static final RepeatCheck REPEATS =
+      new RepeatCheck("order", "placed", "a different side, price or quantity");
+
+  /**
+   * The answer for a repeat of {@code order} (an id the book knows, from a retry with the same
+   * idempotency key, {@link org.bluemarble.market.saga.IdempotentIds#order}): the order as it is
+   * now; empty when the id is new or its order was rejected (a rejected order is placed again: its
+   * charge key is the same, so the holdings give the same refusal and nothing is charged twice).
+   *
+   * @throws MarketException IDEMPOTENCY_KEY_REUSED when the id was used for another order
+   */
+  Optional<BookReply> repeatOf(Order order) {
+    Optional<BookReply> known =
+        reply(order.id()) instanceof BookReply.OrderDone done
+                && !done.order().status().equals("REJECTED")
+            ? Optional.of(done)
+            : Optional.empty();
+    return REPEATS.earlier(
+        order.id(),
+        known,
+        r -> {
+          OrderView v = ((BookReply.OrderDone) r).order();
+          return v.owner().equals(order.owner())
+              && v.side().equals(order.side().name())
+              && v.limitPrice() == order.limitPrice()
+              && v.quantity() == order.quantity();
+        });
   }
 }

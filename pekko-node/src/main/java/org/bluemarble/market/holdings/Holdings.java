@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -28,8 +29,7 @@ import org.bluemarble.market.inventory.EquipmentSlot;
 import org.bluemarble.market.inventory.InventoryEvent.ItemsAdded;
 import org.bluemarble.market.inventory.InventoryEvent.ItemsRemoved;
 import org.bluemarble.market.inventory.ItemCatalog;
-import org.bluemarble.market.saga.KeyWindow;
-import org.bluemarble.market.treasury.Treasury;
+import org.bluemarble.market.saga.GroupCommit;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
 
@@ -211,6 +211,8 @@ public final class Holdings
   /** Posts waiting for the next flush, in arrival order. */
   private final List<Post> waiting = new ArrayList<>();
 
+  private final GroupCommit commit;
+
   private Holdings(
       String playerId, String tag, ItemCatalog catalog, Clock clock, ActorRef<Command> self) {
     super(PersistenceId.of(ENTITY_KEY.name(), playerId));
@@ -219,6 +221,7 @@ public final class Holdings
     this.catalog = catalog;
     this.clock = clock;
     this.self = self;
+    this.commit = new GroupCommit(() -> self.tell(Flush.INSTANCE));
   }
 
   @Override
@@ -243,17 +246,7 @@ public final class Holdings
   /** The mutable state is stored as an immutable {@link HoldingsSnapshot}. */
   @Override
   public SnapshotAdapter<HoldingsState> snapshotAdapter() {
-    return new SnapshotAdapter<>() {
-      @Override
-      public Object toJournal(HoldingsState state) {
-        return state.snapshot();
-      }
-
-      @Override
-      public HoldingsState fromJournal(Object from) {
-        return HoldingsState.restore(catalog, (HoldingsSnapshot) from);
-      }
-    };
+    return HoldingsState.snapshotAdapter(catalog);
   }
 
   // Command handlers
@@ -279,10 +272,8 @@ public final class Holdings
    * stashes them) and are then gathered together, so a busy player's legs share one journal write.
    */
   private ReplyEffect<Event, HoldingsState> onPost(HoldingsState state, Post cmd) {
-    if (waiting.isEmpty()) {
-      self.tell(Flush.INSTANCE);
-    }
     waiting.add(cmd);
+    commit.wake(true);
     return Effect().noReply();
   }
 
@@ -319,37 +310,32 @@ public final class Holdings
         s -> cmd.replyTo().tell(s.view(playerId)));
   }
 
-  /**
-   * Equips against the state after the posts already waiting: while some wait, the command goes
-   * back to the mailbox behind their flush.
-   */
   private ReplyEffect<Event, HoldingsState> onEquip(HoldingsState state, Equip cmd) {
-    if (!waiting.isEmpty()) {
-      self.tell(cmd);
-      return Effect().noReply();
-    }
-    try {
-      ItemWorn worn = state.wear(playerId, cmd.itemId(), cmd.slot(), clock.instant());
-      return Effect().persist(worn).thenReply(cmd.replyTo(), HoldingsState::worn);
-    } catch (MarketException e) {
-      return Effect().reply(cmd.replyTo(), new EquipRefused(e.error(), e.getMessage()));
-    } catch (NullPointerException e) {
-      return Effect()
-          .reply(
-              cmd.replyTo(), new EquipRefused(MarketError.INVALID_SLOT, "slot and item required"));
-    }
+    return wearing(
+        cmd, cmd.replyTo(), () -> state.wear(playerId, cmd.itemId(), cmd.slot(), clock.instant()));
   }
 
   private ReplyEffect<Event, HoldingsState> onUnequip(HoldingsState state, Unequip cmd) {
+    return wearing(cmd, cmd.replyTo(), () -> state.takeOff(playerId, cmd.slot(), clock.instant()));
+  }
+
+  /**
+   * Changes what is worn against the state after the posts already waiting: while some wait, the
+   * command goes back to the mailbox behind their flush.
+   */
+  private ReplyEffect<Event, HoldingsState> wearing(
+      Command cmd, ActorRef<EquipReply> replyTo, Supplier<Event> change) {
     if (!waiting.isEmpty()) {
       self.tell(cmd);
       return Effect().noReply();
     }
     try {
-      ItemTakenOff off = state.takeOff(playerId, cmd.slot(), clock.instant());
-      return Effect().persist(off).thenReply(cmd.replyTo(), HoldingsState::worn);
+      return Effect().persist(change.get()).thenReply(replyTo, HoldingsState::worn);
     } catch (MarketException e) {
-      return Effect().reply(cmd.replyTo(), new EquipRefused(e.error(), e.getMessage()));
+      return Effect().reply(replyTo, new EquipRefused(e.error(), e.getMessage()));
+    } catch (NullPointerException e) {
+      return Effect()
+          .reply(replyTo, new EquipRefused(MarketError.INVALID_SLOT, "slot and item required"));
     }
   }
 
@@ -366,70 +352,24 @@ public final class Holdings
    */
   private ReplyEffect<Event, HoldingsState> flushThen(
       HoldingsState state, Event extra, Consumer<HoldingsState> after) {
+    commit.flushing();
     List<Post> posts = List.copyOf(waiting);
     waiting.clear();
     HoldingsDraft draft = state.draft();
     List<LegReply> answers = new ArrayList<>(posts.size());
     Instant now = clock.instant();
     for (Post post : posts) {
-      answers.add(decide(draft, post.leg(), now));
+      answers.add(draft.decide(playerId, post.leg(), now));
     }
-    List<Event> events = new ArrayList<>(2);
-    if (!draft.isEmpty()) {
-      events.add(draft.event(playerId));
-    }
-    if (extra != null) {
-      events.add(extra);
-    }
-    if (events.isEmpty()) {
-      answer(posts, answers);
-      after.accept(state);
-      return Effect().noReply();
-    }
-    return Effect()
-        .persist(events)
-        .thenRun(
-            s -> {
-              answer(posts, answers);
-              after.accept(s);
-            })
-        .thenNoReply();
-  }
-
-  private LegReply decide(HoldingsDraft draft, Leg leg, Instant now) {
-    KeyWindow.Entry settled = draft.settled(leg.key());
-    if (settled != null) {
-      return settled.error() == null
-          ? new LegReply.LegDone(leg.key())
-          : new LegReply.LegRefused(leg.key(), settled.error(), settled.message());
-    }
-    if (!leg.playerId().equals(playerId)) {
-      return refuse(draft, leg, MarketError.INVALID_ACCOUNT, "leg for " + leg.playerId(), now);
-    }
-    if (draft.frozen() && leg.direction() == Leg.Direction.OUT) {
-      return refuse(
-          draft, leg, MarketError.TRADING_FROZEN, "trading of " + playerId + " is frozen", now);
-    }
-    try {
-      if (leg.tierCheck() != null && leg.direction() == Leg.Direction.OUT) {
-        leg.tierCheck().require(playerId, draft.trustTier());
-      }
-      draft.apply(playerId, leg, now);
-      return new LegReply.LegDone(leg.key());
-    } catch (MarketException e) {
-      return refuse(draft, leg, e.error(), e.getMessage(), now);
-    }
-  }
-
-  private LegReply refuse(
-      HoldingsDraft draft, Leg leg, MarketError error, String message, Instant now) {
-    String key = leg.key();
-    if (leg.direction() == Leg.Direction.OUT || key.startsWith(Treasury.MINT_PREFIX)) {
-      draft.voided(new LegVoided(playerId, key, error, message, now));
-    }
-    // Other refused IN legs are owed to the player (proceeds, deliveries, returns): the
-    // coordinator re-posts them until there is room, so nothing is recorded.
-    return new LegReply.LegRefused(key, error, message);
+    List<Event> events = draft.events(playerId, extra);
+    return GroupCommit.persistThen(
+        Effect(),
+        state,
+        events,
+        s -> {
+          answer(posts, answers);
+          after.accept(s);
+        });
   }
 
   private static void answer(List<Post> posts, List<LegReply> answers) {

@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bluemarble.market.MarketError;
+import org.bluemarble.market.MarketException;
 import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.inventory.Inventory;
 import org.bluemarble.market.saga.KeyWindow;
+import org.bluemarble.market.treasury.Treasury;
 
 /**
  * The holdings as they will be once the legs decided so far in one group commit are applied: a copy
@@ -69,11 +72,70 @@ final class HoldingsDraft {
     return applied.isEmpty() && voided.isEmpty();
   }
 
-  /** What to persist: the one event itself, or all of them as one {@link Holdings.LegsRecorded}. */
-  Holdings.Event event(String playerId) {
+  /**
+   * What to persist in one write: the legs' outcome (if any), then {@code extra} (if not null), a
+   * command that waited for the legs before it.
+   */
+  List<Holdings.Event> events(String playerId, Holdings.Event extra) {
+    List<Holdings.Event> events = new ArrayList<>(2);
+    if (!isEmpty()) {
+      events.add(event(playerId));
+    }
+    if (extra != null) {
+      events.add(extra);
+    }
+    return events;
+  }
+
+  /**
+   * The legs' outcome: the one event itself, or all of them as one {@link Holdings.LegsRecorded}.
+   */
+  private Holdings.Event event(String playerId) {
     if (applied.size() + voided.size() == 1) {
       return applied.isEmpty() ? voided.get(0) : applied.get(0);
     }
     return new Holdings.LegsRecorded(playerId, applied, voided);
+  }
+
+  /**
+   * Decides {@code leg} of {@code playerId}'s holdings against the draft: a settled key gets its
+   * first answer again; a leg for another player, an OUT leg of a frozen player or one the tier
+   * does not allow is refused; otherwise it applies (or is refused for want of funds, items or
+   * room).
+   */
+  LegReply decide(String playerId, Leg leg, Instant now) {
+    KeyWindow.Entry settled = settled(leg.key());
+    if (settled != null) {
+      return settled.error() == null
+          ? new LegReply.LegDone(leg.key())
+          : new LegReply.LegRefused(leg.key(), settled.error(), settled.message());
+    }
+    if (!leg.playerId().equals(playerId)) {
+      return refuse(playerId, leg, MarketError.INVALID_ACCOUNT, "leg for " + leg.playerId(), now);
+    }
+    if (frozen() && leg.direction() == Leg.Direction.OUT) {
+      return refuse(
+          playerId, leg, MarketError.TRADING_FROZEN, "trading of " + playerId + " is frozen", now);
+    }
+    try {
+      if (leg.tierCheck() != null && leg.direction() == Leg.Direction.OUT) {
+        leg.tierCheck().require(playerId, trustTier());
+      }
+      apply(playerId, leg, now);
+      return new LegReply.LegDone(leg.key());
+    } catch (MarketException e) {
+      return refuse(playerId, leg, e.error(), e.getMessage(), now);
+    }
+  }
+
+  private LegReply refuse(
+      String playerId, Leg leg, MarketError error, String message, Instant now) {
+    String key = leg.key();
+    if (leg.direction() == Leg.Direction.OUT || key.startsWith(Treasury.MINT_PREFIX)) {
+      voided(new Holdings.LegVoided(playerId, key, error, message, now));
+    }
+    // Other refused IN legs are owed to the player (proceeds, deliveries, returns): the
+    // coordinator re-posts them until there is room, so nothing is recorded.
+    return new LegReply.LegRefused(key, error, message);
   }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.Money;
@@ -343,5 +344,20 @@ public final class HoldingsState {
     s.keys().forEach(state.keys::remember);
     state.recent.addAll(s.recent());
     return state;
+  }
+
+  /** Stores the mutable state as an immutable {@link HoldingsSnapshot}. */
+  static SnapshotAdapter<HoldingsState> snapshotAdapter(ItemCatalog catalog) {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(HoldingsState state) {
+        return state.snapshot();
+      }
+
+      @Override
+      public HoldingsState fromJournal(Object from) {
+        return restore(catalog, (HoldingsSnapshot) from);
+      }
+    };
   }
 }

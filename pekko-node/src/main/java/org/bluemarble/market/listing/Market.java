@@ -29,6 +29,7 @@ import org.bluemarble.market.holdings.Holdings;
 import org.bluemarble.market.holdings.Leg;
 import org.bluemarble.market.holdings.LegReply;
 import org.bluemarble.market.listing.MarketReply.MarketRefused;
+import org.bluemarble.market.saga.GroupCommit;
 import org.bluemarble.market.saga.LegCourier;
 import org.bluemarble.market.saga.MarketNotices;
 import org.bluemarble.node.CborSerializable;
@@ -218,12 +219,12 @@ public final class Market
   private final String tag;
   private final EconomyConfig config;
   private final Clock clock;
-  private final LegCourier<Command> courier;
+  private final MarketOutbox outbox;
   private final MarketOps ops;
   private final MarketBatch batch;
+  private final GroupCommit commit;
   private final ActorRef<Command> self;
   private final int snapshotEvery;
-  private final MarketNotices notices;
 
   private Market(
       String marketId,
@@ -237,12 +238,15 @@ public final class Market
     this.tag = tag;
     this.config = config;
     this.clock = clock;
-    this.courier = new LegCourier<>(context, config.askTimeout(), LegAnswered::new);
+    this.outbox =
+        new MarketOutbox(
+            new LegCourier<>(context, config.askTimeout(), LegAnswered::new),
+            new MarketNotices(context.getSystem()));
     this.ops = new MarketOps(marketId, config.defaultTier());
     this.batch = new MarketBatch(marketId);
     this.self = context.getSelf();
+    this.commit = new GroupCommit(() -> self.tell(Flush.INSTANCE));
     this.snapshotEvery = snapshotEvery;
-    this.notices = new MarketNotices(context.getSystem());
   }
 
   @Override
@@ -297,7 +301,7 @@ public final class Market
 
   private ReplyEffect<Event, MarketState> onOpenListing(MarketState state, OpenListing cmd) {
     try {
-      if (ListingRepeats.answered(state, batch, cmd)) {
+      if (batch.answeredRepeat(state, cmd)) {
         return Effect().noReply();
       }
       requireFree(cmd.listingId(), MarketError.DUPLICATE_LISTING);
@@ -377,54 +381,28 @@ public final class Market
   }
 
   private ReplyEffect<Event, MarketState> onLegAnswered(MarketState state, LegAnswered cmd) {
-    LegReply reply = cmd.reply();
-    String key = reply.key();
-    courier.answered(key);
-    String opId =
-        key.startsWith(ops.chargePrefix()) ? key.substring(ops.chargePrefix().length()) : "";
-    // A refund's key extends its charge's key: only an open operation's own key is a charge.
-    if (state.op(opId).isPresent()) {
-      batch.chargeAnswered(opId, reply);
-    } else if (reply instanceof LegReply.LegDone && state.pendingLeg(key).isPresent()) {
-      batch.legDone(key);
-    }
+    outbox.answered(cmd.reply().key());
+    batch.answered(state, cmd.reply(), ops.chargePrefix());
     scheduleFlush();
     return Effect().noReply();
   }
 
   private ReplyEffect<Event, MarketState> onFlush(MarketState state, Flush flush) {
+    commit.flushing();
     MarketBatch.Flush f = batch.drain(state, clock.instant());
-    if (f.events().isEmpty()) {
-      scheduleFlush();
-      return Effect().noReply();
-    }
-    List<MarketOp> buys =
-        f.events().stream()
-            .filter(OpCharged.class::isInstance)
-            .flatMap(e -> state.op(((OpCharged) e).opId()).stream())
-            .filter(op -> op.kind() == MarketOp.Kind.BUY)
-            .toList();
-    return Effect()
-        .persist(f.events())
-        .thenRun(
-            s -> {
-              notices.listingsSold(buys, s.board());
-              f.started().forEach(op -> courier.send(op.charge()));
-              if (f.events().stream().anyMatch(e -> !(e instanceof OpStarted))) {
-                resend(s);
-              }
-              for (MarketBatch.Outcome o : f.outcomes()) {
-                tell(o.replyTo(), o.refusal() != null ? o.refusal() : s.reply(o.listingId()));
-              }
-              scheduleFlush();
-            })
-        .thenNoReply();
+    List<MarketOp> buys = MarketOutbox.buys(f, state);
+    return GroupCommit.persistThen(
+        Effect(),
+        state,
+        f.events(),
+        s -> {
+          outbox.flushed(f, buys, s);
+          scheduleFlush();
+        });
   }
 
   private void scheduleFlush() {
-    if (batch.schedule()) {
-      self.tell(Flush.INSTANCE);
-    }
+    commit.wake(!batch.isEmpty());
   }
 
   private void requireFree(String listingId, MarketError error) {
@@ -453,20 +431,7 @@ public final class Market
   }
 
   private void resend(MarketState state) {
-    for (MarketOp op : state.ops()) {
-      if (op.charge() != null) {
-        courier.send(op.charge());
-      }
-    }
-    for (Leg leg : state.pendingLegs()) {
-      courier.send(leg);
-    }
-  }
-
-  private static void tell(ActorRef<MarketReply> replyTo, MarketReply reply) {
-    if (replyTo != null) {
-      replyTo.tell(reply);
-    }
+    outbox.resend(state);
   }
 
   private ReplyEffect<Event, MarketState> refuse(ActorRef<MarketReply> replyTo, MarketException e) {

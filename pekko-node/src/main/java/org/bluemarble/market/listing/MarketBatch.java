@@ -1,5 +1,6 @@
 package org.bluemarble.market.listing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.bluemarble.market.MarketException;
 import org.bluemarble.market.holdings.Leg;
 import org.bluemarble.market.holdings.LegReply;
 import org.bluemarble.market.listing.MarketReply.MarketRefused;
+import org.bluemarble.market.saga.RepeatCheck;
 
 /**
  * What a {@link Market} gathers between two journal writes so that one write carries many
@@ -41,8 +43,6 @@ final class MarketBatch {
 
   /** Repeats of a keyed request, answered with the first request's outcome (by op id). */
   private final Map<String, List<ActorRef<MarketReply>>> followers = new HashMap<>();
-
-  private boolean scheduled;
 
   MarketBatch(String marketId) {
     this.marketId = marketId;
@@ -86,21 +86,81 @@ final class MarketBatch {
     followers.computeIfAbsent(opId, k -> new ArrayList<>()).add(replyTo);
   }
 
-  void chargeAnswered(String opId, LegReply reply) {
+  private static final RepeatCheck REPEATS =
+      new RepeatCheck(
+          "listing",
+          "opened",
+          "a different body (seller, market, item, quantity, price or duration)");
+
+  /**
+   * Answers {@code cmd} if it repeats an opening (a listing id already taken, from a retry with the
+   * same idempotency key, {@link org.bluemarble.market.saga.IdempotentIds#listing}): by joining the
+   * operation still under way (its requester is told its outcome when it settles), or at once with
+   * the listing it created. A refused opening leaves nothing behind, so its repeat is simply tried
+   * again (it charged nothing either time).
+   *
+   * @return true when {@code cmd} was a repeat and is taken care of; false when its id is new
+   * @throws MarketException IDEMPOTENCY_KEY_REUSED when the id was used for a different request
+   */
+  boolean answeredRepeat(MarketState state, Market.OpenListing cmd) {
+    Optional<MarketOp> running = startingOpen(cmd.listingId());
+    if (running.isEmpty()) {
+      for (MarketOp op : state.ops()) {
+        if (op.kind() == MarketOp.Kind.OPEN && op.listingId().equals(cmd.listingId())) {
+          running = Optional.of(op);
+        }
+      }
+    }
+    Optional<MarketOp> joined =
+        REPEATS.earlier(
+            cmd.listingId(),
+            running,
+            op ->
+                op.player().equals(cmd.seller())
+                    && op.itemId().equals(cmd.itemId())
+                    && op.quantity() == cmd.quantity()
+                    && op.price() == cmd.price()
+                    && op.durationDays() == cmd.durationDays());
+    if (joined.isPresent()) {
+      follow(joined.get().opId(), cmd.replyTo());
+      return true;
+    }
+    Optional<Listing> listed =
+        REPEATS.earlier(
+            cmd.listingId(),
+            state.board().find(cmd.listingId()),
+            l ->
+                l.seller().equals(cmd.seller())
+                    && l.itemId().equals(cmd.itemId())
+                    && l.quantity() == cmd.quantity()
+                    && l.price() == cmd.price()
+                    && Duration.between(l.createdAt(), l.expiresAt()).toDays()
+                        == cmd.durationDays());
+    listed.ifPresent(l -> cmd.replyTo().tell(new MarketReply.ListingDone(l)));
+    return listed.isPresent();
+  }
+
+  /**
+   * Gathers the holdings' answer to leg {@code reply.key()}: a charge of an open operation (keys
+   * {@code chargePrefix + opId}), or the acknowledgement of a leg the market owes. A refund's key
+   * extends its charge's key: only an open operation's own key is a charge.
+   */
+  void answered(MarketState state, LegReply reply, String chargePrefix) {
+    String key = reply.key();
+    String opId = key.startsWith(chargePrefix) ? key.substring(chargePrefix.length()) : "";
+    if (state.op(opId).isPresent()) {
+      chargeAnswered(opId, reply);
+    } else if (reply instanceof LegReply.LegDone && state.pendingLeg(key).isPresent()) {
+      legDone(key);
+    }
+  }
+
+  private void chargeAnswered(String opId, LegReply reply) {
     answers.put(opId, reply);
   }
 
-  void legDone(String key) {
+  private void legDone(String key) {
     settled.add(key);
-  }
-
-  /** True when a flush must be scheduled now (none is on its way). */
-  boolean schedule() {
-    if (scheduled || isEmpty()) {
-      return false;
-    }
-    scheduled = true;
-    return true;
   }
 
   /**
@@ -109,7 +169,6 @@ final class MarketBatch {
    * seller would otherwise be checked against the same count; the second waits for the next flush.
    */
   Flush drain(MarketState state, Instant now) {
-    scheduled = false;
     List<Market.Event> events = new ArrayList<>();
     List<Outcome> outcomes = new ArrayList<>();
     List<MarketOp> started = List.copyOf(starting);

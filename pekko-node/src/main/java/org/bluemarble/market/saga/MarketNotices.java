@@ -1,13 +1,8 @@
 package org.bluemarble.market.saga;
 
 import java.time.Instant;
-import java.util.List;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.bluemarble.chat.Notifications;
-import org.bluemarble.market.exchange.Fill;
-import org.bluemarble.market.listing.ListingBoard;
-import org.bluemarble.market.listing.ListingStatus;
-import org.bluemarble.market.listing.MarketOp;
 
 /**
  * The market entities' one hook to the players' notifications: called after an outcome is persisted
@@ -21,28 +16,16 @@ public final class MarketNotices {
     this.system = system;
   }
 
-  /** Buy operations charged: each listing now sold to its buyer tells its seller. */
-  public void listingsSold(List<MarketOp> buys, ListingBoard board) {
-    for (MarketOp op : buys) {
-      board
-          .find(op.listingId())
-          .filter(l -> l.status() == ListingStatus.SOLD && op.player().equals(l.buyer()))
-          .ifPresent(
-              l ->
-                  Notifications.post(
-                      system,
-                      l.seller(),
-                      "sold:" + l.id(),
-                      Notifications.LISTING_SOLD,
-                      "your listing sold: "
-                          + l.quantity()
-                          + " x "
-                          + l.itemId()
-                          + " for "
-                          + l.price(),
-                      l.id(),
-                      op.at().toEpochMilli()));
-    }
+  /** {@code seller}'s listing {@code listingId} sold ({@code what}: quantity, item and price). */
+  public void listingSold(String seller, String listingId, String what, Instant at) {
+    Notifications.post(
+        system,
+        seller,
+        "sold:" + listingId,
+        Notifications.LISTING_SOLD,
+        "your listing sold: " + what,
+        listingId,
+        at.toEpochMilli());
   }
 
   /** {@code previous} (null: none) no longer holds the highest bid of {@code auctionId}. */
@@ -71,26 +54,19 @@ public final class MarketNotices {
         at.toEpochMilli());
   }
 
-  /** An order matched: both sides of each fill hear it. */
-  public void filled(List<Fill> fills, Instant at) {
-    for (Fill f : fills) {
-      String text = f.quantity() + " x " + f.itemId() + " at " + f.price();
-      Notifications.post(
-          system,
-          f.buyer(),
-          "fill:" + f.buyOrderId() + ":" + f.sequence(),
-          Notifications.ORDER_FILLED,
-          "your buy order filled: " + text,
-          f.buyOrderId(),
-          at.toEpochMilli());
-      Notifications.post(
-          system,
-          f.seller(),
-          "fill:" + f.sellOrderId() + ":" + f.sequence(),
-          Notifications.ORDER_FILLED,
-          "your sell order filled: " + text,
-          f.sellOrderId(),
-          at.toEpochMilli());
-    }
+  /**
+   * {@code owner}'s order {@code orderId} matched in fill {@code sequence} of its book ({@code
+   * side}: "buy" or "sell"; {@code what}: quantity, item and price).
+   */
+  public void orderFilled(
+      String owner, String orderId, long sequence, String side, String what, Instant at) {
+    Notifications.post(
+        system,
+        owner,
+        "fill:" + orderId + ":" + sequence,
+        Notifications.ORDER_FILLED,
+        "your " + side + " order filled: " + what,
+        orderId,
+        at.toEpochMilli());
   }
 }

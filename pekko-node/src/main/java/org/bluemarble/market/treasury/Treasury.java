@@ -2,12 +2,8 @@ package org.bluemarble.market.treasury;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -34,6 +30,7 @@ import org.bluemarble.market.holdings.Holdings;
 import org.bluemarble.market.holdings.Leg;
 import org.bluemarble.market.holdings.LegReply;
 import org.bluemarble.market.inventory.ItemStack;
+import org.bluemarble.market.saga.GroupCommit;
 import org.bluemarble.market.saga.LegCourier;
 import org.bluemarble.node.CborSerializable;
 
@@ -50,7 +47,7 @@ import org.bluemarble.node.CborSerializable;
  */
 public final class Treasury
     extends EventSourcedBehaviorWithEnforcedReplies<
-        Treasury.Command, Treasury.Event, Treasury.State> {
+        Treasury.Command, Treasury.Event, TreasuryState> {
 
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "Treasury");
@@ -141,117 +138,12 @@ public final class Treasury
 
   public record ReadOnlyChanged(boolean readOnly, String reason, Instant at) implements Event {}
 
-  // State
-
-  /** Mutable books; never leave the actor (status replies are copies). */
-  public static final class State {
-    private final Set<String> keys = new java.util.HashSet<>();
-    private final Map<String, Leg> pending = new LinkedHashMap<>();
-    private final Map<String, Long> items = new TreeMap<>();
-    private final Map<String, String> failed = new HashMap<>();
-    private long copper;
-    private long honor;
-    private boolean readOnly;
-    private String reason = "";
-
-    State minted(Minted e) {
-      keys.add(e.key());
-      pending.put(e.leg().key(), e.leg());
-      copper += e.leg().copper();
-      honor += e.leg().honor();
-      e.leg().items().forEach(s -> items.merge(s.itemId(), (long) s.quantity(), Long::sum));
-      return this;
-    }
-
-    State delivered(MintDelivered e) {
-      pending.remove(e.key());
-      return this;
-    }
-
-    State failed(MintFailed e) {
-      Leg leg = pending.remove(e.key());
-      if (leg != null) {
-        failed.put(e.key(), e.reason());
-        copper -= leg.copper();
-        honor -= leg.honor();
-        leg.items().forEach(s -> items.merge(s.itemId(), (long) -s.quantity(), Long::sum));
-        items.values().removeIf(n -> n == 0);
-      }
-      return this;
-    }
-
-    State readOnlyChanged(ReadOnlyChanged e) {
-      readOnly = e.readOnly();
-      reason = e.reason() == null ? "" : e.reason();
-      return this;
-    }
-
-    boolean isPending(String legKey) {
-      return pending.containsKey(legKey);
-    }
-
-    /** The answer to a mint request for {@code key}, which this state already settled. */
-    MintReply answer(String key) {
-      return new MintReply(key, false, failed.get("mint:" + key));
-    }
-
-    /** The immutable form stored in the snapshot store. */
-    TreasurySnapshot snapshot() {
-      return new TreasurySnapshot(
-          List.copyOf(keys),
-          List.copyOf(pending.values()),
-          Map.copyOf(items),
-          Map.copyOf(failed),
-          copper,
-          honor,
-          readOnly,
-          reason);
-    }
-
-    static State restore(TreasurySnapshot s) {
-      State state = new State();
-      state.keys.addAll(s.keys());
-      s.pending().forEach(leg -> state.pending.put(leg.key(), leg));
-      state.items.putAll(s.items());
-      state.failed.putAll(s.failed());
-      state.copper = s.copper();
-      state.honor = s.honor();
-      state.readOnly = s.readOnly();
-      state.reason = s.reason() == null ? "" : s.reason();
-      return state;
-    }
-
-    /**
-     * Why minting {@code copper} and {@code honor} on top of what is minted and {@code
-     * batchCopper}/{@code batchHonor} still unpersisted would pass {@link Money#MAX_AMOUNT}; null
-     * when it would not.
-     */
-    String overflow(long copper, long honor, long batchCopper, long batchHonor) {
-      if (copper > Money.MAX_AMOUNT - this.copper - batchCopper) {
-        return "minting "
-            + copper
-            + " copper would take the minted total past "
-            + Money.MAX_AMOUNT
-            + " (MAX_AMOUNT)";
-      }
-      if (honor > Money.MAX_AMOUNT - this.honor - batchHonor) {
-        return "minting " + honor + " honor would take the minted total past " + Money.MAX_AMOUNT;
-      }
-      return null;
-    }
-
-    TreasuryStatus status() {
-      long undelivered = pending.values().stream().mapToLong(Leg::copper).sum();
-      return new TreasuryStatus(
-          copper, honor, items, undelivered, pending.size(), readOnly, reason);
-    }
-  }
-
   private final EconomyConfig config;
   private final Clock clock;
   private final LegCourier<Command> courier;
   private final ActorRef<Topic.Command<EconomyGate.Switch>> topic;
   private final TreasuryBatch batch = new TreasuryBatch();
+  private final GroupCommit commit;
   private final ActorRef<Command> self;
 
   private Treasury(EconomyConfig config, Clock clock, ActorContext<Command> context) {
@@ -261,11 +153,12 @@ public final class Treasury
     this.courier = new LegCourier<>(context, config.askTimeout(), LegAnswered::new);
     this.topic = EconomyGate.topic(context.getSystem());
     this.self = context.getSelf();
+    this.commit = new GroupCommit(() -> self.tell(Flush.INSTANCE));
   }
 
   @Override
-  public State emptyState() {
-    return new State();
+  public TreasuryState emptyState() {
+    return new TreasuryState();
   }
 
   @Override
@@ -280,29 +173,29 @@ public final class Treasury
 
   /** The mutable state is stored as an immutable {@link TreasurySnapshot}. */
   @Override
-  public SnapshotAdapter<State> snapshotAdapter() {
+  public SnapshotAdapter<TreasuryState> snapshotAdapter() {
     return new SnapshotAdapter<>() {
       @Override
-      public Object toJournal(State state) {
+      public Object toJournal(TreasuryState state) {
         return state.snapshot();
       }
 
       @Override
-      public State fromJournal(Object from) {
-        return State.restore((TreasurySnapshot) from);
+      public TreasuryState fromJournal(Object from) {
+        return TreasuryState.restore((TreasurySnapshot) from);
       }
     };
   }
 
   @Override
-  public SignalHandler<State> signalHandler() {
+  public SignalHandler<TreasuryState> signalHandler() {
     return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), this::resend).build();
   }
 
   // Command handlers
 
   @Override
-  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+  public CommandHandlerWithReply<Command, Event, TreasuryState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(Mint.class, this::onMint)
@@ -319,8 +212,8 @@ public final class Treasury
         .build();
   }
 
-  private ReplyEffect<Event, State> onMint(State state, Mint cmd) {
-    if (state.keys.contains(cmd.key())) {
+  private ReplyEffect<Event, TreasuryState> onMint(TreasuryState state, Mint cmd) {
+    if (state.hasKey(cmd.key())) {
       return Effect().reply(cmd.replyTo(), state.answer(cmd.key()));
     }
     if (batch.isMinting(cmd.key())) {
@@ -358,14 +251,14 @@ public final class Treasury
     return Effect().noReply();
   }
 
-  private ReplyEffect<Event, State> onSetReadOnly(State state, SetReadOnly cmd) {
+  private ReplyEffect<Event, TreasuryState> onSetReadOnly(TreasuryState state, SetReadOnly cmd) {
     return Effect()
         .persist(new ReadOnlyChanged(cmd.readOnly(), cmd.reason(), clock.instant()))
-        .thenRun(s -> topic.tell(Topic.publish(new EconomyGate.Switch(s.readOnly, s.reason))))
-        .thenReply(cmd.replyTo(), State::status);
+        .thenRun(s -> topic.tell(Topic.publish(new EconomyGate.Switch(s.readOnly(), s.reason()))))
+        .thenReply(cmd.replyTo(), TreasuryState::status);
   }
 
-  private ReplyEffect<Event, State> onLegAnswered(State state, LegAnswered cmd) {
+  private ReplyEffect<Event, TreasuryState> onLegAnswered(TreasuryState state, LegAnswered cmd) {
     String key = cmd.reply().key();
     courier.answered(key);
     if (state.isPending(key)) {
@@ -375,52 +268,47 @@ public final class Treasury
     return Effect().noReply();
   }
 
-  private ReplyEffect<Event, State> onFlush(State state, Flush flush) {
+  private ReplyEffect<Event, TreasuryState> onFlush(TreasuryState state, Flush flush) {
+    commit.flushing();
     TreasuryBatch.Flush f = batch.drain(state);
-    if (f.events().isEmpty()) {
-      f.repeats().forEach(r -> r.replyTo().tell(state.answer(r.key())));
-      return Effect().noReply();
-    }
-    return Effect()
-        .persist(f.events())
-        .thenRun(
-            s -> {
-              f.legs().forEach(courier::send);
-              for (TreasuryBatch.Answer a : f.answers()) {
-                if (a.replyTo() != null) {
-                  String key = a.key().substring("mint:".length());
-                  String refusal = s.failed.get(a.key());
-                  a.replyTo().tell(new MintReply(key, refusal == null, refusal));
-                }
-              }
-              f.repeats().forEach(r -> r.replyTo().tell(s.answer(r.key())));
-              scheduleFlush();
-            })
-        .thenNoReply();
+    return GroupCommit.persistThen(
+        Effect(),
+        state,
+        f.events(),
+        s -> {
+          f.legs().forEach(courier::send);
+          for (TreasuryBatch.Answer a : f.answers()) {
+            if (a.replyTo() != null) {
+              String key = a.key().substring("mint:".length());
+              String refusal = s.refusal(a.key());
+              a.replyTo().tell(new MintReply(key, refusal == null, refusal));
+            }
+          }
+          f.repeats().forEach(r -> r.replyTo().tell(s.answer(r.key())));
+          scheduleFlush();
+        });
   }
 
   private void scheduleFlush() {
-    if (batch.schedule()) {
-      self.tell(Flush.INSTANCE);
-    }
+    commit.wake(!batch.isEmpty());
   }
 
-  private void resend(State state) {
-    state.pending.values().forEach(courier::send);
+  private void resend(TreasuryState state) {
+    state.pendingLegs().forEach(courier::send);
     // Re-published on every tick, so a node that joined (or missed a change) catches up.
-    topic.tell(Topic.publish(new EconomyGate.Switch(state.readOnly, state.reason)));
+    topic.tell(Topic.publish(new EconomyGate.Switch(state.readOnly(), state.reason())));
   }
 
   // Event handler
 
   @Override
-  public EventHandler<State, Event> eventHandler() {
+  public EventHandler<TreasuryState, Event> eventHandler() {
     return newEventHandlerBuilder()
         .forAnyState()
-        .onEvent(Minted.class, State::minted)
-        .onEvent(MintDelivered.class, State::delivered)
-        .onEvent(MintFailed.class, State::failed)
-        .onEvent(ReadOnlyChanged.class, State::readOnlyChanged)
+        .onEvent(Minted.class, TreasuryState::minted)
+        .onEvent(MintDelivered.class, TreasuryState::delivered)
+        .onEvent(MintFailed.class, TreasuryState::failed)
+        .onEvent(ReadOnlyChanged.class, TreasuryState::readOnlyChanged)
         .build();
   }
 }

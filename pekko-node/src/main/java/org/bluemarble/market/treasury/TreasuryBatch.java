@@ -27,7 +27,6 @@ final class TreasuryBatch {
   private final Map<String, LegReply> answered = new LinkedHashMap<>();
   private final Map<String, ActorRef<Treasury.MintReply>> waiting = new HashMap<>();
   private final List<Answer> repeats = new ArrayList<>();
-  private boolean scheduled;
 
   /** Copper of the mints gathered and not yet persisted. */
   long mintingCopper() {
@@ -57,16 +56,12 @@ final class TreasuryBatch {
     answered.put(legKey, reply);
   }
 
-  boolean schedule() {
-    if (scheduled || (minting.isEmpty() && answered.isEmpty() && repeats.isEmpty())) {
-      return false;
-    }
-    scheduled = true;
-    return true;
+  /** Whether anything waits for the next flush. */
+  boolean isEmpty() {
+    return minting.isEmpty() && answered.isEmpty() && repeats.isEmpty();
   }
 
-  Flush drain(Treasury.State state) {
-    scheduled = false;
+  Flush drain(TreasuryState state) {
     List<Treasury.Event> events = new ArrayList<>(minting.values());
     List<Leg> legs = minting.values().stream().map(Treasury.Minted::leg).toList();
     minting.clear();

@@ -6,7 +6,7 @@ import org.bluemarble.market.holdings.Leg;
 import org.bluemarble.node.CborSerializable;
 
 /**
- * The serialized form of a {@link Treasury.State} in the snapshot store: every mint key ever used
+ * The serialized form of a {@link TreasuryState} in the snapshot store: every mint key ever used
  * (so a repeated key answers as before however old it is), the minted legs not yet delivered (re-
  * posted after recovery), the keys whose delivery failed with why, the minted totals and the
  * read-only switch.
