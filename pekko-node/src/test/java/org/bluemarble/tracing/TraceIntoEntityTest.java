@@ -8,6 +8,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -286,6 +289,51 @@ class TraceIntoEntityTest {
                             assertThat(line)
                                 .contains("handling Cancel[listingId=capital.http-no-such-listing")
                                 .contains("\"trace_id\":\"" + trace + "\"")));
+  }
+
+  @Test
+  void theWebSocketUpgradesAnswerContinuesTheTraceTheClientSent() throws Exception {
+    String trace = "7e3a1c9b5d2f4e6a8b0c1d2e3f4a5b6c";
+    String clientSpan = "1122334455667788";
+    String head;
+    try (Socket socket = new Socket("127.0.0.1", node.httpPort)) {
+      socket.setSoTimeout(60_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /ws HTTP/1.1\r\n"
+                      + "Host: 127.0.0.1:"
+                      + node.httpPort
+                      + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                      + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                      + "Sec-WebSocket-Version: 13\r\n"
+                      + "traceparent: 00-"
+                      + trace
+                      + "-"
+                      + clientSpan
+                      + "-01\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      head = responseHead(socket.getInputStream());
+    }
+
+    assertThat(head).startsWith("HTTP/1.1 101 ");
+    // The same trace, continued with a span of the node's own (W3C: a new parent id per hop).
+    assertThat(head.lines())
+        .anySatisfy(
+            line ->
+                assertThat(line.toLowerCase(Locale.ROOT))
+                    .matches("traceparent: 00-" + trace + "-[0-9a-f]{16}-01")
+                    .doesNotContain(clientSpan));
+  }
+
+  /** The status line and headers of an HTTP response, up to the empty line. */
+  private static String responseHead(InputStream in) throws Exception {
+    StringBuilder head = new StringBuilder();
+    int c;
+    while (head.indexOf("\r\n\r\n") < 0 && (c = in.read()) >= 0) {
+      head.append((char) c);
+    }
+    return head.toString();
   }
 
   private static String login(String username) throws Exception {
