@@ -24,15 +24,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.bluemarble.account.Account;
+import org.bluemarble.chat.ChatHub;
 import org.bluemarble.config.Profile;
 import org.bluemarble.market.listing.Market;
 import org.bluemarble.node.testing.InProcessNode;
+import org.bluemarble.node.testing.PlayerSignup;
 import org.bluemarble.protocol.client.BlueMarbleClient;
 import org.bluemarble.protocol.client.ClientListener;
 import org.bluemarble.protocol.client.WebSocketClientTransport;
 import org.bluemarble.protocol.v1.BuyListing;
 import org.bluemarble.protocol.v1.CancelListing;
+import org.bluemarble.protocol.v1.ChatChannel;
 import org.bluemarble.protocol.v1.Envelope;
+import org.bluemarble.zone.ZoneCell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -289,6 +293,63 @@ class TraceIntoEntityTest {
                             assertThat(line)
                                 .contains("handling Cancel[listingId=capital.http-no-such-listing")
                                 .contains("\"trace_id\":\"" + trace + "\"")));
+  }
+
+  @Test
+  void chatAndCombatOverTheWebSocketCarryTheUpgradesTraceIntoTheHubAndTheCell() throws Exception {
+    PlayerSignup.SignedUp hero = PlayerSignup.signUp(node.httpPort, "ws_fighter", "Warrior");
+    String trace = "c0ffee00c0ffee00c0ffee00c0ffee01";
+    // The hub and the cell log each traced command at DEBUG (a line per command at INFO would cost
+    // the tick and the chat's throughput).
+    List<Logger> entities =
+        List.of(
+            (Logger) LoggerFactory.getLogger(ChatHub.class),
+            (Logger) LoggerFactory.getLogger(ZoneCell.class));
+    for (Logger entity : entities) {
+      entity.setLevel(Level.DEBUG);
+      entity.addAppender(jsonLines);
+    }
+    try {
+      WebSocketClientTransport ws =
+          WebSocketClientTransport.connect(
+                  HttpClient.newHttpClient(),
+                  URI.create("ws://127.0.0.1:" + node.httpPort + "/ws"),
+                  Map.of("traceparent", "00-" + trace + "-a3ce929d0e0e4736-01"),
+                  e -> {},
+                  t -> {})
+              .get(30, TimeUnit.SECONDS);
+      try (BlueMarbleClient client = new BlueMarbleClient(ws, new ClientListener() {})) {
+        client.hello("trace-test/1").get(30, TimeUnit.SECONDS);
+        client.authenticate(hero.accessToken()).get(30, TimeUnit.SECONDS);
+        client.enterWorld(hero.playerId()).get(60, TimeUnit.SECONDS);
+        client.chat(ChatChannel.CHAT_CHANNEL_SAY, "traced hello", "").get(60, TimeUnit.SECONDS);
+        client.useAbility("whirlwind", 0);
+
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .untilAsserted(
+                () -> {
+                  assertThat(jsonLines.lines)
+                      .anySatisfy(
+                          line ->
+                              assertThat(line)
+                                  .contains("handling Send[")
+                                  .contains("traced hello")
+                                  .contains("\"trace_id\":\"" + trace + "\""));
+                  assertThat(jsonLines.lines)
+                      .anySatisfy(
+                          line ->
+                              assertThat(line)
+                                  .contains("handling UseAbility[playerId=" + hero.playerId())
+                                  .contains("\"trace_id\":\"" + trace + "\""));
+                });
+      }
+    } finally {
+      for (Logger entity : entities) {
+        entity.detachAppender(jsonLines);
+        entity.setLevel(null);
+      }
+    }
   }
 
   @Test
