@@ -24,8 +24,7 @@ class ReadModelJournalTest {
     assertThat(id).isEqualTo(StreamProjections.READ_MODEL_JOURNAL);
     Config own = config.getConfig(id);
     Config shared = config.getConfig("jdbc-read-journal");
-    assertThat(own.getDuration("refresh-interval")).isEqualTo(Duration.ofSeconds(3));
-    assertThat(shared.getDuration("refresh-interval")).isEqualTo(Duration.ofSeconds(1));
+    assertThat(own.getDuration("refresh-interval")).isEqualTo(Duration.ofSeconds(1));
     // Everything else is the shared read journal's: the same class, database and tables.
     assertThat(own.withoutPath("refresh-interval").root().unwrapped())
         .isEqualTo(shared.withoutPath("refresh-interval").root().unwrapped());
