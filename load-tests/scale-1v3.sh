@@ -19,6 +19,8 @@
 # that are. With a driver that has --warmup-seconds the warm-up is the driver's; with an older one the ramp is
 # stretched to RAMP + WARMUP seconds instead (the JIT warms up as the crowd grows) and counting starts when all are in.
 # JFR=1 records each node during the counted window (settings=profile) and prints its top frames (jfr-top.sh).
+# NODE_JAVA_OPTS go to every node's JVM (e.g. -Dbluemarble.persistence.connection-timeout=30s on a loaded machine,
+# where a node's first database connections can take longer than the default 5 s and it stops at start).
 #
 # Both runs use the same journal kind: a throwaway PostgreSQL (initdb + pg_ctl from PG_BIN, default the first of
 # /usr/lib/postgresql/*/bin or /tmp/embedded-pg/*/bin that has createdb) on PG_PORT in a fresh directory.
@@ -101,7 +103,7 @@ run() {
     BLUEMARBLE_HTTP_PORT=$((BASE + 79 + i)) BLUEMARBLE_UDP_PORT=$((BASE + 76 + i)) \
     BLUEMARBLE_MANAGEMENT_PORT=$((BASE + 57 + i)) BLUEMARBLE_REMOTE_PORT=$((BASE + 19 + i)) \
     BLUEMARBLE_METRICS_PORT=$((BASE + 94 + i)) \
-      java -jar "$NODE_JAR" > "$WORK/$db/node$i.log" 2>&1 &
+      java ${NODE_JAVA_OPTS:-} -jar "$NODE_JAR" > "$WORK/$db/node$i.log" 2>&1 &
     node_pids+=($!)
     PIDS+=($!)
     # The first node forms the cluster before the others join it.
@@ -141,24 +143,32 @@ run() {
   done
   echo "   $online bots in the world after $waited s; warm-up $HOLD s, then $MEASURE s counted"
   sleep "$HOLD"
+  if [[ "${JFR:-0}" == 1 ]]; then
+    for i in $(seq 1 "$nodes"); do
+      # A recording that fails (jcmd's attach can time out on a saturated machine) costs the profile, not the run.
+      jcmd "${node_pids[$((i - 1))]}" JFR.start name=scale settings=profile > /dev/null 2>&1 \
+        || echo "   node $i: JFR.start failed (no recording)"
+    done
+  fi
+  # Counters first, then the CPU times right before the window (and right after it, in the same order).
   for i in $(seq 1 "$nodes"); do
-    before+=("$(cpu_ticks "${node_pids[$((i - 1))]}")")
     cross_before=$((cross_before + $(cross_node "$i" bluemarble_zone_session_messages_total)))
     cells_before=$((cells_before + $(cross_node "$i" bluemarble_zone_neighbour_messages_total)))
-    if [[ "${JFR:-0}" == 1 ]]; then jcmd "${node_pids[$((i - 1))]}" JFR.start name=scale settings=profile > /dev/null; fi
   done
   start=$(date +%s.%N)
+  for i in $(seq 1 "$nodes"); do before+=("$(cpu_ticks "${node_pids[$((i - 1))]}")"); done
   sleep "$MEASURE"
   local ticks=0 cross=0 cells=0
+  for i in $(seq 1 "$nodes"); do ticks=$((ticks + $(cpu_ticks "${node_pids[$((i - 1))]}") - before[i - 1])); done
+  end=$(date +%s.%N)
   for i in $(seq 1 "$nodes"); do
-    ticks=$((ticks + $(cpu_ticks "${node_pids[$((i - 1))]}") - before[i - 1]))
     cross=$((cross + $(cross_node "$i" bluemarble_zone_session_messages_total)))
     cells=$((cells + $(cross_node "$i" bluemarble_zone_neighbour_messages_total)))
     if [[ "${JFR:-0}" == 1 ]]; then
-      jcmd "${node_pids[$((i - 1))]}" JFR.dump name=scale filename="$WORK/$db/node$i.jfr" > /dev/null
+      jcmd "${node_pids[$((i - 1))]}" JFR.dump name=scale filename="$WORK/$db/node$i.jfr" > /dev/null 2>&1 \
+        || echo "   node $i: JFR.dump failed (no recording)"
     fi
   done
-  end=$(date +%s.%N)
   cross=$((cross - cross_before))
   cells=$((cells - cells_before))
   local failed=0
@@ -179,8 +189,10 @@ run() {
   for p in "${node_pids[@]}"; do wait "$p" 2>/dev/null || true; done
   if [[ "${JFR:-0}" == 1 ]]; then
     for i in $(seq 1 "$nodes"); do
-      echo "-- node $i of $nodes: $WORK/$db/node$i.jfr"
-      load-tests/jfr-top.sh "$WORK/$db/node$i.jfr" 15 || true
+      if [[ -s "$WORK/$db/node$i.jfr" ]]; then
+        echo "-- node $i of $nodes: $WORK/$db/node$i.jfr"
+        load-tests/jfr-top.sh "$WORK/$db/node$i.jfr" 15 || true
+      fi
     done
   fi
 }
@@ -188,7 +200,7 @@ run() {
 wait_ready() { # node index, pid
   for _ in $(seq 1 240); do
     if curl -sf "http://127.0.0.1:$((BASE + 57 + $1))/ready" > /dev/null; then return 0; fi
-    if ! kill -0 "$2" 2>/dev/null; then echo "node $1 exited:"; tail -20 "$WORK"/*/node"$1".log; exit 1; fi
+    if ! kill -0 "$2" 2>/dev/null; then echo "node $1 exited:"; tail -n 20 "$WORK"/*/node"$1".log; exit 1; fi
     sleep 1
   done
   echo "node $1 not ready after 240 s"; exit 1
