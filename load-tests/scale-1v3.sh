@@ -79,13 +79,19 @@ for _ in $(seq 1 30); do "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$PG_PORT" > /dev/
 cpu_ticks() { # utime + stime of a process, in clock ticks
   awk '{print $14 + $15}' "/proc/$1/stat"
 }
-players_online() { # node i: players in the world on node i
-  curl -sf "http://127.0.0.1:$((BASE + 94 + $1))/metrics" \
-    | awk 'index($0, "bluemarble_players_online") == 1 && $1 !~ /^#/ {s += $NF} END {printf "%d\n", s + 0}'
+players_online() { # node i: players in the world on node i (0, with a warning, when its /metrics does not answer)
+  local v
+  v=$(curl -sf --max-time 10 "http://127.0.0.1:$((BASE + 94 + $1))/metrics" \
+    | awk 'index($0, "bluemarble_players_online") == 1 && $1 !~ /^#/ {s += $NF} END {printf "%d\n", s + 0}') \
+    || { echo "   node $1: /metrics did not answer" >&2; v=0; }
+  echo "$v"
 }
-cross_node() { # node i, metric: its cross-node count on node i's metrics endpoint
-  curl -sf "http://127.0.0.1:$((BASE + 94 + $1))/metrics" \
-    | awk -v m="$2" 'index($0, m "{") == 1 && /cross-node/ {s += $NF} END {printf "%d\n", s + 0}'
+cross_node() { # node i, metric: its cross-node count on node i's metrics endpoint (0, with a warning, if it does not answer)
+  local v
+  v=$(curl -sf --max-time 10 "http://127.0.0.1:$((BASE + 94 + $1))/metrics" \
+    | awk -v m="$2" 'index($0, m "{") == 1 && /cross-node/ {s += $NF} END {printf "%d\n", s + 0}') \
+    || { echo "   node $1: /metrics did not answer: $2 counted as 0 (the result understates it)" >&2; v=0; }
+  echo "$v"
 }
 
 # run NODES: starts NODES nodes of one cluster, runs BOTS bots spread over them, prints the numbers.
