@@ -21,6 +21,8 @@ import org.bluemarble.edge.port.ChatAdminPort;
 import org.bluemarble.edge.port.ChatLine;
 import org.bluemarble.edge.port.ChatPush;
 import org.bluemarble.node.CborSerializable;
+import org.bluemarble.tracing.TraceMdc;
+import org.bluemarble.tracing.Traced;
 
 /**
  * The chat of one node: knows the players whose presences live here (name, trade region, inbox),
@@ -72,8 +74,14 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
    * A line the presence checked (length, flood limit, filter) and numbered; {@code say} is where a
    * Say or Yell goes (null for the other channels).
    */
-  public record Send(ChatEntry entry, long correlationId, ActorRef<ChatInbox> sender, SayRoute say)
-      implements Command {}
+  public record Send(
+      ChatEntry entry, long correlationId, ActorRef<ChatInbox> sender, SayRoute say, String traceId)
+      implements Command, Traced {
+    /** A line without a trace. */
+    public Send(ChatEntry entry, long correlationId, ActorRef<ChatInbox> sender, SayRoute say) {
+      this(entry, correlationId, sender, say, null);
+    }
+  }
 
   /** Where a Say or Yell goes: the cell that simulates the speaker and what to tell it. */
   public interface SayRoute {
@@ -247,6 +255,10 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
   }
 
   private Behavior<Command> onSend(Send s) {
+    return TraceMdc.handle(s, getContext().getLog(), () -> send(s));
+  }
+
+  private Behavior<Command> send(Send s) {
     Muted muted = mutes.get(s.entry().fromPlayerId());
     Instant mutedUntil = muted == null ? null : muted.until();
     if (mutedUntil != null && mutedUntil.toEpochMilli() > s.entry().sentAtMillis()) {

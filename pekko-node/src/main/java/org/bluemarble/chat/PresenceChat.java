@@ -12,6 +12,7 @@ import org.bluemarble.edge.port.ChatPush;
 import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.SocialAction;
 import org.bluemarble.edge.port.WorldListener;
+import org.bluemarble.tracing.TraceMdc;
 import org.bluemarble.zone.ZoneCell;
 
 /**
@@ -199,7 +200,7 @@ public final class PresenceChat {
                   .entityRefFor(ZoneCell.ENTITY_KEY, cellId)
                   .tell(new ZoneCell.Say(e, lat, lng, radians, false));
     }
-    chat.hub().tell(new ChatHub.Send(entry, correlationId, inbox, say));
+    chat.hub().tell(new ChatHub.Send(entry, correlationId, inbox, say, TraceMdc.inMdc()));
   }
 
   /** A line for the player, from its cell or the hub. */

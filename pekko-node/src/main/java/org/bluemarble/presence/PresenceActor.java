@@ -25,6 +25,8 @@ import org.bluemarble.names.NameDirectory;
 import org.bluemarble.names.OnlinePlayers;
 import org.bluemarble.node.SessionControl;
 import org.bluemarble.player.Player;
+import org.bluemarble.tracing.TraceMdc;
+import org.bluemarble.tracing.Traced;
 import org.bluemarble.zone.CellInboxes;
 import org.bluemarble.zone.PlayerIds;
 import org.bluemarble.zone.SessionEvent;
@@ -56,14 +58,14 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
 
   private record FromCell(SessionEvent event) implements Command {}
 
-  /** A chat line the player says. */
-  record Chat(long correlationId, ChatLine line) implements Command {}
+  /** A chat line the player says, under its connection's trace (null: none). */
+  record Chat(long correlationId, ChatLine line, String traceId) implements Command, Traced {}
 
   private record FromChat(ChatInbox message) implements Command {}
 
-  /** A social action of the player (friends, ignore, guild, party, report). */
-  record Social(long correlationId, org.bluemarble.edge.port.SocialAction action)
-      implements Command {}
+  /** A social action of the player (friends, ignore, guild, party, report), under its trace. */
+  record Social(long correlationId, org.bluemarble.edge.port.SocialAction action, String traceId)
+      implements Command, Traced {}
 
   private record Control(SessionControl.Notice notice) implements Command {}
 
@@ -522,12 +524,16 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   }
 
   private Behavior<Command> onChat(Chat c) {
-    chat.send(c.correlationId(), c.line(), inWorld ? sink.position() : null, cellId, listener);
+    try (TraceMdc traced = TraceMdc.of(c)) {
+      chat.send(c.correlationId(), c.line(), inWorld ? sink.position() : null, cellId, listener);
+    }
     return this;
   }
 
   private Behavior<Command> onCombat(PresenceCombat.Message m) {
-    combat.on(m, inWorld && !entering ? cellId : null, listener);
+    try (TraceMdc traced = m instanceof Traced t ? TraceMdc.of(t) : TraceMdc.none()) {
+      combat.on(m, inWorld && !entering ? cellId : null, listener);
+    }
     return this;
   }
 
@@ -537,7 +543,10 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
   }
 
   private Behavior<Command> chatSocial(Social m) {
-    chat.social(m.correlationId(), m.action(), listener);
+    try (TraceMdc traced = TraceMdc.of(m)) {
+      getContext().getLog().debug("handling {}", m);
+      chat.social(m.correlationId(), m.action(), listener);
+    }
     return this;
   }
 

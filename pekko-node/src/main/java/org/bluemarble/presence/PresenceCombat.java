@@ -15,6 +15,7 @@ import org.bluemarble.market.holdings.Leg;
 import org.bluemarble.market.holdings.LegReply;
 import org.bluemarble.market.inventory.ItemStack;
 import org.bluemarble.player.Player;
+import org.bluemarble.tracing.Traced;
 import org.bluemarble.zone.ZoneCell;
 import org.bluemarble.zone.combat.HarvestYields;
 
@@ -39,11 +40,13 @@ final class PresenceCombat {
   sealed interface Message extends PresenceActor.Command
       permits UseAbility, Harvest, HarvestAnswered, LegAnswered, EquipmentLoaded, ProgressLoaded {}
 
-  /** The connection uses an ability. */
-  record UseAbility(long correlationId, String abilityId, long targetId) implements Message {}
+  /** The connection uses an ability, under its trace (null: none). */
+  record UseAbility(long correlationId, String abilityId, long targetId, String traceId)
+      implements Message, Traced {}
 
-  /** The connection harvests. */
-  record Harvest(long correlationId, long nodeId, int amount) implements Message {}
+  /** The connection harvests, under its trace (null: none). */
+  record Harvest(long correlationId, long nodeId, int amount, String traceId)
+      implements Message, Traced {}
 
   record HarvestAnswered(long correlationId, ZoneCell.Reply reply, Throwable failure)
       implements Message {}
@@ -89,7 +92,8 @@ final class PresenceCombat {
       } else {
         asks.tellCell(
             cellId,
-            new ZoneCell.UseAbility(playerId, u.abilityId(), u.targetId(), u.correlationId()));
+            new ZoneCell.UseAbility(
+                playerId, u.abilityId(), u.targetId(), u.correlationId(), u.traceId()));
       }
     } else if (m instanceof Harvest h) {
       if (cellId == null) {

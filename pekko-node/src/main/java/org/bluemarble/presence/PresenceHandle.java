@@ -6,6 +6,7 @@ import org.bluemarble.edge.port.ChatLine;
 import org.bluemarble.edge.port.PlayIntent;
 import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.WorldListener;
+import org.bluemarble.tracing.TraceMdc;
 import org.bluemarble.zone.CellInboxes;
 import org.bluemarble.zone.WireIntent;
 import org.bluemarble.zone.ZoneCell;
@@ -77,22 +78,23 @@ final class PresenceHandle implements Presence {
 
   @Override
   public void chat(long correlationId, ChatLine line) {
-    actor.tell(new PresenceActor.Chat(correlationId, line));
+    actor.tell(new PresenceActor.Chat(correlationId, line, TraceMdc.current()));
   }
 
   @Override
   public void useAbility(long correlationId, String abilityId, long targetId) {
-    actor.tell(new PresenceCombat.UseAbility(correlationId, abilityId, targetId));
+    actor.tell(
+        new PresenceCombat.UseAbility(correlationId, abilityId, targetId, TraceMdc.current()));
   }
 
   @Override
   public void harvest(long correlationId, long nodeId, int amount) {
-    actor.tell(new PresenceCombat.Harvest(correlationId, nodeId, amount));
+    actor.tell(new PresenceCombat.Harvest(correlationId, nodeId, amount, TraceMdc.current()));
   }
 
   @Override
   public void social(long correlationId, org.bluemarble.edge.port.SocialAction action) {
-    actor.tell(new PresenceActor.Social(correlationId, action));
+    actor.tell(new PresenceActor.Social(correlationId, action, TraceMdc.current()));
   }
 
   @Override

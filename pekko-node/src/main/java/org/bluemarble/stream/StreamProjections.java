@@ -1,5 +1,6 @@
 package org.bluemarble.stream;
 
+import com.typesafe.config.Config;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
 import org.bluemarble.admin.AuditIndex;
 import org.bluemarble.admin.AuditLog;
 import org.bluemarble.config.PersistenceSettings;
+import org.bluemarble.config.SettingsReader;
 import org.bluemarble.edge.port.AnalyticsPort;
 import org.bluemarble.edge.port.LeaderboardPort;
 import org.bluemarble.market.MarketSettings;
@@ -234,7 +236,8 @@ public final class StreamProjections {
             i -> {
               String tag = tags.get(i);
               SourceProvider<Offset, EventEnvelope<Object>> source =
-                  EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), tag);
+                  EventSourcedProvider.eventsByTag(
+                      system, readModelJournal(system.settings().config()), tag);
               return ProjectionBehavior.create(
                   JdbcProjection.groupedWithin(
                           ProjectionId.of(name, tag),
@@ -247,6 +250,25 @@ public final class StreamProjections {
             },
             ShardedDaemonProcessSettings.create(system),
             Optional.of(ProjectionBehavior.stopMessage()));
+  }
+
+  /** The read journal the read models' projections poll (persistence.conf). */
+  static final String READ_MODEL_JOURNAL = "bluemarble-read-model-journal";
+
+  /**
+   * The read models' own read journal, polling every {@code
+   * bluemarble.persistence.read-model-poll-interval}; the default read journal where a
+   * configuration without the node's application.conf lacks it.
+   */
+  static String readModelJournal(Config config) {
+    new SettingsReader(config)
+        .duration(
+            "bluemarble.persistence.read-model-poll-interval",
+            Duration.ofMillis(100),
+            Duration.ofMinutes(1));
+    return config.hasPath(READ_MODEL_JOURNAL + ".class")
+        ? READ_MODEL_JOURNAL
+        : JdbcReadJournal.Identifier();
   }
 
   /** The analytics projections' tags: the slices of the entity types {@link DailyFacts} reads. */
@@ -275,7 +297,8 @@ public final class StreamProjections {
             i -> {
               String tag = tags.get(i);
               SourceProvider<Offset, EventEnvelope<Object>> source =
-                  EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), tag);
+                  EventSourcedProvider.eventsByTag(
+                      system, readModelJournal(system.settings().config()), tag);
               return ProjectionBehavior.create(
                   JdbcProjection.exactlyOnce(
                           ProjectionId.of("analytics", tag),
@@ -292,7 +315,8 @@ public final class StreamProjections {
   /** The audit read model's projection: exactly once (row and offset in one transaction). */
   static void startAudit(ActorSystem<?> system, Supplier<PooledJdbcSession> sessions) {
     SourceProvider<Offset, EventEnvelope<AuditLog.Recorded>> source =
-        EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), AuditLog.TAG);
+        EventSourcedProvider.eventsByTag(
+            system, readModelJournal(system.settings().config()), AuditLog.TAG);
     Projection<EventEnvelope<AuditLog.Recorded>> projection =
         JdbcProjection.exactlyOnce(
                 ProjectionId.of("audit-read-model", AuditLog.TAG),

@@ -35,6 +35,16 @@ public final class TraceMdc implements AutoCloseable {
     return new TraceMdc(true);
   }
 
+  /** Nothing to put: for a message that carries no trace. */
+  public static TraceMdc none() {
+    return NONE;
+  }
+
+  /** The trace id in this thread's MDC (a handler running under {@link #of}), or null. */
+  public static String inMdc() {
+    return MDC.get(KEY);
+  }
+
   /**
    * Handles {@code command} with its trace id in the MDC: logs it at DEBUG to {@code log} (a line
    * per command at INFO would cost the economy's throughput; an operator raises the entity's level

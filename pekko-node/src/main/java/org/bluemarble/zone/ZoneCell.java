@@ -30,6 +30,8 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
+import org.bluemarble.tracing.TraceMdc;
+import org.bluemarble.tracing.Traced;
 
 /**
  * One zone cell of the world as a sharded, event-sourced entity keyed by its S2 token at the zone
@@ -167,8 +169,13 @@ public final class ZoneCell
    * A player in this cell uses ability {@code abilityId} on entity {@code targetId} (0: itself or
    * around itself); decided in the next tick, refusals go back as combat facts. Tell only.
    */
-  public record UseAbility(String playerId, String abilityId, long targetId, long correlationId)
-      implements Command {
+  public record UseAbility(
+      String playerId, String abilityId, long targetId, long correlationId, String traceId)
+      implements Command, Traced {
+    public UseAbility(String playerId, String abilityId, long targetId, long correlationId) {
+      this(playerId, abilityId, targetId, correlationId, null);
+    }
+
     public UseAbility(String playerId, String abilityId, long targetId) {
       this(playerId, abilityId, targetId, 0);
     }
@@ -525,17 +532,21 @@ public final class ZoneCell
             })
         .onCommand(
             UseAbility.class,
-            (s, c) -> {
-              parts
-                  .ticker
-                  .fights()
-                  .useAbility(
-                      PlayerIds.simulationId(c.playerId()),
-                      c.abilityId(),
-                      c.targetId(),
-                      c.correlationId());
-              return Effect().noReply();
-            })
+            (s, c) ->
+                TraceMdc.handle(
+                    c,
+                    wiring.ctx().getLog(),
+                    () -> {
+                      parts
+                          .ticker
+                          .fights()
+                          .useAbility(
+                              PlayerIds.simulationId(c.playerId()),
+                              c.abilityId(),
+                              c.targetId(),
+                              c.correlationId());
+                      return Effect().noReply();
+                    }))
         .build();
   }
 

@@ -8,6 +8,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,20 +18,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.bluemarble.account.Account;
+import org.bluemarble.chat.ChatHub;
 import org.bluemarble.config.Profile;
 import org.bluemarble.market.listing.Market;
 import org.bluemarble.node.testing.InProcessNode;
+import org.bluemarble.node.testing.PlayerSignup;
 import org.bluemarble.protocol.client.BlueMarbleClient;
 import org.bluemarble.protocol.client.ClientListener;
 import org.bluemarble.protocol.client.WebSocketClientTransport;
 import org.bluemarble.protocol.v1.BuyListing;
 import org.bluemarble.protocol.v1.CancelListing;
+import org.bluemarble.protocol.v1.ChatChannel;
 import org.bluemarble.protocol.v1.Envelope;
+import org.bluemarble.zone.ZoneCell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -286,6 +293,108 @@ class TraceIntoEntityTest {
                             assertThat(line)
                                 .contains("handling Cancel[listingId=capital.http-no-such-listing")
                                 .contains("\"trace_id\":\"" + trace + "\"")));
+  }
+
+  @Test
+  void chatAndCombatOverTheWebSocketCarryTheUpgradesTraceIntoTheHubAndTheCell() throws Exception {
+    PlayerSignup.SignedUp hero = PlayerSignup.signUp(node.httpPort, "ws_fighter", "Warrior");
+    String trace = "c0ffee00c0ffee00c0ffee00c0ffee01";
+    // The hub and the cell log each traced command at DEBUG (a line per command at INFO would cost
+    // the tick and the chat's throughput).
+    List<Logger> entities =
+        List.of(
+            (Logger) LoggerFactory.getLogger(ChatHub.class),
+            (Logger) LoggerFactory.getLogger(ZoneCell.class));
+    for (Logger entity : entities) {
+      entity.setLevel(Level.DEBUG);
+      entity.addAppender(jsonLines);
+    }
+    try {
+      WebSocketClientTransport ws =
+          WebSocketClientTransport.connect(
+                  HttpClient.newHttpClient(),
+                  URI.create("ws://127.0.0.1:" + node.httpPort + "/ws"),
+                  Map.of("traceparent", "00-" + trace + "-a3ce929d0e0e4736-01"),
+                  e -> {},
+                  t -> {})
+              .get(30, TimeUnit.SECONDS);
+      try (BlueMarbleClient client = new BlueMarbleClient(ws, new ClientListener() {})) {
+        client.hello("trace-test/1").get(30, TimeUnit.SECONDS);
+        client.authenticate(hero.accessToken()).get(30, TimeUnit.SECONDS);
+        client.enterWorld(hero.playerId()).get(60, TimeUnit.SECONDS);
+        client.chat(ChatChannel.CHAT_CHANNEL_SAY, "traced hello", "").get(60, TimeUnit.SECONDS);
+        client.useAbility("whirlwind", 0);
+
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .untilAsserted(
+                () -> {
+                  assertThat(jsonLines.lines)
+                      .anySatisfy(
+                          line ->
+                              assertThat(line)
+                                  .contains("handling Send[")
+                                  .contains("traced hello")
+                                  .contains("\"trace_id\":\"" + trace + "\""));
+                  assertThat(jsonLines.lines)
+                      .anySatisfy(
+                          line ->
+                              assertThat(line)
+                                  .contains("handling UseAbility[playerId=" + hero.playerId())
+                                  .contains("\"trace_id\":\"" + trace + "\""));
+                });
+      }
+    } finally {
+      for (Logger entity : entities) {
+        entity.detachAppender(jsonLines);
+        entity.setLevel(null);
+      }
+    }
+  }
+
+  @Test
+  void theWebSocketUpgradesAnswerContinuesTheTraceTheClientSent() throws Exception {
+    String trace = "7e3a1c9b5d2f4e6a8b0c1d2e3f4a5b6c";
+    String clientSpan = "1122334455667788";
+    String head;
+    try (Socket socket = new Socket("127.0.0.1", node.httpPort)) {
+      socket.setSoTimeout(60_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /ws HTTP/1.1\r\n"
+                      + "Host: 127.0.0.1:"
+                      + node.httpPort
+                      + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                      + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                      + "Sec-WebSocket-Version: 13\r\n"
+                      + "traceparent: 00-"
+                      + trace
+                      + "-"
+                      + clientSpan
+                      + "-01\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      head = responseHead(socket.getInputStream());
+    }
+
+    assertThat(head).startsWith("HTTP/1.1 101 ");
+    // The same trace, continued with a span of the node's own (W3C: a new parent id per hop).
+    assertThat(head.lines())
+        .anySatisfy(
+            line ->
+                assertThat(line.toLowerCase(Locale.ROOT))
+                    .matches("traceparent: 00-" + trace + "-[0-9a-f]{16}-01")
+                    .doesNotContain(clientSpan));
+  }
+
+  /** The status line and headers of an HTTP response, up to the empty line. */
+  private static String responseHead(InputStream in) throws Exception {
+    StringBuilder head = new StringBuilder();
+    int c;
+    while (head.indexOf("\r\n\r\n") < 0 && (c = in.read()) >= 0) {
+      head.append((char) c);
+    }
+    return head.toString();
   }
 
   private static String login(String username) throws Exception {

@@ -102,6 +102,11 @@ public final class TraceContext {
     return Optional.of(new Trace(m.group(2), newId(8), m.group(4)));
   }
 
+  /** A new random W3C trace id (32 lower-case hex digits), for a trace that starts here. */
+  public static String newTraceId() {
+    return newId(16);
+  }
+
   private static Trace start() {
     return new Trace(newId(16), newId(8), "01");
   }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.bluemarble.auth.RateLimitKind;
+import org.bluemarble.edge.internal.TraceContext;
 import org.bluemarble.edge.port.PlayIntent;
 import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.TraceScope;
@@ -44,8 +45,11 @@ public final class GameSession {
   private List<String> characters = List.of();
   private SessionLink link;
 
-  /** The W3C trace id of the connection's upgrade request (null: none, e.g. UDP). */
-  private volatile String traceId;
+  /**
+   * The session's W3C trace id, carried into every port call: the WebSocket upgrade's ({@link
+   * #traced}), or one of its own from the connection's start (UDP).
+   */
+  private volatile String traceId = TraceContext.newTraceId();
 
   /**
    * A session on one WebSocket connection; tokens are verified on {@link SessionSecurity#blocking}
