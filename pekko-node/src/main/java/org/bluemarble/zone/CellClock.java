@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * sleeps until absolute deadlines ({@code parkNanos}, so a beat is late by the OS's wake-up slack,
  * tens of microseconds, not by Pekko's 10 ms scheduler wheel) and at each beat tells every
  * subscribed cell to tick, all in the same phase. A cell still busy with its previous beat's tick
- * is skipped (counted), and a clock that wakes more than a period late skips the missed beats, so a
- * late cell never gets a burst of ticks. One per actor system ({@link #get}); its threads end with
- * the system.
+ * is not told (counted), and a clock that wakes more than a period late skips the missed beats, so
+ * a late cell's mailbox never fills with ticks; the beat number lets the cell play the beats it
+ * missed in its next tick. One per actor system ({@link #get}); its threads end with the system.
  */
 public final class CellClock implements Extension, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CellClock.class);

@@ -25,6 +25,15 @@ final class CellParts {
   private CellClock.Subscription beat;
 
   /**
+   * Beats a late cell plays at once at most (0.1 s at 60 Hz); beyond that the time is lost, as when
+   * the whole machine pauses.
+   */
+  static final int MAX_CATCH_UP_BEATS = 6;
+
+  /** The clock's number of the last beat this cell played (0: none yet). */
+  private long lastBeat;
+
+  /**
    * The parts of the cell {@code sim} simulates, run by {@code ctx}; {@code answered} wraps a
    * neighbour's answer to the handoff of a player (simulation id) as a command to the cell; {@code
    * shard} is null outside sharding (single-entity tests), where the cell never passivates.
@@ -75,21 +84,42 @@ final class CellParts {
   }
 
   /**
-   * The cell runs: {@code tell} (which tells the cell {@code Tick}) is called at every beat of the
-   * node's {@link CellClock} of {@code period}, skipped while the last tick has not started.
+   * The cell runs: {@code tell} (which tells the cell {@code Tick} with the beat's number) is
+   * called at every beat of the node's {@link CellClock} of {@code period}, skipped while the last
+   * tick has not started.
    */
-  void startTicking(java.time.Duration period, Runnable tell) {
+  void startTicking(java.time.Duration period, java.util.function.LongConsumer tell) {
     if (beat != null) {
       beat.cancel();
     }
-    beat = CellClock.get(ctx.getSystem()).subscribe(period, (s, n) -> tell.run());
+    lastBeat = 0;
+    beat = CellClock.get(ctx.getSystem()).subscribe(period, (s, n) -> tell.accept(n));
   }
 
-  /** The cell handles a tick: the clock may tell it the next one. */
-  void tickStarted() {
+  /**
+   * The cell handles the tick of beat {@code number}: the clock may tell it the next one. Returns
+   * how many beats the cell must play: one, or every beat since its last tick when the clock
+   * skipped some because the cell was late (a GC pause, a busy dispatcher), at most {@link
+   * #MAX_CATCH_UP_BEATS}. Skipped beats are simulated time: without the catch-up a cell that is
+   * late now and then runs slower than real time, and its players' inputs (each 0.1 s of simulated
+   * time, sent every 0.1 s of real time) queue up without bound.
+   */
+  int tickStarted(long number) {
     if (beat != null) {
       beat.ticked();
     }
+    int beats = beatsToPlay(lastBeat, number);
+    lastBeat = number;
+    return beats;
+  }
+
+  /**
+   * Beats to play at beat {@code number} after the last one played, {@code last} (0: none): the
+   * beats since then, at least one and at most {@link #MAX_CATCH_UP_BEATS}.
+   */
+  static int beatsToPlay(long last, long number) {
+    long owed = last == 0 ? 1 : number - last;
+    return (int) Math.max(1, Math.min(owed, MAX_CATCH_UP_BEATS));
   }
 
   /**

@@ -219,9 +219,8 @@ public final class ZoneCell
     }
   }
 
-  private enum Tick implements Command {
-    INSTANCE
-  }
+  /** Beat {@code beat} of the node's {@link CellClock}. */
+  private record Tick(long beat) implements Command {}
 
   /** Sharding's stop message after a passivation request. */
   enum Stop implements Command {
@@ -493,7 +492,7 @@ public final class ZoneCell
               wiring.outbox().live(cell, wiring.ctx().getSelf());
               parts.openInbox(cellId);
               ActorRef<Command> self = wiring.ctx().getSelf();
-              parts.startTicking(tickInterval, () -> self.tell(Tick.INSTANCE));
+              parts.startTicking(tickInterval, beat -> self.tell(new Tick(beat)));
             })
         .onSignal(PostStop.instance(), state -> parts.stopped(cellId))
         .build();
@@ -513,7 +512,7 @@ public final class ZoneCell
         .onCommand(Ghosts.class, this::onGhosts)
         .onCommand(Harvest.class, this::onHarvest)
         .onCommand(GetCellSummary.class, this::onGetCellSummary)
-        .onCommand(Tick.class, (s, t) -> onTick(s))
+        .onCommand(Tick.class, (s, t) -> onTick(s, t.beat()))
         .onCommand(Stop.class, (s, t) -> onStop())
         .onCommand(HandoffAnswered.class, this::onHandoffAnswered)
         .onCommand(Say.class, (s, say) -> onSay(say))
@@ -606,11 +605,11 @@ public final class ZoneCell
         : Effect().persist(CellMessages.events(cellId, last)).thenStop().thenNoReply();
   }
 
-  private ReplyEffect<Event, State> onTick(State state) {
-    parts.tickStarted();
+  private ReplyEffect<Event, State> onTick(State state, long beat) {
+    int beats = parts.tickStarted(beat);
     Instant now = clock.instant();
     parts.admitInbox();
-    List<ZoneFact> facts = parts.ticker.tick(now, stepsPerTick);
+    List<ZoneFact> facts = parts.ticker.tick(now, stepsPerTick * beats);
     debts.retry(state.owed(), now);
     if (facts.isEmpty()) {
       return Effect().noReply();
