@@ -174,6 +174,9 @@ public final class ChatHub extends AbstractBehavior<ChatHub.Command> {
   private ChatHub(
       ActorContext<Command> ctx, TimerScheduler<Command> timers, ChatSettings settings) {
     super(ctx);
+    // Named before anything logs: the timer started below logs through the context, and the first
+    // log call names the logger after the class it finds on the stack, which is not this one.
+    ctx.setLoggerName(ChatHub.class);
     this.timers = timers;
     this.settings = settings;
     this.history = new ChatHistory(settings.historySize());

@@ -25,10 +25,10 @@ final class CellParts {
   private CellClock.Subscription beat;
 
   /**
-   * Beats a late cell plays at once at most (0.1 s at 60 Hz); beyond that the time is lost, as when
+   * Beats a late cell plays at once at most (0.5 s at 60 Hz); beyond that the time is lost, as when
    * the whole machine pauses.
    */
-  static final int MAX_CATCH_UP_BEATS = 6;
+  static final int MAX_CATCH_UP_BEATS = 30;
 
   /** The clock's number of the last beat this cell played (0: none yet). */
   private long lastBeat;
