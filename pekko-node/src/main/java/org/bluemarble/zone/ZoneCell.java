@@ -14,7 +14,6 @@ import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -85,17 +84,11 @@ public final class ZoneCell
       CellOutbox outbox,
       ActorRef<ClusterSharding.ShardCommand> shard) {
     S2CellId cell = CellIds.parse(entityId, deps.settings().zoneLevel());
-    return Behaviors.setup(
-        ctx ->
-            Behaviors.withTimers(
-                timers -> new ZoneCell(cell, deps, new Wiring(ctx, timers, outbox, shard))));
+    return Behaviors.setup(ctx -> new ZoneCell(cell, deps, new Wiring(ctx, outbox, shard)));
   }
 
   private record Wiring(
-      ActorContext<Command> ctx,
-      TimerScheduler<Command> timers,
-      CellOutbox outbox,
-      ActorRef<ClusterSharding.ShardCommand> shard) {}
+      ActorContext<Command> ctx, CellOutbox outbox, ActorRef<ClusterSharding.ShardCommand> shard) {}
 
   // Commands
 
