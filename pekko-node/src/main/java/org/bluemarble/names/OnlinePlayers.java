@@ -62,6 +62,8 @@ public final class OnlinePlayers implements Extension {
 
   private final ActorSystem<?> system;
   private final Map<String, Entry> local = new ConcurrentHashMap<>();
+  private final String node;
+  private final ActorRef<Command> self;
 
   /**
    * One local character: who it is, and where it was last reported, kept in fields a move
@@ -107,8 +109,8 @@ public final class OnlinePlayers implements Extension {
 
   private OnlinePlayers(ActorSystem<?> system) {
     this.system = system;
-    system.systemActorOf(
-        reader(system.address().toString(), local), "online-players", Props.empty());
+    this.node = system.address().toString();
+    this.self = system.systemActorOf(reader(node, local), "online-players", Props.empty());
   }
 
   /** This node's registry. */
@@ -152,10 +154,11 @@ public final class OnlinePlayers implements Extension {
         .thenCompose(
             listing -> {
               List<CompletableFuture<Local>> answers = new ArrayList<>();
-              for (ActorRef<Command> node : listing.getServiceInstances(SERVICE_KEY)) {
+              answers.add(CompletableFuture.completedFuture(findHere(node, local, wanted)));
+              for (ActorRef<Command> other : others(listing)) {
                 answers.add(
                     AskPattern.<Command, Local>ask(
-                            node, r -> new FindLocal(wanted, r), timeout, system.scheduler())
+                            other, r -> new FindLocal(wanted, r), timeout, system.scheduler())
                         .toCompletableFuture()
                         .exceptionally(e -> null));
               }
@@ -184,18 +187,49 @@ public final class OnlinePlayers implements Extension {
             system.scheduler())
         .thenCompose(
             listing -> {
-              Set<ActorRef<Command>> nodes = listing.getServiceInstances(SERVICE_KEY);
               List<CompletableFuture<Local>> answers = new ArrayList<>();
-              for (ActorRef<Command> node : nodes) {
+              answers.add(CompletableFuture.completedFuture(listHere(node, local)));
+              for (ActorRef<Command> other : others(listing)) {
                 answers.add(
                     AskPattern.<Command, Local>ask(
-                            node, ListLocal::new, timeout, system.scheduler())
+                            other, ListLocal::new, timeout, system.scheduler())
                         .toCompletableFuture()
                         .exceptionally(e -> null));
               }
               return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
                   .thenApply(done -> merge(answers, offset, limit));
             });
+  }
+
+  /**
+   * The readers of the other nodes: this node answers from its own map, so a query made before its
+   * reader's registration reached the receptionist (just after start) still sees this node.
+   */
+  private List<ActorRef<Command>> others(Receptionist.Listing listing) {
+    List<ActorRef<Command>> others = new ArrayList<>();
+    for (ActorRef<Command> r : listing.getServiceInstances(SERVICE_KEY)) {
+      if (!r.equals(self)) {
+        others.add(r);
+      }
+    }
+    return others;
+  }
+
+  private static Local listHere(String node, Map<String, Entry> local) {
+    List<Seen> all = new ArrayList<>(local.size());
+    local.values().forEach(e -> all.add(e.seen()));
+    return new Local(node, all);
+  }
+
+  private static Local findHere(String node, Map<String, Entry> local, Set<String> wanted) {
+    List<Seen> found = new ArrayList<>();
+    for (String id : wanted) {
+      Entry e = local.get(id);
+      if (e != null) {
+        found.add(e.seen());
+      }
+    }
+    return new Local(node, found);
   }
 
   static WorldAdminPort.PositionPage merge(
@@ -247,22 +281,13 @@ public final class OnlinePlayers implements Extension {
               .onMessage(
                   ListLocal.class,
                   m -> {
-                    List<Seen> all = new ArrayList<>(local.size());
-                    local.values().forEach(e -> all.add(e.seen()));
-                    m.replyTo().tell(new Local(node, all));
+                    m.replyTo().tell(listHere(node, local));
                     return Behaviors.same();
                   })
               .onMessage(
                   FindLocal.class,
                   m -> {
-                    List<Seen> found = new ArrayList<>();
-                    for (String id : m.playerIds()) {
-                      Entry e = local.get(id);
-                      if (e != null) {
-                        found.add(e.seen());
-                      }
-                    }
-                    m.replyTo().tell(new Local(node, found));
+                    m.replyTo().tell(findHere(node, local, m.playerIds()));
                     return Behaviors.same();
                   })
               .build();
