@@ -45,6 +45,7 @@ final class EnvironmentVariables {
           Map.entry("bluemarble.world.terrain-level", "BLUEMARBLE_WORLD_TERRAIN_LEVEL"),
           Map.entry("bluemarble.world.spawn-latitude", "BLUEMARBLE_WORLD_SPAWN_LATITUDE"),
           Map.entry("bluemarble.world.spawn-longitude", "BLUEMARBLE_WORLD_SPAWN_LONGITUDE"),
+          Map.entry("bluemarble.world.sanctuary-radius", "BLUEMARBLE_WORLD_SANCTUARY_RADIUS"),
           Map.entry("bluemarble.terrain.store", "BLUEMARBLE_TERRAIN_STORE"),
           Map.entry("bluemarble.terrain.mongodb-uri", "BLUEMARBLE_MONGODB_URI"),
           Map.entry("bluemarble.terrain.mongodb-database", "BLUEMARBLE_MONGODB_DATABASE"),

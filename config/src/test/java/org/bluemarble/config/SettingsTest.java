@@ -80,6 +80,21 @@ class SettingsTest {
   }
 
   @Test
+  void theSanctuaryAroundTheSpawnDefaultsTo150MetresAndRejectsANegativeRadius() {
+    assertThat(load(Profile.EMBEDDED, Map.of()).world().sanctuaryRadiusMeters()).isEqualTo(150.0);
+    assertThat(
+            load(Profile.EMBEDDED, Map.of("bluemarble.world.sanctuary-radius", 0))
+                .world()
+                .sanctuaryRadiusMeters())
+        .isZero();
+    assertThatThrownBy(
+            () -> load(Profile.EMBEDDED, Map.of("bluemarble.world.sanctuary-radius", "-5")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("BLUEMARBLE_WORLD_SANCTUARY_RADIUS")
+        .hasMessageContaining("a number 0.0 to 100000.0");
+  }
+
+  @Test
   void rejectsAPortOutOfRangeNamingTheKeyAndVariable() {
     assertThatThrownBy(() -> load(Profile.EMBEDDED, Map.of("bluemarble.node.http-port", 70000)))
         .isInstanceOf(SettingsException.class)

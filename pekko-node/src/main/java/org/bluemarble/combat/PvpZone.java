@@ -12,8 +12,9 @@ public enum PvpZone {
 
   /**
    * Whether a hostile ability of a player in {@code attackerZone} may hit a target in {@code
-   * targetZone}. Creatures ({@code targetIsPlayer == false}) may be fought anywhere but in a safe
-   * zone; helpful abilities are always allowed and never asked about.
+   * targetZone}. Creatures ({@code targetIsPlayer == false}) may be fought anywhere, in a safe zone
+   * too (a safe zone protects players: from each other, and from creatures starting a fight);
+   * helpful abilities are always allowed and never asked about.
    */
   public static boolean mayAttack(
       PvpZone attackerZone,
@@ -21,11 +22,11 @@ public enum PvpZone {
       boolean targetIsPlayer,
       boolean attackerFlagged,
       boolean targetFlagged) {
-    if (targetZone == SAFE) {
-      return false;
-    }
     if (!targetIsPlayer) {
       return true;
+    }
+    if (targetZone == SAFE) {
+      return false;
     }
     if (attackerZone == SAFE) {
       return false;

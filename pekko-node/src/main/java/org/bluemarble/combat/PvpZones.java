@@ -32,13 +32,24 @@ public final class PvpZones {
     this.planetRadiusMeters = planetRadiusMeters;
   }
 
+  /** Zones with {@code sanctuary} as the safe area around the spawn point. */
+  public PvpZones(Sanctuary sanctuary, Set<String> openBiomes, double planetRadiusMeters) {
+    this(
+        sanctuary.latitudeDeg(),
+        sanctuary.longitudeDeg(),
+        sanctuary.exists() ? sanctuary.radiusMeters() : -1,
+        openBiomes,
+        planetRadiusMeters);
+  }
+
   /** Harsh biomes where PvP is open by default. */
   public static final Set<String> DEFAULT_OPEN_BIOMES =
       Set.of("desert", "tundra", "ice_sheet", "barren_land");
 
   public PvpZone at(double latDeg, double lngDeg, String biome) {
-    if (SphereGeometry.surfaceMeters(spawnLat, spawnLng, latDeg, lngDeg, planetRadiusMeters)
-        <= safeRadiusMeters) {
+    if (safeRadiusMeters >= 0
+        && SphereGeometry.surfaceMeters(spawnLat, spawnLng, latDeg, lngDeg, planetRadiusMeters)
+            <= safeRadiusMeters) {
       return PvpZone.SAFE;
     }
     String b = biome == null ? "" : key(biome);

@@ -54,7 +54,12 @@ record World(
     PlanetTerrain ground = new PlanetTerrain(world.terrainQuery());
     ZoneCell.init(
         system,
-        zone.deps(ground, settings.world().seed(), settings.persistence().slices()),
+        zone.deps(ground, settings.world().seed(), settings.persistence().slices())
+            .withSanctuary(
+                new org.bluemarble.combat.Sanctuary(
+                    settings.world().spawnLatitudeDeg(),
+                    settings.world().spawnLongitudeDeg(),
+                    settings.world().sanctuaryRadiusMeters())),
         zone.placement());
     WorldAdmin admin =
         new WorldAdmin(

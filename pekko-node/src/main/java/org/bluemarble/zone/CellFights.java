@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bluemarble.combat.CharacterSheet;
 import org.bluemarble.combat.PvpZones;
+import org.bluemarble.combat.Sanctuary;
 import org.bluemarble.market.inventory.ItemCatalog;
 import org.bluemarble.market.inventory.ItemDefinition;
 import org.bluemarble.player.CharacterClass;
@@ -65,12 +66,28 @@ final class CellFights implements CellCombat.Whereabouts {
   static final ItemCatalog CATALOG = ItemCatalog.loadDefault();
 
   CellFights(CellSimulation sim, ZoneSettings settings, Terrain terrain, long planetSeed) {
+    this(sim, settings, terrain, planetSeed, Sanctuary.NONE);
+  }
+
+  /**
+   * Fights of {@code sim}'s cell, where {@code sanctuary} (around the world's spawn point) is a
+   * safe zone; a cell holding its centre respawns its dead players there.
+   */
+  CellFights(
+      CellSimulation sim,
+      ZoneSettings settings,
+      Terrain terrain,
+      long planetSeed,
+      Sanctuary sanctuary) {
     this.sim = sim;
     this.radius = settings.sphere().radiusMeters();
     this.aoiMeters = settings.aoiRadiusMeters();
     this.summaryEveryTicks = (long) SUMMARY_EVERY_SECONDS * settings.tickHz();
     long seed = EntityIds.mix(planetSeed ^ sim.cellId().id());
-    PvpZones zones = new PvpZones(0, 0, -1, PvpZones.DEFAULT_OPEN_BIOMES, radius);
+    PvpZones zones = new PvpZones(sanctuary, PvpZones.DEFAULT_OPEN_BIOMES, radius);
+    if (sanctuary.exists()) {
+      sim.respawnAtIfHere(sanctuary.latitudeDeg(), sanctuary.longitudeDeg());
+    }
     this.reach = new CellReach(sim);
     this.combat =
         new CellCombat(
@@ -289,7 +306,8 @@ final class CellFights implements CellCombat.Whereabouts {
 
   /**
    * The dead leave the population (and the snapshots): creatures until they respawn at home,
-   * players until they respawn at the cell's respawn point ({@link CellSimulation#respawnPoint}).
+   * players until they respawn at the cell's respawn point ({@link CellSimulation#respawnPoint}:
+   * the spawn sanctuary's centre in the cell that holds it).
    */
   private void bodies(List<CombatFact> facts) {
     CreatureHerd herd = sim.herd();

@@ -403,9 +403,23 @@ public final class CellSimulation {
   public static final String RESPAWN_REASON = "RESPAWN";
 
   /**
-   * Where this cell's dead players come back: the walkable point (not deep ocean) nearest the
-   * cell's centre on a spiral of candidates inside the cell, at ground height (the centre itself
-   * when none is walkable). Deterministic per cell and planet.
+   * Makes {@code (latDeg, lngDeg)} (the world's spawn sanctuary) this cell's respawn point if it
+   * lies inside this cell and is walkable; otherwise the cell keeps its own.
+   */
+  void respawnAtIfHere(double latDeg, double lngDeg) {
+    double[] p = new double[3];
+    Vectors.fromLatLng(latDeg, lngDeg, p);
+    if (!boundary.needsHandoff(p[0], p[1], p[2]) && rules.isWalkable(latDeg, lngDeg)) {
+      respawnPoint =
+          new GeoPosition(latDeg, lngDeg, Math.max(0.0, terrain.elevationMeters(latDeg, lngDeg)));
+    }
+  }
+
+  /**
+   * Where this cell's dead players come back: the spawn sanctuary's centre when it lies in this
+   * cell ({@link #respawnAtIfHere}), else the walkable point (not deep ocean) nearest the cell's
+   * centre on a spiral of candidates inside the cell, at ground height (the centre itself when none
+   * is walkable). Deterministic per cell and planet.
    */
   public GeoPosition respawnPoint() {
     if (respawnPoint == null) {

@@ -92,7 +92,7 @@ final class CellTicker {
     this.ghosts =
         new CellGhosts(sim, this.outbox, interestTicks, Math.max(interestTicks, forwardTicks / 10));
     this.handoffs = new CellHandoffs(sim, roster, this.outbox, receipts, forwardTicks, log);
-    this.fights = new CellFights(sim, settings, deps.terrain(), deps.worldSeed());
+    this.fights = new CellFights(sim, settings, deps.terrain(), deps.worldSeed(), deps.sanctuary());
   }
 
   /** Queues a player's ability for the next tick's combat step. */

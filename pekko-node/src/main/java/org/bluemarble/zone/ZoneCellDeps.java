@@ -2,6 +2,7 @@ package org.bluemarble.zone;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.bluemarble.combat.Sanctuary;
 
 /**
  * What every {@link ZoneCell} on a node needs: the simulation's settings, the ground, the planet
@@ -9,7 +10,8 @@ import java.time.Duration;
  * a clock, the idle timeout, the wall-clock interval between tick timers ({@code 1 / tickHz} in
  * production) and the simulation steps run per timer (1 in production). Each step always advances
  * the simulation by {@code 1 / tickHz} seconds, so tests may run a world faster than real time
- * (shorter interval, several steps per timer) through exactly the production code.
+ * (shorter interval, several steps per timer) through exactly the production code. The {@code
+ * sanctuary} is the safe zone around the world's spawn point ({@link Sanctuary#NONE} by default).
  */
 public record ZoneCellDeps(
     ZoneSettings settings,
@@ -19,7 +21,8 @@ public record ZoneCellDeps(
     Clock clock,
     Duration idleTimeout,
     Duration tickInterval,
-    int stepsPerTick) {
+    int stepsPerTick,
+    Sanctuary sanctuary) {
   /** How long an empty, unwatched cell lives by default. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -40,6 +43,9 @@ public record ZoneCellDeps(
     if (tickInterval.isNegative() || tickInterval.isZero()) {
       throw new IllegalArgumentException("tickInterval must be > 0, was " + tickInterval);
     }
+    if (sanctuary == null) {
+      sanctuary = Sanctuary.NONE;
+    }
     if (stepsPerTick < 1 || stepsPerTick > 100) {
       throw new IllegalArgumentException(
           "stepsPerTick must be within [1, 100], was " + stepsPerTick);
@@ -50,13 +56,29 @@ public record ZoneCellDeps(
   public static ZoneCellDeps of(
       ZoneSettings settings, Terrain terrain, long worldSeed, int slices) {
     return new ZoneCellDeps(
-        settings, terrain, worldSeed, slices, Clock.systemUTC(), DEFAULT_IDLE_TIMEOUT, null, 1);
+        settings,
+        terrain,
+        worldSeed,
+        slices,
+        Clock.systemUTC(),
+        DEFAULT_IDLE_TIMEOUT,
+        null,
+        1,
+        Sanctuary.NONE);
   }
 
   /** A copy with another idle timeout. */
   public ZoneCellDeps withIdleTimeout(Duration timeout) {
     return new ZoneCellDeps(
-        settings, terrain, worldSeed, slices, clock, timeout, tickInterval, stepsPerTick);
+        settings,
+        terrain,
+        worldSeed,
+        slices,
+        clock,
+        timeout,
+        tickInterval,
+        stepsPerTick,
+        sanctuary);
   }
 
   /**
@@ -65,6 +87,12 @@ public record ZoneCellDeps(
    */
   public ZoneCellDeps withTimeWarp(Duration interval, int steps) {
     return new ZoneCellDeps(
-        settings, terrain, worldSeed, slices, clock, idleTimeout, interval, steps);
+        settings, terrain, worldSeed, slices, clock, idleTimeout, interval, steps, sanctuary);
+  }
+
+  /** A copy whose cells keep {@code zone} safe (the world's spawn sanctuary). */
+  public ZoneCellDeps withSanctuary(Sanctuary zone) {
+    return new ZoneCellDeps(
+        settings, terrain, worldSeed, slices, clock, idleTimeout, tickInterval, stepsPerTick, zone);
   }
 }

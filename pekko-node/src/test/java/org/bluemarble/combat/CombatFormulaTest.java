@@ -125,12 +125,38 @@ class CombatFormulaTest {
 
   @Test
   void pvpZonesFollowTheRules() {
-    assertThat(PvpZone.mayAttack(PvpZone.OPEN, PvpZone.SAFE, false, true, true)).isFalse();
+    assertThat(PvpZone.mayAttack(PvpZone.OPEN, PvpZone.SAFE, true, true, true)).isFalse();
+    // a safe zone protects players; a creature standing in one may still be fought
+    assertThat(PvpZone.mayAttack(PvpZone.OPEN, PvpZone.SAFE, false, true, true)).isTrue();
     assertThat(PvpZone.mayAttack(PvpZone.SAFE, PvpZone.FLAGGED, false, false, false)).isTrue();
     assertThat(PvpZone.mayAttack(PvpZone.SAFE, PvpZone.OPEN, true, true, true)).isFalse();
     assertThat(PvpZone.mayAttack(PvpZone.OPEN, PvpZone.OPEN, true, false, false)).isTrue();
     assertThat(PvpZone.mayAttack(PvpZone.FLAGGED, PvpZone.FLAGGED, true, true, false)).isFalse();
     assertThat(PvpZone.mayAttack(PvpZone.FLAGGED, PvpZone.OPEN, true, true, true)).isTrue();
+  }
+
+  @Test
+  void theSpawnSanctuaryOfTheDefaultSettingsIsSafeFor150Metres() {
+    org.bluemarble.config.WorldSettings world =
+        org.bluemarble.config.WorldSettings.fromConfig(
+            com.typesafe.config.ConfigFactory.defaultReference());
+    double r = 6_371_000;
+    PvpZones zones =
+        new PvpZones(
+            new Sanctuary(
+                world.spawnLatitudeDeg(), world.spawnLongitudeDeg(), world.sanctuaryRadiusMeters()),
+            PvpZones.DEFAULT_OPEN_BIOMES,
+            r);
+    double lat = world.spawnLatitudeDeg();
+    double lng = world.spawnLongitudeDeg();
+    double metre = 180 / (Math.PI * r); // degrees of latitude per metre
+    assertThat(zones.at(lat, lng, "TemperateForest")).isEqualTo(PvpZone.SAFE);
+    assertThat(zones.at(lat + 145 * metre, lng, "TemperateForest")).isEqualTo(PvpZone.SAFE);
+    assertThat(zones.at(lat - 155 * metre, lng, "TemperateForest")).isEqualTo(PvpZone.FLAGGED);
+    assertThat(zones.at(lat + 155 * metre, lng, "Desert")).isEqualTo(PvpZone.OPEN);
+    PvpZones none = new PvpZones(Sanctuary.NONE, PvpZones.DEFAULT_OPEN_BIOMES, r);
+    assertThat(none.at(0, 0, "TemperateForest")).isEqualTo(PvpZone.FLAGGED);
+    assertThat(none.at(lat, lng, "TemperateForest")).isEqualTo(PvpZone.FLAGGED);
   }
 
   @Test

@@ -62,6 +62,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WebClientBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final double TIMEOUT_MS = 60_000;
+  private static final int SANCTUARY_METERS = 5_000;
 
   @TempDir static Path dataDir;
   private static InProcessNode node;
@@ -74,7 +75,13 @@ class WebClientBrowserTest {
     assertThat(CHROMIUM)
         .as("Chromium (apt-get install -y chromium, done by .ci/run) for the browser tests")
         .exists();
-    node = InProcessNode.start(Profile.EMBEDDED, PlayWorld.config(dataDir.toString(), "30s"));
+    // A sanctuary of 5 km around the spawn point: the players of the first test stand at the spawn
+    // point (safe with the default 150 m too), the Mage of the second where a creature stood, maybe
+    // farther; inside it creatures start no fight and only answer the Mage's.
+    Map<String, Object> config =
+        new java.util.HashMap<>(PlayWorld.config(dataDir.toString(), "30s"));
+    config.put("bluemarble.world.sanctuary-radius", SANCTUARY_METERS);
+    node = InProcessNode.start(Profile.EMBEDDED, config);
     world = new PlayWorld(node);
     playwright =
         Playwright.create(
@@ -405,7 +412,9 @@ class WebClientBrowserTest {
    * The vitals meters and the combat feed against the node's real combat: a Java client scouts a
    * creature near the spawn point, a Mage is placed where it stands and enters in the page, targets
    * it with a click and casts its first ability with {@code 1} until the feed shows a hit; the mana
-   * meter follows the cast's cost and the target's health shown drops.
+   * meter follows the cast's cost and the target's health shown drops. The creature stands in the
+   * spawn sanctuary ({@value #SANCTUARY_METERS} m here), so no creature attacks the Mage before it
+   * casts: it cannot be killed before its first hit.
    */
   @Test
   @Order(2)

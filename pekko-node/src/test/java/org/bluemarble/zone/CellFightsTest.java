@@ -332,6 +332,24 @@ class CellFightsTest {
     assertThat(told[0].latitudeDeg()).isCloseTo(spawn.latitudeDeg(), within(1e-6));
   }
 
+  @Test
+  void theCellHoldingTheSpawnSanctuaryRespawnsItsDeadThereOthersAtTheirOwnPoint() {
+    CellSimulation holder = new CellSimulation(CELL, SETTINGS, DESERT, 42L);
+    new CellFights(
+        holder,
+        SETTINGS,
+        DESERT,
+        42L,
+        new org.bluemarble.combat.Sanctuary(HERE.latitudeDeg(), HERE.longitudeDeg(), 150));
+    assertThat(holder.respawnPoint().latitudeDeg()).isEqualTo(HERE.latitudeDeg());
+    assertThat(holder.respawnPoint().longitudeDeg()).isEqualTo(HERE.longitudeDeg());
+    CellSimulation other = new CellSimulation(CELL, SETTINGS, DESERT, 42L);
+    GeoPosition own = new CellSimulation(CELL, SETTINGS, DESERT, 42L).respawnPoint();
+    new CellFights(other, SETTINGS, DESERT, 42L, new org.bluemarble.combat.Sanctuary(40, 20, 150));
+    assertThat(other.respawnPoint()).isEqualTo(own);
+    assertThat(own.latitudeDeg()).isNotEqualTo(HERE.latitudeDeg());
+  }
+
   /**
    * Player {@code name} of {@code cls} enters 15 m north of a creature of this cell; the creature.
    */

@@ -473,6 +473,14 @@ public final class CellCombat {
         targetFlag);
   }
 
+  /**
+   * Whether a player standing at {@code p} is in a safe zone (the spawn sanctuary, an urban area),
+   * where creatures start no fight with it (they still answer one it starts).
+   */
+  private boolean sheltered(Place p) {
+    return p != null && regions.zoneAt(p.latitudeDeg(), p.longitudeDeg()) == PvpZone.SAFE;
+  }
+
   private double reach(Fighter user, Ability a) {
     double bonus = a.rangeMeters() > RANGED_ABOVE_METERS ? user.body.sheet().bonusRangeMeters() : 0;
     return a.rangeMeters() + bonus + RANGE_SLACK_METERS;
@@ -642,13 +650,21 @@ public final class CellCombat {
         continue;
       }
       double d = distance(at, p);
-      if (d <= awareness && d < nearestMeters) {
+      if (d <= awareness && d < nearestMeters && !sheltered(p)) {
         nearest = f.body.id();
         nearestMeters = d;
       }
     }
-    double targetMeters = Double.NaN;
     Fighter target = fighters.get(c.brain.targetId());
+    while (target != null
+        && target.player()
+        && !c.brain.provokedBy(target.body.id())
+        && sheltered(where.where(target.body.id()))) {
+      // a chase by sight ends at the sanctuary's edge: the next by threat, or home
+      c.brain.targetLost();
+      target = fighters.get(c.brain.targetId());
+    }
+    double targetMeters = Double.NaN;
     if (target != null && !target.body.dead()) {
       Place tp = where.where(target.body.id());
       if (tp != null) {
@@ -673,7 +689,9 @@ public final class CellCombat {
     long tid = c.brain.targetId();
     Fighter victim = fighters.get(tid);
     Place tp = where.where(tid);
-    if (victim == null || tp == null || !mayHurt(c, at, victim, tp)) {
+    if (victim == null
+        || tp == null
+        || !(mayHurt(c, at, victim, tp) || (victim.player() && c.brain.provokedBy(tid)))) {
       return;
     }
     for (int i = book.size() - 1; i >= 0; i--) {

@@ -77,6 +77,14 @@ public final class CreatureBrain {
     return kind.homeRangeMeters() * 2;
   }
 
+  /**
+   * Whether {@code playerId} hurt it since it last went home (aggro by damage, not by range): it
+   * answers such a player even inside a sanctuary.
+   */
+  public boolean provokedBy(long playerId) {
+    return threat.getOrDefault(playerId, 0.0) > 0.0;
+  }
+
   /** It took {@code amount} damage from {@code attackerId}: aggro by damage. */
   public void damagedBy(long attackerId, double amount) {
     if (state == State.RETURN_HOME || attackerId == 0) {

@@ -184,6 +184,79 @@ class CellCombatTest {
     assertThat(facts).contains(new CombatFact.Respawned(died.tick() + 200, 1));
   }
 
+  /** A sanctuary north of 50 m from the reference point (a flagged zone south of it). */
+  private static CellCombat sanctuaryCell(long seed) {
+    return cell(seed, (lat, lng) -> lat > 10 + 50 / M ? PvpZone.SAFE : PvpZone.FLAGGED);
+  }
+
+  private static boolean attacks(CombatFact f, long creature, long player) {
+    return f instanceof CombatFact.AbilityUsed u
+        && u.userId() == creature
+        && u.targetId() == player;
+  }
+
+  @Test
+  void anAggressiveWolfStartsNoFightWithAPlayerInTheSanctuaryButDoesOutside() {
+    CellCombat c = sanctuaryCell(3);
+    c.joinPlayer(1, CharacterClass.MAGE, sheet(CharacterClass.MAGE, 1), false);
+    c.joinCreature(200, CreatureKind.WOLF);
+    put(1, 52); // inside, 2 m from the wolf
+    put(200, 50);
+    homes.put(200L, places.get(200L));
+    List<CombatFact> inside = run(c, 1, 400); // 20 s
+    assertThat(inside).noneMatch(f -> attacks(f, 200, 1));
+    assertThat(c.creatureState(200))
+        .hasValueSatisfying(
+            s -> assertThat(s).isIn(CreatureBrain.State.IDLE, CreatureBrain.State.WANDER));
+    put(1, 48); // steps out, still 2 m from the wolf
+    List<CombatFact> outside = run(c, 401, 800);
+    assertThat(outside).anyMatch(f -> attacks(f, 200, 1));
+    assertThat(outside)
+        .anyMatch(f -> f instanceof CombatFact.Hit h && h.userId() == 200 && h.targetId() == 1);
+  }
+
+  @Test
+  void aWolfChasingBySightStopsAtTheSanctuarysEdge() {
+    CellCombat c = sanctuaryCell(3);
+    c.joinPlayer(1, CharacterClass.MAGE, sheet(CharacterClass.MAGE, 1), false);
+    c.joinCreature(200, CreatureKind.WOLF);
+    put(1, 30); // outside, 20 m from the wolf: noticed, chased
+    put(200, 10);
+    homes.put(200L, places.get(200L));
+    run(c, 1, 6);
+    assertThat(c.creatureTarget(200)).isEqualTo(1);
+    put(1, 60); // runs into the sanctuary
+    run(c, 7, 12);
+    assertThat(c.creatureTarget(200)).isZero();
+    assertThat(c.creatureState(200))
+        .hasValueSatisfying(s -> assertThat(s).isNotIn(CreatureBrain.State.CHASE));
+    put(200, 58); // even right beside it later: no fight
+    homes.put(200L, places.get(200L));
+    assertThat(run(c, 13, 400)).noneMatch(f -> attacks(f, 200, 1));
+  }
+
+  @Test
+  void aWolfAttackedFromInsideTheSanctuaryAnswers() {
+    CellCombat c = sanctuaryCell(3);
+    c.joinPlayer(1, CharacterClass.WARRIOR, sheet(CharacterClass.WARRIOR, 5), false);
+    c.joinCreature(200, CreatureKind.WOLF);
+    put(1, 52); // inside
+    put(200, 51); // inside too: a creature there may still be fought
+    homes.put(200L, places.get(200L));
+    assertThat(run(c, 1, 60)).noneMatch(f -> attacks(f, 200, 1));
+    List<CombatFact> facts = new ArrayList<>();
+    for (long t = 61; t <= 400; t++) {
+      if (t == 61) {
+        c.request(1, "strike", 200);
+      }
+      facts.addAll(c.tick(t, where));
+    }
+    assertThat(facts)
+        .anyMatch(f -> f instanceof CombatFact.Hit h && h.userId() == 1 && h.targetId() == 200);
+    assertThat(facts)
+        .anyMatch(f -> f instanceof CombatFact.Hit h && h.userId() == 200 && h.targetId() == 1);
+  }
+
   @Test
   void aTimidDeerFleesWhenHurtAndAWolfReturnsHomeWhenLeashed() {
     CellCombat c = openCell(3);
