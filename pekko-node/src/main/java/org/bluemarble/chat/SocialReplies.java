@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.bluemarble.edge.port.SocialPush;
 import org.bluemarble.social.Guild;
+import org.bluemarble.social.GuildBankLimits;
 import org.bluemarble.social.Party;
 import org.bluemarble.social.SocialList;
 
@@ -34,6 +35,9 @@ final class SocialReplies {
 
   static Result guildResult(Guild.Reply rep, Consumer<Guild.Summary> then) {
     if (rep instanceof Guild.Rejected x) {
+      if (GuildBankLimits.DAILY_LIMIT.equals(x.reason())) {
+        return Result.refused(SocialPush.Reason.DAILY_LIMIT, x.message());
+      }
       boolean permission =
           x.message().contains(" may not ") || x.message().startsWith("not a member");
       return Result.refused(

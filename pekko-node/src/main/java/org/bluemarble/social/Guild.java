@@ -50,7 +50,7 @@ public final class Guild
       EntityTypeKey.create(Command.class, "Guild");
 
   /** Registers the entity type with Cluster Sharding on this node; events are tagged by slice. */
-  public static void init(ActorSystem<?> system, int slices) {
+  public static void init(ActorSystem<?> system, int slices, GuildBankLimits limits) {
     ClusterSharding.get(system)
         .init(
             Entity.of(
@@ -59,12 +59,25 @@ public final class Guild
                     create(
                         ctx.getEntityId(),
                         EntityTags.tag(ENTITY_KEY.name(), ctx.getEntityId(), slices),
-                        Clock.systemUTC())));
+                        Clock.systemUTC(),
+                        limits)));
+  }
+
+  /** Registers the entity type with the daily withdrawal limits of the node's config. */
+  public static void init(ActorSystem<?> system, int slices) {
+    init(system, slices, GuildBankLimits.fromConfig(system.settings().config()));
   }
 
   public static Behavior<Command> create(String tag, String eventTag, Clock clock) {
+    return create(tag, eventTag, clock, GuildBankLimits.DEFAULT);
+  }
+
+  /** A guild whose bank withdrawals stay within {@code limits} per member and UTC day. */
+  public static Behavior<Command> create(
+      String tag, String eventTag, Clock clock, GuildBankLimits limits) {
     return Behaviors.setup(
-        ctx -> Behaviors.withTimers(timers -> new Guild(tag, eventTag, clock, ctx, timers)));
+        ctx ->
+            Behaviors.withTimers(timers -> new Guild(tag, eventTag, clock, limits, ctx, timers)));
   }
 
   /** How often the legs of bank moves under way are posted again until answered. */
@@ -158,8 +171,20 @@ public final class Guild
       String tag, String name, Map<String, GuildRank> members, Set<String> invited, String motd)
       implements Reply {}
 
-  /** Refused; nothing changed. */
-  public record Rejected(String message) implements Reply {}
+  /**
+   * Refused; nothing changed. {@code reason}: {@link GuildBankLimits#DAILY_LIMIT} when a daily
+   * withdrawal limit refused it, empty otherwise (the message says which rule).
+   */
+  public record Rejected(String message, String reason) implements Reply {
+    public Rejected {
+      reason = reason == null ? "" : reason;
+    }
+
+    /** Refused by a rule (no particular reason code). */
+    public Rejected(String message) {
+      this(message, "");
+    }
+  }
 
   /**
    * A bank move was taken from its source; {@code settled}: the receiver has it too, otherwise it
@@ -229,6 +254,7 @@ public final class Guild
   private final String tag;
   private final String eventTag;
   private final Clock clock;
+  private final GuildBankLimits limits;
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
   private ActorRef<LegReply> legReplies;
@@ -240,12 +266,14 @@ public final class Guild
       String tag,
       String eventTag,
       Clock clock,
+      GuildBankLimits limits,
       ActorContext<Command> context,
       TimerScheduler<Command> timers) {
     super(PersistenceId.of(ENTITY_KEY.name(), tag));
     this.tag = tag;
     this.eventTag = eventTag;
     this.clock = clock;
+    this.limits = limits;
     this.context = context;
     this.timers = timers;
   }
@@ -304,7 +332,7 @@ public final class Guild
       waiting.computeIfAbsent(moveId, k -> new ArrayList<>()).add(cmd.replyTo());
       return Effect().noReply();
     }
-    GuildState.Decision d = state.decide(tag, cmd, clock.instant());
+    GuildState.Decision d = state.decide(tag, cmd, clock.instant(), limits);
     if (d.refusal() == null && moveId != null) {
       ActorRef<Reply> replyTo = cmd.replyTo();
       return Effect()
@@ -318,7 +346,7 @@ public final class Guild
           .thenNoReply();
     }
     if (d.refusal() != null) {
-      return Effect().reply(cmd.replyTo(), new Rejected(d.refusal()));
+      return Effect().reply(cmd.replyTo(), new Rejected(d.refusal(), d.reason()));
     }
     return Effect().persist(d.events()).thenReply(cmd.replyTo(), GuildState::summary);
   }

@@ -45,9 +45,18 @@ public final class GuildBank {
     GIVING
   }
 
-  /** One move under way, as persisted in the guild's journal. */
+  /**
+   * One move under way, as persisted in the guild's journal; {@code day}: the UTC day it started on
+   * (days since 1970-01-01; 0 in snapshots from before the daily limits).
+   */
   public record Move(
-      String moveId, String playerId, Kind kind, long copper, List<ItemStack> items, Phase phase)
+      String moveId,
+      String playerId,
+      Kind kind,
+      long copper,
+      List<ItemStack> items,
+      Phase phase,
+      long day)
       implements CborSerializable {
     public Move {
       items = items == null ? List.of() : List.copyOf(items);
@@ -65,7 +74,7 @@ public final class GuildBank {
 
     /** This move in the next phase. */
     public Move given() {
-      return new Move(moveId, playerId, kind, copper, items, Phase.GIVING);
+      return new Move(moveId, playerId, kind, copper, items, Phase.GIVING, day);
     }
 
     /** The leg this move's current phase posts (its key names the guild, the move and phase). */

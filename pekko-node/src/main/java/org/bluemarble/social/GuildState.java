@@ -14,7 +14,9 @@ import org.bluemarble.node.CborSerializable;
  * A guild's state and its decisions, as plain Java: {@link #decide} turns a command into events or
  * a refusal (the rules of {@link GuildRules}), {@link #apply} folds an event. {@code tag} is null
  * until the guild is founded; {@code moves} are the bank moves under way ({@link GuildBank}), by
- * move id.
+ * move id; {@code withdrawn} is what each player withdrew from the bank on the UTC day of its
+ * latest withdrawal ({@link GuildBankLimits}), kept only for the latest day any withdrawal started
+ * on.
  */
 public record GuildState(
     String tag,
@@ -22,27 +24,38 @@ public record GuildState(
     Map<String, GuildRank> members,
     Set<String> invited,
     String motd,
-    Map<String, GuildBank.Move> moves)
+    Map<String, GuildBank.Move> moves,
+    Map<String, GuildBankLimits.Tally> withdrawn)
     implements CborSerializable {
 
   public static final GuildState EMPTY =
-      new GuildState(null, null, Map.of(), Set.of(), "", Map.of());
+      new GuildState(null, null, Map.of(), Set.of(), "", Map.of(), Map.of());
 
   public GuildState {
     members = Map.copyOf(members);
     invited = Set.copyOf(invited);
     motd = motd == null ? "" : motd;
     moves = moves == null ? Map.of() : Map.copyOf(moves); // null in snapshots before the bank
+    withdrawn = withdrawn == null ? Map.of() : Map.copyOf(withdrawn); // null before the limits
+  }
+
+  /** What {@code playerId} withdrew on UTC day {@code day}, the moves under way included. */
+  public GuildBankLimits.Tally withdrawnOn(String playerId, long day) {
+    return withdrawn.getOrDefault(playerId, GuildBankLimits.Tally.NONE).on(day);
   }
 
   /** Events to persist, or why not (then no events). */
-  public record Decision(List<Guild.Event> events, String refusal) {
+  /**
+   * Events to persist, or why not (then no events); {@code reason} names a refusal clients branch
+   * on ({@link GuildBankLimits#DAILY_LIMIT}), empty for the others.
+   */
+  public record Decision(List<Guild.Event> events, String refusal, String reason) {
     static Decision refuse(String why) {
-      return new Decision(List.of(), why);
+      return new Decision(List.of(), why, "");
     }
 
     static Decision accept(Guild.Event... events) {
-      return new Decision(List.of(events), null);
+      return new Decision(List.of(events), null, "");
     }
   }
 
@@ -61,8 +74,18 @@ public record GuildState(
     return new Guild.Summary(tag, name, members, invited, motd);
   }
 
-  /** What {@code cmd} does to the guild {@code guildTag} at {@code now}. */
+  /**
+   * What {@code cmd} does to the guild {@code guildTag} at {@code now}, with the default limits.
+   */
   public Decision decide(String guildTag, Guild.Command cmd, Instant now) {
+    return decide(guildTag, cmd, now, GuildBankLimits.DEFAULT);
+  }
+
+  /**
+   * What {@code cmd} does to the guild {@code guildTag} at {@code now}; withdrawals within {@code
+   * limits}.
+   */
+  public Decision decide(String guildTag, Guild.Command cmd, Instant now, GuildBankLimits limits) {
     if (cmd instanceof Guild.Create c) {
       if (founded()) {
         return Decision.refuse("the tag " + guildTag + " is taken");
@@ -168,10 +191,12 @@ public record GuildState(
       return Decision.accept(new Guild.MotdSet(tag, text, c.by()));
     }
     if (cmd instanceof Guild.BankDeposit c) {
-      return bankMove(c.by(), c.moveId(), GuildBank.Kind.DEPOSIT, c.copper(), c.items(), now);
+      return bankMove(
+          c.by(), c.moveId(), GuildBank.Kind.DEPOSIT, c.copper(), c.items(), now, limits);
     }
     if (cmd instanceof Guild.BankWithdraw c) {
-      return bankMove(c.by(), c.moveId(), GuildBank.Kind.WITHDRAW, c.copper(), c.items(), now);
+      return bankMove(
+          c.by(), c.moveId(), GuildBank.Kind.WITHDRAW, c.copper(), c.items(), now, limits);
     }
     return Decision.refuse("unsupported command " + cmd.getClass().getSimpleName());
   }
@@ -182,7 +207,8 @@ public record GuildState(
       GuildBank.Kind kind,
       long copper,
       List<ItemStack> items,
-      Instant now) {
+      Instant now,
+      GuildBankLimits limits) {
     GuildRules.Permission needed =
         kind == GuildBank.Kind.DEPOSIT
             ? GuildRules.Permission.BANK_DEPOSIT
@@ -205,6 +231,14 @@ public record GuildState(
       return Decision.refuse(
           "the bank has " + GuildBank.MAX_UNDER_WAY + " moves under way; retry shortly");
     }
+    if (kind == GuildBank.Kind.WITHDRAW) {
+      long day = GuildBankLimits.day(now);
+      String over =
+          limits.refusal(rankOf(by), withdrawnOn(by, day), copper, GuildBankLimits.units(items));
+      if (over != null) {
+        return new Decision(List.of(), over, GuildBankLimits.DAILY_LIMIT);
+      }
+    }
     return Decision.accept(new Guild.BankMoveStarted(tag, moveId, by, kind, copper, items, now));
   }
 
@@ -214,7 +248,13 @@ public record GuildState(
     Set<String> inv = new HashSet<>(invited);
     if (e instanceof Guild.GuildCreated c) {
       return new GuildState(
-          c.tag(), c.name(), Map.of(c.leaderId(), GuildRank.LEADER), Set.of(), "", Map.of());
+          c.tag(),
+          c.name(),
+          Map.of(c.leaderId(), GuildRank.LEADER),
+          Set.of(),
+          "",
+          Map.of(),
+          Map.of());
     } else if (e instanceof Guild.MemberInvited i) {
       inv.add(i.playerId());
     } else if (e instanceof Guild.MemberJoined j) {
@@ -230,23 +270,55 @@ public record GuildState(
     } else if (e instanceof Guild.RankChanged r) {
       m.put(r.playerId(), r.rank());
     } else if (e instanceof Guild.MotdSet s) {
-      return new GuildState(tag, name, members, invited, s.motd(), moves);
+      return new GuildState(tag, name, members, invited, s.motd(), moves, withdrawn);
     } else if (e instanceof Guild.BankMoveStarted b) {
       Map<String, GuildBank.Move> mv = new HashMap<>(moves);
+      long day = GuildBankLimits.day(b.at());
       mv.put(
           b.moveId(),
           new GuildBank.Move(
-              b.moveId(), b.playerId(), b.kind(), b.copper(), b.items(), GuildBank.Phase.TAKING));
-      return new GuildState(tag, name, members, invited, motd, mv);
+              b.moveId(),
+              b.playerId(),
+              b.kind(),
+              b.copper(),
+              b.items(),
+              GuildBank.Phase.TAKING,
+              day));
+      Map<String, GuildBankLimits.Tally> w = withdrawn;
+      if (b.kind() == GuildBank.Kind.WITHDRAW) {
+        w = new HashMap<>();
+        for (var t : withdrawn.entrySet()) {
+          if (t.getValue().day() >= day) {
+            w.put(t.getKey(), t.getValue()); // earlier days' tallies are dropped
+          }
+        }
+        w.put(
+            b.playerId(),
+            withdrawnOn(b.playerId(), day).plus(day, b.copper(), GuildBankLimits.units(b.items())));
+      }
+      return new GuildState(tag, name, members, invited, motd, mv, w);
     } else if (e instanceof Guild.BankMoveTaken b) {
       Map<String, GuildBank.Move> mv = new HashMap<>(moves);
       mv.computeIfPresent(b.moveId(), (k, v) -> v.given());
-      return new GuildState(tag, name, members, invited, motd, mv);
+      return new GuildState(tag, name, members, invited, motd, mv, withdrawn);
     } else if (e instanceof Guild.BankMoveEnded b) {
       Map<String, GuildBank.Move> mv = new HashMap<>(moves);
-      mv.remove(b.moveId());
-      return new GuildState(tag, name, members, invited, motd, mv);
+      GuildBank.Move ended = mv.remove(b.moveId());
+      Map<String, GuildBankLimits.Tally> w = withdrawn;
+      if (ended != null
+          && ended.kind() == GuildBank.Kind.WITHDRAW
+          && !b.done()
+          && withdrawn.containsKey(ended.playerId())) {
+        // Refused at the take: nothing left the bank, so it does not count against the day.
+        w = new HashMap<>(withdrawn);
+        w.put(
+            ended.playerId(),
+            withdrawn
+                .get(ended.playerId())
+                .minus(ended.day(), ended.copper(), GuildBankLimits.units(ended.items())));
+      }
+      return new GuildState(tag, name, members, invited, motd, mv, w);
     }
-    return new GuildState(tag, name, m, inv, motd, moves);
+    return new GuildState(tag, name, m, inv, motd, moves, withdrawn);
   }
 }

@@ -24,11 +24,26 @@ final class KafkaStreamHandler extends Handler<EventEnvelope<Object>> {
   private final EventPublisher publisher;
   private final StreamSettings settings;
   private final String tag;
+  private final java.util.function.BiConsumer<String, Long> groupLinePublished;
 
   KafkaStreamHandler(EventPublisher publisher, StreamSettings settings, String tag) {
+    this(publisher, settings, tag, (pid, seq) -> {});
+  }
+
+  /**
+   * As above; {@code groupLinePublished} hears (persistence id, sequence number) of every group
+   * chat line once the broker acknowledged it, so its history may delete it ({@link
+   * GroupLinesStreamed}).
+   */
+  KafkaStreamHandler(
+      EventPublisher publisher,
+      StreamSettings settings,
+      String tag,
+      java.util.function.BiConsumer<String, Long> groupLinePublished) {
     this.publisher = publisher;
     this.settings = settings;
     this.tag = tag;
+    this.groupLinePublished = groupLinePublished;
   }
 
   @Override
@@ -53,7 +68,17 @@ final class KafkaStreamHandler extends Handler<EventEnvelope<Object>> {
     org.bluemarble.protocol.events.v1.EventEnvelope proto =
         StreamEvents.envelope(
             pid, envelope.sequenceNr(), envelope.timestamp(), List.of(tag), variants, event);
-    return publisher.publish(
-        settings.topic(StreamEvents.domainOf(event)), proto.getEntityId(), proto.toByteArray());
+    CompletionStage<Done> sent =
+        publisher.publish(
+            settings.topic(StreamEvents.domainOf(event)), proto.getEntityId(), proto.toByteArray());
+    if (event instanceof org.bluemarble.chat.GroupHistory.LineKept) {
+      long seq = envelope.sequenceNr();
+      return sent.thenApply(
+          d -> {
+            groupLinePublished.accept(pid, seq);
+            return d;
+          });
+    }
+    return sent;
   }
 }

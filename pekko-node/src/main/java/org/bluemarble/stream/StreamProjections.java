@@ -69,7 +69,8 @@ public final class StreamProjections {
           "Trade",
           "Holdings",
           "Guild",
-          "SocialList");
+          "SocialList",
+          "GroupHistory");
 
   private static final Duration SETUP_PATIENCE = Duration.ofSeconds(60);
 
@@ -374,7 +375,7 @@ public final class StreamProjections {
             ProjectionId.of("stream-kafka", tag),
             source,
             sessions,
-            () -> new KafkaStreamHandler(publisher, stream, tag),
+            () -> new KafkaStreamHandler(publisher, stream, tag, GroupLinesStreamed.to(system)),
             system)
         .withSaveOffset(100, Duration.ofMillis(500))
         .withRestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);

@@ -119,4 +119,60 @@ class GroupHistoryTest {
     GroupHistory.Lines recent = h.<GroupHistory.Lines>runCommand(GroupHistory.Recent::new).reply();
     assertThat(recent.lines()).hasSize(3);
   }
+
+  @Test
+  void withTheStreamOnRetentionDeletesOnlyLinesTheStreamHasPublished() {
+    // size 3, journal-keep 6: a snapshot every 3 lines; lines go only once the stream published
+    // them (GroupHistory.Streamed, sent by the Kafka handler after the broker's ack).
+    var h =
+        EventSourcedBehaviorTestKit
+            .<GroupHistory.Command, GroupHistory.Event, GroupHistory.State>create(
+                kit.system(),
+                GroupHistory.create(
+                    "GUILD-GUARD", "GroupHistory-0", 3, Duration.ofHours(1), 6, true));
+    long now = System.currentTimeMillis();
+    for (int n = 1; n <= 20; n++) {
+      int k = n;
+      h.<Boolean>runCommand(r -> new GroupHistory.Append(line(k, now), r));
+    }
+    PersistenceTestKit journal = PersistenceTestKit.create(kit.system());
+    // The stream is at line 10: without the guard the retention would delete up to line 12
+    // (snapshot at 18, two snapshot intervals kept), with it only up to line 10.
+    h.runCommand(new GroupHistory.Streamed(10));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(kept(journal, "GroupHistory|GUILD-GUARD"))
+                    .hasSize(10)
+                    .first()
+                    .isEqualTo("line 11"));
+    // The stream caught up: now the newest journal-keep (6) lines stay.
+    h.runCommand(new GroupHistory.Streamed(20));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(kept(journal, "GroupHistory|GUILD-GUARD"))
+                    .containsExactly(
+                        "line 15", "line 16", "line 17", "line 18", "line 19", "line 20"));
+    h.restart();
+    assertThat(h.getState().lines())
+        .extracting(ChatEntry::text)
+        .containsExactly("line 18", "line 19", "line 20");
+  }
+
+  @Test
+  void theDeletionBoundKeepsTheNewestLinesTheSnapshotsTailAndWhatTheStreamHasNotPublished() {
+    assertThat(GroupHistory.deletableUpTo(20, 18, 10, 6, true)).isEqualTo(10);
+    assertThat(GroupHistory.deletableUpTo(20, 18, 10, 6, false)).isEqualTo(14);
+    assertThat(GroupHistory.deletableUpTo(20, 12, 20, 6, true)).isEqualTo(12);
+    assertThat(GroupHistory.deletableUpTo(5, 3, 5, 6, true)).isZero();
+  }
+
+  private static List<String> kept(PersistenceTestKit journal, String pid) {
+    return journal.persistedInStorage(pid).stream()
+        .map(e -> ((GroupHistory.LineKept) e).entry().text())
+        .toList();
+  }
 }

@@ -673,6 +673,30 @@ class SocialProtocolTest {
           .isEqualTo(1000 - 400 + 150);
       assertThat(ok(p.social(SocialVerb.SOCIAL_VERB_GUILD_BANK_INFO, "")).getBank().getCopper())
           .isEqualTo(250);
+
+      // An officer withdraws at most its rank's daily limit (100,000 copper by default): beyond it
+      // CODE_SOCIAL_DAILY_LIMIT in the world and 429 SOCIAL_DAILY_LIMIT on the web, nothing moves.
+      for (int i = 0; i < 3; i++) {
+        ok(o.social(SocialVerb.SOCIAL_VERB_GUILD_PROMOTE, pim.id()));
+      }
+      refused(
+          p.social(
+              SocialRequest.newBuilder()
+                  .setVerb(SocialVerb.SOCIAL_VERB_GUILD_BANK_WITHDRAW)
+                  .setCopper(100_001)
+                  .build()),
+          Error.Code.CODE_SOCIAL_DAILY_LIMIT);
+      var limited =
+          api.call(
+              "POST",
+              base + pim.id() + "/actions",
+              "{\"verb\":\"GUILD_BANK_WITHDRAW\",\"copper\":100001}",
+              pim.player().token());
+      assertThat(limited.status()).as(String.valueOf(limited.body())).isEqualTo(429);
+      assertThat(limited.body().path("error").path("code").asText())
+          .isEqualTo("SOCIAL_DAILY_LIMIT");
+      assertThat(ok(p.social(SocialVerb.SOCIAL_VERB_GUILD_BANK_INFO, "")).getBank().getCopper())
+          .isEqualTo(250);
     }
   }
 }

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class GuildBankTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final Instant NOW = Instant.parse("2026-12-07T04:00:00Z");
+  private static final long DAY = GuildBankLimits.day(NOW);
   private static final ActorTestKit kit =
       ActorTestKit.create(
           "GuildBankTest",
@@ -198,11 +199,14 @@ class GuildBankTest {
     // acknowledgement the guild never persisted, a withdrawal whose give was applied but not
     // recorded, and a deposit started but never posted.
     GuildBank.Move d1 =
-        new GuildBank.Move("d1", ann, GuildBank.Kind.DEPOSIT, 200, ore(2), GuildBank.Phase.TAKING);
+        new GuildBank.Move(
+            "d1", ann, GuildBank.Kind.DEPOSIT, 200, ore(2), GuildBank.Phase.TAKING, DAY);
     GuildBank.Move w1 =
-        new GuildBank.Move("w1", ann, GuildBank.Kind.WITHDRAW, 100, ore(0), GuildBank.Phase.TAKING);
+        new GuildBank.Move(
+            "w1", ann, GuildBank.Kind.WITHDRAW, 100, ore(0), GuildBank.Phase.TAKING, DAY);
     GuildBank.Move d2 =
-        new GuildBank.Move("d2", ann, GuildBank.Kind.DEPOSIT, 50, ore(0), GuildBank.Phase.TAKING);
+        new GuildBank.Move(
+            "d2", ann, GuildBank.Kind.DEPOSIT, 50, ore(0), GuildBank.Phase.TAKING, DAY);
     PersistenceTestKit.create(kit.system())
         .persistForRecovery(
             "Guild|" + tag,
@@ -238,6 +242,84 @@ class GuildBankTest {
     ActorRef<Guild.Command> again = spawn(tag);
     ask(again, (ActorRef<Guild.Reply> r) -> new Guild.Get(r));
     assertThat(copper(bank)).isEqualTo(650);
+  }
+
+  @Test
+  void anOfficerWithdrawsAtMostItsRanksDailyLimitEvenAcrossARestartAndAgainTheNextUtcDay()
+      throws Exception {
+    String tag = tag();
+    String ann = "ann-" + UUID.randomUUID();
+    String bo = "bo-" + UUID.randomUUID();
+    String bank = GuildBank.account(tag);
+    assertThat(post(Leg.in("fund-" + bank, bank, 10_000, ore(20))))
+        .isInstanceOf(LegReply.LegDone.class);
+    GuildBankLimits limits =
+        new GuildBankLimits(
+            java.util.Map.of(GuildRank.LEADER, GuildBankLimits.UNLIMITED, GuildRank.OFFICER, 300L),
+            java.util.Map.of(GuildRank.LEADER, GuildBankLimits.UNLIMITED, GuildRank.OFFICER, 4L));
+    org.bluemarble.market.ManualClock clock =
+        new org.bluemarble.market.ManualClock(Instant.parse("2026-12-07T23:50:00Z"));
+    java.util.function.Supplier<ActorRef<Guild.Command>> start =
+        () -> kit.spawn(Guild.create(tag, "guild-0", clock, limits));
+    ActorRef<Guild.Command> g = start.get();
+    ask(g, (ActorRef<Guild.Reply> r) -> new Guild.Create("Limited", ann, r));
+    ask(g, (ActorRef<Guild.Reply> r) -> new Guild.Invite(ann, bo, r));
+    ask(g, (ActorRef<Guild.Reply> r) -> new Guild.Join(bo, r));
+    for (int i = 0; i < 3; i++) {
+      ask(g, (ActorRef<Guild.Reply> r) -> new Guild.Promote(ann, bo, r));
+    }
+
+    assertThat(
+            ask(g, (ActorRef<Guild.Reply> r) -> new Guild.BankWithdraw(bo, null, 200, ore(3), r)))
+        .isInstanceOf(Guild.BankMoved.class);
+    // More than the bank holds: refused at the take, so it does not count against the day.
+    assertThat(ask(g, (ActorRef<Guild.Reply> r) -> new Guild.BankWithdraw(bo, null, 0, ore(99), r)))
+        .isInstanceOf(Guild.Rejected.class);
+    Guild.Reply over =
+        ask(g, (ActorRef<Guild.Reply> r) -> new Guild.BankWithdraw(bo, null, 101, ore(0), r));
+    assertThat(over)
+        .isEqualTo(
+            new Guild.Rejected(
+                "daily withdrawal limit: OFFICER may withdraw 300 copper a day (UTC), 100 left today",
+                GuildBankLimits.DAILY_LIMIT));
+    assertThat(ask(g, (ActorRef<Guild.Reply> r) -> new Guild.BankWithdraw(bo, null, 0, ore(2), r)))
+        .isInstanceOf(Guild.Rejected.class)
+        .extracting(r -> ((Guild.Rejected) r).reason())
+        .isEqualTo(GuildBankLimits.DAILY_LIMIT);
+    // The leader is not limited.
+    assertThat(
+            ask(
+                g,
+                (ActorRef<Guild.Reply> r) -> new Guild.BankWithdraw(ann, null, 5_000, ore(0), r)))
+        .isInstanceOf(Guild.BankMoved.class);
+
+    // The guild stops and recovers from its journal: the day's withdrawals still count.
+    kit.stop(g, WAIT);
+    g = start.get();
+    ActorRef<Guild.Command> recovered = g;
+    assertThat(
+            ask(
+                recovered,
+                (ActorRef<Guild.Reply> r) -> new Guild.BankWithdraw(bo, null, 101, ore(0), r)))
+        .extracting(r -> ((Guild.Rejected) r).reason())
+        .isEqualTo(GuildBankLimits.DAILY_LIMIT);
+    assertThat(
+            ask(
+                recovered,
+                (ActorRef<Guild.Reply> r) -> new Guild.BankWithdraw(bo, null, 100, ore(1), r)))
+        .isInstanceOf(Guild.BankMoved.class);
+
+    // Past midnight UTC the officer may withdraw its full limit again.
+    clock.advance(Duration.ofMinutes(11));
+    assertThat(
+            ask(
+                recovered,
+                (ActorRef<Guild.Reply> r) -> new Guild.BankWithdraw(bo, null, 300, ore(4), r)))
+        .isInstanceOf(Guild.BankMoved.class);
+    assertThat(copper(bo)).isEqualTo(200 + 100 + 300);
+    assertThat(ore(bo)).isEqualTo(3 + 1 + 4);
+    assertThat(copper(bank) + copper(bo) + copper(ann)).isEqualTo(10_000);
+    assertThat(ore(bank) + ore(bo)).isEqualTo(20);
   }
 
   private static Guild.BankMoveStarted started(String tag, GuildBank.Move m) {

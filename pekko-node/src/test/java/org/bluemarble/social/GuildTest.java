@@ -73,4 +73,31 @@ class GuildTest {
     assertThat(g.<Guild.Reply>runCommand(r -> new Guild.Invite("p0", "p50", r)).reply())
         .isEqualTo(new Guild.Rejected("a guild has at most 50 members"));
   }
+
+  @Test
+  void aDailyLimitRefusalAndTheDaysTalliesRoundTripCbor() {
+    var ser = new org.apache.pekko.actor.testkit.typed.javadsl.SerializationTestKit(kit.system());
+    Guild.Rejected refusal = new Guild.Rejected("over", GuildBankLimits.DAILY_LIMIT);
+    assertThat(ser.verifySerialization(refusal, true)).isEqualTo(refusal);
+    assertThat(ser.verifySerialization(new Guild.Rejected("no"), true).reason()).isEmpty();
+    GuildState state =
+        new GuildState(
+            "BLUE",
+            "Blue",
+            java.util.Map.of("ann", GuildRank.LEADER),
+            java.util.Set.of(),
+            "",
+            java.util.Map.of(
+                "w1",
+                new GuildBank.Move(
+                    "w1",
+                    "ann",
+                    GuildBank.Kind.WITHDRAW,
+                    5,
+                    java.util.List.of(),
+                    GuildBank.Phase.TAKING,
+                    20_429)),
+            java.util.Map.of("ann", new GuildBankLimits.Tally(20_429, 5, 0)));
+    assertThat(ser.verifySerialization(state, true)).isEqualTo(state);
+  }
 }

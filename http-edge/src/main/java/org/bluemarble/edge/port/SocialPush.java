@@ -76,7 +76,9 @@ public sealed interface SocialPush
     /** A rule refused it (no such request, full, not a member...). */
     REFUSED,
     /** The rank or role lacks the permission. */
-    NOT_PERMITTED
+    NOT_PERMITTED,
+    /** A daily limit (the guild bank's withdrawals per rank and UTC day) is used up. */
+    DAILY_LIMIT
   }
 
   /** A friend entered ({@code online}) or left the world. */

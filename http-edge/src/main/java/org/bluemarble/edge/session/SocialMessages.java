@@ -132,6 +132,7 @@ final class SocialMessages {
             case INVALID -> Error.Code.CODE_INVALID_INPUT;
             case REFUSED -> Error.Code.CODE_SOCIAL_REFUSED;
             case NOT_PERMITTED -> Error.Code.CODE_SOCIAL_NOT_PERMITTED;
+            case DAILY_LIMIT -> Error.Code.CODE_SOCIAL_DAILY_LIMIT;
           };
       return e.setCorrelationId(f.correlationId())
           .setError(

@@ -35,7 +35,8 @@ import org.bluemarble.edge.port.SocialPush;
  * </ul>
  *
  * Answers 200 with the action's answer, 400 {@code INVALID_INPUT}, 409 {@code SOCIAL_REFUSED} (the
- * message says which rule) or 403 {@code SOCIAL_NOT_PERMITTED} (rank or party role).
+ * message says which rule), 403 {@code SOCIAL_NOT_PERMITTED} (rank or party role) or 429 {@code
+ * SOCIAL_DAILY_LIMIT} (a guild-bank withdrawal beyond the rank's daily limit).
  */
 public final class SocialRoutes extends AllDirectives {
   /** The endpoints this class serves (see {@link PublicEndpoint}). */
@@ -218,6 +219,8 @@ public final class SocialRoutes extends AllDirectives {
         case REFUSED -> ApiErrors.complete(StatusCodes.CONFLICT, "SOCIAL_REFUSED", r.message());
         case NOT_PERMITTED ->
             ApiErrors.complete(StatusCodes.FORBIDDEN, "SOCIAL_NOT_PERMITTED", r.message());
+        case DAILY_LIMIT ->
+            ApiErrors.complete(StatusCodes.TOO_MANY_REQUESTS, "SOCIAL_DAILY_LIMIT", r.message());
       };
     }
     return complete(StatusCodes.OK, push, Json.marshaller());

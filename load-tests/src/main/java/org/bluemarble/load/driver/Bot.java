@@ -61,6 +61,10 @@ public final class Bot implements ClientListener {
   private volatile boolean stopping;
   private volatile long entityId = -1;
   private int sequence;
+  // Guild chat: 0 not in the guild yet, 1 a request under way, 2 in the guild.
+  private final java.util.concurrent.atomic.AtomicInteger guild =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile long nextGuildTry = Long.MIN_VALUE;
 
   /** A bot that will use UDP when {@code udp}, else WebSocket, and observes. */
   public Bot(int index, BotAccount account, BotPlan plan, boolean udp, long seed, BotContext ctx) {
@@ -188,15 +192,19 @@ public final class Bot implements ClientListener {
     MovementState after = c.predicted();
     history.positioned(sequence, after.latDeg(), after.lngDeg());
     ctx.counters().inputsSent.increment();
-    if (ctx.chatPerMinute() > 0 && chatRandom.nextDouble() < ctx.chatPerMinute() / 600.0) {
-      sendChat();
+    if (ctx.chatPerMinute() > 0) {
+      joinGuild(c);
+      if (chatRandom.nextDouble() < ctx.chatPerMinute() / 600.0) {
+        sendChat();
+      }
     }
     fight(c);
   }
 
   /**
-   * One chat line carrying its send time: Say, or (every other line of an odd bot) a Whisper to its
-   * even partner (bots are named prefix + index, so the partner's name is known).
+   * One chat line carrying its send time: a third each Say, Whisper (an odd bot to its even
+   * partner: bots are named prefix + index, so the partner's name is known) and Guild (once in the
+   * guild); Say when the drawn channel is not open to this bot.
    */
   private void sendChat() {
     ChatSend.Builder line =
@@ -204,11 +212,56 @@ public final class Bot implements ClientListener {
             .setChannel(ChatChannel.CHAT_CHANNEL_SAY)
             .setText(CHAT_MARK + System.nanoTime() + " from bot " + index);
     String partner = partnerName();
-    if (partner != null && chatRandom.nextBoolean()) {
+    int pick = chatRandom.nextInt(3);
+    if (pick == 1 && partner != null) {
       line.setChannel(ChatChannel.CHAT_CHANNEL_WHISPER).setToName(partner);
+    } else if (pick == 2 && guild.get() == 2) {
+      line.setChannel(ChatChannel.CHAT_CHANNEL_GUILD);
     }
     transport.send(Envelope.newBuilder().setChatSend(line).build());
     ctx.counters().chatSent.increment();
+    ctx.chat().sent(line.getChannel());
+  }
+
+  /** The founder invites the rest of its group (refusals, e.g. already a member, ignored). */
+  private CompletableFuture<Void> invite(BlueMarbleClient c) {
+    return CompletableFuture.allOf(
+        ctx.chat().invitees(index).stream()
+            .map(
+                id ->
+                    c.social(org.bluemarble.protocol.v1.SocialVerb.SOCIAL_VERB_GUILD_INVITE, id)
+                        .exceptionally(t -> null))
+            .toArray(CompletableFuture[]::new));
+  }
+
+  /**
+   * Gets this bot into its group's guild ({@link ChatLoad}): the founder creates it and invites the
+   * group, the others accept, retrying every 2 s until the founder's invitation is there.
+   */
+  private void joinGuild(BlueMarbleClient c) {
+    long now = System.nanoTime();
+    if (guild.get() != 0 || now < nextGuildTry || !guild.compareAndSet(0, 1)) {
+      return;
+    }
+    String tag = ctx.chat().guildTag(index);
+    CompletableFuture<?> step =
+        ChatLoad.founds(index)
+            ? c.createGuild(tag, "Load " + tag)
+                .exceptionally(t -> null) // founded by an earlier try
+                .thenCompose(r -> invite(c))
+                .thenCompose(
+                    v -> c.social(org.bluemarble.protocol.v1.SocialVerb.SOCIAL_VERB_GUILD_INFO, ""))
+            : c.joinGuild(tag);
+    step.whenComplete(
+        (r, t) -> {
+          if (t == null) {
+            guild.set(2);
+            ctx.chat().guildMembers.incrementAndGet();
+          } else {
+            nextGuildTry = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            guild.set(0);
+          }
+        });
   }
 
   /** The even bot an odd bot whispers to, or null. */
@@ -237,8 +290,10 @@ public final class Bot implements ClientListener {
     int end = text.indexOf(' ', CHAT_MARK.length());
     try {
       long sent = Long.parseLong(text.substring(CHAT_MARK.length(), end < 0 ? text.length() : end));
-      ctx.counters().chatDelivery.recordNanos(System.nanoTime() - sent);
+      long nanos = System.nanoTime() - sent;
+      ctx.counters().chatDelivery.recordNanos(nanos);
       ctx.counters().chatDelivered.increment();
+      ctx.chat().delivered(message.getChannel(), nanos);
     } catch (NumberFormatException e) {
       // Not one of ours (masked by the word filter, or another client's).
     }

@@ -21,6 +21,7 @@ import org.bluemarble.protocol.client.ClientIoLoop;
  * @param observer input → first snapshot of another bot showing the move
  * @param chatPerMinute chat lines each bot sends per minute (0: none)
  * @param combat abilities per bot per minute and the combat numbers
+ * @param chat the guilds the bots share and the chat numbers per channel
  */
 public record BotContext(
     HttpClient http,
@@ -32,7 +33,34 @@ public record BotContext(
     LatencyMetric observer,
     double chatPerMinute,
     Map<Long, Bot> byEntity,
-    CombatLoad combat) {
+    CombatLoad combat,
+    ChatLoad chat) {
+
+  /** A context whose bots speak no guild chat. */
+  public BotContext(
+      HttpClient http,
+      URI wsUri,
+      InetSocketAddress udpAddress,
+      ClientIoLoop loop,
+      Counters counters,
+      LatencyMetric rtt,
+      LatencyMetric observer,
+      double chatPerMinute,
+      Map<Long, Bot> byEntity,
+      CombatLoad combat) {
+    this(
+        http,
+        wsUri,
+        udpAddress,
+        loop,
+        counters,
+        rtt,
+        observer,
+        chatPerMinute,
+        byEntity,
+        combat,
+        ChatLoad.off());
+  }
 
   /** A context without combat. */
   public BotContext(

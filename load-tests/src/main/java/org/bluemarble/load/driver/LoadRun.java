@@ -129,7 +129,9 @@ public final class LoadRun {
             observer,
             settings.chatPerMinute(),
             new java.util.concurrent.ConcurrentHashMap<>(),
-            new CombatLoad(settings.combatPerMinute()));
+            new CombatLoad(settings.combatPerMinute()),
+            new ChatLoad(
+                settings.chatPerMinute(), accounts.stream().map(BotAccount::playerId).toList()));
     List<Bot> bots = new ArrayList<>();
     for (int i = 0; i < settings.bots(); i++) {
       bots.add(
@@ -210,10 +212,10 @@ public final class LoadRun {
         List.copyOf(sampler.timeline()),
         cpu.result(),
         ctx.combat().summary(),
-        chatStats(counters));
+        chatStats(counters, ctx.chat()));
   }
 
-  private static ChatStats chatStats(Counters counters) {
+  private static ChatStats chatStats(Counters counters, ChatLoad chat) {
     counters.chatDelivery.sample(true);
     var d = counters.chatDelivery.total();
     return new ChatStats(
@@ -221,7 +223,9 @@ public final class LoadRun {
         counters.chatDelivered.sum(),
         d.p50Ms(),
         d.p99Ms(),
-        counters.chatRefused.sum());
+        counters.chatRefused.sum(),
+        chat.guildMembers.get(),
+        chat.summary());
   }
 
   private void checkWorld(ServerProbe probe) {

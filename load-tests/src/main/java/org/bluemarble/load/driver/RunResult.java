@@ -122,12 +122,14 @@ public record RunResult(
         chat == null
             ? "off"
             : String.format(
-                "sent %d, delivered %d (p50 %.2f, p99 %.2f ms), refused %d",
+                "sent %d, delivered %d (p50 %.2f, p99 %.2f ms), refused %d, bots in guilds %d%n%s",
                 chat.sent(),
                 chat.delivered(),
                 chat.deliveryP50Ms(),
                 chat.deliveryP99Ms(),
-                chat.refused()),
+                chat.refused(),
+                chat.guildMembers(),
+                chat.table().stripTrailing()),
         server);
   }
 }

@@ -51,7 +51,17 @@ class ReportWriterTest {
         timeline,
         new CpuUse(30, 0.5, 0.2, 10),
         null,
-        new ChatStats(120, 480, 12.5, 40.0, 2));
+        new ChatStats(
+            120,
+            480,
+            12.5,
+            40.0,
+            2,
+            10,
+            Map.of(
+                "SAY", new ChatStats.ChannelStats(40, 300, 10.0, 30.0),
+                "WHISPER", new ChatStats.ChannelStats(40, 40, 8.0, 20.0),
+                "GUILD", new ChatStats.ChannelStats(40, 140, 15.0, 41.0))));
   }
 
   @Test
@@ -63,6 +73,11 @@ class ReportWriterTest {
     assertThat(json.path("timeline")).hasSize(3);
     assertThat(json.path("chat").path("delivered").asLong()).isEqualTo(480);
     assertThat(json.path("chat").path("deliveryP99Ms").asDouble()).isEqualTo(40.0);
+    assertThat(json.path("chat").path("guildMembers").asInt()).isEqualTo(10);
+    assertThat(json.path("chat").path("channels").path("GUILD").path("delivered").asLong())
+        .isEqualTo(140);
+    assertThat(json.path("chat").path("channels").path("WHISPER").path("deliveryP50Ms").asDouble())
+        .isEqualTo(8.0);
     assertThat(json.path("server").path("minTickRateHz").asDouble()).isEqualTo(59.8);
     assertThat(json.path("settings").path("seed").asLong()).isEqualTo(7);
     assertThat(json.path("steadyCpu").path("nodeCores").asDouble()).isEqualTo(0.5);

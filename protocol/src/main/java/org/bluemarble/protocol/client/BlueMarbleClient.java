@@ -219,9 +219,9 @@ public final class BlueMarbleClient implements AutoCloseable {
   /**
    * One social action (in the world): friends, ignore list, guild, party or a report. Completes
    * with the server's {@link org.bluemarble.protocol.v1.SocialReply}, or exceptionally with a
-   * {@link ProtocolException} (CODE_INVALID_INPUT, CODE_SOCIAL_REFUSED, CODE_SOCIAL_NOT_PERMITTED).
-   * Updates (friends' presence, invitations, guild and party changes, notifications) arrive at
-   * {@link ClientListener#onSocial}.
+   * {@link ProtocolException} (CODE_INVALID_INPUT, CODE_SOCIAL_REFUSED, CODE_SOCIAL_NOT_PERMITTED,
+   * CODE_SOCIAL_DAILY_LIMIT). Updates (friends' presence, invitations, guild and party changes,
+   * notifications) arrive at {@link ClientListener#onSocial}.
    */
   public CompletableFuture<org.bluemarble.protocol.v1.SocialReply> social(
       org.bluemarble.protocol.v1.SocialRequest request) {
