@@ -190,6 +190,22 @@ class SettingsTest {
   }
 
   @Test
+  void theTerrainStoreWaitsThirtySecondsForAConnectionAndIsTriedFiveTimesAtStart() {
+    TerrainSettings t = load(Profile.EMBEDDED, Map.of()).terrain();
+    assertThat(t.connectionTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(t.startAttempts()).isEqualTo(5);
+    assertThat(t.startBackoff()).isEqualTo(Duration.ofSeconds(1));
+    assertThatThrownBy(
+            () -> load(Profile.EMBEDDED, Map.of("bluemarble.terrain.connection-timeout", "1ms")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("bluemarble.terrain.connection-timeout");
+    assertThatThrownBy(
+            () -> load(Profile.EMBEDDED, Map.of("bluemarble.terrain.start-attempts", "0")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("bluemarble.terrain.start-attempts");
+  }
+
+  @Test
   void rejectsAnUnreasonableStableAfter() {
     assertThatThrownBy(
             () -> load(Profile.EMBEDDED, Map.of("bluemarble.cluster.stable-after", "10 years")))

@@ -11,6 +11,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.bluemarble.social.Guild;
 import org.bluemarble.social.Party;
 import org.bluemarble.social.SocialList;
+import org.bluemarble.tracing.TraceMdc;
 
 /**
  * How one player's {@link PresenceSocial} talks to the sharded social entities: asks to its own
@@ -63,7 +64,33 @@ final class SocialAsks {
     return ask(SocialList.ENTITY_KEY, playerId, f);
   }
 
+  /**
+   * Asks entity {@code id} of {@code key}; a guild, party or social list command asked under a
+   * trace (the presence handles the session's social action with its trace id in the MDC) goes
+   * wrapped with that trace, so the entity's log lines carry it.
+   */
   <M, R> CompletionStage<R> ask(EntityTypeKey<M> key, String id, Function<ActorRef<R>, M> f) {
-    return ClusterSharding.get(system).entityRefFor(key, id).ask(f::apply, PATIENCE);
+    String trace = TraceMdc.inMdc();
+    return ClusterSharding.get(system)
+        .entityRefFor(key, id)
+        .ask(r -> underTrace(f.apply(r), trace), PATIENCE);
+  }
+
+  /** {@code command} wrapped with {@code trace} when it has one and the entity unwraps it. */
+  @SuppressWarnings("unchecked")
+  static <M> M underTrace(M command, String trace) {
+    if (trace == null) {
+      return command;
+    }
+    if (command instanceof Guild.Command g) {
+      return (M) new Guild.UnderTrace(g, trace);
+    }
+    if (command instanceof Party.Command p) {
+      return (M) new Party.UnderTrace(p, trace);
+    }
+    if (command instanceof SocialList.Command l) {
+      return (M) new SocialList.UnderTrace(l, trace);
+    }
+    return command;
   }
 }

@@ -112,7 +112,13 @@ final class TerrainStores {
     HikariDataSource pool =
         Databases.pool(
             new PersistenceSettings(
-                PersistenceSettings.Dialect.H2, url, "bluemarble", "", 2, 1, Duration.ofSeconds(5)),
+                PersistenceSettings.Dialect.H2,
+                url,
+                "bluemarble",
+                "",
+                2,
+                1,
+                terrain.connectionTimeout()),
             "terrain",
             2);
     shutdown.addTask(

@@ -46,7 +46,14 @@ record World(
       Optional<redis.clients.jedis.UnifiedJedis> redis) {
     Player.init(system, settings.persistence().slices());
     TerrainStores.Opened terrain = TerrainStores.open(system, settings);
-    Planet world = WorldPlanet.loadOrGenerate(terrain.store(), settings.world());
+    Planet world =
+        WorldPlanet.loadOrGenerate(
+            terrain.store(),
+            settings.world(),
+            StartRetry.sleeping(
+                settings.terrain().startAttempts(),
+                settings.terrain().startBackoff(),
+                org.slf4j.LoggerFactory.getLogger(WorldPlanet.class)));
     ZoneConfig zone =
         ZoneConfig.fromConfig(
             system.settings().config().getConfig("bluemarble.zone"),

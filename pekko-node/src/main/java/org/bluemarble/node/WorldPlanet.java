@@ -19,9 +19,15 @@ final class WorldPlanet {
 
   private WorldPlanet() {}
 
-  /** Blocks the calling (start-up) thread until the planet is available. */
-  static Planet loadOrGenerate(TerrainStore store, WorldSettings world) {
-    var stored = store.load(world.planetId()).toCompletableFuture().join();
+  /**
+   * Blocks the calling (start-up) thread until the planet is available; the store's load and save
+   * are each tried as {@code retry} says (a database slow to answer on a busy machine).
+   */
+  static Planet loadOrGenerate(TerrainStore store, WorldSettings world, StartRetry retry) {
+    var stored =
+        retry.run(
+            "loading world planet " + world.planetId() + " from the terrain store",
+            () -> store.load(world.planetId()).toCompletableFuture().join());
     if (stored.isPresent()) {
       log.info("world planet {} loaded from the terrain store", world.planetId());
       return stored.get().toPlanet();
@@ -37,7 +43,9 @@ final class WorldPlanet {
             ClimateConfig.EARTH_LIKE,
             world.terrainLevel());
     Planet planet = new PlanetGenerator().generate(config);
-    store.save(world.planetId(), config, planet.samples()).toCompletableFuture().join();
+    retry.run(
+        "storing world planet " + world.planetId() + " in the terrain store",
+        () -> store.save(world.planetId(), config, planet.samples()).toCompletableFuture().join());
     log.info(
         "world planet {} generated and stored in {} ms",
         world.planetId(),

@@ -8,9 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.bluemarble.account.Account;
 import org.bluemarble.edge.port.PlayPort;
@@ -65,7 +68,37 @@ public final class NodePlayPort implements PlayPort {
     PresenceLease.init(system, askTimeout.multipliedBy(2));
     ActorRef<Presences.Command> ref =
         system.systemActorOf(Presences.create(settings), "presences", Props.empty());
+    leaveTheWorldWhenStopping(system, ref);
     return new NodePlayPort(system, ref, askTimeout);
+  }
+
+  /**
+   * A stopping node takes its presences' characters out of the world before its shard regions hand
+   * off (checkpointed where they stand): its presences stop with it, so nothing would take them out
+   * after their grace period, and re-entering them would send them to the node's own stopping
+   * region when it is the last node. A downed node skips this: its cells are elsewhere already.
+   */
+  private static void leaveTheWorldWhenStopping(
+      ActorSystem<?> system, ActorRef<Presences.Command> presences) {
+    CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+    Duration patience =
+        Duration.ofMillis(
+            shutdown.timeout(CoordinatedShutdown.PhaseBeforeClusterShutdown()).toMillis());
+    shutdown.addTask(
+        CoordinatedShutdown.PhaseBeforeClusterShutdown(),
+        "presences-leave-the-world",
+        () -> {
+          boolean downed =
+              shutdown
+                  .getShutdownReason()
+                  .filter(r -> r == CoordinatedShutdown.clusterDowningReason())
+                  .isPresent();
+          if (downed) {
+            return CompletableFuture.completedFuture(Done.getInstance());
+          }
+          return AskPattern.<Presences.Command, Done>ask(
+              presences, Presences.NodeStopping::new, patience, system.scheduler());
+        });
   }
 
   @Override

@@ -84,6 +84,16 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     LEFT_CELL
   }
 
+  /**
+   * This node is stopping: the character leaves the world where it stands (its cell checkpoints
+   * it), a connection still attached is ended with {@link WorldListener.EndReason#NODE_STOPPING},
+   * and the actor stops once the cell answered. Nothing would take the character out later: this
+   * actor and its grace period stop with the node.
+   */
+  enum NodeStopping implements Command {
+    INSTANCE
+  }
+
   static Behavior<Command> create(String playerId, PresenceSettings settings) {
     return Behaviors.setup(
         ctx -> Behaviors.withTimers(timers -> new PresenceActor(ctx, timers, playerId, settings)));
@@ -170,6 +180,7 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
         .onMessage(PresenceLease.Granted.class, g -> onGranted())
         .onMessage(PresenceLease.Superseded.class, this::onSuperseded)
         .onMessageEquals(Takeover.LEFT_CELL, this::releaseAndStop)
+        .onMessageEquals(NodeStopping.INSTANCE, this::onNodeStopping)
         .onMessageEquals(Timer.GRACE_OVER, this::leaveWorld)
         .onMessageEquals(Timer.WATCHDOG, this::onWatchdog)
         .onMessage(Chat.class, this::onChat)
@@ -262,6 +273,27 @@ final class PresenceActor extends AbstractBehavior<PresenceActor.Command> {
     }
     failPending(PortException.Code.CONFLICT, s.reason());
     timers.cancel(Timer.GRACE_OVER);
+    boolean inCell = cellId != null && (inWorld || entering);
+    inWorld(false);
+    entering = false;
+    if (!inCell) {
+      return releaseAndStop();
+    }
+    asks.cell(
+        cellId, r -> new ZoneCell.LeaveCell(playerId, r), (reply, failure) -> Takeover.LEFT_CELL);
+    return this;
+  }
+
+  private Behavior<Command> onNodeStopping() {
+    WorldListener l = listener;
+    listen(null);
+    String why = "this node is stopping: connect again (another node serves the world)";
+    if (l != null) {
+      l.onEnded(WorldListener.EndReason.NODE_STOPPING, why);
+    }
+    failPending(PortException.Code.UNAVAILABLE, why);
+    timers.cancel(Timer.GRACE_OVER);
+    NameDirectory.get(getContext().getSystem()).withdraw(entityId);
     boolean inCell = cellId != null && (inWorld || entering);
     inWorld(false);
     entering = false;

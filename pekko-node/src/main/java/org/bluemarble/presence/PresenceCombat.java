@@ -102,7 +102,9 @@ final class PresenceCombat {
       }
       asks.cell(
           cellId,
-          r -> new ZoneCell.Harvest(playerId, h.nodeId(), h.amount(), HARVEST_REACH_METERS, r),
+          r ->
+              new ZoneCell.Harvest(
+                  playerId, h.nodeId(), h.amount(), HARVEST_REACH_METERS, r, h.traceId()),
           (reply, failure) -> new HarvestAnswered(h.correlationId(), reply, failure));
     } else if (m instanceof HarvestAnswered a) {
       harvested(a, cellId, listener);

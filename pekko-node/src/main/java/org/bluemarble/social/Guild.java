@@ -1,5 +1,7 @@
 package org.bluemarble.social;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,11 @@ import org.bluemarble.market.holdings.LegReply;
 import org.bluemarble.market.inventory.ItemStack;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
+import org.bluemarble.tracing.SealedTypeIds;
+import org.bluemarble.tracing.TraceMdc;
+import org.bluemarble.tracing.Traced;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A guild: sharded by its tag (so the tag is unique: creating an existing guild is refused),
@@ -45,6 +52,8 @@ import org.bluemarble.node.EntityTags;
  */
 public final class Guild
     extends EventSourcedBehaviorWithEnforcedReplies<Guild.Command, Guild.Event, GuildState> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Guild.class);
 
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "Guild");
@@ -99,9 +108,27 @@ public final class Guild
           BankDeposit,
           BankWithdraw,
           BankLegAnswered,
-          BankResend {
+          BankResend,
+          UnderTrace {
     /** Where the answer goes. */
     ActorRef<Reply> replyTo();
+  }
+
+  /**
+   * {@code command} sent under the W3C trace {@code traceId} (a player's session, see {@code
+   * SocialAsks}): handled as {@code command}, with the trace id in the MDC of the entity's log
+   * lines.
+   */
+  public record UnderTrace(
+      @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "t")
+          @JsonTypeIdResolver(SealedTypeIds.class)
+          Command command,
+      String traceId)
+      implements Command, Traced {
+    @Override
+    public ActorRef<Reply> replyTo() {
+      return command.replyTo();
+    }
   }
 
   /** Founds the guild (entity id = tag) with {@code leaderId} as its leader. */
@@ -297,6 +324,9 @@ public final class Guild
   public CommandHandlerWithReply<Command, Event, GuildState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
+        .onCommand(
+            UnderTrace.class,
+            (s, c) -> TraceMdc.handle(c, LOG, () -> commandHandler().apply(s, c.command())))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s.summary()))
         .onCommand(BankLegAnswered.class, this::onLegAnswer)
         .onCommand(BankResend.class, this::onResend)

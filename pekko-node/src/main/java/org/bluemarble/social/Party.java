@@ -1,5 +1,7 @@
 package org.bluemarble.social;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import java.util.List;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -16,6 +18,11 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
+import org.bluemarble.tracing.SealedTypeIds;
+import org.bluemarble.tracing.TraceMdc;
+import org.bluemarble.tracing.Traced;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A party of up to {@link PartyState#MAX_MEMBERS} players: sharded by a random party id,
@@ -24,6 +31,8 @@ import org.bluemarble.node.EntityTags;
  */
 public final class Party
     extends EventSourcedBehaviorWithEnforcedReplies<Party.Command, Party.Event, PartyState> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Party.class);
 
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "Party");
@@ -48,8 +57,25 @@ public final class Party
 
   /** Everything a Party accepts. */
   public sealed interface Command extends CborSerializable
-      permits Invite, Accept, Leave, Kick, SetLeader, Get {
+      permits Invite, Accept, Leave, Kick, SetLeader, Get, UnderTrace {
     ActorRef<Reply> replyTo();
+  }
+
+  /**
+   * {@code command} sent under the W3C trace {@code traceId} (a player's session, see {@code
+   * SocialAsks}): handled as {@code command}, with the trace id in the MDC of the entity's log
+   * lines.
+   */
+  public record UnderTrace(
+      @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "t")
+          @JsonTypeIdResolver(SealedTypeIds.class)
+          Command command,
+      String traceId)
+      implements Command, Traced {
+    @Override
+    public ActorRef<Reply> replyTo() {
+      return command.replyTo();
+    }
   }
 
   /** {@code by} invites {@code playerId}; the first invitation forms the party. */
@@ -138,6 +164,9 @@ public final class Party
   public CommandHandlerWithReply<Command, Event, PartyState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
+        .onCommand(
+            UnderTrace.class,
+            (s, c) -> TraceMdc.handle(c, LOG, () -> commandHandler().apply(s, c.command())))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), summary(s, "")))
         .onAnyCommand(this::onCommand);
   }

@@ -1,5 +1,7 @@
 package org.bluemarble.social;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -17,6 +19,11 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
+import org.bluemarble.tracing.SealedTypeIds;
+import org.bluemarble.tracing.TraceMdc;
+import org.bluemarble.tracing.Traced;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One player's friends, friend requests and ignore list: sharded by player id, event-sourced. A
@@ -28,6 +35,8 @@ import org.bluemarble.node.EntityTags;
 public final class SocialList
     extends EventSourcedBehaviorWithEnforcedReplies<
         SocialList.Command, SocialList.Event, SocialList.State> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SocialList.class);
 
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "SocialList");
@@ -64,8 +73,26 @@ public final class SocialList
           Befriended,
           Unfriended,
           Get,
-          SetGroup {
+          SetGroup,
+          UnderTrace {
     ActorRef<Reply> replyTo();
+  }
+
+  /**
+   * {@code command} sent under the W3C trace {@code traceId} (a player's session, see {@code
+   * SocialAsks}): handled as {@code command}, with the trace id in the MDC of the entity's log
+   * lines.
+   */
+  public record UnderTrace(
+      @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "t")
+          @JsonTypeIdResolver(SealedTypeIds.class)
+          Command command,
+      String traceId)
+      implements Command, Traced {
+    @Override
+    public ActorRef<Reply> replyTo() {
+      return command.replyTo();
+    }
   }
 
   /** {@code from} asks this player to be friends. */
@@ -230,6 +257,9 @@ public final class SocialList
   public CommandHandlerWithReply<Command, Event, State> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
+        .onCommand(
+            UnderTrace.class,
+            (s, c) -> TraceMdc.handle(c, LOG, () -> commandHandler().apply(s, c.command())))
         .onCommand(RequestFriend.class, this::onRequestFriend)
         .onCommand(AcceptFriend.class, this::onAcceptFriend)
         .onCommand(RemoveFriend.class, this::onRemoveFriend)

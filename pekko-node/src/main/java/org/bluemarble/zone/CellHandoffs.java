@@ -1,5 +1,6 @@
 package org.bluemarble.zone;
 
+import java.util.List;
 import java.util.function.LongFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.bluemarble.spatial.GeoPosition;
@@ -97,17 +98,35 @@ final class CellHandoffs {
   }
 
   /**
-   * The cell stops (passivation): players that entered after it asked to passivate are sent to the
-   * cell's next incarnation, which sharding starts with these messages, instead of being lost.
+   * The cell stops (passivation, or its node hands its shards off): players still here are sent to
+   * the cell's next incarnation, which sharding starts with these messages, instead of being lost.
+   * When the node shuts down and no other node can host that incarnation (the last node), they are
+   * not re-entered: the message would wait in this node's stopping region until its shutdown phase
+   * timed out. Its presences took their players out before (the node's presences leave the world
+   * ahead of the handoff, which checkpoints them); anyone still here stays at its last checkpoint.
    */
   void stopping() {
-    for (TickReport.Handoff h : sim.evacuate()) {
+    List<TickReport.Handoff> left = sim.evacuate();
+    if (left.isEmpty()) {
+      return;
+    }
+    boolean reenter = outbox.nextIncarnationReachable();
+    for (TickReport.Handoff h : left) {
       CellRoster.Link link = roster.remove(h.playerId());
-      if (link != null) {
-        log.info("cell {} stopping with player {}; re-entering it", cellId, link.playerId());
-        outbox.toCell(h.targetCell(), CellMessages.enterFor(h, link, receipts.apply(h.playerId())));
-        forwardQueued(h, link);
+      if (link == null) {
+        continue;
       }
+      if (!reenter) {
+        log.warn(
+            "cell {} stopping with player {} on the last node: not re-entering it (it stays at its"
+                + " last checkpoint)",
+            cellId,
+            link.playerId());
+        continue;
+      }
+      log.info("cell {} stopping with player {}; re-entering it", cellId, link.playerId());
+      outbox.toCell(h.targetCell(), CellMessages.enterFor(h, link, receipts.apply(h.playerId())));
+      forwardQueued(h, link);
     }
   }
 

@@ -46,4 +46,14 @@ public interface CellOutbox {
       String playerId, org.bluemarble.market.holdings.Leg leg) {
     return java.util.concurrent.CompletableFuture.completedFuture(null);
   }
+
+  /**
+   * Whether the players of a cell that stops can be re-entered into its next incarnation. False
+   * once this node shuts down with no other member up to host that incarnation: the re-entry would
+   * wait in this node's stopping shard region, which then waits out its whole shutdown phase.
+   * Without a cluster the next incarnation starts here.
+   */
+  default boolean nextIncarnationReachable() {
+    return true;
+  }
 }

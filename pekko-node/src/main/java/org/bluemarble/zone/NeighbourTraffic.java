@@ -73,4 +73,9 @@ final class NeighbourTraffic implements CellOutbox {
   long crossNode() {
     return crossNode;
   }
+
+  @Override
+  public boolean nextIncarnationReachable() {
+    return outbox.nextIncarnationReachable();
+  }
 }

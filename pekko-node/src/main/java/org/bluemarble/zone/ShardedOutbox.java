@@ -1,9 +1,11 @@
 package org.bluemarble.zone;
 
 import com.google.common.geometry.S2CellId;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.bluemarble.player.Player;
 import org.bluemarble.spatial.GeoPosition;
 
@@ -18,6 +20,7 @@ final class ShardedOutbox implements CellOutbox {
   private final ActorRef<Player.Reply> ignore;
   private final LocalShards shards;
   private final ActorRef<CellDirectory.Command> directory;
+  private final ActorSystem<?> system;
 
   /** The outbox of {@code system}; both entity types must be initialised there. */
   ShardedOutbox(
@@ -26,6 +29,7 @@ final class ShardedOutbox implements CellOutbox {
     this.ignore = system.ignoreRef();
     this.shards = shards;
     this.directory = directory;
+    this.system = system;
   }
 
   @Override
@@ -67,5 +71,11 @@ final class ShardedOutbox implements CellOutbox {
   @Override
   public void live(S2CellId cell, ActorRef<ZoneCell.Command> self) {
     directory.tell(new CellDirectory.CellStarted(CellIds.entityId(cell), self));
+  }
+
+  @Override
+  public boolean nextIncarnationReachable() {
+    return CoordinatedShutdown.get(system).getShutdownReason().isEmpty()
+        || ClusterMembers.anotherUp(Cluster.get(system).state(), system.address());
   }
 }

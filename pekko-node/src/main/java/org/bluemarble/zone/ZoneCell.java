@@ -148,8 +148,18 @@ public final class ZoneCell
    * reachMeters} of it (0: anywhere in the cell, for tools and tests).
    */
   public record Harvest(
-      String playerId, long nodeId, int amount, double reachMeters, ActorRef<Reply> replyTo)
-      implements Command {
+      String playerId,
+      long nodeId,
+      int amount,
+      double reachMeters,
+      ActorRef<Reply> replyTo,
+      String traceId)
+      implements Command, Traced {
+    public Harvest(
+        String playerId, long nodeId, int amount, double reachMeters, ActorRef<Reply> replyTo) {
+      this(playerId, nodeId, amount, reachMeters, replyTo, null);
+    }
+
     public Harvest(String playerId, long nodeId, int amount, ActorRef<Reply> replyTo) {
       this(playerId, nodeId, amount, 0, replyTo);
     }
@@ -503,7 +513,9 @@ public final class ZoneCell
             Locate.class, (s, cmd) -> Effect().reply(cmd.replyTo(), parts.admission.locate(cmd)))
         .onCommand(SubmitInput.class, this::onSubmitInput)
         .onCommand(Ghosts.class, this::onGhosts)
-        .onCommand(Harvest.class, this::onHarvest)
+        .onCommand(
+            Harvest.class,
+            (s, c) -> TraceMdc.handle(c, wiring.ctx().getLog(), () -> onHarvest(s, c)))
         .onCommand(GetCellSummary.class, this::onGetCellSummary)
         .onCommand(Tick.class, (s, t) -> onTick(s, t.beat()))
         .onCommand(Stop.class, (s, t) -> onStop())

@@ -2,12 +2,14 @@ package org.bluemarble.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bluemarble.node.testing.FreePorts;
 import org.bluemarble.node.testing.NodeProcess;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,12 +41,14 @@ class BadConfigurationIT {
         Arguments.of(Map.of("BLUEMARBLE_LOG_FORMAT", "xml"), "bluemarble.logging.format", "xml"));
   }
 
+  @TempDir Path dataDir;
+
   @ParameterizedTest
   @MethodSource("badSettings")
   void exitsNonZeroWithOneLineNamingTheKey(Map<String, String> bad, String key, String value)
       throws Exception {
     Map<String, String> env = new HashMap<>(bad);
-    env.put("BLUEMARBLE_DATA_DIR", System.getProperty("java.io.tmpdir") + "/bm-badconfig");
+    env.put("BLUEMARBLE_DATA_DIR", dataDir.toString());
     try (NodeProcess node =
         NodeProcess.launch("bad-config", env, List.of(), 0, 0, FreePorts.next())) {
       int exit = node.awaitExit(Duration.ofSeconds(60));

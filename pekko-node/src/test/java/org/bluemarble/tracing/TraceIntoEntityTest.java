@@ -36,6 +36,10 @@ import org.bluemarble.protocol.v1.BuyListing;
 import org.bluemarble.protocol.v1.CancelListing;
 import org.bluemarble.protocol.v1.ChatChannel;
 import org.bluemarble.protocol.v1.Envelope;
+import org.bluemarble.protocol.v1.SocialVerb;
+import org.bluemarble.social.Guild;
+import org.bluemarble.social.Party;
+import org.bluemarble.social.SocialList;
 import org.bluemarble.zone.ZoneCell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -263,7 +267,7 @@ class TraceIntoEntityTest {
   }
 
   @Test
-  void aListingOpenedOverHttpIsLoggedByTheMarketUnderTheRequestsTrace() throws Exception {
+  void aListingCancelledOverHttpIsLoggedByTheMarketUnderTheRequestsTrace() throws Exception {
     assertThat(register("traced_seller", null).statusCode()).isEqualTo(201);
     String token = login("traced_seller");
     String trace = "9d2e1f0a3b4c5d6e7f8091a2b3c4d5e6";
@@ -342,6 +346,76 @@ class TraceIntoEntityTest {
                               assertThat(line)
                                   .contains("handling UseAbility[playerId=" + hero.playerId())
                                   .contains("\"trace_id\":\"" + trace + "\""));
+                });
+      }
+    } finally {
+      for (Logger entity : entities) {
+        entity.detachAppender(jsonLines);
+        entity.setLevel(null);
+      }
+    }
+  }
+
+  @Test
+  void socialActionsAndAHarvestOverTheWebSocketCarryTheUpgradesTraceIntoTheEntities()
+      throws Exception {
+    PlayerSignup.SignedUp hero = PlayerSignup.signUp(node.httpPort, "ws_socialite", "Warrior");
+    PlayerSignup.SignedUp other = PlayerSignup.signUp(node.httpPort, "ws_other", "Mage");
+    String trace = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e";
+    // The entities log each traced command at DEBUG.
+    List<Logger> entities =
+        List.of(
+            (Logger) LoggerFactory.getLogger(Guild.class),
+            (Logger) LoggerFactory.getLogger(Party.class),
+            (Logger) LoggerFactory.getLogger(SocialList.class),
+            (Logger) LoggerFactory.getLogger(ZoneCell.class));
+    for (Logger entity : entities) {
+      entity.setLevel(Level.DEBUG);
+      entity.addAppender(jsonLines);
+    }
+    try {
+      WebSocketClientTransport ws =
+          WebSocketClientTransport.connect(
+                  HttpClient.newHttpClient(),
+                  URI.create("ws://127.0.0.1:" + node.httpPort + "/ws"),
+                  Map.of("traceparent", "00-" + trace + "-a3ce929d0e0e4736-01"),
+                  e -> {},
+                  t -> {})
+              .get(30, TimeUnit.SECONDS);
+      try (BlueMarbleClient client = new BlueMarbleClient(ws, new ClientListener() {})) {
+        client.hello("trace-test/1").get(30, TimeUnit.SECONDS);
+        client.authenticate(hero.accessToken()).get(30, TimeUnit.SECONDS);
+        client.enterWorld(hero.playerId()).get(60, TimeUnit.SECONDS);
+        // Each answer (or refusal) only says the entity handled the command.
+        client.createGuild("TRC", "Tracers").handle((r, f) -> r).get(60, TimeUnit.SECONDS);
+        client
+            .social(SocialVerb.SOCIAL_VERB_FRIEND_REQUEST, other.playerId())
+            .handle((r, f) -> r)
+            .get(60, TimeUnit.SECONDS);
+        client
+            .social(SocialVerb.SOCIAL_VERB_PARTY_INVITE, other.playerId())
+            .handle((r, f) -> r)
+            .get(60, TimeUnit.SECONDS);
+        // A node id no cell knows: the cell handles (and refuses) the harvest.
+        client.harvest(987_654_321L, 1).handle((r, f) -> r).get(60, TimeUnit.SECONDS);
+
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .untilAsserted(
+                () -> {
+                  for (String handled :
+                      List.of(
+                          "handling UnderTrace[command=Create[name=Tracers",
+                          "handling UnderTrace[command=RequestFriend[from=" + hero.playerId(),
+                          "handling UnderTrace[command=Invite[by=" + hero.playerId(),
+                          "handling Harvest[playerId=" + hero.playerId())) {
+                    assertThat(jsonLines.lines)
+                        .anySatisfy(
+                            line ->
+                                assertThat(line)
+                                    .contains(handled)
+                                    .contains("\"trace_id\":\"" + trace + "\""));
+                  }
                 });
       }
     } finally {

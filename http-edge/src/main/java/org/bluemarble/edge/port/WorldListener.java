@@ -61,7 +61,12 @@ public interface WorldListener {
      * The client sent inputs faster than its cell accepts them (its input queue overflowed): the
      * connection is dropped, the character stays for the grace period as after a lost connection.
      */
-    FLOODED
+    FLOODED,
+    /**
+     * The node holding the connection is stopping: the character left the world where it stood; the
+     * client connects again (another node serves the world).
+     */
+    NODE_STOPPING
   }
 
   /**

@@ -171,6 +171,7 @@ final class ProtoMapping {
       case KICKED -> Disconnect.Reason.REASON_KICKED;
       case FLOODED -> Disconnect.Reason.REASON_PROTOCOL_VIOLATION;
       case LEFT, FAILED -> Disconnect.Reason.REASON_UNSPECIFIED;
+      case NODE_STOPPING -> Disconnect.Reason.REASON_SERVER_SHUTDOWN;
     };
   }
 }

@@ -75,9 +75,9 @@ public final class InProcessNode implements AutoCloseable {
     // A coarse world planet (6,144 samples) keeps start-up short; tests that care set their own.
     all.put("bluemarble.world.terrain-level", 5);
     all.put("pekko.coordinated-shutdown.exit-jvm", "off");
-    // When a node stops with players in the world, its cells re-enter them through the ZoneCell
-    // region, which is shutting down: those messages stay buffered, and the region waits out the
-    // whole phase (10 s in production) although its shards have all stopped. Tests do not wait.
+    // A stopping node's presences take their characters out before the handoff, so the phase ends
+    // when the shards have moved (LastNodeStopTest runs it with production's 10 s); a shorter
+    // timeout keeps any other message left buffered in a stopping region from costing a test 10 s.
     all.put("pekko.coordinated-shutdown.phases.cluster-sharding-shutdown-region.timeout", "3s");
     // A leaving oldest node stops its singletons (sharding coordinators among them) on the next
     // hand-over retry, 1 s by default: every stop waited about a second for it.
