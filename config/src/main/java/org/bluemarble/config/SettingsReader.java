@@ -46,6 +46,20 @@ public final class SettingsReader {
     }
   }
 
+  /** A whole number within [min, max]. */
+  public long longIn(String key, long min, long max) {
+    String value = raw(key).trim();
+    try {
+      long n = Long.parseLong(value);
+      if (n < min || n > max) {
+        throw SettingsException.invalid(key, value, "a whole number " + min + "-" + max);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw SettingsException.invalid(key, value, "a whole number " + min + "-" + max);
+    }
+  }
+
   /** A finite decimal number within {@code [min, max]}. */
   public double doubleIn(String key, double min, double max) {
     String value = raw(key).trim();

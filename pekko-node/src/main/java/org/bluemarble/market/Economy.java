@@ -317,7 +317,7 @@ public final class Economy {
   }
 
   private EntityRef<Market.Command> marketOfListing(String listingId) {
-    String market = Market.marketOf(listingId);
+    String market = Ids.marketOfListing(listingId);
     if (!config.markets().contains(market)) {
       throw new MarketException(MarketError.LISTING_UNAVAILABLE, "no listing " + listingId);
     }

@@ -1,8 +1,11 @@
 package org.bluemarble.market;
 
+import com.typesafe.config.Config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.bluemarble.config.SettingsException;
+import org.bluemarble.config.SettingsReader;
 import org.bluemarble.market.inventory.ItemCatalog;
 
 /**
@@ -27,6 +30,42 @@ public record EconomyConfig(
     Objects.requireNonNull(catalog, "catalog");
     Objects.requireNonNull(retryInterval, "retryInterval");
     Objects.requireNonNull(askTimeout, "askTimeout");
+  }
+
+  /**
+   * {@code bluemarble.market}: the markets (names of 1-32 characters a-z, 0-9, -), the fees ({@link
+   * MarketSettings#fromConfig}), the default trust tier, the retry interval and the ask timeout
+   * (each 100 ms..1 min); the catalogue is the built-in one.
+   *
+   * @throws SettingsException naming the first invalid key
+   */
+  public static EconomyConfig fromConfig(Config root) {
+    SettingsReader r = new SettingsReader(root);
+    String key = "bluemarble.market.";
+    List<String> markets = r.stringList(key + "markets");
+    for (String m : markets) {
+      if (!m.matches("[a-z0-9-]{1,32}")) {
+        throw SettingsException.invalid(key + "markets", m, "names of 1-32 characters a-z, 0-9, -");
+      }
+    }
+    if (markets.isEmpty()) {
+      throw SettingsException.invalid(key + "markets", "[]", "at least one market");
+    }
+    String tierName = r.string(key + "default-trust-tier");
+    TrustTier tier;
+    try {
+      tier = TrustTier.valueOf(tierName);
+    } catch (IllegalArgumentException e) {
+      throw SettingsException.invalid(
+          key + "default-trust-tier", tierName, "one of " + List.of(TrustTier.values()));
+    }
+    return new EconomyConfig(
+        MarketSettings.fromConfig(root),
+        tier,
+        markets,
+        ItemCatalog.loadDefault(),
+        r.duration(key + "retry-interval", Duration.ofMillis(100), Duration.ofMinutes(1)),
+        r.duration(key + "ask-timeout", Duration.ofMillis(100), Duration.ofMinutes(1)));
   }
 
   /** Defaults for tests and the embedded node: 2 % listing fee, 5 % sales fee, one market. */

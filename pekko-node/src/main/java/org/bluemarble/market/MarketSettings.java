@@ -1,5 +1,8 @@
 package org.bluemarble.market;
 
+import com.typesafe.config.Config;
+import org.bluemarble.config.SettingsReader;
+
 /**
  * Fee configuration of a market, in basis points (100 = 1%): the listing fee must be 1-5%
  * (100..500), the transaction fee defaults to 5% (500).
@@ -22,6 +25,20 @@ public record MarketSettings(int listingFeeBasisPoints, int transactionFeeBasisP
           MarketError.INVALID_CONFIG,
           "transactionFeeBasisPoints must be 0..10000, was " + transactionFeeBasisPoints);
     }
+  }
+
+  /**
+   * {@code bluemarble.market.listing-fee-basis-points} (100..500) and {@code
+   * transaction-fee-basis-points} (0..10000).
+   *
+   * @throws org.bluemarble.config.SettingsException naming the first invalid key
+   */
+  public static MarketSettings fromConfig(Config root) {
+    SettingsReader r = new SettingsReader(root);
+    return new MarketSettings(
+        r.intIn(
+            "bluemarble.market.listing-fee-basis-points", MIN_LISTING_FEE_BP, MAX_LISTING_FEE_BP),
+        r.intIn("bluemarble.market.transaction-fee-basis-points", 0, 10_000));
   }
 
   /** Listing fee for {@code price}: rounded up to the whole copper, so at least 1 copper. */

@@ -28,11 +28,18 @@
  * <p>One package per aggregate, each with its rules, entity, state and replies: {@code holdings},
  * {@code listing}, {@code trade}, {@code exchange} (order books and auctions), {@code treasury};
  * {@code saga} holds what the coordinators share: the leg courier ({@link
- * org.bluemarble.market.saga.LegCourier}), the group commit ({@link
- * org.bluemarble.market.saga.GroupCommit}: many commands, one journal write, answers after it), the
- * repeat check ({@link org.bluemarble.market.saga.RepeatCheck}: a retried keyed request is answered
- * like the first, another request under its key is refused) and the notices ({@link
- * org.bluemarble.market.saga.MarketNotices}).
+ * org.bluemarble.market.saga.LegCourier}), the repeat check ({@link
+ * org.bluemarble.market.saga.RepeatCheck}: a retried keyed request is answered like the first,
+ * another request under its key is refused), the requesters waiting for an escrow's answer ({@link
+ * org.bluemarble.market.saga.ReplyWaiters}) and the notices ({@link
+ * org.bluemarble.market.saga.MarketNotices}). {@code journal} holds the group commit ({@link
+ * org.bluemarble.market.journal.GroupCommit}: many commands, one journal write, answers after it).
+ * The packages depend one way: journal, holdings, saga, the aggregates, node.
+ *
+ * <p>A coordinator's file holds its protocol (commands, events), its wiring and its command table;
+ * the checks and the events it persists are built by a plain class beside it ({@code MarketOps},
+ * {@code OrderBookOps}, {@code AuctionOps}); the shapes of ids are {@link
+ * org.bluemarble.market.Ids}'.
  *
  * <h2>The rules, as plain Java</h2>
  *

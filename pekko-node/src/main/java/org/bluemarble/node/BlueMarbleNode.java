@@ -14,6 +14,7 @@ import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.bluemarble.account.ExternalLogins;
 import org.bluemarble.config.BlueMarbleSettings;
 import org.bluemarble.edge.port.AdminPort;
+import org.bluemarble.market.node.EconomySettings;
 import org.bluemarble.market.node.EconomyWiring;
 import org.bluemarble.node.resilience.Dependency;
 import org.bluemarble.node.resilience.GuardedKafka;
@@ -46,7 +47,8 @@ public final class BlueMarbleNode {
     Accounts accounts = Accounts.init(system, settings);
     World world = World.init(system, settings, accounts.redis().map(NodeHealth.Redis::client));
     EconomyWiring economy =
-        EconomyWiring.start(system, settings.persistence().slices(), settings.config());
+        EconomyWiring.start(
+            system, settings.persistence().slices(), EconomySettings.fromConfig(settings.config()));
     GameEdges gameEdges = Edges.startGame(system, settings, accounts, world, economy);
     // The event stream's producers send through this (its breaker); /health probes it.
     Optional<GuardedKafka> kafka = KafkaConnection.open(system, settings.config());

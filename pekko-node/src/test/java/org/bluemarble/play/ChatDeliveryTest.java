@@ -105,6 +105,20 @@ class ChatDeliveryTest {
   }
 
   /** A point {@code north} and {@code east} metres from (lat, lng). */
+  /** Waits until {@code to} has received exactly {@code texts} from {@code from}, in order. */
+  private static void awaitLinesFrom(Placed to, Placed from, List<String> texts) {
+    await()
+        .atMost(PlayWorld.WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        to.chats().lines.stream()
+                            .filter(m -> m.getFromPlayerId().equals(from.player().playerId()))
+                            .map(ChatMessage::getText)
+                            .toList())
+                    .containsExactlyElementsOf(texts));
+  }
+
   private static S2LatLng offset(S2LatLng from, double north, double east) {
     double r = 6_371_000;
     double dLat = Math.toDegrees(north / r);
@@ -239,16 +253,7 @@ class ChatDeliveryTest {
       // 10 at once (the burst), maybe one or two more refilled while the 30 went out.
       assertThat(accepted.size()).isBetween(10, 15);
       assertThat(limited).isEqualTo(30 - accepted.size());
-      await()
-          .atMost(PlayWorld.WAIT)
-          .untilAsserted(
-              () ->
-                  assertThat(
-                          b.chats().lines.stream()
-                              .filter(m -> m.getFromPlayerId().equals(a.player().playerId()))
-                              .map(ChatMessage::getText)
-                              .toList())
-                      .containsExactlyElementsOf(accepted));
+      awaitLinesFrom(b, a, accepted);
     }
   }
 
@@ -334,16 +339,7 @@ class ChatDeliveryTest {
             .isTrue();
         sent.add(text);
       }
-      await()
-          .atMost(PlayWorld.WAIT)
-          .untilAsserted(
-              () ->
-                  assertThat(
-                          b.chats().lines.stream()
-                              .filter(m -> m.getFromPlayerId().equals(a.player().playerId()))
-                              .map(ChatMessage::getText)
-                              .toList())
-                      .containsExactlyElementsOf(sent));
+      awaitLinesFrom(b, a, sent);
       assertThat(b.chats().lines.get(b.chats().lines.size() - 1).getDelayed()).isTrue();
       assertThat(api.call("PUT", "/admin/v1/chat/degraded", "{\"on\":false}", admin).status())
           .isEqualTo(200);

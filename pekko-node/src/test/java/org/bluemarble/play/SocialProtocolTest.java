@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.assertj.core.api.ThrowingConsumer;
 import org.bluemarble.config.Profile;
 import org.bluemarble.node.testing.InProcessNode;
 import org.bluemarble.player.Player;
@@ -99,6 +100,13 @@ class SocialProtocolTest {
     return new In(p, client, heard);
   }
 
+  /** Waits until {@code who} has heard a social update that passes {@code check}. */
+  private static void awaitHeard(In who, ThrowingConsumer<SocialUpdate> check) {
+    await()
+        .atMost(PlayWorld.WAIT)
+        .untilAsserted(() -> assertThat(who.heard().updates).anySatisfy(check));
+  }
+
   private static SocialReply ok(CompletableFuture<SocialReply> f) throws Exception {
     return f.get(30, TimeUnit.SECONDS);
   }
@@ -120,17 +128,13 @@ class SocialProtocolTest {
         BlueMarbleClient b = ben.client();
         BlueMarbleClient c = cid.client()) {
       ok(a.social(SocialVerb.SOCIAL_VERB_FRIEND_REQUEST, ben.id()));
-      await()
-          .atMost(PlayWorld.WAIT)
-          .untilAsserted(
-              () ->
-                  assertThat(ben.heard().updates)
-                      .anySatisfy(
-                          u -> {
-                            assertThat(u.hasFriendRequest()).isTrue();
-                            assertThat(u.getFriendRequest().getFromPlayerId()).isEqualTo(ann.id());
-                            assertThat(u.getFriendRequest().getFromName()).isEqualTo("fr_ann hero");
-                          }));
+      awaitHeard(
+          ben,
+          u -> {
+            assertThat(u.hasFriendRequest()).isTrue();
+            assertThat(u.getFriendRequest().getFromPlayerId()).isEqualTo(ann.id());
+            assertThat(u.getFriendRequest().getFromName()).isEqualTo("fr_ann hero");
+          });
       SocialReply accepted = ok(b.social(SocialVerb.SOCIAL_VERB_FRIEND_ACCEPT, ann.id()));
       assertThat(accepted.getLists().getFriendsList())
           .singleElement()
@@ -151,16 +155,12 @@ class SocialProtocolTest {
               });
       // Ben leaves the world: Ann is told.
       b.leaveWorld();
-      await()
-          .atMost(PlayWorld.WAIT)
-          .untilAsserted(
-              () ->
-                  assertThat(ann.heard().updates)
-                      .anySatisfy(
-                          u -> {
-                            assertThat(u.getFriendPresence().getPlayerId()).isEqualTo(ben.id());
-                            assertThat(u.getFriendPresence().getOnline()).isFalse();
-                          }));
+      awaitHeard(
+          ann,
+          u -> {
+            assertThat(u.getFriendPresence().getPlayerId()).isEqualTo(ben.id());
+            assertThat(u.getFriendPresence().getOnline()).isFalse();
+          });
       b.enterWorld(ben.id()).get(30, TimeUnit.SECONDS);
       await()
           .atMost(PlayWorld.WAIT)
@@ -184,15 +184,7 @@ class SocialProtocolTest {
       // would have too, had ignoring not hidden it.
       ok(b.social(SocialVerb.SOCIAL_VERB_FRIEND_REMOVE, ann.id()));
       ok(b.social(SocialVerb.SOCIAL_VERB_FRIEND_REQUEST, ann.id()));
-      await()
-          .atMost(PlayWorld.WAIT)
-          .untilAsserted(
-              () ->
-                  assertThat(ann.heard().updates)
-                      .anySatisfy(
-                          u ->
-                              assertThat(u.getFriendRequest().getFromPlayerId())
-                                  .isEqualTo(ben.id())));
+      awaitHeard(ann, u -> assertThat(u.getFriendRequest().getFromPlayerId()).isEqualTo(ben.id()));
       assertThat(ann.heard().updates).noneMatch(SocialUpdate::hasPartyInvite);
       refused(
           a.social(SocialVerb.SOCIAL_VERB_FRIEND_ACCEPT, cid.id()), Error.Code.CODE_SOCIAL_REFUSED);
@@ -215,21 +207,10 @@ class SocialProtocolTest {
           .singleElement()
           .satisfies(x -> assertThat(x.getRank()).isEqualTo("LEADER"));
       ok(l.social(SocialVerb.SOCIAL_VERB_GUILD_INVITE, max.id()));
-      await()
-          .atMost(PlayWorld.WAIT)
-          .untilAsserted(
-              () ->
-                  assertThat(max.heard().updates)
-                      .anySatisfy(u -> assertThat(u.getGuildInvite().getId()).isEqualTo("ORBIT")));
+      awaitHeard(max, u -> assertThat(u.getGuildInvite().getId()).isEqualTo("ORBIT"));
       SocialReply joined = ok(m.joinGuild("ORBIT"));
       assertThat(joined.getGuild().getMembersCount()).isEqualTo(2);
-      await()
-          .atMost(PlayWorld.WAIT)
-          .untilAsserted(
-              () ->
-                  assertThat(lea.heard().updates)
-                      .anySatisfy(
-                          u -> assertThat(u.getGuildChanged().getMembersCount()).isEqualTo(2)));
+      awaitHeard(lea, u -> assertThat(u.getGuildChanged().getMembersCount()).isEqualTo(2));
       // A recruit may not invite; the leader's promotion to veteran gives the permission.
       refused(
           m.social(SocialVerb.SOCIAL_VERB_GUILD_INVITE, ned.id()),
@@ -565,15 +546,8 @@ class SocialProtocolTest {
             "{\"verb\":\"FRIEND_REQUEST\",\"playerId\":\"" + yul.id() + "\"}",
             xia.token());
     assertThat(asked.status()).as(asked.body().toString()).isEqualTo(200);
-    await()
-        .atMost(PlayWorld.WAIT)
-        .untilAsserted(
-            () ->
-                assertThat(yul.heard().updates)
-                    .anySatisfy(
-                        u ->
-                            assertThat(u.getFriendRequest().getFromPlayerId())
-                                .isEqualTo(xia.playerId())));
+    awaitHeard(
+        yul, u -> assertThat(u.getFriendRequest().getFromPlayerId()).isEqualTo(xia.playerId()));
     assertThat(
             api.call("POST", base + "/actions", "{\"verb\":\"FRIEND_REQUEST\"}", xia.token())
                 .status())

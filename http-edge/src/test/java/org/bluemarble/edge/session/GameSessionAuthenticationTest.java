@@ -2,7 +2,6 @@ package org.bluemarble.edge.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,12 +9,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.bluemarble.edge.port.PlayPort;
 import org.bluemarble.protocol.ProtocolCodec;
-import org.bluemarble.protocol.ProtocolVersion;
 import org.bluemarble.protocol.phase.SessionPhase;
-import org.bluemarble.protocol.v1.Authenticate;
 import org.bluemarble.protocol.v1.Envelope;
 import org.bluemarble.protocol.v1.Error;
-import org.bluemarble.protocol.v1.Hello;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,35 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class GameSessionAuthenticationTest {
 
-  /** Runs nothing until the test says so: shows what happens on the delivering thread. */
-  private static final class ManualExecutor implements Executor {
-    final ArrayDeque<Runnable> queued = new ArrayDeque<>();
-
-    @Override
-    public void execute(Runnable task) {
-      queued.add(task);
-    }
-
-    void runAll() {
-      while (!queued.isEmpty()) {
-        queued.poll().run();
-      }
-    }
-  }
-
   private final List<Envelope> sent = new ArrayList<>();
   private final List<String> verifiedTokens = new ArrayList<>();
 
-  private final SessionOutput out =
-      new SessionOutput() {
-        @Override
-        public void send(Envelope envelope) {
-          sent.add(envelope);
-        }
-
-        @Override
-        public void close() {}
-      };
+  private final SessionOutput out = SessionTestKit.recordingInto(sent);
 
   private final PlayPort play =
       new PlayPort() {
@@ -78,27 +49,16 @@ class GameSessionAuthenticationTest {
         };
     SessionDeps deps = new SessionDeps(check, play, null, "test", 1_000, 3);
     GameSession s = new GameSession(deps, out, new ProtocolCodec(), udpPlayer, verifier);
-    s.onEnvelope(
-        Envelope.newBuilder()
-            .setCorrelationId(1)
-            .setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.CURRENT))
-            .build());
+    s.onEnvelope(SessionTestKit.hello());
     sent.clear();
     return s;
   }
 
-  private static Envelope authenticate(String token) {
-    return Envelope.newBuilder()
-        .setCorrelationId(2)
-        .setAuthenticate(Authenticate.newBuilder().setToken(token))
-        .build();
-  }
-
   @Test
   void verifiesTheAccessTokenOnTheVerifierNotOnTheDeliveringThread() {
-    ManualExecutor verifier = new ManualExecutor();
+    SessionTestKit.ManualExecutor verifier = new SessionTestKit.ManualExecutor();
     GameSession s = session("p1", verifier);
-    s.onEnvelope(authenticate("token-1"));
+    s.onEnvelope(SessionTestKit.authenticate("token-1"));
     assertThat(verifiedTokens).isEmpty();
     assertThat(sent).isEmpty();
     verifier.runAll();
@@ -116,7 +76,7 @@ class GameSessionAuthenticationTest {
             task -> {
               throw new RejectedExecutionException("full");
             });
-    busy.onEnvelope(authenticate("token-1"));
+    busy.onEnvelope(SessionTestKit.authenticate("token-1"));
     assertThat(sent).hasSize(1);
     assertThat(sent.get(0).getError().getCode()).isEqualTo(Error.Code.CODE_RATE_LIMITED);
     assertThat(busy.phase()).isEqualTo(SessionPhase.GREETED);
@@ -124,9 +84,9 @@ class GameSessionAuthenticationTest {
 
   @Test
   void aUdpSessionRefusesAnAccountThatDoesNotOwnItsTokensPlayer() {
-    ManualExecutor verifier = new ManualExecutor();
+    SessionTestKit.ManualExecutor verifier = new SessionTestKit.ManualExecutor();
     GameSession s = session("p1", verifier);
-    s.onEnvelope(authenticate("token-2"));
+    s.onEnvelope(SessionTestKit.authenticate("token-2"));
     verifier.runAll();
     assertThat(sent).isNotEmpty();
     assertThat(sent.get(0).getError().getCode()).isEqualTo(Error.Code.CODE_UNAUTHENTICATED);

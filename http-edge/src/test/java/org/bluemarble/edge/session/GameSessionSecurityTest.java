@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import org.bluemarble.auth.Bucket4jRateLimiter;
 import org.bluemarble.auth.InMemorySessionStore;
 import org.bluemarble.auth.RateLimit;
@@ -20,14 +18,11 @@ import org.bluemarble.auth.Role;
 import org.bluemarble.auth.Session;
 import org.bluemarble.edge.port.PlayPort;
 import org.bluemarble.protocol.ProtocolCodec;
-import org.bluemarble.protocol.ProtocolVersion;
 import org.bluemarble.protocol.phase.SessionPhase;
-import org.bluemarble.protocol.v1.Authenticate;
 import org.bluemarble.protocol.v1.CreateListing;
 import org.bluemarble.protocol.v1.Disconnect;
 import org.bluemarble.protocol.v1.Envelope;
 import org.bluemarble.protocol.v1.Error;
-import org.bluemarble.protocol.v1.Hello;
 import org.bluemarble.protocol.v1.TradeRequest;
 import org.junit.jupiter.api.Test;
 
@@ -37,25 +32,9 @@ import org.junit.jupiter.api.Test;
  * messages, and the game session ended with its login session.
  */
 class GameSessionSecurityTest {
-  /** Runs nothing until the test says so. */
-  private static final class ManualExecutor implements Executor {
-    final ArrayDeque<Runnable> queued = new ArrayDeque<>();
-
-    @Override
-    public void execute(Runnable task) {
-      queued.add(task);
-    }
-
-    void runAll() {
-      while (!queued.isEmpty()) {
-        queued.poll().run();
-      }
-    }
-  }
-
   private final List<Envelope> sent = new ArrayList<>();
   private final List<String> verified = new ArrayList<>();
-  private final ManualExecutor blocking = new ManualExecutor();
+  private final SessionTestKit.ManualExecutor blocking = new SessionTestKit.ManualExecutor();
   private final InMemorySessionStore logins = new InMemorySessionStore();
   private final RateLimitSettings limits =
       new RateLimitSettings(
@@ -67,16 +46,7 @@ class GameSessionSecurityTest {
   private final Bucket4jRateLimiter limiter = Bucket4jRateLimiter.inProcess(limits);
   private final LiveGameSessions live = new LiveGameSessions();
 
-  private final SessionOutput out =
-      new SessionOutput() {
-        @Override
-        public void send(Envelope envelope) {
-          sent.add(envelope);
-        }
-
-        @Override
-        public void close() {}
-      };
+  private final SessionOutput out = SessionTestKit.recordingInto(sent);
 
   private final PlayPort play =
       new PlayPort() {
@@ -120,16 +90,8 @@ class GameSessionSecurityTest {
             null,
             new SessionSecurity(live, logins, limiter, blocking, Clock.systemUTC()));
     GameSession s = new GameSession(deps, out, new ProtocolCodec(), null);
-    s.onEnvelope(
-        Envelope.newBuilder()
-            .setCorrelationId(1)
-            .setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.CURRENT))
-            .build());
-    s.onEnvelope(
-        Envelope.newBuilder()
-            .setCorrelationId(2)
-            .setAuthenticate(Authenticate.newBuilder().setToken("token"))
-            .build());
+    s.onEnvelope(SessionTestKit.hello());
+    s.onEnvelope(SessionTestKit.authenticate("token"));
     assertThat(verified).as("verified on the delivering thread").isEmpty();
     blocking.runAll();
     assertThat(s.phase()).isEqualTo(SessionPhase.AUTHENTICATED);

@@ -3,7 +3,6 @@ package org.bluemarble.edge.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bluemarble.edge.port.ChatLine;
 import org.bluemarble.edge.port.PlayIntent;
@@ -12,15 +11,10 @@ import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.SocialAction;
 import org.bluemarble.edge.port.TraceScope;
-import org.bluemarble.edge.port.WorldListener;
 import org.bluemarble.protocol.ProtocolCodec;
-import org.bluemarble.protocol.ProtocolVersion;
-import org.bluemarble.protocol.v1.Authenticate;
 import org.bluemarble.protocol.v1.ChatChannel;
 import org.bluemarble.protocol.v1.ChatSend;
-import org.bluemarble.protocol.v1.EnterWorld;
 import org.bluemarble.protocol.v1.Envelope;
-import org.bluemarble.protocol.v1.Hello;
 import org.bluemarble.protocol.v1.SocialRequest;
 import org.bluemarble.protocol.v1.SocialVerb;
 import org.bluemarble.protocol.v1.UseAbility;
@@ -70,18 +64,7 @@ class GameSessionTraceTest {
         }
       };
 
-  private final PlayPort play =
-      new PlayPort() {
-        @Override
-        public CompletableFuture<List<String>> characters(String accountId) {
-          return CompletableFuture.completedFuture(List.of("p1"));
-        }
-
-        @Override
-        public CompletableFuture<Presence> enter(String account, String player, WorldListener l) {
-          return CompletableFuture.completedFuture(presence);
-        }
-      };
+  private final PlayPort play = new SessionTestKit.PortOfP1(presence);
 
   @Test
   void aUdpSessionsCommandsCarryOneTraceOfItsOwn() {
@@ -107,34 +90,13 @@ class GameSessionTraceTest {
   }
 
   private GameSession session(String udpPlayer) {
-    SessionOutput out =
-        new SessionOutput() {
-          @Override
-          public void send(Envelope envelope) {}
-
-          @Override
-          public void close() {}
-        };
+    SessionOutput out = SessionTestKit.recordingInto(new java.util.ArrayList<>());
     SessionDeps deps = new SessionDeps(token -> "acc-1", play, null, "test", 1_000, 3);
     return new GameSession(deps, out, new ProtocolCodec(), udpPlayer, Runnable::run);
   }
 
   private static void playOneOfEach(GameSession s) {
-    s.onEnvelope(
-        Envelope.newBuilder()
-            .setCorrelationId(1)
-            .setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.CURRENT))
-            .build());
-    s.onEnvelope(
-        Envelope.newBuilder()
-            .setCorrelationId(2)
-            .setAuthenticate(Authenticate.newBuilder().setToken("t"))
-            .build());
-    s.onEnvelope(
-        Envelope.newBuilder()
-            .setCorrelationId(3)
-            .setEnterWorld(EnterWorld.newBuilder().setPlayerId("p1"))
-            .build());
+    SessionTestKit.enterAsP1(s);
     s.onEnvelope(
         Envelope.newBuilder()
             .setCorrelationId(4)

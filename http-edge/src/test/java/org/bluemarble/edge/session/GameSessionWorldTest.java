@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.bluemarble.edge.port.PlayIntent;
 import org.bluemarble.edge.port.PlayPort;
 import org.bluemarble.edge.port.PlayPosition;
 import org.bluemarble.edge.port.Presence;
 import org.bluemarble.edge.port.WorldListener;
 import org.bluemarble.protocol.ProtocolCodec;
-import org.bluemarble.protocol.ProtocolVersion;
 import org.bluemarble.protocol.snapshot.EntityState;
 import org.bluemarble.protocol.snapshot.SnapshotDecoder;
-import org.bluemarble.protocol.v1.Authenticate;
-import org.bluemarble.protocol.v1.EnterWorld;
 import org.bluemarble.protocol.v1.Envelope;
 import org.bluemarble.protocol.v1.Error;
 import org.bluemarble.protocol.v1.HeadingIntent;
-import org.bluemarble.protocol.v1.Hello;
 import org.bluemarble.protocol.v1.MovementInput;
 import org.junit.jupiter.api.Test;
 
@@ -58,49 +53,20 @@ class GameSessionWorldTest {
       };
 
   private final PlayPort play =
-      new PlayPort() {
+      new SessionTestKit.PortOfP1(presence) {
         @Override
-        public CompletableFuture<List<String>> characters(String accountId) {
-          return CompletableFuture.completedFuture(List.of("p1"));
-        }
-
-        @Override
-        public CompletableFuture<Presence> enter(String account, String player, WorldListener l) {
+        void entering(WorldListener l) {
           listener = l;
           // The cell's first view overtakes its answer to the enter.
           l.onEntityEntered(DEER);
-          return CompletableFuture.completedFuture(presence);
         }
       };
 
   private GameSession inWorld() {
-    SessionOutput out =
-        new SessionOutput() {
-          @Override
-          public void send(Envelope envelope) {
-            sent.add(envelope);
-          }
-
-          @Override
-          public void close() {}
-        };
+    SessionOutput out = SessionTestKit.recordingInto(sent);
     SessionDeps deps = new SessionDeps(token -> "acc-1", play, null, "test", 1_000, 3);
     GameSession s = new GameSession(deps, out, new ProtocolCodec(), null, Runnable::run);
-    s.onEnvelope(
-        Envelope.newBuilder()
-            .setCorrelationId(1)
-            .setHello(Hello.newBuilder().setProtocolVersion(ProtocolVersion.CURRENT))
-            .build());
-    s.onEnvelope(
-        Envelope.newBuilder()
-            .setCorrelationId(2)
-            .setAuthenticate(Authenticate.newBuilder().setToken("t"))
-            .build());
-    s.onEnvelope(
-        Envelope.newBuilder()
-            .setCorrelationId(3)
-            .setEnterWorld(EnterWorld.newBuilder().setPlayerId("p1"))
-            .build());
+    SessionTestKit.enterAsP1(s);
     return s;
   }
 

@@ -78,147 +78,32 @@ public record RunSettings(
     }
   }
 
-  /** A run without a warm-up. */
-  public RunSettings(
-      String target,
-      int httpPort,
-      int udpPort,
-      int bots,
-      int seconds,
-      int rampSeconds,
-      TransportMode transport,
-      Scenario scenario,
-      long seed,
-      LatLng centre,
-      String admin,
-      double chatPerMinute,
-      Path out,
-      int observerPct,
-      long nodePid,
-      double combatPerMinute) {
-    this(
-        target,
-        httpPort,
-        udpPort,
-        bots,
-        seconds,
-        rampSeconds,
-        transport,
-        scenario,
-        seed,
-        centre,
-        admin,
-        chatPerMinute,
-        out,
-        observerPct,
-        nodePid,
-        combatPerMinute,
-        0);
-  }
-
-  /** A run without combat. */
-  public RunSettings(
-      String target,
-      int httpPort,
-      int udpPort,
-      int bots,
-      int seconds,
-      int rampSeconds,
-      TransportMode transport,
-      Scenario scenario,
-      long seed,
-      LatLng centre,
-      String admin,
-      double chatPerMinute,
-      Path out,
-      int observerPct,
-      long nodePid) {
-    this(
-        target,
-        httpPort,
-        udpPort,
-        bots,
-        seconds,
-        rampSeconds,
-        transport,
-        scenario,
-        seed,
-        centre,
-        admin,
-        chatPerMinute,
-        out,
-        observerPct,
-        nodePid,
-        0);
-  }
-
-  /** A run where every bot observes and the node's process is not known. */
-  public RunSettings(
-      String target,
-      int httpPort,
-      int udpPort,
-      int bots,
-      int seconds,
-      int rampSeconds,
-      TransportMode transport,
-      Scenario scenario,
-      long seed,
-      LatLng centre,
-      String admin,
-      double chatPerMinute,
-      Path out) {
-    this(
-        target,
-        httpPort,
-        udpPort,
-        bots,
-        seconds,
-        rampSeconds,
-        transport,
-        scenario,
-        seed,
-        centre,
-        admin,
-        chatPerMinute,
-        out,
-        100,
-        0);
-  }
-
-  /** The same run with a warm-up of {@code w} seconds between the ramp-up and the steady state. */
-  public RunSettings withWarmupSeconds(int w) {
-    return new RunSettings(
-        target,
-        httpPort,
-        udpPort,
-        bots,
-        seconds,
-        rampSeconds,
-        transport,
-        scenario,
-        seed,
-        centre,
-        admin,
-        chatPerMinute,
-        out,
-        observerPct,
-        nodePid,
-        combatPerMinute,
-        w);
-  }
-
   /** Whether bot {@code index} decodes snapshots: {@link #observerPct} % of them, spread evenly. */
   public boolean observes(int index) {
     return (long) (index + 1) * observerPct / 100 > (long) index * observerPct / 100;
   }
 
+  /** The same run with a warm-up of {@code w} seconds between the ramp-up and the steady state. */
+  public RunSettings withWarmupSeconds(int w) {
+    return copy(bots, seconds, out, w);
+  }
+
   /** The same run with another number of bots (capacity steps). */
   public RunSettings withBots(int n) {
+    return copy(n, seconds, out, warmupSeconds);
+  }
+
+  /** The same run with another steady-state duration and report folder. */
+  public RunSettings withSecondsAndOut(int s, Path dir) {
+    return copy(bots, s, dir, warmupSeconds);
+  }
+
+  private RunSettings copy(int bots, int seconds, Path out, int warmupSeconds) {
     return new RunSettings(
         target,
         httpPort,
         udpPort,
-        n,
+        bots,
         seconds,
         rampSeconds,
         transport,
@@ -228,28 +113,6 @@ public record RunSettings(
         admin,
         chatPerMinute,
         out,
-        observerPct,
-        nodePid,
-        combatPerMinute,
-        warmupSeconds);
-  }
-
-  /** The same run with another steady-state duration and report folder. */
-  public RunSettings withSecondsAndOut(int s, Path dir) {
-    return new RunSettings(
-        target,
-        httpPort,
-        udpPort,
-        bots,
-        s,
-        rampSeconds,
-        transport,
-        scenario,
-        seed,
-        centre,
-        admin,
-        chatPerMinute,
-        dir,
         observerPct,
         nodePid,
         combatPerMinute,

@@ -40,7 +40,11 @@ class LoadRunEndToEndTest {
               SPAWN,
               "admin:secret",
               0,
-              dir);
+              dir,
+              100,
+              0,
+              0,
+              0);
       List<String> log = new ArrayList<>();
       RunResult r = new LoadRun(s, log::add).run();
 
@@ -77,7 +81,11 @@ class LoadRunEndToEndTest {
               SPAWN,
               "admin:secret",
               0,
-              dir);
+              dir,
+              100,
+              0,
+              0,
+              0);
       List<String> log = new ArrayList<>();
       RunResult r = new LoadRun(s, log::add).run();
       assertThat(log).anyMatch(l -> l.contains("registered 4 bot accounts through the public API"));
@@ -106,7 +114,8 @@ class LoadRunEndToEndTest {
               dir,
               100,
               0,
-              600);
+              600,
+              0);
       RunResult r = new LoadRun(s, l -> {}).run();
 
       // the stand-in knows no combat: every ability comes back refused with its correlation id
@@ -140,7 +149,11 @@ class LoadRunEndToEndTest {
                   SPAWN,
                   "admin:secret",
                   0,
-                  dir)
+                  dir,
+                  100,
+                  0,
+                  0,
+                  0)
               .withWarmupSeconds(3);
       List<String> log = new ArrayList<>();
       RunResult r = new LoadRun(s, log::add).run();

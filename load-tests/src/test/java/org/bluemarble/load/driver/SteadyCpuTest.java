@@ -57,6 +57,8 @@ class SteadyCpuTest {
         0,
         Path.of("out"),
         pct,
+        0,
+        0,
         0);
   }
 }

@@ -3,9 +3,6 @@ package org.bluemarble.market.exchange;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -21,12 +18,10 @@ import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
-import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.bluemarble.market.EconomyConfig;
 import org.bluemarble.market.MarketError;
-import org.bluemarble.market.MarketException;
 import org.bluemarble.market.MarketSummary;
 import org.bluemarble.market.holdings.Holdings;
 import org.bluemarble.market.holdings.Leg;
@@ -86,16 +81,6 @@ public final class AuctionHouse
                 }));
   }
 
-  /** The house an auction id belongs to: the part before the first dot. */
-  public static String houseOf(String auctionId) {
-    int dot = auctionId == null ? -1 : auctionId.indexOf('.');
-    if (dot < 1) {
-      throw new MarketException(
-          MarketError.AUCTION_UNAVAILABLE, "auction id must look like <market>.<id>: " + auctionId);
-    }
-    return auctionId.substring(0, dot);
-  }
-
   // Commands
 
   /** Everything an auction house accepts. */
@@ -114,49 +99,25 @@ public final class AuctionHouse
       Duration duration,
       String traceId,
       ActorRef<AuctionReply> replyTo)
-      implements Command, Traced {
-    public CreateAuction(
-        String auctionId,
-        String seller,
-        String itemId,
-        long quantity,
-        long startPrice,
-        long minIncrement,
-        long reservePrice,
-        long buyoutPrice,
-        Duration duration,
-        ActorRef<AuctionReply> replyTo) {
-      this(
-          auctionId,
-          seller,
-          itemId,
-          quantity,
-          startPrice,
-          minIncrement,
-          reservePrice,
-          buyoutPrice,
-          duration,
-          null,
-          replyTo);
-    }
-  }
+      implements Command, Traced {}
 
   /** Bid {@code amount} copper; reaching the buyout price buys the auction out. */
   public record PlaceBid(
       String auctionId, String bidder, long amount, String traceId, ActorRef<AuctionReply> replyTo)
-      implements Command, Traced {
-    public PlaceBid(String auctionId, String bidder, long amount, ActorRef<AuctionReply> replyTo) {
-      this(auctionId, bidder, amount, null, replyTo);
-    }
-  }
+      implements BidCommand, Traced {}
 
   /** Pay the buyout price and end the auction at once. */
   public record Buyout(
       String auctionId, String bidder, String traceId, ActorRef<AuctionReply> replyTo)
-      implements Command, Traced {
-    public Buyout(String auctionId, String bidder, ActorRef<AuctionReply> replyTo) {
-      this(auctionId, bidder, null, replyTo);
-    }
+      implements BidCommand, Traced {}
+
+  /** What a bid and a buyout have in common. */
+  interface BidCommand extends Command {
+    String auctionId();
+
+    String bidder();
+
+    ActorRef<AuctionReply> replyTo();
   }
 
   public record GetAuction(String auctionId, ActorRef<AuctionReply> replyTo) implements Command {}
@@ -223,12 +184,8 @@ public final class AuctionHouse
   private final String market;
   private final String tag;
   private final EconomyConfig config;
-  private final Clock clock;
   private final ActorContext<Command> context;
-  private final LegCourier<Command> courier;
-  private final MarketNotices notices;
-  private final AuctionOps ops;
-  private final Map<String, ActorRef<AuctionReply>> waiting = new HashMap<>();
+  private final AuctionSagas sagas;
 
   private AuctionHouse(
       String market,
@@ -241,11 +198,15 @@ public final class AuctionHouse
     this.market = market;
     this.tag = tag;
     this.config = config;
-    this.clock = clock;
     this.context = context;
-    this.courier = new LegCourier<>(context, config.askTimeout(), LegAnswered::new);
-    this.notices = new MarketNotices(context.getSystem());
-    this.ops = new AuctionOps(market, config.catalog(), rules, config.defaultTier());
+    this.sagas =
+        new AuctionSagas(
+            market,
+            clock,
+            new AuctionOps(market, config.catalog(), rules, config.defaultTier()),
+            new LegCourier<>(context, config.askTimeout(), LegAnswered::new),
+            new MarketNotices(context.getSystem()),
+            Effect());
   }
 
   @Override
@@ -277,7 +238,7 @@ public final class AuctionHouse
         .onSignal(
             RecoveryCompleted.instance(),
             s -> {
-              resend(s);
+              sagas.resend(s);
               context.getSelf().tell(Tick.INSTANCE);
             })
         .build();
@@ -289,17 +250,10 @@ public final class AuctionHouse
   public CommandHandlerWithReply<Command, Event, AuctionHouseState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
+        .onCommand(CreateAuction.class, (s, c) -> TraceMdc.handle(c, LOG, () -> sagas.create(s, c)))
         .onCommand(
-            CreateAuction.class, (s, c) -> TraceMdc.handle(c, LOG, () -> onCreateAuction(s, c)))
-        .onCommand(
-            PlaceBid.class,
-            (s, c) ->
-                TraceMdc.handle(
-                    c, LOG, () -> bid(s, c.auctionId(), c.bidder(), c.amount(), c.replyTo())))
-        .onCommand(
-            Buyout.class,
-            (s, c) ->
-                TraceMdc.handle(c, LOG, () -> bid(s, c.auctionId(), c.bidder(), null, c.replyTo())))
+            PlaceBid.class, (s, c) -> TraceMdc.handle(c, LOG, () -> sagas.bid(s, c, c.amount())))
+        .onCommand(Buyout.class, (s, c) -> TraceMdc.handle(c, LOG, () -> sagas.bid(s, c, null)))
         .onCommand(GetAuction.class, (s, c) -> Effect().reply(c.replyTo(), s.reply(c.auctionId())))
         .onCommand(
             ListAuctions.class,
@@ -310,139 +264,9 @@ public final class AuctionHouse
                         new AuctionReply.AuctionsDone(
                             s.list(c.itemId(), c.runningOnly(), c.limit()))))
         .onCommand(GetSummary.class, (s, c) -> Effect().reply(c.replyTo(), s.summary()))
-        .onCommand(LegAnswered.class, this::onLegAnswered)
-        .onCommand(Tick.class, this::onTick)
+        .onCommand(LegAnswered.class, (s, c) -> sagas.legAnswered(s, c.reply()))
+        .onCommand(Tick.class, (s, t) -> sagas.tick(s))
         .build();
-  }
-
-  private ReplyEffect<Event, AuctionHouseState> onCreateAuction(
-      AuctionHouseState state, CreateAuction cmd) {
-    try {
-      var repeat = state.repeatOf(cmd);
-      if (repeat.isPresent()) {
-        return Effect().reply(cmd.replyTo(), repeat.get());
-      }
-      AuctionSubmitted e = ops.create(state, cmd, clock.instant());
-      return start(e, e.charge(), cmd.replyTo());
-    } catch (MarketException | ArithmeticException e) {
-      return Effect().reply(cmd.replyTo(), AuctionReply.refusal(e));
-    }
-  }
-
-  private ReplyEffect<Event, AuctionHouseState> bid(
-      AuctionHouseState state,
-      String auctionId,
-      String bidder,
-      Long amount,
-      ActorRef<AuctionReply> replyTo) {
-    try {
-      long price = amount != null ? amount : ops.buyoutPrice(state, auctionId);
-      BidSubmitted e = ops.bid(state, auctionId, bidder, price, clock.instant());
-      return start(e, e.charge(), replyTo);
-    } catch (MarketException e) {
-      return Effect().reply(replyTo, AuctionReply.refusal(e));
-    }
-  }
-
-  /** Persists a request with its escrow leg and posts the leg; the answer replies later. */
-  private ReplyEffect<Event, AuctionHouseState> start(
-      Event event, Leg charge, ActorRef<AuctionReply> replyTo) {
-    waiting.put(charge.key(), replyTo);
-    return Effect().persist(event).thenRun(s -> courier.send(charge)).thenNoReply();
-  }
-
-  private ReplyEffect<Event, AuctionHouseState> onLegAnswered(
-      AuctionHouseState state, LegAnswered cmd) {
-    LegReply reply = cmd.reply();
-    String key = reply.key();
-    courier.answered(key);
-    int bidAt = key.indexOf(":bid-charge:");
-    if (bidAt > 0) {
-      return state
-          .pendingBid(key.substring(bidAt + ":bid-charge:".length()))
-          .map(b -> onBidCharged(state, b, reply))
-          .orElseGet(() -> Effect().noReply());
-    }
-    if (key.endsWith(":charge")) {
-      String auctionId = key.substring("auction:".length(), key.length() - ":charge".length());
-      return state
-          .pendingAuction(auctionId)
-          .map(a -> onAuctionCharged(a, reply))
-          .orElseGet(() -> Effect().noReply());
-    }
-    if (reply instanceof LegReply.LegDone && state.escrow().pendingLeg(key).isPresent()) {
-      return Effect().persist(new LegSettled(market, key)).thenNoReply();
-    }
-    return Effect().noReply();
-  }
-
-  private ReplyEffect<Event, AuctionHouseState> onAuctionCharged(
-      AuctionSubmitted submitted, LegReply reply) {
-    String auctionId = submitted.terms().auctionId();
-    ActorRef<AuctionReply> replyTo = waiting.remove(submitted.charge().key());
-    if (reply instanceof LegReply.LegRefused r) {
-      return Effect()
-          .persist(new AuctionRejected(market, auctionId, r.error(), r.message()))
-          .thenRun(s -> tell(replyTo, new AuctionReply.AuctionRefused(r.error(), r.message())))
-          .thenNoReply();
-    }
-    Instant now = clock.instant();
-    // An escrow answered after the end (only if it took longer than the minimum duration) opens
-    // the auction as of its submission, so the auction still closes on the tick and settles.
-    Instant at = now.isBefore(submitted.terms().endsAt()) ? now : submitted.at();
-    return Effect()
-        .persist(new AuctionOpened(market, auctionId, at))
-        .thenRun(s -> tell(replyTo, s.reply(auctionId)))
-        .thenNoReply();
-  }
-
-  private ReplyEffect<Event, AuctionHouseState> onBidCharged(
-      AuctionHouseState state, BidSubmitted b, LegReply reply) {
-    ActorRef<AuctionReply> replyTo = waiting.remove(b.charge().key());
-    if (reply instanceof LegReply.LegRefused r) {
-      return Effect()
-          .persist(new BidFailed(market, b.bidId(), r.error(), r.message(), null))
-          .thenRun(s -> tell(replyTo, new AuctionReply.AuctionRefused(r.error(), r.message())))
-          .thenNoReply();
-    }
-    String previous =
-        state.auction(b.auctionId()).flatMap(a -> a.highestBid()).map(x -> x.bidder()).orElse(null);
-    List<Event> events = ops.bidCharged(state, b, clock.instant());
-    AuctionReply answer =
-        events.get(0) instanceof BidFailed f
-            ? new AuctionReply.AuctionRefused(f.error(), f.message())
-            : null;
-    return Effect()
-        .persist(events)
-        .thenRun(this::resend)
-        .thenRun(
-            s -> {
-              if (events.get(0) instanceof BidAccepted a) {
-                notices.outbid(previous, b.bidder(), b.auctionId(), b.amount(), a.at());
-              }
-            })
-        .thenRun(s -> tell(replyTo, answer != null ? answer : s.reply(b.auctionId())))
-        .thenNoReply();
-  }
-
-  private ReplyEffect<Event, AuctionHouseState> onTick(AuctionHouseState state, Tick tick) {
-    List<Event> events = ops.settleDue(state, clock.instant());
-    if (events.isEmpty()) {
-      resend(state);
-      return Effect().noReply();
-    }
-    return Effect().persist(events).thenRun(this::resend).thenNoReply();
-  }
-
-  private void resend(AuctionHouseState state) {
-    state.charges().forEach(courier::send);
-    state.escrow().pendingLegs().forEach(courier::send);
-  }
-
-  private static void tell(ActorRef<AuctionReply> replyTo, AuctionReply reply) {
-    if (replyTo != null) {
-      replyTo.tell(reply);
-    }
   }
 
   // Event handler

@@ -2,12 +2,15 @@ package org.bluemarble.market.exchange;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.bluemarble.market.Ids;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.Settlement;
 import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.holdings.Leg;
+import org.bluemarble.market.holdings.LegReply;
 import org.bluemarble.market.holdings.TierCheck;
 import org.bluemarble.market.inventory.ItemCatalog;
 
@@ -18,6 +21,10 @@ import org.bluemarble.market.inventory.ItemCatalog;
  * auction:<id>:bid-charge:<bidId>}, which also needs room for the lot). Changes nothing.
  */
 final class AuctionOps {
+  private static final String PREFIX = "auction:";
+  private static final String CHARGE = ":charge";
+  private static final String BID_CHARGE = ":bid-charge:";
+
   private final String market;
   private final ItemCatalog catalog;
   private final AuctionSettings rules;
@@ -32,7 +39,7 @@ final class AuctionOps {
 
   AuctionHouse.AuctionSubmitted create(
       AuctionHouseState state, AuctionHouse.CreateAuction cmd, Instant now) {
-    if (!market.equals(AuctionHouse.houseOf(cmd.auctionId()))) {
+    if (!market.equals(Ids.houseOfAuction(cmd.auctionId()))) {
       throw new MarketException(
           MarketError.INVALID_ID, "auction " + cmd.auctionId() + " is not in " + market);
     }
@@ -63,7 +70,7 @@ final class AuctionOps {
             rules.snipingWindow());
     Leg charge =
         Leg.out(
-            "auction:" + cmd.auctionId() + ":charge",
+            PREFIX + cmd.auctionId() + CHARGE,
             cmd.seller(),
             0,
             Settlement.stack(cmd.itemId(), cmd.quantity()));
@@ -90,14 +97,16 @@ final class AuctionOps {
     return price;
   }
 
+  /** A bid of {@code amount} copper, or of the buyout price when {@code amount} is null. */
   AuctionHouse.BidSubmitted bid(
-      AuctionHouseState state, String auctionId, String bidder, long amount, Instant now) {
+      AuctionHouseState state, String auctionId, String bidder, Long amount, Instant now) {
+    long price = amount != null ? amount : buyoutPrice(state, auctionId);
     Auction a = running(state, auctionId);
-    long paid = a.checkBid(bidder, amount, Long.MAX_VALUE, now);
+    long paid = a.checkBid(bidder, price, Long.MAX_VALUE, now);
     String bidId = UUID.randomUUID().toString();
     Leg charge =
         new Leg(
-            "auction:" + auctionId + ":bid-charge:" + bidId,
+            PREFIX + auctionId + BID_CHARGE + bidId,
             bidder,
             Leg.Direction.OUT,
             paid,
@@ -134,6 +143,39 @@ final class AuctionOps {
     return state.due(now).stream()
         .<AuctionHouse.Event>map(id -> new AuctionHouse.AuctionSettled(market, id, now))
         .toList();
+  }
+
+  /**
+   * What to persist once the seller's item escrow was answered: refused, the auction is rejected;
+   * taken, it opens now, or as of its submission if the answer came after its end (only when that
+   * took longer than the minimum duration), so it still closes on the tick and settles.
+   */
+  AuctionHouse.Event auctionCharged(
+      AuctionHouse.AuctionSubmitted submitted, LegReply reply, Instant now) {
+    String auctionId = submitted.terms().auctionId();
+    if (reply instanceof LegReply.LegRefused r) {
+      return new AuctionHouse.AuctionRejected(market, auctionId, r.error(), r.message());
+    }
+    Instant at = now.isBefore(submitted.terms().endsAt()) ? now : submitted.at();
+    return new AuctionHouse.AuctionOpened(market, auctionId, at);
+  }
+
+  /** The current highest bidder of {@code auctionId}, or null. */
+  String highestBidder(AuctionHouseState state, String auctionId) {
+    return state.auction(auctionId).flatMap(a -> a.highestBid()).map(x -> x.bidder()).orElse(null);
+  }
+
+  /** The bid id of a bid's escrow leg key ({@code auction:<id>:bid-charge:<bidId>}). */
+  static Optional<String> bidOfCharge(String key) {
+    int at = key.indexOf(BID_CHARGE);
+    return at > 0 ? Optional.of(key.substring(at + BID_CHARGE.length())) : Optional.empty();
+  }
+
+  /** The auction id of a seller's escrow leg key ({@code auction:<id>:charge}). */
+  static Optional<String> auctionOfCharge(String key) {
+    return key.endsWith(CHARGE)
+        ? Optional.of(key.substring(PREFIX.length(), key.length() - CHARGE.length()))
+        : Optional.empty();
   }
 
   private static Auction running(AuctionHouseState state, String auctionId) {

@@ -1,7 +1,10 @@
 package org.bluemarble.market.exchange;
 
+import com.typesafe.config.Config;
 import java.time.Duration;
 import java.util.Objects;
+import org.bluemarble.config.SettingsException;
+import org.bluemarble.config.SettingsReader;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.node.CborSerializable;
@@ -28,6 +31,25 @@ public record AuctionSettings(Duration snipingWindow, Duration minDuration, Dura
     if (maxDuration.compareTo(minDuration) < 0) {
       throw new IllegalArgumentException("maxDuration must be >= minDuration");
     }
+  }
+
+  /**
+   * {@code bluemarble.market.auctions.*}: each within its own bounds, and min-duration no longer
+   * than max-duration.
+   *
+   * @throws SettingsException naming the first invalid key
+   */
+  public static AuctionSettings fromConfig(Config root) {
+    SettingsReader r = new SettingsReader(root);
+    String key = "bluemarble.market.auctions.";
+    Duration window = r.duration(key + "sniping-window", Duration.ZERO, Duration.ofHours(1));
+    Duration min = r.duration(key + "min-duration", Duration.ofSeconds(10), Duration.ofDays(30));
+    Duration max = r.duration(key + "max-duration", Duration.ofSeconds(10), Duration.ofDays(30));
+    if (max.compareTo(min) < 0) {
+      throw SettingsException.invalid(
+          key + "max-duration", max, "at least auctions.min-duration " + min);
+    }
+    return new AuctionSettings(window, min, max);
   }
 
   /** {@link MarketError#INVALID_DURATION} unless {@code d} is within the allowed range. */

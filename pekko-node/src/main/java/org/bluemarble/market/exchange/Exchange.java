@@ -14,6 +14,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.bluemarble.market.Economy;
 import org.bluemarble.market.EconomyConfig;
+import org.bluemarble.market.Ids;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.MarketSummary;
@@ -91,7 +92,7 @@ public final class Exchange {
     String traceId = TraceMdc.current();
     return guarded(
         () -> {
-          String bookId = OrderBookEntity.bookId(market(market), item(itemId));
+          String bookId = Ids.bookId(market(market), item(itemId));
           String orderId =
               key == null ? bookId + "." + shortId() : IdempotentIds.order(bookId, owner, key);
           return bookRef(bookId)
@@ -123,7 +124,7 @@ public final class Exchange {
   public CompletionStage<BookReply> orders(String market, String itemId, String owner, int limit) {
     return call(
         () ->
-            bookRef(OrderBookEntity.bookId(market(market), item(itemId)))
+            bookRef(Ids.bookId(market(market), item(itemId)))
                 .ask(r -> new OrderBookEntity.GetOrders(owner, limit, r), timeout));
   }
 
@@ -177,7 +178,7 @@ public final class Exchange {
   public CompletionStage<BookDepth> depth(String market, String itemId, int levels) {
     return call(
         () ->
-            bookRef(OrderBookEntity.bookId(market(market), item(itemId)))
+            bookRef(Ids.bookId(market(market), item(itemId)))
                 .ask(r -> new OrderBookEntity.GetDepth(levels, r), timeout));
   }
 
@@ -332,16 +333,16 @@ public final class Exchange {
   }
 
   private String bookOfOrder(String orderId) {
-    String bookId = OrderBookEntity.bookOf(orderId);
-    if (!config.markets().contains(OrderBookEntity.marketOfBook(bookId))
-        || config.catalog().find(OrderBookEntity.itemOfBook(bookId)).isEmpty()) {
+    String bookId = Ids.bookOfOrder(orderId);
+    if (!config.markets().contains(Ids.marketOfBook(bookId))
+        || config.catalog().find(Ids.itemOfBook(bookId)).isEmpty()) {
       throw new MarketException(MarketError.ORDER_UNAVAILABLE, "no order " + orderId);
     }
     return bookId;
   }
 
   private EntityRef<AuctionHouse.Command> houseOfAuction(String auctionId) {
-    String m = AuctionHouse.houseOf(auctionId);
+    String m = Ids.houseOfAuction(auctionId);
     if (!config.markets().contains(m)) {
       throw new MarketException(MarketError.AUCTION_UNAVAILABLE, "no auction " + auctionId);
     }

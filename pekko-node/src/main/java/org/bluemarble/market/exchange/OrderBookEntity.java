@@ -2,11 +2,7 @@ package org.bluemarble.market.exchange;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -30,13 +26,13 @@ import org.bluemarble.market.EconomyConfig;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.MarketSummary;
-import org.bluemarble.market.Settlement;
 import org.bluemarble.market.holdings.Holdings;
 import org.bluemarble.market.holdings.Leg;
 import org.bluemarble.market.holdings.LegReply;
 import org.bluemarble.market.holdings.TierCheck;
 import org.bluemarble.market.saga.LegCourier;
 import org.bluemarble.market.saga.MarketNotices;
+import org.bluemarble.market.saga.ReplyWaiters;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
 import org.bluemarble.tracing.TraceMdc;
@@ -96,30 +92,6 @@ public final class OrderBookEntity
                 }));
   }
 
-  /** The book id of {@code itemId} in {@code market}. */
-  public static String bookId(String market, String itemId) {
-    return market + "." + itemId;
-  }
-
-  /** The book an order id belongs to: everything before the last dot. */
-  public static String bookOf(String orderId) {
-    int dot = orderId == null ? -1 : orderId.lastIndexOf('.');
-    if (dot < 3 || orderId.indexOf('.') == dot) {
-      throw new MarketException(
-          MarketError.ORDER_UNAVAILABLE,
-          "order id must look like <market>.<item>.<id>: " + orderId);
-    }
-    return orderId.substring(0, dot);
-  }
-
-  static String marketOfBook(String bookId) {
-    return bookId.substring(0, bookId.indexOf('.'));
-  }
-
-  static String itemOfBook(String bookId) {
-    return bookId.substring(bookId.indexOf('.') + 1);
-  }
-
   // Commands
 
   /** Everything an order book accepts. */
@@ -134,26 +106,12 @@ public final class OrderBookEntity
       long quantity,
       String traceId,
       ActorRef<BookReply> replyTo)
-      implements Command, Traced {
-    public PlaceOrder(
-        String orderId,
-        String owner,
-        Side side,
-        long limitPrice,
-        long quantity,
-        ActorRef<BookReply> replyTo) {
-      this(orderId, owner, side, limitPrice, quantity, null, replyTo);
-    }
-  }
+      implements Command, Traced {}
 
   /** Cancel the unfilled rest of an order; only its owner may. */
   public record CancelOrder(
       String orderId, String owner, String traceId, ActorRef<BookReply> replyTo)
-      implements Command, Traced {
-    public CancelOrder(String orderId, String owner, ActorRef<BookReply> replyTo) {
-      this(orderId, owner, null, replyTo);
-    }
-  }
+      implements Command, Traced {}
 
   public record GetOrder(String orderId, ActorRef<BookReply> replyTo) implements Command {}
 
@@ -200,10 +158,10 @@ public final class OrderBookEntity
   private final Clock clock;
   private final LegCourier<Command> courier;
   private final MarketNotices notices;
-  private final Map<String, ActorRef<BookReply>> waiting = new HashMap<>();
+  private final OrderBookOps ops;
 
-  /** Repeats of a keyed placement still under way, answered like the first (by order id). */
-  private final Map<String, List<ActorRef<BookReply>>> followers = new HashMap<>();
+  /** Placements under way by order id, with repeats that arrived meanwhile (answered alike). */
+  private final ReplyWaiters<BookReply> waiting = new ReplyWaiters<>();
 
   private OrderBookEntity(
       String bookId, String tag, EconomyConfig config, Clock clock, ActorContext<Command> ctx) {
@@ -214,6 +172,7 @@ public final class OrderBookEntity
     this.clock = clock;
     this.courier = new LegCourier<>(ctx, config.askTimeout(), LegAnswered::new);
     this.notices = new MarketNotices(ctx.getSystem());
+    this.ops = new OrderBookOps(bookId, config.catalog(), config.defaultTier());
   }
 
   @Override
@@ -283,67 +242,24 @@ public final class OrderBookEntity
 
   private ReplyEffect<Event, OrderBookState> onPlaceOrder(OrderBookState state, PlaceOrder cmd) {
     try {
-      if (!bookId.equals(bookOf(cmd.orderId()))) {
-        throw new MarketException(
-            MarketError.INVALID_ID, "order " + cmd.orderId() + " is not in book " + bookId);
-      }
-      var item =
-          config
-              .catalog()
-              .find(state.itemId())
-              .orElseThrow(
-                  () -> new MarketException(MarketError.UNKNOWN_ITEM, "unknown item " + bookId));
-      if (!item.tradeable()) {
-        throw new MarketException(MarketError.NOT_TRADEABLE, item.id() + " cannot be traded");
-      }
-      Order order =
-          new Order(cmd.orderId(), cmd.owner(), cmd.side(), cmd.limitPrice(), cmd.quantity());
+      Order order = ops.order(state, cmd);
       Optional<BookReply> repeat = state.repeatOf(order);
       if (repeat.isPresent() && state.isSubmitted(order.id())) {
-        followers.computeIfAbsent(order.id(), k -> new ArrayList<>()).add(cmd.replyTo());
+        waiting.await(order.id(), cmd.replyTo());
         return Effect().noReply();
       }
       if (repeat.isPresent()) {
         return Effect().reply(cmd.replyTo(), repeat.get());
       }
-      if (state.isSubmitted(order.id())) {
-        throw new MarketException(
-            MarketError.IDEMPOTENCY_CONFLICT, "order id '" + order.id() + "' was already used");
-      }
-      state.book().checkPlace(order, Long.MAX_VALUE);
-      String key = "book:" + bookId + ":charge:" + order.id();
-      Leg unchecked =
-          order.side() == Side.BUY
-              ? new Leg(
-                  key,
-                  order.owner(),
-                  Leg.Direction.OUT,
-                  order.limitPrice() * order.quantity(),
-                  0,
-                  List.of(),
-                  Settlement.stack(state.itemId(), order.quantity()))
-              : Leg.out(key, order.owner(), 0, Settlement.stack(state.itemId(), order.quantity()));
-      Leg charge = unchecked.withTierCheck(tierCheck(state, order));
-      waiting.put(order.id(), cmd.replyTo());
+      OrderSubmitted submitted = ops.submit(state, order, clock.instant());
+      waiting.await(order.id(), cmd.replyTo());
       return Effect()
-          .persist(new OrderSubmitted(bookId, order, charge, clock.instant()))
-          .thenRun(s -> courier.send(charge))
+          .persist(submitted)
+          .thenRun(s -> courier.send(submitted.charge()))
           .thenNoReply();
     } catch (MarketException | ArithmeticException e) {
-      return Effect().reply(cmd.replyTo(), refusal(e));
+      return Effect().reply(cmd.replyTo(), BookReply.refusal(e));
     }
-  }
-
-  /**
-   * The trust-tier limits of placing {@code order}: the owner's open and pending orders in this
-   * book, this one included, and the whole order's value ({@code limitPrice * quantity}).
-   */
-  private TierCheck tierCheck(OrderBookState state, Order order) {
-    return new TierCheck(
-        "open orders in " + bookId,
-        state.openCountOf(order.owner()) + 1,
-        order.limitPrice() * order.quantity(),
-        config.defaultTier());
   }
 
   private ReplyEffect<Event, OrderBookState> onCancelOrder(OrderBookState state, CancelOrder cmd) {
@@ -358,7 +274,7 @@ public final class OrderBookEntity
           .thenRun(this::resend)
           .thenReply(cmd.replyTo(), s -> s.reply(cmd.orderId()));
     } catch (MarketException e) {
-      return Effect().reply(cmd.replyTo(), refusal(e));
+      return Effect().reply(cmd.replyTo(), BookReply.refusal(e));
     }
   }
 
@@ -366,16 +282,11 @@ public final class OrderBookEntity
     LegReply reply = cmd.reply();
     String key = reply.key();
     courier.answered(key);
-    String chargePrefix = "book:" + bookId + ":charge:";
-    if (key.startsWith(chargePrefix)) {
-      String orderId = key.substring(chargePrefix.length());
+    if (key.startsWith(ops.chargePrefix())) {
+      String orderId = key.substring(ops.chargePrefix().length());
       if (!state.isSubmitted(orderId)) {
         return Effect().noReply();
       }
-      List<ActorRef<BookReply>> replyTos = new ArrayList<>();
-      replyTos.add(waiting.remove(orderId));
-      replyTos.addAll(followers.getOrDefault(orderId, List.of()));
-      followers.remove(orderId);
       Event event =
           reply instanceof LegReply.LegRefused r
               ? new OrderRejected(bookId, orderId, r.error(), r.message())
@@ -388,11 +299,11 @@ public final class OrderBookEntity
                 if (event instanceof OrderAccepted a) {
                   filled(s.lastFills(), a.at());
                 }
-                BookReply answer =
+                waiting.answer(
+                    orderId,
                     reply instanceof LegReply.LegRefused r
                         ? new BookReply.BookRefused(r.error(), r.message())
-                        : s.reply(orderId);
-                replyTos.stream().filter(Objects::nonNull).forEach(r -> r.tell(answer));
+                        : s.reply(orderId));
               })
           .thenNoReply();
     }
@@ -405,12 +316,6 @@ public final class OrderBookEntity
   private void resend(OrderBookState state) {
     state.charges().forEach(courier::send);
     state.escrow().pendingLegs().forEach(courier::send);
-  }
-
-  private static BookReply refusal(RuntimeException e) {
-    return e instanceof MarketException m
-        ? new BookReply.BookRefused(m.error(), m.getMessage())
-        : new BookReply.BookRefused(MarketError.INVALID_AMOUNT, e.getMessage());
   }
 
   /** An order matched: both sides of each fill hear it. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bluemarble.market.Ids;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.MarketSummary;
@@ -59,15 +60,15 @@ public final class OrderBookState {
   OrderBookState(String bookId, int feeBasisPoints) {
     this(
         bookId,
-        new OrderBook(OrderBookEntity.itemOfBook(bookId), feeBasisPoints),
+        new OrderBook(Ids.itemOfBook(bookId), feeBasisPoints),
         new EscrowBooks(escrowPrefix(bookId)),
-        new PriceStatistics(OrderBookEntity.itemOfBook(bookId), STATS_WINDOW));
+        new PriceStatistics(Ids.itemOfBook(bookId), STATS_WINDOW));
   }
 
   private OrderBookState(String bookId, OrderBook book, EscrowBooks escrow, PriceStatistics stats) {
     this.bookId = bookId;
-    this.market = OrderBookEntity.marketOfBook(bookId);
-    this.itemId = OrderBookEntity.itemOfBook(bookId);
+    this.market = Ids.marketOfBook(bookId);
+    this.itemId = Ids.itemOfBook(bookId);
     this.book = book;
     this.escrow = escrow;
     this.stats = stats;
@@ -99,7 +100,7 @@ public final class OrderBookState {
 
   /** The state {@code s} describes; the per-owner counts are rebuilt from the orders. */
   static OrderBookState restore(String bookId, int feeBasisPoints, OrderBookSnapshot s) {
-    String item = OrderBookEntity.itemOfBook(bookId);
+    String item = Ids.itemOfBook(bookId);
     OrderBookState state =
         new OrderBookState(
             bookId,

@@ -29,7 +29,7 @@ import org.bluemarble.market.inventory.EquipmentSlot;
 import org.bluemarble.market.inventory.InventoryEvent.ItemsAdded;
 import org.bluemarble.market.inventory.InventoryEvent.ItemsRemoved;
 import org.bluemarble.market.inventory.ItemCatalog;
-import org.bluemarble.market.saga.GroupCommit;
+import org.bluemarble.market.journal.GroupCommit;
 import org.bluemarble.node.CborSerializable;
 import org.bluemarble.node.EntityTags;
 

@@ -9,8 +9,6 @@ import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.inventory.Inventory;
-import org.bluemarble.market.saga.KeyWindow;
-import org.bluemarble.market.treasury.Treasury;
 
 /**
  * The holdings as they will be once the legs decided so far in one group commit are applied: a copy
@@ -131,7 +129,7 @@ final class HoldingsDraft {
   private LegReply refuse(
       String playerId, Leg leg, MarketError error, String message, Instant now) {
     String key = leg.key();
-    if (leg.direction() == Leg.Direction.OUT || key.startsWith(Treasury.MINT_PREFIX)) {
+    if (leg.direction() == Leg.Direction.OUT || key.startsWith(Leg.MINT_PREFIX)) {
       voided(new Holdings.LegVoided(playerId, key, error, message, now));
     }
     // Other refused IN legs are owed to the player (proceeds, deliveries, returns): the

@@ -4,7 +4,6 @@ import java.util.List;
 import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.inventory.EquipmentSlot;
 import org.bluemarble.market.inventory.InventoryEvent.Placement;
-import org.bluemarble.market.saga.KeyWindow;
 import org.bluemarble.node.CborSerializable;
 
 /**

@@ -22,7 +22,6 @@ import org.bluemarble.market.inventory.InventoryEvent.ItemsAdded;
 import org.bluemarble.market.inventory.InventoryEvent.ItemsRemoved;
 import org.bluemarble.market.inventory.InventoryEvent.Placement;
 import org.bluemarble.market.inventory.ItemCatalog;
-import org.bluemarble.market.saga.KeyWindow;
 
 /**
  * The state of one {@link Holdings} entity. Mutable (it wraps {@link Inventory}) and therefore

@@ -28,6 +28,12 @@ public record Leg(
     TierCheck tierCheck)
     implements CborSerializable {
 
+  /**
+   * Prefix of the treasury's mint legs ({@code mint:<key>}): the holdings void a refused mint
+   * instead of leaving it owed, as they do for OUT legs.
+   */
+  public static final String MINT_PREFIX = "mint:";
+
   /** Out of or into the player's holdings. */
   public enum Direction {
     OUT,

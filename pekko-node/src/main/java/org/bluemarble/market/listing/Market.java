@@ -28,8 +28,8 @@ import org.bluemarble.market.MarketSummary;
 import org.bluemarble.market.holdings.Holdings;
 import org.bluemarble.market.holdings.Leg;
 import org.bluemarble.market.holdings.LegReply;
+import org.bluemarble.market.journal.GroupCommit;
 import org.bluemarble.market.listing.MarketReply.MarketRefused;
-import org.bluemarble.market.saga.GroupCommit;
 import org.bluemarble.market.saga.LegCourier;
 import org.bluemarble.market.saga.MarketNotices;
 import org.bluemarble.node.CborSerializable;
@@ -92,16 +92,6 @@ public final class Market
                 }));
   }
 
-  /** The market a listing id belongs to: the part before the first dot. */
-  public static String marketOf(String listingId) {
-    int dot = listingId == null ? -1 : listingId.indexOf('.');
-    if (dot < 1) {
-      throw new MarketException(
-          MarketError.LISTING_UNAVAILABLE, "listing id must look like <market>.<id>: " + listingId);
-    }
-    return listingId.substring(0, dot);
-  }
-
   // Commands
 
   /** Everything a market accepts. */
@@ -117,18 +107,7 @@ public final class Market
       int durationDays,
       String traceId,
       ActorRef<MarketReply> replyTo)
-      implements Command, Traced {
-    public OpenListing(
-        String listingId,
-        String seller,
-        String itemId,
-        long quantity,
-        long price,
-        int durationDays,
-        ActorRef<MarketReply> replyTo) {
-      this(listingId, seller, itemId, quantity, price, durationDays, null, replyTo);
-    }
-  }
+      implements Command, Traced {}
 
   /**
    * Buy {@code listingId} for {@code buyer}. With an {@code idempotencyKey} (null: none) the
@@ -142,32 +121,15 @@ public final class Market
       String idempotencyKey,
       String traceId,
       ActorRef<MarketReply> replyTo)
-      implements Command, Traced {
-    public Buy(
-        String listingId, String buyer, String idempotencyKey, ActorRef<MarketReply> replyTo) {
-      this(listingId, buyer, idempotencyKey, null, replyTo);
-    }
-
-    public Buy(String listingId, String buyer, ActorRef<MarketReply> replyTo) {
-      this(listingId, buyer, null, null, replyTo);
-    }
-  }
+      implements Command, Traced {}
 
   public record Reprice(
       String listingId, String seller, long price, String traceId, ActorRef<MarketReply> replyTo)
-      implements Command, Traced {
-    public Reprice(String listingId, String seller, long price, ActorRef<MarketReply> replyTo) {
-      this(listingId, seller, price, null, replyTo);
-    }
-  }
+      implements Command, Traced {}
 
   public record Cancel(
       String listingId, String seller, String traceId, ActorRef<MarketReply> replyTo)
-      implements Command, Traced {
-    public Cancel(String listingId, String seller, ActorRef<MarketReply> replyTo) {
-      this(listingId, seller, null, replyTo);
-    }
-  }
+      implements Command, Traced {}
 
   public record GetListing(String listingId, ActorRef<MarketReply> replyTo) implements Command {}
 
@@ -276,7 +238,7 @@ public final class Market
 
   @Override
   public SignalHandler<MarketState> signalHandler() {
-    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), this::resend).build();
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), outbox::resend).build();
   }
 
   // Command handlers
@@ -289,9 +251,12 @@ public final class Market
         .onCommand(Buy.class, this::onBuy)
         .onCommand(Reprice.class, (s, c) -> TraceMdc.handle(c, LOG, () -> onReprice(s, c)))
         .onCommand(Cancel.class, (s, c) -> TraceMdc.handle(c, LOG, () -> onCancel(s, c)))
-        .onCommand(GetListing.class, this::onGetListing)
+        .onCommand(GetListing.class, (s, c) -> Effect().reply(c.replyTo(), s.reply(c.listingId())))
         .onCommand(QueryListings.class, (s, c) -> Effect().reply(c.replyTo(), s.page(c.query())))
-        .onCommand(GetSales.class, this::onGetSales)
+        .onCommand(
+            GetSales.class,
+            (s, c) ->
+                Effect().reply(c.replyTo(), s.salesPage(c.player(), c.itemId(), c.limit(), clock)))
         .onCommand(GetSummary.class, (s, c) -> Effect().reply(c.replyTo(), s.summary()))
         .onCommand(LegAnswered.class, this::onLegAnswered)
         .onCommand(Tick.class, this::onTick)
@@ -304,7 +269,7 @@ public final class Market
       if (batch.answeredRepeat(state, cmd)) {
         return Effect().noReply();
       }
-      requireFree(cmd.listingId(), MarketError.DUPLICATE_LISTING);
+      batch.requireFree(cmd.listingId(), MarketError.DUPLICATE_LISTING);
       return start(
           ops.open(state, cmd, clock.instant(), batch.openingsOf(cmd.seller())), cmd.replyTo());
     } catch (MarketException e) {
@@ -322,16 +287,11 @@ public final class Market
   }
 
   private ReplyEffect<Event, MarketState> buy(MarketState state, Buy cmd) {
-    if (cmd.idempotencyKey() != null
-        && state
-            .board()
-            .find(cmd.listingId())
-            .filter(l -> l.status() == ListingStatus.SOLD && cmd.buyer().equals(l.buyer()))
-            .isPresent()) {
+    if (cmd.idempotencyKey() != null && state.soldTo(cmd.listingId(), cmd.buyer())) {
       return Effect().reply(cmd.replyTo(), state.reply(cmd.listingId()));
     }
     try {
-      requireFree(cmd.listingId(), MarketError.LISTING_UNAVAILABLE);
+      batch.requireFree(cmd.listingId(), MarketError.LISTING_UNAVAILABLE);
       return start(ops.buy(state, cmd, clock.instant()), cmd.replyTo());
     } catch (MarketException e) {
       return refuse(cmd.replyTo(), e);
@@ -340,7 +300,7 @@ public final class Market
 
   private ReplyEffect<Event, MarketState> onReprice(MarketState state, Reprice cmd) {
     try {
-      requireFree(cmd.listingId(), MarketError.LISTING_UNAVAILABLE);
+      batch.requireFree(cmd.listingId(), MarketError.LISTING_UNAVAILABLE);
       MarketOp op = ops.reprice(state, cmd, clock.instant());
       if (op.charge() == null) {
         return Effect()
@@ -364,20 +324,11 @@ public final class Market
       state.board().checkCancel(cmd.listingId(), cmd.seller(), now);
       return Effect()
           .persist(new ListingCancelled(marketId, cmd.listingId(), cmd.seller(), now))
-          .thenRun(this::resend)
+          .thenRun(outbox::resend)
           .thenReply(cmd.replyTo(), s -> s.reply(cmd.listingId()));
     } catch (MarketException e) {
       return refuse(cmd.replyTo(), e);
     }
-  }
-
-  private ReplyEffect<Event, MarketState> onGetListing(MarketState state, GetListing cmd) {
-    return Effect().reply(cmd.replyTo(), state.reply(cmd.listingId()));
-  }
-
-  private ReplyEffect<Event, MarketState> onGetSales(MarketState state, GetSales cmd) {
-    return Effect()
-        .reply(cmd.replyTo(), state.salesPage(cmd.player(), cmd.itemId(), cmd.limit(), clock));
   }
 
   private ReplyEffect<Event, MarketState> onLegAnswered(MarketState state, LegAnswered cmd) {
@@ -405,21 +356,15 @@ public final class Market
     commit.wake(!batch.isEmpty());
   }
 
-  private void requireFree(String listingId, MarketError error) {
-    if (batch.reserves(listingId)) {
-      throw MarketBatch.busy(listingId, error);
-    }
-  }
-
   private ReplyEffect<Event, MarketState> onTick(MarketState state, Tick tick) {
     Instant now = clock.instant();
     if (state.hasDueListings(now) && !state.hasReservations() && batch.isEmpty()) {
       return Effect()
           .persist(new ListingsExpired(marketId, now))
-          .thenRun(this::resend)
+          .thenRun(outbox::resend)
           .thenNoReply();
     }
-    resend(state);
+    outbox.resend(state);
     return Effect().noReply();
   }
 
@@ -428,10 +373,6 @@ public final class Market
     batch.start(op, replyTo);
     scheduleFlush();
     return Effect().noReply();
-  }
-
-  private void resend(MarketState state) {
-    outbox.resend(state);
   }
 
   private ReplyEffect<Event, MarketState> refuse(ActorRef<MarketReply> replyTo, MarketException e) {

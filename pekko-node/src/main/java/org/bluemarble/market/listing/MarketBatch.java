@@ -53,6 +53,13 @@ final class MarketBatch {
     return reserved.contains(listingId);
   }
 
+  /** Throws {@link #busy} while an operation on {@code listingId} waits for the next flush. */
+  void requireFree(String listingId, MarketError error) {
+    if (reserves(listingId)) {
+      throw busy(listingId, error);
+    }
+  }
+
   boolean isEmpty() {
     return starting.isEmpty() && answers.isEmpty() && settled.isEmpty();
   }

@@ -3,6 +3,7 @@ package org.bluemarble.market.listing;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.bluemarble.market.Ids;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
 import org.bluemarble.market.Settlement;
@@ -46,7 +47,7 @@ final class MarketOps {
    * tier count must (two openings in one flush would otherwise both count the same listings).
    */
   MarketOp open(MarketState state, Market.OpenListing cmd, Instant now, int unflushed) {
-    if (!marketId.equals(Market.marketOf(cmd.listingId()))) {
+    if (!marketId.equals(Ids.marketOfListing(cmd.listingId()))) {
       throw new MarketException(
           MarketError.INVALID_ID, "listing " + cmd.listingId() + " is not in " + marketId);
     }

@@ -302,6 +302,14 @@ public final class MarketState {
         marketId, escrowCopper, feeSink, items, pending.size(), ops.size(), active);
   }
 
+  /** Whether {@code listingId} was sold to {@code buyer} (so a keyed retry is answered as done). */
+  boolean soldTo(String listingId, String buyer) {
+    return board()
+        .find(listingId)
+        .filter(l -> l.status() == ListingStatus.SOLD && buyer.equals(l.buyer()))
+        .isPresent();
+  }
+
   MarketReply reply(String listingId) {
     return board
         .find(listingId)

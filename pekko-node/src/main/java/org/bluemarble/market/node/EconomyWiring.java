@@ -1,6 +1,5 @@
 package org.bluemarble.market.node;
 
-import com.typesafe.config.Config;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -48,17 +47,19 @@ public record EconomyWiring(Economy economy, MarketPort port, PaymentSignature p
     }
   }
 
-  public static EconomyWiring start(ActorSystem<?> system, int slices, Config config) {
-    EconomySettings settings = EconomySettings.fromConfig(config);
+  /** Starts the economy with {@code settings}, read once by the node's composition root. */
+  public static EconomyWiring start(ActorSystem<?> system, int slices, EconomySettings settings) {
     Economy economy = Economy.start(system, slices, settings.economy());
     Exchange exchange = Exchange.start(system, slices, settings.economy(), settings.auctions());
     OrderBookWaker.wake(system, exchange);
     return new EconomyWiring(
         economy,
         new NodeMarketPort(system, economy, exchange),
-        settings.paymentsEnabled()
+        settings.payments().enabled()
             ? new PaymentSignature(
-                settings.paymentsSecret(), settings.tolerance(), settings.maxCreditPerEvent())
+                settings.payments().secret(),
+                settings.payments().tolerance(),
+                settings.payments().maxCreditPerEvent())
             : null);
   }
 }

@@ -13,19 +13,11 @@ import org.bluemarble.market.Economy;
 import org.bluemarble.market.LedgerAudit;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.MarketException;
-import org.bluemarble.market.PriceSummary;
 import org.bluemarble.market.TrustTier;
 import org.bluemarble.market.exchange.Exchange;
 import org.bluemarble.market.holdings.HoldingsView;
-import org.bluemarble.market.inventory.ItemStack;
-import org.bluemarble.market.listing.Listing;
 import org.bluemarble.market.listing.ListingQuery;
-import org.bluemarble.market.listing.MarketReply;
-import org.bluemarble.market.listing.Sale;
 import org.bluemarble.market.listing.SalesPage;
-import org.bluemarble.market.trade.TradeReply;
-import org.bluemarble.market.trade.TradeView;
-import org.bluemarble.market.treasury.TreasuryStatus;
 
 /**
  * The node's {@link MarketPort}: translates edge requests into {@link Economy} calls and the
@@ -77,7 +69,7 @@ public final class NodeMarketPort implements MarketPort {
                 .thenApply(
                     p ->
                         new ListingPage(
-                            p.listings().stream().map(NodeMarketPort::info).toList(),
+                            p.listings().stream().map(MarketPortRecords::info).toList(),
                             p.total(),
                             p.offset(),
                             p.limit())));
@@ -85,7 +77,7 @@ public final class NodeMarketPort implements MarketPort {
 
   @Override
   public CompletionStage<ListingInfo> listing(String listingId) {
-    return call(() -> economy.listing(listingId).thenApply(NodeMarketPort::listingOrThrow));
+    return call(() -> economy.listing(listingId).thenApply(MarketPortRecords::listingOrThrow));
   }
 
   @Override
@@ -103,21 +95,22 @@ public final class NodeMarketPort implements MarketPort {
         () ->
             economy
                 .openListing(m, seller, itemId, quantity, price, days, idempotencyKey)
-                .thenApply(NodeMarketPort::listingOrThrow));
+                .thenApply(MarketPortRecords::listingOrThrow));
   }
 
   @Override
   public CompletionStage<ListingInfo> reprice(String seller, String listingId, long price) {
     return call(
         EconomyMetrics.Kind.LISTING_REPRICE,
-        () -> economy.reprice(listingId, seller, price).thenApply(NodeMarketPort::listingOrThrow));
+        () ->
+            economy.reprice(listingId, seller, price).thenApply(MarketPortRecords::listingOrThrow));
   }
 
   @Override
   public CompletionStage<ListingInfo> cancel(String seller, String listingId) {
     return call(
         EconomyMetrics.Kind.LISTING_CANCEL,
-        () -> economy.cancel(listingId, seller).thenApply(NodeMarketPort::listingOrThrow));
+        () -> economy.cancel(listingId, seller).thenApply(MarketPortRecords::listingOrThrow));
   }
 
   @Override
@@ -132,7 +125,7 @@ public final class NodeMarketPort implements MarketPort {
         () ->
             economy
                 .buy(listingId, buyer, idempotencyKey)
-                .thenApply(NodeMarketPort::listingOrThrow));
+                .thenApply(MarketPortRecords::listingOrThrow));
   }
 
   @Override
@@ -146,20 +139,7 @@ public final class NodeMarketPort implements MarketPort {
                         indexed.isPresent()
                             ? CompletableFuture.completedFuture(indexed.get())
                             : economy.sales(player, limit))
-                .thenApply(list -> list.stream().map(NodeMarketPort::saleInfo).toList()));
-  }
-
-  private static SaleInfo saleInfo(Sale s) {
-    return new SaleInfo(
-        s.listingId(),
-        s.marketId(),
-        s.seller(),
-        s.buyer(),
-        s.itemId(),
-        s.quantity(),
-        s.price(),
-        s.fee(),
-        s.at());
+                .thenApply(list -> list.stream().map(MarketPortRecords::saleInfo).toList()));
   }
 
   @Override
@@ -178,24 +158,7 @@ public final class NodeMarketPort implements MarketPort {
                           : economy
                               .prices(itemId)
                               .thenApply(pages -> pages.stream().map(SalesPage::prices).toList()))
-              .thenApply(
-                  summaries -> {
-                    List<PriceInfo> out = new java.util.ArrayList<>();
-                    for (int i = 0; i < summaries.size(); i++) {
-                      PriceSummary p = summaries.get(i);
-                      out.add(
-                          new PriceInfo(
-                              markets.get(i),
-                              itemId,
-                              p.lastPrice(),
-                              p.averagePrice(),
-                              p.minPrice(),
-                              p.maxPrice(),
-                              p.volume(),
-                              p.trades()));
-                    }
-                    return out;
-                  });
+              .thenApply(summaries -> MarketPortRecords.prices(itemId, markets, summaries));
         });
   }
 
@@ -211,12 +174,12 @@ public final class NodeMarketPort implements MarketPort {
         () ->
             economy
                 .openTrade(first, second, idempotencyKey)
-                .thenApply(NodeMarketPort::tradeOrThrow));
+                .thenApply(MarketPortRecords::tradeOrThrow));
   }
 
   @Override
   public CompletionStage<TradeInfo> trade(String tradeId) {
-    return call(() -> economy.trade(tradeId).thenApply(NodeMarketPort::tradeOrThrow));
+    return call(() -> economy.trade(tradeId).thenApply(MarketPortRecords::tradeOrThrow));
   }
 
   @Override
@@ -226,22 +189,22 @@ public final class NodeMarketPort implements MarketPort {
         EconomyMetrics.Kind.TRADE_OFFER,
         () ->
             economy
-                .offer(tradeId, player, copper, stacks(items))
-                .thenApply(NodeMarketPort::tradeOrThrow));
+                .offer(tradeId, player, copper, MarketPortRecords.stacks(items))
+                .thenApply(MarketPortRecords::tradeOrThrow));
   }
 
   @Override
   public CompletionStage<TradeInfo> confirm(String tradeId, String player, long version) {
     return call(
         EconomyMetrics.Kind.TRADE_CONFIRM,
-        () -> economy.confirm(tradeId, player, version).thenApply(NodeMarketPort::tradeOrThrow));
+        () -> economy.confirm(tradeId, player, version).thenApply(MarketPortRecords::tradeOrThrow));
   }
 
   @Override
   public CompletionStage<TradeInfo> cancelTrade(String tradeId, String player) {
     return call(
         EconomyMetrics.Kind.TRADE_CANCEL,
-        () -> economy.cancelTrade(tradeId, player).thenApply(NodeMarketPort::tradeOrThrow));
+        () -> economy.cancelTrade(tradeId, player).thenApply(MarketPortRecords::tradeOrThrow));
   }
 
   @Override
@@ -258,7 +221,7 @@ public final class NodeMarketPort implements MarketPort {
         EconomyMetrics.Kind.MINT,
         () ->
             economy
-                .mint(key, playerId, copper, honor, stacks(items), reason)
+                .mint(key, playerId, copper, honor, MarketPortRecords.stacks(items), reason)
                 .thenApply(
                     r -> {
                       if (r.refusal() != null) {
@@ -270,12 +233,12 @@ public final class NodeMarketPort implements MarketPort {
 
   @Override
   public CompletionStage<EconomyStatus> status() {
-    return call(() -> economy.treasuryStatus().thenApply(NodeMarketPort::status));
+    return call(() -> economy.treasuryStatus().thenApply(MarketPortRecords::status));
   }
 
   @Override
   public CompletionStage<EconomyStatus> setReadOnly(boolean readOnly, String reason) {
-    return call(() -> economy.setReadOnly(readOnly, reason).thenApply(NodeMarketPort::status));
+    return call(() -> economy.setReadOnly(readOnly, reason).thenApply(MarketPortRecords::status));
   }
 
   @Override
@@ -284,21 +247,7 @@ public final class NodeMarketPort implements MarketPort {
         () ->
             LedgerAudit.journalIds(system)
                 .thenCompose(ids -> new LedgerAudit(economy, exchange).check(ids))
-                .thenApply(
-                    r ->
-                        new LedgerInfo(
-                            r.minted(),
-                            r.burned(),
-                            r.players(),
-                            r.marketEscrow(),
-                            r.marketFees(),
-                            r.tradeEscrow(),
-                            r.undeliveredMints(),
-                            r.holdingsChecked(),
-                            r.inFlight(),
-                            r.balanced(),
-                            r.items(),
-                            r.itemsMinted())));
+                .thenApply(MarketPortRecords::ledger));
   }
 
   // Translation
@@ -334,54 +283,6 @@ public final class NodeMarketPort implements MarketPort {
     return new MarketRefusal(e.error().name(), e.getMessage());
   }
 
-  private static List<ItemStack> stacks(List<Stack> items) {
-    return items.stream().map(s -> new ItemStack(s.itemId(), s.quantity())).toList();
-  }
-
-  private static ListingInfo listingOrThrow(MarketReply reply) {
-    if (reply instanceof MarketReply.MarketRefused r) {
-      throw new MarketRefusal(r.error().name(), r.message());
-    }
-    return info(((MarketReply.ListingDone) reply).listing());
-  }
-
-  static ListingInfo info(Listing l) {
-    return new ListingInfo(
-        l.id(),
-        l.id().substring(0, l.id().indexOf('.')),
-        l.seller(),
-        l.itemId(),
-        l.quantity(),
-        l.price(),
-        l.createdAt(),
-        l.expiresAt(),
-        l.status().name(),
-        l.buyer());
-  }
-
-  private static TradeInfo tradeOrThrow(TradeReply reply) {
-    if (reply instanceof TradeReply.TradeRefused r) {
-      throw new MarketRefusal(r.error().name(), r.message());
-    }
-    TradeView t = ((TradeReply.TradeDone) reply).trade();
-    if (t.first() == null) {
-      throw new MarketRefusal("NOT_FOUND", "no trade " + t.tradeId());
-    }
-    return new TradeInfo(
-        t.tradeId(),
-        t.first(),
-        t.second(),
-        t.firstOffer().money(),
-        t.firstOffer().items().stream().map(s -> new Stack(s.itemId(), s.quantity())).toList(),
-        t.secondOffer().money(),
-        t.secondOffer().items().stream().map(s -> new Stack(s.itemId(), s.quantity())).toList(),
-        t.version(),
-        t.firstConfirmed(),
-        t.secondConfirmed(),
-        t.status(),
-        t.failure());
-  }
-
   @Override
   public CompletionStage<WalletInfo> setTrustTier(String playerId, String tier, String reason) {
     return call(
@@ -399,29 +300,6 @@ public final class NodeMarketPort implements MarketPort {
   }
 
   private WalletInfo wallet(HoldingsView h) {
-    return new WalletInfo(
-        h.playerId(),
-        h.copper(),
-        h.honor(),
-        h.items(),
-        h.freeSlots(),
-        h.frozen(),
-        h.frozenReason(),
-        h.recentLegs().stream()
-            .map(
-                l ->
-                    new LedgerLine(
-                        l.key(),
-                        l.direction(),
-                        l.copper(),
-                        l.honor(),
-                        l.items().stream().map(s -> new Stack(s.itemId(), s.quantity())).toList(),
-                        l.at()))
-            .toList(),
-        h.trustTier() == null ? economy.config().defaultTier().name() : h.trustTier());
-  }
-
-  private static EconomyStatus status(TreasuryStatus s) {
-    return new EconomyStatus(s.readOnly(), s.readOnlyReason(), s.mintedCopper());
+    return MarketPortRecords.wallet(h, economy.config().defaultTier().name());
   }
 }

@@ -30,7 +30,7 @@ import org.bluemarble.market.holdings.Holdings;
 import org.bluemarble.market.holdings.Leg;
 import org.bluemarble.market.holdings.LegReply;
 import org.bluemarble.market.inventory.ItemStack;
-import org.bluemarble.market.saga.GroupCommit;
+import org.bluemarble.market.journal.GroupCommit;
 import org.bluemarble.market.saga.LegCourier;
 import org.bluemarble.node.CborSerializable;
 
@@ -53,7 +53,7 @@ public final class Treasury
       EntityTypeKey.create(Command.class, "Treasury");
 
   /** Prefix of the mint's leg keys ({@code mint:<key>}). */
-  public static final String MINT_PREFIX = "mint:";
+  public static final String MINT_PREFIX = Leg.MINT_PREFIX;
 
   /** The one treasury's entity id. */
   public static final String ID = "treasury";

@@ -8,6 +8,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.List;
+import org.bluemarble.config.SettingsException;
 import org.bluemarble.market.MarketError;
 import org.bluemarble.market.inventory.ItemStack;
 import org.bluemarble.market.node.EconomySettings;
@@ -88,11 +89,11 @@ class AuctionConfiguredRulesTest {
   @Test
   void anInvalidAuctionSettingFailsNamingItsKey() {
     assertThatThrownBy(() -> EconomySettings.fromConfig(config("sniping-window = 2h")))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(SettingsException.class)
         .hasMessageContaining("bluemarble.market.auctions.sniping-window");
     assertThatThrownBy(
             () -> EconomySettings.fromConfig(config("min-duration = 2h, max-duration = 1h")))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(SettingsException.class)
         .hasMessageContaining("bluemarble.market.auctions.max-duration");
   }
 }

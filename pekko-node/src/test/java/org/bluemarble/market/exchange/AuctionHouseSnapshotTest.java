@@ -88,6 +88,7 @@ class AuctionHouseSnapshotTest {
                         op.amount(),
                         op.amount() == 300 ? 450 : 0,
                         Duration.ofMinutes(op.minutes()),
+                        null,
                         null),
                     now);
             apply(live, submitted);

@@ -64,6 +64,7 @@ class AuctionRestartTest {
                         800,
                         0,
                         Duration.ofHours(2),
+                        null,
                         r))
             .reply();
     assertThat(created).as(created.toString()).isInstanceOf(AuctionReply.AuctionDone.class);
@@ -122,7 +123,8 @@ class AuctionRestartTest {
       long amount) {
     AuctionReply r =
         house
-            .<AuctionReply>runCommand(c -> new AuctionHouse.PlaceBid(auctionId, bidder, amount, c))
+            .<AuctionReply>runCommand(
+                c -> new AuctionHouse.PlaceBid(auctionId, bidder, amount, null, c))
             .reply();
     assertThat(r).as(r.toString()).isInstanceOf(AuctionReply.AuctionDone.class);
   }

@@ -19,6 +19,7 @@ import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.bluemarble.market.Economy;
 import org.bluemarble.market.EconomyConfig;
+import org.bluemarble.market.Ids;
 import org.bluemarble.market.LedgerAudit;
 import org.bluemarble.market.LedgerReport;
 import org.bluemarble.market.ManualClock;
@@ -100,7 +101,7 @@ public final class ExchangeKit {
 
   /** Remembers the book of {@code itemId} in the first market for the audit. */
   public void book(String itemId) {
-    books.add(OrderBookEntity.bookId("capital", itemId));
+    books.add(Ids.bookId("capital", itemId));
   }
 
   public void grant(String player, long copper, List<ItemStack> items) {

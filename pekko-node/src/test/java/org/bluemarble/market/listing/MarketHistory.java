@@ -61,7 +61,7 @@ public final class MarketHistory {
     return start(
         ops.open(
             live,
-            new Market.OpenListing(listingId, seller, itemId, qty, price, days, null),
+            new Market.OpenListing(listingId, seller, itemId, qty, price, days, null, null),
             at,
             0));
   }
@@ -75,12 +75,13 @@ public final class MarketHistory {
 
   /** Starts buying a listing: the operation waits for the buyer's payment. */
   public MarketOp startBuy(String listingId, String buyer, Instant at) {
-    return start(ops.buy(live, new Market.Buy(listingId, buyer, null), at));
+    return start(ops.buy(live, new Market.Buy(listingId, buyer, null, null, null), at));
   }
 
   /** Reprices a listing (charged at once, or without a charge when the fee does not rise). */
   public MarketOp reprice(String listingId, String seller, long price, Instant at) {
-    MarketOp op = start(ops.reprice(live, new Market.Reprice(listingId, seller, price, null), at));
+    MarketOp op =
+        start(ops.reprice(live, new Market.Reprice(listingId, seller, price, null, null), at));
     charge(op, at);
     return op;
   }

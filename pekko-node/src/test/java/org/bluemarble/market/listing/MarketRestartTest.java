@@ -87,14 +87,14 @@ class MarketRestartTest {
       long qty = 5 + i;
       long price = 1_000 + 100L * i;
       String id = "snapa.l" + i;
-      run(m, r -> new Market.OpenListing(id, seller, "copper_ore", qty, price, 3, r));
+      run(m, r -> new Market.OpenListing(id, seller, "copper_ore", qty, price, 3, null, r));
     }
     for (int i = 0; i < 4; i++) {
       String id = "snapa.l" + i;
-      run(m, r -> new Market.Buy(id, buyer, r));
+      run(m, r -> new Market.Buy(id, buyer, null, null, r));
     }
-    run(m, r -> new Market.Reprice("snapa.l5", seller, 4_000, r));
-    run(m, r -> new Market.Cancel("snapa.l6", seller, r));
+    run(m, r -> new Market.Reprice("snapa.l5", seller, 4_000, null, r));
+    run(m, r -> new Market.Cancel("snapa.l6", seller, null, r));
     kit.eventually(
         () -> {
           MarketSummary s = m.<MarketSummary>runCommand(Market.GetSummary::new).reply();

@@ -1,4 +1,4 @@
-package org.bluemarble.market.saga;
+package org.bluemarble.market.journal;
 
 import java.util.List;
 import java.util.function.Consumer;

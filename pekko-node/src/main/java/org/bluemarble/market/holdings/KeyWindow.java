@@ -1,4 +1,4 @@
-package org.bluemarble.market.saga;
+package org.bluemarble.market.holdings;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bluemarble.market.MarketError;
-import org.bluemarble.market.holdings.Holdings;
 import org.bluemarble.node.CborSerializable;
 
 /**

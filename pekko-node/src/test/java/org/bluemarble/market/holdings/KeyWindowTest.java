@@ -1,4 +1,4 @@
-package org.bluemarble.market.saga;
+package org.bluemarble.market.holdings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
