@@ -9,8 +9,10 @@ import java.util.Arrays;
  *
  * <p>Candidates are ranked by their squared chord between unit vectors, which is monotonic in the
  * great-circle distance, so the arc length (a square root and a series) is computed only for the
- * entries kept. With a limit, a bounded max-heap keeps the {@code limit} nearest while the query
- * runs: a candidate farther than the current worst kept one costs one comparison.
+ * entries kept. With a limit, the first {@code limit} candidates are kept as they come; once there
+ * are that many they become a max-heap, which then keeps the {@code limit} nearest while the query
+ * runs: a candidate farther than the current worst kept one costs one comparison. A query that
+ * finds fewer than its limit (a snapshot's usual case) never orders anything until {@link #finish}.
  */
 public final class AoiResult {
   /** Low bits of a sort key that hold the entry's index (the rest is the chord's bit pattern). */
@@ -60,12 +62,13 @@ public final class AoiResult {
         grow();
       }
       int i = size++;
-      if (limit == Integer.MAX_VALUE) {
-        ids[i] = id;
-        chords[i] = chord2;
-        slots[i] = slot;
-      } else {
-        siftUp(i, id, chord2, slot);
+      ids[i] = id;
+      chords[i] = chord2;
+      slots[i] = slot;
+      if (size == limit) {
+        // The entries come in unordered until the limit is reached (a query that finds fewer
+        // never orders them); from then on they form a max-heap on the chord.
+        heapify();
       }
     } else if (size > 0 && chord2 < chords[0]) {
       siftDown(id, chord2, slot);
@@ -82,21 +85,33 @@ public final class AoiResult {
     return chords[0];
   }
 
-  /** Max-heap insert at the end: moves larger parents down until {@code chord2} fits. */
-  private void siftUp(int i, long id, double chord2, int slot) {
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      if (chords[parent] >= chord2) {
-        break;
+  /** Orders the entries into a max-heap on the chord (bottom-up, linear in the size). */
+  private void heapify() {
+    for (int i = (size >>> 1) - 1; i >= 0; i--) {
+      long id = ids[i];
+      double chord2 = chords[i];
+      int slot = slots[i];
+      int at = i;
+      while (true) {
+        int child = 2 * at + 1;
+        if (child >= size) {
+          break;
+        }
+        if (child + 1 < size && chords[child + 1] > chords[child]) {
+          child++;
+        }
+        if (chords[child] <= chord2) {
+          break;
+        }
+        ids[at] = ids[child];
+        chords[at] = chords[child];
+        slots[at] = slots[child];
+        at = child;
       }
-      ids[i] = ids[parent];
-      chords[i] = chords[parent];
-      slots[i] = slots[parent];
-      i = parent;
+      ids[at] = id;
+      chords[at] = chord2;
+      slots[at] = slot;
     }
-    ids[i] = id;
-    chords[i] = chord2;
-    slots[i] = slot;
   }
 
   /** Replaces the heap's root (the farthest kept) with a nearer candidate. */

@@ -28,10 +28,11 @@ public final class MovementRules {
   private final double[] scratchDirection = new double[3];
   private final double[] scratchProbe = new double[3];
 
-  /** Rules for one cell. */
+  /** Rules for one cell (used by the cell's thread only). */
   public MovementRules(ZoneSettings settings, Terrain terrain) {
     this.settings = settings;
-    this.terrain = terrain;
+    // A step asks for the same points more than once, and starts where the previous one ended.
+    this.terrain = ElevationMemo.of(terrain);
     this.radius = settings.sphere().radiusMeters();
   }
 
