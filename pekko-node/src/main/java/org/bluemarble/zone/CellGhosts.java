@@ -14,7 +14,9 @@ import java.util.Map;
  */
 final class CellGhosts {
   private final CellSimulation sim;
-  private final CellOutbox outbox;
+  private final NeighbourTraffic outbox;
+  private final GhostInboxes local;
+  private final GhostInbox own;
   private final GhostRouter router;
   private final long ttlTicks;
   private final Map<S2CellId, Long> heardAt = new HashMap<>();
@@ -22,11 +24,21 @@ final class CellGhosts {
   /**
    * Ghosts of {@code sim}, sent through {@code outbox}; a neighbour stays interested {@code
    * interestTicks} after its last batch with players, and its ghosts live {@code ttlTicks} after
-   * its last batch.
+   * its last batch. Batches for a neighbour with an inbox in {@code local} go there, the others
+   * through {@code outbox}; {@link #receiveLocal} takes this cell's from {@code own} (both may be
+   * null: messages only).
    */
-  CellGhosts(CellSimulation sim, CellOutbox outbox, long interestTicks, long ttlTicks) {
+  CellGhosts(
+      CellSimulation sim,
+      NeighbourTraffic outbox,
+      long interestTicks,
+      long ttlTicks,
+      GhostInboxes local,
+      GhostInbox own) {
     this.sim = sim;
     this.outbox = outbox;
+    this.local = local;
+    this.own = own;
     this.router = new GhostRouter(interestTicks);
     this.ttlTicks = ttlTicks;
   }
@@ -38,10 +50,27 @@ final class CellGhosts {
     router.received(batch, tick);
   }
 
-  /** Sends what the router selects out of the batches the simulation produced at {@code tick}. */
+  /**
+   * Sends what the router selects out of the batches the simulation produced at {@code tick}: into
+   * the inbox of a neighbour on this node (shown in its compose of the same beat), else as a
+   * message.
+   */
   void send(List<TickReport.GhostBatch> produced, long tick) {
     for (TickReport.GhostBatch b : router.select(produced, tick)) {
-      outbox.toCell(b.toCell(), CellMessages.ghostsOf(b));
+      if (local != null && local.offer(CellIds.entityId(b.toCell()), b)) {
+        outbox.deliveredLocally(b.toCell());
+      } else {
+        outbox.toCell(b.toCell(), CellMessages.ghostsOf(b));
+      }
+    }
+  }
+
+  /**
+   * Applies the batches local neighbours put into this cell's inbox, as received at {@code tick}.
+   */
+  void receiveLocal(long tick) {
+    if (own != null) {
+      own.drainTo(b -> received(b, tick));
     }
   }
 

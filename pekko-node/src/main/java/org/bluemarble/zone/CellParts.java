@@ -21,6 +21,7 @@ final class CellParts {
   final CellAdmission admission;
   final CellSay say;
   final CellInbox inbox = new CellInbox(CellInboxes.CAPACITY);
+  final GhostInbox ghostInbox = new GhostInbox();
   private final ActorContext<ZoneCell.Command> ctx;
   private CellClock.Subscription beat;
 
@@ -64,7 +65,9 @@ final class CellParts {
                 : () -> shard.tell(new ClusterSharding.Passivate<>(ctx.getSelf())),
             () -> CoordinatedShutdown.get(ctx.getSystem()).getShutdownReason().isPresent(),
             ctx.getLog(),
-            SessionSinks.get(ctx.getSystem()));
+            SessionSinks.get(ctx.getSystem()),
+            GhostInboxes.get(ctx.getSystem()),
+            ghostInbox);
     this.admission = new CellAdmission(sim, roster, ticker, ticker.outbox());
     this.say = new CellSay(sim.cellId(), sim, roster, ticker.outbox());
   }
@@ -78,22 +81,42 @@ final class CellParts {
     inbox.drainTo(input -> admission.input(input, ctx.getLog()));
   }
 
-  /** The cell runs: sessions on this node put its inputs into {@link #inbox} from now on. */
+  /**
+   * The cell runs: sessions on this node put its inputs into {@link #inbox} from now on, and
+   * neighbours on this node their ghost batches into {@link #ghostInbox}.
+   */
   void openInbox(String cellId) {
     CellInboxes.get(ctx.getSystem()).register(cellId, inbox);
+    GhostInboxes.get(ctx.getSystem()).register(cellId, ghostInbox);
   }
 
   /**
    * The cell runs: {@code tell} (which tells the cell {@code Tick} with the beat's number) is
    * called at every beat of the node's {@link CellClock} of {@code period}, skipped while the last
-   * tick has not started.
+   * tick has not started; {@code compose} (which tells it {@code Compose}) once every cell told
+   * that beat has {@link #stepped}.
    */
-  void startTicking(java.time.Duration period, java.util.function.LongConsumer tell) {
+  void startTicking(
+      java.time.Duration period,
+      java.util.function.LongConsumer tell,
+      java.util.function.LongConsumer compose) {
     if (beat != null) {
       beat.cancel();
     }
     lastBeat = 0;
-    beat = CellClock.get(ctx.getSystem()).subscribe(period, (s, n) -> tell.accept(n));
+    beat = CellClock.get(ctx.getSystem()).subscribe(period, (s, n) -> tell.accept(n), compose);
+  }
+
+  /** The cell stepped the beat it started last (its ghosts are out): see {@link CellClock}. */
+  void stepped() {
+    if (beat != null) {
+      beat.stepped();
+    }
+  }
+
+  /** The number of the last beat the cell started (0: none). */
+  long lastBeat() {
+    return lastBeat;
   }
 
   /**
@@ -131,6 +154,8 @@ final class CellParts {
       beat.cancel();
     }
     CellInboxes.get(ctx.getSystem()).remove(cellId, inbox);
+    GhostInboxes.get(ctx.getSystem()).remove(cellId, ghostInbox);
+    ghostInbox.close();
     int dropped = inbox.close();
     if (dropped > 0) {
       ctx.getLog().debug("cell {} stopped with {} input(s) in its inbox, dropped", cellId, dropped);

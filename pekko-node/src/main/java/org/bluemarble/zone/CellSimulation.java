@@ -211,6 +211,17 @@ public final class CellSimulation {
 
   /** Advances one tick; {@code nowNanos} is wall-clock time in nanoseconds since the epoch. */
   public TickReport tick(long nowNanos) {
+    return compose(step(nowNanos));
+  }
+
+  /**
+   * The first half of a tick: moves players and creatures, hands over, respawns, and builds the
+   * ghost batches for the neighbours; the report has no views yet, and of the acks only those of
+   * players handed off. {@link #compose} completes it; in between the cell may apply the ghost
+   * batches its neighbours built in the same tick, which the snapshots then show (ghosts are only
+   * shown, so the simulation's outcome does not depend on when they arrive).
+   */
+  public TickReport step(long nowNanos) {
     long start = System.nanoTime();
     tick++;
     double dt = settings.tickSeconds();
@@ -264,10 +275,6 @@ public final class CellSimulation {
     for (ZoneFact fact : facts) {
       resources.apply(fact);
     }
-    List<TickReport.PlayerView> views = List.of();
-    if (!slots.isEmpty()) {
-      views = snapshotViews(acks);
-    }
     // Every tick, not every snapshot interval: the neighbours' observers get their snapshots
     // staggered over the interval's ticks, and a batch of the interval's first tick made those
     // of the later ticks show ghosts up to an interval older than the entities of their own cell.
@@ -278,10 +285,40 @@ public final class CellSimulation {
         corrections,
         handoffs,
         facts,
-        views,
+        List.of(),
         batches,
         checkpoints,
         System.nanoTime() - start);
+  }
+
+  /**
+   * The second half of the tick {@code stepped} reports (the last {@link #step}): the snapshot
+   * views of the players due one, with the acks that go out with them, seeing the ghosts applied
+   * since the step.
+   *
+   * @throws IllegalArgumentException if {@code stepped} is not the report of the last step
+   */
+  public TickReport compose(TickReport stepped) {
+    if (stepped.tick() != tick) {
+      throw new IllegalArgumentException(
+          "compose of tick " + stepped.tick() + " after step " + tick + " of " + cellId.toToken());
+    }
+    long start = System.nanoTime();
+    List<TickReport.Ack> acks = new ArrayList<>(stepped.acks());
+    List<TickReport.PlayerView> views = List.of();
+    if (!slots.isEmpty()) {
+      views = snapshotViews(acks);
+    }
+    return new TickReport(
+        tick,
+        acks,
+        stepped.corrections(),
+        stepped.handoffs(),
+        stepped.facts(),
+        views,
+        stepped.ghosts(),
+        stepped.checkpoints(),
+        stepped.costNanos() + System.nanoTime() - start);
   }
 
   private TickReport.Handoff handoffOf(PlayerSlot slot) {

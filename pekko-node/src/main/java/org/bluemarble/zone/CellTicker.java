@@ -16,9 +16,13 @@ import org.slf4j.Logger;
  * session events, hands players over ({@link CellHandoffs}), checkpoints, exchanges ghosts ({@link
  * CellGhosts}), keeps tick statistics (overruns logged at a limited rate) and asks for passivation
  * when the cell has been idle (no players in it, none near it) for the idle timeout. Returns the
- * facts to persist. Once the node shuts down ({@code stopping}) it sends no more ghosts, so shard
- * hand-off is not kept busy by cells talking to cells that are moving away. Everything it sends to
- * other cells is counted as same-node or cross-node traffic ({@link NeighbourTraffic}).
+ * facts to persist. A tick runs in two phases ({@link #step}, {@link #compose}): the step sends the
+ * ghosts, straight into the inboxes of the neighbours on this node, and the compose takes the
+ * ghosts the local neighbours stepped in the meantime before it builds the snapshots, so they show
+ * the neighbours' entities of the same tick. Once the node shuts down ({@code stopping}) it sends
+ * no more ghosts, so shard hand-off is not kept busy by cells talking to cells that are moving
+ * away. Everything it sends to other cells is counted as same-node or cross-node traffic ({@link
+ * NeighbourTraffic}).
  */
 final class CellTicker {
   /** The correction reason when a neighbour refused a handoff. */
@@ -41,6 +45,11 @@ final class CellTicker {
   private final Map<Long, Integer> droppedThisTick = new HashMap<>();
   private long droppedInputs;
   private long idleTicks;
+
+  /** The report of the step waiting for its compose, or null. */
+  private TickReport stepped;
+
+  private long stepNanos;
   private boolean passivating;
 
   CellTicker(
@@ -66,6 +75,26 @@ final class CellTicker {
       BooleanSupplier stopping,
       Logger log,
       SessionSinks sinks) {
+    this(sim, roster, deps, outbox, receipts, passivate, stopping, log, sinks, null, null);
+  }
+
+  /**
+   * As above; ghost batches for neighbours on this node go into their inboxes in {@code
+   * localGhosts}, and this cell's compose takes those in {@code ownGhosts} (both null: messages
+   * only).
+   */
+  CellTicker(
+      CellSimulation sim,
+      CellRoster roster,
+      ZoneCellDeps deps,
+      CellOutbox outbox,
+      LongFunction<ActorRef<ZoneCell.Reply>> receipts,
+      Runnable passivate,
+      BooleanSupplier stopping,
+      Logger log,
+      SessionSinks sinks,
+      GhostInboxes localGhosts,
+      GhostInbox ownGhosts) {
     ZoneSettings settings = deps.settings();
     this.sim = sim;
     this.roster = roster;
@@ -90,7 +119,13 @@ final class CellTicker {
     // A neighbour that stopped (passivated, node gone) sends no empty batch: its ghosts expire
     // after three snapshot intervals or a tenth of a wall-clock second without news.
     this.ghosts =
-        new CellGhosts(sim, this.outbox, interestTicks, Math.max(interestTicks, forwardTicks / 10));
+        new CellGhosts(
+            sim,
+            this.outbox,
+            interestTicks,
+            Math.max(interestTicks, forwardTicks / 10),
+            localGhosts,
+            ownGhosts);
     this.handoffs = new CellHandoffs(sim, roster, this.outbox, receipts, forwardTicks, log);
     this.fights = new CellFights(sim, settings, deps.terrain(), deps.worldSeed(), deps.sanctuary());
   }
@@ -157,21 +192,49 @@ final class CellTicker {
 
   /** Runs {@code steps} ticks at once (time-warped tests; 1 in production); facts of all. */
   List<ZoneFact> tick(Instant now, int steps) {
-    List<ZoneFact> facts = tick(now);
-    for (int i = 1; i < steps; i++) {
-      List<ZoneFact> more = tick(now);
-      if (!more.isEmpty()) {
-        facts = new ArrayList<>(facts);
-        facts.addAll(more);
-      }
-    }
-    return facts;
+    List<ZoneFact> facts = step(now, steps);
+    return concat(facts, compose(now));
   }
 
   /** Runs one tick at wall-clock {@code now}; returns the facts to persist (often none). */
   List<ZoneFact> tick(Instant now) {
+    return tick(now, 1);
+  }
+
+  /**
+   * The first phase of a beat of {@code steps} ticks (more than one when the cell catches up):
+   * every tick but the last runs whole, the last one steps and sends its ghosts, and waits for
+   * {@link #compose}. A step still waiting for its compose (the compose never came) is composed
+   * first. Returns the facts of the ticks run whole.
+   */
+  List<ZoneFact> step(Instant now, int steps) {
+    List<ZoneFact> facts = compose(now);
+    for (int i = 1; i < steps; i++) {
+      stepOnce(now);
+      facts = concat(facts, compose(now));
+    }
+    stepOnce(now);
+    return facts;
+  }
+
+  /** Whether a step waits for its compose. */
+  boolean composeDue() {
+    return stepped != null;
+  }
+
+  /**
+   * The second phase: applies the ghosts the neighbours on this node put into the inbox, composes
+   * the snapshots, pushes the session events, fights, hands over, checkpoints; returns the facts to
+   * persist (none when no step waits).
+   */
+  List<ZoneFact> compose(Instant now) {
+    if (stepped == null) {
+      return List.of();
+    }
     long start = System.nanoTime();
-    TickReport report = sim.tick(now.getEpochSecond() * 1_000_000_000L + now.getNano());
+    ghosts.receiveLocal(stats.ticks());
+    TickReport report = sim.compose(stepped);
+    stepped = null;
     push.push(report, sim.population(), roster, cellId, sim.dayPhase(now));
     List<CombatFact> fought = fights.tick(report.tick(), roster, outbox);
     reportDroppedInputs();
@@ -182,15 +245,13 @@ final class CellTicker {
         outbox.checkpoint(link.playerId(), c.position());
       }
     }
-    if (!stopping.getAsBoolean()) {
-      ghosts.send(report.ghosts(), report.tick());
-    }
     roster.expire(report.tick());
     ghosts.expire(stats.ticks());
     passivateWhenIdle(report.tick());
     long end = System.nanoTime();
-    long overruns = stats.record(end - start, end);
-    metrics.ticked(report.tick(), end - start, sim.playerCount(), sim.creatureCount());
+    long cost = stepNanos + end - start;
+    long overruns = stats.record(cost, end);
+    metrics.ticked(report.tick(), cost, sim.playerCount(), sim.creatureCount());
     if (overruns > 0) {
       log.warn(
           "cell {}: {} tick(s) overran the {} ns period (total {})",
@@ -200,6 +261,27 @@ final class CellTicker {
           stats.overruns());
     }
     return fights.journal(report.tick(), report.facts(), fought, now);
+  }
+
+  private void stepOnce(Instant now) {
+    long start = System.nanoTime();
+    stepped = sim.step(now.getEpochSecond() * 1_000_000_000L + now.getNano());
+    if (!stopping.getAsBoolean()) {
+      ghosts.send(stepped.ghosts(), stepped.tick());
+    }
+    stepNanos = System.nanoTime() - start;
+  }
+
+  private static List<ZoneFact> concat(List<ZoneFact> a, List<ZoneFact> b) {
+    if (b.isEmpty()) {
+      return a;
+    }
+    if (a.isEmpty()) {
+      return b;
+    }
+    List<ZoneFact> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /** The cell stops (passivation); see {@link CellHandoffs#stopping}. */

@@ -44,6 +44,17 @@ final class NeighbourTraffic implements CellOutbox {
     outbox.toCell(cell, command);
   }
 
+  /**
+   * Counts a message to {@code cell} on this node delivered without the outbox (a ghost batch put
+   * into its inbox).
+   */
+  void deliveredLocally(S2CellId cell) {
+    if (!cell.equals(own)) {
+      sameNode++;
+      SAME_NODE.increment();
+    }
+  }
+
   @Override
   public void checkpoint(String playerId, GeoPosition position) {
     outbox.checkpoint(playerId, position);

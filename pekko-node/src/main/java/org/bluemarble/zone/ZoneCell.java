@@ -102,6 +102,7 @@ public final class ZoneCell
           Harvest,
           GetCellSummary,
           Tick,
+          Compose,
           HandoffAnswered,
           Stop,
           Say,
@@ -222,8 +223,11 @@ public final class ZoneCell
     }
   }
 
-  /** Beat {@code beat} of the node's {@link CellClock}. */
+  /** Beat {@code beat} of the node's {@link CellClock}: step it. */
   private record Tick(long beat) implements Command {}
+
+  /** Every local cell stepped beat {@code beat}: compose its snapshots (see {@link CellClock}). */
+  private record Compose(long beat) implements Command {}
 
   /** Sharding's stop message after a passivation request. */
   enum Stop implements Command {
@@ -495,7 +499,10 @@ public final class ZoneCell
               wiring.outbox().live(cell, wiring.ctx().getSelf());
               parts.openInbox(cellId);
               ActorRef<Command> self = wiring.ctx().getSelf();
-              parts.startTicking(tickInterval, beat -> self.tell(new Tick(beat)));
+              parts.startTicking(
+                  tickInterval,
+                  beat -> self.tell(new Tick(beat)),
+                  beat -> self.tell(new Compose(beat)));
             })
         .onSignal(PostStop.instance(), state -> parts.stopped(cellId))
         .build();
@@ -518,6 +525,7 @@ public final class ZoneCell
             (s, c) -> TraceMdc.handle(c, wiring.ctx().getLog(), () -> onHarvest(s, c)))
         .onCommand(GetCellSummary.class, this::onGetCellSummary)
         .onCommand(Tick.class, (s, t) -> onTick(s, t.beat()))
+        .onCommand(Compose.class, (s, c) -> onCompose(c.beat()))
         .onCommand(Stop.class, (s, t) -> onStop())
         .onCommand(HandoffAnswered.class, this::onHandoffAnswered)
         .onCommand(Say.class, (s, say) -> onSay(say))
@@ -601,10 +609,17 @@ public final class ZoneCell
   }
 
   private ReplyEffect<Event, State> onStop() {
+    // a step waiting for its compose hands its players over and pushes its acks first
+    List<ZoneFact> composed = parts.ticker.compose(clock.instant());
     parts.stopped(cellId);
     parts.ticker.stopping();
     // the damage summary not yet due is journaled before the stop, not lost
-    List<ZoneFact> last = parts.ticker.fights().flush(clock.instant());
+    List<ZoneFact> flushed = parts.ticker.fights().flush(clock.instant());
+    List<ZoneFact> last = composed;
+    if (!flushed.isEmpty()) {
+      last = new java.util.ArrayList<>(composed);
+      last.addAll(flushed);
+    }
     return last.isEmpty()
         ? Effect().stop().thenNoReply()
         : Effect().persist(CellMessages.events(cellId, last)).thenStop().thenNoReply();
@@ -614,8 +629,24 @@ public final class ZoneCell
     int beats = parts.tickStarted(beat);
     Instant now = clock.instant();
     parts.admitInbox();
-    List<ZoneFact> facts = parts.ticker.tick(now, stepsPerTick * beats);
+    List<ZoneFact> facts = parts.ticker.step(now, stepsPerTick * beats);
+    parts.stepped();
     debts.retry(state.owed(), now);
+    return persistFacts(facts);
+  }
+
+  /**
+   * Composes the step of beat {@code beat}; a late compose of an older beat is ignored (its step
+   * was composed when the next one started).
+   */
+  private ReplyEffect<Event, State> onCompose(long beat) {
+    if (beat != parts.lastBeat()) {
+      return Effect().noReply();
+    }
+    return persistFacts(parts.ticker.compose(clock.instant()));
+  }
+
+  private ReplyEffect<Event, State> persistFacts(List<ZoneFact> facts) {
     if (facts.isEmpty()) {
       return Effect().noReply();
     }

@@ -118,4 +118,95 @@ class CellClockTest {
     assertThatThrownBy(() -> clock.subscribe(PERIOD, (s, n) -> {}))
         .isInstanceOf(IllegalStateException.class);
   }
+
+  /** Long enough that the clock's own thread never beats during a test: the test beats. */
+  private static final Duration NEVER = Duration.ofHours(1);
+
+  /** A two-phase subscriber that records what it is told, stepping only when the test says. */
+  private static final class TwoPhase {
+    final List<String> log;
+    final String name;
+    CellClock.Subscription sub;
+
+    TwoPhase(CellClock clock, String name, List<String> log) {
+      this.name = name;
+      this.log = log;
+      this.sub =
+          clock.subscribe(
+              NEVER, (s, n) -> log.add("tick " + name + " " + n), n -> log.add(name + " " + n));
+    }
+
+    void step() {
+      sub.ticked();
+      sub.stepped();
+    }
+  }
+
+  @Test
+  void twoPhaseSubscribersComposeABeatOnlyOnceEveryOneOfThemSteppedIt() {
+    List<String> log = new CopyOnWriteArrayList<>();
+    TwoPhase a = new TwoPhase(clock, "a", log);
+    TwoPhase b = new TwoPhase(clock, "b", log);
+    List<Long> onePhase = new CopyOnWriteArrayList<>();
+    clock.subscribe(NEVER, (s, n) -> onePhase.add(n)); // never ticks: holds nobody
+
+    clock.beatNow(NEVER, 7);
+    assertThat(log).containsExactly("tick a 7", "tick b 7");
+    a.step();
+    assertThat(log).containsExactly("tick a 7", "tick b 7");
+    b.step(); // the last one: both are told to compose, from this thread, now
+    assertThat(log).containsExactly("tick a 7", "tick b 7", "a 7", "b 7");
+    b.step(); // a second report changes nothing
+    assertThat(log).hasSize(4);
+    assertThat(onePhase).containsExactly(7L);
+  }
+
+  @Test
+  void aRoundHeldByASubscriberThatNeverStepsIsReleasedAtTheNextBeat() {
+    List<String> log = new CopyOnWriteArrayList<>();
+    TwoPhase a = new TwoPhase(clock, "a", log);
+    TwoPhase stuck = new TwoPhase(clock, "s", log);
+
+    clock.beatNow(NEVER, 1);
+    a.step();
+    assertThat(log).containsExactly("tick a 1", "tick s 1");
+
+    clock.beatNow(NEVER, 2);
+    // Beat 1 is composed before beat 2 is told; the stuck one is skipped at beat 2.
+    assertThat(log).containsExactly("tick a 1", "tick s 1", "a 1", "s 1", "tick a 2");
+    assertThat(stuck.sub.skipped()).isEqualTo(1);
+    a.step(); // alone in round 2
+    assertThat(log).endsWith("tick a 2", "a 2");
+  }
+
+  @Test
+  void aSubscriberThatCancelsLetsTheOthersCompose() {
+    List<String> log = new CopyOnWriteArrayList<>();
+    TwoPhase a = new TwoPhase(clock, "a", log);
+    TwoPhase leaving = new TwoPhase(clock, "l", log);
+
+    clock.beatNow(NEVER, 1);
+    a.step();
+    leaving.sub.cancel(); // told, never started: a stopped cell
+    assertThat(log).containsExactly("tick a 1", "tick l 1", "a 1", "l 1");
+
+    clock.beatNow(NEVER, 2);
+    assertThat(log).endsWith("a 1", "l 1", "tick a 2");
+    a.step();
+    assertThat(log).endsWith("tick a 2", "a 2");
+  }
+
+  @Test
+  void aSubscriberCancellingMidStepLetsTheOthersComposeToo() {
+    List<String> log = new CopyOnWriteArrayList<>();
+    TwoPhase a = new TwoPhase(clock, "a", log);
+    TwoPhase leaving = new TwoPhase(clock, "l", log);
+
+    clock.beatNow(NEVER, 1);
+    leaving.sub.ticked(); // started its step, then stops
+    a.step();
+    assertThat(log).containsExactly("tick a 1", "tick l 1");
+    leaving.sub.cancel();
+    assertThat(log).containsExactly("tick a 1", "tick l 1", "a 1", "l 1");
+  }
 }
