@@ -242,8 +242,11 @@ public final class GroupHistory
               deleting = false;
               if (c.done()) {
                 deletedSeq = Math.max(deletedSeq, c.toSequenceNr());
+                guardedDelete();
+              } else {
+                // Tried again with the next line the stream reports, not in a loop.
+                context.getLog().warn("{}: deleting old lines failed", persistenceId().id());
               }
-              guardedDelete();
               return Effect().noReply();
             })
         .build();

@@ -87,11 +87,7 @@ public final class Trade
 
   /** {@code first} invites {@code second}. */
   public record OpenTrade(String first, String second, String traceId, ActorRef<TradeReply> replyTo)
-      implements Command, Traced {
-    public OpenTrade(String first, String second, ActorRef<TradeReply> replyTo) {
-      this(first, second, null, replyTo);
-    }
-  }
+      implements Command, Traced {}
 
   /** Replaces {@code player}'s offer (clears both confirmations). */
   public record SetOffer(
@@ -100,28 +96,15 @@ public final class Trade
       List<ItemStack> items,
       String traceId,
       ActorRef<TradeReply> replyTo)
-      implements Command, Traced {
-    public SetOffer(
-        String player, long copper, List<ItemStack> items, ActorRef<TradeReply> replyTo) {
-      this(player, copper, items, null, replyTo);
-    }
-  }
+      implements Command, Traced {}
 
   /** {@code player} accepts both offers as of {@code version}. */
   public record ConfirmTrade(
       String player, long version, String traceId, ActorRef<TradeReply> replyTo)
-      implements Command, Traced {
-    public ConfirmTrade(String player, long version, ActorRef<TradeReply> replyTo) {
-      this(player, version, null, replyTo);
-    }
-  }
+      implements Command, Traced {}
 
   public record CancelTrade(String player, String traceId, ActorRef<TradeReply> replyTo)
-      implements Command, Traced {
-    public CancelTrade(String player, ActorRef<TradeReply> replyTo) {
-      this(player, null, replyTo);
-    }
-  }
+      implements Command, Traced {}
 
   public record GetTrade(ActorRef<TradeReply> replyTo) implements Command {}
 
