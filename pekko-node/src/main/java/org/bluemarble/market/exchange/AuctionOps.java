@@ -165,10 +165,18 @@ final class AuctionOps {
     return state.auction(auctionId).flatMap(a -> a.highestBid()).map(x -> x.bidder()).orElse(null);
   }
 
-  /** The bid id of a bid's escrow leg key ({@code auction:<id>:bid-charge:<bidId>}). */
+  /**
+   * The bid id of a bid's escrow leg key ({@code auction:<id>:bid-charge:<bidId>}); empty for any
+   * other key, the refund of that escrow ({@code auction:<id>:bid-charge:<bidId>:refund}) too,
+   * whose answer settles a leg instead.
+   */
   static Optional<String> bidOfCharge(String key) {
     int at = key.indexOf(BID_CHARGE);
-    return at > 0 ? Optional.of(key.substring(at + BID_CHARGE.length())) : Optional.empty();
+    if (at <= 0) {
+      return Optional.empty();
+    }
+    String bidId = key.substring(at + BID_CHARGE.length());
+    return bidId.isEmpty() || bidId.indexOf(':') >= 0 ? Optional.empty() : Optional.of(bidId);
   }
 
   /** The auction id of a seller's escrow leg key ({@code auction:<id>:charge}). */
