@@ -81,6 +81,10 @@ class WebClientBrowserTest {
     Map<String, Object> config =
         new java.util.HashMap<>(PlayWorld.config(dataDir.toString(), "30s"));
     config.put("bluemarble.world.sanctuary-radius", SANCTUARY_METERS);
+    // The Admin's planet views queue polygon pages and projections (and live positions every few
+    // seconds) on one niced polygon thread: on a loaded box 16 queued jobs filled up and a page
+    // got a 503 (a console error). Back-pressure is not what this test is about.
+    config.put("bluemarble.planet.polygon-queue", 256);
     node = InProcessNode.start(Profile.EMBEDDED, config);
     world = new PlayWorld(node);
     playwright =

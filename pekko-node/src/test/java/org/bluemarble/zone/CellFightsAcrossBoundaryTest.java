@@ -29,7 +29,13 @@ import org.slf4j.LoggerFactory;
  * after every cell has ticked.
  */
 class CellFightsAcrossBoundaryTest {
-  private static final ActorTestKit testKit = ActorTestKit.create("CellFightsAcrossBoundaryTest");
+  // A loaded box (2 cores shared by many builds) once took over the default 5 s to start the
+  // logger: every test of the class failed in its set-up.
+  private static final ActorTestKit testKit =
+      ActorTestKit.create(
+          "CellFightsAcrossBoundaryTest",
+          com.typesafe.config.ConfigFactory.parseString("pekko.logger-startup-timeout = 30s")
+              .withFallback(ActorTestKit.applicationTestConfig()));
   private static final ZoneSettings SETTINGS = ZoneSettings.defaults(Sphere.EARTH);
   private static final double R = Sphere.EARTH.radiusMeters();
   // deserts are open PvP zones

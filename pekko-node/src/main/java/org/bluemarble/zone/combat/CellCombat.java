@@ -17,7 +17,6 @@ import org.bluemarble.combat.LineOfSight;
 import org.bluemarble.combat.Outcome;
 import org.bluemarble.combat.PvpZone;
 import org.bluemarble.combat.Refusal;
-import org.bluemarble.combat.SphereGeometry;
 import org.bluemarble.player.CharacterClass;
 import org.bluemarble.zone.CreatureKind;
 
@@ -101,35 +100,6 @@ public final class CellCombat {
     }
   }
 
-  private static final class Fighter {
-    final Combatant body;
-    final CharacterClass cls; // null for creatures
-    final CreatureKind kind; // null for players
-    final CreatureBrain brain; // null for players
-    boolean pvpFlag;
-    long respawnAtMillis = -1;
-    // a player of a neighbour cell, here only while its forwarded ability resolves
-    final boolean visitor;
-
-    Fighter(Combatant body, CharacterClass cls, CreatureKind kind, boolean pvpFlag) {
-      this(body, cls, kind, pvpFlag, false);
-    }
-
-    Fighter(
-        Combatant body, CharacterClass cls, CreatureKind kind, boolean pvpFlag, boolean visitor) {
-      this.body = body;
-      this.cls = cls;
-      this.kind = kind;
-      this.brain = kind == null ? null : new CreatureBrain(kind);
-      this.pvpFlag = pvpFlag;
-      this.visitor = visitor;
-    }
-
-    boolean player() {
-      return cls != null;
-    }
-  }
-
   private record Request(long userId, String abilityId, long targetId, long correlationId) {}
 
   private record Cast(
@@ -151,21 +121,19 @@ public final class CellCombat {
 
   private final long cellSeed;
   private final Settings settings;
-  private final LineOfSight.Ground ground;
+  private final CombatSpace space;
   private final Regions regions;
   private final TreeMap<Long, Fighter> fighters = new TreeMap<>();
   private final List<Request> requests = new ArrayList<>();
   private final List<Cast> casts = new ArrayList<>();
-  private final List<Visit> visits = new ArrayList<>();
-  // while neighbours' visits resolve: nothing is forwarded on (no ping-pong between cells)
-  private boolean visiting;
+  private final CellVisits visits = new CellVisits();
   private final Map<Long, Integer> refusals = new HashMap<>();
   private long tick;
 
   public CellCombat(long cellSeed, Settings settings, LineOfSight.Ground ground, Regions regions) {
     this.cellSeed = cellSeed;
     this.settings = settings;
-    this.ground = ground;
+    this.space = new CombatSpace(ground, settings.planetRadiusMeters());
     this.regions = regions;
   }
 
@@ -269,7 +237,7 @@ public final class CellCombat {
       handle(r, where, now, facts, seq);
     }
     if (!visits.isEmpty()) {
-      visited(where, now, facts, seq);
+      visits.resolve(this, fighters, where, tick, now, facts, seq);
     }
     for (Fighter f : fighters.values()) {
       if (f.brain != null
@@ -316,68 +284,19 @@ public final class CellCombat {
         return;
       }
     }
-    refusals.merge(user.body.id(), 1, Integer::sum);
-    facts.add(new CombatFact.Refused(tick, user.body.id(), r.abilityId(), refusal));
+    refuse(user.body.id(), r.abilityId(), refusal, facts);
   }
 
-  /**
-   * Resolves the neighbours' forwarded abilities in arrival order. Each user joins as a visitor
-   * (its own fighter if it was handed here meanwhile) for its ability only: visitors are never
-   * targets, never in an area, never sensed by creatures, and leave before the creatures think.
-   */
-  private void visited(Whereabouts where, long now, List<CombatFact> facts, int[] seq) {
-    List<Visit> batch = List.copyOf(visits);
-    visits.clear();
-    visiting = true;
-    for (Visit v : batch) {
-      Fighter user = fighters.get(v.userId());
-      boolean visitor = user == null;
-      if (visitor) {
-        user = new Fighter(new Combatant(v.userId(), v.sheet()), v.cls(), null, v.pvpFlag(), true);
-        fighters.put(v.userId(), user);
-      }
-      Whereabouts at = visitor ? carried(where, v) : where;
-      Optional<Ability> found = Abilities.find(v.abilityId());
-      Refusal refusal;
-      if (!user.player() || found.isEmpty() || !Abilities.knows(user.cls, found.get())) {
-        refusal = Refusal.UNKNOWN_ABILITY;
-      } else {
-        refusal = targetProblem(user, found.get(), v.targetId(), at);
-      }
-      if (refusal == null) {
-        facts.add(new CombatFact.AbilityUsed(tick, v.userId(), v.abilityId(), v.targetId()));
-        resolve(user, found.get(), v.targetId(), 0, at, now, facts, seq);
-      } else {
-        refusals.merge(v.userId(), 1, Integer::sum);
-        facts.add(new CombatFact.Refused(tick, v.userId(), v.abilityId(), refusal));
-      }
-      if (visitor) {
-        fighters.remove(v.userId());
-      }
-    }
-    visiting = false;
-  }
-
-  /** {@code where}, but the visitor of {@code v} stands where its cell said if not seen here. */
-  private static Whereabouts carried(Whereabouts where, Visit v) {
-    return new Whereabouts() {
-      @Override
-      public Place where(long id) {
-        Place p = where.where(id);
-        return p == null && id == v.userId() ? v.from() : p;
-      }
-
-      @Override
-      public Place home(long creatureId) {
-        return where.home(creatureId);
-      }
-    };
+  /** Player {@code userId}'s {@code abilityId} is refused: counted, and a fact. */
+  void refuse(long userId, String abilityId, Refusal refusal, List<CombatFact> facts) {
+    refusals.merge(userId, 1, Integer::sum);
+    facts.add(new CombatFact.Refused(tick, userId, abilityId, refusal));
   }
 
   /** Null if {@code user} may use {@code a} on {@code targetId} now, else why not. */
-  private Refusal targetProblem(Fighter user, Ability a, long targetId, Whereabouts where) {
+  Refusal targetProblem(Fighter user, Ability a, long targetId, Whereabouts where) {
     Fighter target = fighters.get(targetId);
-    if (target == null && !visiting && a.targeting() != Ability.Targeting.SELF) {
+    if (target == null && !visits.visiting() && a.targeting() != Ability.Targeting.SELF) {
       Ghost ghost = where.ghost(targetId);
       if (ghost != Ghost.NONE) {
         return ghostProblem(user, a, targetId, ghost == Ghost.PLAYER, where);
@@ -398,22 +317,9 @@ public final class CellCombat {
     }
     Place from = where.where(user.body.id());
     Place to = where.where(targetId);
-    if (from == null || to == null) {
-      return Refusal.INVALID_TARGET;
-    }
-    if (distance(from, to) > reach(user, a)) {
-      return Refusal.OUT_OF_RANGE;
-    }
-    if (!LineOfSight.clear(
-        ground,
-        from.latitudeDeg(),
-        from.longitudeDeg(),
-        from.altitudeMeters(),
-        to.latitudeDeg(),
-        to.longitudeDeg(),
-        to.altitudeMeters(),
-        settings.planetRadiusMeters())) {
-      return Refusal.NO_LINE_OF_SIGHT;
+    Refusal out = space.sightProblem(from, to, reach(user, a));
+    if (out != null) {
+      return out;
     }
     if (a.hostile() && !mayHurt(user, from, target, to)) {
       return Refusal.PROTECTED_ZONE;
@@ -433,22 +339,9 @@ public final class CellCombat {
     }
     Place from = where.where(user.body.id());
     Place to = where.where(targetId);
-    if (from == null || to == null) {
-      return Refusal.INVALID_TARGET;
-    }
-    if (distance(from, to) > reach(user, a)) {
-      return Refusal.OUT_OF_RANGE;
-    }
-    if (!LineOfSight.clear(
-        ground,
-        from.latitudeDeg(),
-        from.longitudeDeg(),
-        from.altitudeMeters(),
-        to.latitudeDeg(),
-        to.longitudeDeg(),
-        to.altitudeMeters(),
-        settings.planetRadiusMeters())) {
-      return Refusal.NO_LINE_OF_SIGHT;
+    Refusal out = space.sightProblem(from, to, reach(user, a));
+    if (out != null) {
+      return out;
     }
     if (a.hostile() && !mayHurt(user, from, targetPlayer, true, to)) {
       return Refusal.PROTECTED_ZONE;
@@ -486,25 +379,8 @@ public final class CellCombat {
     return a.rangeMeters() + bonus + RANGE_SLACK_METERS;
   }
 
-  /** A cheap early out: the latitude difference alone puts them more than {@code meters} apart. */
-  private boolean farApart(Place a, Place b, double meters) {
-    double dLat = Math.toRadians(Math.abs(a.latitudeDeg() - b.latitudeDeg()));
-    return dLat * settings.planetRadiusMeters() > meters + RANGE_SLACK_METERS;
-  }
-
-  private double distance(Place a, Place b) {
-    return SphereGeometry.rangeMeters(
-        a.latitudeDeg(),
-        a.longitudeDeg(),
-        a.altitudeMeters(),
-        b.latitudeDeg(),
-        b.longitudeDeg(),
-        b.altitudeMeters(),
-        settings.planetRadiusMeters());
-  }
-
   /** Applies {@code a} of {@code user}: to the target, or to everything valid in its area. */
-  private void resolve(
+  void resolve(
       Fighter user,
       Ability a,
       long targetId,
@@ -514,7 +390,7 @@ public final class CellCombat {
       List<CombatFact> facts,
       int[] seq) {
     Fighter target = fighters.get(targetId);
-    boolean remote = target == null && !visiting && where.ghost(targetId) != Ghost.NONE;
+    boolean remote = target == null && !visits.visiting() && where.ghost(targetId) != Ghost.NONE;
     if (remote) {
       // the owning cell resolves it on the target (and its own fighters in the area)
       where.forward(user.body.id(), a.id(), targetId, correlationId);
@@ -540,8 +416,8 @@ public final class CellCombat {
       }
       Place p = where.where(other.body.id());
       if (p == null
-          || farApart(centre, p, a.radiusMeters())
-          || distance(centre, p) > a.radiusMeters()) {
+          || space.farApart(centre, p, a.radiusMeters())
+          || space.distance(centre, p) > a.radiusMeters()) {
         continue;
       }
       if (a.hostile() ? mayHurt(user, from, other, p) : other.player()) {
@@ -646,10 +522,10 @@ public final class CellCombat {
         continue;
       }
       Place p = where.where(f.body.id());
-      if (p == null || farApart(at, p, awareness)) {
+      if (p == null || space.farApart(at, p, awareness)) {
         continue;
       }
-      double d = distance(at, p);
+      double d = space.distance(at, p);
       if (d <= awareness && d < nearestMeters && !sheltered(p)) {
         nearest = f.body.id();
         nearestMeters = d;
@@ -668,7 +544,7 @@ public final class CellCombat {
     if (target != null && !target.body.dead()) {
       Place tp = where.where(target.body.id());
       if (tp != null) {
-        targetMeters = distance(at, tp);
+        targetMeters = space.distance(at, tp);
       }
     }
     List<Ability> book = CreatureProfiles.of(c.kind).abilities();
@@ -676,7 +552,7 @@ public final class CellCombat {
     CreatureBrain.State s =
         c.brain.think(
             new CreatureBrain.Senses(
-                home == null ? 0 : distance(at, home),
+                home == null ? 0 : space.distance(at, home),
                 nearest,
                 nearestMeters,
                 targetMeters,
@@ -697,7 +573,7 @@ public final class CellCombat {
     for (int i = book.size() - 1; i >= 0; i--) {
       Ability a = book.get(i);
       if (c.body.check(a, now).isEmpty()
-          && distance(at, tp) <= a.rangeMeters() + RANGE_SLACK_METERS) {
+          && space.distance(at, tp) <= a.rangeMeters() + RANGE_SLACK_METERS) {
         c.body.begin(a, now);
         facts.add(new CombatFact.AbilityUsed(tick, c.body.id(), a.id(), tid));
         apply(c, a, victim, now, facts, seq);
