@@ -88,35 +88,21 @@ public final class AoiResult {
   /** Orders the entries into a max-heap on the chord (bottom-up, linear in the size). */
   private void heapify() {
     for (int i = (size >>> 1) - 1; i >= 0; i--) {
-      long id = ids[i];
-      double chord2 = chords[i];
-      int slot = slots[i];
-      int at = i;
-      while (true) {
-        int child = 2 * at + 1;
-        if (child >= size) {
-          break;
-        }
-        if (child + 1 < size && chords[child + 1] > chords[child]) {
-          child++;
-        }
-        if (chords[child] <= chord2) {
-          break;
-        }
-        ids[at] = ids[child];
-        chords[at] = chords[child];
-        slots[at] = slots[child];
-        at = child;
-      }
-      ids[at] = id;
-      chords[at] = chord2;
-      slots[at] = slot;
+      sink(i, ids[i], chords[i], slots[i]);
     }
   }
 
   /** Replaces the heap's root (the farthest kept) with a nearer candidate. */
   private void siftDown(long id, double chord2, int slot) {
-    int i = 0;
+    sink(0, id, chord2, slot);
+  }
+
+  /**
+   * Puts the entry {@code (id, chord2, slot)} at {@code at} and moves it down below every child
+   * farther than it, the children moving up into the places it leaves.
+   */
+  private void sink(int at, long id, double chord2, int slot) {
+    int i = at;
     while (true) {
       int child = 2 * i + 1;
       if (child >= size) {
