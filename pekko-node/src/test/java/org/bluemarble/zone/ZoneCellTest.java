@@ -363,7 +363,10 @@ class ZoneCellTest {
     }
     long them = PlayerIds.simulationId(other);
     boolean hit = false;
-    for (int i = 0; i < 40 && !hit; i++) {
+    // Until a strike hits: a miss leaves the strike on its 1 s cooldown, and the tries refused
+    // meanwhile come back within a tick each, so a count of tries would run out before it ends.
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    for (int i = 0; !hit && System.nanoTime() < deadline; i++) {
       desert.runCommand(new ZoneCell.UseAbility(playerId, "strike", them, i + 1));
       List<SessionEvent> got =
           session.fishForMessage(
