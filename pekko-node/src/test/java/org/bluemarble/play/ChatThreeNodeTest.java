@@ -7,6 +7,7 @@ import com.google.common.geometry.S2Cell;
 import com.google.common.geometry.S2CellId;
 import com.google.common.geometry.S2LatLng;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +15,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.bluemarble.config.Profile;
+import org.bluemarble.node.SessionControl;
 import org.bluemarble.node.testing.AdminClient;
 import org.bluemarble.node.testing.FreePorts;
 import org.bluemarble.node.testing.InProcessNode;
@@ -212,7 +216,24 @@ class ChatThreeNodeTest {
       a.chat(ChatChannel.CHAT_CHANNEL_YELL, "y-far", "").get(30, TimeUnit.SECONDS);
       a.chat(ChatChannel.CHAT_CHANNEL_WHISPER, "w-to-cyd", "C3_CYD hero").get(30, TimeUnit.SECONDS);
       c.chat(ChatChannel.CHAT_CHANNEL_WHISPER, "w-to-ben", "c3_ben hero").get(30, TimeUnit.SECONDS);
-      AdminClient api = nodes.get(1).client();
+      // A pub-sub topic delivers a publication only to the nodes it knows to have subscribers
+      // then (eventually consistent, no redelivery): broadcast once the admin's node knows all
+      // three nodes' presences, as an admin would after the players entered.
+      InProcessNode adminNode = nodes.get(1);
+      await()
+          .atMost(PlayWorld.WAIT)
+          .until(
+              () ->
+                  AskPattern.<Topic.Command<SessionControl.Notice>, Topic.TopicStats>ask(
+                              SessionControl.get(adminNode.system).topic(),
+                              Topic::getTopicStats,
+                              Duration.ofSeconds(5),
+                              adminNode.system.scheduler())
+                          .toCompletableFuture()
+                          .get(10, TimeUnit.SECONDS)
+                          .topicInstanceCount()
+                      == 3);
+      AdminClient api = adminNode.client();
       assertThat(
               api.call(
                       "POST",
