@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bluemarble.load.metrics.Counters;
 import org.bluemarble.load.metrics.LatencyMetric;
 import org.bluemarble.protocol.client.ClientIoLoop;
@@ -34,77 +33,4 @@ public record BotContext(
     double chatPerMinute,
     Map<Long, Bot> byEntity,
     CombatLoad combat,
-    ChatLoad chat) {
-
-  /** A context whose bots speak no guild chat. */
-  public BotContext(
-      HttpClient http,
-      URI wsUri,
-      InetSocketAddress udpAddress,
-      ClientIoLoop loop,
-      Counters counters,
-      LatencyMetric rtt,
-      LatencyMetric observer,
-      double chatPerMinute,
-      Map<Long, Bot> byEntity,
-      CombatLoad combat) {
-    this(
-        http,
-        wsUri,
-        udpAddress,
-        loop,
-        counters,
-        rtt,
-        observer,
-        chatPerMinute,
-        byEntity,
-        combat,
-        ChatLoad.off());
-  }
-
-  /** A context without combat. */
-  public BotContext(
-      HttpClient http,
-      URI wsUri,
-      InetSocketAddress udpAddress,
-      ClientIoLoop loop,
-      Counters counters,
-      LatencyMetric rtt,
-      LatencyMetric observer,
-      double chatPerMinute,
-      Map<Long, Bot> byEntity) {
-    this(
-        http,
-        wsUri,
-        udpAddress,
-        loop,
-        counters,
-        rtt,
-        observer,
-        chatPerMinute,
-        byEntity,
-        CombatLoad.off());
-  }
-
-  /** A context with an empty entity directory. */
-  public BotContext(
-      HttpClient http,
-      URI wsUri,
-      InetSocketAddress udpAddress,
-      ClientIoLoop loop,
-      Counters counters,
-      LatencyMetric rtt,
-      LatencyMetric observer,
-      double chatPerMinute) {
-    this(
-        http,
-        wsUri,
-        udpAddress,
-        loop,
-        counters,
-        rtt,
-        observer,
-        chatPerMinute,
-        new ConcurrentHashMap<>());
-  }
-}
+    ChatLoad chat) {}
